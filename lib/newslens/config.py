@@ -1,0 +1,30 @@
+"""Paths and defaults in one place.
+
+Everything else in newslens asks this module where things live, so a user can point the project
+at another corpus, model or output folder without touching code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: The project checkout (lib/newslens/ -> lib/ -> project); holds models/, seeds/, figures/.
+PROJECT_DIR = PACKAGE_DIR.parent.parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+SEEDS_DIR = PROJECT_DIR / "seeds"
+FIGURES_DIR = PROJECT_DIR / "figures"
+REPORTS_DIR = PROJECT_DIR / "reports"
+MODELS_DIR = PROJECT_DIR / "models"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+#: The shared data folder beside the checkout (benchmarks and training data; may be absent).
+SHARED_DIR = Path(os.environ.get("NEWSLENS_SHARED", PROJECT_DIR.parent / "shared"))
+
+#: The pipeline shipped with the project (trained by `make model`).
+DEFAULT_MODEL = "de_newslens"
+#: Entity labels of the GermEval / NoSta-D scheme, in display order.
+LABELS = ("PER", "LOC", "ORG", "MISC")
+#: Articles per `nlp.pipe` batch: large enough to amortise, small enough to bound memory.
+BATCH_SIZE = 64

@@ -1,0 +1,420 @@
+"""Corpus loading: files -> one row per article.
+
+Reads the seed format (a folder of `.txt` files or one file) and tabular corpora (JSON Lines, CSV,
+Parquet, optionally gzip-compressed) into the **articles** table. Every problem is reported with the
+file, the line or record, and what was expected; with ``errors="skip"`` bad records are listed in
+``articles.attrs["skipped"]`` instead of stopping the run, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+ARTICLE_COLUMNS = [
+    "article_id", "source_path", "record", "published", "title", "source", "url",
+    "lead", "dateline", "agency", "text", "n_words", "sha256",
+]
+SKIPPED_COLUMNS = ["source_path", "record", "article_id", "reason"]
+TABULAR_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".parquet")
+REQUIRED_FIELDS = ("id", "date", "text")
+
+_DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(?P<date>\S+)(?:[ \t]+(?P<lead>.*))?$")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# "Kiew –", "Washington -", "Berlin (dpa) –": a short capitalised place before a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][\w.'’]*(?:[ /-][A-ZÄÖÜ(][\w.'’()]*){0,3})"
+    r"(?:[ \t]*\((?P<agency>[^()\n]{1,20})\))?[ \t]+[–—-][ \t]+(?=\S)"
+)
+# "(APA)", "(afp/red)", "(dpa, AFP)": an agency tag closing the article after final punctuation.
+_AGENCY = re.compile(r"(?<=[.!?“”\"»«)])[ \t]*\((?P<tag>[A-Za-z]{2,12}(?:[/,] ?[A-Za-z]{2,12}){0,3})\)\s*$")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+class CorpusError(ValueError):
+    """A corpus file or record that cannot be read, with where and why."""
+
+    def __init__(self, path: str | Path, reason: str, *, record: str | None = None):
+        self.path, self.reason, self.record = str(path), reason, record
+        where = f"{self.path}:{record}" if record else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class CorpusWarning(UserWarning):
+    """Records were skipped under ``errors="skip"``; see ``articles.attrs["skipped"]``."""
+
+
+@dataclass(frozen=True)
+class _Parts:
+    lead: str
+    dateline: str | None
+    agency: str | None
+    text: str
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    errors: Literal["raise", "skip"] = "raise",
+    pattern: str = "*.txt",
+) -> pd.DataFrame:
+    """Read a corpus into the articles table (one row per article, sorted by date and id).
+
+    ``path`` is a folder of seed-format files (matching ``pattern``), one seed file, or a JSON
+    Lines / CSV / Parquet file (``.gz`` allowed) with ``id``, ``date``, ``text`` and optional
+    ``title``, ``source``, ``url``. ``errors="skip"`` skips bad records with a warning and lists
+    them in ``attrs["skipped"]``; otherwise the first problem raises :class:`CorpusError`.
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    rows, skipped = [], []
+    for item in iter_articles(path, pattern=pattern):
+        if isinstance(item, CorpusError):
+            if errors == "raise":
+                raise item
+            skipped.append(_skip_row(item))
+        else:
+            rows.append(item)
+    rows = _drop_duplicate_ids(rows, skipped, errors=errors)
+    if not rows:
+        detail = f" ({len(skipped)} skipped)" if skipped else ""
+        raise CorpusError(path, f"no readable articles found{detail}")
+    articles = _articles_frame(rows)
+    articles.attrs["skipped"] = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+    if skipped:
+        warnings.warn(
+            f"{path}: skipped {len(skipped)} bad record(s); see articles.attrs['skipped']",
+            CorpusWarning,
+            stacklevel=2,
+        )
+    return articles
+
+
+def iter_articles(path: str | Path, *, pattern: str = "*.txt") -> Iterator[dict | CorpusError]:
+    """Yield article rows (dicts) or the :class:`CorpusError` of each bad record, in file order.
+
+    Streams: one record is held at a time, so corpora larger than memory can be processed.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(path, "no such file or folder")
+    if path.is_dir():
+        files = sorted(path.glob(pattern))
+        if not files:
+            raise CorpusError(path, f"folder holds no files matching {pattern!r}")
+        for file in files:
+            yield _read_seed_file_or_error(file)
+    elif _base_suffix(path) in TABULAR_SUFFIXES:
+        yield from _iter_tabular(path)
+    else:
+        yield _read_seed_file_or_error(path)
+
+
+def select_articles(
+    articles: pd.DataFrame,
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> pd.DataFrame:
+    """Keep the articles published within ``[date_from, date_to]`` (inclusive days, ISO dates)."""
+    keep = pd.Series(True, index=articles.index)
+    if date_from:
+        keep &= articles["published"] >= pd.Timestamp(date_from)
+    if date_to:
+        keep &= articles["published"] < pd.Timestamp(date_to) + pd.Timedelta(days=1)
+    return articles.loc[keep].reset_index(drop=True)
+
+
+# -- seed format -------------------------------------------------------------------------------
+
+
+def read_seed_file(path: str | Path) -> dict:
+    """Parse one seed-format file: `` date YYYY-MM-DD <lead>`` then paragraphs."""
+    path = Path(path)
+    raw = path.read_bytes()
+    content = _decode(raw, path)
+    if not content.strip():
+        raise CorpusError(path, "file is empty (expected ' date YYYY-MM-DD' and the lead)")
+    first, _, rest = content.partition("\n")
+    match = _DATE_LINE.match(first)
+    if not match:
+        shown = first.strip()[:60]
+        raise CorpusError(
+            path, f"expected ' date YYYY-MM-DD' followed by the lead, found {shown!r}",
+            record="line 1",
+        )
+    published = _parse_day(match["date"], path, record="line 1")
+    body = (match["lead"] or "") + "\n" + rest
+    parts = split_article(body)
+    return _row(
+        article_id=path.stem, source_path=str(path), record="", published=published,
+        title=None, source=None, url=None, parts=parts, raw=raw,
+    )
+
+
+def split_article(content: str, *, bare_datelines: bool = True) -> _Parts:
+    """Split article content into lead, dateline, agency tag and the text the offsets refer to.
+
+    The text is the content with the dateline (``Kiew –``) and the closing agency tag
+    (``(APA)``) cut out, so that they are kept as metadata and never counted as mentions.
+    With ``bare_datelines=False`` only datelines carrying an agency (``Berlin (dpa) –``) count:
+    in free-form corpora a capitalised phrase before a dash is too often ordinary text.
+    """
+    content = content.strip()
+    lines = content.split("\n")
+    lead = lines[0].strip()
+    dateline = agency = None
+    second = next((i for i, line in enumerate(lines[1:], 1) if line.strip()), None)
+    m = _DATELINE.match(lines[second]) if second is not None else None
+    if m is not None and (bare_datelines or m["agency"]):
+        dateline = m["place"]
+        lines[second] = lines[second][m.end():]
+    tail = _AGENCY.search(lines[-1]) if len(lines) > 1 else None
+    if tail is not None:
+        agency = tail["tag"]
+        lines[-1] = lines[-1][: tail.start()]
+    text = "\n".join(lines).strip()
+    return _Parts(lead=lead, dateline=dateline, agency=agency, text=text)
+
+
+# -- tabular formats ---------------------------------------------------------------------------
+
+
+def _iter_tabular(path: Path) -> Iterator[dict | CorpusError]:
+    suffix = _base_suffix(path)
+    if suffix == ".parquet":
+        records = _parquet_records(path)
+    elif suffix == ".csv":
+        records = _csv_records(path)
+    else:
+        records = _jsonl_records(path)
+    for record, item in records:
+        if isinstance(item, CorpusError):
+            yield item
+            continue
+        try:
+            yield _tabular_row(path, record, item)
+        except CorpusError as err:
+            yield err
+
+
+def _tabular_row(path: Path, record: str, item: dict) -> dict:
+    missing = [f for f in REQUIRED_FIELDS if _is_missing(item.get(f))]
+    if missing:
+        raise CorpusError(path, f"missing required field(s) {', '.join(missing)}", record=record)
+    text = item["text"]
+    if not isinstance(text, str):
+        raise CorpusError(path, f"field 'text' must be a string, not {type(text).__name__}",
+                          record=record)
+    text = _normalise(text)
+    if not text.strip():
+        raise CorpusError(path, "field 'text' is empty", record=record)
+    published = _parse_timestamp(str(item["date"]), path, record=record)
+    raw = json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+    return _row(
+        article_id=str(item["id"]).strip(), source_path=str(path), record=record,
+        published=published, title=_optional(item.get("title")),
+        source=_optional(item.get("source")), url=_optional(item.get("url")),
+        parts=split_article(text, bare_datelines=False), raw=raw,
+    )
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[str, dict | CorpusError]]:
+    with _open_text(path) as handle:
+        for lineno, line in _numbered_lines(handle, path):
+            record = f"line {lineno}"
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield record, CorpusError(
+                    path, f"not valid JSON ({err.msg} at column {err.colno})", record=record
+                )
+                continue
+            if not isinstance(item, dict):
+                yield record, CorpusError(path, "expected a JSON object", record=record)
+                continue
+            yield record, item
+
+
+def _numbered_lines(handle: io.TextIOBase, path: Path) -> Iterator[tuple[int, str]]:
+    lineno = 0
+    while True:
+        try:
+            line = handle.readline()
+        except UnicodeDecodeError as err:
+            raise CorpusError(path, f"not UTF-8 text after line {lineno} ({err.reason})") from err
+        if not line:
+            return
+        lineno += 1
+        yield lineno, line
+
+
+def _csv_records(path: Path) -> Iterator[tuple[str, dict | CorpusError]]:
+    with _open_text(path) as handle:
+        try:
+            reader = csv.DictReader(handle)
+            _check_columns(path, reader.fieldnames or [])
+            for item in reader:
+                # line_num is the physical line where the record ends; good enough to find it.
+                yield f"line {reader.line_num}", item
+        except UnicodeDecodeError as err:
+            raise CorpusError(path, f"not UTF-8 text ({err.reason})") from err
+        except csv.Error as err:
+            raise CorpusError(path, f"malformed CSV ({err})") from err
+
+
+def _parquet_records(path: Path) -> Iterator[tuple[str, dict | CorpusError]]:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+    except Exception as err:  # pyarrow raises several unrelated types for a damaged file
+        raise CorpusError(path, f"not a readable Parquet file ({err})") from err
+    _check_columns(path, table.schema_arrow.names)
+    index = 0
+    for batch in table.iter_batches(batch_size=1024):
+        for item in batch.to_pylist():
+            index += 1
+            yield f"row {index}", item
+
+
+def _check_columns(path: Path, columns: list[str]) -> None:
+    missing = [c for c in REQUIRED_FIELDS if c not in columns]
+    if missing:
+        raise CorpusError(
+            path, f"missing required column(s) {', '.join(missing)}; found {', '.join(columns)}"
+        )
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    opener = gzip.open if path.suffix == ".gz" else open
+    # utf-8-sig drops a BOM; newline="" keeps CRLF inside CSV fields for the csv module.
+    return opener(path, "rt", encoding="utf-8-sig", errors="strict", newline="")
+
+
+# -- shared helpers ----------------------------------------------------------------------------
+
+
+def _read_seed_file_or_error(path: Path) -> dict | CorpusError:
+    try:
+        return read_seed_file(path)
+    except CorpusError as err:
+        return err
+    except OSError as err:
+        return CorpusError(path, f"cannot read file ({err.strerror})")
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise CorpusError(
+            path, f"not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start})",
+            record=f"line {line}",
+        ) from err
+    if "\x00" in text:
+        raise CorpusError(path, "binary content (NUL bytes), expected UTF-8 text")
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _parse_day(value: str, path: Path, *, record: str) -> pd.Timestamp:
+    if not _ISO_DAY.match(value):
+        raise CorpusError(path, f"expected a date as YYYY-MM-DD, found {value!r}", record=record)
+    try:
+        return pd.Timestamp(dt.date.fromisoformat(value))
+    except ValueError as err:
+        raise CorpusError(path, f"impossible date {value!r} ({err})", record=record) from err
+
+
+def _parse_timestamp(value: str, path: Path, *, record: str) -> pd.Timestamp:
+    """ISO 8601 date or date-time; an offset is dropped to keep the local wall-clock time."""
+    value = value.strip()
+    try:
+        stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as err:
+        raise CorpusError(path, f"impossible or malformed date {value!r} (expected ISO 8601)",
+                          record=record) from err
+    return pd.Timestamp(stamp.replace(tzinfo=None))
+
+
+def _row(*, article_id: str, source_path: str, record: str, published: pd.Timestamp,
+         title: str | None, source: str | None, url: str | None, parts: _Parts,
+         raw: bytes) -> dict:
+    return {
+        "article_id": article_id, "source_path": source_path, "record": record,
+        "published": published, "title": title, "source": source, "url": url,
+        "lead": parts.lead, "dateline": parts.dateline, "agency": parts.agency,
+        "text": parts.text, "n_words": len(_WORD.findall(parts.text)),
+        "sha256": hashlib.sha256(raw).hexdigest(),
+    }
+
+
+def _drop_duplicate_ids(rows: list[dict], skipped: list[dict], *, errors: str) -> list[dict]:
+    seen: dict[str, dict] = {}
+    kept = []
+    for row in rows:
+        first = seen.get(row["article_id"])
+        if first is None:
+            seen[row["article_id"]] = row
+            kept.append(row)
+            continue
+        where = _where(first)
+        err = CorpusError(row["source_path"], f"duplicate id {row['article_id']!r} "
+                          f"(first seen at {where})", record=row["record"] or None)
+        if errors == "raise":
+            raise err
+        skipped.append(_skip_row(err, article_id=row["article_id"]))
+    return kept
+
+
+def _where(row: dict) -> str:
+    return f"{row['source_path']}:{row['record']}" if row["record"] else row["source_path"]
+
+
+def _skip_row(err: CorpusError, *, article_id: str | None = None) -> dict:
+    return {"source_path": err.path, "record": err.record or "", "article_id": article_id,
+            "reason": err.reason}
+
+
+def _articles_frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
+    frame["n_words"] = frame["n_words"].astype("int64")
+    frame = frame.sort_values(["published", "article_id"], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _base_suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value == ""
+
+
+def _optional(value: object) -> str | None:
+    return None if _is_missing(value) else str(value)
