@@ -1,6 +1,33 @@
-"""newslens: German news articles to tidy tables and charts you can trace back to sentences."""
+"""newslens: German news articles to tidy tables and charts you can trace back to sentences.
 
-from newslens.corpus import CorpusError, load_corpus
+Notebooks need one import: ``import newslens as nl`` gives the loader, ``annotate``, the counting
+tables, the charts and the parameter check.
+"""
 
-__all__ = ["CorpusError", "load_corpus"]
+from newslens.corpus import CorpusError, load_corpus, select_articles
+from newslens.counts import (
+    cooccurrence,
+    entity_article_matrix,
+    mentions_per_article,
+    top_entities,
+    top_pairs,
+)
+from newslens.params import ParameterError, check_parameters
+from newslens.pipeline import Annotations, annotate, annotate_corpus
+from newslens.plots import (
+    plot_cooccurrence,
+    plot_entity_article_heatmap,
+    plot_mentions_per_article,
+    plot_top_entities,
+    plot_top_entities_by_label,
+    save_chart,
+)
+
+__all__ = [
+    "Annotations", "CorpusError", "ParameterError", "annotate", "annotate_corpus", "check_parameters",
+    "cooccurrence", "entity_article_matrix", "load_corpus", "mentions_per_article",
+    "plot_cooccurrence", "plot_entity_article_heatmap", "plot_mentions_per_article",
+    "plot_top_entities", "plot_top_entities_by_label", "save_chart", "select_articles",
+    "top_entities", "top_pairs",
+]
 __version__ = "0.1.0"

@@ -1,0 +1,53 @@
+# newslens: every target sets up .venv itself (python3 -m venv + pip install), so a fresh clone
+# needs nothing but Python 3.11+ and the package index.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+CORPUS ?=
+FIGURES ?=
+SHARED ?= ../shared
+
+.PHONY: help setup report test lint model bench lab notebooks clean
+
+help:
+	@echo "make report   run every notebook on seeds/ (or CORPUS=path): figures/ + reports/*.html"
+	@echo "make test     pytest for lib/ and nbval for notebooks/"
+	@echo "make lab      JupyterLab with the project's kernel (newslens)"
+	@echo "make model    rebuild the shipped German NER pipeline from $(SHARED)/data/ner"
+	@echo "make bench    benchmark scripts on $(SHARED)/data/bench (prints figures)"
+	@echo "make notebooks  re-execute notebooks/ in place, keeping only the outputs nbval checks"
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name newslens --display-name "Python (newslens)" >/dev/null
+	touch $@
+
+setup: $(STAMP)
+
+report: setup
+	$(PY) -m newslens.report $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(FIGURES),--figures "$(FIGURES)")
+
+test: setup
+	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q -p no:cacheprovider --nbval-lax notebooks
+
+lint: setup
+	$(VENV)/bin/ruff check lib tests benchmarks training
+
+model: setup
+	$(PY) training/build_model.py --shared "$(SHARED)" --out models/de_newslens
+
+bench: setup
+	@for script in benchmarks/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+lab: setup
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+notebooks: setup
+	$(PY) -m newslens.report --refresh
+
+clean:
+	rm -rf reports .cache

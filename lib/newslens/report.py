@@ -1,0 +1,126 @@
+"""Run the notebooks with papermill and render them to HTML (``make report``).
+
+Usage: ``python -m newslens.report [--corpus PATH] [--reports DIR] [--figures DIR]``.
+Each notebook runs in its own folder (so its relative defaults hold), writes its charts to the
+figures folder, and is saved executed and as HTML (code hidden) to the reports folder. Outputs
+are written atomically: a notebook that fails leaves the previous report in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import nbformat
+
+from newslens import config
+
+KERNEL = "newslens"
+#: Cell tag of the outputs nbval compares; all other outputs are dropped from committed notebooks.
+CHECK_TAG = "nbval-check-output"
+
+
+def notebooks(folder: str | Path = config.NOTEBOOKS_DIR) -> list[Path]:
+    """The report notebooks (``NN-topic.ipynb``) in order."""
+    return sorted(p for p in Path(folder).glob("[0-9][0-9]-*.ipynb"))
+
+
+def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
+    """Execute ``notebook`` with papermill into ``output`` (atomically) and return it."""
+    import papermill
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".ipynb")
+    os.close(handle)
+    try:
+        papermill.execute_notebook(
+            str(notebook), tmp, parameters=parameters, cwd=str(notebook.parent),
+            kernel_name=KERNEL, progress_bar=False, log_output=False, report_mode=False,
+        )
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return output
+
+
+def render_html(executed: Path, output: Path) -> Path:
+    """Render an executed notebook to standalone HTML with the code cells hidden."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    _write_text_atomic(output, body)
+    return output
+
+
+def strip_unchecked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Keep only the outputs nbval checks (cells tagged ``nbval-check-output``); drop execution
+    counts and run metadata, so committed notebooks change only when a checked result does."""
+    for cell in notebook.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.cell_type != "code":
+            continue
+        cell.execution_count = None
+        if CHECK_TAG not in cell.metadata.get("tags", []):
+            cell.outputs = []
+        for output in cell.outputs:
+            output.pop("execution_count", None)
+    notebook.metadata.pop("papermill", None)
+    return notebook
+
+
+def refresh_notebook(notebook: Path) -> None:
+    """Re-execute a notebook on its defaults and store only its checked outputs (for nbval)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        executed = run_notebook(notebook, parameters={}, output=Path(tmp) / notebook.name)
+        node = strip_unchecked_outputs(nbformat.read(executed, as_version=4))
+    # papermill adds the injected-parameters cell only when parameters are given; none here.
+    _write_text_atomic(notebook, nbformat.writes(node) + "\n")
+
+
+def _write_text_atomic(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(tmp, target)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="corpus folder or file (default: the notebooks' own)")
+    parser.add_argument("--reports", default=str(config.REPORTS_DIR), help="reports folder")
+    parser.add_argument("--figures", help="figures folder (default: the notebooks' own, figures/)")
+    parser.add_argument("--refresh", action="store_true",
+                        help="re-execute the notebooks in place, keeping only checked outputs")
+    args = parser.parse_args(argv)
+    if args.refresh:
+        for notebook in notebooks():
+            refresh_notebook(notebook)
+            print(f"refreshed {notebook.relative_to(config.PROJECT_DIR)}")
+        return 0
+    parameters = {}
+    if args.figures:
+        parameters["figures_dir"] = str(Path(args.figures).resolve())
+    if args.corpus:
+        parameters["corpus"] = str(Path(args.corpus).resolve())
+    reports = Path(args.reports).resolve()
+    for notebook in notebooks():
+        began = time.perf_counter()
+        executed = run_notebook(notebook, parameters=parameters, output=reports / notebook.name)
+        html = render_html(executed, reports / f"{notebook.stem}.html")
+        print(f"{notebook.name}: {html} ({time.perf_counter() - began:.1f} s)")
+    print(f"charts (PNG + CSV): {Path(args.figures or config.FIGURES_DIR).resolve()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
