@@ -36,11 +36,13 @@ _DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(?P<date>\S+)(?:[ \t]+(?P<lead>.*))?$
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # "Kiew –", "Washington -", "Berlin (dpa) –": a short capitalised place before a dash.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÄÖÜ][\w.'’]*(?:[ /-][A-ZÄÖÜ(][\w.'’()]*){0,3})"
+    r"^(?P<place>[A-ZÄÖÜ][\w.'’]*(?:[ /-][A-ZÄÖÜ][\w.'’]*){0,3})"
     r"(?:[ \t]*\((?P<agency>[^()\n]{1,20})\))?[ \t]+[–—-][ \t]+(?=\S)"
 )
 # "(APA)", "(afp/red)", "(dpa, AFP)": an agency tag closing the article after final punctuation.
-_AGENCY = re.compile(r"(?<=[.!?“”\"»«)])[ \t]*\((?P<tag>[A-Za-z]{2,12}(?:[/,] ?[A-Za-z]{2,12}){0,3})\)\s*$")
+_AGENCY = re.compile(
+    r"(?<=[.!?“”\"»«)])[ \t]*\((?P<tag>[A-Za-z]{2,12}(?:[/,] ?[A-Za-z]{2,12}){0,3})\)\s*$"
+)
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
@@ -165,28 +167,30 @@ def read_seed_file(path: str | Path) -> dict:
     )
 
 
-def split_article(content: str, *, bare_datelines: bool = True) -> _Parts:
+def split_article(content: str, *, seed_format: bool = True) -> _Parts:
     """Split article content into lead, dateline, agency tag and the text the offsets refer to.
 
     The text is the content with the dateline (``Kiew –``) and the closing agency tag
-    (``(APA)``) cut out, so that they are kept as metadata and never counted as mentions.
-    With ``bare_datelines=False`` only datelines carrying an agency (``Berlin (dpa) –``) count:
-    in free-form corpora a capitalised phrase before a dash is too often ordinary text.
+    (``(APA)``) cut out, so that they are kept as metadata and never counted as mentions. In the
+    seed format the lead stands on the date line and the body (which may open with a dateline)
+    follows; in tabular corpora the text itself opens the body, and only datelines carrying an
+    agency (``Berlin (dpa) –``) count, because a capitalised phrase before a dash is too often
+    ordinary text there.
     """
-    content = content.strip()
-    lines = content.split("\n")
-    lead = lines[0].strip()
+    lines = content.strip().split("\n")
     dateline = agency = None
-    second = next((i for i, line in enumerate(lines[1:], 1) if line.strip()), None)
-    m = _DATELINE.match(lines[second]) if second is not None else None
-    if m is not None and (bare_datelines or m["agency"]):
-        dateline = m["place"]
-        lines[second] = lines[second][m.end():]
-    tail = _AGENCY.search(lines[-1]) if len(lines) > 1 else None
+    opening = next((i for i, line in enumerate(lines) if line.strip() and
+                    (i > 0 or not seed_format)), None)
+    m = _DATELINE.match(lines[opening]) if opening is not None else None
+    if m is not None and (seed_format or m["agency"]):
+        dateline, agency = m["place"], m["agency"]
+        lines[opening] = lines[opening][m.end():]
+    tail = _AGENCY.search(lines[-1]) if len(lines) > 1 or not seed_format else None
     if tail is not None:
         agency = tail["tag"]
         lines[-1] = lines[-1][: tail.start()]
     text = "\n".join(lines).strip()
+    lead = text.split("\n", 1)[0].strip()
     return _Parts(lead=lead, dateline=dateline, agency=agency, text=text)
 
 
@@ -228,14 +232,21 @@ def _tabular_row(path: Path, record: str, item: dict) -> dict:
         article_id=str(item["id"]).strip(), source_path=str(path), record=record,
         published=published, title=_optional(item.get("title")),
         source=_optional(item.get("source")), url=_optional(item.get("url")),
-        parts=split_article(text, bare_datelines=False), raw=raw,
+        parts=split_article(text, seed_format=False), raw=raw,
     )
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[str, dict | CorpusError]]:
-    with _open_text(path) as handle:
-        for lineno, line in _numbered_lines(handle, path):
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as handle:
+        for lineno, raw in enumerate(handle, 1):
             record = f"line {lineno}"
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                yield record, CorpusError(path, f"not UTF-8 text (byte 0x{raw[err.start]:02x} "
+                                          f"at column {err.start + 1})", record=record)
+                continue
             if not line.strip():
                 continue
             try:
@@ -251,27 +262,15 @@ def _jsonl_records(path: Path) -> Iterator[tuple[str, dict | CorpusError]]:
             yield record, item
 
 
-def _numbered_lines(handle: io.TextIOBase, path: Path) -> Iterator[tuple[int, str]]:
-    lineno = 0
-    while True:
-        try:
-            line = handle.readline()
-        except UnicodeDecodeError as err:
-            raise CorpusError(path, f"not UTF-8 text after line {lineno} ({err.reason})") from err
-        if not line:
-            return
-        lineno += 1
-        yield lineno, line
-
-
 def _csv_records(path: Path) -> Iterator[tuple[str, dict | CorpusError]]:
     with _open_text(path) as handle:
         try:
             reader = csv.DictReader(handle)
             _check_columns(path, reader.fieldnames or [])
+            first_line = reader.line_num + 1
             for item in reader:
-                # line_num is the physical line where the record ends; good enough to find it.
-                yield f"line {reader.line_num}", item
+                yield f"line {first_line}", item
+                first_line = reader.line_num + 1
         except UnicodeDecodeError as err:
             raise CorpusError(path, f"not UTF-8 text ({err.reason})") from err
         except csv.Error as err:

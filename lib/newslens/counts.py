@@ -131,9 +131,9 @@ def entity_article_matrix(
 
 def _seriation(table: pd.DataFrame) -> pd.Series:
     weighted = table["n_mentions"] * table["article_order"]
-    centre = weighted.groupby(table["entity_id"]).sum() / table.groupby("entity_id")["total"].first()
-    keys = pd.DataFrame({"centre": centre.round(6),
-                         "total": table.groupby("entity_id")["total"].first()})
+    total = table.groupby("entity_id")["total"].first()
+    centre = weighted.groupby(table["entity_id"]).sum() / total
+    keys = pd.DataFrame({"centre": centre.round(6), "total": total})
     keys = keys.reset_index().sort_values(["centre", "total", "entity_id"],
                                           ascending=[True, False, True], kind="stable")
     rank = pd.Series(range(len(keys)), index=keys["entity_id"].to_numpy())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
+import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -105,7 +106,7 @@ def _matches(value: Any, kind: Any) -> bool:
         return True
     if kind is type(None) or kind is None:
         return value is None
-    if origin in (types.UnionType, getattr(__import__("typing"), "Union")):
+    if origin in (types.UnionType, typing.Union):
         return any(_matches(value, arg) for arg in get_args(kind))
     if origin in (list, tuple):
         (item,) = get_args(kind)[:1] or (Any,)

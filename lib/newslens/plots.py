@@ -55,7 +55,9 @@ def plot_top_entities(table: pd.DataFrame, *, title: str = "Meistgenannte EntitÃ
     return fig
 
 
-def plot_top_entities_by_label(table: pd.DataFrame, *, title: str = "Meistgenannt je Typ") -> Figure:
+def plot_top_entities_by_label(
+    table: pd.DataFrame, *, title: str = "Meistgenannt je Typ"
+) -> Figure:
     """Four panels (PER, LOC, ORG, MISC), each with its own sorted horizontal bars."""
     labels = [label for label in config.LABELS if (table["label"] == label).any()] or ["PER"]
     rows = max(int((table["label"] == label).sum()) for label in labels) if len(table) else 1
