@@ -24,7 +24,8 @@ from newslens.plots import (
 )
 
 __all__ = [
-    "Annotations", "CorpusError", "ParameterError", "annotate", "annotate_corpus", "check_parameters",
+    "Annotations", "CorpusError", "ParameterError", "annotate", "annotate_corpus",
+    "check_parameters",
     "cooccurrence", "entity_article_matrix", "load_corpus", "mentions_per_article",
     "plot_cooccurrence", "plot_entity_article_heatmap", "plot_mentions_per_article",
     "plot_top_entities", "plot_top_entities_by_label", "save_chart", "select_articles",

@@ -27,6 +27,8 @@ _UNUSED = ("tagger", "morphologizer", "parser", "lemmatizer", "attribute_ruler",
            "trainable_lemmatizer")
 _TERMINAL = {".", "!", "?", "…", "?!", "!?", "..."}
 _CLOSING = {"“", "”", "\"", "»", "«", "‘", "’", "'", ")", "]"}
+#: After these the sentence goes on: „Wir sind bereit!“, sagte er.
+_CONTINUING = {",", ";", ":", "-", "–", "—", ")"}
 _LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC", "OTH": "MISC"}
 _LINE = re.compile(r"[^\n]+")
 
@@ -132,7 +134,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         if doc[i].text in _TERMINAL:
             while i + 1 < n and doc[i + 1].text in _CLOSING:
                 i += 1
-            if i + 1 < n:
+            if i + 1 < n and not _continues(doc[i + 1].text):
                 end = doc[i].idx + len(doc[i].text)
                 bounds.append((start, end))
                 start = doc[i + 1].idx
@@ -141,6 +143,10 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if end > start:
         bounds.append((start, end))
     return bounds or [(0, len(doc.text))]
+
+
+def _continues(text: str) -> bool:
+    return text in _CONTINUING or text[:1].islower()
 
 
 def _sentence_index(bounds: list[tuple[int, int]], char: int) -> int:

@@ -119,7 +119,9 @@ def _matches(value: Any, kind: Any) -> bool:
 
 
 def _type_name(kind: Any) -> str:
-    return getattr(kind, "__name__", None) or str(kind).replace("typing.", "")
+    if get_origin(kind) is None and hasattr(kind, "__name__"):
+        return kind.__name__
+    return str(kind).replace("typing.", "")
 
 
 def _domain_problem(name: str, value: Any) -> str | None:

@@ -1,0 +1,55 @@
+"""Charts: they draw what the table says and are saved byte-identically."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newslens.plots import plot_entity_article_heatmap, plot_top_entities, save_chart
+
+TOP = pd.DataFrame({
+    "entity_id": ["per:donald_trump", "loc:kupjansk"], "canonical": ["Donald Trump", "Kupjansk"],
+    "label": ["PER", "LOC"], "n_mentions": [7, 2], "n_articles": [2, 1], "rank": [1, 2],
+})
+
+
+def test_bars_show_the_names_and_counts_most_first():
+    fig = plot_top_entities(TOP)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Kupjansk", "Donald Trump"]
+    assert [p.get_width() for p in ax.patches] == [2, 7]
+
+
+def test_saved_chart_is_deterministic_and_has_its_csv(tmp_path):
+    first = save_chart(plot_top_entities(TOP), TOP, "top", folder=tmp_path / "one")
+    second = save_chart(plot_top_entities(TOP), TOP, "top", folder=tmp_path / "two")
+    assert first["png"].read_bytes() == second["png"].read_bytes()
+    assert first["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert pd.read_csv(first["csv"]).equals(TOP)
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == ["top.csv", "top.png"]
+
+
+def test_failed_save_keeps_the_earlier_chart(tmp_path):
+    save_chart(plot_top_entities(TOP), TOP, "top", folder=tmp_path)
+    before = (tmp_path / "top.png").read_bytes()
+
+    class Broken:
+        def savefig(self, *args, **kwargs):
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        save_chart(Broken(), TOP, "top", folder=tmp_path)
+    assert (tmp_path / "top.png").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["top.csv", "top.png"]
+
+
+def test_heatmap_has_articles_in_date_order():
+    table = pd.DataFrame({
+        "entity_id": ["loc:a", "loc:a"], "canonical": ["Ägypten", "Ägypten"],
+        "label": ["LOC", "LOC"], "article_id": ["x", "y"],
+        "published": pd.to_datetime(["2025-01-01", "2025-02-01"]), "n_mentions": [1, 0],
+        "entity_order": [0, 0], "article_order": [0, 1],
+    })
+    ax = plot_entity_article_heatmap(table).axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-01-01  x", "2025-02-01  y"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Ägypten"]
