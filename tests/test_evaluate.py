@@ -10,7 +10,13 @@ import pandas as pd
 import pytest
 
 from newslens import config, load_corpus
-from newslens.evaluate import drop_compounds, mention_errors, score_canonical, score_mentions
+from newslens.evaluate import (
+    compound_parts,
+    drop_compounds,
+    mention_errors,
+    score_canonical,
+    score_mentions,
+)
 
 GOLD_CSV = Path(__file__).parent / "gold" / "seed_entities.csv"
 GOLD_COLUMNS = ["article_id", "start", "end", "text", "label", "canonical", "entity_id", "compound"]
@@ -100,12 +106,14 @@ def test_mention_errors_lists_false_positives_and_negatives_in_text_order():
     assert result["canonical"].isna().all()  # neither table has the column
 
 
-def test_drop_compounds_accepts_bool_and_csv_strings():
+def test_drop_compounds_and_compound_parts_accept_bool_and_csv_strings():
     frame = pd.DataFrame({"start": [0, 1, 2], "compound": [True, False, False]})
-    assert drop_compounds(frame)["start"].tolist() == [1, 2]
     as_text = frame.assign(compound=frame["compound"].astype(str))
-    assert drop_compounds(as_text)["start"].tolist() == [1, 2]
+    for table in (frame, as_text):
+        assert drop_compounds(table)["start"].tolist() == [1, 2]
+        assert compound_parts(table)["start"].tolist() == [0]
     assert len(drop_compounds(frame.drop(columns="compound"))) == 3
+    assert len(compound_parts(frame.drop(columns="compound"))) == 0
 
 
 CANON_GOLD = mentions([
@@ -132,6 +140,13 @@ def test_score_canonical_span_needs_same_offsets_and_entity_id():
     assert plain.set_index("label").loc["ALL", ["tp", "fp", "fn"]].tolist() == [1, 1, 2]
     with_compounds = score_canonical(predicted, CANON_GOLD, include_compounds=True)
     assert with_compounds.set_index("label").loc[["LOC", "ALL"], "tp"].tolist() == [1, 2]
+
+
+def test_score_canonical_counts_an_unlinked_prediction_under_its_label():
+    predicted = CANON_GOLD.iloc[[1]].assign(entity_id=None)
+    result = score_canonical(predicted, CANON_GOLD).set_index("label")
+    assert result.loc["PER", ["tp", "fp", "fn"]].tolist() == [0, 1, 3]
+    assert list(result.index) == ["PER", "LOC", "ORG", "MISC", "ALL"]
 
 
 def test_score_canonical_sentence_tolerates_spans_but_counts_each_mention():

@@ -73,7 +73,8 @@ def score_canonical(
     `annotate(...).sentences`) by their start offset.
     Compound rows (`compound == True`, names inside words such as `US` in `US-Präsident`) are
     dropped from both sides unless `include_compounds`; a table without a `compound` column has
-    none. Scores are per label (the prefix of `entity_id`) and `ALL`, as in `score_mentions`.
+    none. Scores are per label (the prefix of `entity_id`) and `ALL`, as in `score_mentions`; a
+    predicted mention without an `entity_id` is a false positive under its `label`.
     """
     keys = {
         "span": ("article_id", "start", "end", "entity_id"),
@@ -86,7 +87,10 @@ def score_canonical(
         needed = ("article_id", "start", "end", "entity_id")
         _require(frame, needed, name=name)
         frame = _with_columns(frame if include_compounds else drop_compounds(frame), needed)
-        frame = frame.assign(label=frame["entity_id"].astype(str).str.split(":").str[0].str.upper())
+        prefix = frame["entity_id"].astype(object).map(
+            lambda v: None if pd.isna(v) else str(v).split(":")[0].upper())
+        fallback = frame["label"] if "label" in frame.columns else pd.NA
+        frame = frame.assign(label=prefix.where(prefix.notna(), fallback))
         if match == "sentence":
             frame = _with_sentence_ids(frame, sentences, name=name)
         sides.append(frame)
@@ -119,6 +123,13 @@ def drop_compounds(mentions: pd.DataFrame) -> pd.DataFrame:
     if "compound" not in mentions.columns:
         return mentions.reset_index(drop=True)
     return mentions[~_as_bool(mentions["compound"])].reset_index(drop=True)
+
+
+def compound_parts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions that are names inside a compound word (`compound` True), fresh index."""
+    if "compound" not in mentions.columns:
+        return mentions.iloc[0:0].reset_index(drop=True)
+    return mentions[_as_bool(mentions["compound"])].reset_index(drop=True)
 
 
 def _match(
