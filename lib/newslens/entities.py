@@ -1,0 +1,405 @@
+"""Canonical entities: one id per person, place or organisation across German surface forms.
+
+The NER tags what is written (``Trumps``, ``US-Präsident Donald Trump``, ``Kremlchef``,
+``Rubio-Lawrow``, ``Ukraine-Krieg``); counts and events need who or what is meant.
+:func:`canonicalize` fixes the spans (titles out, name pairs split), links every mention to an
+entity (knowledge-base aliases, then the full name the article or the corpus uses, then the
+surface itself) and records names inside compound words as mentions with ``compound=True``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import NamedTuple
+
+import pandas as pd
+
+from newslens.config import LABELS
+from newslens.kb import alias_table, load_kb, load_roles, slugify
+
+MENTION_COLUMNS = ["article_id", "sentence_id", "mention_id", "start", "end", "text", "label"]
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
+OUTPUT_COLUMNS = [*MENTION_COLUMNS, "entity_id", "canonical", "compound"]
+ENTITY_COLUMNS = ["entity_id", "canonical", "label", "n_mentions", "n_compound", "n_articles",
+                  "surface_forms"]
+#: A closed compound (``Kremlchef``, ``Russlandreise``) is split after a KB alias at least this
+#: long; shorter names (``Gazakrieg``) only before a head seen after a hyphen in the corpus.
+MIN_PREFIX = 5
+#: ... and only if the rest of the word is at least this long.
+MIN_HEAD = 4
+
+_HYPHENS = "\u2010\u2011-"  # "-" last: literal inside [...]
+_WORD = re.compile(rf"\w+(?:[{_HYPHENS}]\w+)*[{_HYPHENS}]?")
+_PART = re.compile(rf"[^{_HYPHENS}]+")
+_TOKEN = re.compile(r"\S+")
+_WORD_REST = re.compile(rf"[\w{_HYPHENS}]*")
+# The rest of a closed compound must start like a German word (``chef``, ``sprecher``, ``krieg``),
+# which rules out ``Indien|ststellung``, and not like a derivation (``Italien|erin``).
+_HEAD = re.compile(r"(?:sch|ch|ph|th|qu|spr|str|s[ckmpt]|[bdfgkpt]r|[bfgkp]l|pf|zw|kn"
+                   r"|[bcdfghjklmnpqrstvwz])?[aeiouäöüy]")
+_DERIVED = re.compile(r"[nr]?(?:er|in|isch|ier|ianer|aner|ese)")
+_ROLE_ENDINGS = ("innen", "in", "en", "es", "n", "s")
+
+
+def canonicalize(
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    kb: pd.DataFrame | None = None,
+    roles: pd.DataFrame | None = None,
+    compounds: bool = True,
+) -> pd.DataFrame:
+    """Link mentions to canonical entities; add ``entity_id``, ``canonical``, ``compound``.
+
+    Titles and roles move out of the span (``US-Präsident Donald Trump`` -> ``Donald Trump``),
+    name pairs are split (``Rubio-Lawrow``), pure role words become the name they embed
+    (``Kremlchef`` -> ``Kreml``) or are dropped, the KB label replaces the statistical one, and
+    names inside words (``Ukraine`` in ``Ukraine-Krieg``) are added with ``compound=True``.
+    ``compounds=False`` leaves out every compound mention. ``kb`` and ``roles`` default to the
+    shipped ``data/kb.csv`` and ``data/roles.csv``.
+    """
+    _check_columns(mentions, MENTION_COLUMNS, "mentions")
+    _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
+    _check_labels(mentions["label"], "mentions")
+    linker = _Linker(load_kb() if kb is None else kb, load_roles() if roles is None else roles)
+    spans = [(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)]
+    linker.learn([(m.article_id, text, m.label) for m, _, text, _ in spans if text],
+                 _hyphenated_words(sentences))
+    context = _sentence_context(mentions, sentences)
+    rows = []
+    for mention, offset, text, titles in spans:
+        inside = bool(text) and _inside_word(context, mention, offset, len(text))
+        rows += linker.link_mention(mention, offset, text, compound=inside)
+        rows += [_row(mention, *name, compound=True) for start, word in titles
+                 for name in linker.names_in_word(word, mention.article_id,
+                                                  start=mention.start + start)]
+    if compounds:
+        rows += linker.scan(sentences)
+    return _output(rows, compounds=compounds)
+
+
+def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per entity: counts of plain and compound mentions, articles, surface forms."""
+    _check_columns(mentions, OUTPUT_COLUMNS, "mentions")
+    compound = mentions["compound"].astype(bool)
+    table = (
+        mentions.assign(label=mentions["label"].astype(str), plain=~compound, part=compound)
+        .groupby("entity_id", sort=True)
+        .agg(canonical=("canonical", "min"), label=("label", "first"),
+             n_mentions=("plain", "sum"), n_compound=("part", "sum"),
+             n_articles=("article_id", "nunique"),
+             surface_forms=("text", lambda forms: " | ".join(sorted(set(forms)))))
+        .reset_index()
+        .astype({"n_mentions": "int64", "n_compound": "int64", "n_articles": "int64"})
+        .sort_values(["n_mentions", "entity_id"], ascending=[False, True], kind="stable")
+    )
+    table["label"] = pd.Categorical(table["label"], categories=list(LABELS))
+    return table[ENTITY_COLUMNS].reset_index(drop=True)
+
+
+class _Entity(NamedTuple):
+    entity_id: str
+    canonical: str
+    label: str
+
+
+class _Linker:
+    """What is known about names: KB aliases, roles, and the forms and full names of the corpus."""
+
+    def __init__(self, kb: pd.DataFrame, roles: pd.DataFrame):
+        self.aliases, self.folded, self.aliases_of = _alias_index(kb)
+        self.roles = _role_index(roles)
+        self.role_suffixes = {role.lower() for role in self.roles if len(role) >= 4}
+        self.forms: set[str] = set(self.aliases)
+        self.full: dict[tuple[str | None, str], _Entity] = {}
+        self.surnames: set[str] = set()
+        self.heads: set[str] = set()
+
+    # -- what a surface names ----------------------------------------------------------------
+
+    def kb_entity(self, surface: str, label: str | None = None) -> _Entity | None:
+        """The KB entity of a surface (exact, else case-insensitive), of ``label`` if possible."""
+        candidates = self.aliases.get(surface) or self.folded.get(surface.casefold(), [])
+        return next((e for e in candidates if e.label == label), next(iter(candidates), None))
+
+    def stems(self, surface: str) -> list[str]:
+        """Genitive forms stripped (``Orbans`` -> ``Orban``), if seen in the corpus or KB."""
+        if surface.endswith(("'", "’")):
+            candidates = [surface[:-1]]
+        elif surface.endswith("es"):
+            candidates = [surface[:-1], surface[:-2]]
+        elif surface.endswith("s"):
+            candidates = [surface[:-1]]
+        else:
+            candidates = []
+        return [c for c in candidates if len(c) > 1 and c.split()[-1] in self.forms]
+
+    def resolve(self, surface: str, article_id: str, label: str | None) -> _Entity | None:
+        """The known entity a surface names, or None; ``label=None`` marks a compound part.
+
+        KB aliases first (then genitive stems), except that a lone first or last name of a
+        person goes to the full name of the article, else to the corpus' most frequent one.
+        Compound parts only link to surnames.
+        """
+        forms = [surface, *self.stems(surface)]
+        known = next(filter(None, (self.kb_entity(f, label) for f in forms)), None)
+        if " " in surface or (known.label if known else label) not in ("PER", None):
+            return known
+        for scope in (article_id, None):
+            for form in forms:
+                hit = self.full.get((scope, form))
+                if hit and (label or form in self.surnames):
+                    return hit
+        return known
+
+    def unknown(self, surface: str, label: str) -> _Entity:
+        """An entity not in the KB: the surface itself, genitive stripped where seen."""
+        canonical = next(iter(self.stems(surface)), surface)
+        return _Entity(slugify(canonical, label), canonical, label)
+
+    def role_of(self, word: str) -> str | None:
+        """The entity id a title or role word embeds ("" if none); None if it is no role."""
+        if not word[:1].isupper() or self.resolve(word, "", "PER") is not None:
+            return None
+        forms = [word, *(word[: -len(e)] for e in _ROLE_ENDINGS if word.endswith(e))]
+        for form in forms:
+            if form in self.roles:
+                return self.roles[form]
+        tails = [form.rsplit("-", 1)[-1].lower() for form in forms]
+        suffixes = (tail[i:] for tail in tails for i in range(len(tail) - 3))
+        return "" if any(s in self.role_suffixes for s in suffixes) else None
+
+    def learn(self, names: list[tuple[str, str, str]], hyphenated: list[str]) -> None:
+        """Record the corpus' surface forms, full person names and compound heads (``Krieg``).
+
+        ``names`` are ``(article_id, text, label)`` of the mentions with titles stripped.
+        """
+        for _, surface, _ in names:
+            self.forms.update([surface, *surface.split()])
+        counts: Counter = Counter()
+        for article_id, surface, label in names:
+            known = self.resolve(surface, article_id, label) if " " in surface else None
+            if " " not in surface or (known.label if known else label) != "PER":
+                continue
+            person = known or self.unknown(surface, "PER")
+            tokens = {t for t in [*surface.split(), *person.canonical.split()] if t[:1].isupper()}
+            self.surnames.update([surface.split()[-1], person.canonical.split()[-1]])
+            for token in tokens:
+                counts[(article_id, token, person)] += 1
+                counts[(None, token, person)] += 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][2].entity_id))
+        for (scope, token, person), _ in ranked:
+            self.full.setdefault((scope, token), person)
+        self.heads = {parts[-1].lower() for parts in map(_PART.findall, hyphenated)
+                      if len(parts) > 1 and self.kb_entity(parts[0])}
+
+    # -- spans ----------------------------------------------------------------------------------
+
+    def strip_titles(self, mention) -> tuple[int, str, list[tuple[int, str]]]:
+        """Where the name starts in a mention, the name, and the title words before it.
+
+        Leading titles, roles and descriptive compounds (``US-Präsident``, ``Kremlchef``,
+        ``US-Bundesstaat``) go; lower-case words between them (``und``) too. A mention of
+        titles only has an empty name.
+        """
+        titles, cut = [], 0
+        for token in _TOKEN.finditer(mention.text):
+            word = token.group()
+            if self._is_title(word):
+                titles.append((token.start(), word))
+                cut = token.end()
+            elif not word[:1].islower():
+                break
+        rest = mention.text[cut:]
+        offset = cut + len(rest) - len(rest.lstrip())
+        return offset, mention.text[offset:], titles
+
+    def _is_title(self, word: str) -> bool:
+        if self.role_of(word) is not None:
+            return True
+        names = self.names_in_word(word, "", start=0, closed=False)
+        return len(_PART.findall(word)) > 1 and bool(names) and not _is_pair(word, names)
+
+    def link_mention(self, mention, offset: int, text: str, *, compound: bool) -> list[dict]:
+        """The rows of one mention's name: itself, or the names of a pair or compound."""
+        if not any(c.isalnum() for c in text):
+            return []
+        start = mention.start + offset
+        entity = self.resolve(text, mention.article_id, mention.label)
+        if entity is None and " " not in text:
+            names = self.names_in_word(text, mention.article_id, start=start, closed=False)
+            if names:
+                pair = _is_pair(text, names)
+                return [_row(mention, *name, compound=compound or not pair) for name in names]
+        entity = entity or self.unknown(text, mention.label)
+        same = offset == 0 and len(text) == mention.end - mention.start
+        return [_row(mention, start, start + len(text), text, entity, compound=compound,
+                     mention_id=mention.mention_id if same else None)]
+
+    def names_in_word(self, word: str, article_id: str, *, start: int,
+                      closed: bool = True) -> list[tuple[int, int, str, _Entity]]:
+        """Names inside a word as ``(start, end, text, entity)``, offsets counted from ``start``.
+
+        Hyphen-separated parts (longest known name first: ``Saudi-Arabien-Reise``), else a
+        KB name that starts a closed compound listed in the roles (``Kremlchef``), else, with
+        ``closed``, one that passes :meth:`_closed_prefix`. A word that is a name is no compound.
+        """
+        if self.resolve(word, article_id, None) is not None:
+            return []
+        parts = [(m.start(), m.end()) for m in _PART.finditer(word)]
+        names, i = [], 0
+        while i < len(parts):
+            j, entity = self._longest_name(word, parts, i, article_id)
+            if entity is None:
+                s, e = parts[i]
+                prefix = self._closed_prefix(word[s:e], closed=closed)
+                if prefix is not None:
+                    names.append((s, s + prefix[0], prefix[1]))
+            else:
+                names.append((parts[i][0], parts[j - 1][1], entity))
+            i = j
+        return [(start + s, start + e, word[s:e], entity) for s, e, entity in names]
+
+    def _longest_name(self, word: str, parts: list, i: int, article_id: str) -> tuple:
+        for j in range(len(parts), i, -1):
+            s, e = parts[i][0], parts[j - 1][1]
+            if (s, e) != (0, len(word)) and word[s:s + 1].isupper():
+                entity = self.resolve(word[s:e], article_id, None)
+                if entity is not None:
+                    return j, entity
+        return i + 1, None
+
+    def _closed_prefix(self, part: str, *, closed: bool) -> tuple[int, _Entity] | None:
+        """A KB name at the start of a closed compound, and its length.
+
+        Roles name their prefix (``Kremlchef`` -> ``org:kreml``). Otherwise, with ``closed``,
+        a KB alias of at least :data:`MIN_PREFIX` letters before a lower-case rest of at least
+        :data:`MIN_HEAD` letters that starts like a German word and not like a derivation
+        (``Italien|erin``); a shorter alias only before a head the corpus uses after a hyphen
+        (``Gaza|krieg`` as in ``Ukraine-Krieg``).
+        """
+        for alias in self.aliases_of.get(self.role_of(part) or "", []):
+            if part.startswith(alias) and len(part) > len(alias):
+                return len(alias), self.kb_entity(alias)
+        for n in range(4, len(part) - MIN_HEAD + 1) if closed else ():
+            head, entity = part[n:], next(iter(self.aliases.get(part[:n], [])), None)
+            if entity and head.isalpha() and head.islower() and (
+                    head in self.heads
+                    or (n >= MIN_PREFIX and _HEAD.match(head) and not _DERIVED.match(head))):
+                return n, entity
+        return None
+
+    def scan(self, sentences: pd.DataFrame) -> list[dict]:
+        """Compound mentions of the names inside the words of every sentence."""
+        rows = []
+        for sentence in sentences.itertuples(index=False):
+            for m in _WORD.finditer(sentence.text):
+                word = m.group()
+                if word.islower():
+                    continue
+                names = self.names_in_word(word, sentence.article_id,
+                                           start=sentence.start + m.start())
+                if names and not _is_pair(word, names):
+                    rows += [_row(sentence, *name, compound=True) for name in names]
+        return rows
+
+
+def _is_pair(word: str, names: list) -> bool:
+    """Whether a word is names joined by hyphens (``Rubio-Lawrow``), with no head noun."""
+    letters = sum(end - start for start, end, _, _ in names)
+    return len(names) > 1 and letters + len(names) - 1 == len(word)
+
+
+def _row(source, start: int, end: int, text: str, entity: _Entity, *, compound: bool,
+         mention_id: str | None = None) -> dict:
+    return {
+        "article_id": source.article_id, "sentence_id": source.sentence_id,
+        "mention_id": mention_id or f"{source.article_id}:{start}-{end}",
+        "start": start, "end": end, "text": text, "label": entity.label,
+        "entity_id": entity.entity_id, "canonical": entity.canonical, "compound": compound,
+    }
+
+
+def _output(rows: list[dict], *, compounds: bool) -> pd.DataFrame:
+    """Rows as the mentions table: one row per span (the NER's first), sorted, typed."""
+    frame = pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
+    if not compounds:
+        frame = frame[~frame["compound"].astype(bool)]
+    frame = frame.drop_duplicates(["article_id", "start", "end"], keep="first")
+    frame = frame.astype({"start": "int64", "end": "int64", "compound": "bool"})
+    frame["label"] = pd.Categorical(frame["label"], categories=list(LABELS))
+    frame = frame.sort_values(["article_id", "start", "end", "mention_id"], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _sentence_context(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
+    """Sentence id -> (start, text), checking that every mention has its sentence."""
+    context = dict(zip(sentences["sentence_id"],
+                       zip(sentences["start"], sentences["text"], strict=True), strict=True))
+    missing = sorted(set(mentions["sentence_id"]) - set(context))
+    if missing:
+        raise ValueError(f"mentions: sentence_id {missing[0]!r} is not in the sentences table "
+                         f"({len(missing)} missing); pass the sentences the mentions came with")
+    return context
+
+
+def _inside_word(context: dict, mention, offset: int, length: int) -> bool:
+    """Whether a span is only part of a word (the NER tagged ``US`` in ``US-Präsident``)."""
+    sentence_start, text = context[mention.sentence_id]
+    start = mention.start + offset - sentence_start
+    before = text[start - 1] if start > 0 else " "
+    rest = _WORD_REST.match(text, start + length).group()
+    return before.isalnum() or before in _HYPHENS or rest not in ("", "s", "es")
+
+
+def _hyphenated_words(sentences: pd.DataFrame) -> list[str]:
+    return [w for text in sentences["text"] for w in _WORD.findall(text)
+            if any(h in w for h in _HYPHENS)]
+
+
+def _alias_index(kb: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """Surface -> entities (exact; case-folded where one entity), id -> aliases (shortest first).
+
+    Candidates of a surface are ordered: the entity whose canonical name it is, then by id.
+    """
+    _check_columns(kb, ["entity_id", "canonical", "label", "aliases"], "kb")
+    table = alias_table(kb.assign(aliases=kb["aliases"].fillna("").astype(str)))
+    _check_labels(kb["label"], "kb")
+    table = table.assign(label=table["label"].astype(str),
+                         own=table["surface"] != table["canonical"])
+    table = table[table["surface"].str.len() > 1].sort_values(["surface", "own", "entity_id"])
+    exact: dict[str, list[_Entity]] = {}
+    for row in table.itertuples(index=False):
+        exact.setdefault(row.surface, []).append(_Entity(row.entity_id, row.canonical, row.label))
+    by_fold: dict[str, list[_Entity]] = {}
+    for surface, entities in exact.items():
+        by_fold.setdefault(surface.casefold(), []).extend(entities)
+    folded = {key: es for key, es in by_fold.items() if len({e.entity_id for e in es}) == 1}
+    aliases_of: dict[str, list[str]] = {}
+    for surface in sorted(exact, key=lambda s: (len(s), s)):
+        for entity in exact[surface]:
+            aliases_of.setdefault(entity.entity_id, []).append(surface)
+    return exact, folded, aliases_of
+
+
+def _role_index(roles: pd.DataFrame) -> dict[str, str]:
+    """Role word -> the entity id it embeds ("" if none)."""
+    _check_columns(roles, ["role", "entity_id"], "roles")
+    return {role.strip(): entity.strip() if isinstance(entity, str) else ""
+            for role, entity in zip(roles["role"], roles["entity_id"], strict=True)
+            if isinstance(role, str) and role.strip()}
+
+
+def _check_columns(frame: pd.DataFrame, columns: list[str], name: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{name} table lacks column(s) {', '.join(missing)}; expected "
+                         f"{', '.join(columns)}")
+
+
+def _check_labels(labels: pd.Series, name: str) -> None:
+    bad = sorted(set(labels.dropna().astype(str)) - set(LABELS))
+    if bad or labels.isna().any():
+        shown = ", ".join(map(repr, bad)) if bad else "missing"
+        raise ValueError(f"{name}: label {shown}; expected one of {', '.join(LABELS)}")
