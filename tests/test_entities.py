@@ -1,0 +1,467 @@
+"""Tests for newslens.entities: canonical names across inflection, titles, aliases, compounds.
+
+The KB and roles are small inline tables, so the tests do not depend on ``data/kb.csv``.
+Offsets are found in the test texts, never counted by hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from newslens.entities import ENTITY_COLUMNS, OUTPUT_COLUMNS, canonicalize, entity_table
+
+KB = pd.DataFrame(
+    [
+        ("per:donald_trump", "Donald Trump", "PER", "head_of_state", "Trump|Trumps"),
+        ("per:wladimir_putin", "Wladimir Putin", "PER", "head_of_state", "Putin|Putins"),
+        # No "Selenskyjs": the genitive comes from the general rule.
+        ("per:wolodymyr_selenskyj", "Wolodymyr Selenskyj", "PER", "head_of_state", "Selenskyj"),
+        ("per:marco_rubio", "Marco Rubio", "PER", "foreign_minister", "Rubio"),
+        ("per:sergej_lawrow", "Sergej Lawrow", "PER", "foreign_minister", "Lawrow"),
+        ("per:joe_biden", "Joe Biden", "PER", "politician", "Biden"),
+        ("loc:usa", "USA", "LOC", "country", "US|Amerika|Vereinigte Staaten"),
+        ("loc:russland", "Russland", "LOC", "country", "Russlands"),
+        ("loc:ukraine", "Ukraine", "LOC", "country", ""),
+        ("loc:indien", "Indien", "LOC", "country", "Indiens"),
+        ("loc:italien", "Italien", "LOC", "country", "Italiens"),
+        ("loc:europa", "Europa", "LOC", "continent", "Europas"),
+        ("loc:gaza", "Gaza", "LOC", "region", ""),
+        ("loc:saudi_arabien", "Saudi-Arabien", "LOC", "country", ""),
+        ("loc:washington", "Washington", "LOC", "capital", ""),
+        ("org:nato", "NATO", "ORG", "international_org", "Nato"),
+        ("org:eu", "EU", "ORG", "international_org", ""),
+        ("org:un", "UN", "ORG", "international_org", "UNO|Vereinte Nationen"),
+        ("org:kreml", "Kreml", "ORG", "government_body", "Kremls"),
+        ("org:eu_kommission", "EU-Kommission", "ORG", "institution", ""),
+    ],
+    columns=["entity_id", "canonical", "label", "kind", "aliases"],
+).assign(description="test entity")
+
+ROLES = pd.DataFrame(
+    [
+        ("US-Präsident", "loc:usa"), ("Kremlchef", "org:kreml"), ("Kremlsprecher", "org:kreml"),
+        ("Präsident", ""), ("Außenminister", ""), ("Regierungschef", ""), ("Machthaber", ""),
+        ("Bundesstaat", ""),
+    ],
+    columns=["role", "entity_id"],
+)
+
+Span = tuple[str, int, int, str, str, bool]  # text, start, end, label, entity_id, compound
+
+
+def tables(texts: dict[str, str], tagged: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sentences and NER mentions of short articles.
+
+    Sentences end at ". "; ``tagged`` holds ``(article_id, surface, label)`` or
+    ``(article_id, surface, label, n)`` for the n-th occurrence of the surface (0-based).
+    """
+    sentences = []
+    for article_id, text in texts.items():
+        starts = [0, *(m.end() for m in re.finditer(r"(?<=[.!?]) ", text))]
+        ends = [s - 1 for s in starts[1:]] + [len(text)]
+        sentences += [(article_id, f"{article_id}:s{n:04d}", s, e, text[s:e])
+                      for n, (s, e) in enumerate(zip(starts, ends, strict=True))]
+    sentence_frame = pd.DataFrame(sentences, columns=["article_id", "sentence_id", "start",
+                                                      "end", "text"])
+    mentions = []
+    for article_id, surface, label, *nth in tagged:
+        start = _find(texts[article_id], surface, nth[0] if nth else 0)
+        end = start + len(surface)
+        inside = sentence_frame[(sentence_frame.article_id == article_id)
+                                & (sentence_frame.start <= start) & (sentence_frame.end >= end)]
+        mentions.append((article_id, inside.sentence_id.iloc[0], f"{article_id}:{start}-{end}",
+                         start, end, surface, label))
+    mention_frame = pd.DataFrame(mentions, columns=["article_id", "sentence_id", "mention_id",
+                                                    "start", "end", "text", "label"])
+    return mention_frame, sentence_frame
+
+
+def _find(text: str, surface: str, nth: int) -> int:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return start
+
+
+def span(text: str, surface: str, label: str, entity_id: str, *, compound: bool = False,
+         nth: int = 0, within: str | None = None) -> Span:
+    """The expected row of ``surface`` (inside the n-th ``within`` if given)."""
+    base = _find(text, within, nth) if within else _find(text, surface, nth)
+    start = base + within.index(surface) if within else base
+    return (surface, start, start + len(surface), label, entity_id, compound)
+
+
+def rows(out: pd.DataFrame) -> list[Span]:
+    cols = ["text", "start", "end", "label", "entity_id", "compound"]
+    return [tuple(r) for r in out[cols].astype({"label": str}).itertuples(index=False)]
+
+
+def run(texts: dict[str, str], tagged: list[tuple], **options) -> pd.DataFrame:
+    mentions, sentences = tables(texts, tagged)
+    return canonicalize(mentions, sentences, kb=KB, roles=ROLES, **options)
+
+
+# -- titles and roles -------------------------------------------------------------------------
+
+
+def test_title_leaves_the_span_and_its_embedded_entity_becomes_a_compound():
+    text = "US-Präsident Donald Trump traf Kremlchef Putin."
+    out = run({"a": text}, [("a", "US-Präsident Donald Trump", "PER"),
+                            ("a", "Kremlchef Putin", "PER")])
+    assert rows(out) == [
+        span(text, "US", "LOC", "loc:usa", compound=True),
+        span(text, "Donald Trump", "PER", "per:donald_trump"),
+        span(text, "Kreml", "ORG", "org:kreml", compound=True, within="Kremlchef"),
+        span(text, "Putin", "PER", "per:wladimir_putin"),
+    ]
+    assert out.loc[1, "mention_id"] == f"a:{text.index('Donald')}-{text.index(' traf')}"
+    assert out.loc[3, "canonical"] == "Wladimir Putin"
+
+
+def test_inflected_titles_and_lower_case_words_between_titles_are_stripped():
+    text = "Ein Treffen mit dem US-Präsidenten und Kremlchef Wladimir Putin."
+    out = run({"a": text}, [("a", "US-Präsidenten und Kremlchef Wladimir Putin", "PER")])
+    assert rows(out) == [
+        span(text, "US", "LOC", "loc:usa", compound=True),
+        span(text, "Kreml", "ORG", "org:kreml", compound=True),
+        span(text, "Wladimir Putin", "PER", "per:wladimir_putin"),
+    ]
+
+
+def test_descriptive_compound_before_a_name_is_a_title():
+    text = "Der Gipfel fand im US-Bundesstaat Alaska statt."
+    out = run({"a": text}, [("a", "US-Bundesstaat Alaska", "LOC")])
+    assert rows(out) == [
+        span(text, "US", "LOC", "loc:usa", compound=True),
+        span(text, "Alaska", "LOC", "loc:alaska"),
+    ]
+
+
+def test_pure_role_mentions_become_their_embedded_entity_or_are_dropped():
+    text = "Der US-Präsident sprach mit dem Kremlchef. Der Außenminister schwieg."
+    out = run({"a": text}, [("a", "US-Präsident", "PER"), ("a", "Kremlchef", "PER"),
+                            ("a", "Außenminister", "PER")])
+    assert rows(out) == [
+        span(text, "US", "LOC", "loc:usa", compound=True),
+        span(text, "Kreml", "ORG", "org:kreml", compound=True),
+    ]
+    assert list(out["sentence_id"]) == ["a:s0000", "a:s0000"]
+
+
+def test_a_known_name_is_never_taken_for_a_role_word():
+    roles = pd.concat([ROLES, pd.DataFrame({"role": ["Biden"], "entity_id": [""]})])
+    mentions, sentences = tables({"a": "Biden sprach."}, [("a", "Biden", "PER")])
+    out = canonicalize(mentions, sentences, kb=KB, roles=roles)
+    assert list(out["entity_id"]) == ["per:joe_biden"]
+
+
+# -- inflection ---------------------------------------------------------------------------------
+
+
+def test_genitives_from_kb_aliases_and_from_the_general_rule():
+    text = "Trumps Plan, Russlands Krieg und Selenskyjs Antwort."
+    out = run({"a": text}, [("a", "Trumps", "LOC"), ("a", "Russlands", "LOC"),
+                            ("a", "Selenskyjs", "PER")])
+    assert rows(out) == [
+        span(text, "Trumps", "PER", "per:donald_trump"),
+        span(text, "Russlands", "LOC", "loc:russland"),
+        span(text, "Selenskyjs", "PER", "per:wolodymyr_selenskyj"),
+    ]
+    assert list(out["canonical"]) == ["Donald Trump", "Russland", "Wolodymyr Selenskyj"]
+
+
+def test_names_ending_in_s_are_not_stripped_blindly():
+    text = "Von Paris nach Alaska und zu Peskows Büro."
+    out = run({"a": text}, [("a", "Paris", "LOC"), ("a", "Alaska", "LOC"),
+                            ("a", "Peskows", "PER")])
+    assert list(out["canonical"]) == ["Paris", "Alaska", "Peskows"]
+    assert list(out["entity_id"]) == ["loc:paris", "loc:alaska", "per:peskows"]
+
+
+def test_unknown_genitive_is_stripped_when_the_base_form_is_seen():
+    texts = {"a": "Viktor Orban lud ein.", "b": "Orbans Regierung und Orban selbst."}
+    out = run(texts, [("a", "Viktor Orban", "PER"), ("b", "Orbans", "PER"),
+                      ("b", "Orban", "PER", 1)])
+    assert list(out["canonical"]) == ["Viktor Orban"] * 3
+    assert list(out["entity_id"]) == ["per:viktor_orban"] * 3
+    assert list(out["text"]) == ["Viktor Orban", "Orbans", "Orban"]
+
+
+def test_genitive_of_a_multi_word_name():
+    text = "Wladimir Putins Sprecher und Peter Szijjartos Reise. Peter Szijjarto kam."
+    out = run({"a": text}, [("a", "Wladimir Putins", "PER"), ("a", "Peter Szijjartos", "PER"),
+                            ("a", "Peter Szijjarto", "PER")])
+    assert list(out["entity_id"]) == ["per:wladimir_putin", "per:peter_szijjarto",
+                                      "per:peter_szijjarto"]
+
+
+# -- first and last names -------------------------------------------------------------------
+
+
+def test_lone_names_link_to_the_full_name_of_the_article_then_the_corpus():
+    texts = {
+        "a": "Peter Szijjarto reiste. Szijjarto sagte, Peter sei müde.",
+        "b": "Szijjarto kam an.",
+        "c": "Kallas schwieg.",
+    }
+    out = run(texts, [("a", "Peter Szijjarto", "PER"), ("a", "Szijjarto", "PER", 1),
+                      ("a", "Peter", "PER", 1), ("b", "Szijjarto", "PER"),
+                      ("c", "Kallas", "PER")])
+    assert list(out["entity_id"]) == ["per:peter_szijjarto"] * 4 + ["per:kallas"]
+    assert list(out["canonical"]) == ["Peter Szijjarto"] * 4 + ["Kallas"]
+
+
+def test_the_full_name_of_the_article_wins_over_the_kb():
+    texts = {"a": "Hunter Biden sagte aus. Biden schwieg danach.",
+             "b": "Joe Biden sprach. Biden lachte."}
+    out = run(texts, [("a", "Hunter Biden", "PER"), ("a", "Biden", "PER", 1),
+                      ("b", "Joe Biden", "PER"), ("b", "Biden", "PER", 1)])
+    assert list(out["entity_id"]) == ["per:hunter_biden", "per:hunter_biden",
+                                      "per:joe_biden", "per:joe_biden"]
+
+
+def test_the_corpus_dominant_full_name_wins_over_a_rarer_one():
+    texts = {"a": "Anna Weber kam. Anna Weber ging.", "b": "Max Weber schrieb.",
+             "c": "Weber lachte."}
+    out = run(texts, [("a", "Anna Weber", "PER"), ("a", "Anna Weber", "PER", 1),
+                      ("b", "Max Weber", "PER"), ("c", "Weber", "PER")])
+    assert out["entity_id"].iloc[-1] == "per:anna_weber"
+
+
+def test_lone_name_of_a_kb_person_without_a_full_name_uses_the_kb():
+    out = run({"a": "Lawrow sprach mit Putin."}, [("a", "Lawrow", "PER"), ("a", "Putin", "PER")])
+    assert list(out["canonical"]) == ["Sergej Lawrow", "Wladimir Putin"]
+
+
+# -- aliases and labels -----------------------------------------------------------------------
+
+
+def test_aliases_map_to_the_canonical_entity():
+    text = "Die Nato, die NATO, Amerika, die Vereinigte Staaten, die UNO und die UN."
+    tagged = [("a", s, "ORG" if s in ("Nato", "NATO", "UNO", "UN") else "LOC")
+              for s in ("Nato", "NATO", "Amerika", "Vereinigte Staaten", "UNO")]
+    out = run({"a": text}, [*tagged, ("a", "UN", "ORG", 1)])
+    assert list(out["canonical"]) == ["NATO", "NATO", "USA", "USA", "UN", "UN"]
+    assert list(out["text"]) == ["Nato", "NATO", "Amerika", "Vereinigte Staaten", "UNO", "UN"]
+
+
+def test_alias_lookup_falls_back_to_case_insensitive():
+    out = run({"a": "Die nato und die Uno."}, [("a", "nato", "ORG"), ("a", "Uno", "ORG")])
+    assert list(out["entity_id"]) == ["org:nato", "org:un"]
+
+
+def test_kb_label_wins_over_the_statistical_label():
+    text = "Putin traf die NATO in Russland."
+    out = run({"a": text}, [("a", "Putin", "LOC"), ("a", "NATO", "LOC"),
+                            ("a", "Russland", "ORG")])
+    assert list(out["label"].astype(str)) == ["PER", "ORG", "LOC"]
+
+
+def test_unknown_names_keep_their_label_and_get_a_slug_id():
+    text = "Laut NBC News hat António Costa in Kupjansk gesprochen."
+    out = run({"a": text}, [("a", "NBC News", "ORG"), ("a", "António Costa", "PER"),
+                            ("a", "Kupjansk", "LOC")])
+    assert rows(out) == [
+        span(text, "NBC News", "ORG", "org:nbc_news"),
+        span(text, "António Costa", "PER", "per:antonio_costa"),
+        span(text, "Kupjansk", "LOC", "loc:kupjansk"),
+    ]
+
+
+# -- pairs and compounds ----------------------------------------------------------------------
+
+
+def test_name_pair_is_split_into_plain_mentions():
+    text = "Das Telefonat Rubio-Lawrow war produktiv."
+    out = run({"a": text}, [("a", "Rubio-Lawrow", "PER")])
+    assert rows(out) == [
+        span(text, "Rubio", "PER", "per:marco_rubio"),
+        span(text, "Lawrow", "PER", "per:sergej_lawrow"),
+    ]
+
+
+def test_name_pair_of_corpus_names_unknown_to_the_kb():
+    text = "Peter Szijjarto und Kaja Kallas reisten. Das Treffen Szijjarto-Kallas begann."
+    out = run({"a": text}, [("a", "Peter Szijjarto", "PER"), ("a", "Kaja Kallas", "PER"),
+                            ("a", "Szijjarto-Kallas", "PER")])
+    assert rows(out)[2:] == [
+        span(text, "Szijjarto", "PER", "per:peter_szijjarto", within="Szijjarto-Kallas"),
+        span(text, "Kallas", "PER", "per:kaja_kallas", within="Szijjarto-Kallas"),
+    ]
+
+
+def test_names_modifying_a_noun_are_compounds_whether_tagged_or_not():
+    text = "Das Putin-Trump-Treffen wackelt. Ein neues Putin-Trump-Treffen?"
+    expected = [
+        span(text, "Putin", "PER", "per:wladimir_putin", compound=True),
+        span(text, "Trump", "PER", "per:donald_trump", compound=True),
+        span(text, "Putin", "PER", "per:wladimir_putin", compound=True, nth=1),
+        span(text, "Trump", "PER", "per:donald_trump", compound=True, nth=1),
+    ]
+    assert rows(run({"a": text}, [("a", "Putin-Trump-Treffen", "MISC")])) == expected
+    assert rows(run({"a": text}, [])) == expected
+
+
+def test_hyphenated_compounds_yield_the_exact_offsets_of_their_names():
+    text = ("Im Ukraine-Krieg streiten EU- und NATO-Staaten über EU-Russland-Sanktionen, "
+            "berichten US-Medien und US-europäische Kreise.")
+    out = run({"a": text}, [])
+    assert rows(out) == [
+        span(text, "Ukraine", "LOC", "loc:ukraine", compound=True),
+        span(text, "EU", "ORG", "org:eu", compound=True, within="EU- und"),
+        span(text, "NATO", "ORG", "org:nato", compound=True),
+        span(text, "EU", "ORG", "org:eu", compound=True, within="EU-Russland"),
+        span(text, "Russland", "LOC", "loc:russland", compound=True),
+        span(text, "US", "LOC", "loc:usa", compound=True, within="US-Medien"),
+        span(text, "US", "LOC", "loc:usa", compound=True, within="US-europäische"),
+    ]
+    assert out["mention_id"].tolist()[0] == f"a:{text.index('Ukraine')}-{text.index('-Krieg')}"
+
+
+def test_no_compound_for_unknown_parts_or_for_a_hyphenated_name():
+    text = "Tomahawk-Marschflugkörper, Patriot-Systeme, Saudi-Arabien und die EU-Kommission."
+    assert rows(run({"a": text}, [])) == []
+    out = run({"a": text}, [("a", "Saudi-Arabien", "LOC"), ("a", "EU-Kommission", "ORG")])
+    assert list(out["entity_id"]) == ["loc:saudi_arabien", "org:eu_kommission"]
+    assert not out["compound"].any()
+
+
+def test_closed_compounds_only_after_a_listed_or_safe_prefix():
+    text = ("Kremlsprecher Peskow, der Kremlchef, die Russlandreise, der Europapokal, "
+            "die Indienststellung, die Italienerin, der Gazakrieg.")
+    out = run({"a": text}, [("a", "Kremlsprecher Peskow", "PER")])
+    assert rows(out) == [
+        span(text, "Kreml", "ORG", "org:kreml", compound=True, within="Kremlsprecher"),
+        span(text, "Peskow", "PER", "per:peskow"),
+        span(text, "Kreml", "ORG", "org:kreml", compound=True, within="Kremlchef"),
+        span(text, "Russland", "LOC", "loc:russland", compound=True),
+        span(text, "Europa", "LOC", "loc:europa", compound=True),
+    ]
+
+
+def test_short_name_in_a_closed_compound_needs_a_head_seen_after_a_hyphen():
+    text = "Nach dem Gazakrieg folgt der Ukraine-Krieg."
+    assert [r[0] for r in rows(run({"a": text}, []))] == ["Gaza", "Ukraine"]
+
+
+def test_ner_span_inside_a_word_is_a_compound_and_not_duplicated():
+    text = "Im Ukraine-Krieg."
+    out = run({"a": text}, [("a", "Ukraine", "LOC")])
+    assert rows(out) == [span(text, "Ukraine", "LOC", "loc:ukraine", compound=True)]
+    assert out["mention_id"].tolist() == [f"a:{text.index('Ukraine')}-{text.index('-')}"]
+
+
+def test_ner_tagged_compound_word_becomes_its_name():
+    text = "Der Ukraine-Krieg und die US-Medien."
+    out = run({"a": text}, [("a", "Ukraine-Krieg", "LOC"), ("a", "US-Medien", "ORG")],
+              compounds=False)
+    assert rows(out) == []
+    out = run({"a": text}, [("a", "Ukraine-Krieg", "LOC"), ("a", "US-Medien", "ORG")])
+    assert [r[:2] for r in rows(out)] == [("Ukraine", text.index("Ukraine")),
+                                          ("US", text.index("US"))]
+
+
+def test_compounds_false_leaves_out_every_compound_mention():
+    text = "US-Präsident Donald Trump sprach über den Ukraine-Krieg mit dem Kremlchef."
+    tagged = [("a", "US-Präsident Donald Trump", "PER"), ("a", "Kremlchef", "PER")]
+    full = run({"a": text}, tagged)
+    plain = run({"a": text}, tagged, compounds=False)
+    assert rows(plain) == [span(text, "Donald Trump", "PER", "per:donald_trump")]
+    expected = full[~full["compound"]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(plain, expected)
+    assert full["compound"].sum() == 3
+
+
+# -- table shape --------------------------------------------------------------------------------
+
+
+SEED_LIKE = {
+    "a": "US-Präsident Donald Trump traf Kremlchef Wladimir Putin in Alaska. "
+         "Trumps Berater sprachen danach mit der NATO über den Ukraine-Krieg.",
+    "b": "Der ukrainische Präsident Wolodymyr Selenskyj reiste nach Washington. "
+         "Dort sprach er mit Trump über den Ukraine-Krieg.",
+}
+SEED_TAGGED = [
+    ("a", "US-Präsident Donald Trump", "PER"), ("a", "Kremlchef Wladimir Putin", "PER"),
+    ("a", "Alaska", "LOC"), ("a", "Trumps", "PER"), ("a", "NATO", "ORG"),
+    ("b", "Präsident Wolodymyr Selenskyj", "PER"), ("b", "Washington", "LOC"),
+    ("b", "Trump", "PER"),
+]
+
+
+def test_output_columns_types_order_and_index():
+    out = run(SEED_LIKE, SEED_TAGGED)
+    assert list(out.columns) == OUTPUT_COLUMNS
+    assert out.index.equals(pd.RangeIndex(len(out)))
+    assert out["compound"].dtype == bool
+    assert out["start"].dtype == "int64" and out["end"].dtype == "int64"
+    assert list(out["label"].cat.categories) == ["PER", "LOC", "ORG", "MISC"]
+    assert out.sort_values(["article_id", "start", "end"]).index.tolist() == list(range(len(out)))
+    assert list(out["sentence_id"]) == ["a:s0000"] * 5 + ["a:s0001"] * 3 + ["b:s0000"] * 2 \
+        + ["b:s0001"] * 2
+
+
+def test_offsets_match_the_article_text():
+    out = run(SEED_LIKE, SEED_TAGGED)
+    for row in out.itertuples():
+        assert SEED_LIKE[row.article_id][row.start:row.end] == row.text
+
+
+def test_output_does_not_depend_on_input_order():
+    mentions, sentences = tables(SEED_LIKE, SEED_TAGGED)
+    out = canonicalize(mentions, sentences, kb=KB, roles=ROLES)
+    shuffled = canonicalize(mentions.iloc[::-1], sentences.iloc[::-1], kb=KB, roles=ROLES)
+    pd.testing.assert_frame_equal(out, shuffled)
+
+
+def test_empty_mentions_give_compound_rows_only_and_empty_sentences_nothing():
+    mentions, sentences = tables(SEED_LIKE, [])
+    out = canonicalize(mentions, sentences, kb=KB, roles=ROLES)
+    assert set(out["compound"]) == {True}
+    empty = canonicalize(mentions, sentences.iloc[0:0], kb=KB, roles=ROLES)
+    assert list(empty.columns) == OUTPUT_COLUMNS and empty.empty
+    assert empty["compound"].dtype == bool and empty["start"].dtype == "int64"
+    assert list(empty["label"].cat.categories) == ["PER", "LOC", "ORG", "MISC"]
+
+
+def test_missing_columns_unknown_labels_and_sentences_are_errors():
+    mentions, sentences = tables(SEED_LIKE, SEED_TAGGED)
+    with pytest.raises(ValueError, match="mentions table lacks column.*label"):
+        canonicalize(mentions.drop(columns="label"), sentences, kb=KB, roles=ROLES)
+    with pytest.raises(ValueError, match="kb table lacks column.*aliases"):
+        canonicalize(mentions, sentences, kb=KB.drop(columns="aliases"), roles=ROLES)
+    with pytest.raises(ValueError, match="label 'PERSON'"):
+        canonicalize(mentions.assign(label="PERSON"), sentences, kb=KB, roles=ROLES)
+    with pytest.raises(ValueError, match="sentence_id 'b:s0000' is not in the sentences"):
+        canonicalize(mentions, sentences[sentences.article_id == "a"], kb=KB, roles=ROLES)
+
+
+# -- entity table -------------------------------------------------------------------------------
+
+
+def test_entity_table():
+    table = entity_table(run(SEED_LIKE, SEED_TAGGED))
+    assert list(table.columns) == ENTITY_COLUMNS
+    assert [tuple(r) for r in table.astype({"label": str}).itertuples(index=False)] == [
+        ("per:donald_trump", "Donald Trump", "PER", 3, 0, 2, "Donald Trump | Trump | Trumps"),
+        ("loc:alaska", "Alaska", "LOC", 1, 0, 1, "Alaska"),
+        ("loc:washington", "Washington", "LOC", 1, 0, 1, "Washington"),
+        ("org:nato", "NATO", "ORG", 1, 0, 1, "NATO"),
+        ("per:wladimir_putin", "Wladimir Putin", "PER", 1, 0, 1, "Wladimir Putin"),
+        ("per:wolodymyr_selenskyj", "Wolodymyr Selenskyj", "PER", 1, 0, 1,
+         "Wolodymyr Selenskyj"),
+        ("loc:ukraine", "Ukraine", "LOC", 0, 2, 2, "Ukraine"),
+        ("loc:usa", "USA", "LOC", 0, 1, 1, "US"),
+        ("org:kreml", "Kreml", "ORG", 0, 1, 1, "Kreml"),
+    ]
+    assert table["n_mentions"].dtype == "int64"
+    assert list(table["label"].cat.categories) == ["PER", "LOC", "ORG", "MISC"]
+
+
+def test_entity_table_of_no_mentions():
+    mentions, sentences = tables({"a": "Nichts."}, [])
+    table = entity_table(canonicalize(mentions, sentences, kb=KB, roles=ROLES))
+    assert list(table.columns) == ENTITY_COLUMNS and table.empty
