@@ -354,6 +354,19 @@ def test_ner_span_inside_a_word_is_a_compound_and_not_duplicated():
     assert out["mention_id"].tolist() == [f"a:{text.index('Ukraine')}-{text.index('-')}"]
 
 
+def test_ner_spans_inside_a_name_pair_or_before_a_genitive_s_are_plain():
+    text = "Das Telefonat Rubio-Lawrow und Trumps Plan."
+    trump = text.index("Trumps")
+    mentions, sentences = tables({"a": text}, [("a", "Rubio", "PER"), ("a", "Lawrow", "PER")])
+    mentions.loc[2] = ["a", "a:s0000", "a:x", trump, trump + 5, "Trump", "PER"]
+    out = canonicalize(mentions, sentences, kb=KB, roles=ROLES)
+    assert rows(out) == [
+        span(text, "Rubio", "PER", "per:marco_rubio"),
+        span(text, "Lawrow", "PER", "per:sergej_lawrow"),
+        ("Trump", trump, trump + 5, "PER", "per:donald_trump", False),
+    ]
+
+
 def test_ner_tagged_compound_word_becomes_its_name():
     text = "Der Ukraine-Krieg und die US-Medien."
     out = run({"a": text}, [("a", "Ukraine-Krieg", "LOC"), ("a", "US-Medien", "ORG")],

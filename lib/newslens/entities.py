@@ -69,7 +69,8 @@ def canonicalize(
     context = _sentence_context(mentions, sentences)
     rows = []
     for mention, offset, text, titles in spans:
-        inside = bool(text) and _inside_word(context, mention, offset, len(text))
+        word = _enclosing_word(context, mention, offset, len(text)) if text else None
+        inside = word is not None and not linker.is_pair(word, mention.article_id)
         rows += linker.link_mention(mention, offset, text, compound=inside)
         rows += [_row(mention, *name, compound=True) for start, word in titles
                  for name in linker.names_in_word(word, mention.article_id,
@@ -215,6 +216,10 @@ class _Linker:
         offset = cut + len(rest) - len(rest.lstrip())
         return offset, mention.text[offset:], titles
 
+    def is_pair(self, word: str, article_id: str) -> bool:
+        """Whether a word is names joined by hyphens (``Rubio-Lawrow``)."""
+        return _is_pair(word, self.names_in_word(word, article_id, start=0))
+
     def _is_title(self, word: str) -> bool:
         if self.role_of(word) is not None:
             return True
@@ -344,13 +349,19 @@ def _sentence_context(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
     return context
 
 
-def _inside_word(context: dict, mention, offset: int, length: int) -> bool:
-    """Whether a span is only part of a word (the NER tagged ``US`` in ``US-Präsident``)."""
+def _enclosing_word(context: dict, mention, offset: int, length: int) -> str | None:
+    """The word a span is only part of (the NER tagged ``US`` in ``US-Präsident``), else None.
+
+    A genitive ending (``Trump`` in ``Trumps``) does not make a longer word.
+    """
     sentence_start, text = context[mention.sentence_id]
     start = mention.start + offset - sentence_start
-    before = text[start - 1] if start > 0 else " "
-    rest = _WORD_REST.match(text, start + length).group()
-    return before.isalnum() or before in _HYPHENS or rest not in ("", "s", "es")
+    for m in _WORD.finditer(text, max(0, start - 100)):
+        if m.start() <= start < m.end():
+            rest = text[start + length:m.end()]
+            whole = m.start() == start and rest in ("", "s", "es")
+            return None if whole else m.group()
+    return None
 
 
 def _hyphenated_words(sentences: pd.DataFrame) -> list[str]:
