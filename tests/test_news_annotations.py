@@ -123,3 +123,41 @@ def test_is_clean_filters_short_long_and_debris():
 def test_split_of_is_deterministic():
     assert sample.split_of("fang-1") == sample.split_of("fang-1")
     assert {sample.split_of(f"fang-{i}") for i in range(50)} == {"train", "test"}
+
+
+build = _load_module("build")
+
+
+def _write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "annotations.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+GOOD = ('{"article_id": "a1", "start": 4, "end": 28, "split": "train", '
+        '"entities": [[0, 6, "PER"], [17, 23, "LOC"]], "source": "zeit.de", "month": "2020-04"}')
+
+
+def test_build_check_accepts_good_lines(tmp_path):
+    records = build.read_annotations(_write(tmp_path, [GOOD]))
+    text = "Am: Merkel sprach in Berlin. Mehr."
+    build.check(records, {"a1": text})
+    s, e = records[0]["start"], records[0]["end"]
+    assert text[s:e] == "Merkel sprach in Berlin."
+    assert [text[s:e][a:b] for a, b, _ in records[0]["entities"]] == ["Merkel", "Berlin"]
+
+
+def test_build_errors_name_the_line(tmp_path):
+    bad_split = GOOD.replace('"train"', '"dev"')
+    path = _write(tmp_path, [GOOD, bad_split])
+    with pytest.raises(build.AnnotationError, match=r"annotations\.jsonl:2: split 'dev'"):
+        build.read_annotations(path)
+    records = build.read_annotations(_write(tmp_path, [GOOD]))
+    with pytest.raises(build.AnnotationError, match=r":1: article 'a1' not in"):
+        build.check(records, {})
+    with pytest.raises(build.AnnotationError, match=r":1: sentence 4-28 out of range"):
+        build.check(records, {"a1": "kurz"})
+    overlapping = GOOD.replace("[17, 23", "[3, 23")
+    records = build.read_annotations(_write(tmp_path, [overlapping]))
+    with pytest.raises(build.AnnotationError, match=r":1: entity \[3, 23, 'LOC'\]"):
+        build.check(records, {"a1": "Am: Merkel sprach in Berlin. Mehr."})

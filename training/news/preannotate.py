@@ -48,11 +48,16 @@ _ROLE_NAME = re.compile(
     r"[A-ZÄÖÜ][a-zäöüßéèáóíñç'-]+){0,2})"
 )
 # Capitalised words that follow role words but are not names.
-_NOT_NAMES = frozenset(
+_NOT_NAMES_TEXT = (
     "Der Die Das Den Dem Des Ein Eine Einer Es Er Sie Wir Ich Man Auch Aber Und Am Im In Auf "
     "Bei Mit Von Zu Nach Für Dass Wenn Noch Nun Doch So Da Dies Diese Dieser Sein Ihr Jetzt "
-    "Heute Gestern Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag".split()
+    "Heute Gestern Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag"
 )
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+# Names the guidelines do not annotate (virus and disease names), whatever GermEval has.
+_NOT_ENTITIES = re.compile(r"(?i)corona|covid|sars|mers")
 
 
 def load_gazetteer() -> dict[str, str]:
@@ -75,7 +80,8 @@ def load_gazetteer() -> dict[str, str]:
                     tokens.append(cols[1])
         for surface, counter in votes.items():
             label, n = counter.most_common(1)[0]
-            if n >= 2 and len(surface) > 2 and surface[0].isupper():
+            if (n >= 2 and len(surface) > 2 and surface[0].isupper()
+                    and not _NOT_ENTITIES.search(surface)):
                 gaz[surface] = label
     if GAZETTEER.exists():
         for lineno, line in enumerate(GAZETTEER.read_text(encoding="utf-8").splitlines(), 1):
@@ -133,8 +139,8 @@ def load_first_names() -> frozenset[str]:
 def first_name_spans(text: str, first_names: frozenset[str]) -> list[tuple]:
     """PER proposals for a known first name followed by one or two capitalised words."""
     spans = []
-    for m in re.finditer(r"\b([A-ZÄÖÜ][\w'-]+)((?:\s+(?:von |van |de |di |al-)?[A-ZÄÖÜ][\w'-]+){1,2})",
-                         text):
+    pattern = r"\b([A-ZÄÖÜ][\w'-]+)((?:\s+(?:von |van |de |di |al-)?[A-ZÄÖÜ][\w'-]+){1,2})"
+    for m in re.finditer(pattern, text):
         if m.group(1) in first_names:
             spans.append((m.start(), m.end(), "PER"))
     return spans

@@ -39,19 +39,18 @@ TEST_MODULUS = 5  # article hash % 5 == 0 -> test
 
 # Abbreviations after which a period does not end a sentence (compared case-sensitively,
 # without the final period).
-ABBREVIATIONS = frozenset(
-    """
+_ABBREVIATIONS_TEXT = """
     Abs Abb Abt Adm Anm Apr Art Aug Bd Bhf Bsp Bzw bzw ca Chr Co Dez Di Dipl Do Dr Dres Mag
     evtl etc Fa Feb Fr Frl Gebr gegr geb ggf Hbf Hl hl Hr Hrsg Ing inkl Inh insb Jan Jh Jhd
     Jr jr Jul Jun Kap Kfz Kl lt Ltd max Mi Min min Mio Mo Mrd Mr Mrs Ms Nov Nr Okt op Pkw Pf
     Prof rd Red Reg sen Sep Sept So sog St Std Str Tel Tsd usw u v vgl Vors zB zit zzgl zT
     Ziff Sa Bzgl bzgl bspw Kath kath ev Ev Gen Hg Ca
-    """.split()
-)
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 # Multi-dot abbreviations ("z.B.", "u.a.", "d.h.", "v.Chr.") end in ".X." — matched on the token.
 _MULTI_DOT = re.compile(r"(?:^|\s)(?:[A-Za-zÄÖÜäöü]{1,3}\.){2,}$")
 # Candidate boundary: . ! ? (…), optional closing quotes/brackets, whitespace, then an uppercase
-# letter, a digit-free opening quote or a dash-free start.
+# letter, optionally after an opening quote or bracket.
 _BOUNDARY = re.compile(r"[.!?…]+[\"“”»«’')\]]*(?=\s+[\"„“»«‚‘'(]?[A-ZÄÖÜ])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 _DEBRIS = re.compile(
