@@ -249,8 +249,20 @@ def test_aliases_map_to_the_canonical_entity():
 
 
 def test_alias_lookup_falls_back_to_case_insensitive():
-    out = run({"a": "Die nato und die Uno."}, [("a", "nato", "ORG"), ("a", "Uno", "ORG")])
+    out = run({"a": "Die NAto und die Uno."}, [("a", "NAto", "ORG"), ("a", "Uno", "ORG")])
     assert list(out["entity_id"]) == ["org:nato", "org:un"]
+
+
+def test_lower_case_words_are_dropped_unless_they_start_with_a_name():
+    text = "Die russischen, russisch-ukrainischen und amerikanischen Truppen, moskaufreundliche " \
+           "Kreise, die nato."
+    tagged = [("a", w, "MISC") for w in ("russischen", "russisch-ukrainischen", "amerikanischen",
+                                        "moskaufreundliche", "nato")]
+    kb = pd.concat([KB, pd.DataFrame([("loc:moskau", "Moskau", "LOC", "capital", "", "")],
+                                     columns=KB.columns)])
+    mentions, sentences = tables({"a": text}, tagged)
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert rows(out) == [span(text, "moskau", "LOC", "loc:moskau", compound=True)]
 
 
 def test_kb_label_wins_over_the_statistical_label():
@@ -345,6 +357,17 @@ def test_closed_compounds_only_after_a_listed_or_safe_prefix():
 def test_short_name_in_a_closed_compound_needs_a_head_seen_after_a_hyphen():
     text = "Nach dem Gazakrieg folgt der Ukraine-Krieg."
     assert [r[0] for r in rows(run({"a": text}, []))] == ["Gaza", "Ukraine"]
+
+
+def test_ner_tagged_closed_compound_splits_only_before_a_known_head():
+    text = "Im Ukraine-Krieg und im Gazakrieg, beim Europapokal."
+    out = run({"a": text}, [("a", "Gazakrieg", "LOC"), ("a", "Europapokal", "MISC")])
+    assert rows(out) == [
+        span(text, "Ukraine", "LOC", "loc:ukraine", compound=True),
+        span(text, "Gaza", "LOC", "loc:gaza", compound=True),
+        span(text, "Europa", "LOC", "loc:europa", compound=True),  # guessed by the word scan
+        span(text, "Europapokal", "MISC", "misc:europapokal"),
+    ]
 
 
 def test_ner_span_inside_a_word_is_a_compound_and_not_duplicated():

@@ -53,8 +53,9 @@ def canonicalize(
     """Link mentions to canonical entities; add ``entity_id``, ``canonical``, ``compound``.
 
     Titles and roles move out of the span (``US-Präsident Donald Trump`` -> ``Donald Trump``),
-    name pairs are split (``Rubio-Lawrow``), pure role words become the name they embed
-    (``Kremlchef`` -> ``Kreml``) or are dropped, the KB label replaces the statistical one, and
+    name pairs are split (``Rubio-Lawrow``), pure role words and lower-case words become the
+    name they embed (``Kremlchef`` -> ``Kreml``, ``moskaufreundliche`` -> ``moskau``) or are
+    dropped (``Außenminister``, ``russischen``), the KB label replaces the statistical one, and
     names inside words (``Ukraine`` in ``Ukraine-Krieg``) are added with ``compound=True``.
     ``compounds=False`` leaves out every compound mention. ``kb`` and ``roles`` default to the
     shipped ``data/kb.csv`` and ``data/roles.csv``.
@@ -223,17 +224,21 @@ class _Linker:
     def _is_title(self, word: str) -> bool:
         if self.role_of(word) is not None:
             return True
-        names = self.names_in_word(word, "", start=0, closed=False)
+        names = self.names_in_word(word, "", start=0, guess=False)
         return len(_PART.findall(word)) > 1 and bool(names) and not _is_pair(word, names)
 
     def link_mention(self, mention, offset: int, text: str, *, compound: bool) -> list[dict]:
         """The rows of one mention's name: itself, or the names of a pair or compound."""
+        start = mention.start + offset
         if not any(c.isalnum() for c in text):
             return []
-        start = mention.start + offset
+        if text.islower() and " " not in text:  # a derivation (russischen) or a compound part
+            part = self.lower_case_compound(text)
+            return [_row(mention, start, start + part[0], text[:part[0]], part[1],
+                         compound=True)] if part else []
         entity = self.resolve(text, mention.article_id, mention.label)
         if entity is None and " " not in text:
-            names = self.names_in_word(text, mention.article_id, start=start, closed=False)
+            names = self.names_in_word(text, mention.article_id, start=start, guess=False)
             if names:
                 pair = _is_pair(text, names)
                 return [_row(mention, *name, compound=compound or not pair) for name in names]
@@ -243,12 +248,12 @@ class _Linker:
                      mention_id=mention.mention_id if same else None)]
 
     def names_in_word(self, word: str, article_id: str, *, start: int,
-                      closed: bool = True) -> list[tuple[int, int, str, _Entity]]:
+                      guess: bool = True) -> list[tuple[int, int, str, _Entity]]:
         """Names inside a word as ``(start, end, text, entity)``, offsets counted from ``start``.
 
         Hyphen-separated parts (longest known name first: ``Saudi-Arabien-Reise``), else a
-        KB name that starts a closed compound listed in the roles (``Kremlchef``), else, with
-        ``closed``, one that passes :meth:`_closed_prefix`. A word that is a name is no compound.
+        KB name that starts a closed compound (:meth:`_closed_prefix`). A word that is a name
+        is no compound.
         """
         if self.resolve(word, article_id, None) is not None:
             return []
@@ -258,7 +263,7 @@ class _Linker:
             j, entity = self._longest_name(word, parts, i, article_id)
             if entity is None:
                 s, e = parts[i]
-                prefix = self._closed_prefix(word[s:e], closed=closed)
+                prefix = self._closed_prefix(word[s:e], guess=guess)
                 if prefix is not None:
                     names.append((s, s + prefix[0], prefix[1]))
             else:
@@ -275,23 +280,30 @@ class _Linker:
                     return j, entity
         return i + 1, None
 
-    def _closed_prefix(self, part: str, *, closed: bool) -> tuple[int, _Entity] | None:
+    def _closed_prefix(self, part: str, *, guess: bool) -> tuple[int, _Entity] | None:
         """A KB name at the start of a closed compound, and its length.
 
-        Roles name their prefix (``Kremlchef`` -> ``org:kreml``). Otherwise, with ``closed``,
-        a KB alias of at least :data:`MIN_PREFIX` letters before a lower-case rest of at least
-        :data:`MIN_HEAD` letters that starts like a German word and not like a derivation
-        (``Italien|erin``); a shorter alias only before a head the corpus uses after a hyphen
-        (``Gaza|krieg`` as in ``Ukraine-Krieg``).
+        Roles name their prefix (``Kremlchef`` -> ``org:kreml``); a KB alias may stand before a
+        head the corpus uses after a hyphen (``Gaza|krieg`` as in ``Ukraine-Krieg``). With
+        ``guess``, also an alias of at least :data:`MIN_PREFIX` letters before a lower-case rest
+        of at least :data:`MIN_HEAD` letters that starts like a German word and not like a
+        derivation (``Russland|reise``, but not ``Indien|ststellung``, ``Italien|erin``).
         """
         for alias in self.aliases_of.get(self.role_of(part) or "", []):
             if part.startswith(alias) and len(part) > len(alias):
                 return len(alias), self.kb_entity(alias)
-        for n in range(4, len(part) - MIN_HEAD + 1) if closed else ():
+        for n in range(2, len(part) - MIN_HEAD + 1):
             head, entity = part[n:], next(iter(self.aliases.get(part[:n], [])), None)
             if entity and head.isalpha() and head.islower() and (
-                    head in self.heads
-                    or (n >= MIN_PREFIX and _HEAD.match(head) and not _DERIVED.match(head))):
+                    head in self.heads or (guess and n >= MIN_PREFIX and _is_head(head))):
+                return n, entity
+        return None
+
+    def lower_case_compound(self, word: str) -> tuple[int, _Entity] | None:
+        """A KB name starting a lower-case compound (``moskau`` in ``moskaufreundliche``)."""
+        for n in range(4, len(word) - 2):
+            entity = next(iter(self.folded.get(word[:n].casefold(), [])), None)
+            if entity and _is_head(word[n:]):
                 return n, entity
         return None
 
@@ -308,6 +320,11 @@ class _Linker:
                 if names and not _is_pair(word, names):
                     rows += [_row(sentence, *name, compound=True) for name in names]
         return rows
+
+
+def _is_head(rest: str) -> bool:
+    """Whether the rest of a closed compound looks like a word, not a derivation ending."""
+    return bool(_HEAD.match(rest)) and not _DERIVED.match(rest)
 
 
 def _is_pair(word: str, names: list) -> bool:
