@@ -27,6 +27,16 @@ def write_seed(folder: Path, name: str, text: str, *, date: str = "2025-10-21") 
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory):
+    """Tests never read or write the project's annotation cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NEWSLENS_CACHE", str(tmp_path_factory.mktemp("cache")))
+    mp.setenv("NEWSLENS_PROGRESS", "0")
+    yield
+    mp.undo()
+
+
 @pytest.fixture()
 def seed_folder(tmp_path: Path) -> Path:
     for name, text in GERMAN_TEXTS.items():

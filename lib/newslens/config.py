@@ -23,7 +23,10 @@ NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 SHARED_DIR = Path(os.environ.get("NEWSLENS_SHARED", PROJECT_DIR.parent / "shared"))
 
 #: The pipeline shipped with the project (trained by `make model`).
-DEFAULT_MODEL = "de_newslens"
+SHIPPED_MODEL = "de_newslens"
+#: The pipeline used when none is named: ``$NEWSLENS_MODEL`` (a package name or a pipeline
+#: folder, e.g. ``de_core_news_lg``) or the shipped one.
+DEFAULT_MODEL = os.environ.get("NEWSLENS_MODEL") or SHIPPED_MODEL
 #: Entity labels of the GermEval / NoSta-D scheme, in display order.
 LABELS = ("PER", "LOC", "ORG", "MISC")
 #: Articles per `nlp.pipe` batch: large enough to amortise, small enough to bound memory.

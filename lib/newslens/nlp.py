@@ -8,17 +8,22 @@ every ``Doc`` small even for live blogs of several hundred thousand characters.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from newslens import config
+
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is loaded, not when newslens is
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
 MENTION_COLUMNS = ["article_id", "sentence_id", "mention_id", "start", "end", "text", "label"]
@@ -48,14 +53,14 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
+    import spacy
+
     shipped = config.MODELS_DIR / model
     target = shipped if shipped.is_dir() else model
     try:
-        nlp = spacy.load(target, exclude=[])
+        nlp = spacy.load(target)
     except OSError as err:
-        hint = ("run `make model` to build it" if model == config.DEFAULT_MODEL
-                else "install it (pip install <package>) or give the path of a pipeline folder")
-        raise ModelNotFoundError(f"spaCy pipeline {model!r} not found: {hint}") from err
+        raise ModelNotFoundError(f"spaCy pipeline {model!r} not found: {_hint(model)}") from err
     if "ner" not in nlp.pipe_names and "entity_ruler" not in nlp.pipe_names:
         raise ModelNotFoundError(f"spaCy pipeline {model!r} has no 'ner' component")
     for name in _UNUSED:
@@ -64,10 +69,42 @@ def _load(model: str) -> Language:
     return nlp
 
 
-def pipeline_id(nlp: Language) -> str:
-    """Name and version of a pipeline, e.g. ``de_newslens-0.1.0`` (used as a cache key)."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'pipeline')}-" \
-           f"{nlp.meta.get('version', '0.0.0')}"
+def pipeline_id(model: str | Path | None = None) -> str:
+    """Name, version and content hash of a pipeline, e.g. ``de_newslens-0.2.0-1f2e...``.
+
+    Read from the pipeline's files without loading spaCy, so a cached run stays fast; the hash
+    of the files makes a retrained pipeline a new one even if its version was not bumped.
+    """
+    folder = _pipeline_folder(str(model) if model is not None else config.DEFAULT_MODEL)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    name = meta.get("name", "pipeline")
+    lang = meta.get("lang", "xx")
+    name = name if name.startswith(f"{lang}_") else f"{lang}_{name}"
+    sha = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        sha.update(path.relative_to(folder).as_posix().encode())
+        sha.update(path.read_bytes())
+    return f"{name}-{meta.get('version', '0.0.0')}-{sha.hexdigest()[:12]}"
+
+
+def _pipeline_folder(model: str) -> Path:
+    for candidate in (config.MODELS_DIR / model, Path(model)):
+        if (candidate / "meta.json").is_file():
+            return candidate
+    spec = importlib.util.find_spec(model) if model.isidentifier() else None
+    if spec is not None and spec.origin:
+        package = Path(spec.origin).parent
+        for meta in sorted(package.glob("*/meta.json")):
+            return meta.parent
+        if (package / "meta.json").is_file():
+            return package
+    raise ModelNotFoundError(f"spaCy pipeline {model!r} not found: " + _hint(model))
+
+
+def _hint(model: str) -> str:
+    if model == config.SHIPPED_MODEL:
+        return "run `make model` to build it"
+    return "install it (pip install <package>) or give the path of a pipeline folder"
 
 
 def annotate_texts(

@@ -2,20 +2,26 @@
 
 Runs the stages in order (spaCy sentences and mentions, canonical entities, temporal
 expressions, events) and returns them together in an :class:`Annotations` object, so a notebook
-asks for one thing and every table shares the same ids and offsets.
+asks for one thing and every table shares the same ids and offsets. Per-article results are
+cached (:mod:`newslens.cache`): an unchanged corpus is re-rendered without any NLP work.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from newslens import config, nlp
+from newslens import cache, config, entities, kb, nlp
 from newslens.corpus import CorpusError, load_corpus, select_articles
 
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
+#: Articles annotated between two cache writes: bounds memory and the work a crash loses.
+CHUNK_ARTICLES = 500
 
 
 @dataclass(frozen=True)
@@ -61,21 +67,26 @@ def annotate(
     model: str | Path | None = None,
     batch_size: int = config.BATCH_SIZE,
     n_process: int = 1,
+    use_cache: bool = True,
+    progress: bool | None = None,
 ) -> Annotations:
     """Annotate the articles table with the spaCy pipeline ``model`` (default: the shipped one).
 
-    Returns sentences and mentions with offsets into ``articles.text``.
+    Returns sentences, mentions linked to canonical entities (``entity_id``, ``canonical``,
+    ``compound``) and the entities table, all with offsets into ``articles.text``. With
+    ``use_cache`` (default) per-article results are read from and written to the cache.
+    ``progress=None`` shows a progress bar only in an interactive terminal or JupyterLab.
     """
     _check_articles(articles)
-    pairs = zip(articles["article_id"], articles["text"], strict=True)
-    rows = nlp.annotate_texts(pairs, model=model, batch_size=batch_size, n_process=n_process)
-    sentences, mentions = nlp.to_frames(rows)
-    return Annotations(
-        articles=articles,
-        sentences=sentences,
-        mentions=mentions,
-        model=nlp.pipeline_id(nlp.load_pipeline(model)),
+    pid = nlp.pipeline_id(model)
+    sentences, mentions, keys = _nlp_stage(
+        articles, model=model, pipeline=pid, use_cache=use_cache,
+        options={"batch_size": batch_size, "n_process": n_process},
+        progress=_show_progress(progress),
     )
+    linked, entity_table = _entity_stage(mentions, sentences, keys=keys, use_cache=use_cache)
+    return Annotations(articles=articles, sentences=sentences, mentions=linked,
+                       entities=entity_table, model=pid)
 
 
 def annotate_corpus(
@@ -93,6 +104,111 @@ def annotate_corpus(
         raise CorpusError(corpus, f"no articles published between {date_from or 'the start'} "
                           f"and {date_to or 'the end'}")
     return annotate(articles, model=model)
+
+
+# -- stages ------------------------------------------------------------------------------------
+
+
+def _nlp_stage(articles: pd.DataFrame, *, model, pipeline: str, use_cache: bool,
+               options: dict, progress: bool) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    keys = cache.article_keys(articles, salt=f"{pipeline}|nlp-{cache.source_version(nlp)}")
+    store = cache.ShardStore("nlp", ("sentences", "mentions"))
+    cached, index = _read_cached(store, keys) if use_cache else ({}, {})
+    missing = articles[~keys.isin(index)]
+    parts = [cached] if cached else []
+    for chunk in _progress(_chunks(missing), total=int(missing["n_words"].sum())
+                           if "n_words" in missing else None, enabled=progress):
+        chunk_keys = keys.loc[chunk.index]
+        frames = _annotate_chunk(chunk, chunk_keys, model=model, options=options)
+        if use_cache:
+            store.write(chunk_keys.tolist(), frames)
+        parts.append(frames)
+    sentences = _ordered(parts, "sentences", ["article_id", "start"], nlp.sentence_frame)
+    mentions = _ordered(parts, "mentions", ["article_id", "start", "end", "label"],
+                        nlp.mention_frame)
+    return sentences, mentions, keys.tolist()
+
+
+def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
+    for _ in range(3):  # a broken shard is removed by read(); look again
+        index = store.index()
+        hits = keys[keys.isin(index)]
+        if hits.empty:
+            return {}, {}
+        cached = store.read(hits, index)
+        if cached is not None:
+            return cached, index
+    return {}, {}
+
+
+def _annotate_chunk(chunk: pd.DataFrame, keys: pd.Series, *, model, options: dict) -> dict:
+    pairs = zip(chunk["article_id"], chunk["text"], strict=True)
+    sentences, mentions = nlp.to_frames(nlp.annotate_texts(pairs, model=model, **options))
+    key_of = dict(zip(chunk["article_id"], keys, strict=True))
+    for frame in (sentences, mentions):
+        frame[cache.KEY] = frame["article_id"].map(key_of).astype(object)
+    return {"sentences": sentences, "mentions": mentions}
+
+
+def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list[str],
+                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    version = cache.source_version(entities, kb, config.DATA_DIR / kb.KB_FILE,
+                                   config.DATA_DIR / kb.ROLES_FILE)
+    key = cache.corpus_key([*keys, f"entities-{version}"])
+    store = cache.WholeStore("entities")
+    found = store.read(key, ("mentions", "entities")) if use_cache else None
+    if found is not None:
+        linked, table = found["mentions"], found["entities"]
+        for frame in (linked, table):
+            frame["label"] = pd.Categorical(frame["label"], categories=list(config.LABELS))
+        return linked, table
+    linked = entities.canonicalize(mentions, sentences)
+    table = entities.entity_table(linked)
+    if use_cache:
+        store.write(key, {"mentions": linked, "entities": table})
+    return linked, table
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _chunks(articles: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    for start in range(0, len(articles), CHUNK_ARTICLES):
+        yield articles.iloc[start:start + CHUNK_ARTICLES]
+
+
+def _ordered(parts: list[dict], table: str, keys: list[str], empty) -> pd.DataFrame:
+    frames = [p[table] for p in parts if len(p.get(table, pd.DataFrame()))]
+    if not frames:
+        return empty([])
+    frame = pd.concat(frames, ignore_index=True).drop(columns=cache.KEY, errors="ignore")
+    frame = frame.sort_values(keys, kind="stable").reset_index(drop=True)
+    if "label" in frame:
+        frame["label"] = pd.Categorical(frame["label"].astype(str),
+                                        categories=list(config.LABELS))
+    return frame
+
+
+def _show_progress(progress: bool | None) -> bool:
+    if progress is not None:
+        return progress
+    if os.environ.get("NEWSLENS_PROGRESS") == "0" or os.environ.get("CI"):
+        return False
+    return sys.stderr.isatty() or "ipykernel" in sys.modules
+
+
+def _progress(chunks: Iterator[pd.DataFrame], *, total: int | None, enabled: bool):
+    if not enabled:
+        yield from chunks
+        return
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, unit="word", unit_scale=True, desc="annotating",
+              file=sys.stderr) as bar:
+        for chunk in chunks:
+            yield chunk
+            bar.update(int(chunk["n_words"].sum()) if "n_words" in chunk else 0)
+            bar.set_postfix(articles=bar.n and None)
 
 
 def _check_articles(articles: pd.DataFrame) -> None:
