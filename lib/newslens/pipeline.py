@@ -203,12 +203,14 @@ def _progress(chunks: Iterator[pd.DataFrame], *, total: int | None, enabled: boo
         return
     from tqdm.auto import tqdm
 
+    done = 0
     with tqdm(total=total, unit="word", unit_scale=True, desc="annotating",
               file=sys.stderr) as bar:
         for chunk in chunks:
             yield chunk
+            done += len(chunk)
+            bar.set_postfix(articles=done, refresh=False)
             bar.update(int(chunk["n_words"].sum()) if "n_words" in chunk else 0)
-            bar.set_postfix(articles=bar.n and None)
 
 
 def _check_articles(articles: pd.DataFrame) -> None:
