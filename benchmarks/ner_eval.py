@@ -1,0 +1,77 @@
+"""Entity precision/recall/F1 per label and words/s of a spaCy pipeline on German test sets.
+
+    python benchmarks/ner_eval.py [--model models/de_newslens | de_core_news_lg] [--shared PATH]
+
+Test sets: the held-out GermEval 2014 split of training/build_model.py (rebuilt from
+../shared/data/ner if training/corpus/ is absent; skipped with a message if that is absent too)
+and training/corpus/news_test.spacy if present. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+PROJECT = Path(__file__).resolve().parent.parent
+TRAINING = PROJECT / "training"
+CORPUS = TRAINING / "corpus"
+
+
+def load_training_module(name: str) -> ModuleType:
+    """Import training/<name>.py by path: training/ is a folder of scripts, not a package."""
+    spec = importlib.util.spec_from_file_location(f"newslens_training_{name}",
+                                                  TRAINING / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look it up
+    spec.loader.exec_module(module)
+    return module
+
+
+def heldout_path(shared: Path) -> Path | None:
+    """The held-out DocBin, rebuilt by the corpus stage if needed; None if no data."""
+    path = CORPUS / "germeval_heldout.spacy"
+    if path.exists():
+        return path
+    if not (shared / "data" / "ner" / "germeval2014").exists():
+        print(f"held-out GermEval: skipped ({shared}/data/ner/germeval2014 not found)")
+        return None
+    subprocess.run([sys.executable, str(TRAINING / "build_model.py"), "--stage", "corpus",
+                    "--shared", str(shared)], check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--model", default=str(PROJECT / "models" / "de_newslens"),
+                   help="pipeline folder or installed package name")
+    p.add_argument("--shared", type=Path, default=PROJECT.parent / "shared")
+    p.add_argument("--batch-size", type=int, default=256)
+    args = p.parse_args(argv)
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    evaluation = load_training_module("evaluate")
+    nlp = spacy.load(args.model)
+    print(f"model: {args.model} ({nlp.meta.get('name')} {nlp.meta.get('version')}, "
+          f"pipes {nlp.pipe_names})")
+    sets = {"held-out GermEval": heldout_path(args.shared.resolve()),
+            "news test": CORPUS / "news_test.spacy"}
+    for name, path in sets.items():
+        if path is None:
+            continue
+        if not path.exists():
+            print(f"{name}: skipped ({path.relative_to(PROJECT)} not found)")
+            continue
+        gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        evaluation.evaluate(nlp, gold[:100], batch_size=args.batch_size)  # warm-up
+        scores = evaluation.evaluate(nlp, gold, batch_size=args.batch_size)
+        print(evaluation.format_scores(name, scores))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,450 @@
+"""Build the project's German NER pipeline `de_newslens` from the shared training data.
+
+    python training/build_model.py --out models/de_newslens [--shared ../shared]
+                                   [--max-minutes 60] [--stage corpus|vectors|train|package]
+
+Stages (each skips itself when its inputs did not change; build products are git-ignored):
+  corpus   GermEval 2014 + Europeana -> training/corpus/*.spacy (held-out, dev, train splits)
+  vectors  floret subword vectors on news + GermEval + Europeana text -> training/vectors/model
+  train    spaCy tok2vec+ner (training/config.cfg) -> training/output/<run>/model-best
+  package  evaluate model-best on the held-out split, write meta + README -> --out
+See training/README.md for the data, the split and the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import corpora
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+CORPUS = HERE / "corpus"
+VECTORS = HERE / "vectors"
+OUTPUT = HERE / "output"
+STAGES = ("corpus", "vectors", "train", "package")
+MODEL_NAME = "de_newslens"
+MODEL_VERSION = "0.1.0"
+GERMEVAL_FILES = ("NER-de-dev.tsv", "NER-de-test-part1.tsv")
+BENCH_TEXT = Path("data/bench/german_news_10k.jsonl.gz")
+
+SOURCES = [
+    {
+        "name": "GermEval 2014 NER (NoSta-D), dev + test part 1",
+        "author": "Benikova, Biemann, Reznicek (LREC 2014)",
+        "url": "https://sites.google.com/site/germeval2014ner/",
+        "license": "CC BY 4.0",
+    },
+    {
+        "name": "Europeana Newspapers NER corpora, German part",
+        "author": "Europeana Newspapers Project, 2012-2015 (Neudecker, LREC 2016)",
+        "url": "https://github.com/EuropeanaNewspapers/ner-corpora",
+        "license": "CC0",
+    },
+]
+
+
+# --------------------------------------------------------------------------- stamps
+
+
+def sha256_files(paths: list[Path]) -> str:
+    """One digest over the names and bytes of the files (sorted), for change detection."""
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(path.name.encode())
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    return h.hexdigest()
+
+
+def fingerprint(**parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def up_to_date(folder: Path, digest: str) -> bool:
+    stamp = folder / ".stamp.json"
+    return stamp.exists() and json.loads(stamp.read_text())["fingerprint"] == digest
+
+
+def write_stamp(folder: Path, digest: str, info: dict[str, Any]) -> None:
+    (folder / ".stamp.json").write_text(
+        json.dumps({"fingerprint": digest, **info}, indent=2, sort_keys=True) + "\n"
+    )
+
+
+def read_stamp(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / ".stamp.json").read_text())
+
+
+# --------------------------------------------------------------------------- stage: corpus
+
+
+def stage_corpus(shared: Path, *, europeana_max_garble: float) -> dict[str, Any]:
+    """GermEval -> held-out/dev/train DocBins; Europeana -> filtered sentences (one DocBin)."""
+    import spacy
+
+    ner = shared / "data" / "ner"
+    ge_files = [ner / "germeval2014" / name for name in GERMEVAL_FILES]
+    eu_files = sorted((ner / "europeana").glob("*.bio"))
+    for path in [*ge_files, *eu_files[:1]]:
+        if not path.exists():
+            sys.exit(f"corpus: {path} not found (is --shared right?)")
+    digest = fingerprint(
+        data=sha256_files(ge_files + eu_files),
+        code=sha256_files([HERE / "corpora.py", Path(__file__)]),
+        max_garble=europeana_max_garble,
+    )
+    if up_to_date(CORPUS, digest):
+        print("corpus: up to date")
+        return read_stamp(CORPUS)
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("de").vocab
+    splits: dict[str, list[corpora.Sentence]] = {"train": [], "dev": [], "heldout": []}
+    for path in ge_files:
+        for sent in corpora.read_germeval(corpora.read_lines(path), name=path.name):
+            splits[corpora.split_of(sent.key)].append(sent)
+    info: dict[str, Any] = {"germeval": {}, "europeana": {}}
+    for split, sents in splits.items():
+        corpora.to_docbin(sents, vocab).to_disk(CORPUS / f"germeval_{split}.spacy")
+        info["germeval"][split] = _counts(sents)
+    eu_kept: list[corpora.Sentence] = []
+    n_dropped = 0
+    for path in eu_files:
+        kept, dropped = corpora.read_europeana(
+            corpora.read_lines(path), name=path.name, max_garble=europeana_max_garble
+        )
+        eu_kept += kept
+        n_dropped += dropped
+    corpora.to_docbin(eu_kept, vocab).to_disk(CORPUS / "europeana.spacy")
+    info["europeana"] = {**_counts(eu_kept), "dropped_sents": n_dropped}
+    write_stamp(CORPUS, digest, info)
+    print("corpus:", json.dumps(info, indent=1))
+    return read_stamp(CORPUS)
+
+
+def _counts(sents: list[corpora.Sentence]) -> dict[str, Any]:
+    ents: dict[str, int] = {}
+    for sent in sents:
+        for _, _, label in corpora.iob_spans(sent.tags):
+            ents[label] = ents.get(label, 0) + 1
+    return {"sents": len(sents), "tokens": sum(len(s.tokens) for s in sents),
+            "ents": dict(sorted(ents.items()))}
+
+
+# --------------------------------------------------------------------------- stage: vectors
+
+
+def stage_vectors(shared: Path) -> Path:
+    """floret vectors on the news corpus + NER sentences -> training/vectors/model."""
+    import vectors
+    from spacy.tokens import DocBin
+
+    bench = shared / BENCH_TEXT
+    if not bench.exists():
+        sys.exit(f"vectors: {bench} not found; build with --no-vectors instead")
+    ner_bins = sorted(CORPUS.glob("*.spacy"))
+    digest = fingerprint(
+        bench=sha256_files([bench]),
+        corpus=read_stamp(CORPUS)["fingerprint"],
+        code=sha256_files([HERE / "vectors.py"]),
+        params=vectors.FLORET,
+    )
+    if up_to_date(VECTORS, digest) and (VECTORS / "model").exists():
+        print("vectors: up to date")
+        return VECTORS / "model"
+    shutil.rmtree(VECTORS, ignore_errors=True)
+    VECTORS.mkdir(parents=True)
+    import spacy
+
+    vocab = spacy.blank("de").vocab
+
+    def paragraphs():
+        yield from vectors.news_texts(bench)
+        for path in ner_bins:
+            for doc in DocBin().from_disk(path).get_docs(vocab):
+                yield doc.text
+
+    text = VECTORS / "text.txt"  # tokenised bench text: git-ignored, deleted below
+    n_tokens = vectors.write_training_text(paragraphs(), text)
+    vectors.train_floret(text, VECTORS)
+    text.unlink()
+    write_stamp(VECTORS, digest, {"tokens": n_tokens, "floret": vectors.FLORET})
+    print(f"vectors: trained on {n_tokens:,} tokens")
+    return VECTORS / "model"
+
+
+# --------------------------------------------------------------------------- stage: train
+
+
+def assemble_train_dir(run_dir: Path, *, europeana_ratio: float) -> dict[str, Any]:
+    """Copy this run's training DocBins into run_dir/train: GermEval train, a capped Europeana
+    sample (at most `europeana_ratio` x the GermEval train tokens, chosen by hash) and every
+    extra DocBin in training/corpus/extra/ (news-domain sentences, later)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    train_dir = run_dir / "train"
+    shutil.rmtree(train_dir, ignore_errors=True)
+    train_dir.mkdir(parents=True)
+    shutil.copy(CORPUS / "germeval_train.spacy", train_dir / "germeval_train.spacy")
+    info: dict[str, Any] = {"germeval_train": read_stamp(CORPUS)["germeval"]["train"]["sents"]}
+    if europeana_ratio > 0:
+        vocab = spacy.blank("de").vocab
+        budget = europeana_ratio * read_stamp(CORPUS)["germeval"]["train"]["tokens"]
+        docs = list(DocBin().from_disk(CORPUS / "europeana.spacy").get_docs(vocab))
+        docs.sort(key=lambda d: corpora.bucket(d.text))
+        sample, n_tokens = [], 0
+        for doc in docs:
+            if n_tokens + len(doc) > budget:
+                break
+            sample.append(doc)
+            n_tokens += len(doc)
+        DocBin(docs=sample).to_disk(train_dir / "europeana.spacy")
+        info["europeana"] = {"sents": len(sample), "tokens": n_tokens}
+    for extra in sorted((CORPUS / "extra").glob("*.spacy")):
+        shutil.copy(extra, train_dir / f"extra_{extra.name}")
+        info.setdefault("extra", []).append(extra.name)
+    return info
+
+
+def stage_train(
+    run: str, *, config: Path, overrides: dict[str, Any], use_vectors: bool,
+    europeana_ratio: float, max_minutes: float,
+) -> Path:
+    """spaCy training of one run -> training/output/<run>/model-best."""
+    import trainer
+
+    run_dir = OUTPUT / run
+    overrides = dict(overrides)
+    overrides.setdefault("paths.dev", str(CORPUS / "germeval_dev.spacy"))
+    if use_vectors:
+        overrides.setdefault("paths.vectors", str(VECTORS / "model"))
+    else:
+        overrides.setdefault("components.tok2vec.model.embed.include_static_vectors", False)
+    extra = sorted((CORPUS / "extra").glob("*.spacy"))
+    digest = fingerprint(
+        corpus=read_stamp(CORPUS)["fingerprint"],
+        extra=sha256_files(extra) if extra else None,
+        vectors=read_stamp(VECTORS)["fingerprint"] if use_vectors else None,
+        config=sha256_files([config]),
+        code=sha256_files([HERE / "trainer.py"]),
+        overrides=overrides, europeana_ratio=europeana_ratio, max_minutes=max_minutes,
+    )
+    if up_to_date(run_dir, digest) and (run_dir / "model-best").exists():
+        print(f"train: {run} up to date")
+        return run_dir / "model-best"
+    shutil.rmtree(run_dir, ignore_errors=True)
+    data = assemble_train_dir(run_dir, europeana_ratio=europeana_ratio)
+    overrides["paths.train"] = str(run_dir / "train")
+    print(f"train: {run}: {json.dumps(data)}; overrides {json.dumps(overrides)}")
+    info = trainer.train(config, run_dir, overrides=overrides, max_minutes=max_minutes)
+    write_stamp(run_dir, digest, {"data": data, "overrides": overrides, "config": str(config),
+                                  "use_vectors": use_vectors, "europeana_ratio": europeana_ratio,
+                                  "max_minutes": max_minutes, **info})
+    print(f"train: {run}: {json.dumps(info)}")
+    return run_dir / "model-best"
+
+
+# --------------------------------------------------------------------------- stage: package
+
+
+def stage_package(run: str, out: Path) -> dict[str, Any]:
+    """Evaluate the run's model-best on the held-out split; write it with meta + README to out."""
+    import spacy
+    from evaluate import evaluate, format_scores
+    from spacy.tokens import DocBin
+
+    run_dir = OUTPUT / run
+    nlp = spacy.load(run_dir / "model-best")
+    heldout = list(DocBin().from_disk(CORPUS / "germeval_heldout.spacy").get_docs(nlp.vocab))
+    evaluate(nlp, heldout[:100])  # warm-up, so words/s is not a cold-start figure
+    scores = evaluate(nlp, heldout)
+    print(format_scores("held-out GermEval", scores))
+    train = read_stamp(run_dir)
+    corpus = read_stamp(CORPUS)
+    sources = list(SOURCES[: 2 if train["europeana_ratio"] > 0 else 1])
+    if train["use_vectors"]:
+        sources.append({
+            "name": "floret vectors trained on 10,000 German news articles (FANG-COVID sample; "
+                    "hashed subword table only, no text)",
+            "license": "derived numbers only",
+        })
+    nlp.meta.update({
+        "name": MODEL_NAME,
+        "version": MODEL_VERSION,
+        "description": "German NER (PER, LOC, ORG, MISC) for newslens: tokenizer + tok2vec "
+                       "+ ner, trained on GermEval 2014"
+                       + (" and Europeana Newspapers" if train["europeana_ratio"] > 0 else "")
+                       + ". No sentence segmentation.",
+        "author": "newslens",
+        "license": "CC BY 4.0 (trained on GermEval 2014, CC BY 4.0)",
+        "sources": sources,
+        "spacy_version": f">={spacy.__version__},<3.9.0",
+    })
+    nlp.meta["performance"] = {
+        "ents_p": scores["p"], "ents_r": scores["r"], "ents_f": scores["f"],
+        "ents_per_type": scores["per_type"],
+        "evaluated_on": f"held-out GermEval split ({scores['n_sents']} sentences, "
+                        f"{scores['n_ents']} entities, never trained on)",
+        "dev_ents_f": train["best_dev_ents_f"],
+        "words_per_second_cpu": scores["words_per_second"],
+    }
+    nlp.meta["newslens_build"] = {
+        "run": run, "config": "training/config.cfg", "overrides": train["overrides"],
+        "use_vectors": train["use_vectors"], "europeana_ratio": train["europeana_ratio"],
+        "max_minutes": train["max_minutes"],
+        "train_data": train["data"], "corpus": {k: corpus[k] for k in ("germeval", "europeana")},
+        "steps": train["steps"], "best_step": train["best_step"], "minutes": train["minutes"],
+    }
+    tmp = out.with_name(out.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    nlp.to_disk(tmp)
+    (tmp / "README.md").write_text(model_readme(nlp.meta, scores), encoding="utf-8")
+    for name in ("config.cfg", "meta.json", "README.md"):
+        _relative_paths(tmp / name)
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    print(f"package: wrote {out} ({size / 1e6:.1f} MB)")
+    return scores
+
+
+def _relative_paths(config_file: Path) -> None:
+    """Store project-relative paths in the shipped files (no machine paths in the model)."""
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text.replace(str(PROJECT) + os.sep, ""), encoding="utf-8")
+
+
+def rebuild_command(build: dict[str, Any]) -> str:
+    """The build_model.py command line that reproduces a packaged run."""
+    parts = ["python training/build_model.py --out models/de_newslens",
+             f"--run {build['run']}", f"--max-minutes {build['max_minutes']:g}",
+             f"--europeana-ratio {build['europeana_ratio']:g}"]
+    if not build["use_vectors"]:
+        parts.append("--no-vectors")
+    default_keys = ("paths.", "components.tok2vec.model.embed.include_static_vectors")
+    for key, value in build["overrides"].items():
+        if not key.startswith(default_keys):
+            parts.append(f"--set {key}={json.dumps(value)}")
+    return " ".join(parts)
+
+
+def model_readme(meta: dict[str, Any], scores: dict[str, Any]) -> str:
+    rows = "\n".join(
+        f"| {lab} | {s['p']:.3f} | {s['r']:.3f} | {s['f']:.3f} |"
+        for lab, s in scores["per_type"].items()
+    )
+    build = meta["newslens_build"]
+    sources = "\n".join(
+        f"- {s['name']}" + (f", {s['author']}" if "author" in s else "")
+        + (f", <{s['url']}>" if "url" in s else "") + f". Licence: {s['license']}."
+        for s in meta["sources"]
+    )
+    return f"""# {meta['name']} {meta['version']}
+
+{meta['description']}
+
+A plain spaCy {meta['spacy_version']} pipeline (`{'`, `'.join(meta['pipeline'])}`; built-in
+components only): `spacy.load("models/de_newslens")` works without newslens installed.
+Sentence segmentation is not part of it (`newslens.nlp` splits sentences).
+
+## Scores
+
+Held-out GermEval 2014 split ({scores['n_sents']} sentences, {scores['n_ents']} entities, chosen
+by hash, never trained on; see `training/README.md`), entities scored by spaCy's Scorer on
+the pipeline's own tokenisation:
+
+| label | P | R | F1 |
+|---|---|---|---|
+{rows}
+| **all** | {scores['p']:.3f} | {scores['r']:.3f} | **{scores['f']:.3f}** |
+
+Speed: about {scores['words_per_second']:,} words/s (`nlp.pipe`, one CPU core) on the held-out
+text. Expect lower F1 on news text of another origin (no news-domain training data yet).
+
+## Rebuild
+
+    {rebuild_command(build)}
+
+(needs `../shared/data/ner/` and, for the vectors, `../shared/data/bench/`). Build settings:
+run `{build['run']}`, vectors {'yes' if build['use_vectors'] else 'no'}, Europeana ratio
+{build['europeana_ratio']}, overrides of `training/config.cfg`: `{json.dumps(build['overrides'])}`.
+
+## Licence and credits
+
+Trained on:
+
+{sources}
+
+Because the GermEval 2014 data are CC BY 4.0, credit them when you use or share this model.
+"""
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--out", type=Path, default=PROJECT / "models" / MODEL_NAME)
+    p.add_argument("--shared", type=Path, default=PROJECT.parent / "shared",
+                   help="shared data folder (default: ../shared next to the project)")
+    p.add_argument("--max-minutes", type=float, default=60.0, help="training time bound")
+    p.add_argument("--stage", choices=STAGES, help="run only this stage")
+    p.add_argument("--run", default="main", help="name of the training run (output folder)")
+    p.add_argument("--config", type=Path, default=HERE / "config.cfg")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="override a config value, e.g. components.tok2vec.model.encode.width=256")
+    p.add_argument("--no-vectors", action="store_true", help="train without floret vectors")
+    p.add_argument("--europeana-ratio", type=float, default=0.5,
+                   help="Europeana tokens per GermEval train token (0: none)")
+    p.add_argument("--europeana-max-garble", type=float, default=0.2,
+                   help="drop Europeana sentences with a larger share of OCR-debris tokens")
+    p.add_argument("--kb", type=Path, default=None,
+                   help="(planned) add an entity_ruler from lib/newslens/data/kb.csv")
+    return p.parse_args(argv)
+
+
+def parse_overrides(items: list[str]) -> dict[str, Any]:
+    overrides = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            sys.exit(f"--set {item!r}: expected KEY=VALUE")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    return overrides
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    if args.kb is not None:
+        sys.exit("--kb: the entity_ruler stage is not written yet (see training/README.md)")
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    shared = args.shared.resolve()
+    stages = [args.stage] if args.stage else list(STAGES)
+    if args.no_vectors and "vectors" in stages:
+        stages.remove("vectors")
+    if "corpus" in stages:
+        stage_corpus(shared, europeana_max_garble=args.europeana_max_garble)
+    if "vectors" in stages:
+        stage_vectors(shared)
+    if "train" in stages:
+        stage_train(args.run, config=args.config.resolve(), overrides=parse_overrides(args.set),
+                    use_vectors=not args.no_vectors, europeana_ratio=args.europeana_ratio,
+                    max_minutes=args.max_minutes)
+    if "package" in stages:
+        stage_package(args.run, out)
+
+
+if __name__ == "__main__":
+    main()
