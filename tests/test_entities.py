@@ -343,8 +343,14 @@ def test_no_compound_for_unknown_parts_or_for_a_hyphenated_name():
 
 def test_closed_compounds_only_after_a_listed_or_safe_prefix():
     text = ("Kremlsprecher Peskow, der Kremlchef, die Russlandreise, der Europapokal, "
-            "die Indienststellung, die Italienerin, der Gazakrieg.")
-    out = run({"a": text}, [("a", "Kremlsprecher Peskow", "PER")])
+            "die Indienststellung, die Italienerin, der Patriotismus, das Münsterland, "
+            "die Polentaschnitte. Eine Reise, ein Pokal, eine Stellung, das Land.")
+    kb = pd.concat([KB, pd.DataFrame([("loc:muenster", "Münster", "LOC", "city", "", ""),
+                                      ("loc:polen", "Polen", "LOC", "country", "", ""),
+                                      ("misc:patriot", "Patriot", "MISC", "other", "", "")],
+                                     columns=KB.columns)])
+    mentions, sentences = tables({"a": text}, [("a", "Kremlsprecher Peskow", "PER")])
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
     assert rows(out) == [
         span(text, "Kreml", "ORG", "org:kreml", compound=True, within="Kremlsprecher"),
         span(text, "Peskow", "PER", "per:peskow"),
@@ -354,13 +360,26 @@ def test_closed_compounds_only_after_a_listed_or_safe_prefix():
     ]
 
 
+def test_a_guessed_compound_needs_its_head_as_a_word_of_the_corpus():
+    text = "Die Russlandreise und der Europapokal."
+    assert rows(run({"a": text}, [])) == []
+    out = run({"a": text, "b": "Eine Reise."}, [])
+    assert rows(out) == [span(text, "Russland", "LOC", "loc:russland", compound=True)]
+
+
+def test_the_linking_s_is_no_part_of_the_name():
+    text = "Der Kremlswahl und die Wahl."
+    out = run({"a": text}, [])
+    assert rows(out) == [span(text, "Kreml", "ORG", "org:kreml", compound=True)]
+
+
 def test_short_name_in_a_closed_compound_needs_a_head_seen_after_a_hyphen():
     text = "Nach dem Gazakrieg folgt der Ukraine-Krieg."
     assert [r[0] for r in rows(run({"a": text}, []))] == ["Gaza", "Ukraine"]
 
 
 def test_ner_tagged_closed_compound_splits_only_before_a_known_head():
-    text = "Im Ukraine-Krieg und im Gazakrieg, beim Europapokal."
+    text = "Im Ukraine-Krieg und im Gazakrieg, beim Europapokal. Der Pokal."
     out = run({"a": text}, [("a", "Gazakrieg", "LOC"), ("a", "Europapokal", "MISC")])
     assert rows(out) == [
         span(text, "Ukraine", "LOC", "loc:ukraine", compound=True),

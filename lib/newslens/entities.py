@@ -9,6 +9,7 @@ surface itself) and records names inside compound words as mentions with ``compo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -38,7 +39,9 @@ _WORD_REST = re.compile(rf"[\w{_HYPHENS}]*")
 # which rules out ``Indien|ststellung``, and not like a derivation (``Italien|erin``).
 _HEAD = re.compile(r"(?:sch|ch|ph|th|qu|spr|str|s[ckmpt]|[bdfgkpt]r|[bfgkp]l|pf|zw|kn"
                    r"|[bcdfghjklmnpqrstvwz])?[aeiouäöüy]")
-_DERIVED = re.compile(r"[nr]?(?:er|in|isch|ier|ianer|aner|ese)")
+_DERIVED = re.compile(r"[nr]?(?:er|in|isch|ier|ianer|aner|ese|ismus|ist)|sche?[nmrs]?$|chen$|lein$")
+# ... nor be a typical end of a place or family name (``Münsterland``, ``Söderberg``).
+_NAME_END = re.compile(r"(?:land|berg|burg|baum|mann|stein|dorf|feld|hausen|heim|wald)(?:er)?$")
 _ROLE_ENDINGS = ("innen", "in", "en", "es", "n", "s")
 
 
@@ -66,7 +69,7 @@ def canonicalize(
     linker = _Linker(load_kb() if kb is None else kb, load_roles() if roles is None else roles)
     spans = [(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)]
     linker.learn([(m.article_id, text, m.label) for m, _, text, _ in spans if text],
-                 _hyphenated_words(sentences))
+                 {w for text in sentences["text"] for w in _WORD.findall(text)})
     context = _sentence_context(mentions, sentences)
     rows = []
     for mention, offset, text, titles in spans:
@@ -117,6 +120,10 @@ class _Linker:
         self.full: dict[tuple[str | None, str], _Entity] = {}
         self.surnames: set[str] = set()
         self.heads: set[str] = set()
+        self.vocabulary: set[str] = set()
+        # Word-level answers repeat across a corpus; both depend on what learn() records.
+        self.role_of = functools.lru_cache(maxsize=None)(self._role_of)
+        self.closed_prefix = functools.lru_cache(maxsize=None)(self._closed_prefix)
 
     # -- what a surface names ----------------------------------------------------------------
 
@@ -160,7 +167,7 @@ class _Linker:
         canonical = next(iter(self.stems(surface)), surface)
         return _Entity(slugify(canonical, label), canonical, label)
 
-    def role_of(self, word: str) -> str | None:
+    def _role_of(self, word: str) -> str | None:
         """The entity id a title or role word embeds ("" if none); None if it is no role."""
         if not word[:1].isupper() or self.resolve(word, "", "PER") is not None:
             return None
@@ -172,10 +179,11 @@ class _Linker:
         suffixes = (tail[i:] for tail in tails for i in range(len(tail) - 3))
         return "" if any(s in self.role_suffixes for s in suffixes) else None
 
-    def learn(self, names: list[tuple[str, str, str]], hyphenated: list[str]) -> None:
-        """Record the corpus' surface forms, full person names and compound heads (``Krieg``).
+    def learn(self, names: list[tuple[str, str, str]], words: set[str]) -> None:
+        """Record the corpus' surface forms, full person names, words and compound heads.
 
-        ``names`` are ``(article_id, text, label)`` of the mentions with titles stripped.
+        ``names`` are ``(article_id, text, label)`` of the mentions with titles stripped;
+        ``words`` the distinct words of the sentences.
         """
         for _, surface, _ in names:
             self.forms.update([surface, *surface.split()])
@@ -193,8 +201,13 @@ class _Linker:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][2].entity_id))
         for (scope, token, person), _ in ranked:
             self.full.setdefault((scope, token), person)
-        self.heads = {parts[-1].lower() for parts in map(_PART.findall, hyphenated)
+        hyphenated = [_PART.findall(w) for w in words if any(h in w for h in _HYPHENS)]
+        self.heads = {parts[-1].lower() for parts in hyphenated
                       if len(parts) > 1 and self.kb_entity(parts[0])}
+        self.vocabulary = {w for w in words if w[:1].isupper()}
+        self.vocabulary.update(p for parts in hyphenated for p in parts if p[:1].isupper())
+        self.role_of.cache_clear()
+        self.closed_prefix.cache_clear()
 
     # -- spans ----------------------------------------------------------------------------------
 
@@ -263,7 +276,7 @@ class _Linker:
             j, entity = self._longest_name(word, parts, i, article_id)
             if entity is None:
                 s, e = parts[i]
-                prefix = self._closed_prefix(word[s:e], guess=guess)
+                prefix = self.closed_prefix(word[s:e], guess=guess)
                 if prefix is not None:
                     names.append((s, s + prefix[0], prefix[1]))
             else:
@@ -283,20 +296,28 @@ class _Linker:
     def _closed_prefix(self, part: str, *, guess: bool) -> tuple[int, _Entity] | None:
         """A KB name at the start of a closed compound, and its length.
 
-        Roles name their prefix (``Kremlchef`` -> ``org:kreml``); a KB alias may stand before a
-        head the corpus uses after a hyphen (``Gaza|krieg`` as in ``Ukraine-Krieg``). With
-        ``guess``, also an alias of at least :data:`MIN_PREFIX` letters before a lower-case rest
-        of at least :data:`MIN_HEAD` letters that starts like a German word and not like a
-        derivation (``Russland|reise``, but not ``Indien|ststellung``, ``Italien|erin``).
+        Roles name their prefix (``Kremlchef`` -> ``org:kreml``). Else a KB alias before a head
+        the corpus uses after a hyphen (``Gaza|krieg`` as in ``Ukraine-Krieg``; aliases shorter
+        than :data:`MIN_PREFIX` only for places). With ``guess``, also an alias of at least
+        :data:`MIN_PREFIX` letters before a word of the corpus that does not look like a
+        derivation or a name ending (``Russland|reise``, not ``Indien|ststellung``,
+        ``Italien|erin``, ``Patriot|ismus``, ``Münster|land``).
         """
-        for alias in self.aliases_of.get(self.role_of(part) or "", []):
+        listed = self.role_of(part)
+        for alias in self.aliases_of.get(listed or "", []):
             if part.startswith(alias) and len(part) > len(alias):
-                return len(alias), self.kb_entity(alias)
-        for n in range(2, len(part) - MIN_HEAD + 1):
+                return len(alias), next(e for e in self.aliases[alias] if e.entity_id == listed)
+        for n in range(4, len(part) - MIN_HEAD + 1):
             head, entity = part[n:], next(iter(self.aliases.get(part[:n], [])), None)
-            if entity and head.isalpha() and head.islower() and (
-                    head in self.heads or (guess and n >= MIN_PREFIX and _is_head(head))):
-                return n, entity
+            if entity is None or not (head.isalpha() and head.islower() and _is_head(head)):
+                continue
+            if n < MIN_PREFIX:
+                found = entity.label == "LOC" and head in self.heads
+            else:
+                found = head in self.heads or (guess and head.capitalize() in self.vocabulary)
+            if found:  # the linking s of Bundestag|s|wahl is no part of the name
+                linked = part[n - 1] == "s" and entity in self.aliases.get(part[:n - 1], [])
+                return n - linked, entity
         return None
 
     def lower_case_compound(self, word: str) -> tuple[int, _Entity] | None:
@@ -323,8 +344,8 @@ class _Linker:
 
 
 def _is_head(rest: str) -> bool:
-    """Whether the rest of a closed compound looks like a word, not a derivation ending."""
-    return bool(_HEAD.match(rest)) and not _DERIVED.match(rest)
+    """Whether the rest of a closed compound looks like a word, not a derivation or name end."""
+    return bool(_HEAD.match(rest)) and not _DERIVED.match(rest) and not _NAME_END.match(rest)
 
 
 def _is_pair(word: str, names: list) -> bool:
@@ -379,11 +400,6 @@ def _enclosing_word(context: dict, mention, offset: int, length: int) -> str | N
             whole = m.start() == start and rest in ("", "s", "es")
             return None if whole else m.group()
     return None
-
-
-def _hyphenated_words(sentences: pd.DataFrame) -> list[str]:
-    return [w for text in sentences["text"] for w in _WORD.findall(text)
-            if any(h in w for h in _HYPHENS)]
 
 
 def _alias_index(kb: pd.DataFrame) -> tuple[dict, dict, dict]:
