@@ -140,6 +140,20 @@ def test_descriptive_compound_before_a_name_is_a_title():
     ]
 
 
+def test_words_ending_in_a_role_are_titles_only_before_a_name():
+    text = "Bundesaußenminister Johann Wadephul flog von Darmstadt in die Stadt Kupjansk."
+    roles = pd.concat([ROLES, pd.DataFrame({"role": ["Stadt"], "entity_id": [""]})])
+    mentions, sentences = tables({"a": text}, [
+        ("a", "Bundesaußenminister Johann Wadephul", "PER"), ("a", "Darmstadt", "LOC"),
+        ("a", "Stadt Kupjansk", "LOC")])
+    out = canonicalize(mentions, sentences, kb=KB, roles=roles)
+    assert rows(out) == [
+        span(text, "Johann Wadephul", "PER", "per:johann_wadephul"),
+        span(text, "Darmstadt", "LOC", "loc:darmstadt"),
+        span(text, "Kupjansk", "LOC", "loc:kupjansk"),
+    ]
+
+
 def test_pure_role_mentions_become_their_embedded_entity_or_are_dropped():
     text = "Der US-Präsident sprach mit dem Kremlchef. Der Außenminister schwieg."
     out = run({"a": text}, [("a", "US-Präsident", "PER"), ("a", "Kremlchef", "PER"),

@@ -167,14 +167,20 @@ class _Linker:
         canonical = next(iter(self.stems(surface)), surface)
         return _Entity(slugify(canonical, label), canonical, label)
 
-    def _role_of(self, word: str) -> str | None:
-        """The entity id a title or role word embeds ("" if none); None if it is no role."""
+    def _role_of(self, word: str, before_name: bool = False) -> str | None:
+        """The entity id a title or role word embeds ("" if none); None if it is no role.
+
+        Before a name, a word that ends in a role counts too (``Bundesaußenminister Johann
+        Wadephul``); alone it must be one, so ``Darmstadt`` is no role for ending in ``Stadt``.
+        """
         if not word[:1].isupper() or self.resolve(word, "", "PER") is not None:
             return None
         forms = [word, *(word[: -len(e)] for e in _ROLE_ENDINGS if word.endswith(e))]
         for form in forms:
             if form in self.roles:
                 return self.roles[form]
+        if not before_name:
+            return None
         tails = [form.rsplit("-", 1)[-1].lower() for form in forms]
         suffixes = (tail[i:] for tail in tails for i in range(len(tail) - 3))
         return "" if any(s in self.role_suffixes for s in suffixes) else None
@@ -219,9 +225,10 @@ class _Linker:
         titles only has an empty name.
         """
         titles, cut = [], 0
-        for token in _TOKEN.finditer(mention.text):
+        tokens = list(_TOKEN.finditer(mention.text))
+        for n, token in enumerate(tokens):
             word = token.group()
-            if self._is_title(word):
+            if self._is_title(word, before_name=n < len(tokens) - 1):
                 titles.append((token.start(), word))
                 cut = token.end()
             elif not word[:1].islower():
@@ -234,8 +241,8 @@ class _Linker:
         """Whether a word is names joined by hyphens (``Rubio-Lawrow``)."""
         return _is_pair(word, self.names_in_word(word, article_id, start=0))
 
-    def _is_title(self, word: str) -> bool:
-        if self.role_of(word) is not None:
+    def _is_title(self, word: str, *, before_name: bool) -> bool:
+        if self.role_of(word, before_name) is not None:
             return True
         names = self.names_in_word(word, "", start=0, guess=False)
         return len(_PART.findall(word)) > 1 and bool(names) and not _is_pair(word, names)
