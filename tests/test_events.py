@@ -7,6 +7,7 @@ can be checked by reading the sentence.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
@@ -470,3 +471,26 @@ def test_empty_tables_give_empty_tables_with_all_columns():
     assert events.empty and list(events.columns) == EVENT_COLUMNS
     groups = group_events(events)
     assert groups.empty and list(groups.columns) == GROUP_COLUMNS
+
+
+# -- the seed articles -------------------------------------------------------------------------
+
+
+def test_the_seed_summits_are_one_event_each(seed_annotations, seed_articles):
+    """The pipeline's sentences with the hand-checked entity and timex gold: the Alaska summit
+    (reported by four seed articles), the planned Budapest summit (three) and the Rubio-Lawrow
+    call (two) are one event each, and no other event is reported twice."""
+    gold = Path(__file__).parent / "gold"
+    mentions = pd.read_csv(gold / "seed_entities.csv")
+    timexes = pd.read_csv(gold / "timex_seeds.csv", parse_dates=["start_date", "end_date"])
+    events = extract_events(seed_annotations.sentences, mentions, timexes, seed_articles)
+    groups = group_events(events)
+    shared = groups[groups["n_articles"] > 1]
+    assert shared[["label", "start_date", "end_date", "modality", "n_articles"]] \
+        .astype({"modality": str}).values.tolist() == [
+            ["Treffen Putin/Trump, Alaska", pd.Timestamp("2025-08-11"),
+             pd.Timestamp("2025-08-20"), "happened", 4],
+            ["Treffen Putin/Trump, Budapest", pd.Timestamp("2025-10-16"),
+             pd.Timestamp("2025-10-30"), "planned", 3],
+            ["Telefonat Lawrow/Rubio", pd.NaT, pd.NaT, "happened", 2],
+        ]
