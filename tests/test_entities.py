@@ -154,6 +154,16 @@ def test_words_ending_in_a_role_are_titles_only_before_a_name():
     ]
 
 
+def test_place_nouns_and_inner_capitals_do_not_make_a_name_a_title():
+    text = "Die Karstadt Kaufhof und das RedaktionsNetzwerk Deutschland."
+    roles = pd.concat([ROLES.assign(kind="office"), pd.DataFrame(
+        {"role": ["Stadt", "Netzwerk"], "entity_id": ["", ""], "kind": ["place", "medium"]})])
+    mentions, sentences = tables({"a": text}, [("a", "Karstadt Kaufhof", "ORG"),
+                                               ("a", "RedaktionsNetzwerk Deutschland", "ORG")])
+    out = canonicalize(mentions, sentences, kb=KB, roles=roles)
+    assert list(out["entity_id"]) == ["org:karstadt_kaufhof", "org:redaktionsnetzwerk_deutschland"]
+
+
 def test_pure_role_mentions_become_their_embedded_entity_or_are_dropped():
     text = "Der US-Präsident sprach mit dem Kremlchef. Der Außenminister schwieg."
     out = run({"a": text}, [("a", "US-Präsident", "PER"), ("a", "Kremlchef", "PER"),

@@ -73,11 +73,11 @@ def canonicalize(
     context = _sentence_context(mentions, sentences)
     rows = []
     for mention, offset, text, titles in spans:
-        word = _enclosing_word(context, mention, offset, len(text)) if text else None
-        inside = word is not None and not linker.is_pair(word, mention.article_id)
+        enclosing = _enclosing_word(context, mention, offset, len(text)) if text else None
+        inside = enclosing is not None and not linker.is_pair(enclosing, mention.article_id)
         rows += linker.link_mention(mention, offset, text, compound=inside)
-        rows += [_row(mention, *name, compound=True) for start, word in titles
-                 for name in linker.names_in_word(word, mention.article_id,
+        rows += [_row(mention, *name, compound=True) for start, title in titles
+                 for name in linker.names_in_word(title, mention.article_id,
                                                   start=mention.start + start)]
     if compounds:
         rows += linker.scan(sentences)
@@ -115,7 +115,9 @@ class _Linker:
     def __init__(self, kb: pd.DataFrame, roles: pd.DataFrame):
         self.aliases, self.folded, self.aliases_of = _alias_index(kb)
         self.roles = _role_index(roles)
-        self.role_suffixes = {role.lower() for role in self.roles if len(role) >= 4}
+        # Place nouns end too many names (Darmstadt, Beiersdorf) to count as suffixes.
+        places = set(roles.loc[roles["kind"] == "place", "role"]) if "kind" in roles else set()
+        self.role_suffixes = {r.lower() for r in self.roles if len(r) >= 4 and r not in places}
         self.forms: set[str] = set(self.aliases)
         self.full: dict[tuple[str | None, str], _Entity] = {}
         self.surnames: set[str] = set()
@@ -179,9 +181,10 @@ class _Linker:
         for form in forms:
             if form in self.roles:
                 return self.roles[form]
-        if not before_name:
+        tails = [form.rsplit("-", 1)[-1] for form in forms]
+        if not before_name or not tails[0][1:].islower():  # RedaktionsNetzwerk is a name
             return None
-        tails = [form.rsplit("-", 1)[-1].lower() for form in forms]
+        tails = [tail.lower() for tail in tails]
         suffixes = (tail[i:] for tail in tails for i in range(len(tail) - 3))
         return "" if any(s in self.role_suffixes for s in suffixes) else None
 
@@ -195,8 +198,10 @@ class _Linker:
             self.forms.update([surface, *surface.split()])
         counts: Counter = Counter()
         for article_id, surface, label in names:
-            known = self.resolve(surface, article_id, label) if " " in surface else None
-            if " " not in surface or (known.label if known else label) != "PER":
+            if " " not in surface:
+                continue
+            known = self.resolve(surface, article_id, label)
+            if (known.label if known else label) != "PER":
                 continue
             person = known or self.unknown(surface, "PER")
             tokens = {t for t in [*surface.split(), *person.canonical.split()] if t[:1].isupper()}
@@ -401,7 +406,7 @@ def _enclosing_word(context: dict, mention, offset: int, length: int) -> str | N
     """
     sentence_start, text = context[mention.sentence_id]
     start = mention.start + offset - sentence_start
-    for m in _WORD.finditer(text, max(0, start - 100)):
+    for m in _WORD.finditer(text):
         if m.start() <= start < m.end():
             rest = text[start + length:m.end()]
             whole = m.start() == start and rest in ("", "s", "es")
@@ -415,8 +420,8 @@ def _alias_index(kb: pd.DataFrame) -> tuple[dict, dict, dict]:
     Candidates of a surface are ordered: the entity whose canonical name it is, then by id.
     """
     _check_columns(kb, ["entity_id", "canonical", "label", "aliases"], "kb")
-    table = alias_table(kb.assign(aliases=kb["aliases"].fillna("").astype(str)))
     _check_labels(kb["label"], "kb")
+    table = alias_table(kb.assign(aliases=kb["aliases"].fillna("").astype(str)))
     table = table.assign(label=table["label"].astype(str),
                          own=table["surface"] != table["canonical"])
     table = table[table["surface"].str.len() > 1].sort_values(["surface", "own", "entity_id"])
