@@ -248,11 +248,28 @@ def test_the_full_name_of_the_article_wins_over_the_kb():
 
 
 def test_the_corpus_dominant_full_name_wins_over_a_rarer_one():
-    texts = {"a": "Anna Weber kam. Anna Weber ging.", "b": "Max Weber schrieb.",
-             "c": "Weber lachte."}
-    out = run(texts, [("a", "Anna Weber", "PER"), ("a", "Anna Weber", "PER", 1),
-                      ("b", "Max Weber", "PER"), ("c", "Weber", "PER")])
+    texts = {"a": "Max Weber schrieb.", "b": "Anna Weber kam.", "c": "Anna Weber ging.",
+             "d": "Weber lachte."}
+    out = run(texts, [("a", "Max Weber", "PER"), ("b", "Anna Weber", "PER"),
+                      ("c", "Anna Weber", "PER"), ("d", "Weber", "PER")])
     assert out["entity_id"].iloc[-1] == "per:anna_weber"
+
+
+def test_a_rare_full_name_does_not_claim_a_frequent_lone_name():
+    texts = {"a": "Die Generation Corona lernt.", "b": "Corona wütet.", "c": "Corona bleibt.",
+             "d": "Die Corona-Krise."}
+    out = run(texts, [("a", "Generation Corona", "PER"), ("b", "Corona", "PER"),
+                      ("c", "Corona", "PER")])
+    assert list(out["entity_id"]) == ["per:generation_corona", "per:corona", "per:corona"]
+
+
+def test_compound_parts_link_to_surnames_of_their_own_article_only():
+    texts = {"a": "Peter Szijjarto kam zum Szijjarto-Besuch.", "b": "Der Szijjarto-Besuch."}
+    out = run(texts, [("a", "Peter Szijjarto", "PER")])
+    assert rows(out) == [
+        span(texts["a"], "Peter Szijjarto", "PER", "per:peter_szijjarto"),
+        span(texts["a"], "Szijjarto", "PER", "per:peter_szijjarto", compound=True, nth=1),
+    ]
 
 
 def test_lone_name_of_a_kb_person_without_a_full_name_uses_the_kb():

@@ -151,13 +151,13 @@ class _Linker:
 
         KB aliases first (then genitive stems), except that a lone first or last name of a
         person goes to the full name of the article, else to the corpus' most frequent one.
-        Compound parts only link to surnames.
+        Compound parts only link to the surnames of full names in their article.
         """
         forms = [surface, *self.stems(surface)]
         known = next(filter(None, (self.kb_entity(f, label) for f in forms)), None)
         if " " in surface or (known.label if known else label) not in ("PER", None):
             return known
-        for scope in (article_id, None):
+        for scope in (article_id, None) if label else (article_id,):
             for form in forms:
                 hit = self.full.get((scope, form))
                 if hit and (label or form in self.surnames):
@@ -196,22 +196,24 @@ class _Linker:
         """
         for _, surface, _ in names:
             self.forms.update([surface, *surface.split()])
-        counts: Counter = Counter()
+        full = []  # (article_id, token, person) per full-name mention
         for article_id, surface, label in names:
-            if " " not in surface:
-                continue
-            known = self.resolve(surface, article_id, label)
-            if (known.label if known else label) != "PER":
-                continue
-            person = known or self.unknown(surface, "PER")
-            tokens = {t for t in [*surface.split(), *person.canonical.split()] if t[:1].isupper()}
-            self.surnames.update([surface.split()[-1], person.canonical.split()[-1]])
-            for token in tokens:
-                counts[(article_id, token, person)] += 1
-                counts[(None, token, person)] += 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][2].entity_id))
-        for (scope, token, person), _ in ranked:
+            known = self.resolve(surface, article_id, label) if " " in surface else None
+            if " " in surface and (known.label if known else label) == "PER":
+                person = known or self.unknown(surface, "PER")
+                self.surnames.update([surface.split()[-1], person.canonical.split()[-1]])
+                full += [(article_id, token, person) for token in
+                         {*surface.split(), *person.canonical.split()} if token[:1].isupper()]
+        for (scope, token, person), _ in _ranked(Counter(full)):
             self.full.setdefault((scope, token), person)
+        # Corpus-wide, a full name needs as many articles as the lone name has without one,
+        # so that a stray "Generation Corona" does not claim every "Corona".
+        lone = Counter(token for _, token in {
+            (a, form) for a, surface, label in names if " " not in surface and label == "PER"
+            for form in [surface, *self.stems(surface)] if (a, form) not in self.full})
+        for (token, person), n_articles in _ranked(Counter((t, p) for _, t, p in set(full))):
+            if n_articles >= lone[token]:
+                self.full.setdefault((None, token), person)
         hyphenated = [_PART.findall(w) for w in words if any(h in w for h in _HYPHENS)]
         self.heads = {parts[-1].lower() for parts in hyphenated
                       if len(parts) > 1 and self.kb_entity(parts[0])}
@@ -353,6 +355,11 @@ class _Linker:
                 if names and not _is_pair(word, names):
                     rows += [_row(sentence, *name, compound=True) for name in names]
         return rows
+
+
+def _ranked(counts: Counter) -> list:
+    """Counted keys ending in an entity, most frequent first, ties by entity id."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][-1].entity_id))
 
 
 def _is_head(rest: str) -> bool:
