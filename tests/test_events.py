@@ -18,6 +18,7 @@ from newslens.events import (
     GROUP_COLUMNS,
     assign_groups,
     event_actors,
+    event_summary,
     extract_events,
     group_events,
     split_names,
@@ -443,6 +444,16 @@ def test_group_dates_come_from_reports_of_the_event_as_happened():
     group = group_events(events).iloc[0]
     assert (group["start_date"], group["end_date"], group["modality"]) == \
         (pd.Timestamp("2025-08-11"), pd.Timestamp("2025-08-20"), "happened")
+
+
+def test_event_summary_counts_records_and_events():
+    events = events_of(ALASKA_A, ALASKA_B)
+    summary = event_summary(events, group_events(events))
+    assert summary.values.tolist() == [
+        ["records", "5"], ["records_dated", "4"], ["records_with_actors", "4"], ["events", "3"],
+        ["events_in_several_articles", "1"], ["events_dated", "2"],
+        ["meeting", "5 records, 3 events"],
+    ]
 
 
 # -- bad input ---------------------------------------------------------------------------------

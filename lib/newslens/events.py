@@ -857,6 +857,25 @@ def event_actors(events: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["event_id", "label", "actor"], ignore_index=True)
 
 
+def event_summary(events: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """A small table of counts: records (dated, with actors), events, events reported by
+    several articles, dated events, and records and events per class."""
+    rows = [
+        ("records", len(events)),
+        ("records_dated", int(events["start_date"].notna().sum())),
+        ("records_with_actors", int((events["actors"] != "").sum())),
+        ("events", len(groups)),
+        ("events_in_several_articles", int((groups["n_articles"] > 1).sum())),
+        ("events_dated", int(groups["start_date"].notna().sum())),
+    ]
+    for name in EVENT_CLASSES:
+        n_records = int((events["event_class"].astype(str) == name).sum())
+        if n_records:
+            n_events = int((groups["event_class"].astype(str) == name).sum())
+            rows.append((f"{name}", f"{n_records} records, {n_events} events"))
+    return pd.DataFrame(rows, columns=["metric", "value"]).astype({"value": str})
+
+
 def split_names(value) -> list[str]:
     """``"A | B"`` -> ``["A", "B"]``; empty or missing -> ``[]``."""
     if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
