@@ -164,6 +164,17 @@ def test_place_nouns_and_inner_capitals_do_not_make_a_name_a_title():
     assert list(out["entity_id"]) == ["org:karstadt_kaufhof", "org:redaktionsnetzwerk_deutschland"]
 
 
+def test_quotes_brackets_and_slashes_stay_outside_the_span():
+    text = "Der Blog „DeepState“ und Wadephul (CDU) und die CDU/CSU."
+    out = run({"a": text}, [("a", "„DeepState“", "ORG"), ("a", "(CDU)", "ORG"),
+                            ("a", "CDU/", "ORG")])
+    assert rows(out) == [
+        span(text, "DeepState", "ORG", "org:deepstate"),
+        span(text, "CDU", "ORG", "org:cdu"),
+        span(text, "CDU", "ORG", "org:cdu", nth=1),
+    ]
+
+
 def test_pure_role_mentions_become_their_embedded_entity_or_are_dropped():
     text = "Der US-Präsident sprach mit dem Kremlchef. Der Außenminister schwieg."
     out = run({"a": text}, [("a", "US-Präsident", "PER"), ("a", "Kremlchef", "PER"),

@@ -43,6 +43,7 @@ _DERIVED = re.compile(r"[nr]?(?:er|in|isch|ier|ianer|aner|ese|ismus|ist)|sche?[n
 # ... nor be a typical end of a place or family name (``Münsterland``, ``Söderberg``).
 _NAME_END = re.compile(r"(?:land|berg|burg|baum|mann|stein|dorf|feld|hausen|heim|wald)(?:er)?$")
 _ROLE_ENDINGS = ("innen", "in", "en", "es", "n", "s")
+_OUTSIDE = "\"'„“”«»‚‘›‹()[]{}/"  # never part of a name's span ("’" may end a genitive)
 
 
 def canonicalize(
@@ -228,8 +229,9 @@ class _Linker:
         """Where the name starts in a mention, the name, and the title words before it.
 
         Leading titles, roles and descriptive compounds (``US-Präsident``, ``Kremlchef``,
-        ``US-Bundesstaat``) go; lower-case words between them (``und``) too. A mention of
-        titles only has an empty name.
+        ``US-Bundesstaat``) go; lower-case words between them (``und``) too, and quotes,
+        brackets and slashes around the name (``„DeepState“``, ``CDU/``). A mention of titles
+        only has an empty name.
         """
         titles, cut = [], 0
         tokens = list(_TOKEN.finditer(mention.text))
@@ -241,8 +243,9 @@ class _Linker:
             elif not word[:1].islower():
                 break
         rest = mention.text[cut:]
-        offset = cut + len(rest) - len(rest.lstrip())
-        return offset, mention.text[offset:], titles
+        name = rest.strip().strip(_OUTSIDE)
+        offset = cut + rest.index(name) if name else len(mention.text)
+        return offset, name, titles
 
     def is_pair(self, word: str, article_id: str) -> bool:
         """Whether a word is names joined by hyphens (``Rubio-Lawrow``)."""
