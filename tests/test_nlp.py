@@ -90,3 +90,24 @@ def test_annotation_is_deterministic(seed_articles, seed_annotations):
     again = annotate(seed_articles)
     assert again.mentions.equals(seed_annotations.mentions)
     assert again.sentences.equals(seed_annotations.sentences)
+
+
+def test_over_long_lines_are_cut_into_pieces_with_exact_offsets():
+    from newslens.nlp import MAX_PIECE, _pieces
+
+    sentence = "Olaf Scholz sprach in Berlin. "
+    line = sentence * (3 * MAX_PIECE // len(sentence))
+    pieces = list(_pieces(7, line))
+    assert all(len(text) <= MAX_PIECE for _, text in pieces)
+    assert all(text.endswith(". ") for _, text in pieces[:-1])
+    assert "".join(text for _, text in pieces) == line
+    assert [offset for offset, _ in pieces][0] == 7
+    for (offset, text), (following, _) in zip(pieces, pieces[1:], strict=False):
+        assert following == offset + len(text)
+
+
+def test_a_long_line_without_spaces_is_cut_hard():
+    from newslens.nlp import MAX_PIECE, _pieces
+
+    pieces = list(_pieces(0, "x" * (MAX_PIECE + 5)))
+    assert [len(text) for _, text in pieces] == [MAX_PIECE, 5]

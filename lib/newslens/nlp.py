@@ -8,6 +8,7 @@ every ``Doc`` small even for live blogs of several hundred thousand characters.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib.util
 import json
@@ -36,6 +37,10 @@ _CLOSING = {"“", "”", "\"", "»", "«", "‘", "’", "'", ")", "]"}
 _CONTINUING = {",", ";", ":", "-", "–", "—", ")"}
 _LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC", "OTH": "MISC"}
 _LINE = re.compile(r"[^\n]+")
+#: Longer lines (live blogs without line breaks, a 5 MB one-line file) are cut into pieces at a
+#: sentence end (or failing that a space) so no Doc exceeds this many characters.
+MAX_PIECE = 20_000
+_PIECE_END = re.compile(r"[.!?…][\"“”»«')\]]*\s+")
 
 
 class ModelNotFoundError(LookupError):
@@ -134,25 +139,39 @@ def annotate_texts(
 def _paragraphs(articles: Iterable[tuple[str, str]]) -> Iterator[tuple[str, tuple]]:
     """Every non-empty line of every article, with (article_id, offset, is_last) context."""
     for article_id, text in articles:
-        lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+        lines = [piece for m in _LINE.finditer(text) if m.group().strip()
+                 for piece in _pieces(m.start(), m.group())]
         if not lines:
             lines = [(0, text)]
         for i, (offset, line) in enumerate(lines):
             yield line, (article_id, offset, i == len(lines) - 1)
 
 
+def _pieces(offset: int, line: str) -> Iterator[tuple[int, str]]:
+    """Cut an over-long line at sentence ends (or spaces) into pieces of <= MAX_PIECE chars."""
+    while len(line) > MAX_PIECE:
+        window = line[:MAX_PIECE]
+        ends = [m.end() for m in _PIECE_END.finditer(window, MAX_PIECE // 2)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or MAX_PIECE)
+        yield offset, line[:cut]
+        offset, line = offset + cut, line[cut:]
+    yield offset, line
+
+
 def _collect(doc: Doc, article_id: str, offset: int, sentences: list, mentions: list) -> None:
     bounds = sentence_bounds(doc)
     first = len(sentences)
+    text = doc.text  # a property that joins all tokens: read it once
+    ends = [end for _, end in bounds]
     for start, end in bounds:
         sentence_id = f"{article_id}:s{len(sentences):04d}"
         sentences.append((article_id, sentence_id, offset + start, offset + end,
-                          doc.text[start:end]))
+                          text[start:end]))
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
         if label is None:
             continue
-        index = first + _sentence_index(bounds, ent.start_char)
+        index = first + _sentence_index(ends, ent.start_char)
         start, end = offset + ent.start_char, offset + ent.end_char
         mentions.append((article_id, sentences[index][1], f"{article_id}:{start}-{end}",
                          start, end, ent.text, label))
@@ -186,11 +205,8 @@ def _continues(text: str) -> bool:
     return text in _CONTINUING or text[:1].islower()
 
 
-def _sentence_index(bounds: list[tuple[int, int]], char: int) -> int:
-    for index, (_, end) in enumerate(bounds):
-        if char < end:
-            return index
-    return len(bounds) - 1
+def _sentence_index(ends: list[int], char: int) -> int:
+    return min(bisect.bisect_right(ends, char), len(ends) - 1)
 
 
 def to_frames(rows: Iterable[tuple[list[tuple], list[tuple]]]) -> tuple[pd.DataFrame,
