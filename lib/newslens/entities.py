@@ -120,6 +120,7 @@ class _Linker:
         places = set(roles.loc[roles["kind"] == "place", "role"]) if "kind" in roles else set()
         self.role_suffixes = {r.lower() for r in self.roles if len(r) >= 4 and r not in places}
         self.forms: set[str] = set(self.aliases)
+        self.prefixes = {alias[:4] for alias in self.aliases if len(alias) >= 4}
         self.full: dict[tuple[str | None, str], _Entity] = {}
         self.surnames: set[str] = set()
         self.heads: set[str] = set()
@@ -351,7 +352,8 @@ class _Linker:
         for sentence in sentences.itertuples(index=False):
             for m in _WORD.finditer(sentence.text):
                 word = m.group()
-                if word.islower():
+                if word.islower() or (word[:4] not in self.prefixes  # no closed compound
+                                      and not any(h in word for h in _HYPHENS)):
                     continue
                 names = self.names_in_word(word, sentence.article_id,
                                            start=sentence.start + m.start())
