@@ -14,6 +14,7 @@ from newslens.counts import (
 )
 from newslens.params import ParameterError, check_parameters
 from newslens.pipeline import Annotations, annotate, annotate_corpus
+from newslens.provenance import evidence, explain, pair_evidence
 from newslens.plots import (
     plot_cooccurrence,
     plot_entity_article_heatmap,
@@ -25,7 +26,7 @@ from newslens.plots import (
 
 __all__ = [
     "Annotations", "CorpusError", "ParameterError", "annotate", "annotate_corpus",
-    "check_parameters",
+    "check_parameters", "evidence", "explain", "pair_evidence",
     "cooccurrence", "entity_article_matrix", "load_corpus", "mentions_per_article",
     "plot_cooccurrence", "plot_entity_article_heatmap", "plot_mentions_per_article",
     "plot_top_entities", "plot_top_entities_by_label", "save_chart", "select_articles",

@@ -6,6 +6,7 @@ and every chart is saved next to the CSV of the numbers it draws (:func:`save_ch
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Iterator
@@ -116,7 +117,7 @@ def plot_mentions_per_article(
             left += values
         ax.set_xlabel("Nennungen")
         ax.set_title(title, loc="left")
-        ax.legend(loc="lower right", frameon=False)
+        fig.legend(loc="outside right upper", frameon=False)
     return fig
 
 
@@ -148,8 +149,10 @@ def plot_cooccurrence(
     grid = table.pivot(index="entity_a", columns="entity_b", values="n_sentences")
     grid = grid.loc[order, order]
     labels = [names[e] for e in order]
-    return _heatmap(grid.to_numpy(), labels, labels, title=title, cmap="Oranges",
-                    xlabel="", rotate=60)
+    values = grid.to_numpy().copy()
+    np.fill_diagonal(values, 0)  # the diagonal (sentences naming the entity) would swamp the scale
+    return _heatmap(values, labels, labels, title=title + " (Diagonale ausgelassen)",
+                    cmap="Oranges", xlabel="", rotate=60)
 
 
 def _heatmap(values: np.ndarray, rows: list[str], cols: list[str], *, title: str, cmap: str,
@@ -172,6 +175,27 @@ def _heatmap(values: np.ndarray, rows: list[str], cols: list[str], *, title: str
     return fig
 
 
+def figure_png(fig: Figure) -> bytes:
+    """The PNG bytes of a figure exactly as :func:`save_chart` writes it."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _register_notebook_display() -> None:
+    """Show figures as PNG when a notebook cell returns one (no pyplot state needed)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(Figure, figure_png)
+
+
+_register_notebook_display()
+
+
 def save_chart(fig: Figure, table: pd.DataFrame, name: str, *,
                folder: str | Path = config.FIGURES_DIR) -> dict[str, Path]:
     """Save ``fig`` as ``<name>.png`` and ``table`` as ``<name>.csv`` in ``folder``, atomically.
@@ -183,8 +207,7 @@ def save_chart(fig: Figure, table: pd.DataFrame, name: str, *,
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     png, csv = folder / f"{name}.png", folder / f"{name}.csv"
-    _atomic_write(png, lambda path: fig.savefig(path, format="png", dpi=DPI,
-                                                metadata={"Software": None}))
+    _atomic_write(png, lambda path: Path(path).write_bytes(figure_png(fig)))
     _atomic_write(csv, lambda path: table.to_csv(path, index=False, lineterminator="\n",
                                                  date_format="%Y-%m-%d"))
     return {"png": png, "csv": csv}

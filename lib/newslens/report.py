@@ -63,16 +63,18 @@ def render_html(executed: Path, output: Path) -> Path:
 def strip_unchecked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Keep only the outputs nbval checks (cells tagged ``nbval-check-output``); drop execution
     counts and run metadata, so committed notebooks change only when a checked result does."""
-    for cell in notebook.cells:
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number:02d}"  # papermill invents random ids; keep diffs quiet
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if not cell.metadata.get("tags", True):
+            del cell.metadata["tags"]
         if cell.cell_type != "code":
             continue
-        cell.execution_count = None
         if CHECK_TAG not in cell.metadata.get("tags", []):
+            # nbval treats a cell without execution count as unrun; checked cells keep theirs
+            cell.execution_count = None
             cell.outputs = []
-        for output in cell.outputs:
-            output.pop("execution_count", None)
     notebook.metadata.pop("papermill", None)
     return notebook
 

@@ -1,0 +1,124 @@
+"""Provenance: the sentences behind every number a chart shows.
+
+:func:`explain` answers "where does this come from?" for an entity, a pair of entities, a
+heatmap cell (entity x article) or an event; :func:`evidence` gives one example sentence per row
+of a chart's table, for the evidence table printed under each chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+EVIDENCE_COLUMNS = ["article_id", "published", "sentence_id", "start", "end", "mention",
+                    "sentence"]
+
+
+def explain(
+    ann,
+    *,
+    entity: str | None = None,
+    pair: Sequence[str] | None = None,
+    article: str | None = None,
+    event: str | None = None,
+    include_compounds: bool = True,
+) -> pd.DataFrame:
+    """The sentences behind an entity, a pair, an entity in one article, or an event.
+
+    Entities are named by ``entity_id`` or canonical name. Returns one row per mention (for
+    ``entity``/``article``), per sentence (for ``pair``) or per event record (for ``event``)
+    with ``article_id, published, sentence_id, start, end`` (offsets of the mention, or the
+    trigger, in the article text), ``mention`` and the full ``sentence``; in date order.
+    """
+    if event is not None:
+        return _explain_event(ann, event)
+    mentions = ann.mentions if include_compounds else ann.mentions[~ann.mentions["compound"]]
+    if pair is not None:
+        return _explain_pair(ann, mentions, [_entity_id(ann, name) for name in pair])
+    if entity is None:
+        raise ValueError("explain needs entity=, pair= or event=")
+    chosen = mentions[mentions["entity_id"] == _entity_id(ann, entity)]
+    if article is not None:
+        chosen = chosen[chosen["article_id"] == article]
+    return _with_sentences(ann, chosen)
+
+
+def evidence(
+    ann,
+    table: pd.DataFrame,
+    *,
+    include_compounds: bool = False,
+    top: int = 10,
+) -> pd.DataFrame:
+    """One example sentence for each of the first ``top`` entities of a chart's table.
+
+    The example is the entity's first mention in date order (a plain mention unless
+    ``include_compounds``), so a reader can check what the bar or cell counted.
+    """
+    ids = list(dict.fromkeys(table["entity_id"]))[:top]
+    mentions = ann.mentions[ann.mentions["entity_id"].isin(ids)]
+    if not include_compounds:
+        mentions = mentions[~mentions["compound"]]
+    rows = _with_sentences(ann, mentions).merge(
+        mentions[["article_id", "start", "end", "entity_id", "canonical"]],
+        on=["article_id", "start", "end"])
+    rows = rows.drop_duplicates("entity_id")
+    rows = rows.set_index("entity_id").reindex(ids).dropna(subset=["sentence"]).reset_index()
+    columns = ["canonical", "published", "article_id", "start", "end", "sentence"]
+    return rows[columns].reset_index(drop=True)
+
+
+def _entity_id(ann, name: str) -> str:
+    if (ann.entities["entity_id"] == name).any():
+        return name
+    found = ann.entities.loc[ann.entities["canonical"] == name, "entity_id"]
+    if found.empty:
+        raise KeyError(f"no entity with id or canonical name {name!r}")
+    return str(found.iloc[0])
+
+
+def _with_sentences(ann, mentions: pd.DataFrame) -> pd.DataFrame:
+    sentences = ann.sentences[["article_id", "sentence_id", "text"]].rename(
+        columns={"text": "sentence"})
+    rows = mentions[["article_id", "sentence_id", "start", "end", "text"]].rename(
+        columns={"text": "mention"}).merge(sentences, on=["article_id", "sentence_id"])
+    rows = rows.merge(ann.articles[["article_id", "published"]], on="article_id")
+    rows = rows.sort_values(["published", "article_id", "start", "end"], kind="stable")
+    return rows[EVIDENCE_COLUMNS].reset_index(drop=True)
+
+
+def _explain_pair(ann, mentions: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    if len(ids) != 2:
+        raise ValueError(f"pair= needs two entities, got {len(ids)}")
+    first = mentions[mentions["entity_id"] == ids[0]]
+    second = mentions[mentions["entity_id"] == ids[1]]
+    shared = set(first["sentence_id"]) & set(second["sentence_id"])
+    chosen = first[first["sentence_id"].isin(shared)].drop_duplicates("sentence_id")
+    return _with_sentences(ann, chosen)
+
+
+def _explain_event(ann, event: str) -> pd.DataFrame:
+    events = ann.events
+    key = "group_id" if "group_id" in events.columns and (events["group_id"] == event).any() \
+        else "event_id"
+    chosen = events[events[key] == event]
+    if chosen.empty:
+        raise KeyError(f"no event with id {event!r}")
+    records = chosen.rename(columns={"trigger": "text"})
+    return _with_sentences(ann, records)
+
+
+def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False) -> pd.DataFrame:
+    """One sentence naming both entities, for each row of a :func:`~newslens.counts.top_pairs`
+    table: ``canonical_a, canonical_b, n_sentences, published, article_id, sentence``."""
+    rows = []
+    for pair in pairs.itertuples(index=False):
+        found = explain(ann, pair=[pair.entity_a, pair.entity_b],
+                        include_compounds=include_compounds)
+        if not found.empty:
+            first = found.iloc[0]
+            rows.append((pair.canonical_a, pair.canonical_b, pair.n_sentences,
+                         first["published"], first["article_id"], first["sentence"]))
+    return pd.DataFrame(rows, columns=["canonical_a", "canonical_b", "n_sentences", "published",
+                                       "article_id", "sentence"])
