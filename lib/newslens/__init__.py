@@ -14,7 +14,6 @@ from newslens.counts import (
 )
 from newslens.params import ParameterError, check_parameters
 from newslens.pipeline import Annotations, annotate, annotate_corpus
-from newslens.provenance import evidence, explain, pair_evidence
 from newslens.plots import (
     plot_cooccurrence,
     plot_entity_article_heatmap,
@@ -23,6 +22,7 @@ from newslens.plots import (
     plot_top_entities_by_label,
     save_chart,
 )
+from newslens.provenance import evidence, explain, pair_evidence
 
 __all__ = [
     "Annotations", "CorpusError", "ParameterError", "annotate", "annotate_corpus",
