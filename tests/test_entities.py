@@ -385,6 +385,22 @@ def test_hyphenated_compounds_yield_the_exact_offsets_of_their_names():
     assert out["mention_id"].tolist()[0] == f"a:{text.index('Ukraine')}-{text.index('-Krieg')}"
 
 
+def test_a_name_as_the_last_part_of_a_compound_must_be_a_place():
+    text = "In Festland-China und Berlin-Mitte, in der Quarantäne-Zeit, im ZEIT-Dossier."
+    kb = pd.concat([KB, pd.DataFrame([("loc:china", "China", "LOC", "country", "", ""),
+                                      ("loc:berlin", "Berlin", "LOC", "capital", "", ""),
+                                      ("org:die_zeit", "Die Zeit", "ORG", "outlet", "ZEIT", "")],
+                                     columns=KB.columns)], ignore_index=True)
+    mentions, sentences = tables({"a": text}, [])
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert [r[:2] for r in rows(out)] == [("China", text.index("China")),
+                                          ("Berlin", text.index("Berlin")),
+                                          ("ZEIT", text.index("ZEIT"))]
+    kb.loc[kb["entity_id"] == "org:die_zeit", "aliases"] = "ZEIT|Zeit"
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert "Zeit" not in list(out["text"])
+
+
 def test_no_compound_for_unknown_parts_or_for_a_hyphenated_name():
     text = "Tomahawk-Marschflugkörper, Patriot-Systeme, Saudi-Arabien und die EU-Kommission."
     assert rows(run({"a": text}, [])) == []

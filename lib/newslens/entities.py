@@ -131,9 +131,11 @@ class _Linker:
 
     # -- what a surface names ----------------------------------------------------------------
 
-    def kb_entity(self, surface: str, label: str | None = None) -> _Entity | None:
+    def kb_entity(self, surface: str, label: str | None = None, *,
+                  fold: bool = True) -> _Entity | None:
         """The KB entity of a surface (exact, else case-insensitive), of ``label`` if possible."""
-        candidates = self.aliases.get(surface) or self.folded.get(surface.casefold(), [])
+        candidates = self.aliases.get(surface) or (
+            self.folded.get(surface.casefold(), []) if fold else [])
         return next((e for e in candidates if e.label == label), next(iter(candidates), None))
 
     def stems(self, surface: str) -> list[str]:
@@ -156,7 +158,8 @@ class _Linker:
         Compound parts only link to the surnames of full names in their article.
         """
         forms = [surface, *self.stems(surface)]
-        known = next(filter(None, (self.kb_entity(f, label) for f in forms)), None)
+        fold = label is not None  # in a compound, Zeit is no ZEIT
+        known = next(filter(None, (self.kb_entity(f, label, fold=fold) for f in forms)), None)
         if " " in surface or (known.label if known else label) not in ("PER", None):
             return known
         for scope in (article_id, None) if label else (article_id,):
@@ -284,7 +287,9 @@ class _Linker:
 
         Hyphen-separated parts (longest known name first: ``Saudi-Arabien-Reise``), else a
         KB name that starts a closed compound (:meth:`_closed_prefix`). A word that is a name
-        is no compound.
+        is no compound; a name as its last part is a place (``Berlin-Mitte``,
+        ``Festland-China``), not a newspaper or person (``Quarantäne-Zeit``), unless the word
+        is a pair of names.
         """
         if self.resolve(word, article_id, None) is not None:
             return []
@@ -300,6 +305,8 @@ class _Linker:
             else:
                 names.append((parts[i][0], parts[j - 1][1], entity))
             i = j
+        if not _is_pair(word, [(s, e, "", entity) for s, e, entity in names]):
+            names = [n for n in names if n[1] < len(word) or n[2].label == "LOC"]
         return [(start + s, start + e, word[s:e], entity) for s, e, entity in names]
 
     def _longest_name(self, word: str, parts: list, i: int, article_id: str) -> tuple:
