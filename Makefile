@@ -8,7 +8,7 @@ CORPUS ?=
 FIGURES ?=
 SHARED ?= ../shared
 
-.PHONY: help setup report test lint model bench lab notebooks clean
+.PHONY: help setup browser report test lint model bench lab notebooks clear-cache clean
 
 help:
 	@echo "make report   run every notebook on seeds/ (or CORPUS=path): figures/ + reports/*.html"
@@ -17,6 +17,7 @@ help:
 	@echo "make model    rebuild the shipped German NER pipeline from $(SHARED)/data/ner"
 	@echo "make bench    benchmark scripts on $(SHARED)/data/bench (prints figures)"
 	@echo "make notebooks  re-execute notebooks/ in place, keeping only the outputs nbval checks"
+	@echo "make clear-cache  delete the annotation cache (.cache/newslens)"
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,12 +28,16 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-report: setup
-	$(PY) -m newslens.report $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(FIGURES),--figures "$(FIGURES)")
+# Chromium for the report tests in a real browser (Debian package; skipped without root/apt).
+browser:
+	@bash scripts/install-browser.sh
 
-test: setup
-	$(PY) -m pytest -q tests
-	$(PY) -m pytest -q -p no:cacheprovider --nbval-lax notebooks
+report: setup
+	NEWSLENS_PROGRESS=0 $(PY) -m newslens.report $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(FIGURES),--figures "$(FIGURES)")
+
+test: setup browser
+	NEWSLENS_PROGRESS=0 $(PY) -m pytest -q tests
+	NEWSLENS_PROGRESS=0 $(PY) -m pytest -q -p no:cacheprovider --nbval-lax notebooks
 
 lint: setup
 	$(VENV)/bin/ruff check lib tests benchmarks training
@@ -47,7 +52,10 @@ lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 notebooks: setup
-	$(PY) -m newslens.report --refresh
+	NEWSLENS_PROGRESS=0 $(PY) -m newslens.report --refresh
+
+clear-cache: setup
+	$(PY) -m newslens.cache --clear
 
 clean:
 	rm -rf reports .cache
