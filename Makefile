@@ -55,7 +55,7 @@ notebooks: setup
 	NEWSLENS_PROGRESS=0 $(PY) -m newslens.report --refresh
 
 clear-cache: setup
-	$(PY) -m newslens.cache --clear
+	$(PY) -m newslens clear-cache
 
 clean:
 	rm -rf reports .cache

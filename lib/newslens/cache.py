@@ -175,24 +175,8 @@ def clear(root: Path | None = None) -> Path:
     return root
 
 
-def main() -> int:
-    """``python -m newslens.cache --clear``: delete the annotation cache."""
-    import argparse
-
-    parser = argparse.ArgumentParser(description="The newslens annotation cache.")
-    parser.add_argument("--clear", action="store_true", help="delete the cache folder")
-    args = parser.parse_args()
-    root = clear() if args.clear else cache_root()
-    print(f"{'cleared' if args.clear else 'cache'}: {root}")
-    return 0
-
-
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f.columns)]
     if not frames:
         return pd.DataFrame()
     return pd.concat(frames, ignore_index=True)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
