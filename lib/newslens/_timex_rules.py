@@ -1,0 +1,583 @@
+"""Word lists, the one combined pattern, tense cues and calendar arithmetic behind `timex`.
+
+Everything here is compiled once at import. The combined pattern ``MASTER`` has one named
+group per kind of expression (``range``, ``date``, ``weekday`` ...), tried in that order at each
+word start; `newslens.timex` dispatches on ``match.lastgroup``. Rules follow
+tests/gold/TIMEX_GUIDELINES.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+# -- words ---------------------------------------------------------------------------------
+
+MONTHS = {
+    "Januar": 1, "Jänner": 1, "Februar": 2, "Feber": 2, "März": 3, "April": 4, "Mai": 5,
+    "Juni": 6, "Juli": 7, "August": 8, "September": 9, "Oktober": 10, "November": 11,
+    "Dezember": 12,
+}
+MONTH_ABBREVIATIONS = {
+    "Jan.": 1, "Feb.": 2, "Mär.": 3, "Mrz.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8,
+    "Sep.": 9, "Sept.": 9, "Okt.": 10, "Nov.": 11, "Dez.": 12,
+}
+WEEKDAYS = {
+    "Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4, "Samstag": 5,
+    "Sonnabend": 5, "Sonntag": 6,
+}
+#: Day parts as TIMEX3 suffixes (``2025-10-21TEV``).
+DAY_PARTS = {
+    "morgen": "MO", "früh": "MO", "vormittag": "MO", "mittag": "MI", "nachmittag": "AF",
+    "abend": "EV", "nacht": "NI",
+}
+SEASONS = {
+    "Frühling": ("SP", "none"), "Frühjahr": ("SP", "none"), "Sommer": ("SU", "none"),
+    "Herbst": ("FA", "none"), "Winter": ("WI", "none"), "Frühsommer": ("SU", "early"),
+    "Hochsommer": ("SU", "mid"), "Spätsommer": ("SU", "late"), "Frühherbst": ("FA", "early"),
+    "Spätherbst": ("FA", "late"), "Spätwinter": ("WI", "late"),
+}
+NUMBERS = {
+    "ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2, "drei": 3,
+    "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
+    "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16,
+    "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30,
+    "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
+    "hundert": 100, "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5,
+    "dreieinhalb": 3.5, "viereinhalb": 4.5, "fünfeinhalb": 5.5, "sechseinhalb": 6.5,
+    "siebeneinhalb": 7.5, "achteinhalb": 8.5, "neuneinhalb": 9.5, "zehneinhalb": 10.5,
+}
+#: "a few" of a unit, as used for ``vor wenigen Tagen`` and ``in den vergangenen Wochen``.
+FEW_WORDS = ("wenigen", "einigen", "ein paar", "mehreren", "ein, zwei")
+ORDINAL_WORDS = {
+    "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5,
+    "sechsten": 6, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11,
+    "zwölften": 12, "dreizehnten": 13, "vierzehnten": 14, "fünfzehnten": 15,
+    "sechzehnten": 16, "siebzehnten": 17, "achtzehnten": 18, "neunzehnten": 19,
+    "zwanzigsten": 20, "einundzwanzigsten": 21,
+}
+DECADE_WORDS = {
+    "Zwanziger": 2, "Dreißiger": 3, "Vierziger": 4, "Fünfziger": 5, "Sechziger": 6,
+    "Siebziger": 7, "Achtziger": 8, "Neunziger": 9, "Nuller": 0,
+}
+APPROXIMATORS = {
+    "rund": "approximate", "etwa": "approximate", "fast": "approximate",
+    "knapp": "approximate", "gut": "approximate", "ungefähr": "approximate",
+    "circa": "approximate", "ca.": "approximate", "beinahe": "approximate",
+    "nahezu": "approximate", "annähernd": "approximate", "mehr als": "more_than",
+    "über": "more_than", "mindestens": "more_than", "länger als": "more_than",
+    "weniger als": "less_than", "höchstens": "less_than", "kürzer als": "less_than",
+    "bis zu": "less_than",
+}
+#: Anfang/Mitte/Ende and friends -> modifier.
+PART_MODIFIERS = {"Anfang": "early", "Beginn": "early", "Mitte": "mid", "Ende": "late"}
+#: Relative words before a unit or weekday -> step in units (0 = the anchor's own).
+RELATIVE_STEPS = {
+    "vergangen": -1, "letzt": -1, "vorig": -1, "vorvergangen": -2, "vorletzt": -2,
+    "kommend": 1, "nächst": 1, "übernächst": 2, "dies": 0, "laufend": 0, "heutig": 0,
+    "gestrig": -1, "morgig": 1, "folgend": 1,
+}
+VAGUE_WORDS = (
+    "derzeit", "bald", "damals", "künftig", "zukünftig", "kürzlich", "zuletzt",
+    "mittlerweile", "bisher", "bislang", "vorerst", "momentan", "jetzt", "nun", "inzwischen",
+    "gegenwärtig", "neulich", "demnächst", "einst", "dereinst", "seinerzeit", "heutzutage",
+    "vorhin", "zurzeit", "zunächst", "jüngst", "aktuell", "zeitnah", "baldmöglichst",
+)
+VAGUE_PHRASES = (
+    r"zu einem (?:späteren|früheren|anderen) Zeitpunkt", r"zum (?:jetzigen|gegenwärtigen|"
+    r"derzeitigen|aktuellen) Zeitpunkt", r"in Kürze", r"vor [Kk]urzem", r"seit [Kk]urzem",
+    r"seit [Ll]angem", r"vor langer Zeit", r"seit langer Zeit", r"bis auf [Ww]eiteres",
+    r"in (?:naher |ferner )?Zukunft", r"in absehbarer Zeit", r"in der Vergangenheit",
+    r"zur Zeit", r"im Moment", r"dieser Tage", r"in diesen Tagen", r"eines Tages",
+    r"bis dato", r"seit (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten)",
+    r"vor (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten)",
+)
+#: Sets (``täglich``) -> TIMEX3 period and granularity.
+SET_WORDS = {
+    "täglich": ("P1D", "day"), "tagtäglich": ("P1D", "day"), "wöchentlich": ("P1W", "week"),
+    "monatlich": ("P1M", "month"), "jährlich": ("P1Y", "year"),
+    "alljährlich": ("P1Y", "year"), "halbjährlich": ("P6M", "month"),
+    "vierteljährlich": ("P3M", "quarter"),
+}
+UNIT_GRANULARITY = {
+    "D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century",
+    "H": "day", "Q": "quarter",
+}
+GRANULARITIES = ("day", "weekend", "week", "month", "quarter", "season", "year", "decade",
+                 "century")
+MODIFIERS = ("early", "mid", "late", "approximate", "more_than", "less_than", "none")
+KINDS = ("date", "span", "duration", "set", "vague")
+TENSES = ("past", "present", "future")
+
+
+def unit_of(word: str) -> str:
+    """TIMEX3 unit code of a German unit word in any case form (``Jahren`` -> ``Y``)."""
+    for prefix, code in (("Jahrhundert", "CE"), ("Jahrzehnt", "DE"), ("Jahr", "Y"),
+                         ("Monat", "M"), ("Woche", "W"), ("Tag", "D"), ("Stunde", "H"),
+                         ("Quartal", "Q")):
+        if word.startswith(prefix):
+            return code
+    raise ValueError(f"not a unit word: {word!r}")
+
+
+def number_of(words: str) -> float | None:
+    """The value of a cardinal (``drei``, ``14``, ``2,5``, ``ein halbes``); None for "a few"."""
+    words = words.lower().replace("\u00a0", " ")
+    if any(words.startswith(few) for few in FEW_WORDS):
+        return None
+    if "halb" in words and words.split()[-1].startswith("halb"):
+        return 0.5
+    if words[0].isdigit():
+        return float(words.replace(",", "."))
+    return float(NUMBERS[words])
+
+
+def step_of(word: str) -> int:
+    """Step of a relative word in any inflection (``vergangenen`` -> -1, ``kommende`` -> 1)."""
+    stem = word.lower()
+    for ending in ("en", "er", "es", "em", "e", "n"):
+        if stem.endswith(ending) and stem[: -len(ending)] in RELATIVE_STEPS:
+            return RELATIVE_STEPS[stem[: -len(ending)]]
+    return RELATIVE_STEPS[stem]
+
+
+# -- pattern pieces ------------------------------------------------------------------------
+
+
+def _cap(word: str) -> str:
+    """A lower-case word that may also open a sentence: ``vor`` -> ``[Vv]or``."""
+    return f"[{word[0].upper()}{word[0]}]{word[1:]}" if word[0].islower() else word
+
+
+def _alt(patterns, *, cap: bool = False) -> str:
+    """Alternation of regex snippets, longest first."""
+    ordered = sorted(patterns, key=len, reverse=True)
+    return "(?:" + "|".join(_cap(p) if cap else p for p in ordered) + ")"
+
+
+def _words(words, *, cap: bool = False) -> str:
+    """Literal words (a space stands for any run of blanks) as one prefix-factored pattern, so
+    that the regex engine decides on a character at a time instead of trying word after word."""
+    trie: dict = {}
+    for word in words:
+        for variant in {word, word[0].upper() + word[1:]} if cap else {word}:
+            node = trie
+            for char in variant:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    leaves, branches = [], []
+    for char in sorted(c for c in node if c):
+        child = node[char]
+        piece = _S if char == " " else re.escape(char)
+        if list(child) == [""] and char != " ":
+            leaves.append(piece)
+        else:
+            branches.append(piece + _trie_pattern(child))
+    if leaves:
+        branches.append(leaves[0] if len(leaves) == 1 else "[" + "".join(leaves) + "]")
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return (body if len(branches) == 1 and len(body) == 1 else f"(?:{body})") + "?"
+    return body
+
+
+_E = r"(?![\w-])"  # word end (no hyphenated compound either)
+_S = r"[ \t\u00a0]+"  # spaces inside an expression (never a line break)
+MONTH = _words(MONTHS)
+MONTH_ABBR = _words(MONTH_ABBREVIATIONS)
+WEEKDAY = _words(WEEKDAYS)
+YEAR = r"(?:1[0-9]|20)\d{2}"
+DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
+NUM = (r"(?:\d{1,3}(?:,5)?|" + _words(NUMBERS, cap=True)
+       + r"|(?:[Ee]ine[mnrs]?" + _S + r")?halbe[nms]?)")
+FEW = _words(["wenigen", "einigen", "ein paar", "mehreren"])
+APPROX = _words(APPROXIMATORS, cap=True)
+UNIT = (r"(?:Jahrzehnte?n?s?|Jahrhunderte?n?s?|Jahre?n?s?|Monate?n?s?|Wochen?|Tage?n?s?|"
+        r"Stunden?|Quartale?n?s?)")
+PART = _words(PART_MODIFIERS)
+_REL_STEMS = ("vorvergangene", "vergangene", "letzte", "vorletzte", "vorige", "kommende",
+              "nächste", "übernächste", "diese", "laufende")
+REL = _words([stem + ending for stem in _REL_STEMS for ending in ("", "n", "r", "s", "m")],
+             cap=True)
+ERA = r"(?:v\.\s?Chr\.|vor" + _S + r"Christus|vor" + _S + r"Christi" + _S + r"Geburt|" \
+      r"n\.\s?Chr\.|nach" + _S + r"Christus|nach" + _S + r"Christi" + _S + r"Geburt)"
+ORTSZEIT = r"(?P<{}>" + _S + r"\(Ortszeit\))?"
+
+
+def _branch(name: str, body: str) -> str:
+    return f"(?P<{name}>{body})"
+
+
+_BRANCHES = [
+    # 1 ranges: vom 1. bis 5. März, 18./19. August, zwischen Mai und Juli, von 2014 bis 2016
+    _branch("range", (
+        r"(?:(?:[Vv]om|zwischen" + _S + r"dem)" + _S + r")?(?P<ra_d1>" + DAY + r")\.\s*"
+        r"(?:/|-|–|bis(?:" + _S + r"zum)?|und(?:" + _S + r"dem)?)\s*(?P<ra_d2>" + DAY
+        + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?"
+        + _E + r"|(?:[Zz]wischen|[Vv]on)" + _S + r"(?P<ra_a>(?:" + MONTH + r")(?:" + _S + YEAR
+        + r")?|" + YEAR + r")" + _S + r"(?:und|bis)" + _S + r"(?P<ra_b>(?:" + MONTH + r")(?:"
+        + _S + YEAR + r")?|" + YEAR + r")" + _E
+        + r"|(?P<ra_y1>" + YEAR + r")(?:/|-|–)(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|\.\d)"
+    )),
+    # 2 years of an era: 44 v. Chr., im Jahr 800 n. Chr.
+    _branch("era", r"(?:Jahre?s?" + _S + r")?(?P<er_y>\d{1,4})" + _S + r"(?P<er_e>" + ERA
+            + r")"),
+    # 3 centuries: 19. Jahrhundert, Ende des 19. Jahrhunderts, im 5. Jahrhundert v. Chr.
+    _branch("century", (
+        r"(?:(?P<ce_mod>" + PART + r")" + _S + r"des" + _S + r")?(?:(?P<ce_n>\d{1,2})\.|"
+        r"(?P<ce_w>" + _words(ORDINAL_WORDS) + r"))" + _S + r"Jahrhunderts?"
+        + r"(?:" + _S + r"(?P<ce_e>" + ERA + r"))?" + _E
+    )),
+    # 4 decades: 1990er Jahre, 90er-Jahre, Neunzigerjahre, Mitte der 80er
+    _branch("decade", (
+        r"(?:(?P<de_mod>" + PART + r")" + _S + r"der" + _S + r")?(?:(?P<de_n>(?:1[0-9]|20)?"
+        r"[0-9]0)er(?:(?:-|" + _S + r")Jahren?|n|" + _E + r")|(?P<de_w>"
+        + _words([w.lower() for w in DECADE_WORDS], cap=True) + r")(?:(?:-|" + _S + r")?[Jj]ahren?|n)" + r")" + _E
+    )),
+    # 5 calendar dates: 18. August 2025, Montag, 18. August, 18.08.2025, 2025-08-18
+    _branch("date", (
+        r"(?:(?P<da_wd>" + WEEKDAY + r"),?" + _S + r"(?:(?:den|dem)" + _S + r")?)?"
+        r"(?P<da_d>" + DAY + r")\.\s*(?:(?P<da_m>" + MONTH + r")" + _E + r"|(?P<da_a>"
+        + MONTH_ABBR + r"))(?:" + _S + r"(?P<da_y>" + YEAR + r")" + _E + r")?"
+        + ORTSZEIT.format("da_oz")
+        + r"|(?P<dn_d>" + DAY + r")\.(?P<dn_m>0?[1-9]|1[0-2])\.(?P<dn_y>" + YEAR
+        + r"|\d{2}(?!\d))?" + ORTSZEIT.format("dn_oz")
+        + r"|(?P<di_y>" + YEAR + r")-(?P<di_m>0[1-9]|1[0-2])-(?P<di_d>[0-3]\d)(?!\d)"
+    )),
+    # 6 the night before a weekday: in der Nacht zum Montag
+    _branch("night", r"Nacht" + _S + r"(?:zum|zu|auf" + _S + r"den|auf)" + _S + r"(?P<ni_wd>"
+            + WEEKDAY + r")" + _E),
+    # 7 spans: in den nächsten zwei Wochen, in den vergangenen Wochen
+    _branch("span", (
+        r"(?:[Ii]n" + _S + r"den" + _S + r")?(?P<sp_dir>nächsten|kommenden|vergangenen|"
+        r"letzten|zurückliegenden|vorigen|folgenden)" + _S + r"(?:(?P<sp_apx>" + APPROX + r")"
+        + _S + r")?(?:(?P<sp_num>" + NUM + r")" + _S + r")?(?P<sp_unit>Tagen?|Wochen|Monaten?|"
+        r"Monate|Jahren?|Jahre|Jahrzehnten?|Jahrzehnte|Stunden)" + _E
+    )),
+    # 8 since a quantity: seit mehr als vier Jahren
+    _branch("since", r"[Ss]eit" + _S + r"(?:(?P<si_apx>" + APPROX + r")" + _S + r")?(?P<si_num>"
+            + NUM + r")" + _S + r"(?P<si_unit>" + UNIT + r")" + _E),
+    # 9 offsets: vor drei Tagen, in wenigen Tagen (rund zwei Monate zurück: see duration)
+    _branch("offset", (
+        r"(?P<of_dir>[Vv]or|[Ii]n)" + _S + r"(?:(?P<of_apx>" + APPROX + r")" + _S + r")?"
+        r"(?P<of_num>" + NUM + r"|" + FEW + r")" + _S + r"(?P<of_unit>" + UNIT + r")" + _E
+    )),
+    # 10 fixed vague phrases: zu einem späteren Zeitpunkt, seit Jahren
+    _branch("vaguephrase", _alt([p.replace(" ", _S) for p in VAGUE_PHRASES], cap=True) + _E),
+    # 11 quarters: im dritten Quartal 2020
+    _branch("quarter", (
+        r"(?P<qu_n>ersten|zweiten|dritten|vierten)" + _S + r"Quartals?"
+        r"(?:" + _S + r"(?P<qu_y>" + YEAR + r")" + _E + r"|" + _S + r"(?:des" + _S + r")?"
+        r"(?P<qu_rel>" + REL + r")" + _S + r"Jahres)?" + _E
+    )),
+    # 12 seasons: im Herbst 2024, Ende des Sommers, im vergangenen Winter, Winter 2020/21
+    _branch("season", (
+        r"(?:(?P<se_mod>" + PART + r")" + _S + r"(?:des" + _S + r")?)?(?:(?P<se_rel>" + REL
+        + r")" + _S + r")?(?P<se_name>" + _words(SEASONS) + r")s?(?:" + _S + r"(?P<se_y>" + YEAR
+        + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E
+    )),
+    # 13 relative units: vergangene Woche, Ende des Monats, Vorjahr, heuer, am Wochenende
+    _branch("relunit", (
+        r"(?:(?P<ru_mod>" + PART + r")" + _S + r"(?:(?:des|der)" + _S + r")?)?(?P<ru_rel>" + REL
+        + r")" + _S + r"(?P<ru_unit>Wochenendes?|Woche|Monats?|Jahres|Jahr|Jahrzehnts?|"
+        r"Jahrhunderts?|Quartals?)" + _E
+        + r"|(?P<rc_mod>" + PART + r")" + _S + r"(?:des|der)" + _S + r"(?P<rc_unit>Woche|"
+        r"Monats|Jahres)" + _E
+        + r"|(?P<rv_word>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche|[Hh]euer|Jahresende|"
+        r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte)" + _E
+        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
+        + r")(?P<rw_word>Wochenende)" + _E
+    )),
+    # 14 months: August, Mitte August, Februar 2022, März dieses Jahres, Oktober-Gipfel
+    _branch("month", (
+        r"(?:(?P<mo_mod>" + PART + r")" + _S + r")?(?P<mo_name>" + MONTH + r")(?:(?:" + _S
+        + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
+        + REL + r")" + _S + r"Jahres)|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
+        + r"|(?P<mn_m>0?[1-9]|1[0-2])/(?P<mn_y>" + YEAR + r")(?![\w/-])"
+    )),
+    # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)
+    _branch("year", (
+        r"(?:(?P<ye_jahr>Jahre?s?)|(?P<ye_mod>" + PART + r"))" + _S + r"(?P<ye_n>" + YEAR
+        + r")(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
+    )),
+    # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
+    _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r")"
+            + _S + r"(?P<du_unit>" + UNIT + r")" + _E + r"(?:" + _S
+            + r"(?P<du_back>zurück|her)" + _E + r")?"),
+    # 17 weekdays: Montag, vergangenen Donnerstag, Dienstagabend, Montag (Ortszeit)
+    _branch("weekday", (
+        r"(?:(?P<wd_rel>(?:[Vv]ergangene|[Ll]etzte|[Vv]orige|[Kk]ommende|[Nn]ächste|[Dd]iese|"
+        r"[Hh]eutige|[Gg]estrige|[Mm]orgige)[nrsm]?)" + _S + r")?(?P<wd_name>" + WEEKDAY + r")"
+        r"(?P<wd_part>morgen|früh|vormittag|mittag|nachmittag|abend|nacht)?"
+        r"(?:" + _S + r"(?P<wd_part2>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|"
+        r"[Aa]bend|[Nn]acht)(?![\w-]))?(?:" + _S + r"(?P<wd_week>vergangener|letzter|voriger|"
+        r"kommender|nächster|dieser)" + _S + r"Woche)?" + _E + ORTSZEIT.format("wd_oz")
+    )),
+    # 18 days relative to the anchor: gestern, heute Morgen, übermorgen, gestrigen
+    _branch("relday", (
+        r"(?P<rd_word>[Vv]orgestern|[Gg]estern|[Hh]eute|[Üü]bermorgen|[Mm]orgen)"
+        r"(?:" + _S + r"(?P<rd_part>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|"
+        r"[Aa]bend|[Nn]acht)(?![\w-]))?" + _E
+        + r"|(?P<rd_adj>[Vv]orgestrige|[Gg]estrige|[Mm]orgige|[Üü]bermorgige)[nrsm]?" + _E
+    )),
+    # 19 sets: täglich, jedes Jahr, pro Tag, montags
+    _branch("set", (
+        r"(?P<st_word>" + _words(SET_WORDS, cap=True) + r")(?:e[nrsm]?)?" + _E
+        + r"|(?P<st_each>[Jj]ede[ns]?|pro|je)" + _S + r"(?P<st_unit>Tag|Woche|Monat|Jahr)" + _E
+        + r"|(?P<st_wd>montags|dienstags|mittwochs|donnerstags|freitags|samstags|"
+        r"sonnabends|sonntags)" + _E
+    )),
+    # 20 vague adverbs: derzeit, nun, bald, bisher
+    _branch("vague", r"(?P<va_word>" + _words(VAGUE_WORDS, cap=True) + r")" + _E),
+]
+
+#: First words of every branch: a word start that begins with none of them (most do not) is
+#: given up after a character or two instead of being tried against every branch.
+_PREFIXES = [
+    *WEEKDAYS, *SEASONS, *DECADE_WORDS, *(w.lower() for w in DECADE_WORDS), *SET_WORDS,
+    *_REL_STEMS, "heutig", "gestrig", "morgig", "vorgestrig", "übermorgig", "Jahr", "Monats",
+    "Vorjahr", "Vormonat", "Vorwoche", "halbe",
+]
+_WHOLE_WORDS = [
+    *MONTHS, *PART_MODIFIERS, *ORDINAL_WORDS, *NUMBERS, *VAGUE_WORDS,
+    *(a.split()[0].rstrip(".") for a in APPROXIMATORS), "Nacht", "heuer", "am", "übers", "zum",
+    "vom", "über", "von", "zwischen", "in", "im", "zu", "zur", "vor", "seit", "bis", "dieser",
+    "eines", "jede", "jeden", "jedes", "pro", "je", "montags", "dienstags", "mittwochs",
+    "donnerstags", "freitags", "samstags", "sonnabends", "sonntags", "vorgestern", "gestern",
+    "heute", "übermorgen", "morgen", "nächsten", "kommenden", "vergangenen", "letzten",
+    "zurückliegenden", "vorigen", "folgenden",
+]
+
+
+def _guard(prefixes, whole_words) -> str:
+    """One prefix tree over both lists (capitalised too): a prefix passes with whatever
+    follows, a whole word only at a word end."""
+    trie: dict = {}
+    for words, mark in ((whole_words, "$"), (prefixes, "*")):
+        for word in words:
+            for variant in (word, word[0].upper() + word[1:]):
+                node = trie
+                for char in variant:
+                    node = node.setdefault(char, {})
+                node[mark] = {}
+    return _guard_pattern(trie)
+
+
+def _guard_pattern(node: dict) -> str:
+    if "*" in node:
+        return ""  # a prefix ends here: anything may follow
+    branches = [re.escape(c) + _guard_pattern(child) for c, child in sorted(node.items())
+                if c != "$"]
+    if "$" in node:
+        branches.append(r"(?!\w)")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_GUARD = r"(?=\d|" + _guard(_PREFIXES, _WHOLE_WORDS) + r")"
+
+#: The one pattern every text is scanned with: quote marks (for reported speech) and, at each
+#: word start that passes the guard, the branches above in order.
+MASTER = re.compile(
+    r"(?P<quote>[„“”\"»«])|(?<![\w-])(?<!\d[.,])" + _GUARD + r"(?:" + "|".join(_BRANCHES) + r")"
+)
+
+# -- context patterns (used on short windows around a match) ---------------------------------
+
+#: Words before a bare month that make it a date (im August, seit Mai, Ende Mai is in MASTER).
+MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Vv]on|[Zz]um|[Nn]ach|[Vv]or|[Dd]en|[Dd]em|"
+    r"[Dd]es|[Dd]er|[Dd]iese[nmrs]?|[Jj]ene[nmrs]?|[Ff]ür|[Ss]päte(?:stens|r)|[Ff]rühestens|"
+    r"[Uu]m|[Ww]ährend|[Aa]nfang|Monat|Monats|[Gg]anzen|vergangenen|letzten|kommenden|"
+    r"nächsten|vorigen)\s+|[(]\s*)$"
+)
+#: Words before a bare season that make it a date (im Herbst, seit dem Sommer).
+SEASON_CONTEXT = re.compile(
+    r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um|[Dd]en|[Dd]em|[Dd]es|[Üü]ber|"
+    r"[Ff]ür|[Ww]ährend|[Dd]iese[nmrs]?|[Gg]anzen)\s+$"
+)
+#: Strong year context before a bare four-digit number (seit 2014, im Jahr, Invasion 2022 is
+#: accepted separately).
+YEAR_CONTEXT = re.compile(
+    r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]om|[Zz]wischen|[Uu]nd|[Oo]der|[Uu]m|"
+    r"[Nn]ach|[Vv]or|[Ff]ür|[Ss]tand|[Ee]twa|[Ss]chon|[Bb]ereits|[Ee]rst|[Zz]uletzt|"
+    r"[Ss]pätestens|[Ff]rühestens|[Jj]ahr|[Jj]ahres|[Ss]aison|[Ss]pielzeit)\s+$|[(]$"
+)
+#: What before a four-digit number says it is not a year (Nr. 2014, Paragraf 1906, 3 2020).
+NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:Nr\.|Nummer|Paragra(?:f|ph)|§|Art\.|Artikel|Tel\.|Telefon|Fax|PLZ|Seite|S\.|"
+    r"Platz|Zimmer|Flug|Linie|Bus|Tempo|Kilometer|km|Höhe|rund|etwa|knapp|über|fast|circa|"
+    r"ca\.|mehr als|weniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau)\s*|"
+    r"[\d.,+\-−–/]\s?)$"
+)
+#: What after a four-digit number says it is a quantity (2000 Euro, 1500 Menschen, 2020 Uhr).
+NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:%|‰|€|\$|Prozent|Promille|Euro|Dollar|Franken|Pfund|Yen|Rubel|Mal|Meter|Kilo|"
+    r"km|m\b|Tonnen|Stück|Uhr|Einwohner|Menschen|Personen|Leute|Fälle|Tote|Todesfälle|"
+    r"Infizierte|Neuinfektionen|Infektionen|Mitarbeiter|Soldaten|Stimmen|Punkte|Kilometer|"
+    r"Quadratmeter|Betten|Tests|Patienten|Schüler|Studenten|Teilnehmer|Besucher|Zuschauer)\b"
+)
+#: A capitalised word right after the number, as in "2000 Neuinfektionen" (a quantity).
+CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
+#: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
+MORGEN_NOUN_BEFORE = re.compile(
+    r"\b(?:am|Am|den|dem|der|des|einen|eines|jeden|Jeden|guten|Guten|diesen|diesem|frühen|"
+    r"nächsten|folgenden|selben|gleichen|im|vom|zum|bis|in|Den|Der|Dem)\s+$"
+)
+#: A sentence start right before a position (so a capitalised "Morgen" is the adverb).
+SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„\"»«“]\s*|[-–]\s+)$")
+#: "zunächst" = "for the time being" when a negation or "noch" follows closely.
+ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
+#: Sentence ends (not after a digit, "18. August", or a one-letter abbreviation, "v. Chr.").
+#: Every break pattern opens with a character class, so the engine skips to candidates fast.
+SENTENCE_BREAK = re.compile(
+    r"[.!?\n](?:(?<=\n)|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?(?=\s|$))"
+)
+#: Clause breaks: punctuation, quote marks, and dashes with spaces around them.
+CLAUSE_BREAK = re.compile(r"[,;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s))")
+#: Verbs of saying, for quotes whose sentence names the day the words were said.
+SPEECH = re.compile(
+    r"\b(?:sagte|sagten|gesagt|erklärte|erklärten|erklärt|betonte|betont|schrieb|geschrieben|"
+    r"teilte|mitgeteilt|kündigte|angekündigt|meinte|antwortete|berichtete|twitterte|warnte|"
+    r"forderte|versprach|versprochen|bekräftigte|verkündete|verkündet|hieß|zufolge|so)\b"
+)
+
+_FUTURE_CUES = (
+    "werde", "werden", "wird", "wirst", "würde", "würden", "soll", "sollen", "solle", "sollte",
+    "sollten", "will", "wollen", "wolle", "könnte", "könnten", "geplant", "geplante",
+    "geplanten", "geplanter", "geplantes", "plant", "planen", "plane", "stattfinden",
+    "künftig", "voraussichtlich", "demnächst", "bald", "morgen", "übermorgen", "erwartet",
+    *(stem + ending for stem in ("beginnende", "bevorstehende", "anstehende", "kommende",
+                                 "nächste") for ending in ("", "n", "r", "s", "m")),
+)
+_PAST_CUES = (
+    "hatte", "hatten", "hattest", "hat", "haben", "habe", "hätte", "hätten", "war", "waren",
+    "wurde", "wurden", "gewesen", "worden", "sagte", "sagten", "hieß", "hießen", "gab", "gaben",
+    "kam", "kamen", "ging", "gingen", "sprach", "sprachen", "traf", "trafen", "fand", "fanden",
+    "rief", "riefen", "schrieb", "schrieben", "nannte", "nannten", "brachte", "brachten",
+    "dachte", "stand", "standen", "lag", "lagen", "zog", "zogen", "flog", "flogen", "fuhr",
+    "fuhren", "bat", "baten", "wies", "warf", "begann", "begannen", "gewann", "verlor", "starb",
+    "starben", "entschied", "beschloss", "beschlossen", "hielt", "hielten", "ließ", "blieb",
+    "blieben", "sah", "sahen", "trat", "traten", "lief", "stieg", "fiel", "fielen", "erhielt",
+    "bekam", "verließ", "erklärte", "erklärten", "betonte", "teilte", "teilten", "kündigte",
+    "kündigten", "zeigte", "zeigten", "forderte", "forderten", "warnte", "machte", "machten",
+    "stellte", "stellten", "legte", "setzte", "führte", "lehnte", "wählte", "reiste",
+    "besuchte", "erreichte", "bestätigte", "räumte", "äußerte", "drohte", "fragte", "glaubte",
+    "hoffte", "brauchte", "suchte", "spielte", "lebte", "stimmte", "stimmten", "dauerte",
+    "verlangte", "folgte", "gehörte", "fehlte", "zahlte", "einigte", "einigten", "sorgte",
+    "schätzte", "wollte", "wollten", "konnte", "konnten", "musste", "mussten", "durfte",
+    "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
+)
+#: Tense cue words; lower-case words in -ierte(n) and -ete(n) (telefonierte, antwortete) count
+#: as past too, except participle adjectives in ge- (geöffnete).
+TENSE_CUES = re.compile(
+    r"(?<![\w])(?:(?P<future>" + _words(_FUTURE_CUES) + r")|(?P<past>" + _words(_PAST_CUES)
+    + r"|(?!ge)[a-zäöü]\w*(?:iert|[a-df-zäöüß]et)en?))(?![\w])"
+)
+
+# -- calendar arithmetic --------------------------------------------------------------------
+
+MIN_YEAR, MAX_YEAR = 1678, 2261  # the datetime64[ns] range, as whole years
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the month's last day (31 Oct - 1 M = 30 Sep)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def add_years(day: dt.date, years: float) -> dt.date:
+    """``day`` moved by (possibly fractional, in whole months) years."""
+    return add_months(day, round(years * 12))
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def iso_week(day: dt.date) -> tuple[str, dt.date, dt.date]:
+    """TIMEX3 value and Monday..Sunday of the ISO week containing ``day``."""
+    year, week, weekday = day.isocalendar()
+    monday = day - dt.timedelta(days=weekday - 1)
+    return f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=6)
+
+
+def weekend(day: dt.date) -> tuple[str, dt.date, dt.date]:
+    """Value and Saturday..Sunday of the ISO week containing ``day``."""
+    value, monday, _ = iso_week(day)
+    return f"{value}-WE", monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+
+
+def season(year: int, code: str) -> tuple[str, dt.date, dt.date]:
+    """Meteorological season; winter ``2024-WI`` runs from December 2024 to February 2025."""
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    start = dt.date(year, first, 1)
+    end = add_months(start, 2)
+    return f"{year:04d}-{code}", start, month_end(end.year, end.month)
+
+
+def quarter(year: int, number: int) -> tuple[str, dt.date, dt.date]:
+    start = dt.date(year, 3 * number - 2, 1)
+    return f"{year:04d}-Q{number}", start, month_end(year, 3 * number)
+
+
+def part_of(start: dt.date, end: dt.date, granularity: str,
+            modifier: str) -> tuple[dt.date, dt.date]:
+    """The first, middle or last third of an interval (guidelines: days 1-10/11-20/21-end of a
+    month; Jan-Apr/May-Aug/Sep-Dec of a year; years 0-3/4-6/7-9 of a decade; 0-32/33-65/66-99
+    of a century; Mon-Tue/Wed-Thu/Fri-Sun of a week; month by month of a season or quarter)."""
+    if modifier not in ("early", "mid", "late"):
+        return start, end
+    third = ("early", "mid", "late").index(modifier)
+    if granularity == "month":
+        first = start.replace(day=(1, 11, 21)[third])
+        return first, (start.replace(day=(10, 20)[third]) if third < 2 else end)
+    if granularity in ("season", "quarter"):
+        first = add_months(start, third)
+        return first, month_end(first.year, first.month)
+    if granularity == "year":
+        first = start.replace(month=(1, 5, 9)[third])
+        return first, month_end(first.year, (4, 8, 12)[third])
+    if granularity == "week":
+        offsets = ((0, 1), (2, 3), (4, 6))[third]
+        return (start + dt.timedelta(days=offsets[0]), start + dt.timedelta(days=offsets[1]))
+    bounds = {"decade": ((0, 3), (4, 6), (7, 9)), "century": ((0, 32), (33, 65), (66, 99))}
+    lo, hi = bounds[granularity][third]
+    return dt.date(start.year + lo, 1, 1), dt.date(start.year + hi, 12, 31)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the day does not exist (31. Februar) or lies outside datetime64."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``P2W``, ``P3Y6M`` (3.5 years), ``PXD`` (a few days), ``PT24H``."""
+    if unit == "H":
+        return f"PT{'X' if amount is None else _number(amount)}H"
+    if amount is None:
+        return f"PX{unit}"
+    if unit == "Y" and amount != int(amount) and (amount * 12) == int(amount * 12):
+        years, months = divmod(int(amount * 12), 12)
+        return f"P{years}Y{months}M" if years else f"P{months}M"
+    if unit == "Q":
+        return f"P{_number(amount * 3)}M"
+    return f"P{_number(amount)}{unit}"
+
+
+def _number(amount: float) -> str:
+    return str(int(amount)) if amount == int(amount) else f"{amount:g}"

@@ -1,0 +1,884 @@
+"""Temporal expressions in German news: find them, and say which days they mean.
+
+`tag` scans a text once with one combined pattern (`_timex_rules.MASTER`) and turns every match
+into a row: its span, a TIMEX3-like ``value`` (``2025-08-18``, ``2025-W42``, ``P2W``, ``XXXX``),
+the inclusive days it covers, granularity, modifier and the tense of its clause. Relative
+expressions are resolved against an anchor day: the publication date (``mode="news"``), the last
+absolute date before them (``mode="narrative"``), or, inside a quotation whose sentence says
+when it was said (``sagte er am Montag: „... morgen ...“``), that day. The span and value rules
+are those of tests/gold/TIMEX_GUIDELINES.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from newslens import _timex_rules as R
+
+#: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
+STAGE_VERSION = "1"
+COLUMNS = ["start", "end", "text", "value", "start_date", "end_date", "granularity",
+           "modifier", "vague", "kind", "anchor", "tense"]
+MODES = ("news", "narrative")
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_RANK = {g: n for n, g in enumerate(R.GRANULARITIES)}
+_FEW = {"D": (7, "D"), "W": (28, "D"), "M": (6, "M"), "Y": (60, "M"), "DE": (360, "M"),
+        "CE": (2400, "M"), "H": (1, "D"), "Q": (6, "M")}
+
+
+class Timex(NamedTuple):
+    """One resolved expression (dates are ``datetime.date`` or None)."""
+
+    start: int
+    end: int
+    value: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: str | None
+    modifier: str
+    vague: bool
+    kind: str
+    anchor: dt.date
+    tense: str
+    absolute: bool
+
+
+def tag(
+    text: str,
+    *,
+    anchor: dt.date | pd.Timestamp | str,
+    mode: str = "news",
+) -> pd.DataFrame:
+    """The temporal expressions of one German text, one row each, sorted by ``start``.
+
+    ``anchor`` is the day relative expressions count from (the publication date); with
+    ``mode="narrative"`` they count from the last absolute date mentioned before them instead.
+    """
+    day = _to_day(anchor, field="anchor")
+    _check_mode(mode)
+    return _frame([_row(text, t) for t in _Doc(text, day, mode).timexes()])
+
+
+def tag_articles(articles: pd.DataFrame, *, mode: str = "news") -> pd.DataFrame:
+    """`tag` for every article of the articles table (anchor: its ``published`` day).
+
+    Adds ``article_id`` as the first column; sorted by ``article_id``, ``start``.
+    """
+    missing = [c for c in ("article_id", "published", "text") if c not in articles.columns]
+    if missing:
+        raise KeyError(f"articles: missing column(s) {', '.join(missing)} "
+                       "(expected the table of newslens.load_corpus)")
+    _check_mode(mode)
+    ids, rows = [], []
+    for article_id, published, text in zip(articles["article_id"], articles["published"],
+                                           articles["text"], strict=True):
+        day = _to_day(published, field=f"published of article {article_id!r}")
+        found = [_row(text, t) for t in _Doc(text, day, mode).timexes()]
+        ids += [article_id] * len(found)
+        rows += found
+    frame = _frame(rows, sort=False)
+    frame.insert(0, "article_id", pd.Series(ids, dtype=object))
+    frame = frame.sort_values(["article_id", "start", "end"], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+# -- the per-text state --------------------------------------------------------------------
+
+
+class _Doc:
+    """One text being tagged: its matches, quotations, anchors and memoised results."""
+
+    def __init__(self, text: str, published: dt.date, mode: str):
+        self.text, self.published, self.mode = text, published, mode
+        self.matches, quote_marks = [], []
+        for m in R.MASTER.finditer(text):
+            (quote_marks if m.lastgroup == "quote" else self.matches).append(m)
+        self.starts = [m.start() for m in self.matches]
+        self.quotes = _pair_quotes(text, quote_marks)
+        self._memo: dict[int, Timex | None] = {}
+        self._tenses: dict[int, str] = {}
+        self._cues: dict[tuple[int, int], tuple[list[int], list[tuple[int, int, str]]]] = {}
+        self._busy: set[int] = set()
+        self._last_absolute: int | None = None
+        self._cursor = -1
+
+    def timexes(self) -> list[Timex]:
+        """Every accepted expression, in text order."""
+        found = []
+        for i in range(len(self.matches)):
+            self._cursor = i
+            timex = self.resolve(i)
+            if timex is not None:
+                found.append(timex)
+                if _is_narrative_anchor(timex):
+                    self._last_absolute = i
+        return found
+
+    def resolve(self, i: int) -> Timex | None:
+        """The expression of match ``i`` (memoised; None when the match is not one)."""
+        if i not in self._memo:
+            self._busy.add(i)
+            try:
+                self._memo[i] = _RESOLVERS[self.matches[i].lastgroup](self.matches[i], self, i)
+            except (ValueError, OverflowError):  # a day that does not exist, a year out of range
+                self._memo[i] = None
+            self._busy.discard(i)
+        return self._memo[i]
+
+    # -- anchors ---------------------------------------------------------------------------
+
+    def anchor(self, i: int) -> tuple[dt.date, str]:
+        """The day match ``i`` counts from, and that day's granularity (day, month or year)."""
+        speech = self._speech_anchor(i)
+        if speech is not None:
+            return speech, "day"
+        if self.mode == "narrative":
+            last = self._narrative_anchor(i)
+            if last is not None:
+                return last.start_date, last.granularity
+        return self.published, "day"
+
+    def day_anchor(self, i: int) -> dt.date:
+        """The anchor for expressions that count days: coarse narrative anchors do not do."""
+        day, granularity = self.anchor(i)
+        return day if granularity == "day" else self.published
+
+    def _narrative_anchor(self, i: int) -> Timex | None:
+        """The last absolute date (day, month or year) before match ``i``."""
+        if i == self._cursor:  # in text order: everything before is resolved
+            last = self._last_absolute
+            return None if last is None else self._memo[last]
+        for k in range(i - 1, -1, -1):
+            found = None if k in self._busy else self.resolve(k)
+            if found is not None and _is_narrative_anchor(found):
+                return found
+        return None
+
+    def _speech_anchor(self, i: int) -> dt.date | None:
+        """The day a quotation containing match ``i`` was said, when its sentence says so."""
+        quote = _containing(self.quotes, self.matches[i].start(), self.matches[i].end())
+        if quote is None:
+            return None
+        lo = self.sentence(quote[0])[0]
+        hi = max(quote[1], self.sentence(max(quote[0], quote[1] - 2))[1])
+        outside = self.text[lo:quote[0]] + " " + self.text[quote[1]:hi]
+        if not R.SPEECH.search(outside):
+            return None
+        best = None
+        for j in range(bisect.bisect_left(self.starts, lo), len(self.matches)):
+            m = self.matches[j]
+            if m.start() >= hi:
+                break
+            if (m.lastgroup in ("weekday", "date", "relday", "night") and j not in self._busy
+                    and _containing(self.quotes, m.start(), m.end()) is None):
+                distance = min(abs(m.start() - quote[1]), abs(quote[0] - m.end()))
+                if best is None or distance < best[0]:
+                    best = (distance, j)
+        found = self.resolve(best[1]) if best else None
+        return found.start_date if found and found.granularity == "day" else None
+
+    # -- sentences, clauses, tense -----------------------------------------------------------
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence around ``pos`` (looked for within 600 characters)."""
+        return _bounds(self.text, pos, pos, R.SENTENCE_BREAK, 600)
+
+    def tense(self, i: int) -> str:
+        """past, present or future: the cue word nearest the match in its clause, else in its
+        sentence; present when there is none."""
+        if i not in self._tenses:
+            m = self.matches[i]
+            lo, hi = self.sentence(m.start())
+            if (lo, hi) not in self._cues:
+                self._cues[lo, hi] = _sentence_cues(self.text, lo, hi)
+            breaks, cues = self._cues[lo, hi]
+            at = bisect.bisect_right(breaks, m.start())
+            c_lo = breaks[at - 1] if at else lo
+            c_hi = breaks[bisect.bisect_left(breaks, m.end())] if breaks and \
+                breaks[-1] >= m.end() else hi
+            self._tenses[i] = (_nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
+                               or _nearest_cue(cues, lo, hi, m.start(), m.end()) or "present")
+        return self._tenses[i]
+
+    # -- building rows -----------------------------------------------------------------------
+
+    def make(self, i: int, value: str, interval: tuple[dt.date | None, dt.date | None] | None,
+             granularity: str | None, *, span: tuple[int, int] | None = None,
+             modifier: str = "none", kind: str = "date", anchor: dt.date | None = None
+             ) -> Timex:
+        """A row for match ``i``; ``anchor=None`` marks an absolute expression."""
+        m = self.matches[i]
+        start, end = span or (m.start(), m.end())
+        first, last = interval or (None, None)
+        return Timex(start, end, value, _in_range(first), _in_range(last), granularity,
+                     modifier, kind == "vague", kind, anchor or self.published, self.tense(i),
+                     anchor is None)
+
+    def pick(self, i: int, build: Callable[[int], tuple | None]) -> tuple[tuple, dt.date]:
+        """The occurrence of a year-less expression (``im August``, ``am 18. August``) the clause
+        means: not after the anchor in the past tense, not before it in the future, else the
+        nearest. ``build(year)`` gives ``(value, start, end)`` or None."""
+        day, granularity = self.anchor(i)
+        if granularity != "day":
+            found = build(day.year)
+            if found is None:
+                raise ValueError(f"no such day in {day.year}")
+            return found, day
+        options = [c for y in (day.year - 1, day.year, day.year + 1) if (c := build(y))]
+        if not options:
+            raise ValueError("no such day in three years")
+        tense = self.tense(i)
+        if tense == "past":
+            before = [c for c in options if c[1] <= day]
+            return (before[-1] if before else options[0]), day
+        if tense == "future":
+            after = [c for c in options if c[2] >= day]
+            return (after[0] if after else options[-1]), day
+        return min(options, key=lambda c: _distance(c, day)), day
+
+
+def _is_narrative_anchor(t: Timex) -> bool:
+    return (t.absolute and t.kind == "date" and t.start_date is not None
+            and t.granularity in ("day", "month", "year"))
+
+
+def _row(text: str, t: Timex) -> tuple:
+    return (t.start, t.end, text[t.start:t.end], t.value, t.start_date, t.end_date,
+            t.granularity, t.modifier, t.vague, t.kind, t.anchor, t.tense)
+
+
+# -- resolvers, one per branch of MASTER -----------------------------------------------------
+
+
+def _range(m, doc: _Doc, i: int) -> Timex | None:
+    """vom 1. bis 5. März, zwischen Mai und Juli, von 2014 bis 2016, 2020/21."""
+    if m["ra_y1"]:
+        first, second = int(m["ra_y1"]), m["ra_y2"]
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if not first < last <= first + 30:
+            return None
+        return doc.make(i, f"{first:04d}/{last:04d}", (dt.date(first, 1, 1),
+                        dt.date(last, 12, 31)), "year", kind="span")
+    if m["ra_d1"]:
+        return _day_range(m, doc, i)
+    return _part_range(m, doc, i)
+
+
+def _day_range(m, doc: _Doc, i: int) -> Timex | None:
+    month, d1, d2 = R.MONTHS[m["ra_m"]], int(m["ra_d1"]), int(m["ra_d2"])
+    if d2 <= d1:
+        return None
+
+    def build(year: int):
+        first, last = R.safe_date(year, month, d1), R.safe_date(year, month, d2)
+        return (f"{first}/{last}", first, last) if first and last else None
+
+    found, anchor = (build(int(m["ra_y"])), None) if m["ra_y"] else doc.pick(i, build)
+    if found is None:
+        return None
+    value, first, last = found
+    return doc.make(i, value, (first, last), "day", kind="span", anchor=anchor)
+
+
+def _part_range(m, doc: _Doc, i: int) -> Timex | None:
+    """zwischen Mai und Juli (2020), von 2014 bis 2016: each side a month or a year."""
+    a, b = _month_or_year(m["ra_a"]), _month_or_year(m["ra_b"])
+    if (a[1] is None) != (b[1] is None):
+        return None  # a month and a bare year: "von Mai bis 2020" is no range we know
+    anchor = None
+    if a[1] is None:  # years
+        first, last = a[0], b[0]
+        if not first < last:
+            return None
+        return doc.make(i, f"{first:04d}/{last:04d}", (dt.date(first, 1, 1),
+                        dt.date(last, 12, 31)), "year", kind="span")
+    (ya, ma), (yb, mb) = a, b
+    if ya is None and yb is None:
+        (_, start, _), anchor = doc.pick(i, lambda y: _month(y, ma, "none"))
+        ya = start.year
+    ya = ya if ya is not None else (yb if ma <= mb else yb - 1)
+    yb = yb if yb is not None else (ya if mb >= ma else ya + 1)
+    if (yb, mb) <= (ya, ma):
+        return None
+    value = f"{ya:04d}-{ma:02d}/{yb:04d}-{mb:02d}"
+    return doc.make(i, value, (dt.date(ya, ma, 1), R.month_end(yb, mb)), "month", kind="span",
+                    anchor=anchor)
+
+
+def _month_or_year(words: str) -> tuple[int | None, int | None]:
+    """(year, month) of ``Mai``, ``Mai 2020`` or (2014, None) of ``2014``; year may be None."""
+    parts = words.split()
+    if parts[0] in R.MONTHS:
+        return (int(parts[1]) if len(parts) > 1 else None), R.MONTHS[parts[0]]
+    return int(parts[0]), None
+
+
+def _era(m, doc: _Doc, i: int) -> Timex:
+    """44 v. Chr., im Jahr 800 n. Chr. (NaT outside the datetime64 range)."""
+    year = int(m["er_y"])
+    if m["er_e"].startswith(("v", "V")):
+        return doc.make(i, f"BC{year:04d}", None, "year")
+    return doc.make(i, f"{year:04d}", _year(year), "year")
+
+
+def _century(m, doc: _Doc, i: int) -> Timex:
+    """19. Jahrhundert -> 18 (1800-1899); Ende des 19. Jahrhunderts; 5. Jahrhundert v. Chr."""
+    number = int(m["ce_n"]) if m["ce_n"] else R.ORDINAL_WORDS[m["ce_w"]]
+    modifier = R.PART_MODIFIERS.get(m["ce_mod"], "none")
+    if m["ce_e"] and m["ce_e"].startswith(("v", "V")):
+        return doc.make(i, f"BC{number - 1:02d}", None, "century", modifier=modifier)
+    start, end = dt.date(max(1, (number - 1) * 100), 1, 1), dt.date(number * 100 - 1, 12, 31)
+    return doc.make(i, f"{number - 1:02d}", R.part_of(start, end, "century", modifier),
+                    "century", modifier=modifier)
+
+
+def _decade(m, doc: _Doc, i: int) -> Timex:
+    """1990er Jahre, 90er-Jahre, Neunzigerjahre -> 199; two digits mean the 1900s (00, 10: 2000s)."""
+    if m["de_n"]:
+        digits = m["de_n"]
+        tens = int(digits) // 10 if len(digits) == 4 else _two_digit_decade(int(digits) // 10)
+    else:
+        tens = _two_digit_decade(R.DECADE_WORDS[m["de_w"][0].upper() + m["de_w"][1:]])
+    modifier = R.PART_MODIFIERS.get(m["de_mod"], "none")
+    start, end = dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31)
+    return doc.make(i, f"{tens:03d}", R.part_of(start, end, "decade", modifier), "decade",
+                    modifier=modifier)
+
+
+def _two_digit_decade(digit: int) -> int:
+    return 200 + digit if digit in (0, 1) else 190 + digit
+
+
+def _date(m, doc: _Doc, i: int) -> Timex | None:
+    """18. August 2025, Montag, 18. August, am 18. August (year by tense), 18.08.2025."""
+    if m["di_y"]:
+        day = R.safe_date(int(m["di_y"]), int(m["di_m"]), int(m["di_d"]))
+        return doc.make(i, f"{day}", (day, day), "day") if day else None
+    if m["da_d"]:
+        d, month, year = int(m["da_d"]), R.MONTHS.get(m["da_m"]) or \
+            R.MONTH_ABBREVIATIONS[m["da_a"]], m["da_y"]
+    else:
+        d, month, year = int(m["dn_d"]), int(m["dn_m"]), m["dn_y"]
+        if year and len(year) == 2:
+            year = str(2000 + int(year) if int(year) <= doc.published.year % 100 + 10
+                       else 1900 + int(year))
+
+    def build(y: int):
+        day = R.safe_date(y, month, d)
+        return (f"{day}", day, day) if day else None
+
+    if year:
+        found, anchor = build(int(year)), None
+        if found is None:
+            return None
+    else:
+        found, anchor = doc.pick(i, build)
+    return doc.make(i, found[0], found[1:], "day", anchor=anchor)
+
+
+def _night(m, doc: _Doc, i: int) -> Timex:
+    """Nacht zum Montag: the night from Sunday to Monday, ``...-SUNDAYTNI``."""
+    anchor = doc.day_anchor(i)
+    day = _weekday_date(anchor, R.WEEKDAYS[m["ni_wd"]], 0, doc.tense(i)) - dt.timedelta(days=1)
+    return doc.make(i, f"{day}TNI", (day, day), "day", span=(m.start(), m.end()), anchor=anchor)
+
+
+def _span(m, doc: _Doc, i: int) -> Timex:
+    """in den nächsten zwei Wochen (P2W, anchor..+2 weeks), in den vergangenen Wochen (PXW)."""
+    unit = R.unit_of(m["sp_unit"])
+    amount = R.number_of(m["sp_num"]) if m["sp_num"] else None
+    sign = -1 if m["sp_dir"] in ("vergangenen", "letzten", "zurückliegenden", "vorigen") else 1
+    return _span_row(m, doc, i, amount, unit, sign, m["sp_apx"])
+
+
+def _since(m, doc: _Doc, i: int) -> Timex | None:
+    """seit mehr als vier Jahren: P4Y, from four years before the anchor up to it."""
+    amount = R.number_of(m["si_num"])
+    if amount is None or amount <= 0:
+        return None
+    return _span_row(m, doc, i, amount, R.unit_of(m["si_unit"]), -1, m["si_apx"])
+
+
+def _span_row(m, doc: _Doc, i: int, amount: float | None, unit: str, sign: int,
+              approximator: str | None) -> Timex:
+    anchor = doc.day_anchor(i)
+    if amount is None:
+        length, few_unit = _FEW[unit]
+        other = _shift(anchor, length, few_unit, sign)
+        modifier = "approximate"
+    else:
+        other = _shift(anchor, amount, unit, sign)
+        modifier = _approximation(approximator)
+    interval = (other, anchor) if sign < 0 else (anchor, other)
+    return doc.make(i, R.duration_value(amount, unit), interval, R.UNIT_GRANULARITY[unit],
+                    modifier=modifier, kind="span", anchor=anchor)
+
+
+def _offset(m, doc: _Doc, i: int) -> Timex | None:
+    """vor drei Tagen, in zwei Wochen, vor wenigen Tagen, in wenigen Tagen."""
+    sign = -1 if m["of_dir"].lower() == "vor" else 1
+    return _offset_row(m, doc, i, sign, m["of_num"], R.unit_of(m["of_unit"]), m["of_apx"])
+
+
+def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
+                approximator: str | None) -> Timex | None:
+    amount = R.number_of(words)
+    anchor = doc.day_anchor(i)
+    if amount is None:  # a few: an approximate interval next to the anchor, not touching it
+        length, few_unit = _FEW[unit]
+        near = anchor + dt.timedelta(days=sign)
+        far = _shift(anchor, length, few_unit, sign)
+        first, last = (far, near) if sign < 0 else (near, far)
+        return doc.make(i, f"{first}/{last}", (first, last), R.UNIT_GRANULARITY[unit],
+                        modifier="approximate", anchor=anchor)
+    if amount <= 0:
+        return None
+    value, interval, granularity = _unit_at(_shift(anchor, amount, unit, sign), unit, amount)
+    return doc.make(i, value, interval, granularity, modifier=_approximation(approximator),
+                    anchor=anchor)
+
+
+def _unit_at(day: dt.date, unit: str, amount: float) -> tuple[str, tuple, str]:
+    """The day, week, month, year ... containing ``day`` (fractional years: the month)."""
+    if unit in ("D", "H"):
+        return f"{day}", (day, day), "day"
+    if unit == "W":
+        value, monday, sunday = R.iso_week(day)
+        return value, (monday, sunday), "week"
+    if unit in ("M", "Q") or (unit == "Y" and amount != int(amount)):
+        value, first, last = _month(day.year, day.month, "none")
+        return value, (first, last), "month"
+    if unit == "Y":
+        return f"{day.year:04d}", _year(day.year), "year"
+    if unit == "DE":
+        tens = day.year // 10
+        return f"{tens:03d}", (dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31)), \
+            "decade"
+    hundreds = day.year // 100
+    return f"{hundreds:02d}", (dt.date(max(1, hundreds * 100), 1, 1),
+                               dt.date(hundreds * 100 + 99, 12, 31)), "century"
+
+
+def _vague(m, doc: _Doc, i: int) -> Timex | None:
+    """derzeit, nun, bald ...; ``zunächst`` only for "for the time being", not ``nicht zuletzt``."""
+    word = m["va_word"].lower() if m["va_word"] else ""
+    if word == "zunächst" and not R.ZUNAECHST_TEMPORAL.match(doc.text, m.end()):
+        return None
+    if word == "zuletzt" and doc.text[max(0, m.start() - 6):m.start()].endswith("nicht "):
+        return None
+    return doc.make(i, "XXXX", None, None, kind="vague")
+
+
+def _quarter(m, doc: _Doc, i: int) -> Timex:
+    """im dritten Quartal (2020 / des vergangenen Jahres)."""
+    number = ("ersten", "zweiten", "dritten", "vierten").index(m["qu_n"]) + 1
+    if m["qu_y"]:
+        found, anchor = R.quarter(int(m["qu_y"]), number), None
+    elif m["qu_rel"]:
+        anchor = doc.anchor(i)[0]
+        found = R.quarter(anchor.year + R.step_of(m["qu_rel"]), number)
+    else:
+        found, anchor = doc.pick(i, lambda y: R.quarter(y, number))
+    return doc.make(i, found[0], found[1:], "quarter", anchor=anchor)
+
+
+def _season(m, doc: _Doc, i: int) -> Timex | None:
+    """im Herbst 2024, Ende des Sommers, vergangenen Winter, Spätsommer (late summer)."""
+    code, modifier = R.SEASONS[m["se_name"]]
+    modifier = R.PART_MODIFIERS.get(m["se_mod"], modifier)
+    if not (m["se_mod"] or m["se_rel"] or m["se_y"]) and \
+            not R.SEASON_CONTEXT.search(doc.text, max(0, m.start() - 20), m.start()):
+        return None
+
+    def build(year: int):
+        value, start, end = R.season(year, code)
+        return (value, *R.part_of(start, end, "season", modifier))
+
+    if m["se_y"]:
+        found, anchor = build(int(m["se_y"])), None
+    elif m["se_rel"]:
+        anchor = doc.day_anchor(i)
+        found = _relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
+    else:
+        found, anchor = doc.pick(i, build)
+    return doc.make(i, found[0], found[1:], "season", modifier=modifier, anchor=anchor)
+
+
+def _relative_occurrence(build, day: dt.date, step: int) -> tuple:
+    """The season before (step -1), after (+1) or around (0) ``day``."""
+    options = [c for y in range(day.year - 2, day.year + 2) if (c := build(y))]
+    if step < 0:
+        return [c for c in options if c[2] < day][-1]
+    if step > 0:
+        return [c for c in options if c[1] > day][0]
+    return min(options, key=lambda c: _distance(c, day))
+
+
+def _relunit(m, doc: _Doc, i: int) -> Timex:
+    """vergangene Woche, im kommenden Jahr, Ende des Monats, Vorjahr, am Wochenende."""
+    if m["rw_word"]:
+        anchor = doc.day_anchor(i)
+        value, first, last = _weekend_by_tense(anchor, doc.tense(i))
+        return doc.make(i, value, (first, last), "weekend", span=m.span("rw_word"),
+                        anchor=anchor)
+    if m["rv_word"]:
+        word = m["rv_word"]
+        unit, step, modifier = _compound_unit(word)
+    elif m["ru_unit"]:
+        unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
+        modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
+    else:
+        unit, step, modifier = m["rc_unit"], 0, R.PART_MODIFIERS[m["rc_mod"]]
+    anchor = doc.day_anchor(i)
+    value, first, last, granularity = _unit_step(anchor, unit, step)
+    first, last = R.part_of(first, last, granularity, modifier)
+    return doc.make(i, value, (first, last), granularity, modifier=modifier, anchor=anchor)
+
+
+def _compound_unit(word: str) -> tuple[str, int, str]:
+    """Vorjahr -> (Jahr, -1, none), Jahresende -> (Jahr, 0, late), heuer -> (Jahr, 0, none)."""
+    if word.lower() == "heuer":
+        return "Jahr", 0, "none"
+    if word.startswith("Vor"):
+        return word[3:].capitalize(), -1, "none"
+    head, tail = word[:6], word[6:]  # "Jahres" / "Monats" + ende, anfang, beginn, mitte
+    parts = {"ende": "late", "anfang": "early", "beginn": "early", "mitte": "mid"}
+    return head, 0, parts[tail]
+
+
+def _unit_step(day: dt.date, unit: str, step: int) -> tuple[str, dt.date, dt.date, str]:
+    """The week, weekend, month, quarter, year, decade or century ``step`` units from ``day``."""
+    if unit.startswith("Wochenende"):
+        base = day + dt.timedelta(days=7 * step)
+        if step > 0 and day.weekday() < 5:
+            base = day
+        return (*R.weekend(base), "weekend")
+    if unit.startswith("Woche"):
+        return (*R.iso_week(day + dt.timedelta(days=7 * step)), "week")
+    if unit.startswith("Monat"):
+        moved = R.add_months(day, step)
+        return (*_month(moved.year, moved.month, "none"), "month")
+    if unit.startswith("Quartal"):
+        index = day.year * 4 + (day.month - 1) // 3 + step
+        return (*R.quarter(index // 4, index % 4 + 1), "quarter")
+    if unit.startswith("Jahrzehnt"):
+        tens = day.year // 10 + step
+        return f"{tens:03d}", dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31), "decade"
+    if unit.startswith("Jahrhundert"):
+        hundreds = day.year // 100 + step
+        return (f"{hundreds:02d}", dt.date(hundreds * 100, 1, 1),
+                dt.date(hundreds * 100 + 99, 12, 31), "century")
+    year = day.year + step
+    return (f"{year:04d}", *_year(year), "year")
+
+
+def _weekend_by_tense(day: dt.date, tense: str) -> tuple[str, dt.date, dt.date]:
+    """``am Wochenende``: the last one in the past, the next one in the future, else the nearer
+    (a weekend that includes the anchor day is always that one)."""
+    if day.weekday() >= 5:
+        return R.weekend(day)
+    if tense == "past" or (tense == "present" and day.weekday() <= 2):
+        return R.weekend(day - dt.timedelta(days=7))
+    return R.weekend(day)
+
+
+def _month(year: int, month: int, modifier: str) -> tuple[str, dt.date, dt.date]:
+    start, end = dt.date(year, month, 1), R.month_end(year, month)
+    return (f"{year:04d}-{month:02d}", *R.part_of(start, end, "month", modifier))
+
+
+def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
+    """August (in context), Mitte August, Februar 2022, März dieses Jahres, Oktober-Gipfel."""
+    if m["mn_m"]:
+        month, year = int(m["mn_m"]), int(m["mn_y"])
+        return doc.make(i, *_month_split(year, month, "none"), "month")
+    month = R.MONTHS[m["mo_name"]]
+    modifier = R.PART_MODIFIERS.get(m["mo_mod"], "none")
+    if not (m["mo_mod"] or m["mo_y"] or m["mo_rel"] or m["mo_comp"] is not None) \
+            and not _month_in_context(m, doc, i):
+        return None
+    if m["mo_y"]:
+        found, anchor = _month(int(m["mo_y"]), month, modifier), None
+    elif m["mo_rel"]:
+        anchor = doc.anchor(i)[0]
+        found = _month(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
+    else:
+        found, anchor = doc.pick(i, lambda y: _month(y, month, modifier))
+    return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
+
+
+def _month_split(year: int, month: int, modifier: str) -> tuple[str, tuple]:
+    value, first, last = _month(year, month, modifier)
+    return value, (first, last)
+
+
+def _month_in_context(m, doc: _Doc, i: int) -> bool:
+    """A bare month name is a date after im/seit/bis/Ende..., or in a list after another month
+    (``im Mai und Juni``); never alone (``Mai Thi``, ``August Bebel``)."""
+    before = doc.text[max(0, m.start() - 30):m.start()]
+    if R.MONTH_CONTEXT.search(before):
+        return True
+    if i > 0 and doc.matches[i - 1].lastgroup == "month":
+        between = doc.text[doc.matches[i - 1].end():m.start()]
+        return between.strip() in ("und", "oder", "bis", ",", "/", "-", "–", "sowie")
+    return False
+
+
+def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
+    """Jahr 2014, Ende 2020, and a bare 2014 where the words around make it a year."""
+    if m["ye_n"]:
+        year = int(m["ye_n"])
+        modifier = R.PART_MODIFIERS.get(m["ye_mod"], "none")
+        return doc.make(i, f"{year:04d}", R.part_of(*_year(year), "year", modifier), "year",
+                        modifier=modifier)
+    if not _bare_year_ok(doc.text, m.start(), m.end()):
+        return None
+    year = int(m["yb_n"])
+    return doc.make(i, f"{year:04d}", _year(year), "year")
+
+
+def _bare_year_ok(text: str, start: int, end: int) -> bool:
+    """2014 / Invasion 2022 yes; 2000 Euro, rund 2000 Menschen, Nr. 2014, 1500 bare no."""
+    before = text[max(0, start - 20):start]
+    if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
+        return False
+    context = R.YEAR_CONTEXT.search(before)
+    if int(text[start:end]) < 1900 and not context:
+        return False
+    return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
+
+
+def _duration(m, doc: _Doc, i: int) -> Timex | None:
+    """zwei Jahren (P2Y), einen Tag (P1D), fast dreieinhalb Jahre (P3Y6M, approximate)."""
+    unit = R.unit_of(m["du_unit"])
+    if m["du_back"]:  # rund zwei Monate zurück: an offset into the past
+        return _offset_row(m, doc, i, -1, m["du_num"], unit, m["du_apx"])
+    amount = R.number_of(m["du_num"])
+    if not amount:
+        return None
+    return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
+                    modifier=_approximation(m["du_apx"]), kind="duration")
+
+
+def _weekday(m, doc: _Doc, i: int) -> Timex:
+    """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit)."""
+    weekday = R.WEEKDAYS[m["wd_name"]]
+    anchor = doc.day_anchor(i)
+    if m["wd_week"]:
+        step = R.step_of(m["wd_week"])
+        monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
+        day = monday + dt.timedelta(days=weekday)
+    else:
+        step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
+        marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
+        day = (anchor + dt.timedelta(days=step) if marked
+               else _weekday_date(anchor, weekday, step, doc.tense(i)))
+    part = m["wd_part"] or m["wd_part2"]
+    value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
+    return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+def _weekday_date(anchor: dt.date, weekday: int, step: int, tense: str) -> dt.date:
+    """The weekday strictly before (step -1) / after (+1) the anchor, or by tense: the coming
+    one (the anchor itself included) in the future, else the most recent one."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if step < 0:
+        return anchor - dt.timedelta(days=back or 7)
+    if step > 0:
+        return anchor + dt.timedelta(days=ahead or 7)
+    if tense == "future":
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+_RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
+                  "vorgestrig": -2, "gestrig": -1, "morgig": 1, "übermorgig": 2}
+
+
+def _relday(m, doc: _Doc, i: int) -> Timex | None:
+    """gestern, heute Morgen, morgen früh, übermorgen, gestrigen; not the noun ``am Morgen``."""
+    word = m["rd_word"] or m["rd_adj"]
+    if word == "Morgen" and not _sentence_initial(doc.text, m.start()):
+        return None
+    key = word.lower()
+    key = key if key in _RELATIVE_DAYS else key.rstrip("e")
+    anchor = doc.day_anchor(i)
+    day = anchor + dt.timedelta(days=_RELATIVE_DAYS[key])
+    part = m["rd_part"]
+    value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
+    end = m.end("rd_part") if part else m.end("rd_word") if m["rd_word"] else m.end("rd_adj")
+    return doc.make(i, value, (day, day), "day", span=(m.start(), end), anchor=anchor)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start]
+    return bool(R.SENTENCE_START_BEFORE.search(before)) and \
+        not R.MORGEN_NOUN_BEFORE.search(before)
+
+
+def _set(m, doc: _Doc, i: int) -> Timex:
+    """täglich(en), jedes Jahr, pro Tag (P1D ...), montags (XXXX-WXX-1)."""
+    if m["st_word"]:
+        value, granularity = R.SET_WORDS[m["st_word"].lower()]
+    elif m["st_unit"]:
+        unit = R.unit_of(m["st_unit"])
+        value, granularity = f"P1{unit}", R.UNIT_GRANULARITY[unit]
+    else:
+        number = R.WEEKDAYS[m["st_wd"][0].upper() + m["st_wd"][1:-1]] + 1
+        value, granularity = f"XXXX-WXX-{number}", "day"
+    return doc.make(i, value, None, granularity, kind="set")
+
+
+_RESOLVERS: dict[str, Callable[..., Timex | None]] = {
+    "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
+    "night": _night, "span": _span, "since": _since, "offset": _offset,
+    "vaguephrase": _vague, "quarter": _quarter, "season": _season, "relunit": _relunit,
+    "month": _month_expr, "year": _year_expr, "duration": _duration, "weekday": _weekday,
+    "relday": _relday, "set": _set, "vague": _vague,
+}
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _shift(day: dt.date, amount: float, unit: str, sign: int) -> dt.date:
+    """``day`` moved by ``amount`` units (D, W, M, Q, Y, DE, CE; H rounds up to days)."""
+    if unit == "D":
+        return day + dt.timedelta(days=sign * round(amount))
+    if unit == "H":
+        return day + dt.timedelta(days=sign * -(-int(amount) // 24))
+    if unit == "W":
+        return day + dt.timedelta(days=sign * round(amount * 7))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
+    return R.add_months(day, sign * round(months))
+
+
+def _approximation(words: str | None) -> str:
+    if not words:
+        return "none"
+    return R.APPROXIMATORS[" ".join(words.lower().split())]
+
+
+def _distance(option: tuple, day: dt.date) -> int:
+    _, start, end = option
+    return 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
+
+
+def _in_range(day: dt.date | None) -> dt.date | None:
+    return day if day is not None and R.MIN_YEAR <= day.year <= R.MAX_YEAR else None
+
+
+def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, int]:
+    """The stretch around ``start..end`` between two matches of ``breaks`` (within ``reach``)."""
+    lo = max(0, start - reach)
+    left = lo
+    for b in breaks.finditer(text, lo, start):
+        left = b.end()
+    right_match = breaks.search(text, end, min(len(text), end + reach))
+    right = right_match.start() if right_match else min(len(text), end + reach)
+    return left, right
+
+
+def _sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Clause break positions and tense cues (start, end, tense) of one sentence."""
+    breaks = [b.start() for b in R.CLAUSE_BREAK.finditer(text, lo, hi)]
+    cues = [(c.start(), c.end(), c.lastgroup) for c in R.TENSE_CUES.finditer(text, lo, hi)]
+    return breaks, cues
+
+
+def _nearest_cue(cues: list[tuple[int, int, str]], lo: int, hi: int, start: int,
+                 end: int) -> str | None:
+    """The tense of the cue nearest ``start..end`` within ``lo..hi``, not inside the match."""
+    best = None
+    for c_start, c_end, tense in cues:
+        if c_start < lo or c_end > hi or (c_end > start and c_start < end):
+            continue
+        distance = start - c_end if c_end <= start else c_start - end
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else None
+
+
+def _pair_quotes(text: str, marks: list) -> list[tuple[int, int]]:
+    """Quotations as (start, end) spans from „…“, »…«, «…», “…” and "…" marks, within a
+    paragraph."""
+    spans, opened = [], None
+    for m in marks:
+        char, pos = m.group(), m.start()
+        if opened is not None and "\n" in text[opened[1]:pos]:
+            opened = None
+        closes = opened is not None and (char in "“”\"" or (char == "«" and opened[0] == "»")
+                                         or (char == "»" and opened[0] == "«"))
+        if closes:
+            spans.append((opened[1], pos + 1))
+            opened = None
+        elif char in "„»«\"“" and opened is None:
+            opened = (char, pos)
+    return spans
+
+
+def _containing(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The span (sorted, not overlapping) that contains ``start..end``, if any."""
+    at = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if at >= 0 and spans[at][0] <= start and end <= spans[at][1]:
+        return spans[at]
+    return None
+
+
+def _to_day(value, *, field: str) -> dt.date:
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"{field}: expected a date (datetime.date, pandas.Timestamp or "
+                         f"'YYYY-MM-DD'), got {value!r}") from err
+    if pd.isna(stamp):
+        raise ValueError(f"{field}: expected a date, got a missing value ({value!r})")
+    return stamp.date()
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+
+
+def _dates(values: list) -> np.ndarray:
+    """datetime64[ns] column from dates / None, vectorised."""
+    ordinals = np.fromiter((d.toordinal() if d is not None else 0 for d in values),
+                           dtype="int64", count=len(values))
+    days = (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[ns]")
+    days[ordinals == 0] = np.datetime64("NaT")
+    return days
+
+
+def _frame(rows: list[tuple], *, sort: bool = True) -> pd.DataFrame:
+    """The output table from row tuples (in ``COLUMNS`` order), with its dtypes."""
+    columns = list(zip(*rows)) if rows else [[] for _ in COLUMNS]
+    data = dict(zip(COLUMNS, columns, strict=True))
+    frame = pd.DataFrame({
+        "start": np.asarray(data["start"], dtype="int64"),
+        "end": np.asarray(data["end"], dtype="int64"),
+        "text": pd.Series(data["text"], dtype=object),
+        "value": pd.Series(data["value"], dtype=object),
+        "start_date": _dates(data["start_date"]),
+        "end_date": _dates(data["end_date"]),
+        "granularity": pd.Categorical(data["granularity"], categories=R.GRANULARITIES),
+        "modifier": pd.Categorical(data["modifier"], categories=R.MODIFIERS),
+        "vague": np.asarray(data["vague"], dtype=bool),
+        "kind": pd.Categorical(data["kind"], categories=R.KINDS),
+        "anchor": _dates(data["anchor"]),
+        "tense": pd.Categorical(data["tense"], categories=R.TENSES),
+    })
+    if sort:
+        frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    return frame
