@@ -231,3 +231,20 @@ def test_select_articles_by_inclusive_days(seed_articles):
 def test_split_article(content, dateline, agency, text):
     parts = split_article(content)
     assert (parts.dateline, parts.agency, parts.text) == (dateline, agency, text)
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "1500-01-01"])
+def test_unrepresentable_publication_dates_are_rejected(tmp_path, date):
+    path = tmp_path / "far.txt"
+    path.write_text(f" date {date} Ein Lead.", encoding="utf-8")
+    with pytest.raises(CorpusError, match=f"line 1: date '{date}' outside the supported range"):
+        load_corpus(path)
+    records = _jsonl(tmp_path / "c.jsonl", [{"id": "x", "date": f"{date}T10:00:00", "text": "T."}])
+    with pytest.raises(CorpusError, match="line 1: date .* outside the supported range"):
+        load_corpus(records)
+
+
+def test_a_future_but_representable_date_is_read(tmp_path):
+    path = tmp_path / "future.txt"
+    path.write_text(" date 2199-01-01 Ein Lead.", encoding="utf-8")
+    assert load_corpus(path).iloc[0].published == pd.Timestamp("2199-01-01")

@@ -168,6 +168,11 @@ class WholeStore:
             raise
 
 
+def roundtrip(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as it reads back from Parquet, so fresh and cached results have equal dtypes."""
+    return pa.Table.from_pandas(frame, preserve_index=False).to_pandas()
+
+
 def clear(root: Path | None = None) -> Path:
     """Delete the whole cache folder; return its path."""
     root = root or cache_root()

@@ -16,6 +16,7 @@ import io
 import json
 import re
 import unicodedata
+import zlib
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ _DATELINE = re.compile(
 _AGENCY = re.compile(
     r"(?<=[.!?“”\"»«)])[ \t]*\((?P<tag>[A-Za-z]{2,12}(?:[/,] ?[A-Za-z]{2,12}){0,3})\)\s*$"
 )
+MIN_YEAR, MAX_YEAR = 1678, 2261
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
@@ -71,13 +73,14 @@ def load_corpus(
     path: str | Path,
     *,
     errors: Literal["raise", "skip"] = "raise",
-    pattern: str = "*.txt",
+    pattern: str = "*",
 ) -> pd.DataFrame:
     """Read a corpus into the articles table (one row per article, sorted by date and id).
 
-    ``path`` is a folder of seed-format files (matching ``pattern``), one seed file, or a JSON
-    Lines / CSV / Parquet file (``.gz`` allowed) with ``id``, ``date``, ``text`` and optional
-    ``title``, ``source``, ``url``. ``errors="skip"`` skips bad records with a warning and lists
+    ``path`` is one seed-format ``.txt`` file, a JSON Lines / CSV / Parquet file (``.gz``
+    allowed) with ``id``, ``date``, ``text`` and optional ``title``, ``source``, ``url``, or a
+    folder of such files (those matching ``pattern``; hidden files are ignored, a file of
+    another type is an error). ``errors="skip"`` skips bad records with a warning and lists
     them in ``attrs["skipped"]``; otherwise the first problem raises :class:`CorpusError`.
     """
     if errors not in ("raise", "skip"):
@@ -105,7 +108,7 @@ def load_corpus(
     return articles
 
 
-def iter_articles(path: str | Path, *, pattern: str = "*.txt") -> Iterator[dict | CorpusError]:
+def iter_articles(path: str | Path, *, pattern: str = "*") -> Iterator[dict | CorpusError]:
     """Yield article rows (dicts) or the :class:`CorpusError` of each bad record, in file order.
 
     Streams: one record is held at a time, so corpora larger than memory can be processed.
@@ -113,16 +116,30 @@ def iter_articles(path: str | Path, *, pattern: str = "*.txt") -> Iterator[dict 
     path = Path(path)
     if not path.exists():
         raise CorpusError(path, "no such file or folder")
-    if path.is_dir():
-        files = sorted(path.glob(pattern))
-        if not files:
-            raise CorpusError(path, f"folder holds no files matching {pattern!r}")
-        for file in files:
-            yield _read_seed_file_or_error(file)
-    elif _base_suffix(path) in TABULAR_SUFFIXES:
-        yield from _iter_tabular(path)
-    else:
+    if not path.is_dir():
+        yield from _iter_file(path)
+        return
+    files = sorted(p for p in path.glob(pattern) if p.is_file() and not p.name.startswith("."))
+    if not files:
+        raise CorpusError(path, f"folder holds no files matching {pattern!r}")
+    for file in files:
+        if _base_suffix(file) not in (".txt", *TABULAR_SUFFIXES):
+            yield CorpusError(file, "unsupported file type (expected .txt seed files, .jsonl, "
+                              ".csv or .parquet, optionally .gz)")
+            continue
+        yield from _iter_file(file)
+
+
+def _iter_file(path: Path) -> Iterator[dict | CorpusError]:
+    if _base_suffix(path) not in TABULAR_SUFFIXES:
         yield _read_seed_file_or_error(path)
+        return
+    try:
+        yield from _iter_tabular(path)
+    except CorpusError as err:
+        yield err
+    except (OSError, EOFError, zlib.error) as err:  # gzip: truncated or not gzip at all
+        yield CorpusError(path, f"cannot read compressed or damaged file ({err})")
 
 
 def select_articles(
@@ -341,9 +358,18 @@ def _parse_day(value: str, path: Path, *, record: str) -> pd.Timestamp:
     if not _ISO_DAY.match(value):
         raise CorpusError(path, f"expected a date as YYYY-MM-DD, found {value!r}", record=record)
     try:
-        return pd.Timestamp(dt.date.fromisoformat(value))
+        day = dt.date.fromisoformat(value)
     except ValueError as err:
         raise CorpusError(path, f"impossible date {value!r} ({err})", record=record) from err
+    return _in_range(dt.datetime(day.year, day.month, day.day), value, path, record=record)
+
+
+def _in_range(stamp: dt.datetime, value: str, path: Path, *, record: str) -> pd.Timestamp:
+    """Publication dates must fit pandas' datetime64[ns] (years 1678 to 2261)."""
+    if not MIN_YEAR <= stamp.year <= MAX_YEAR:
+        raise CorpusError(path, f"date {value!r} outside the supported range of publication "
+                          f"dates (years {MIN_YEAR} to {MAX_YEAR})", record=record)
+    return pd.Timestamp(stamp)
 
 
 def _parse_timestamp(value: str, path: Path, *, record: str) -> pd.Timestamp:
@@ -354,7 +380,7 @@ def _parse_timestamp(value: str, path: Path, *, record: str) -> pd.Timestamp:
     except ValueError as err:
         raise CorpusError(path, f"impossible or malformed date {value!r} (expected ISO 8601)",
                           record=record) from err
-    return pd.Timestamp(stamp.replace(tzinfo=None))
+    return _in_range(stamp.replace(tzinfo=None), value, path, record=record)
 
 
 def _row(*, article_id: str, source_path: str, record: str, published: pd.Timestamp,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newslens import cache, config, entities, kb, nlp
+from newslens import _timex_rules, cache, config, entities, events, kb, nlp, timex
 from newslens.corpus import CorpusError, load_corpus, select_articles
 
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
@@ -34,7 +34,10 @@ class Annotations:
     model: str
     entities: pd.DataFrame = field(default_factory=pd.DataFrame)
     timexes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: One row per event: records of several sentences and articles grouped (group_id).
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: One row per event trigger in a sentence (event_id), with its group_id.
+    event_records: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def summary(self) -> pd.DataFrame:
         """A small table of counts (articles, sentences, words, mentions per label, entities)."""
@@ -85,8 +88,13 @@ def annotate(
         progress=_show_progress(progress),
     )
     linked, entity_table = _entity_stage(mentions, sentences, keys=keys, use_cache=use_cache)
-    return Annotations(articles=articles, sentences=sentences, mentions=linked,
-                       entities=entity_table, model=pid)
+    timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
+    records, grouped = _event_stage(sentences, linked, timexes, articles,
+                                    keys=[*keys, *timex_keys], use_cache=use_cache)
+    tables = [cache.roundtrip(t) for t in (sentences, linked, entity_table, timexes, grouped,
+                                            records)]
+    return Annotations(articles, *tables[:2], model=pid, entities=tables[2], timexes=tables[3],
+                       events=tables[4], event_records=tables[5])
 
 
 def annotate_corpus(
@@ -158,15 +166,71 @@ def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list
     store = cache.WholeStore("entities")
     found = store.read(key, ("mentions", "entities")) if use_cache else None
     if found is not None:
-        linked, table = found["mentions"], found["entities"]
-        for frame in (linked, table):
-            frame["label"] = pd.Categorical(frame["label"], categories=list(config.LABELS))
-        return linked, table
+        return found["mentions"], found["entities"]
     linked = entities.canonicalize(mentions, sentences)
     table = entities.entity_table(linked)
     if use_cache:
         store.write(key, {"mentions": linked, "entities": table})
     return linked, table
+
+
+def _timex_stage(articles: pd.DataFrame, sentences: pd.DataFrame, *,
+                 use_cache: bool) -> tuple[pd.DataFrame, list[str]]:
+    """Temporal expressions per article (anchored to its publication day), with sentence ids."""
+    dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
+    keys = cache.article_keys(dated, salt=f"timex-{cache.source_version(timex, _timex_rules)}")
+    store = cache.ShardStore("timex", ("timexes",))
+    cached, index = _read_cached(store, keys) if use_cache else ({}, {})
+    missing = articles[~keys.isin(index)]
+    parts = [cached["timexes"]] if cached else []
+    if len(missing):
+        found = timex.tag_articles(missing)
+        found[cache.KEY] = found["article_id"].map(
+            dict(zip(missing["article_id"], keys.loc[missing.index], strict=True)))
+        if use_cache:
+            store.write(keys.loc[missing.index].tolist(), {"timexes": found})
+        parts.append(found)
+    frames = [p for p in parts if len(p)]
+    table = (pd.concat(frames, ignore_index=True) if frames else timex.tag_articles(articles[:0]))
+    table = table.drop(columns=cache.KEY, errors="ignore")
+    table = table.sort_values(["article_id", "start", "end"], kind="stable", ignore_index=True)
+    for column in ("granularity", "modifier", "kind"):
+        if column in table:
+            table[column] = table[column].astype("category")
+    return _with_sentence_ids(table, sentences), keys.tolist()
+
+
+def _with_sentence_ids(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``sentence_id``: the sentence of each row's start offset."""
+    if table.empty:
+        return table.assign(sentence_id=pd.Series(dtype=object))
+    bounds = sentences[["article_id", "sentence_id", "start"]].rename(columns={"start": "s0"})
+    bounds = bounds.astype({"article_id": str, "s0": "int64"})
+    table = table.astype({"article_id": str, "start": "int64"})
+    joined = pd.merge_asof(table.sort_values("start"), bounds.sort_values("s0"),
+                           left_on="start", right_on="s0", by="article_id")
+    joined = joined.drop(columns="s0").sort_values(["article_id", "start", "end"],
+                                                   kind="stable", ignore_index=True)
+    first = ["article_id", "sentence_id"]
+    return joined[first + [c for c in joined.columns if c not in first]]
+
+
+def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
+                 articles: pd.DataFrame, *, keys: list[str],
+                 use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Event records per sentence and their grouping across articles (corpus-level, cached)."""
+    version = cache.source_version(events, entities, kb, config.DATA_DIR / kb.KB_FILE)
+    key = cache.corpus_key([*keys, f"events-{version}"])
+    store = cache.WholeStore("events")
+    found = store.read(key, ("records", "events")) if use_cache else None
+    if found is not None:
+        return found["records"], found["events"]
+    records = events.extract_events(sentences, mentions, timexes, articles)
+    grouped = events.group_events(records)
+    records = events.assign_groups(records)
+    if use_cache:
+        store.write(key, {"records": records, "events": grouped})
+    return records, grouped
 
 
 # -- helpers -----------------------------------------------------------------------------------
