@@ -123,7 +123,7 @@ def unit_of(word: str) -> str:
 
 def number_of(words: str) -> float | None:
     """The value of a cardinal (``drei``, ``14``, ``2,5``, ``ein halbes``); None for "a few"."""
-    words = words.lower().replace("\u00a0", " ")
+    words = " ".join(words.lower().split())
     if any(words.startswith(few) for few in FEW_WORDS):
         return None
     if "halb" in words and words.split()[-1].startswith("halb"):
@@ -190,7 +190,9 @@ def _trie_pattern(node: dict) -> str:
 
 
 _E = r"(?![\w-])"  # word end (no hyphenated compound either)
-_S = r"[ \t\u00a0]+"  # spaces inside an expression (never a line break)
+#: Blanks inside an expression: spaces, and at most one line break (hard-wrapped texts break
+#: lines mid-sentence, "Anfang\nApril"), never a blank line.
+_S = r"(?:[ \t\u00a0\u2009\u202f]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"
 MONTH = _words(MONTHS)
 MONTH_ABBR = _words(MONTH_ABBREVIATIONS)
 WEEKDAY = _words(WEEKDAYS)
@@ -225,7 +227,8 @@ _BRANCHES = [
         + _E + r"|(?:[Zz]wischen|[Vv]on)" + _S + r"(?P<ra_a>(?:" + MONTH + r")(?:" + _S + YEAR
         + r")?|" + YEAR + r")" + _S + r"(?:und|bis)" + _S + r"(?P<ra_b>(?:" + MONTH + r")(?:"
         + _S + YEAR + r")?|" + YEAR + r")" + _E
-        + r"|(?P<ra_y1>" + YEAR + r")(?:/|-|–)(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|\.\d)"
+        + r"|(?:(?:Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
+        + r"(?:bis|und)" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
     )),
     # 2 years of an era: 44 v. Chr., im Jahr 800 n. Chr.
     _branch("era", r"(?:Jahre?s?" + _S + r")?(?P<er_y>\d{1,4})" + _S + r"(?P<er_e>" + ERA
@@ -240,7 +243,8 @@ _BRANCHES = [
     _branch("decade", (
         r"(?:(?P<de_mod>" + PART + r")" + _S + r"der" + _S + r")?(?:(?P<de_n>(?:1[0-9]|20)?"
         r"[0-9]0)er(?:(?:-|" + _S + r")Jahren?|n|" + _E + r")|(?P<de_w>"
-        + _words([w.lower() for w in DECADE_WORDS], cap=True) + r")(?:(?:-|" + _S + r")?[Jj]ahren?|n)" + r")" + _E
+        + _words([w.lower() for w in DECADE_WORDS], cap=True) + r")(?:(?:-|" + _S
+        + r")?[Jj]ahren?|n)" + r")" + _E
     )),
     # 5 calendar dates: 18. August 2025, Montag, 18. August, 18.08.2025, 2025-08-18
     _branch("date", (
@@ -272,6 +276,9 @@ _BRANCHES = [
     )),
     # 10 fixed vague phrases: zu einem späteren Zeitpunkt, seit Jahren
     _branch("vaguephrase", _alt([p.replace(" ", _S) for p in VAGUE_PHRASES], cap=True) + _E),
+    # 10b idioms that are no dates: von heute auf morgen (overnight), nicht zuletzt (not least)
+    _branch("idiom", r"(?:[Vv]on" + _S + r"heute" + _S + r"auf" + _S + r"morgen|[Nn]icht" + _S
+            + r"zuletzt)" + _E),
     # 11 quarters: im dritten Quartal 2020
     _branch("quarter", (
         r"(?P<qu_n>ersten|zweiten|dritten|vierten)" + _S + r"Quartals?"
@@ -352,7 +359,7 @@ _WHOLE_WORDS = [
     "vom", "über", "von", "zwischen", "in", "im", "zu", "zur", "vor", "seit", "bis", "dieser",
     "eines", "jede", "jeden", "jedes", "pro", "je", "montags", "dienstags", "mittwochs",
     "donnerstags", "freitags", "samstags", "sonnabends", "sonntags", "vorgestern", "gestern",
-    "heute", "übermorgen", "morgen", "nächsten", "kommenden", "vergangenen", "letzten",
+    "heute", "übermorgen", "morgen", "nicht", "nächsten", "kommenden", "vergangenen", "letzten",
     "zurückliegenden", "vorigen", "folgenden",
 ]
 
@@ -434,11 +441,17 @@ MORGEN_NOUN_BEFORE = re.compile(
 #: A sentence start right before a position (so a capitalised "Morgen" is the adverb).
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„\"»«“]\s*|[-–]\s+)$")
 #: "zunächst" = "for the time being" when a negation or "noch" follows closely.
+#: A preposition right before an expression that fixes its direction: seit/vom look back,
+#: ab/bis forward (``seit Montag``, ``ab dem 1. Dezember``, ``bis zum 20. Mai``).
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?P<prep>[Ss]eit|[Vv]om|[Aa]b|[Bb]is)(?:\s+(?:zum|zur|dem|den|einschließlich|"
+    r"spätestens|frühestens|kommenden|nächsten))?\s+$"
+)
 ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
 #: Sentence ends (not after a digit, "18. August", or a one-letter abbreviation, "v. Chr.").
 #: Every break pattern opens with a character class, so the engine skips to candidates fast.
 SENTENCE_BREAK = re.compile(
-    r"[.!?\n](?:(?<=\n)|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?(?=\s|$))"
+    r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?(?=\s|$))"
 )
 #: Clause breaks: punctuation, quote marks, and dashes with spaces around them.
 CLAUSE_BREAK = re.compile(r"[,;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s))")
@@ -475,11 +488,16 @@ _PAST_CUES = (
     "schätzte", "wollte", "wollten", "konnte", "konnten", "musste", "mussten", "durfte",
     "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
 )
+_PRESENT_CUES = (
+    "ist", "sind", "gibt", "steht", "stehen", "liegt", "liegen", "sieht", "bleibt", "bleiben",
+    "gilt", "gelten", "heißt", "scheint", "wirkt",
+)
 #: Tense cue words; lower-case words in -ierte(n) and -ete(n) (telefonierte, antwortete) count
 #: as past too, except participle adjectives in ge- (geöffnete).
 TENSE_CUES = re.compile(
     r"(?<![\w])(?:(?P<future>" + _words(_FUTURE_CUES) + r")|(?P<past>" + _words(_PAST_CUES)
-    + r"|(?!ge)[a-zäöü]\w*(?:iert|[a-df-zäöüß]et)en?))(?![\w])"
+    + r"|(?!ge)[a-zäöü]\w*(?:iert|[a-df-zäöüß]et)en?)|(?P<present>" + _words(_PRESENT_CUES)
+    + r"))(?![\w])"
 )
 
 # -- calendar arithmetic --------------------------------------------------------------------

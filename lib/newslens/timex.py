@@ -32,6 +32,12 @@ _FEW = {"D": (7, "D"), "W": (28, "D"), "M": (6, "M"), "Y": (60, "M"), "DE": (360
         "CE": (2400, "M"), "H": (1, "D"), "Q": (6, "M")}
 
 
+class _Anchor(NamedTuple):
+    day: dt.date
+    granularity: str
+    narrative: bool
+
+
 class Timex(NamedTuple):
     """One resolved expression (dates are ``datetime.date`` or None)."""
 
@@ -133,21 +139,22 @@ class _Doc:
 
     # -- anchors ---------------------------------------------------------------------------
 
-    def anchor(self, i: int) -> tuple[dt.date, str]:
-        """The day match ``i`` counts from, and that day's granularity (day, month or year)."""
+    def anchor(self, i: int) -> _Anchor:
+        """The day match ``i`` counts from, that day's granularity (day, month or year) and
+        whether it is a date of the narrative rather than the publication or speech date."""
         speech = self._speech_anchor(i)
         if speech is not None:
-            return speech, "day"
+            return _Anchor(speech, "day", False)
         if self.mode == "narrative":
             last = self._narrative_anchor(i)
             if last is not None:
-                return last.start_date, last.granularity
-        return self.published, "day"
+                return _Anchor(last.start_date, last.granularity, True)
+        return _Anchor(self.published, "day", False)
 
     def day_anchor(self, i: int) -> dt.date:
         """The anchor for expressions that count days: coarse narrative anchors do not do."""
-        day, granularity = self.anchor(i)
-        return day if granularity == "day" else self.published
+        anchor = self.anchor(i)
+        return anchor.day if anchor.granularity == "day" else self.published
 
     def _narrative_anchor(self, i: int) -> Timex | None:
         """The last absolute date (day, month or year) before match ``i``."""
@@ -220,11 +227,21 @@ class _Doc:
                      modifier, kind == "vague", kind, anchor or self.published, self.tense(i),
                      anchor is None)
 
+    def direction(self, i: int, *, forward: str = "future") -> str:
+        """The tense that decides which occurrence is meant: a preposition before the match
+        (seit/vom: past; ab/bis: ``forward``) overrides the tense of the clause."""
+        start = self.matches[i].start()
+        prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
+        if prep is None:
+            return self.tense(i)
+        return "past" if prep["prep"].lower() in ("seit", "vom") else forward
+
     def pick(self, i: int, build: Callable[[int], tuple | None]) -> tuple[tuple, dt.date]:
         """The occurrence of a year-less expression (``im August``, ``am 18. August``) the clause
         means: not after the anchor in the past tense, not before it in the future, else the
-        nearest. ``build(year)`` gives ``(value, start, end)`` or None."""
-        day, granularity = self.anchor(i)
+        nearest (always the nearest to a date of the narrative, which is told in the past
+        throughout). ``build(year)`` gives ``(value, start, end)`` or None."""
+        day, granularity, narrative = self.anchor(i)
         if granularity != "day":
             found = build(day.year)
             if found is None:
@@ -233,7 +250,7 @@ class _Doc:
         options = [c for y in (day.year - 1, day.year, day.year + 1) if (c := build(y))]
         if not options:
             raise ValueError("no such day in three years")
-        tense = self.tense(i)
+        tense = "present" if narrative else self.direction(i, forward="present")
         if tense == "past":
             before = [c for c in options if c[1] <= day]
             return (before[-1] if before else options[0]), day
@@ -339,7 +356,8 @@ def _century(m, doc: _Doc, i: int) -> Timex:
 
 
 def _decade(m, doc: _Doc, i: int) -> Timex:
-    """1990er Jahre, 90er-Jahre, Neunzigerjahre -> 199; two digits mean the 1900s (00, 10: 2000s)."""
+    """1990er Jahre, 90er-Jahre, Neunzigerjahre -> 199; two digits are the 1900s, but 00 and 10
+    the 2000s."""
     if m["de_n"]:
         digits = m["de_n"]
         tens = int(digits) // 10 if len(digits) == 4 else _two_digit_decade(int(digits) // 10)
@@ -385,7 +403,8 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
 def _night(m, doc: _Doc, i: int) -> Timex:
     """Nacht zum Montag: the night from Sunday to Monday, ``...-SUNDAYTNI``."""
     anchor = doc.day_anchor(i)
-    day = _weekday_date(anchor, R.WEEKDAYS[m["ni_wd"]], 0, doc.tense(i)) - dt.timedelta(days=1)
+    day = _weekday_date(anchor, R.WEEKDAYS[m["ni_wd"]], 0, doc.direction(i)) - \
+        dt.timedelta(days=1)
     return doc.make(i, f"{day}TNI", (day, day), "day", span=(m.start(), m.end()), anchor=anchor)
 
 
@@ -423,6 +442,8 @@ def _span_row(m, doc: _Doc, i: int, amount: float | None, unit: str, sign: int,
 def _offset(m, doc: _Doc, i: int) -> Timex | None:
     """vor drei Tagen, in zwei Wochen, vor wenigen Tagen, in wenigen Tagen."""
     sign = -1 if m["of_dir"].lower() == "vor" else 1
+    if sign > 0 and doc.tense(i) == "past" and R.number_of(m["of_num"]) is not None:
+        return _duration(m, doc, i)  # "hat es in zwei Monaten geschafft": how long, not when
     return _offset_row(m, doc, i, sign, m["of_num"], R.unit_of(m["of_unit"]), m["of_apx"])
 
 
@@ -481,7 +502,7 @@ def _quarter(m, doc: _Doc, i: int) -> Timex:
     if m["qu_y"]:
         found, anchor = R.quarter(int(m["qu_y"]), number), None
     elif m["qu_rel"]:
-        anchor = doc.anchor(i)[0]
+        anchor = doc.anchor(i).day
         found = R.quarter(anchor.year + R.step_of(m["qu_rel"]), number)
     else:
         found, anchor = doc.pick(i, lambda y: R.quarter(y, number))
@@ -524,7 +545,7 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     """vergangene Woche, im kommenden Jahr, Ende des Monats, Vorjahr, am Wochenende."""
     if m["rw_word"]:
         anchor = doc.day_anchor(i)
-        value, first, last = _weekend_by_tense(anchor, doc.tense(i))
+        value, first, last = _weekend_by_tense(anchor, doc.direction(i))
         return doc.make(i, value, (first, last), "weekend", span=m.span("rw_word"),
                         anchor=anchor)
     if m["rv_word"]:
@@ -606,7 +627,7 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     if m["mo_y"]:
         found, anchor = _month(int(m["mo_y"]), month, modifier), None
     elif m["mo_rel"]:
-        anchor = doc.anchor(i)[0]
+        anchor = doc.anchor(i).day
         found = _month(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
     else:
         found, anchor = doc.pick(i, lambda y: _month(y, month, modifier))
@@ -656,14 +677,19 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
 
 def _duration(m, doc: _Doc, i: int) -> Timex | None:
     """zwei Jahren (P2Y), einen Tag (P1D), fast dreieinhalb Jahre (P3Y6M, approximate)."""
-    unit = R.unit_of(m["du_unit"])
+    if m["of_num"]:  # "in zwei Monaten" read as a duration (see _offset)
+        words, unit_word, approximator = m["of_num"], m["of_unit"], m["of_apx"]
+        span = (m.start("of_apx") if approximator else m.start("of_num"), m.end())
+    else:
+        words, unit_word, approximator, span = m["du_num"], m["du_unit"], m["du_apx"], None
+    unit = R.unit_of(unit_word)
     if m["du_back"]:  # rund zwei Monate zurück: an offset into the past
-        return _offset_row(m, doc, i, -1, m["du_num"], unit, m["du_apx"])
-    amount = R.number_of(m["du_num"])
+        return _offset_row(m, doc, i, -1, words, unit, approximator)
+    amount = R.number_of(words)
     if not amount:
         return None
     return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
-                    modifier=_approximation(m["du_apx"]), kind="duration")
+                    span=span, modifier=_approximation(approximator), kind="duration")
 
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
@@ -678,7 +704,7 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
         marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
         day = (anchor + dt.timedelta(days=step) if marked
-               else _weekday_date(anchor, weekday, step, doc.tense(i)))
+               else _weekday_date(anchor, weekday, step, doc.direction(i)))
     part = m["wd_part"] or m["wd_part2"]
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
@@ -713,8 +739,7 @@ def _relday(m, doc: _Doc, i: int) -> Timex | None:
     day = anchor + dt.timedelta(days=_RELATIVE_DAYS[key])
     part = m["rd_part"]
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
-    end = m.end("rd_part") if part else m.end("rd_word") if m["rd_word"] else m.end("rd_adj")
-    return doc.make(i, value, (day, day), "day", span=(m.start(), end), anchor=anchor)
+    return doc.make(i, value, (day, day), "day", anchor=anchor)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -736,11 +761,16 @@ def _set(m, doc: _Doc, i: int) -> Timex:
     return doc.make(i, value, None, granularity, kind="set")
 
 
+def _idiom(m, doc: _Doc, i: int) -> None:
+    """von heute auf morgen, nicht zuletzt: matched only so that their words are no dates."""
+    return None
+
+
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
     "night": _night, "span": _span, "since": _since, "offset": _offset,
-    "vaguephrase": _vague, "quarter": _quarter, "season": _season, "relunit": _relunit,
-    "month": _month_expr, "year": _year_expr, "duration": _duration, "weekday": _weekday,
+    "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
+    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "duration": _duration, "weekday": _weekday,
     "relday": _relday, "set": _set, "vague": _vague,
 }
 
@@ -863,7 +893,7 @@ def _dates(values: list) -> np.ndarray:
 
 def _frame(rows: list[tuple], *, sort: bool = True) -> pd.DataFrame:
     """The output table from row tuples (in ``COLUMNS`` order), with its dtypes."""
-    columns = list(zip(*rows)) if rows else [[] for _ in COLUMNS]
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in COLUMNS]
     data = dict(zip(COLUMNS, columns, strict=True))
     frame = pd.DataFrame({
         "start": np.asarray(data["start"], dtype="int64"),
@@ -882,3 +912,80 @@ def _frame(rows: list[tuple], *, sort: bool = True) -> pd.DataFrame:
     if sort:
         frame = frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
     return frame
+
+
+# -- scoring against a gold table ------------------------------------------------------------
+
+GOLD_COLUMNS = ["article_id", "start", "end", "text", "value", "start_date", "end_date",
+                "granularity", "vague", "kind", "modifier"]
+
+
+def read_gold(path) -> pd.DataFrame:
+    """A gold CSV like tests/gold/timex_seeds.csv, with dates as datetime64 (empty -> NaT)."""
+    gold = pd.read_csv(path, dtype={"article_id": str, "value": str}, keep_default_na=False)
+    missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    for column in ("start_date", "end_date"):
+        gold[column] = pd.to_datetime(gold[column].replace("", None)).astype("datetime64[ns]")
+    gold["vague"] = gold["vague"].astype(str).str.lower().eq("true")
+    return gold
+
+
+def score(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Detection precision/recall (exact span and overlap) and value accuracy, one row each.
+
+    ``value_accuracy`` is the share of gold expressions found with the exact span whose value
+    and interval (start and end day) are right too; ``strict_accuracy`` divides by all gold.
+    """
+    keys = ["article_id", "start", "end"]
+    pairs = gold.merge(predicted, on=keys, how="inner", suffixes=("_gold", ""))
+    right = (pairs["value_gold"].astype(str) == pairs["value"].astype(str)) \
+        & _same_day(pairs["start_date_gold"], pairs["start_date"]) \
+        & _same_day(pairs["end_date_gold"], pairs["end_date"])
+    found_gold, found_pred = _overlapping(gold, predicted), _overlapping(predicted, gold)
+    rows = [
+        ("gold", len(gold)), ("predicted", len(predicted)), ("exact_matches", len(pairs)),
+        ("exact_precision", _share(len(pairs), len(predicted))),
+        ("exact_recall", _share(len(pairs), len(gold))),
+        ("overlap_precision", _share(found_pred, len(predicted))),
+        ("overlap_recall", _share(found_gold, len(gold))),
+        ("value_accuracy", _share(int(right.sum()), len(pairs))),
+        ("strict_accuracy", _share(int(right.sum()), len(gold))),
+    ]
+    return pd.DataFrame(rows, columns=["metric", "value"]).astype({"value": float})
+
+
+def errors(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Gold rows missed or given another value, and predictions not in the gold, in text order."""
+    keys = ["article_id", "start", "end"]
+    both = gold.merge(predicted, on=keys, how="outer", suffixes=("_gold", ""), indicator=True)
+    wrong = (both["_merge"] == "both") & ~(
+        (both["value_gold"].astype(str) == both["value"].astype(str))
+        & _same_day(both["start_date_gold"], both["start_date"])
+        & _same_day(both["end_date_gold"], both["end_date"]))
+    both["error"] = np.select([both["_merge"] == "left_only", both["_merge"] == "right_only",
+                               wrong], ["missed", "spurious", "value"], "")
+    both["text"] = both["text"].fillna(both["text_gold"])
+    out = both.loc[both["error"] != "", keys + ["error", "text", "value_gold", "value",
+                                                "start_date_gold", "start_date"]]
+    return out.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def _same_day(a: pd.Series, b: pd.Series) -> pd.Series:
+    return (a == b) | (a.isna() & b.isna())
+
+
+def _overlapping(frame: pd.DataFrame, other: pd.DataFrame) -> int:
+    """How many rows of ``frame`` overlap some row of ``other`` in the same article."""
+    spans = {k: sorted(zip(g["start"], g["end"], strict=True))
+             for k, g in other.groupby("article_id")}
+    count = 0
+    for article_id, start, end in zip(frame["article_id"], frame["start"], frame["end"],
+                                      strict=True):
+        count += any(s < end and start < e for s, e in spans.get(article_id, ()))
+    return count
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else float("nan")

@@ -1,0 +1,553 @@
+"""newslens.timex: spans and values of German temporal expressions, exact and small.
+
+Anchor days used below: Tuesday 2025-10-21 (seed 000/001), Thursday 2025-10-16 (seed 002),
+Thursday 2025-08-07 (seed 003), Tuesday 2025-08-26 (seed 004).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslens import config, load_corpus, timex
+
+GOLD_CSV = Path(__file__).parent / "gold" / "timex_seeds.csv"
+TUE = "2025-10-21"
+THU = "2025-10-16"
+
+
+def found(text: str, anchor=TUE, mode: str = "news") -> list[tuple]:
+    """(span text, value, start day, end day) per expression; days as ISO strings or None."""
+    frame = timex.tag(text, anchor=anchor, mode=mode)
+    return [(r.text, r.value, _day(r.start_date), _day(r.end_date))
+            for r in frame.itertuples()]
+
+
+def _day(value) -> str | None:
+    return None if pd.isna(value) else value.strftime("%Y-%m-%d")
+
+
+def day(text: str, value: str) -> tuple:
+    """The expected row of a single day (value may carry a day part, 2025-10-21TEV)."""
+    iso = value[:10]
+    return (text, value, iso, iso)
+
+
+# -- absolute dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das Treffen fand am 18. August 2025 statt.", [day("18. August 2025", "2025-08-18")]),
+    ("Stand: 18.08.2025, 12 Uhr.", [day("18.08.2025", "2025-08-18")]),
+    ("Es geschah am 1.3.2020 in Berlin.", [day("1.3.2020", "2020-03-01")]),
+    ("Am Montag, 18. August 2025 kam er.", [day("Montag, 18. August 2025", "2025-08-18")]),
+    ("Der Bericht vom 3. Okt. 2020 liegt vor.", [day("3. Okt. 2020", "2020-10-03")]),
+    ("Die Daten von 2025-08-18 fehlen.", [day("2025-08-18", "2025-08-18")]),
+    ("Im August 2025 war es heiß.", [("August 2025", "2025-08", "2025-08-01", "2025-08-31")]),
+    ("Die Invasion im Februar 2022 begann.",
+     [("Februar 2022", "2022-02", "2022-02-01", "2022-02-28")]),
+    ("Im Jahr 2014 annektierte Russland die Krim.",
+     [("Jahr 2014", "2014", "2014-01-01", "2014-12-31")]),
+    ("Bis Ende 2020 sank die Zahl.", [("Ende 2020", "2020", "2020-09-01", "2020-12-31")]),
+    ("Ausgabe 12/2020 ist da.", [("12/2020", "2020-12", "2020-12-01", "2020-12-31")]),
+])
+def test_absolute_dates(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # past clause: the occurrence not after the anchor
+    ("Trump erklärte am 18. August, Putin habe zugestimmt.", "2025-08-26",
+     [day("18. August", "2025-08-18")]),
+    ("Er hatte am 20. Dezember unterschrieben.", "2025-01-10",
+     [day("20. Dezember", "2024-12-20")]),
+    # future clause: not before the anchor
+    ("Am 3. Januar soll das Gesetz gelten.", "2025-10-21", [day("3. Januar", "2026-01-03")]),
+    # no cue: the nearest
+    ("Am 2. November ist Wahl.", "2025-10-21", [day("2. November", "2025-11-02")]),
+    # bis: the nearest, whatever the clause says
+    ("Wir haben eine Frist bis zum 20. Mai gesetzt.", "2020-05-01",
+     [day("20. Mai", "2020-05-20")]),
+])
+def test_day_and_month_without_year(text, anchor, expected):
+    assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    ("Der erste Gipfel hatte im August in Alaska stattgefunden.", TUE, "2025-08"),
+    ("Ähnlich wie im August übt Trump Druck aus.", TUE, "2025-08"),
+    ("Im Januar werde der Bericht erscheinen.", TUE, "2026-01"),
+    ("Die Regel gilt seit März.", "2020-10-16", "2020-03"),
+])
+def test_month_without_year_follows_the_clause(text, anchor, value):
+    assert [row[1] for row in found(text, anchor)] == [value]
+
+
+def test_month_in_a_hyphenated_compound_is_tagged_alone():
+    assert found("Zum Oktober-Gipfel, der am Donnerstag beginnt, kommt er.", THU)[0] == \
+        ("Oktober", "2025-10", "2025-10-01", "2025-10-31")
+
+
+@pytest.mark.parametrize("text", [
+    "Mai Thi Nguyen-Kim erklärt das Virus.",
+    "August Bebel gründete die Partei.",
+    "In Mainz und bei Maier ist alles ruhig.",
+])
+def test_month_names_that_are_names_are_not_dates(text):
+    assert found(text) == []
+
+
+def test_a_list_of_months_continues_after_und():
+    values = [row[1] for row in found("Die Preise sinken im August und September.", TUE)]
+    assert values == ["2025-08", "2025-09"]
+
+
+# -- weekdays and day parts -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # past: the most recent one; the same weekday as the anchor is the anchor day
+    ("Trump wurde am Montag darauf angesprochen.", TUE, day("Montag", "2025-10-20")),
+    ("Er kündigte für Dienstag einen Besuch an.", TUE, day("Dienstag", "2025-10-21")),
+    ("Und dabei ist erst Donnerstag!", THU, day("Donnerstag", "2025-10-16")),
+    # future: the coming one
+    ("Ein Treffen könnte bereits am Donnerstag stattfinden.", TUE,
+     day("Donnerstag", "2025-10-23")),
+    ("Er sagte, dass er am Freitag mit ihm sprechen werde.", THU, day("Freitag", "2025-10-17")),
+    ("zu dem am Donnerstag beginnenden Gipfel", TUE, day("Donnerstag", "2025-10-23")),
+    # marked
+    ("Er hatte es am vergangenen Donnerstag angekündigt.", TUE,
+     day("vergangenen Donnerstag", "2025-10-16")),
+    ("Er hatte es am vergangenen Donnerstag angekündigt.", THU,
+     day("vergangenen Donnerstag", "2025-10-09")),
+    ("Wir sehen uns kommenden Dienstag.", TUE, day("kommenden Dienstag", "2025-10-28")),
+    ("am Montag kommender Woche", TUE, day("Montag kommender Woche", "2025-10-27")),
+    ("Seit diesem Montag werden Strafen fällig.", "2020-06-24",
+     day("diesem Montag", "2020-06-22")),
+    # day parts and (Ortszeit)
+    ("wie er erst am Dienstagabend wiederholte", TUE, day("Dienstagabend", "2025-10-21TEV")),
+    ("Sie landete am Montagmorgen in Kiew.", TUE, day("Montagmorgen", "2025-10-20TMO")),
+    ("Er sprach am Sonntag früh.", TUE, day("Sonntag früh", "2025-10-19TMO")),
+    ("antwortete Trump am Montag (Ortszeit) auf Nachfrage", "2025-08-26",
+     day("Montag (Ortszeit)", "2025-08-25")),
+    ("In der Nacht zum Montag griff Russland an.", TUE, day("Nacht zum Montag", "2025-10-19TNI")),
+])
+def test_weekdays(text, anchor, expected):
+    assert found(text, anchor) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Sonntagsfrage sieht die Union vorn.",
+    "Die Mittwochsrunde tagte.",
+    "Aschermittwoch ist vorbei.",
+])
+def test_weekdays_inside_closed_compounds_are_not_dates(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er kam gestern.", [day("gestern", "2025-10-20")]),
+    ("Das gilt bis heute.", [day("heute", "2025-10-21")]),
+    ("Er kommt morgen.", [day("morgen", "2025-10-22")]),
+    ("Die Frist endet übermorgen.", [day("übermorgen", "2025-10-23")]),
+    ("Vorgestern war es kalt.", [day("Vorgestern", "2025-10-19")]),
+    ("Heute Morgen sprach er.", [day("Heute Morgen", "2025-10-21TMO")]),
+    ("Sie sprachen gestern Abend.", [day("gestern Abend", "2025-10-20TEV")]),
+    ("Morgen beginnt der Gipfel.", [day("Morgen", "2025-10-22")]),
+    ("Er sagte: Morgen wird alles anders.", [day("Morgen", "2025-10-22")]),
+    ("bei der gestrigen Sitzung", [day("gestrigen", "2025-10-20")]),
+])
+def test_days_relative_to_the_anchor(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Am Morgen fuhr er los.",
+    "Er rief jeden Morgen an.",
+    "Die Schule hatte am frühen Morgen geschlossen.",
+    "Er arbeitet vom Morgen bis zum Abend.",
+    "Guten Morgen, sagte sie.",
+    "Das geschah von heute auf morgen.",
+])
+def test_morgen_the_noun_and_idioms_are_no_dates(text):
+    assert found(text) == []
+
+
+# -- relative weeks, months, years; offsets --------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Trump erklärte vergangene Woche, ...", TUE,
+     ("vergangene Woche", "2025-W42", "2025-10-13", "2025-10-19")),
+    ("Kommende Woche soll es ein Treffen geben.", THU,
+     ("Kommende Woche", "2025-W43", "2025-10-20", "2025-10-26")),
+    ("Das Treffen ist für die kommende Woche geplant.", "2025-08-07",
+     ("kommende Woche", "2025-W33", "2025-08-11", "2025-08-17")),
+    ("Er zahlt nächsten Monat.", TUE, ("nächsten Monat", "2025-11", "2025-11-01", "2025-11-30")),
+    ("Im vergangenen Jahr stieg der Preis.", TUE,
+     ("vergangenen Jahr", "2024", "2024-01-01", "2024-12-31")),
+    ("Das war Ende vergangenen Jahres.", TUE,
+     ("Ende vergangenen Jahres", "2024", "2024-09-01", "2024-12-31")),
+    ("Der Umsatz sank im Vergleich zum Vorjahr.", TUE,
+     ("Vorjahr", "2024", "2024-01-01", "2024-12-31")),
+    ("Die Messe findet heuer nicht statt.", TUE, ("heuer", "2025", "2025-01-01", "2025-12-31")),
+    ("Am Wochenende hatte sich Trump dafür ausgesprochen.", TUE,
+     ("Wochenende", "2025-W42-WE", "2025-10-18", "2025-10-19")),
+    ("Am Wochenende soll es regnen.", TUE,
+     ("Wochenende", "2025-W43-WE", "2025-10-25", "2025-10-26")),
+    ("Im dritten Quartal 2020 wuchs die Wirtschaft.", TUE,
+     ("dritten Quartal 2020", "2020-Q3", "2020-07-01", "2020-09-30")),
+])
+def test_relative_periods(text, anchor, expected):
+    assert found(text, anchor) == [expected]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Er kam vor drei Tagen.", TUE, day("vor drei Tagen", "2025-10-18")),
+    ("Das war vor zwei Monaten.", "2025-10-16", ("vor zwei Monaten", "2025-08", "2025-08-01",
+                                                 "2025-08-31")),
+    ("Es liegt rund zwei Monate zurück.", "2025-10-16",
+     ("rund zwei Monate zurück", "2025-08", "2025-08-01", "2025-08-31")),
+    ("Das war vor einem Jahr.", TUE, ("vor einem Jahr", "2024", "2024-01-01", "2024-12-31")),
+    ("Vor wenigen Tagen bekräftigte er das.", "2025-08-07",
+     ("Vor wenigen Tagen", "2025-07-31/2025-08-06", "2025-07-31", "2025-08-06")),
+    ("ein Treffen in wenigen Tagen", "2025-08-07",
+     ("in wenigen Tagen", "2025-08-08/2025-08-14", "2025-08-08", "2025-08-14")),
+    ("Die Wahl ist in zwei Wochen.", TUE, ("in zwei Wochen", "2025-W45", "2025-11-03",
+                                           "2025-11-09")),
+])
+def test_offsets_from_the_anchor(text, anchor, expected):
+    assert found(text, anchor) == [expected]
+
+
+def test_offset_modifiers():
+    frame = timex.tag("Es liegt rund zwei Monate zurück.", anchor=THU)
+    assert frame["modifier"].tolist() == ["approximate"]
+    assert frame["kind"].tolist() == ["date"]
+
+
+# -- spans and durations ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Stattfinden werde es in den nächsten zwei Wochen.", THU,
+     ("in den nächsten zwei Wochen", "P2W", "2025-10-16", "2025-10-30")),
+    ("Er war in den vergangenen Wochen nachgiebiger.", TUE,
+     ("in den vergangenen Wochen", "PXW", "2025-09-23", "2025-10-21")),
+    ("Die Entscheidung über ein Treffen in den nächsten Tagen fiel.", "2025-08-07",
+     ("in den nächsten Tagen", "PXD", "2025-08-07", "2025-08-14")),
+    ("die erste Begegnung seit mehr als vier Jahren", THU,
+     ("seit mehr als vier Jahren", "P4Y", "2021-10-16", "2025-10-16")),
+    ("zwischen Mai und Juli sank die Zahl", TUE,
+     ("zwischen Mai und Juli", "2025-05/2025-07", "2025-05-01", "2025-07-31")),
+    ("zwischen September und November 2020 geimpft", TUE,
+     ("zwischen September und November 2020", "2020-09/2020-11", "2020-09-01", "2020-11-30")),
+    ("Er war von 1997 bis 2001 im Amt.", TUE,
+     ("von 1997 bis 2001", "1997/2001", "1997-01-01", "2001-12-31")),
+    ("Der Fehler trat vom 21. bis 24. Oktober auf.", TUE,
+     ("vom 21. bis 24. Oktober", "2025-10-21/2025-10-24", "2025-10-21", "2025-10-24")),
+    ("Die Saison 2020/21 fällt aus.", TUE, ("2020/21", "2020/2021", "2020-01-01", "2021-12-31")),
+])
+def test_spans(text, anchor, expected):
+    assert found(text, anchor) == [expected]
+
+
+@pytest.mark.parametrize(("text", "value", "modifier"), [
+    ("den fast dreieinhalb Jahre währenden Krieg", "P3Y6M", "approximate"),
+    ("nach zwei Jahren Gazakrieg", "P2Y", "none"),
+    ("nur einen Tag vor einem Besuch", "P1D", "none"),
+    ("seine rund einen Monat alte Äußerung", "P1M", "approximate"),
+    ("ein halbes Jahr lang", "P6M", "none"),
+    ("Haft von bis zu zwei Jahren", "P2Y", "less_than"),
+    ("Sie haben es in zwei Monaten geschafft.", "P2M", "none"),
+])
+def test_durations_keep_their_length_only(text, value, modifier):
+    frame = timex.tag(text, anchor=TUE)
+    assert frame["value"].tolist() == [value]
+    assert frame["modifier"].tolist() == [modifier]
+    assert frame["kind"].tolist() == ["duration"]
+    assert frame["start_date"].isna().all() and not frame["vague"].any()
+
+
+def test_sets():
+    frame = timex.tag("in seiner täglichen Videobotschaft, montags und jedes Jahr", anchor=TUE)
+    assert frame[["text", "value", "kind"]].values.tolist() == [
+        ["täglichen", "P1D", "set"], ["montags", "XXXX-WXX-1", "set"],
+        ["jedes Jahr", "P1Y", "set"],
+    ]
+
+
+# -- parts of periods, seasons, decades, centuries, eras -------------------------------------
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected", "modifier"), [
+    ("Trump hatte Mitte August ein Treffen abgehalten.", "2025-08-26",
+     ("Mitte August", "2025-08", "2025-08-11", "2025-08-20"), "mid"),
+    ("Anfang März 2020 schlossen die Schulen.", TUE,
+     ("Anfang März 2020", "2020-03", "2020-03-01", "2020-03-10"), "early"),
+    ("Ende Februar 2024 war es kalt.", TUE,
+     ("Ende Februar 2024", "2024-02", "2024-02-21", "2024-02-29"), "late"),
+    ("Anfang 2021 kam der Impfstoff.", TUE, ("Anfang 2021", "2021", "2021-01-01", "2021-04-30"),
+     "early"),
+    ("Die Zahlen kommen Ende des Monats.", TUE,
+     ("Ende des Monats", "2025-10", "2025-10-21", "2025-10-31"), "late"),
+    ("Im Herbst 2024 begann es.", TUE, ("Herbst 2024", "2024-FA", "2024-09-01", "2024-11-30"),
+     "none"),
+    ("im Winter 2020/21", TUE, ("Winter 2020/21", "2020-WI", "2020-12-01", "2021-02-28"),
+     "none"),
+    ("Im Sommer hatte es geregnet.", TUE, ("Sommer", "2025-SU", "2025-06-01", "2025-08-31"),
+     "none"),
+    ("Im Spätsommer 2019 reiste sie.", TUE,
+     ("Spätsommer 2019", "2019-SU", "2019-08-01", "2019-08-31"), "late"),
+])
+def test_parts_and_seasons(text, anchor, expected, modifier):
+    frame = timex.tag(text, anchor=anchor)
+    assert found(text, anchor) == [expected]
+    assert frame["modifier"].tolist() == [modifier]
+
+
+@pytest.mark.parametrize(("text", "expected", "granularity"), [
+    ("Im 19. Jahrhundert wuchs die Stadt.",
+     ("19. Jahrhundert", "18", "1800-01-01", "1899-12-31"), "century"),
+    ("Ende des 20. Jahrhunderts fiel die Mauer.",
+     ("Ende des 20. Jahrhunderts", "19", "1966-01-01", "1999-12-31"), "century"),
+    ("In den 1990er Jahren boomte die Wirtschaft.",
+     ("1990er Jahren", "199", "1990-01-01", "1999-12-31"), "decade"),
+    ("die 90er-Jahre", ("90er-Jahre", "199", "1990-01-01", "1999-12-31"), "decade"),
+    ("in den Neunzigerjahren", ("Neunzigerjahren", "199", "1990-01-01", "1999-12-31"),
+     "decade"),
+    ("Mitte der 80er Jahre", ("Mitte der 80er Jahre", "198", "1984-01-01", "1986-12-31"),
+     "decade"),
+    ("Caesar starb 44 v. Chr. in Rom.", ("44 v. Chr.", "BC0044", None, None), "year"),
+    ("Im Jahr 44 vor Christus starb Caesar.", ("Jahr 44 vor Christus", "BC0044", None, None),
+     "year"),
+    ("im 5. Jahrhundert v. Chr.", ("5. Jahrhundert v. Chr.", "BC04", None, None), "century"),
+])
+def test_decades_centuries_and_eras(text, expected, granularity):
+    assert found(text) == [expected]
+    assert timex.tag(text, anchor=TUE)["granularity"].tolist() == [granularity]
+
+
+# -- bare years and numbers that are not years ----------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("nach der schon 2014 annektierten Krim", "2014"),
+    ("direkt nach Beginn der Invasion 2022.", "2022"),
+    ("2020 war ein schwieriges Jahr.", "2020"),
+    ("seit 2014 im Amt", "2014"),
+])
+def test_bare_years(text, value):
+    assert [row[1] for row in found(text)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Darlehen in Höhe von 140 Milliarden Euro",
+    "Die Umfrage beruht auf 2.000 Interviews.",
+    "Grünes Licht für das 19. Paket mit Sanktionen",
+    "den Kauf von Patriot-Systemen in den USA",
+    "Das kostet rund 2000 Euro.",
+    "Es gab 1900 Neuinfektionen.",
+    "Das steht in Nr. 2014 des Blatts.",
+    "Er wohnt in der Straße 1500.",
+])
+def test_numbers_that_are_not_years(text):
+    assert found(text) == []
+
+
+# -- vague expressions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", [
+    "derzeit", "bald", "damals", "künftig", "kürzlich", "zuletzt", "mittlerweile", "bisher",
+    "vorerst", "momentan", "jetzt", "nun", "bislang", "inzwischen",
+])
+def test_vague_words_get_no_date(word):
+    frame = timex.tag(f"Die Lage ist {word} ruhig.", anchor=TUE)
+    assert frame[["text", "value", "kind"]].values.tolist() == [[word, "XXXX", "vague"]]
+    assert frame["vague"].tolist() == [True]
+    assert frame["start_date"].isna().all() and frame["end_date"].isna().all()
+    assert frame["granularity"].isna().all()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Ort wird zu einem späteren Zeitpunkt bekannt gegeben.", ["zu einem späteren Zeitpunkt"]),
+    ("Das gilt bis auf Weiteres.", ["bis auf Weiteres"]),
+    ("Die Zahl steigt seit Jahren.", ["seit Jahren"]),
+    ("Zuletzt haben die USA die Türkei genutzt.", ["Zuletzt"]),
+    ("nicht zuletzt wegen der Kosten", []),
+    ("Trump selbst äußerte sich zunächst nicht dazu.", ["zunächst"]),
+    ("Zunächst sprach Merkel, dann Scholz.", []),
+])
+def test_vague_phrases(text, expected):
+    frame = timex.tag(text, anchor=TUE)
+    assert frame["text"].tolist() == expected
+    assert frame["vague"].all()
+
+
+@pytest.mark.parametrize("text", [
+    "die mit so viel Mühe erreichte Einigung",
+    "Sie trafen sich mit dem Minister, so der Sprecher, die ganze Zeit.",
+    "Die Maisernte und die Mainzer Messe",
+    "Langfristig wird das funktionieren; danach sprach er mit dem Kremlchef.",
+    "Die aktuelle Lage und der jetzige Frontverlauf",
+])
+def test_function_words_and_non_temporal_words_are_not_tagged(text):
+    assert found(text) == []
+
+
+# -- reported speech and narrative mode ------------------------------------------------------
+
+
+def test_relative_expressions_in_a_quote_count_from_the_day_it_was_said():
+    text = ("Eigentlich wollte er sich „wahrscheinlich in den nächsten zwei Wochen“ mit ihm "
+            "treffen, wie Trump am vergangenen Donnerstag angekündigt hatte.")
+    assert found(text, TUE) == [
+        ("in den nächsten zwei Wochen", "P2W", "2025-10-16", "2025-10-30"),
+        day("vergangenen Donnerstag", "2025-10-16"),
+    ]
+
+
+def test_speech_date_before_the_quote():
+    text = "Putin sagte am Montag: „Morgen werden wir verhandeln.“"
+    frame = timex.tag(text, anchor="2025-10-23")  # a Thursday
+    assert found(text, "2025-10-23") == [day("Montag", "2025-10-20"), day("Morgen", "2025-10-21")]
+    assert frame["anchor"].dt.strftime("%Y-%m-%d").tolist() == ["2025-10-23", "2025-10-20"]
+
+
+def test_a_quote_without_a_speech_date_counts_from_the_anchor():
+    text = 'Er schrieb auf X: "Der nächste Gipfel kommt morgen."'
+    assert found(text, TUE) == [day("morgen", "2025-10-22")]
+
+
+def test_narrative_mode_counts_from_the_last_absolute_date():
+    text = ("Am 18. März 2014 unterzeichnete Putin den Vertrag. Er hatte am Montag "
+            "gesprochen, vor zwei Wochen war es ruhig. Im Mai kam der Aufstand.")
+    news = found(text, TUE)
+    narrative = found(text, TUE, mode="narrative")
+    assert [r[1] for r in news] == ["2014-03-18", "2025-10-20", "2025-W41", "2025-05"]
+    assert [r[1] for r in narrative] == ["2014-03-18", "2014-03-17", "2014-W10", "2014-05"]
+    anchors = timex.tag(text, anchor=TUE, mode="narrative")["anchor"]
+    assert anchors.dt.strftime("%Y-%m-%d").tolist() == ["2025-10-21"] + ["2014-03-18"] * 3
+
+
+def test_narrative_mode_with_a_year_anchor_keeps_its_year_for_months():
+    text = "Im Jahr 2014 annektierte Russland die Krim. Im März begann es."
+    assert [r[1] for r in found(text, TUE, mode="narrative")] == ["2014", "2014-03"]
+    assert [r[1] for r in found(text, TUE)] == ["2014", "2025-03"]
+
+
+# -- tense -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "tense"), [
+    ("Er sagte am Montag nichts.", "past"),
+    ("Er werde am Freitag kommen.", "future"),
+    ("Das Treffen ist am Montag.", "present"),
+    ("Er telefonierte am Montag mit ihr.", "past"),
+])
+def test_tense_of_the_clause(text, tense):
+    assert timex.tag(text, anchor=TUE)["tense"].tolist() == [tense]
+
+
+# -- the table -------------------------------------------------------------------------------
+
+
+def test_table_columns_dtypes_and_order():
+    text = "Heute und gestern, am 1. Mai 2020 und derzeit."
+    frame = timex.tag(text, anchor=dt.date(2025, 10, 21))
+    assert frame.columns.tolist() == timex.COLUMNS
+    assert frame.index.equals(pd.RangeIndex(len(frame)))
+    assert frame["start"].is_monotonic_increasing
+    assert str(frame["start"].dtype) == "int64" and str(frame["end"].dtype) == "int64"
+    for column in ("start_date", "end_date", "anchor"):
+        assert str(frame[column].dtype) == "datetime64[ns]"
+    for column in ("granularity", "modifier", "kind", "tense"):
+        assert isinstance(frame[column].dtype, pd.CategoricalDtype)
+    assert frame["vague"].dtype == bool
+    assert frame["text"].tolist() == ["Heute", "gestern", "1. Mai 2020", "derzeit"]
+
+
+def test_offsets_point_into_the_text():
+    text = "Kiew\n\nVergangene Woche kam er. Am Montag (Ortszeit) sprach er."
+    for row in timex.tag(text, anchor=TUE).itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+def test_anchor_types_and_empty_text():
+    for anchor in ("2025-10-21", dt.date(2025, 10, 21), pd.Timestamp("2025-10-21 18:30")):
+        assert found("gestern", anchor) == [day("gestern", "2025-10-20")]
+    empty = timex.tag("", anchor=TUE)
+    assert empty.empty and empty.columns.tolist() == timex.COLUMNS
+    assert str(empty["start_date"].dtype) == "datetime64[ns]"
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"anchor": "no date"}, "anchor: expected a date"),
+    ({"anchor": None}, "anchor: expected a date"),
+    ({"anchor": TUE, "mode": "story"}, "mode must be one of news, narrative"),
+])
+def test_bad_arguments_say_what_was_expected(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        timex.tag("gestern", **kwargs)
+
+
+def test_tag_articles_adds_article_id_and_anchors_on_the_published_day():
+    articles = pd.DataFrame({
+        "article_id": ["b", "a"],
+        "published": pd.to_datetime(["2025-10-21 23:10", "2025-08-26 06:00"]),
+        "text": ["Am Montag und gestern.", "Gestern."],
+    })
+    frame = timex.tag_articles(articles)
+    assert frame.columns.tolist() == ["article_id"] + timex.COLUMNS
+    assert frame[["article_id", "text", "value"]].values.tolist() == [
+        ["a", "Gestern", "2025-08-25"], ["b", "Montag", "2025-10-20"],
+        ["b", "gestern", "2025-10-20"],
+    ]
+    assert frame["anchor"].dt.strftime("%Y-%m-%d").tolist() == ["2025-08-26"] + \
+        ["2025-10-21"] * 2
+
+
+def test_tag_articles_names_missing_columns():
+    with pytest.raises(KeyError, match="missing column"):
+        timex.tag_articles(pd.DataFrame({"article_id": ["a"], "text": ["heute"]}))
+
+
+def test_stage_version_is_a_string():
+    assert isinstance(timex.STAGE_VERSION, str) and timex.STAGE_VERSION
+
+
+# -- the seed gold ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_scores() -> pd.DataFrame:
+    predicted = timex.tag_articles(load_corpus(config.SEEDS_DIR))
+    scores = timex.score(predicted, timex.read_gold(GOLD_CSV))
+    return scores.set_index("metric")["value"]
+
+
+def test_value_accuracy_on_the_seed_gold(seed_scores):
+    assert seed_scores["gold"] == 67
+    assert seed_scores["value_accuracy"] >= 0.95
+    assert seed_scores["exact_recall"] >= 0.9
+    assert seed_scores["exact_precision"] >= 0.9
+
+
+def test_score_counts_exact_and_overlapping_spans():
+    gold = pd.DataFrame({
+        "article_id": ["a", "a"], "start": [0, 10], "end": [5, 20], "value": ["2025", "XXXX"],
+        "start_date": pd.to_datetime(["2025-01-01", None]),
+        "end_date": pd.to_datetime(["2025-12-31", None]),
+    })
+    predicted = gold.iloc[[0]].assign(value="2024").copy()
+    predicted = pd.concat([predicted, pd.DataFrame({
+        "article_id": ["a"], "start": [12], "end": [25], "value": ["XXXX"],
+        "start_date": pd.to_datetime([None]), "end_date": pd.to_datetime([None])})])
+    scores = timex.score(predicted, gold).set_index("metric")["value"]
+    assert scores["exact_precision"] == 0.5 and scores["exact_recall"] == 0.5
+    assert scores["overlap_precision"] == 1.0 and scores["overlap_recall"] == 1.0
+    assert scores["value_accuracy"] == 0.0
