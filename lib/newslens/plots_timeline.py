@@ -1,0 +1,240 @@
+"""The event timeline: grouped events on a time axis, with the days they were reported.
+
+:func:`timeline_table` selects and orders the events to draw (one row per event, or per event
+and actor for swimlanes) and :func:`plot_event_timeline` draws it with the conventions of
+:mod:`newslens.plots` (fixed size and DPI, German labels, byte-identical PNGs). The table holds
+everything the chart shows, so the chart can be redrawn from the CSV saved beside it.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerTuple
+
+from newslens.events import CLASS_NAMES, EVENT_CLASSES, SEP, split_names
+from newslens.plots import _figure, _style
+
+TIMELINE_COLUMNS = [
+    "lane", "group_id", "label", "event_class", "modality", "start_date", "end_date",
+    "granularity", "point", "n_articles", "report_dates", "actors", "places", "article_ids",
+    "event_ids",
+]
+CLASS_COLOURS = {
+    "meeting": "#4C72B0", "call": "#55A868", "visit": "#8172B2", "attack": "#C44E52",
+    "announcement": "#DD8452", "agreement": "#2A9D8F", "sanctions": "#937860",
+    "election": "#DA8BC3", "other": "#8C8C8C",
+}
+MODALITY_NAMES = {"happened": "stattgefunden", "planned": "geplant",
+                  "hypothetical": "hypothetisch", "unknown": "unbestimmt"}
+ALL_LANE = "Alle Ereignisse"
+OTHER_LANE = "Andere"
+_MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
+           "Nov.", "Dez.")
+_REPORT_COLOUR = "#555555"
+
+
+def timeline_table(
+    groups: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    actors: list[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    min_articles: int = 1,
+    context_days: int = 90,
+    swimlanes: bool = False,
+    max_lanes: int = 6,
+) -> pd.DataFrame:
+    """The dated events of ``groups`` (from :func:`newslens.events.group_events`) to draw.
+
+    Keeps events reported by at least ``min_articles`` articles, naming any of ``actors`` (all
+    if empty), whose interval overlaps ``[date_from, date_to]`` (default: the publication span
+    of ``articles`` widened by ``context_days`` on each side, so a timeline of 2025 news is not
+    stretched by a mention of 2014). ``report_dates`` are the publication days of the reporting
+    articles; ``point`` marks day-precise events. With ``swimlanes`` an event appears once per
+    lane: the ``actors`` asked for, or the ``max_lanes`` actors of most events, then ``Andere``.
+    Sorted by lane, date, label and ``group_id``.
+    """
+    if min_articles < 1:
+        raise ValueError(f"min_articles must be 1 or more, not {min_articles}")
+    dated = groups.dropna(subset=["start_date", "end_date"])
+    dated = dated[dated["n_articles"] >= min_articles]
+    wanted = set(actors or [])
+    if wanted:
+        dated = dated[[bool(wanted & set(split_names(a))) for a in dated["actors"]]]
+    start, end = _window(articles, date_from, date_to, context_days)
+    dated = dated[(dated["end_date"] >= start) & (dated["start_date"] <= end)]
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    rows = []
+    for g in dated.itertuples(index=False):
+        days = sorted({f"{pd.Timestamp(published[a]):%Y-%m-%d}" for a in split_names(g.article_ids)
+                       if a in published})
+        row = {"group_id": g.group_id, "label": g.label, "event_class": str(g.event_class),
+               "modality": str(g.modality), "start_date": g.start_date, "end_date": g.end_date,
+               "granularity": g.granularity, "point": bool(g.start_date == g.end_date),
+               "n_articles": g.n_articles, "report_dates": SEP.join(days), "actors": g.actors,
+               "places": g.places, "article_ids": g.article_ids, "event_ids": g.event_ids}
+        rows += [{"lane": lane, **row} for lane in _lanes(g.actors, dated, wanted, swimlanes,
+                                                        max_lanes)]
+    table = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    table = table.astype({"n_articles": "int64", "point": "bool", "granularity": "object"})
+    for column in ("start_date", "end_date"):
+        table[column] = pd.to_datetime(table[column]).astype("datetime64[ns]")
+    order = {lane: k for k, lane in enumerate(_lane_order(dated, wanted, swimlanes, max_lanes))}
+    table["lane_order"] = table["lane"].map(order).astype("int64")
+    table = table.sort_values(["lane_order", "start_date", "end_date", "label", "group_id"],
+                              ignore_index=True)
+    return table.drop(columns="lane_order")
+
+
+def _window(articles, date_from, date_to, context_days) -> tuple[pd.Timestamp, pd.Timestamp]:
+    context = pd.Timedelta(days=context_days)
+    start = pd.Timestamp(date_from) if date_from else articles["published"].min() - context
+    end = pd.Timestamp(date_to) if date_to else articles["published"].max() + context
+    return start.normalize(), end.normalize()
+
+
+def _lane_order(dated, wanted, swimlanes, max_lanes) -> list[str]:
+    if not swimlanes:
+        return [ALL_LANE]
+    if wanted:
+        return sorted(wanted) + [OTHER_LANE]
+    counts = pd.Series([name for value in dated["actors"] for name in split_names(value)],
+                       dtype="object").value_counts()
+    top = sorted(counts.index, key=lambda name: (-counts[name], name))[:max_lanes]
+    return top + [OTHER_LANE]
+
+
+def _lanes(actors, dated, wanted, swimlanes, max_lanes) -> list[str]:
+    if not swimlanes:
+        return [ALL_LANE]
+    lanes = set(_lane_order(dated, wanted, swimlanes, max_lanes)) - {OTHER_LANE}
+    mine = sorted(lanes & set(split_names(actors)))
+    return mine or [OTHER_LANE]
+
+
+def plot_event_timeline(table: pd.DataFrame, *,
+                        title: str = "Ereignisse im Zeitverlauf") -> Figure:
+    """Events on a time axis: day-precise ones as points, longer ones as bars over their
+    interval; colour = class, filled = stattgefunden, hollow = geplant, hatched =
+    hypothetisch; grey ticks = days on which an article reported the event; one band per lane.
+    """
+    rows = len(table)
+    with _style():
+        fig = _figure(11, 1.9 + 0.34 * max(rows, 1))
+        ax = fig.add_subplot()
+        if not rows:
+            ax.text(0.5, 0.5, "Keine datierten Ereignisse für diese Auswahl", ha="center",
+                    va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+            ax.set_title(title, loc="left")
+            return fig
+        ys = np.arange(rows)[::-1]
+        for y, row in zip(ys, table.itertuples(index=False), strict=True):
+            _draw_event(ax, y, row)
+        _draw_lanes(ax, table, ys)
+        ax.set_yticks(ys, [_row_label(row) for row in table.itertuples(index=False)])
+        ax.set_ylim(-0.7, rows - 0.3)
+        _date_axis(ax, table)
+        ax.set_xlabel("Datum des Ereignisses (Striche: Tage der Berichte)")
+        ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.set_title(title, loc="left")
+        _legend(ax, table)
+    return fig
+
+
+#: Fill of a point (matplotlib fillstyle) and of a bar per modality: stattgefunden filled,
+#: geplant hollow with a dashed edge, hypothetisch half-filled / hatched, unbestimmt pale.
+_POINT_FILL = {"happened": "full", "planned": "none", "hypothetical": "left", "unknown": "full"}
+_BAR_STYLE = {"happened": {"fill": True, "linestyle": "-", "hatch": None, "alpha": 1.0},
+              "planned": {"fill": False, "linestyle": "--", "hatch": None, "alpha": 1.0},
+              "hypothetical": {"fill": False, "linestyle": "-", "hatch": "////", "alpha": 1.0},
+              "unknown": {"fill": True, "linestyle": "-", "hatch": None, "alpha": 0.35}}
+
+
+def _draw_event(ax, y: float, row) -> None:
+    colour = CLASS_COLOURS.get(row.event_class, CLASS_COLOURS["other"])
+    modality = row.modality if row.modality in _POINT_FILL else "unknown"
+    start = mpl.dates.date2num(pd.Timestamp(row.start_date))
+    for day in split_names(row.report_dates):
+        ax.plot(mpl.dates.date2num(pd.Timestamp(day)), y, marker="|", markersize=11,
+                color=_REPORT_COLOUR, linestyle="none", zorder=2)
+    if row.point:
+        ax.plot(start, y, linestyle="none", zorder=3, **_marker(colour, modality))
+    else:
+        style = _BAR_STYLE[modality]
+        width = mpl.dates.date2num(pd.Timestamp(row.end_date) + pd.Timedelta(days=1)) - start
+        ax.barh(y, width, left=start, height=0.5, color=colour if style["fill"] else "white",
+                edgecolor=colour, linewidth=1.4, hatch=style["hatch"],
+                linestyle=style["linestyle"], alpha=style["alpha"], zorder=3)
+
+
+def _marker(colour: str, modality: str) -> dict:
+    return {"marker": "o", "markersize": 8, "markeredgewidth": 1.6, "color": colour,
+            "markeredgecolor": colour, "fillstyle": _POINT_FILL[modality],
+            "markerfacecoloralt": "white", "alpha": _BAR_STYLE[modality]["alpha"]}
+
+
+def _row_label(row) -> str:
+    articles = "1 Artikel" if row.n_articles == 1 else f"{row.n_articles} Artikel"
+    return f"{row.label} ({articles})"
+
+
+def _draw_lanes(ax, table: pd.DataFrame, ys: np.ndarray) -> None:
+    lanes = table["lane"].tolist()
+    if set(lanes) == {ALL_LANE}:
+        return
+    k = 0
+    for n, lane in enumerate(dict.fromkeys(lanes)):
+        size = lanes.count(lane)
+        top, bottom = ys[k] + 0.5, ys[k + size - 1] - 0.5
+        if n % 2 == 0:
+            ax.axhspan(bottom, top, color="#F2F2F2", zorder=0)
+        ax.text(0.005, top - 0.08, lane, transform=ax.get_yaxis_transform(), va="top",
+                ha="left", fontweight="bold", fontsize=8, color="#333333", zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
+        k += size
+
+
+def _date_axis(ax, table: pd.DataFrame) -> None:
+    """Ticks chosen from the data (weeks or months), labelled in German without locales."""
+    days = [pd.Timestamp(d) for d in table["start_date"]]
+    days += [pd.Timestamp(d) + pd.Timedelta(days=1) for d in table["end_date"]]
+    days += [pd.Timestamp(d) for v in table["report_dates"] for d in split_names(v)]
+    first, last = min(days), max(days)
+    pad = max(pd.Timedelta(days=3), (last - first) * 0.04)
+    ax.set_xlim(mpl.dates.date2num(first - pad), mpl.dates.date2num(last + pad))
+    if last - first <= pd.Timedelta(days=120):
+        ticks = pd.date_range(first - pd.Timedelta(days=first.weekday()), last, freq="7D")
+        labels = [f"{d.day}. {_MONTHS[d.month - 1]}" for d in ticks]
+    else:
+        ticks = pd.date_range(first.replace(day=1), last, freq="MS")
+        step = max(1, len(ticks) // 12)
+        ticks = ticks[::step]
+        labels = [f"{_MONTHS[d.month - 1]} {d.year}" for d in ticks]
+    ax.set_xticks(mpl.dates.date2num(ticks), labels, rotation=30, ha="right")
+
+
+def _legend(ax, table: pd.DataFrame) -> None:
+    """Classes by colour; modalities as a bar and a point side by side; report days."""
+    shown = set(table["event_class"])
+    handles = [mpl.patches.Patch(color=CLASS_COLOURS[c]) for c in EVENT_CLASSES if c in shown]
+    labels = [CLASS_NAMES[c] for c in EVENT_CLASSES if c in shown]
+    grey = "#666666"
+    for modality in ("happened", "planned", "hypothetical", "unknown"):
+        style = _BAR_STYLE[modality]
+        bar = mpl.patches.Patch(facecolor=grey if style["fill"] else "white", edgecolor=grey,
+                                linestyle=style["linestyle"], hatch=style["hatch"],
+                                alpha=style["alpha"])
+        point = mpl.lines.Line2D([], [], linestyle="none", **_marker(grey, modality))
+        handles.append((bar, point))
+        labels.append(MODALITY_NAMES[modality])
+    handles.append(mpl.lines.Line2D([], [], marker="|", color=_REPORT_COLOUR,
+                                    linestyle="none", markersize=10))
+    labels.append("Bericht erschienen")
+    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+              fontsize=8, handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)})
