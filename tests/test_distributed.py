@@ -86,9 +86,9 @@ def run(cluster, articles):
 
 def test_tables_equal_a_local_run(run, articles, pipeline):
     local = annotate(articles, use_cache=False)
-    for table in ("sentences", "mentions", "entities"):
+    for table in ("sentences", "mentions", "entities", "timexes", "events", "event_records"):
         pd.testing.assert_frame_equal(getattr(run["result"], table), getattr(local, table))
-    assert len(run["result"].mentions) > 0
+    assert len(run["result"].mentions) > 0 and len(run["result"].timexes) > 0
 
 
 def test_all_spacy_work_ran_on_the_workers(run, articles):
