@@ -250,6 +250,16 @@ def test_offset_modifiers():
     ("Der Fehler trat vom 21. bis 24. Oktober auf.", TUE,
      ("vom 21. bis 24. Oktober", "2025-10-21/2025-10-24", "2025-10-21", "2025-10-24")),
     ("Die Saison 2020/21 fällt aus.", TUE, ("2020/21", "2020/2021", "2020-01-01", "2021-12-31")),
+    ("die vom 9. Juni bis zum 14. November 2019 Festgenommenen", TUE,
+     ("vom 9. Juni bis zum 14. November 2019", "2019-06-09/2019-11-14", "2019-06-09",
+      "2019-11-14")),
+    ("in den Monaten April bis Dezember 2020", TUE,
+     ("April bis Dezember 2020", "2020-04/2020-12", "2020-04-01", "2020-12-31")),
+    ("zwischen Oktober und Anfang Dezember 2020", TUE,
+     ("zwischen Oktober und Anfang Dezember 2020", "2020-10/2020-12", "2020-10-01",
+      "2020-12-10")),
+    ("für die Jahre 2022 bis 2024", TUE, ("Jahre 2022 bis 2024", "2022/2024", "2022-01-01",
+                                          "2024-12-31")),
 ])
 def test_spans(text, anchor, expected):
     assert found(text, anchor) == [expected]
@@ -270,6 +280,30 @@ def test_durations_keep_their_length_only(text, value, modifier):
     assert frame["modifier"].tolist() == [modifier]
     assert frame["kind"].tolist() == ["duration"]
     assert frame["start_date"].isna().all() and not frame["vague"].any()
+
+
+@pytest.mark.parametrize("text", [
+    "Tickets von 1000 bis 2000 Euro",
+    "Das Spiel endete 2020-2019.",
+])
+def test_number_ranges_that_are_not_years(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("An Weihnachten bleiben die Läden zu.", "2020-11-20",
+     ("Weihnachten", "2020-12-24/2020-12-26", "2020-12-24", "2020-12-26")),
+    ("Zu Ostern 2021 dürfen Familien reisen.", "2020-11-20",
+     ("Ostern 2021", "2021-04-02/2021-04-05", "2021-04-02", "2021-04-05")),
+    ("Über Pfingsten war es voll.", "2020-06-10",
+     ("Pfingsten", "2020-05-31/2020-06-01", "2020-05-31", "2020-06-01")),
+    ("Zum Jahreswechsel gilt ein Böllerverbot.", "2020-12-14",
+     ("Jahreswechsel", "2020-12-31/2021-01-01", "2020-12-31", "2021-01-01")),
+    ("Am Tag der Deutschen Einheit feierten sie.", "2020-10-05",
+     day("Tag der Deutschen Einheit", "2020-10-03")),
+])
+def test_holidays(text, anchor, expected):
+    assert found(text, anchor) == [expected]
 
 
 def test_sets():
@@ -493,6 +527,22 @@ def test_anchor_types_and_empty_text():
 def test_bad_arguments_say_what_was_expected(kwargs, message):
     with pytest.raises(ValueError, match=message):
         timex.tag("gestern", **kwargs)
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # genitive weekday: a date, not the adverb
+    ("Im Laufe des Samstags kamen 17 Fälle hinzu.", "2020-03-02", [day("Samstag", "2020-02-29")]),
+    # capitalised adverb: a set
+    ("Donnerstags sind wir immer da.", TUE, [("Donnerstags", "XXXX-WXX-4", None, None)]),
+    ("Zweimal die Woche fährt ein Lkw vor.", TUE, [("Zweimal die Woche", "P1W", None, None)]),
+    # verschieben auf: forward, though the clause is past
+    ("Das Turnier wurde auf Juni verschoben.", "2020-04-20",
+     [("Juni", "2020-06", "2020-06-01", "2020-06-30")]),
+    # a count after a date is no year
+    ("Seit 26. März 1437 Infektionsfälle.", "2020-04-20", [day("26. März", "2020-03-26")]),
+])
+def test_corpus_cases(text, anchor, expected):
+    assert found(text, anchor) == expected
 
 
 def test_tag_articles_adds_article_id_and_anchors_on_the_published_day():

@@ -100,6 +100,29 @@ SET_WORDS = {
     "alljährlich": ("P1Y", "year"), "halbjährlich": ("P6M", "month"),
     "vierteljährlich": ("P3M", "quarter"),
 }
+#: Holidays -> (first, last) day as offsets: ("easter", d) from Easter Sunday, else (month, day)
+#: pairs; a last day in January after a first in December lies in the next year.
+HOLIDAYS = {
+    "Weihnachten": ((12, 24), (12, 26)), "Heiligabend": ((12, 24), (12, 24)),
+    "Weihnachtsfeiertage": ((12, 25), (12, 26)), "Weihnachtsfeiertagen": ((12, 25), (12, 26)),
+    "Silvester": ((12, 31), (12, 31)), "Neujahr": ((1, 1), (1, 1)),
+    "Jahreswechsel": ((12, 31), (1, 1)), "Allerheiligen": ((11, 1), (11, 1)),
+    "Tag der Deutschen Einheit": ((10, 3), (10, 3)),
+    "Ostern": (("easter", -2), ("easter", 1)), "Osterwochenende": (("easter", -2), ("easter", 1)),
+    "Osterfeiertage": (("easter", -2), ("easter", 1)),
+    "Osterfeiertagen": (("easter", -2), ("easter", 1)),
+    "Gründonnerstag": (("easter", -3), ("easter", -3)),
+    "Karfreitag": (("easter", -2), ("easter", -2)), "Ostersonntag": (("easter", 0), ("easter", 0)),
+    "Ostermontag": (("easter", 1), ("easter", 1)),
+    "Rosenmontag": (("easter", -48), ("easter", -48)),
+    "Christi Himmelfahrt": (("easter", 39), ("easter", 39)),
+    "Himmelfahrt": (("easter", 39), ("easter", 39)),
+    "Pfingsten": (("easter", 49), ("easter", 50)),
+    "Pfingstwochenende": (("easter", 48), ("easter", 50)),
+    "Pfingstsonntag": (("easter", 49), ("easter", 49)),
+    "Pfingstmontag": (("easter", 50), ("easter", 50)),
+    "Fronleichnam": (("easter", 60), ("easter", 60)),
+}
 UNIT_GRANULARITY = {
     "D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century",
     "H": "day", "Q": "quarter",
@@ -223,10 +246,17 @@ _BRANCHES = [
     _branch("range", (
         r"(?:(?:[Vv]om|zwischen" + _S + r"dem)" + _S + r")?(?P<ra_d1>" + DAY + r")\.\s*"
         r"(?:/|-|–|bis(?:" + _S + r"zum)?|und(?:" + _S + r"dem)?)\s*(?P<ra_d2>" + DAY
-        + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?"
-        + _E + r"|(?:[Zz]wischen|[Vv]on)" + _S + r"(?P<ra_a>(?:" + MONTH + r")(?:" + _S + YEAR
-        + r")?|" + YEAR + r")" + _S + r"(?:und|bis)" + _S + r"(?P<ra_b>(?:" + MONTH + r")(?:"
-        + _S + YEAR + r")?|" + YEAR + r")" + _E
+        + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?" + _E
+        # vom 9. Juni bis zum 14. November 2019, zwischen dem 1. Mai und dem 3. Juni
+        + r"|(?:(?:[Vv]om|[Zz]wischen" + _S + r"dem)" + _S + r")?(?P<rd_d1>" + DAY + r")\.\s*"
+        r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?\s*(?:bis(?:" + _S
+        + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?P<rd_d2>" + DAY + r")\.\s*"
+        r"(?P<rd_m2>" + MONTH + r")(?:" + _S + r"(?P<rd_y2>" + YEAR + r"))?" + _E
+        # zwischen Mai und Juli, von Anfang März bis Ende Mai 2020, März bis Mai, 2014 bis 2016
+        + r"|(?:(?P<ra_z>[Zz]wischen)" + _S + r"|[Vv]on" + _S + r")?(?:(?P<ra_amod>" + PART
+        + r")" + _S + r")?(?P<ra_a>(?:" + MONTH + r")(?:" + _S + YEAR + r")?|" + YEAR + r")"
+        + _S + r"(?(ra_z)und|bis)" + _S + r"(?:(?P<ra_bmod>" + PART + r")" + _S + r")?"
+        r"(?P<ra_b>(?:" + MONTH + r")(?:" + _S + YEAR + r")?|" + YEAR + r")" + _E
         + r"|(?:(?:Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
         + r"(?:bis|und)" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
     )),
@@ -291,6 +321,9 @@ _BRANCHES = [
         + r")" + _S + r")?(?P<se_name>" + _words(SEASONS) + r")s?(?:" + _S + r"(?P<se_y>" + YEAR
         + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E
     )),
+    # 12b holidays: Weihnachten, Ostern 2021, Silvester, Tag der Deutschen Einheit
+    _branch("holiday", r"(?P<ho_name>" + _words(HOLIDAYS) + r")(?:" + _S + r"(?P<ho_y>" + YEAR
+            + r"))?" + _E),
     # 13 relative units: vergangene Woche, Ende des Monats, Vorjahr, heuer, am Wochenende
     _branch("relunit", (
         r"(?:(?P<ru_mod>" + PART + r")" + _S + r"(?:(?:des|der)" + _S + r")?)?(?P<ru_rel>" + REL
@@ -327,6 +360,7 @@ _BRANCHES = [
         r"(?:" + _S + r"(?P<wd_part2>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|"
         r"[Aa]bend|[Nn]acht)(?![\w-]))?(?:" + _S + r"(?P<wd_week>vergangener|letzter|voriger|"
         r"kommender|nächster|dieser)" + _S + r"Woche)?" + _E + ORTSZEIT.format("wd_oz")
+        + r"|(?<=des )(?P<wd_gen>" + WEEKDAY + r")s" + _E  # im Laufe des Samstags
     )),
     # 18 days relative to the anchor: gestern, heute Morgen, übermorgen, gestrigen
     _branch("relday", (
@@ -339,8 +373,11 @@ _BRANCHES = [
     _branch("set", (
         r"(?P<st_word>" + _words(SET_WORDS, cap=True) + r")(?:e[nrsm]?)?" + _E
         + r"|(?P<st_each>[Jj]ede[ns]?|pro|je)" + _S + r"(?P<st_unit>Tag|Woche|Monat|Jahr)" + _E
-        + r"|(?P<st_wd>montags|dienstags|mittwochs|donnerstags|freitags|samstags|"
-        r"sonnabends|sonntags)" + _E
+        + r"|(?P<st_times>" + _words(["einmal", "zweimal", "dreimal", "viermal", "fünfmal",
+                                        "sechsmal", "siebenmal", "mehrmals"], cap=True) + r")" + _S
+        + r"(?:im|pro|je|am|die|in" + _S + r"der)" + _S + r"(?P<st_unit2>Tag|Woche|Monat|Jahr)"
+        + _E + r"|(?P<st_wd>" + _words([w.lower() + "s" for w in WEEKDAYS], cap=True) + r")"
+        + _E
     )),
     # 20 vague adverbs: derzeit, nun, bald, bisher
     _branch("vague", r"(?P<va_word>" + _words(VAGUE_WORDS, cap=True) + r")" + _E),
@@ -351,7 +388,7 @@ _BRANCHES = [
 _PREFIXES = [
     *WEEKDAYS, *SEASONS, *DECADE_WORDS, *(w.lower() for w in DECADE_WORDS), *SET_WORDS,
     *_REL_STEMS, "heutig", "gestrig", "morgig", "vorgestrig", "übermorgig", "Jahr", "Monats",
-    "Vorjahr", "Vormonat", "Vorwoche", "halbe",
+    "Vorjahr", "Vormonat", "Vorwoche", "halbe", "Weihnachtsfeiertage", "Osterfeiertage",
 ]
 _WHOLE_WORDS = [
     *MONTHS, *PART_MODIFIERS, *ORDINAL_WORDS, *NUMBERS, *VAGUE_WORDS,
@@ -359,8 +396,9 @@ _WHOLE_WORDS = [
     "vom", "über", "von", "zwischen", "in", "im", "zu", "zur", "vor", "seit", "bis", "dieser",
     "eines", "jede", "jeden", "jedes", "pro", "je", "montags", "dienstags", "mittwochs",
     "donnerstags", "freitags", "samstags", "sonnabends", "sonntags", "vorgestern", "gestern",
-    "heute", "übermorgen", "morgen", "nicht", "nächsten", "kommenden", "vergangenen", "letzten",
-    "zurückliegenden", "vorigen", "folgenden",
+    "heute", "übermorgen", "morgen", "nicht", "nächsten", *HOLIDAYS, "Christi", "Tag",
+    "einmal", "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
+    "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
 ]
 
 
@@ -402,8 +440,8 @@ MASTER = re.compile(
 MONTH_CONTEXT = re.compile(
     r"(?:\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Vv]on|[Zz]um|[Nn]ach|[Vv]or|[Dd]en|[Dd]em|"
     r"[Dd]es|[Dd]er|[Dd]iese[nmrs]?|[Jj]ene[nmrs]?|[Ff]ür|[Ss]päte(?:stens|r)|[Ff]rühestens|"
-    r"[Uu]m|[Ww]ährend|[Aa]nfang|Monat|Monats|[Gg]anzen|vergangenen|letzten|kommenden|"
-    r"nächsten|vorigen)\s+|[(]\s*)$"
+    r"[Uu]m|[Ww]ährend|[Aa]nfang|[Aa]uf|[Üü]ber|\w*[Mm]onate?n?s?|[Gg]anzen|vergangenen|"
+    r"letzten|kommenden|nächsten|vorigen)\s+|[(]\s*)$"
 )
 #: Words before a bare season that make it a date (im Herbst, seit dem Sommer).
 SEASON_CONTEXT = re.compile(
@@ -442,9 +480,9 @@ MORGEN_NOUN_BEFORE = re.compile(
 SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„\"»«“]\s*|[-–]\s+)$")
 #: "zunächst" = "for the time being" when a negation or "noch" follows closely.
 #: A preposition right before an expression that fixes its direction: seit/vom look back,
-#: ab/bis forward (``seit Montag``, ``ab dem 1. Dezember``, ``bis zum 20. Mai``).
+#: ab/bis/auf forward (``seit Montag``, ``ab dem 1. Dezember``, ``auf Juni verschoben``).
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?P<prep>[Ss]eit|[Vv]om|[Aa]b|[Bb]is)(?:\s+(?:zum|zur|dem|den|einschließlich|"
+    r"\b(?P<prep>[Ss]eit|[Vv]om|[Aa]b|[Bb]is|[Aa]uf)(?:\s+(?:zum|zur|dem|den|einschließlich|"
     r"spätestens|frühestens|kommenden|nächsten))?\s+$"
 )
 ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
@@ -571,6 +609,30 @@ def part_of(start: dt.date, end: dt.date, granularity: str,
     bounds = {"decade": ((0, 3), (4, 6), (7, 9)), "century": ((0, 32), (33, 65), (66, 99))}
     lo, hi = bounds[granularity][third]
     return dt.date(start.year + lo, 1, 1), dt.date(start.year + hi, 12, 31)
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian calendar; the anonymous algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday(name: str, year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a holiday (``Weihnachten`` 24-26 Dec, ``Ostern`` Fri-Mon)."""
+    days = []
+    for where, number in HOLIDAYS[" ".join(name.split())]:
+        if where == "easter":
+            days.append(easter(year) + dt.timedelta(days=number))
+        else:
+            days.append(dt.date(year + (days != [] and where < days[0].month), where, number))
+    return days[0], days[1]
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -22,7 +22,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "1"
+STAGE_VERSION = "2"
 COLUMNS = ["start", "end", "text", "value", "start_date", "end_date", "granularity",
            "modifier", "vague", "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
@@ -274,29 +274,39 @@ def _row(text: str, t: Timex) -> tuple:
 
 
 def _range(m, doc: _Doc, i: int) -> Timex | None:
-    """vom 1. bis 5. März, zwischen Mai und Juli, von 2014 bis 2016, 2020/21."""
+    """vom 1. bis 5. März, vom 9. Juni bis 14. Juli, zwischen Mai und Juli, 2014 bis 2016."""
     if m["ra_y1"]:
         first, second = int(m["ra_y1"]), m["ra_y2"]
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if not first < last <= first + 30:
-            return None
-        return doc.make(i, f"{first:04d}/{last:04d}", (dt.date(first, 1, 1),
-                        dt.date(last, 12, 31)), "year", kind="span")
+        return _year_range(doc, i, first, last)
     if m["ra_d1"]:
-        return _day_range(m, doc, i)
+        month = R.MONTHS[m["ra_m"]]
+        return _day_range(doc, i, (int(m["ra_d1"]), month, None),
+                          (int(m["ra_d2"]), month, m["ra_y"]))
+    if m["rd_d1"]:
+        return _day_range(doc, i, (int(m["rd_d1"]), R.MONTHS[m["rd_m1"]], m["rd_y1"]),
+                          (int(m["rd_d2"]), R.MONTHS[m["rd_m2"]], m["rd_y2"]))
     return _part_range(m, doc, i)
 
 
-def _day_range(m, doc: _Doc, i: int) -> Timex | None:
-    month, d1, d2 = R.MONTHS[m["ra_m"]], int(m["ra_d1"]), int(m["ra_d2"])
-    if d2 <= d1:
-        return None
+def _year_range(doc: _Doc, i: int, first: int, last: int) -> Timex | None:
+    if not first < last <= first + 100 or R.NOT_YEAR_AFTER.match(doc.text, doc.matches[i].end()):
+        return None  # 2020-2019 is no range; "von 1000 bis 2000 Euro" no years
+    return doc.make(i, f"{first:04d}/{last:04d}", (dt.date(first, 1, 1), dt.date(last, 12, 31)),
+                    "year", kind="span")
+
+
+def _day_range(doc: _Doc, i: int, left: tuple, right: tuple) -> Timex | None:
+    """Two (day, month, year or None) ends; a missing year comes from the other end or from
+    the clause, and the left end may lie in the year before the right one."""
+    (d1, m1, y1), (d2, m2, y2) = left, right
 
     def build(year: int):
-        first, last = R.safe_date(year, month, d1), R.safe_date(year, month, d2)
-        return (f"{first}/{last}", first, last) if first and last else None
+        first = R.safe_date(int(y1) if y1 else year - ((m1, d1) > (m2, d2)), m1, d1)
+        last = R.safe_date(year, m2, d2)
+        return (f"{first}/{last}", first, last) if first and last and first < last else None
 
-    found, anchor = (build(int(m["ra_y"])), None) if m["ra_y"] else doc.pick(i, build)
+    found, anchor = (build(int(y2)), None) if y2 else doc.pick(i, build)
     if found is None:
         return None
     value, first, last = found
@@ -304,18 +314,14 @@ def _day_range(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _part_range(m, doc: _Doc, i: int) -> Timex | None:
-    """zwischen Mai und Juli (2020), von 2014 bis 2016: each side a month or a year."""
+    """zwischen Mai und Juli (2020), von Anfang März bis Ende Mai: each end a month or a year."""
     a, b = _month_or_year(m["ra_a"]), _month_or_year(m["ra_b"])
     if (a[1] is None) != (b[1] is None):
         return None  # a month and a bare year: "von Mai bis 2020" is no range we know
-    anchor = None
-    if a[1] is None:  # years
-        first, last = a[0], b[0]
-        if not first < last:
-            return None
-        return doc.make(i, f"{first:04d}/{last:04d}", (dt.date(first, 1, 1),
-                        dt.date(last, 12, 31)), "year", kind="span")
+    if a[1] is None:
+        return _year_range(doc, i, a[0], b[0])
     (ya, ma), (yb, mb) = a, b
+    anchor = None
     if ya is None and yb is None:
         (_, start, _), anchor = doc.pick(i, lambda y: _month(y, ma, "none"))
         ya = start.year
@@ -323,9 +329,10 @@ def _part_range(m, doc: _Doc, i: int) -> Timex | None:
     yb = yb if yb is not None else (ya if mb >= ma else ya + 1)
     if (yb, mb) <= (ya, ma):
         return None
+    first = _month(ya, ma, R.PART_MODIFIERS.get(m["ra_amod"], "none"))[1]
+    last = _month(yb, mb, R.PART_MODIFIERS.get(m["ra_bmod"], "none"))[2]
     value = f"{ya:04d}-{ma:02d}/{yb:04d}-{mb:02d}"
-    return doc.make(i, value, (dt.date(ya, ma, 1), R.month_end(yb, mb)), "month", kind="span",
-                    anchor=anchor)
+    return doc.make(i, value, (first, last), "month", kind="span", anchor=anchor)
 
 
 def _month_or_year(words: str) -> tuple[int | None, int | None]:
@@ -378,9 +385,12 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
     if m["di_y"]:
         day = R.safe_date(int(m["di_y"]), int(m["di_m"]), int(m["di_d"]))
         return doc.make(i, f"{day}", (day, day), "day") if day else None
+    span = None
     if m["da_d"]:
-        d, month, year = int(m["da_d"]), R.MONTHS.get(m["da_m"]) or \
-            R.MONTH_ABBREVIATIONS[m["da_a"]], m["da_y"]
+        d, year = int(m["da_d"]), m["da_y"]
+        month = R.MONTHS[m["da_m"]] if m["da_m"] else R.MONTH_ABBREVIATIONS[m["da_a"]]
+        if year and int(year) < R.MIN_YEAR:  # "seit 26. März 1437 Infektionsfälle": a count
+            year, span = None, (m.start(), m.end("da_m") if m["da_m"] else m.end("da_a"))
     else:
         d, month, year = int(m["dn_d"]), int(m["dn_m"]), m["dn_y"]
         if year and len(year) == 2:
@@ -397,7 +407,7 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
             return None
     else:
         found, anchor = doc.pick(i, build)
-    return doc.make(i, found[0], found[1:], "day", anchor=anchor)
+    return doc.make(i, found[0], found[1:], "day", span=span, anchor=anchor)
 
 
 def _night(m, doc: _Doc, i: int) -> Timex:
@@ -529,6 +539,18 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     else:
         found, anchor = doc.pick(i, build)
     return doc.make(i, found[0], found[1:], "season", modifier=modifier, anchor=anchor)
+
+
+def _holiday(m, doc: _Doc, i: int) -> Timex | None:
+    """Weihnachten (24-26 Dec), Ostern 2021 (Good Friday to Easter Monday), Silvester."""
+    name = m["ho_name"]
+
+    def build(year: int):
+        first, last = R.holiday(name, year)
+        return (f"{first}" if first == last else f"{first}/{last}", first, last)
+
+    found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
+    return doc.make(i, found[0], found[1:], "day", anchor=anchor)
 
 
 def _relative_occurrence(build, day: dt.date, step: int) -> tuple:
@@ -694,7 +716,7 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
     """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit)."""
-    weekday = R.WEEKDAYS[m["wd_name"]]
+    weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
     anchor = doc.day_anchor(i)
     if m["wd_week"]:
         step = R.step_of(m["wd_week"])
@@ -706,6 +728,8 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         day = (anchor + dt.timedelta(days=step) if marked
                else _weekday_date(anchor, weekday, step, doc.direction(i)))
     part = m["wd_part"] or m["wd_part2"]
+    if m["wd_gen"]:
+        return doc.make(i, f"{day}", (day, day), "day", span=m.span("wd_gen"), anchor=anchor)
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
 
@@ -749,11 +773,11 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _set(m, doc: _Doc, i: int) -> Timex:
-    """täglich(en), jedes Jahr, pro Tag (P1D ...), montags (XXXX-WXX-1)."""
+    """täglich(en), jedes Jahr, pro Tag, zweimal die Woche (P1D ...), montags (XXXX-WXX-1)."""
     if m["st_word"]:
         value, granularity = R.SET_WORDS[m["st_word"].lower()]
-    elif m["st_unit"]:
-        unit = R.unit_of(m["st_unit"])
+    elif m["st_unit"] or m["st_unit2"]:
+        unit = R.unit_of(m["st_unit"] or m["st_unit2"])
         value, granularity = f"P1{unit}", R.UNIT_GRANULARITY[unit]
     else:
         number = R.WEEKDAYS[m["st_wd"][0].upper() + m["st_wd"][1:-1]] + 1
@@ -770,8 +794,9 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
     "night": _night, "span": _span, "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
-    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "duration": _duration, "weekday": _weekday,
-    "relday": _relday, "set": _set, "vague": _vague,
+    "holiday": _holiday,
+    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "duration": _duration,
+    "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
 
 
