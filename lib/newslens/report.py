@@ -50,10 +50,13 @@ def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
 
 
 def render_html(executed: Path, output: Path) -> Path:
-    """Render an executed notebook to standalone HTML with the code cells hidden."""
+    """Render an executed notebook to standalone HTML with the code cells hidden, loading
+    nothing from the network (see ``templates/newslens``)."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+    exporter = HTMLExporter(template_name="newslens",
+                            extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
+                            exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
     _write_text_atomic(output, body)
