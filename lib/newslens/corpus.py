@@ -16,8 +16,8 @@ import io
 import json
 import re
 import unicodedata
-import zlib
 import warnings
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path

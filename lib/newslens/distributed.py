@@ -23,8 +23,8 @@ from pathlib import Path
 import pandas as pd
 from distributed import Client, get_worker
 
-from newslens import cache, config, nlp, pipeline
-from newslens.pipeline import Annotations
+from newslens import cache, config, pipeline
+from newslens.pipeline import Annotations, nlp_keys, nlp_salt
 
 TASK_COLUMNS = ["partition", "worker", "shard", "n_articles", "n_words", "n_sentences",
                 "n_mentions", "seconds"]
@@ -70,7 +70,7 @@ def fill_cache(
     An empty table means everything was cached already. Raises :class:`ClusterError` if a worker
     runs another pipeline or newslens source, or does not share the client's cache folder.
     """
-    pipeline._check_articles(articles)
+    pipeline.check_articles(articles)
     if partition_articles < 1:
         raise ValueError(f"partition_articles must be at least 1, not {partition_articles}")
     name = str(model) if model is not None else config.DEFAULT_MODEL
@@ -108,8 +108,8 @@ def annotate_partition(part: pd.DataFrame, *, model: str,
                 f"worker {_worker_name()}: pipeline {model!r} or newslens.nlp changed on disk "
                 f"since this worker loaded it ({first} -> {salt}); restart the workers "
                 "(client.restart()) so they load the new one")
-        frames = pipeline._annotate_chunk(part, keys, model=model,
-                                          options={"batch_size": batch_size, "n_process": 1})
+        frames = pipeline.annotate_chunk(part, keys, model=model,
+                                         options={"batch_size": batch_size, "n_process": 1})
     shard = cache.ShardStore("nlp", _TABLES).write(keys.tolist(), frames)
     return {"worker": _worker_name(), "shard": str(shard), "n_articles": len(part),
             "n_sentences": len(frames["sentences"]), "n_mentions": len(frames["mentions"]),
@@ -140,20 +140,6 @@ def check_workers(client: Client, *, model: str | Path | None = None) -> pd.Data
     if problems:
         raise ClusterError("workers cannot take part:\n" + "\n".join(problems))
     return table
-
-
-def nlp_salt(model: str | Path | None = None) -> str:
-    """The salt of the spaCy stage's cache keys: pipeline id and ``newslens.nlp`` source version.
-
-    Must equal what :func:`newslens.annotate` uses (``pipeline._nlp_stage``); the tests check
-    that a local run after a distributed one does no NLP work.
-    """
-    return f"{nlp.pipeline_id(model)}|nlp-{cache.source_version(nlp)}"
-
-
-def nlp_keys(articles: pd.DataFrame, *, model: str | Path | None = None) -> pd.Series:
-    """The per-article cache keys of the spaCy stage, as :func:`newslens.annotate` computes them."""
-    return cache.article_keys(articles, salt=nlp_salt(model))
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -51,13 +51,16 @@ def load_pipeline(model: str | Path | None = None) -> Language:
     """Return the spaCy pipeline, loaded once per process.
 
     ``None`` means the pipeline shipped in ``models/`` (built by ``make model``); a name such as
-    ``"de_core_news_lg"`` loads that installed package; a path loads a pipeline folder.
+    ``"de_core_news_lg"`` loads that installed package; a path loads a pipeline folder. A
+    pipeline whose files changed since it was loaded (``make model`` while a kernel runs) is
+    loaded again, so results are never stored under the id of a pipeline that did not make them.
     """
-    return _load(str(model) if model is not None else config.DEFAULT_MODEL)
+    name = str(model) if model is not None else config.DEFAULT_MODEL
+    return _load(name, pipeline_id(name))
 
 
 @lru_cache(maxsize=4)
-def _load(model: str) -> Language:
+def _load(model: str, identity: str) -> Language:
     import spacy
 
     shipped = config.MODELS_DIR / model
@@ -81,14 +84,22 @@ def pipeline_id(model: str | Path | None = None) -> str:
     of the files makes a retrained pipeline a new one even if its version was not bumped.
     """
     folder = _pipeline_folder(str(model) if model is not None else config.DEFAULT_MODEL)
+    files = tuple(sorted((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                         for p in folder.rglob("*") if p.is_file()))
+    return _pipeline_id(folder, files)
+
+
+@lru_cache(maxsize=16)
+def _pipeline_id(folder: Path, files: tuple) -> str:
+    """Hash the files of a pipeline once per state of its folder (names, sizes, mtimes)."""
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     name = meta.get("name", "pipeline")
     lang = meta.get("lang", "xx")
     name = name if name.startswith(f"{lang}_") else f"{lang}_{name}"
     sha = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        sha.update(path.relative_to(folder).as_posix().encode())
-        sha.update(path.read_bytes())
+    for relative, _, _ in files:
+        sha.update(relative.encode())
+        sha.update((folder / relative).read_bytes())
     return f"{name}-{meta.get('version', '0.0.0')}-{sha.hexdigest()[:12]}"
 
 

@@ -80,10 +80,10 @@ def annotate(
     ``use_cache`` (default) per-article results are read from and written to the cache.
     ``progress=None`` shows a progress bar only in an interactive terminal or JupyterLab.
     """
-    _check_articles(articles)
+    check_articles(articles)
     pid = nlp.pipeline_id(model)
     sentences, mentions, keys = _nlp_stage(
-        articles, model=model, pipeline=pid, use_cache=use_cache,
+        articles, model=model, use_cache=use_cache,
         options={"batch_size": batch_size, "n_process": n_process},
         progress=_show_progress(progress),
     )
@@ -117,9 +117,46 @@ def annotate_corpus(
 # -- stages ------------------------------------------------------------------------------------
 
 
-def _nlp_stage(articles: pd.DataFrame, *, model, pipeline: str, use_cache: bool,
+def nlp_salt(model: str | Path | None = None) -> str:
+    """What the spaCy stage's results depend on besides the text: the pipeline's id and the
+    source of ``newslens.nlp`` (the one place that defines it: local runs and Dask workers
+    must agree)."""
+    return f"{nlp.pipeline_id(model)}|nlp-{cache.source_version(nlp)}"
+
+
+def nlp_keys(articles: pd.DataFrame, *, model: str | Path | None = None) -> pd.Series:
+    """The cache key of every article for the spaCy stage of ``model``."""
+    return cache.article_keys(articles, salt=nlp_salt(model))
+
+
+def annotate_chunk(chunk: pd.DataFrame, keys: pd.Series, *, model=None,
+                   options: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Sentences and mentions of a few articles, each row tagged with its article's key."""
+    pairs = zip(chunk["article_id"], chunk["text"], strict=True)
+    sentences, mentions = nlp.to_frames(nlp.annotate_texts(pairs, model=model,
+                                                            **(options or {})))
+    key_of = dict(zip(chunk["article_id"], keys, strict=True))
+    for frame in (sentences, mentions):
+        frame[cache.KEY] = frame["article_id"].map(key_of).astype(object)
+    return {"sentences": sentences, "mentions": mentions}
+
+
+def check_articles(articles: pd.DataFrame) -> None:
+    """Fail with a clear message unless ``articles`` looks like the result of load_corpus."""
+    missing = [c for c in REQUIRED_ARTICLE_COLUMNS if c not in articles.columns]
+    if missing:
+        raise ValueError(
+            f"articles table lacks column(s) {', '.join(missing)}: pass the result of "
+            "newslens.load_corpus()"
+        )
+    duplicated = articles["article_id"][articles["article_id"].duplicated()]
+    if not duplicated.empty:
+        raise ValueError(f"duplicate article_id(s) in articles: {', '.join(duplicated[:5])}")
+
+
+def _nlp_stage(articles: pd.DataFrame, *, model, use_cache: bool,
                options: dict, progress: bool) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    keys = cache.article_keys(articles, salt=f"{pipeline}|nlp-{cache.source_version(nlp)}")
+    keys = nlp_keys(articles, model=model)
     store = cache.ShardStore("nlp", ("sentences", "mentions"))
     cached, index = _read_cached(store, keys) if use_cache else ({}, {})
     missing = articles[~keys.isin(index)]
@@ -127,7 +164,7 @@ def _nlp_stage(articles: pd.DataFrame, *, model, pipeline: str, use_cache: bool,
     for chunk in _progress(_chunks(missing), total=int(missing["n_words"].sum())
                            if "n_words" in missing else None, enabled=progress):
         chunk_keys = keys.loc[chunk.index]
-        frames = _annotate_chunk(chunk, chunk_keys, model=model, options=options)
+        frames = annotate_chunk(chunk, chunk_keys, model=model, options=options)
         if use_cache:
             store.write(chunk_keys.tolist(), frames)
         parts.append(frames)
@@ -147,15 +184,6 @@ def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
         if cached is not None:
             return cached, index
     return {}, {}
-
-
-def _annotate_chunk(chunk: pd.DataFrame, keys: pd.Series, *, model, options: dict) -> dict:
-    pairs = zip(chunk["article_id"], chunk["text"], strict=True)
-    sentences, mentions = nlp.to_frames(nlp.annotate_texts(pairs, model=model, **options))
-    key_of = dict(zip(chunk["article_id"], keys, strict=True))
-    for frame in (sentences, mentions):
-        frame[cache.KEY] = frame["article_id"].map(key_of).astype(object)
-    return {"sentences": sentences, "mentions": mentions}
 
 
 def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list[str],
@@ -275,15 +303,3 @@ def _progress(chunks: Iterator[pd.DataFrame], *, total: int | None, enabled: boo
             done += len(chunk)
             bar.set_postfix(articles=done, refresh=False)
             bar.update(int(chunk["n_words"].sum()) if "n_words" in chunk else 0)
-
-
-def _check_articles(articles: pd.DataFrame) -> None:
-    missing = [c for c in REQUIRED_ARTICLE_COLUMNS if c not in articles.columns]
-    if missing:
-        raise ValueError(
-            f"articles table lacks column(s) {', '.join(missing)}: pass the result of "
-            "newslens.load_corpus()"
-        )
-    duplicated = articles["article_id"][articles["article_id"].duplicated()]
-    if not duplicated.empty:
-        raise ValueError(f"duplicate article_id(s) in articles: {', '.join(duplicated[:5])}")
