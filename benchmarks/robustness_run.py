@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newslens import config, load_corpus
+from newslens import config, load_corpus, skipped_table
 from newslens.corpus import CorpusWarning
 
 DEFAULT_CORPUS = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
@@ -49,7 +49,7 @@ DEBRIS = {
 
 
 def load(path: Path) -> pd.DataFrame:
-    """The articles table, with ``errors="skip"`` (the skipped records in attrs)."""
+    """The articles table, with ``errors="skip"`` (skipped records: skipped_table)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
         return load_corpus(path, errors="skip")
@@ -63,7 +63,7 @@ def reason_kind(reason: str) -> str:
 
 
 def print_loading(articles: pd.DataFrame, seconds: float) -> None:
-    skipped = articles.attrs.get("skipped", pd.DataFrame(columns=["reason"]))
+    skipped = skipped_table(articles)
     print(f"read {len(articles)} articles, skipped {len(skipped)} records ({seconds:.1f} s)")
     for kind, count in skipped["reason"].map(reason_kind).value_counts().items():
         print(f"  skipped {count:>5}  {kind}")
@@ -90,7 +90,6 @@ def debris_table(articles: pd.DataFrame) -> pd.DataFrame:
 def sample(articles: pd.DataFrame, *, size: int, longest: int) -> pd.DataFrame:
     """The ``longest`` longest articles and a fixed random draw of the others."""
     articles = articles.copy()
-    articles.attrs = {}  # pd.concat compares attrs with ==; attrs["skipped"] is a DataFrame
     by_length = articles.assign(_chars=articles["text"].str.len()).sort_values(
         ["_chars", "article_id"], ascending=[False, True], kind="stable")
     top = by_length.head(min(longest, size))

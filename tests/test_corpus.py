@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import SEEDS, write_seed
-from newslens import CorpusError, load_corpus, select_articles
+from newslens import CorpusError, load_corpus, select_articles, skipped_table
 from newslens.corpus import CorpusWarning, split_article
 
 
@@ -105,7 +105,7 @@ def test_skip_lists_bad_files_and_keeps_good_ones(seed_folder):
     with pytest.warns(CorpusWarning, match="skipped 1 bad record"):
         articles = load_corpus(seed_folder, errors="skip")
     assert articles["article_id"].tolist() == ["a1", "a2"]
-    skipped = articles.attrs["skipped"]
+    skipped = skipped_table(articles)
     assert skipped["source_path"].tolist() == [str(seed_folder / "broken.txt")]
     assert "expected ' date YYYY-MM-DD'" in skipped["reason"].iloc[0]
 
@@ -167,7 +167,7 @@ def test_bad_json_line_names_line(tmp_path):
     with pytest.warns(CorpusWarning):
         articles = load_corpus(path, errors="skip")
     assert articles["article_id"].tolist() == ["x2", "x1"]
-    assert articles.attrs["skipped"]["record"].tolist() == ["line 2"]
+    assert skipped_table(articles)["record"].tolist() == ["line 2"]
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,7 @@ def test_duplicate_ids(tmp_path):
     with pytest.warns(CorpusWarning):
         articles = load_corpus(path, errors="skip")
     assert articles["article_id"].tolist() == ["x2", "x1"]
-    assert articles.attrs["skipped"]["article_id"].tolist() == ["x1"]
+    assert skipped_table(articles)["article_id"].tolist() == ["x1"]
 
 
 def test_missing_column(tmp_path):
@@ -248,3 +248,11 @@ def test_a_future_but_representable_date_is_read(tmp_path):
     path = tmp_path / "future.txt"
     path.write_text(" date 2199-01-01 Ein Lead.", encoding="utf-8")
     assert load_corpus(path).iloc[0].published == pd.Timestamp("2199-01-01")
+
+
+def test_loaded_corpora_with_skipped_records_concatenate(tmp_path):
+    path = _jsonl(tmp_path / "c.jsonl", [RECORDS[0], "{broken"])
+    with pytest.warns(CorpusWarning):
+        first = load_corpus(path, errors="skip")
+    both = pd.concat([first, load_corpus(SEEDS)], ignore_index=True)
+    assert len(both) == 6

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newslens import CorpusError, annotate, load_corpus
+from newslens import CorpusError, annotate, load_corpus, skipped_table
 from newslens.corpus import CorpusWarning
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
@@ -87,10 +87,7 @@ def survivors(broken_folder) -> pd.DataFrame:
     for name in SURVIVOR_FILES:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", CorpusWarning)
-            frame = load_corpus(broken_folder / name, errors="skip")
-        # pd.concat compares attrs with ==, which a DataFrame in attrs["skipped"] cannot answer.
-        frame.attrs.clear()
-        frames.append(frame)
+            frames.append(load_corpus(broken_folder / name, errors="skip"))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -106,7 +103,7 @@ def test_fixture_folder_holds_the_broken_files():
 
 def test_every_input_file_is_an_article_or_a_skipped_row(broken_folder, loaded):
     articles, _ = loaded
-    skipped = articles.attrs["skipped"]
+    skipped = skipped_table(articles)
     accounted = set(articles["source_path"]) | set(skipped["source_path"])
     files = {str(p) for p in broken_folder.iterdir()}
     silent = sorted(Path(p).name for p in files - accounted)
@@ -117,13 +114,13 @@ def test_every_input_file_is_an_article_or_a_skipped_row(broken_folder, loaded):
 def test_skipping_warns_once_with_the_count(loaded):
     articles, caught = loaded
     assert len(caught) == 1
-    assert f"skipped {len(articles.attrs['skipped'])} bad record(s)" in str(caught[0].message)
+    assert f"skipped {len(skipped_table(articles))} bad record(s)" in str(caught[0].message)
 
 
 @pytest.mark.parametrize("name", sorted(PROBLEMS))
 def test_each_problem_is_reported_with_file_and_reason(broken_folder, loaded, name):
     articles, _ = loaded
-    skipped = articles.attrs["skipped"]
+    skipped = skipped_table(articles)
     assert list(skipped.columns) == ["source_path", "record", "article_id", "reason"]
     rows = skipped[skipped["source_path"] == str(broken_folder / name)]
     assert len(rows) == 1, f"{name}: expected one skipped row, found {rows.to_dict('records')}"
@@ -138,7 +135,7 @@ def test_the_first_of_duplicate_ids_is_kept(loaded):
     articles, _ = loaded
     row = articles.set_index("article_id").loc["dup-1"]
     assert (row["record"], row["title"]) == ("line 1", "Erster Datensatz")
-    skipped = articles.attrs["skipped"]
+    skipped = skipped_table(articles)
     assert skipped.loc[skipped["reason"].str.startswith("duplicate"), "article_id"].tolist() == [
         "dup-1"]
 

@@ -3,7 +3,7 @@
 Reads the seed format (a folder of `.txt` files or one file) and tabular corpora (JSON Lines, CSV,
 Parquet, optionally gzip-compressed) into the **articles** table. Every problem is reported with the
 file, the line or record, and what was expected; with ``errors="skip"`` bad records are listed in
-``articles.attrs["skipped"]`` instead of stopping the run, never silently dropped.
+``skipped_table(articles)`` instead of stopping the run, never silently dropped.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class CorpusError(ValueError):
 
 
 class CorpusWarning(UserWarning):
-    """Records were skipped under ``errors="skip"``; see ``articles.attrs["skipped"]``."""
+    """Records were skipped under ``errors="skip"``; see :func:`skipped_table`."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def load_corpus(
     allowed) with ``id``, ``date``, ``text`` and optional ``title``, ``source``, ``url``, or a
     folder of such files (those matching ``pattern``; hidden files are ignored, a file of
     another type is an error). ``errors="skip"`` skips bad records with a warning and lists
-    them in ``attrs["skipped"]``; otherwise the first problem raises :class:`CorpusError`.
+    them (see :func:`skipped_table`); otherwise the first problem raises :class:`CorpusError`.
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
@@ -98,10 +98,11 @@ def load_corpus(
         detail = f" ({len(skipped)} skipped)" if skipped else ""
         raise CorpusError(path, f"no readable articles found{detail}")
     articles = _articles_frame(rows)
-    articles.attrs["skipped"] = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+    # Plain records, not a DataFrame: pandas compares attrs with == when concatenating.
+    articles.attrs["skipped"] = tuple(skipped)
     if skipped:
         warnings.warn(
-            f"{path}: skipped {len(skipped)} bad record(s); see articles.attrs['skipped']",
+            f"{path}: skipped {len(skipped)} bad record(s); see newslens.skipped_table(articles)",
             CorpusWarning,
             stacklevel=2,
         )
@@ -140,6 +141,11 @@ def _iter_file(path: Path) -> Iterator[dict | CorpusError]:
         yield err
     except (OSError, EOFError, zlib.error) as err:  # gzip: truncated or not gzip at all
         yield CorpusError(path, f"cannot read compressed or damaged file ({err})")
+
+
+def skipped_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The records :func:`load_corpus` skipped: ``source_path, record, article_id, reason``."""
+    return pd.DataFrame(list(articles.attrs.get("skipped", ())), columns=SKIPPED_COLUMNS)
 
 
 def select_articles(

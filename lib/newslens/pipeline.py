@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from newslens import _timex_rules, cache, config, entities, events, kb, nlp, timex
-from newslens.corpus import CorpusError, load_corpus, select_articles
+from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_table
 
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
 #: Articles annotated between two cache writes: bounds memory and the work a crash loses.
@@ -61,7 +61,7 @@ class Annotations:
     @property
     def skipped(self) -> pd.DataFrame:
         """Records the corpus loader skipped (``errors="skip"``), with file and reason."""
-        return self.articles.attrs.get("skipped", pd.DataFrame())
+        return skipped_table(self.articles)
 
 
 def annotate(
