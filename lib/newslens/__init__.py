@@ -29,7 +29,7 @@ __all__ = [
     "check_parameters", "evidence", "explain", "pair_evidence",
     "cooccurrence", "entity_article_matrix", "load_corpus", "mentions_per_article",
     "plot_cooccurrence", "plot_entity_article_heatmap", "plot_mentions_per_article",
-    "plot_top_entities", "plot_top_entities_by_label", "save_chart", "select_articles", "skipped_table",
-    "top_entities", "top_pairs",
+    "plot_top_entities", "plot_top_entities_by_label", "save_chart", "select_articles",
+    "skipped_table", "top_entities", "top_pairs",
 ]
 __version__ = "0.1.0"
