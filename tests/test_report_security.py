@@ -13,20 +13,18 @@ from pathlib import Path
 import pytest
 
 from conftest import write_seed
+from newslens import report
 from reports_support import chromium, inspect_page, render_reports
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(2)>"
 PAYLOADS = (SCRIPT, IMG, "<script>alert(3)</script>", "<img src=x onerror=alert(4)>")
-CORPORA = ["seed", "jsonl"]
 
 
 @pytest.fixture(scope="module")
-def corpora(tmp_path_factory) -> dict[str, Path]:
-    """The same hostile news in the seed format (a folder) and as JSON Lines with titles."""
-    folder = tmp_path_factory.mktemp("hostile")
-    seeds = folder / "seeds"
-    seeds.mkdir()
+def corpus(tmp_path_factory) -> Path:
+    """Hostile news in one folder: two seed-format files and JSON Lines with titles and ids."""
+    seeds = tmp_path_factory.mktemp("hostile")
     write_seed(seeds, "xss_lead", f"{SCRIPT} Angela Merkel traf {IMG} in Berlin.\n\n"
                f"Berlin – Der Kanzler {SCRIPT}Scholz{IMG} sprach mit Emmanuel Macron über "
                f"{SCRIPT}. Danach reiste {IMG} Merkel nach Paris. (dpa)", date="2025-05-01")
@@ -42,16 +40,14 @@ def corpora(tmp_path_factory) -> dict[str, Path]:
          "text": f"Angela Merkel traf Emmanuel Macron in Paris. {PAYLOADS[2]} Danach "
                  f"sprach Merkel in Berlin. {PAYLOADS[3]}"},
     ]
-    jsonl = folder / "hostile.jsonl"
-    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                     encoding="utf-8")
-    return {"seed": seeds, "jsonl": jsonl}
+    (seeds / "hostile.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return seeds
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory, corpora):
-    return {kind: render_reports(tmp_path_factory, f"hostile-{kind}", corpus=corpora[kind])
-            for kind in CORPORA}
+def rendered(tmp_path_factory, corpus):
+    return render_reports(tmp_path_factory, "hostile", corpus=corpus)
 
 
 class _Elements(HTMLParser):
@@ -62,6 +58,7 @@ class _Elements(HTMLParser):
         self.scripts: list[str] = []
         self.img_sources: list[str] = []
         self.handlers: list[tuple[str, str, str]] = []
+        self.script_links: list[str] = []
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
@@ -72,6 +69,8 @@ class _Elements(HTMLParser):
             self.img_sources.append(dict(attrs).get("src") or "")
         self.handlers += [(tag, name, value or "") for name, value in attrs
                           if name.startswith("on")]
+        self.script_links += [value for name, value in attrs if name in ("href", "src")
+                              and (value or "").strip().lower().startswith("javascript:")]
 
     def handle_endtag(self, tag):
         if tag == "script":
@@ -82,15 +81,21 @@ class _Elements(HTMLParser):
             self.scripts[-1] += data
 
 
-def _pages(rendered, kind) -> list[Path]:
-    pages = rendered[kind].html()
-    assert [p.name for p in pages] == ["01-entity-frequencies.html", "03-mentions-heatmap.html"]
+def test_both_formats_are_in_the_corpus(corpus):
+    from newslens import load_corpus
+
+    ids = set(load_corpus(corpus)["article_id"])
+    assert ids == {"xss_lead", "xss_body", "xss-title", f"xss-id-{PAYLOADS[3]}"}
+
+
+def _pages(rendered) -> list[Path]:
+    pages = rendered.html()
+    assert [p.name for p in pages] == [f"{nb.stem}.html" for nb in report.notebooks()]
     return pages
 
 
-@pytest.mark.parametrize("kind", CORPORA)
-def test_no_payload_is_markup_in_the_html(rendered, kind):
-    for page in _pages(rendered, kind):
+def test_no_payload_is_markup_in_the_html(rendered):
+    for page in _pages(rendered):
         source = page.read_text(encoding="utf-8")
         for payload in PAYLOADS:
             assert payload not in source, f"{page.name}: unescaped {payload!r}"
@@ -98,15 +103,15 @@ def test_no_payload_is_markup_in_the_html(rendered, kind):
         elements.feed(source)
         assert not [s for s in elements.scripts if "alert(" in s], page.name
         assert elements.handlers == [], page.name
+        assert elements.script_links == [], page.name
         assert all(src.startswith("data:image/") for src in elements.img_sources), (
             page.name, [src[:40] for src in elements.img_sources])
 
 
-@pytest.mark.parametrize("kind", CORPORA)
-def test_no_dialog_and_payloads_shown_only_as_text(rendered, kind):
+def test_no_dialog_and_payloads_shown_only_as_text(rendered):
     shown_anywhere = set()
     with chromium() as browser:
-        for page in _pages(rendered, kind):
+        for page in _pages(rendered):
             seen = inspect_page(browser, page)
             assert seen.dialogs == [], page.name
             assert seen.page_errors == [], page.name
