@@ -540,6 +540,14 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
      [("Juni", "2020-06", "2020-06-01", "2020-06-30")]),
     # a count after a date is no year
     ("Seit 26. März 1437 Infektionsfälle.", "2020-04-20", [day("26. März", "2020-03-26")]),
+    # a weekday with the date picks the year it fits (a live-blog heading in a future clause)
+    ("Krones will Stellen abbauen Mittwoch, 16. September, 11.33 Uhr", "2020-09-20",
+     [day("Mittwoch, 16. September", "2020-09-16")]),
+    # the tense of the clause, not of the sentence
+    ("Merz gab zu bedenken, dass am 7. Dezember die Mandate enden.", "2020-10-27",
+     [day("7. Dezember", "2020-12-07")]),
+    # names
+    ("sagte er der „Bild am Sonntag“ auf der Straße des 17. Juni", TUE, []),
 ])
 def test_corpus_cases(text, anchor, expected):
     assert found(text, anchor) == expected

@@ -306,9 +306,10 @@ _BRANCHES = [
     )),
     # 10 fixed vague phrases: zu einem späteren Zeitpunkt, seit Jahren
     _branch("vaguephrase", _alt([p.replace(" ", _S) for p in VAGUE_PHRASES], cap=True) + _E),
-    # 10b idioms that are no dates: von heute auf morgen (overnight), nicht zuletzt (not least)
+    # 10b no dates: von heute auf morgen (overnight), nicht zuletzt (not least), names
     _branch("idiom", r"(?:[Vv]on" + _S + r"heute" + _S + r"auf" + _S + r"morgen|[Nn]icht" + _S
-            + r"zuletzt)" + _E),
+            + r"zuletzt|(?:Bild|Welt)" + _S + r"am" + _S + r"Sonntag|Straße" + _S + r"des" + _S
+            + r"17\." + _S + r"Juni)" + _E),
     # 11 quarters: im dritten Quartal 2020
     _branch("quarter", (
         r"(?P<qu_n>ersten|zweiten|dritten|vierten)" + _S + r"Quartals?"
@@ -396,7 +397,8 @@ _WHOLE_WORDS = [
     "vom", "über", "von", "zwischen", "in", "im", "zu", "zur", "vor", "seit", "bis", "dieser",
     "eines", "jede", "jeden", "jedes", "pro", "je", "montags", "dienstags", "mittwochs",
     "donnerstags", "freitags", "samstags", "sonnabends", "sonntags", "vorgestern", "gestern",
-    "heute", "übermorgen", "morgen", "nicht", "nächsten", *HOLIDAYS, "Christi", "Tag",
+    "heute", "übermorgen", "morgen", "nicht", "nächsten", *HOLIDAYS, "Christi", "Tag", "Bild",
+    "Welt", "Straße",
     "einmal", "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
 ]
@@ -661,3 +663,126 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 def _number(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
+
+
+# -- occurrences of calendar units ------------------------------------------------------------
+
+
+def year_interval(year: int) -> tuple[dt.date, dt.date]:
+    """1 January to 31 December of ``year``."""
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def shift(day: dt.date, amount: float, unit: str, sign: int) -> dt.date:
+    """``day`` moved by ``amount`` units (D, W, M, Q, Y, DE, CE; H rounds up to days)."""
+    if unit == "D":
+        return day + dt.timedelta(days=sign * round(amount))
+    if unit == "H":
+        return day + dt.timedelta(days=sign * -(-int(amount) // 24))
+    if unit == "W":
+        return day + dt.timedelta(days=sign * round(amount * 7))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
+    return add_months(day, sign * round(months))
+
+
+def unit_at(day: dt.date, unit: str, amount: float) -> tuple[str, tuple, str]:
+    """The day, week, month, year ... containing ``day`` (fractional years: the month)."""
+    if unit in ("D", "H"):
+        return f"{day}", (day, day), "day"
+    if unit == "W":
+        value, monday, sunday = iso_week(day)
+        return value, (monday, sunday), "week"
+    if unit in ("M", "Q") or (unit == "Y" and amount != int(amount)):
+        value, first, last = month_interval(day.year, day.month, "none")
+        return value, (first, last), "month"
+    if unit == "Y":
+        return f"{day.year:04d}", year_interval(day.year), "year"
+    if unit == "DE":
+        tens = day.year // 10
+        return f"{tens:03d}", (dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31)), \
+            "decade"
+    hundreds = day.year // 100
+    return f"{hundreds:02d}", (dt.date(max(1, hundreds * 100), 1, 1),
+                               dt.date(hundreds * 100 + 99, 12, 31)), "century"
+
+
+def unit_step(day: dt.date, unit: str, step: int) -> tuple[str, dt.date, dt.date, str]:
+    """The week, weekend, month, quarter, year, decade or century ``step`` units from ``day``."""
+    if unit.startswith("Wochenende"):
+        base = day + dt.timedelta(days=7 * step)
+        if step > 0 and day.weekday() < 5:
+            base = day
+        return (*weekend(base), "weekend")
+    if unit.startswith("Woche"):
+        return (*iso_week(day + dt.timedelta(days=7 * step)), "week")
+    if unit.startswith("Monat"):
+        moved = add_months(day, step)
+        return (*month_interval(moved.year, moved.month, "none"), "month")
+    if unit.startswith("Quartal"):
+        index = day.year * 4 + (day.month - 1) // 3 + step
+        return (*quarter(index // 4, index % 4 + 1), "quarter")
+    if unit.startswith("Jahrzehnt"):
+        tens = day.year // 10 + step
+        return f"{tens:03d}", dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31), "decade"
+    if unit.startswith("Jahrhundert"):
+        hundreds = day.year // 100 + step
+        return (f"{hundreds:02d}", dt.date(hundreds * 100, 1, 1),
+                dt.date(hundreds * 100 + 99, 12, 31), "century")
+    year = day.year + step
+    return (f"{year:04d}", *year_interval(year), "year")
+
+
+def weekday_date(anchor: dt.date, weekday: int, step: int, tense: str) -> dt.date:
+    """The weekday strictly before (step -1) / after (+1) the anchor, or by tense: the coming
+    one (the anchor itself included) in the future, else the most recent one."""
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if step < 0:
+        return anchor - dt.timedelta(days=back or 7)
+    if step > 0:
+        return anchor + dt.timedelta(days=ahead or 7)
+    if tense == "future":
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def weekend_by_tense(day: dt.date, tense: str) -> tuple[str, dt.date, dt.date]:
+    """``am Wochenende``: the last one in the past, the next one in the future, else the nearer
+    (a weekend that includes the anchor day is always that one)."""
+    if day.weekday() >= 5:
+        return weekend(day)
+    if tense == "past" or (tense == "present" and day.weekday() <= 2):
+        return weekend(day - dt.timedelta(days=7))
+    return weekend(day)
+
+
+def month_interval(year: int, month: int, modifier: str) -> tuple[str, dt.date, dt.date]:
+    """Value (``2025-08``) and the days of a month, or of its early/mid/late third."""
+    start, end = dt.date(year, month, 1), month_end(year, month)
+    return (f"{year:04d}-{month:02d}", *part_of(start, end, "month", modifier))
+
+
+def relative_occurrence(build, day: dt.date, step: int) -> tuple:
+    """The season before (step -1), after (+1) or around (0) ``day``."""
+    options = [c for y in range(day.year - 2, day.year + 2) if (c := build(y))]
+    if step < 0:
+        return [c for c in options if c[2] < day][-1]
+    if step > 0:
+        return [c for c in options if c[1] > day][0]
+    return min(options, key=lambda c: distance(c, day))
+
+
+def distance(option: tuple, day: dt.date) -> int:
+    """Days between ``day`` and a (value, start, end) occurrence; 0 inside it."""
+    _, start, end = option
+    return 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
+
+
+def in_range(day: dt.date | None) -> dt.date | None:
+    """``day``, or None outside the years datetime64[ns] can hold."""
+    return day if day is not None and MIN_YEAR <= day.year <= MAX_YEAR else None
+
+
+def two_digit_decade(digit: int) -> int:
+    """Decade of ``90er`` (199) and ``20er`` (192): the 1900s, but ``00er``/``10er`` the 2000s."""
+    return 200 + digit if digit in (0, 1) else 190 + digit

@@ -22,7 +22,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "2"
+STAGE_VERSION = "3"
 COLUMNS = ["start", "end", "text", "value", "start_date", "end_date", "granularity",
            "modifier", "vague", "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
@@ -197,8 +197,8 @@ class _Doc:
         return _bounds(self.text, pos, pos, R.SENTENCE_BREAK, 600)
 
     def tense(self, i: int) -> str:
-        """past, present or future: the cue word nearest the match in its clause, else in its
-        sentence; present when there is none."""
+        """past, present or future: the cue word nearest the match in its clause (not the
+        sentence: "sagte er, dass am 7. Dezember ... endet" is not past); present without one."""
         if i not in self._tenses:
             m = self.matches[i]
             lo, hi = self.sentence(m.start())
@@ -209,8 +209,7 @@ class _Doc:
             c_lo = breaks[at - 1] if at else lo
             c_hi = breaks[bisect.bisect_left(breaks, m.end())] if breaks and \
                 breaks[-1] >= m.end() else hi
-            self._tenses[i] = (_nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
-                               or _nearest_cue(cues, lo, hi, m.start(), m.end()) or "present")
+            self._tenses[i] = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end()) or "present"
         return self._tenses[i]
 
     # -- building rows -----------------------------------------------------------------------
@@ -223,7 +222,7 @@ class _Doc:
         m = self.matches[i]
         start, end = span or (m.start(), m.end())
         first, last = interval or (None, None)
-        return Timex(start, end, value, _in_range(first), _in_range(last), granularity,
+        return Timex(start, end, value, R.in_range(first), R.in_range(last), granularity,
                      modifier, kind == "vague", kind, anchor or self.published, self.tense(i),
                      anchor is None)
 
@@ -257,7 +256,7 @@ class _Doc:
         if tense == "future":
             after = [c for c in options if c[2] >= day]
             return (after[0] if after else options[-1]), day
-        return min(options, key=lambda c: _distance(c, day)), day
+        return min(options, key=lambda c: R.distance(c, day)), day
 
 
 def _is_narrative_anchor(t: Timex) -> bool:
@@ -323,14 +322,14 @@ def _part_range(m, doc: _Doc, i: int) -> Timex | None:
     (ya, ma), (yb, mb) = a, b
     anchor = None
     if ya is None and yb is None:
-        (_, start, _), anchor = doc.pick(i, lambda y: _month(y, ma, "none"))
+        (_, start, _), anchor = doc.pick(i, lambda y: R.month_interval(y, ma, "none"))
         ya = start.year
     ya = ya if ya is not None else (yb if ma <= mb else yb - 1)
     yb = yb if yb is not None else (ya if mb >= ma else ya + 1)
     if (yb, mb) <= (ya, ma):
         return None
-    first = _month(ya, ma, R.PART_MODIFIERS.get(m["ra_amod"], "none"))[1]
-    last = _month(yb, mb, R.PART_MODIFIERS.get(m["ra_bmod"], "none"))[2]
+    first = R.month_interval(ya, ma, R.PART_MODIFIERS.get(m["ra_amod"], "none"))[1]
+    last = R.month_interval(yb, mb, R.PART_MODIFIERS.get(m["ra_bmod"], "none"))[2]
     value = f"{ya:04d}-{ma:02d}/{yb:04d}-{mb:02d}"
     return doc.make(i, value, (first, last), "month", kind="span", anchor=anchor)
 
@@ -348,7 +347,7 @@ def _era(m, doc: _Doc, i: int) -> Timex:
     year = int(m["er_y"])
     if m["er_e"].startswith(("v", "V")):
         return doc.make(i, f"BC{year:04d}", None, "year")
-    return doc.make(i, f"{year:04d}", _year(year), "year")
+    return doc.make(i, f"{year:04d}", R.year_interval(year), "year")
 
 
 def _century(m, doc: _Doc, i: int) -> Timex:
@@ -367,17 +366,13 @@ def _decade(m, doc: _Doc, i: int) -> Timex:
     the 2000s."""
     if m["de_n"]:
         digits = m["de_n"]
-        tens = int(digits) // 10 if len(digits) == 4 else _two_digit_decade(int(digits) // 10)
+        tens = int(digits) // 10 if len(digits) == 4 else R.two_digit_decade(int(digits) // 10)
     else:
-        tens = _two_digit_decade(R.DECADE_WORDS[m["de_w"][0].upper() + m["de_w"][1:]])
+        tens = R.two_digit_decade(R.DECADE_WORDS[m["de_w"][0].upper() + m["de_w"][1:]])
     modifier = R.PART_MODIFIERS.get(m["de_mod"], "none")
     start, end = dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31)
     return doc.make(i, f"{tens:03d}", R.part_of(start, end, "decade", modifier), "decade",
                     modifier=modifier)
-
-
-def _two_digit_decade(digit: int) -> int:
-    return 200 + digit if digit in (0, 1) else 190 + digit
 
 
 def _date(m, doc: _Doc, i: int) -> Timex | None:
@@ -397,23 +392,28 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
             year = str(2000 + int(year) if int(year) <= doc.published.year % 100 + 10
                        else 1900 + int(year))
 
-    def build(y: int):
-        day = R.safe_date(y, month, d)
-        return (f"{day}", day, day) if day else None
-
     if year:
-        found, anchor = build(int(year)), None
-        if found is None:
-            return None
-    else:
+        day = R.safe_date(int(year), month, d)
+        return doc.make(i, f"{day}", (day, day), "day", span=span) if day else None
+    weekday = R.WEEKDAYS.get(m["da_wd"]) if m["da_d"] else None
+
+    def build(y: int, *, check: bool = True):
+        day = R.safe_date(y, month, d)
+        if day is None or (check and weekday is not None and day.weekday() != weekday):
+            return None  # "Mittwoch, 16. September": a year in which that is a Wednesday
+        return f"{day}", day, day
+
+    try:
         found, anchor = doc.pick(i, build)
+    except ValueError:  # no such weekday nearby: trust the day and month
+        found, anchor = doc.pick(i, lambda y: build(y, check=False))
     return doc.make(i, found[0], found[1:], "day", span=span, anchor=anchor)
 
 
 def _night(m, doc: _Doc, i: int) -> Timex:
     """Nacht zum Montag: the night from Sunday to Monday, ``...-SUNDAYTNI``."""
     anchor = doc.day_anchor(i)
-    day = _weekday_date(anchor, R.WEEKDAYS[m["ni_wd"]], 0, doc.direction(i)) - \
+    day = R.weekday_date(anchor, R.WEEKDAYS[m["ni_wd"]], 0, doc.direction(i)) - \
         dt.timedelta(days=1)
     return doc.make(i, f"{day}TNI", (day, day), "day", span=(m.start(), m.end()), anchor=anchor)
 
@@ -439,10 +439,10 @@ def _span_row(m, doc: _Doc, i: int, amount: float | None, unit: str, sign: int,
     anchor = doc.day_anchor(i)
     if amount is None:
         length, few_unit = _FEW[unit]
-        other = _shift(anchor, length, few_unit, sign)
+        other = R.shift(anchor, length, few_unit, sign)
         modifier = "approximate"
     else:
-        other = _shift(anchor, amount, unit, sign)
+        other = R.shift(anchor, amount, unit, sign)
         modifier = _approximation(approximator)
     interval = (other, anchor) if sign < 0 else (anchor, other)
     return doc.make(i, R.duration_value(amount, unit), interval, R.UNIT_GRANULARITY[unit],
@@ -464,36 +464,15 @@ def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
     if amount is None:  # a few: an approximate interval next to the anchor, not touching it
         length, few_unit = _FEW[unit]
         near = anchor + dt.timedelta(days=sign)
-        far = _shift(anchor, length, few_unit, sign)
+        far = R.shift(anchor, length, few_unit, sign)
         first, last = (far, near) if sign < 0 else (near, far)
         return doc.make(i, f"{first}/{last}", (first, last), R.UNIT_GRANULARITY[unit],
                         modifier="approximate", anchor=anchor)
     if amount <= 0:
         return None
-    value, interval, granularity = _unit_at(_shift(anchor, amount, unit, sign), unit, amount)
+    value, interval, granularity = R.unit_at(R.shift(anchor, amount, unit, sign), unit, amount)
     return doc.make(i, value, interval, granularity, modifier=_approximation(approximator),
                     anchor=anchor)
-
-
-def _unit_at(day: dt.date, unit: str, amount: float) -> tuple[str, tuple, str]:
-    """The day, week, month, year ... containing ``day`` (fractional years: the month)."""
-    if unit in ("D", "H"):
-        return f"{day}", (day, day), "day"
-    if unit == "W":
-        value, monday, sunday = R.iso_week(day)
-        return value, (monday, sunday), "week"
-    if unit in ("M", "Q") or (unit == "Y" and amount != int(amount)):
-        value, first, last = _month(day.year, day.month, "none")
-        return value, (first, last), "month"
-    if unit == "Y":
-        return f"{day.year:04d}", _year(day.year), "year"
-    if unit == "DE":
-        tens = day.year // 10
-        return f"{tens:03d}", (dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31)), \
-            "decade"
-    hundreds = day.year // 100
-    return f"{hundreds:02d}", (dt.date(max(1, hundreds * 100), 1, 1),
-                               dt.date(hundreds * 100 + 99, 12, 31)), "century"
 
 
 def _vague(m, doc: _Doc, i: int) -> Timex | None:
@@ -535,7 +514,7 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
         found, anchor = build(int(m["se_y"])), None
     elif m["se_rel"]:
         anchor = doc.day_anchor(i)
-        found = _relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
+        found = R.relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
     else:
         found, anchor = doc.pick(i, build)
     return doc.make(i, found[0], found[1:], "season", modifier=modifier, anchor=anchor)
@@ -553,21 +532,11 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, found[0], found[1:], "day", anchor=anchor)
 
 
-def _relative_occurrence(build, day: dt.date, step: int) -> tuple:
-    """The season before (step -1), after (+1) or around (0) ``day``."""
-    options = [c for y in range(day.year - 2, day.year + 2) if (c := build(y))]
-    if step < 0:
-        return [c for c in options if c[2] < day][-1]
-    if step > 0:
-        return [c for c in options if c[1] > day][0]
-    return min(options, key=lambda c: _distance(c, day))
-
-
 def _relunit(m, doc: _Doc, i: int) -> Timex:
     """vergangene Woche, im kommenden Jahr, Ende des Monats, Vorjahr, am Wochenende."""
     if m["rw_word"]:
         anchor = doc.day_anchor(i)
-        value, first, last = _weekend_by_tense(anchor, doc.direction(i))
+        value, first, last = R.weekend_by_tense(anchor, doc.direction(i))
         return doc.make(i, value, (first, last), "weekend", span=m.span("rw_word"),
                         anchor=anchor)
     if m["rv_word"]:
@@ -579,7 +548,7 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     else:
         unit, step, modifier = m["rc_unit"], 0, R.PART_MODIFIERS[m["rc_mod"]]
     anchor = doc.day_anchor(i)
-    value, first, last, granularity = _unit_step(anchor, unit, step)
+    value, first, last, granularity = R.unit_step(anchor, unit, step)
     first, last = R.part_of(first, last, granularity, modifier)
     return doc.make(i, value, (first, last), granularity, modifier=modifier, anchor=anchor)
 
@@ -595,47 +564,6 @@ def _compound_unit(word: str) -> tuple[str, int, str]:
     return head, 0, parts[tail]
 
 
-def _unit_step(day: dt.date, unit: str, step: int) -> tuple[str, dt.date, dt.date, str]:
-    """The week, weekend, month, quarter, year, decade or century ``step`` units from ``day``."""
-    if unit.startswith("Wochenende"):
-        base = day + dt.timedelta(days=7 * step)
-        if step > 0 and day.weekday() < 5:
-            base = day
-        return (*R.weekend(base), "weekend")
-    if unit.startswith("Woche"):
-        return (*R.iso_week(day + dt.timedelta(days=7 * step)), "week")
-    if unit.startswith("Monat"):
-        moved = R.add_months(day, step)
-        return (*_month(moved.year, moved.month, "none"), "month")
-    if unit.startswith("Quartal"):
-        index = day.year * 4 + (day.month - 1) // 3 + step
-        return (*R.quarter(index // 4, index % 4 + 1), "quarter")
-    if unit.startswith("Jahrzehnt"):
-        tens = day.year // 10 + step
-        return f"{tens:03d}", dt.date(tens * 10, 1, 1), dt.date(tens * 10 + 9, 12, 31), "decade"
-    if unit.startswith("Jahrhundert"):
-        hundreds = day.year // 100 + step
-        return (f"{hundreds:02d}", dt.date(hundreds * 100, 1, 1),
-                dt.date(hundreds * 100 + 99, 12, 31), "century")
-    year = day.year + step
-    return (f"{year:04d}", *_year(year), "year")
-
-
-def _weekend_by_tense(day: dt.date, tense: str) -> tuple[str, dt.date, dt.date]:
-    """``am Wochenende``: the last one in the past, the next one in the future, else the nearer
-    (a weekend that includes the anchor day is always that one)."""
-    if day.weekday() >= 5:
-        return R.weekend(day)
-    if tense == "past" or (tense == "present" and day.weekday() <= 2):
-        return R.weekend(day - dt.timedelta(days=7))
-    return R.weekend(day)
-
-
-def _month(year: int, month: int, modifier: str) -> tuple[str, dt.date, dt.date]:
-    start, end = dt.date(year, month, 1), R.month_end(year, month)
-    return (f"{year:04d}-{month:02d}", *R.part_of(start, end, "month", modifier))
-
-
 def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     """August (in context), Mitte August, Februar 2022, März dieses Jahres, Oktober-Gipfel."""
     if m["mn_m"]:
@@ -647,17 +575,17 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
             and not _month_in_context(m, doc, i):
         return None
     if m["mo_y"]:
-        found, anchor = _month(int(m["mo_y"]), month, modifier), None
+        found, anchor = R.month_interval(int(m["mo_y"]), month, modifier), None
     elif m["mo_rel"]:
         anchor = doc.anchor(i).day
-        found = _month(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
+        found = R.month_interval(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
     else:
-        found, anchor = doc.pick(i, lambda y: _month(y, month, modifier))
+        found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
 
 
 def _month_split(year: int, month: int, modifier: str) -> tuple[str, tuple]:
-    value, first, last = _month(year, month, modifier)
+    value, first, last = R.month_interval(year, month, modifier)
     return value, (first, last)
 
 
@@ -678,12 +606,12 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
     if m["ye_n"]:
         year = int(m["ye_n"])
         modifier = R.PART_MODIFIERS.get(m["ye_mod"], "none")
-        return doc.make(i, f"{year:04d}", R.part_of(*_year(year), "year", modifier), "year",
-                        modifier=modifier)
+        interval = R.part_of(*R.year_interval(year), "year", modifier)
+        return doc.make(i, f"{year:04d}", interval, "year", modifier=modifier)
     if not _bare_year_ok(doc.text, m.start(), m.end()):
         return None
     year = int(m["yb_n"])
-    return doc.make(i, f"{year:04d}", _year(year), "year")
+    return doc.make(i, f"{year:04d}", R.year_interval(year), "year")
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
@@ -726,26 +654,12 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
         marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
         day = (anchor + dt.timedelta(days=step) if marked
-               else _weekday_date(anchor, weekday, step, doc.direction(i)))
+               else R.weekday_date(anchor, weekday, step, doc.direction(i)))
     part = m["wd_part"] or m["wd_part2"]
     if m["wd_gen"]:
         return doc.make(i, f"{day}", (day, day), "day", span=m.span("wd_gen"), anchor=anchor)
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
-
-
-def _weekday_date(anchor: dt.date, weekday: int, step: int, tense: str) -> dt.date:
-    """The weekday strictly before (step -1) / after (+1) the anchor, or by tense: the coming
-    one (the anchor itself included) in the future, else the most recent one."""
-    back = (anchor.weekday() - weekday) % 7
-    ahead = (weekday - anchor.weekday()) % 7
-    if step < 0:
-        return anchor - dt.timedelta(days=back or 7)
-    if step > 0:
-        return anchor + dt.timedelta(days=ahead or 7)
-    if tense == "future":
-        return anchor + dt.timedelta(days=ahead)
-    return anchor - dt.timedelta(days=back)
 
 
 _RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
@@ -803,35 +717,10 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
 # -- small helpers ---------------------------------------------------------------------------
 
 
-def _year(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _shift(day: dt.date, amount: float, unit: str, sign: int) -> dt.date:
-    """``day`` moved by ``amount`` units (D, W, M, Q, Y, DE, CE; H rounds up to days)."""
-    if unit == "D":
-        return day + dt.timedelta(days=sign * round(amount))
-    if unit == "H":
-        return day + dt.timedelta(days=sign * -(-int(amount) // 24))
-    if unit == "W":
-        return day + dt.timedelta(days=sign * round(amount * 7))
-    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
-    return R.add_months(day, sign * round(months))
-
-
 def _approximation(words: str | None) -> str:
     if not words:
         return "none"
     return R.APPROXIMATORS[" ".join(words.lower().split())]
-
-
-def _distance(option: tuple, day: dt.date) -> int:
-    _, start, end = option
-    return 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
-
-
-def _in_range(day: dt.date | None) -> dt.date | None:
-    return day if day is not None and R.MIN_YEAR <= day.year <= R.MAX_YEAR else None
 
 
 def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, int]:
