@@ -99,14 +99,12 @@ def _explain_pair(ann, mentions: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
 
 
 def _explain_event(ann, event: str) -> pd.DataFrame:
-    events = ann.events
-    key = "group_id" if "group_id" in events.columns and (events["group_id"] == event).any() \
-        else "event_id"
-    chosen = events[events[key] == event]
+    """The trigger sentences of an event (``group_id``) or of one record (``event_id``)."""
+    records = ann.event_records
+    chosen = records[(records["group_id"] == event) | (records["event_id"] == event)]
     if chosen.empty:
-        raise KeyError(f"no event with id {event!r}")
-    records = chosen.rename(columns={"trigger": "text"})
-    return _with_sentences(ann, records)
+        raise KeyError(f"no event with group_id or event_id {event!r}")
+    return _with_sentences(ann, chosen.rename(columns={"trigger": "text"}))
 
 
 def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False) -> pd.DataFrame:
