@@ -293,7 +293,7 @@ def _progress(chunks: Iterator[pd.DataFrame], *, total: int | None, enabled: boo
     if not enabled:
         yield from chunks
         return
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain text bar: JupyterLab shows it without ipywidgets
 
     done = 0
     with tqdm(total=total, unit="word", unit_scale=True, desc="annotating",

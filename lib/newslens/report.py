@@ -37,6 +37,9 @@ def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".ipynb")
     os.close(handle)
+    # The kernel inherits the environment: no progress bars in executed notebooks.
+    previous = os.environ.get("NEWSLENS_PROGRESS")
+    os.environ["NEWSLENS_PROGRESS"] = "0"
     try:
         papermill.execute_notebook(
             str(notebook), tmp, parameters=parameters, cwd=str(notebook.parent),
@@ -46,6 +49,11 @@ def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    finally:
+        if previous is None:
+            os.environ.pop("NEWSLENS_PROGRESS", None)
+        else:
+            os.environ["NEWSLENS_PROGRESS"] = previous
     return output
 
 
