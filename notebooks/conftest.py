@@ -1,5 +1,5 @@
 """nbval runs these notebooks in kernels that inherit this environment: no progress bars in
-the outputs it compares, and no writes to the project's annotation cache from a test run."""
+the outputs it compares."""
 
 import os
 
