@@ -12,6 +12,7 @@ from newslens.counts import (
     top_entities,
     top_pairs,
 )
+from newslens.events import event_summary
 from newslens.params import ParameterError, check_parameters
 from newslens.pipeline import Annotations, annotate, annotate_corpus
 from newslens.plots import (
@@ -22,11 +23,13 @@ from newslens.plots import (
     plot_top_entities_by_label,
     save_chart,
 )
-from newslens.provenance import evidence, explain, pair_evidence
+from newslens.plots_timeline import plot_event_timeline, timeline_table
+from newslens.provenance import event_evidence, evidence, explain, pair_evidence
 
 __all__ = [
     "Annotations", "CorpusError", "ParameterError", "annotate", "annotate_corpus",
-    "check_parameters", "evidence", "explain", "pair_evidence",
+    "check_parameters", "event_evidence", "event_summary", "evidence", "explain",
+    "pair_evidence", "plot_event_timeline", "timeline_table",
     "cooccurrence", "entity_article_matrix", "load_corpus", "mentions_per_article",
     "plot_cooccurrence", "plot_entity_article_heatmap", "plot_mentions_per_article",
     "plot_top_entities", "plot_top_entities_by_label", "save_chart", "select_articles",

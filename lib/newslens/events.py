@@ -989,8 +989,10 @@ def group_events(events: pd.DataFrame, *, window_days: int = 7) -> pd.DataFrame:
     (``"span"``); dates reported for the event as happened take precedence over earlier plans.
     ``modality`` is the majority of the latest reports that have one (a summit first planned
     and later reported as held has happened). Sorted by date, first report, ``group_id``.
+    Records that already carry a ``group_id`` (from :func:`assign_groups`) keep it.
     """
-    grouped = assign_groups(events, window_days=window_days)
+    grouped = (events if "group_id" in events.columns
+               else assign_groups(events, window_days=window_days))
     members = defaultdict(list)
     for record in grouped.to_dict("records"):
         members[record["group_id"]].append(record)

@@ -253,9 +253,8 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
     found = store.read(key, ("records", "events")) if use_cache else None
     if found is not None:
         return found["records"], found["events"]
-    records = events.extract_events(sentences, mentions, timexes, articles)
+    records = events.assign_groups(events.extract_events(sentences, mentions, timexes, articles))
     grouped = events.group_events(records)
-    records = events.assign_groups(records)
     if use_cache:
         store.write(key, {"records": records, "events": grouped})
     return records, grouped

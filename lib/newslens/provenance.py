@@ -120,3 +120,18 @@ def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False) 
                          first["published"], first["article_id"], first["sentence"]))
     return pd.DataFrame(rows, columns=["canonical_a", "canonical_b", "n_sentences", "published",
                                        "article_id", "sentence"])
+
+
+def event_evidence(ann, table: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
+    """One reporting sentence for each event (``group_id``) of a timeline table: the first
+    report in date order, with ``label, start_date, n_articles, published, article_id,
+    sentence``; ``explain(ann, event=group_id)`` lists them all."""
+    rows = []
+    for event in table.drop_duplicates("group_id").head(top).itertuples(index=False):
+        found = explain(ann, event=event.group_id)
+        if not found.empty:
+            first = found.iloc[0]
+            rows.append((event.label, event.start_date, event.n_articles, first["published"],
+                         first["article_id"], first["sentence"]))
+    return pd.DataFrame(rows, columns=["label", "start_date", "n_articles", "published",
+                                       "article_id", "sentence"])
