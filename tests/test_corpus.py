@@ -256,3 +256,10 @@ def test_loaded_corpora_with_skipped_records_concatenate(tmp_path):
         first = load_corpus(path, errors="skip")
     both = pd.concat([first, load_corpus(SEEDS)], ignore_index=True)
     assert len(both) == 6
+
+
+def test_invisible_characters_are_dropped(tmp_path):
+    path = tmp_path / "soft.txt"
+    path.write_text(" date 2025-01-02 Der Bundes\u00adtag tagte\u200b in Ber\u200dlin.",
+                    encoding="utf-8")
+    assert load_corpus(path).iloc[0].text == "Der Bundestag tagte in Berlin."

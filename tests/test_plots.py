@@ -53,3 +53,13 @@ def test_heatmap_has_articles_in_date_order():
     ax = plot_entity_article_heatmap(table).axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-01-01  x", "2025-02-01  y"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Ägypten"]
+
+
+def test_saved_files_are_readable_by_others(tmp_path):
+    import os
+
+    saved = save_chart(plot_top_entities(TOP), TOP, "top", folder=tmp_path)
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in saved.values():
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask

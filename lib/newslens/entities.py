@@ -43,7 +43,7 @@ _DERIVED = re.compile(r"[nr]?(?:er|in|isch|ier|ianer|aner|ese|ismus|ist)|sche?[n
 # ... nor be a typical end of a place or family name (``Münsterland``, ``Söderberg``).
 _NAME_END = re.compile(r"(?:land|berg|burg|baum|mann|stein|dorf|feld|hausen|heim|wald)(?:er)?$")
 _ROLE_ENDINGS = ("innen", "in", "en", "es", "n", "s")
-_OUTSIDE = "\"'„“”«»‚‘›‹()[]{}/"  # never part of a name's span ("’" may end a genitive)
+_OUTSIDE = "\"'„“”«»‚‘›‹()[]{}<>/"  # never part of a name's span ("’" may end a genitive)
 
 
 def canonicalize(

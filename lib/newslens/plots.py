@@ -213,11 +213,20 @@ def save_chart(fig: Figure, table: pd.DataFrame, name: str, *,
     return {"png": png, "csv": csv}
 
 
+def readable_mode() -> int:
+    """The mode a plain new file gets (0o666 less the umask); mkstemp's 0o600 would hide
+    charts and reports from other users and web servers."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _atomic_write(target: Path, write) -> None:
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(handle)
     try:
         write(tmp)
+        os.chmod(tmp, readable_mode())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

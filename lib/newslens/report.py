@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from newslens import config
+from newslens.plots import readable_mode
 
 KERNEL = "newslens"
 #: Cell tag of the outputs nbval compares; all other outputs are dropped from committed notebooks.
@@ -45,6 +46,7 @@ def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
             str(notebook), tmp, parameters=parameters, cwd=str(notebook.parent),
             kernel_name=KERNEL, progress_bar=False, log_output=False, report_mode=False,
         )
+        os.chmod(tmp, readable_mode())
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -104,6 +106,7 @@ def _write_text_atomic(target: Path, text: str) -> None:
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
+    os.chmod(tmp, readable_mode())
     os.replace(tmp, target)
 
 
