@@ -82,8 +82,9 @@ def tag_articles(articles: pd.DataFrame, *, mode: str = "news") -> pd.DataFrame:
                        "(expected the table of newslens.load_corpus)")
     _check_mode(mode)
     ids, rows = [], []
-    for article_id, published, text in zip(articles["article_id"], articles["published"],
-                                           articles["text"], strict=True):
+    for article_id, published, text in zip(articles["article_id"].tolist(),
+                                           articles["published"].tolist(),
+                                           articles["text"].tolist(), strict=True):
         day = _to_day(published, field=f"published of article {article_id!r}")
         found = [_row(text, t) for t in _Doc(text, day, mode).timexes()]
         ids += [article_id] * len(found)
@@ -113,6 +114,7 @@ class _Doc:
         self._busy: set[int] = set()
         self._last_absolute: int | None = None
         self._cursor = -1
+        self._sentence = (0, 0)
 
     def timexes(self) -> list[Timex]:
         """Every accepted expression, in text order."""
@@ -194,7 +196,10 @@ class _Doc:
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Start and end of the sentence around ``pos`` (looked for within 600 characters)."""
-        return _bounds(self.text, pos, pos, R.SENTENCE_BREAK, 600)
+        lo, hi = self._sentence
+        if not lo <= pos < hi:  # matches come in text order: often the same sentence again
+            self._sentence = lo, hi = _bounds(self.text, pos, pos, R.SENTENCE_BREAK, 600)
+        return lo, hi
 
     def tense(self, i: int) -> str:
         """past, present or future: the cue word nearest the match in its clause (not the
