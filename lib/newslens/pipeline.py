@@ -76,9 +76,11 @@ def annotate(
     """Annotate the articles table with the spaCy pipeline ``model`` (default: the shipped one).
 
     Returns sentences, mentions linked to canonical entities (``entity_id``, ``canonical``,
-    ``compound``) and the entities table, all with offsets into ``articles.text``. With
-    ``use_cache`` (default) per-article results are read from and written to the cache.
-    ``progress=None`` shows a progress bar only in an interactive terminal or JupyterLab.
+    ``compound``), the entities table, temporal expressions, event records and events, all
+    with ``article_id`` and offsets into ``articles.text``. With ``use_cache`` (default)
+    results are read from and written to the cache; spaCy sees only the articles it lacks, in
+    chunks of :data:`CHUNK_ARTICLES`. ``progress=None`` shows a progress bar only in an
+    interactive terminal or JupyterLab.
     """
     check_articles(articles)
     pid = nlp.pipeline_id(model)
