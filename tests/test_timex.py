@@ -482,6 +482,10 @@ def test_narrative_mode_with_a_year_anchor_keeps_its_year_for_months():
     ("Er werde am Freitag kommen.", "future"),
     ("Das Treffen ist am Montag.", "present"),
     ("Er telefonierte am Montag mit ihr.", "past"),
+    ("Die Firma hat im Juli Verluste gemeldet.", "past"),
+    ("Firmen, die im Juli Verluste haben.", "present"),
+    ("Kunden bekommen für stornierte Reisen im Juli Geld.", "present"),
+    ("Anfang Juli hätte der Aufbau begonnen.", "present"),
 ])
 def test_tense_of_the_clause(text, tense):
     assert timex.tag(text, anchor=TUE)["tense"].tolist() == [tense]
@@ -548,6 +552,13 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
      [day("7. Dezember", "2020-12-07")]),
     # names
     ("sagte er der „Bild am Sonntag“ auf der Straße des 17. Juni", TUE, []),
+    ("dass sich B.1.1.7 ausbreiten wird", TUE, []),
+    # bis weit in den: forward
+    ("Sie regten einen Verzicht bis weit in den Januar hinein an.", "2020-12-18",
+     [("Januar", "2021-01", "2021-01-01", "2021-01-31")]),
+    # a scheduling verb in the present: the nearest occurrence, not the past one
+    ("das am 1. November beginnt und in den Jahren zuvor kein Hit war", "2020-09-15",
+     [day("1. November", "2020-11-01")]),
 ])
 def test_corpus_cases(text, anchor, expected):
     assert found(text, anchor) == expected

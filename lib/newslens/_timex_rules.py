@@ -257,8 +257,10 @@ _BRANCHES = [
         + r")" + _S + r")?(?P<ra_a>(?:" + MONTH + r")(?:" + _S + YEAR + r")?|" + YEAR + r")"
         + _S + r"(?(ra_z)und|bis)" + _S + r"(?:(?P<ra_bmod>" + PART + r")" + _S + r")?"
         r"(?P<ra_b>(?:" + MONTH + r")(?:" + _S + YEAR + r")?|" + YEAR + r")" + _E
-        + r"|(?:(?:Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
-        + r"(?:bis|und)" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
+        # 2020/21, 2014-2016, in den Jahren 2014 und 2015 (und only after Jahre: 1990 und 2000
+        # are two years, not the decade between)
+        + r"|(?:(?P<ra_j>Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
+        + r"(?(ra_j)(?:bis|und)|bis)" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
     )),
     # 2 years of an era: 44 v. Chr., im Jahr 800 n. Chr.
     _branch("era", r"(?:Jahre?s?" + _S + r")?(?P<er_y>\d{1,4})" + _S + r"(?P<er_e>" + ERA
@@ -282,8 +284,8 @@ _BRANCHES = [
         r"(?P<da_d>" + DAY + r")\.\s*(?:(?P<da_m>" + MONTH + r")" + _E + r"|(?P<da_a>"
         + MONTH_ABBR + r"))(?:" + _S + r"(?P<da_y>" + YEAR + r")" + _E + r")?"
         + ORTSZEIT.format("da_oz")
-        + r"|(?P<dn_d>" + DAY + r")\.(?P<dn_m>0?[1-9]|1[0-2])\.(?P<dn_y>" + YEAR
-        + r"|\d{2}(?!\d))?" + ORTSZEIT.format("dn_oz")
+        + r"|(?<!\.)(?P<dn_d>" + DAY + r")\.(?P<dn_m>0?[1-9]|1[0-2])\.(?P<dn_y>" + YEAR
+        + r"|\d{2}(?!\d))?(?!\d)" + ORTSZEIT.format("dn_oz")
         + r"|(?P<di_y>" + YEAR + r")-(?P<di_m>0[1-9]|1[0-2])-(?P<di_d>[0-3]\d)(?!\d)"
     )),
     # 6 the night before a weekday: in der Nacht zum Montag
@@ -484,14 +486,15 @@ SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„\"»«“]\s*|[-�
 #: A preposition right before an expression that fixes its direction: seit/vom look back,
 #: ab/bis/auf forward (``seit Montag``, ``ab dem 1. Dezember``, ``auf Juni verschoben``).
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?P<prep>[Ss]eit|[Vv]om|[Aa]b|[Bb]is|[Aa]uf)(?:\s+(?:zum|zur|dem|den|einschließlich|"
-    r"spätestens|frühestens|kommenden|nächsten))?\s+$"
+    r"\b(?P<prep>[Ss]eit|[Vv]om|[Aa]b|[Bb]is|[Aa]uf)(?:\s+(?:weit|tief|spätestens|"
+    r"frühestens|einschließlich))?(?:\s+(?:in\s+den|zum|zur|dem|den|kommenden|nächsten))?\s+$"
 )
 ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
 #: Sentence ends (not after a digit, "18. August", or a one-letter abbreviation, "v. Chr.").
 #: Every break pattern opens with a character class, so the engine skips to candidates fast.
 SENTENCE_BREAK = re.compile(
-    r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?(?=\s|$))"
+    r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
+    r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"
 )
 #: Clause breaks: punctuation, quote marks, and dashes with spaces around them.
 CLAUSE_BREAK = re.compile(r"[,;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s))")
@@ -511,7 +514,7 @@ _FUTURE_CUES = (
                                  "nächste") for ending in ("", "n", "r", "s", "m")),
 )
 _PAST_CUES = (
-    "hatte", "hatten", "hattest", "hat", "haben", "habe", "hätte", "hätten", "war", "waren",
+    "hatte", "hatten", "hattest", "war", "waren",
     "wurde", "wurden", "gewesen", "worden", "sagte", "sagten", "hieß", "hießen", "gab", "gaben",
     "kam", "kamen", "ging", "gingen", "sprach", "sprachen", "traf", "trafen", "fand", "fanden",
     "rief", "riefen", "schrieb", "schrieben", "nannte", "nannten", "brachte", "brachten",
@@ -530,14 +533,20 @@ _PAST_CUES = (
 )
 _PRESENT_CUES = (
     "ist", "sind", "gibt", "steht", "stehen", "liegt", "liegen", "sieht", "bleibt", "bleiben",
-    "gilt", "gelten", "heißt", "scheint", "wirkt",
+    "gilt", "gelten", "heißt", "scheint", "wirkt", "beginnt", "startet", "endet", "läuft",
+    "öffnet", "schließt", "tritt", "findet", "tagt", "kommt", "geht",
 )
+#: hat/haben/habe are past only with a participle in the clause ("hat ... gesagt"), else the
+#: verb to have, present ("die Firmen, die im Juli Einbußen haben").
+_PERFECT_AUXILIARIES = ("hat", "haben", "habe")
 #: Tense cue words; lower-case words in -ierte(n) and -ete(n) (telefonierte, antwortete) count
 #: as past too, except participle adjectives in ge- (geöffnete).
 TENSE_CUES = re.compile(
     r"(?<![\w])(?:(?P<future>" + _words(_FUTURE_CUES) + r")|(?P<past>" + _words(_PAST_CUES)
-    + r"|(?!ge)[a-zäöü]\w*(?:iert|[a-df-zäöüß]et)en?)|(?P<present>" + _words(_PRESENT_CUES)
-    + r"))(?![\w])"
+    + r"|(?!ge)[a-zäöü]\w*(?:iert|[a-df-zäöüß]et)en?(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
+    r"|(?P<present>" + _words(_PRESENT_CUES) + r")|(?P<auxiliary>" + _words(_PERFECT_AUXILIARIES)
+    + r")|(?P<participle>[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]{2,}(?:t|en)|"
+    r"[a-zäöüß]+iert))(?![\w])"
 )
 
 # -- calendar arithmetic --------------------------------------------------------------------

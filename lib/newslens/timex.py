@@ -22,7 +22,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "3"
+STAGE_VERSION = "4"
 COLUMNS = ["start", "end", "text", "value", "start_date", "end_date", "granularity",
            "modifier", "vague", "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
@@ -748,15 +748,20 @@ def _sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[i
 
 def _nearest_cue(cues: list[tuple[int, int, str]], lo: int, hi: int, start: int,
                  end: int) -> str | None:
-    """The tense of the cue nearest ``start..end`` within ``lo..hi``, not inside the match."""
+    """The tense of the cue nearest ``start..end`` within ``lo..hi``, not inside the match;
+    hat/haben/habe count as past only with a participle within ``lo..hi``."""
     best = None
     for c_start, c_end, tense in cues:
-        if c_start < lo or c_end > hi or (c_end > start and c_start < end):
+        if c_start < lo or c_end > hi or (c_end > start and c_start < end) \
+                or tense == "participle":
             continue
         distance = start - c_end if c_end <= start else c_start - end
         if best is None or distance < best[0]:
             best = (distance, tense)
-    return best[1] if best else None
+    if best is None or best[1] != "auxiliary":
+        return best[1] if best else None
+    perfect = any(t == "participle" and lo <= c_start and c_end <= hi for c_start, c_end, t in cues)
+    return "past" if perfect else "present"
 
 
 def _pair_quotes(text: str, marks: list) -> list[tuple[int, int]]:
