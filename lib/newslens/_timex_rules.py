@@ -394,29 +394,59 @@ _PREFIXES = [
     "Vorjahr", "Vormonat", "Vorwoche", "halbe", "Weihnachtsfeiertage", "Osterfeiertage",
 ]
 _WHOLE_WORDS = [
-    *MONTHS, *PART_MODIFIERS, *ORDINAL_WORDS, *NUMBERS, *VAGUE_WORDS,
-    *(a.split()[0].rstrip(".") for a in APPROXIMATORS), "Nacht", "heuer", "am", "übers", "zum",
-    "vom", "über", "von", "zwischen", "in", "im", "zu", "zur", "vor", "seit", "bis", "dieser",
-    "eines", "jede", "jeden", "jedes", "pro", "je", "montags", "dienstags", "mittwochs",
-    "donnerstags", "freitags", "samstags", "sonnabends", "sonntags", "vorgestern", "gestern",
-    "heute", "übermorgen", "morgen", "nicht", "nächsten", *HOLIDAYS, "Christi", "Tag", "Bild",
-    "Welt", "Straße",
-    "einmal", "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
+    *MONTHS, *PART_MODIFIERS, *ORDINAL_WORDS, *VAGUE_WORDS, "heuer", "montags", "dienstags",
+    "mittwochs", "donnerstags", "freitags", "samstags", "sonnabends", "sonntags", "vorgestern",
+    "gestern", "heute", "übermorgen", "morgen", "nächsten", *HOLIDAYS, "Christi", "einmal",
+    "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
 ]
+_NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
+                + r"|" + APPROX + r")")
+_UNIT_START = r"(?:Tag|Woche|Monat|Jahr|Stunde|Quartal|halb|paar)"
+_VAGUE_AFTER = r"(?:[Kk]urzem|[Ll]angem|langer|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
+#: Frequent short words that start a branch only before certain words: the guard looks at the
+#: next word too, so that "in der Stadt" or "zu sehen" is given up at once.
+_FOLLOWED_BY = {
+    ("in",): r"(?:den|der|diesen|naher|ferner|Zukunft|Kürze|absehbarer|" + _NUMBER_LIKE + r")",
+    ("zu", "zum", "zur"): r"(?:einem|jetzigen|gegenwärtigen|derzeitigen|aktuellen|Zeit|"
+                          r"Wochenende)",
+    ("von",): r"(?:\d|heute|" + MONTH + r"|" + PART + r")",
+    ("vom",): r"(?:\d|Wochenende)",
+    ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
+    ("am", "übers"): r"Wochenende",
+    ("im",): r"Moment",
+    ("vor", "seit"): r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER + r")",
+    ("über",): r"(?:das|" + _NUMBER_LIKE + r")",
+    ("mehr", "weniger", "länger", "kürzer"): r"als",
+    ("bis",): r"(?:zu|auf|dato)",
+    ("dieser",): r"Tage",
+    ("eines",): r"(?:Tages|" + _NUMBER_LIKE + r"|" + _UNIT_START + r")",
+    ("je", "pro", "jede", "jeden", "jedes"): r"(?:Tag|Woche|Monat|Jahr)",
+    ("nicht",): r"zuletzt",
+    ("Tag",): r"der",
+    ("Bild", "Welt"): r"am",
+    ("Straße",): r"des",
+    ("Nacht",): r"(?:zu|auf)",
+    tuple(NUMBERS): _UNIT_START,
+    tuple(a.split()[0] for a in APPROXIMATORS
+          if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
+        _NUMBER_LIKE,
+}
 
 
-def _guard(prefixes, whole_words) -> str:
-    """One prefix tree over both lists (capitalised too): a prefix passes with whatever
-    follows, a whole word only at a word end."""
+def _guard(prefixes, whole_words, followed_by) -> str:
+    """One prefix tree over all first words (capitalised too): a prefix passes with whatever
+    follows, a whole word only at a word end, a word of ``followed_by`` only before one of its
+    followers."""
     trie: dict = {}
-    for words, mark in ((whole_words, "$"), (prefixes, "*")):
-        for word in words:
-            for variant in (word, word[0].upper() + word[1:]):
-                node = trie
-                for char in variant:
-                    node = node.setdefault(char, {})
-                node[mark] = {}
+    entries = [(w, "*", None) for w in prefixes] + [(w, "$", None) for w in whole_words] + [
+        (w, "+", follower) for words, follower in followed_by.items() for w in words]
+    for word, mark, follower in entries:
+        for variant in (word, word[0].upper() + word[1:]):
+            node = trie
+            for char in variant:
+                node = node.setdefault(char, {})
+            node.setdefault(mark, []).append(follower)
     return _guard_pattern(trie)
 
 
@@ -424,13 +454,15 @@ def _guard_pattern(node: dict) -> str:
     if "*" in node:
         return ""  # a prefix ends here: anything may follow
     branches = [re.escape(c) + _guard_pattern(child) for c, child in sorted(node.items())
-                if c != "$"]
+                if c not in ("$", "+")]
     if "$" in node:
         branches.append(r"(?!\w)")
+    elif "+" in node:
+        branches.append(_S + "(?:" + "|".join(sorted(set(node["+"]))) + ")")
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-_GUARD = r"(?=\d|" + _guard(_PREFIXES, _WHOLE_WORDS) + r")"
+_GUARD = r"(?=\d|" + _guard(_PREFIXES, _WHOLE_WORDS, _FOLLOWED_BY) + r")"
 
 #: The one pattern every text is scanned with: quote marks (for reported speech) and, at each
 #: word start that passes the guard, the branches above in order.
