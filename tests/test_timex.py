@@ -468,6 +468,13 @@ def test_narrative_mode_counts_from_the_last_absolute_date():
     assert anchors.dt.strftime("%Y-%m-%d").tolist() == ["2025-10-21"] + ["2014-03-18"] * 3
 
 
+def test_narrative_mode_uses_a_coarse_anchor_only_for_coarse_units():
+    text = ("Im Jahr 2014 annektierte Russland die Krim. Im vergangenen Jahr und vor zwei Jahren "
+            "war es ruhig, vor drei Tagen nicht. Im August 2014 kam er; vergangenen Monat ging er.")
+    assert [r[1] for r in found(text, TUE, mode="narrative")] == [
+        "2014", "2013", "2012", "2025-10-18", "2014-08", "2014-07"]
+
+
 def test_narrative_mode_with_a_year_anchor_keeps_its_year_for_months():
     text = "Im Jahr 2014 annektierte Russland die Krim. Im März begann es."
     assert [r[1] for r in found(text, TUE, mode="narrative")] == ["2014", "2014-03"]

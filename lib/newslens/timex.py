@@ -2,11 +2,30 @@
 
 `tag` scans a text once with one combined pattern (`_timex_rules.MASTER`) and turns every match
 into a row: its span, a TIMEX3-like ``value`` (``2025-08-18``, ``2025-W42``, ``P2W``, ``XXXX``),
-the inclusive days it covers, granularity, modifier and the tense of its clause. Relative
-expressions are resolved against an anchor day: the publication date (``mode="news"``), the last
-absolute date before them (``mode="narrative"``), or, inside a quotation whose sentence says
-when it was said (``sagte er am Montag: „... morgen ...“``), that day. The span and value rules
-are those of tests/gold/TIMEX_GUIDELINES.md.
+the inclusive days it covers, granularity, modifier and the tense of its clause. The span and
+value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is decided here:
+
+- Anchor: the publication date (``mode="news"``). ``mode="narrative"``: the last absolute date
+  (day, month or year) written before the expression, for units at least as coarse as that date
+  (after ``im Jahr 2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts
+  from publication); year-less months and dates take the occurrence nearest to it.
+- Reported speech: inside a quotation („…“, "…", »…«) whose sentence also holds a verb of saying
+  and a day (``sagte er am Montag: „Morgen …“``, ``„…“, erklärte er am Donnerstag``), relative
+  expressions count from that day. Only that simple pattern: the day must be in the sentence
+  that opens or closes the quotation, outside it.
+- Direction: the nearest tense cue in the clause (werde, soll, könnte, geplant, beginnenden …
+  future; hatte, wurde, sagte, -ierte … past; hat/haben only with a participle); none means
+  present. A preposition overrides it: seit/vom look back, ab/bis/auf forward. Weekdays: the
+  coming one in the future, else the most recent; the anchor's own weekday is the anchor day
+  unless marked (``vergangenen Donnerstag``). Months and day-month dates: not after the anchor
+  in the past, not before it in the future, else the nearest.
+- Compounds: a month before a hyphen is tagged alone (``Oktober-Gipfel``), weekday + day part
+  whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
+  ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
+  start, otherwise the noun (``am Morgen``, ``jeden Morgen``).
+- Not tagged: clock times (``um 20 Uhr``), expressions anchored to events or to each other
+  (``zwei Tage später``, ``am Tag danach``, ``kurz nach Kriegsbeginn``), bare numbers that are
+  not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
 """
 
 from __future__ import annotations
@@ -22,12 +41,13 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "4"
+STAGE_VERSION = "5"
 COLUMNS = ["start", "end", "text", "value", "start_date", "end_date", "granularity",
            "modifier", "vague", "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
-_RANK = {g: n for n, g in enumerate(R.GRANULARITIES)}
+_PRECISION = {"day": 0, "week": 0, "weekend": 0, "month": 1, "quarter": 1, "year": 2,
+              "decade": 2, "century": 2}
 _FEW = {"D": (7, "D"), "W": (28, "D"), "M": (6, "M"), "Y": (60, "M"), "DE": (360, "M"),
         "CE": (2400, "M"), "H": (1, "D"), "Q": (6, "M")}
 
@@ -153,10 +173,12 @@ class _Doc:
                 return _Anchor(last.start_date, last.granularity, True)
         return _Anchor(self.published, "day", False)
 
-    def day_anchor(self, i: int) -> dt.date:
-        """The anchor for expressions that count days: coarse narrative anchors do not do."""
+    def day_anchor(self, i: int, precision: str = "day") -> dt.date:
+        """The anchor for expressions that count in ``precision`` (day, month or year) units:
+        a narrative date coarser than that does not do, and the publication date stands in."""
         anchor = self.anchor(i)
-        return anchor.day if anchor.granularity == "day" else self.published
+        fine_enough = _PRECISION[anchor.granularity] <= _PRECISION[precision]
+        return anchor.day if fine_enough else self.published
 
     def _narrative_anchor(self, i: int) -> Timex | None:
         """The last absolute date (day, month or year) before match ``i``."""
@@ -465,7 +487,8 @@ def _offset(m, doc: _Doc, i: int) -> Timex | None:
 def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
                 approximator: str | None) -> Timex | None:
     amount = R.number_of(words)
-    anchor = doc.day_anchor(i)
+    precision = R.UNIT_GRANULARITY[unit] if amount is not None and amount == int(amount) else "day"
+    anchor = doc.day_anchor(i, precision)
     if amount is None:  # a few: an approximate interval next to the anchor, not touching it
         length, few_unit = _FEW[unit]
         near = anchor + dt.timedelta(days=sign)
@@ -552,7 +575,9 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
     else:
         unit, step, modifier = m["rc_unit"], 0, R.PART_MODIFIERS[m["rc_mod"]]
-    anchor = doc.day_anchor(i)
+    precision = "day" if unit.startswith("Woche") else "month" if unit.startswith(
+        ("Monat", "Quartal")) else "year"
+    anchor = doc.day_anchor(i, precision)
     value, first, last, granularity = R.unit_step(anchor, unit, step)
     first, last = R.part_of(first, last, granularity, modifier)
     return doc.make(i, value, (first, last), granularity, modifier=modifier, anchor=anchor)
