@@ -18,7 +18,8 @@ the tables round-trip through the CSV beside every chart; ``names.split(" | ")``
 back and :func:`event_actors` gives the tidy long table.
 
 How a record is built (no parser: the rules read tokens, punctuation and closed word lists, so
-every decision can be checked against the sentence):
+every decision can be checked against the sentence; the trigger lexicon and the word lists live
+in :mod:`newslens._event_lexicon`):
 
 - **Clause**: the sentence is cut at ``, ; : ( ) – —`` and spaced hyphens; a comma-bounded
   relative or subordinate clause (``Das Treffen, das Trump angekündigt hatte, findet ... statt``)
@@ -70,6 +71,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from newslens import _event_lexicon as lex
+
 SEP = " | "
 EVENT_CLASSES = ("meeting", "call", "visit", "attack", "announcement", "agreement", "sanctions",
                  "election", "other")
@@ -92,163 +95,10 @@ GROUP_COLUMNS = [
 ]
 ACTOR_COLUMNS = ["event_id", "article_id", "sentence_id", "start", "end", "actor", "label"]
 
-# -- trigger lexicon ---------------------------------------------------------------------------
+# -- rule parameters ---------------------------------------------------------------------------
 
-# Nouns: (lemma, class, inflection endings). Matched on the head of a compound (its last part
-# after a hyphen, or a suffix after at least three letters: Gipfel|treffen); longest form wins.
-_NOUN_ENTRIES = [
-    ("Treffen", "meeting", ("", "s")),
-    ("Gipfel", "meeting", ("", "s", "n")),
-    ("Begegnung", "meeting", ("", "en")),
-    ("Gespräch", "meeting", ("", "s", "es", "e", "en")),
-    ("Verhandlung", "meeting", ("", "en")),
-    ("Telefonat", "call", ("", "s", "es", "e", "en")),
-    ("Telefongespräch", "call", ("", "s", "es", "e", "en")),
-    ("Anruf", "call", ("", "s", "es", "e", "en")),
-    ("Besuch", "visit", ("", "s", "es", "e", "en")),
-    ("Angriff", "attack", ("", "s", "es", "e", "en")),
-    ("Offensive", "attack", ("", "n")),
-    ("Invasion", "attack", ("", "en")),
-    ("Einmarsch", "attack", ("", "s", "es")),
-    ("Ankündigung", "announcement", ("", "en")),
-    ("Abkommen", "agreement", ("", "s")),
-    ("Vereinbarung", "agreement", ("", "en")),
-    ("Waffenruhe", "agreement", ("",)),
-    ("Waffenstillstand", "agreement", ("", "s", "es")),
-    ("Sanktion", "sanctions", ("", "en")),
-    ("Sanktionspaket", "sanctions", ("", "s", "es", "e", "en")),
-    ("Wahl", "election", ("", "en")),
-    ("Annexion", "other", ("", "en")),
-]
-#: Words ending in a trigger form that are not events.
-_NOUN_EXCEPTIONS = {"auswahl", "wortwahl", "partnerwahl", "berufswahl", "standortwahl",
-                    "betreffen", "übertreffen", "eintreffen", "zutreffen", "antreffen",
-                    "charmeoffensive", "bildungsoffensive"}
-#: Idioms: (word, words before, words after) that are no event: ``keine andere Wahl``,
-#: ``zweiter Wahl``, ``in Angriff nehmen``, ``im Gespräch mit dem Tagesspiegel``.
-_IDIOMS = [
-    ("wahl", {"keine", "andere", "zweiter", "erster", "freie"}, set()),
-    ("angriff", set(), {"nehmen", "genommen", "nimmt", "nahm", "zu"}),
-    ("gespräch", {"im"}, set()),
-]
-# Verbs: (lemma, class, forms, past forms, condition). Conditions: "sich" = only reflexive
-# (sich treffen, not eine Entscheidung treffen); "an" = separable prefix later in the clause.
-_VERB_ENTRIES = [
-    ("telefonieren", "call", "telefoniert telefonierte telefonierten telefonieren",
-     "telefoniert telefonierte telefonierten", None),
-    ("treffen", "meeting", "treffen trifft traf trafen getroffen", "traf trafen getroffen",
-     "sich"),
-    ("empfangen", "meeting", "empfangen empfing empfingen empfängt", "empfing empfingen", None),
-    ("besuchen", "visit", "besucht besuchte besuchten besuchen", "besucht besuchte besuchten",
-     None),
-    ("angreifen", "attack", "angegriffen", "angegriffen", None),
-    ("bombardieren", "attack", "bombardiert bombardierte bombardierten",
-     "bombardiert bombardierte bombardierten", None),
-    ("ankündigen", "announcement",
-     "angekündigt angekündigte angekündigten angekündigter angekündigtes",
-     "angekündigt angekündigte angekündigten angekündigter angekündigtes", None),
-    ("ankündigen", "announcement", "kündigt kündigte kündigten", "kündigte kündigten", "an"),
-    ("unterzeichnen", "agreement", "unterzeichnet unterzeichnete unterzeichneten",
-     "unterzeichnet unterzeichnete unterzeichneten", None),
-    ("sanktionieren", "sanctions", "sanktioniert sanktionierte sanktionierten",
-     "sanktioniert sanktionierte sanktionierten", None),
-    ("wählen", "election", "gewählt wählte wählten", "gewählt wählte wählten", None),
-    ("annektieren", "other", "annektiert annektierte annektierten annektierter annektiertes",
-     "annektiert annektierte annektierten annektierter annektiertes", None),
-]
-
-
-class _Lexeme(NamedTuple):
-    lemma: str
-    event_class: str
-    past: bool = False
-    condition: str | None = None
-
-
-_NOUN_FORMS = {lemma.lower() + ending: _Lexeme(lemma, cls)
-               for lemma, cls, endings in _NOUN_ENTRIES for ending in endings}
-_NOUN_LENGTHS = sorted({len(form) for form in _NOUN_FORMS}, reverse=True)
-_VERB_FORMS = {form: _Lexeme(lemma, cls, form in past.split(), cond)
-               for lemma, cls, forms, past, cond in _VERB_ENTRIES for form in forms.split()}
-#: Sentences without any of these stems (in lower case) cannot hold a trigger: skipped fast.
-_PREFILTER = re.compile("|".join(sorted({form[:6] for form in {*_NOUN_FORMS, *_VERB_FORMS}})))
-
-# -- closed word lists -------------------------------------------------------------------------
-
+#: Tokens: a day number with its dot (``18.``), a word with its hyphenated parts, a sign.
 _TOKEN = re.compile(r"\d{1,2}\.(?=\s)|\w+(?:[-‐‑]\w+)*-?|[^\w\s]")
-_QUOTES = set("„“”\"»«‚‘’")
-_BOUNDARIES = {",", ";", ":", "(", ")", "[", "]", "–", "—", "-", "?", "!"}
-_INSERTION_PAIRS = {("(", ")"), ("[", "]"), ("–", "–"), ("—", "—"), ("-", "-")}
-_DEFINITE = {"der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem",
-             "diesen", "jener", "jene", "jenes", "jenem", "jenen"}
-_DETERMINERS = _DEFINITE | {
-    "ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "keinem", "keinen",
-    "keiner", "sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem",
-    "ihren", "ihrer", "ihres", "unser", "unsere", "unserem", "unseren", "jede", "jeder",
-    "jedes", "jedem", "jeden", "beide", "beiden", "alle", "allen", "mehrere", "viele",
-}
-_GENITIVE = {"des", "der", "eines", "einer", "dieses", "dieser"}
-_PREPOSITIONS = {
-    "in", "im", "ins", "am", "an", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "von",
-    "vom", "vor", "zu", "zum", "zur", "über", "unter", "für", "gegen", "ohne", "um", "während",
-    "wegen", "trotz", "zwischen", "durch", "bis", "ab", "laut", "gemäß", "hinsichtlich",
-}
-#: A trigger governed by these is a topic or reference point, not the clause's event.
-_TOPICAL = {"über", "nach", "seit", "vor", "wegen", "trotz", "von", "vom", "zu", "zum", "zur",
-            "für", "hinsichtlich"}
-_EMBEDDED = {"der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welcher", "welche",
-             "welches", "welchem", "welchen", "wo", "was", "dass", "weil", "ob", "wenn",
-             "nachdem", "obwohl", "wonach", "damit", "bevor", "falls", "sodass"}
-_LOCATIVE = {"in", "im", "nach", "bei", "beim", "nahe", "auf"}
-_CONJUNCTIONS = {"und", "sowie", "oder", "bzw"}
-_ADVERBS = {"unerwartet", "erst", "bereits", "schon", "noch", "nun", "wieder", "bisher",
-            "zuvor", "kürzlich", "lange", "persönlich", "rund", "etwa", "fast", "kurz",
-            "nur", "offiziell", "zunächst"}
-_REPORTING = {
-    "sagte", "sagten", "sagt", "gesagt", "erklärte", "erklärten", "erklärt", "teilte",
-    "teilten", "schrieb", "schrieben", "betonte", "betonten", "berichtete", "berichteten",
-    "meldete", "meldeten", "hieß", "heißt", "antwortete", "bekräftigte", "bestätigte",
-    "äußerte", "warnte", "forderte", "mitgeteilt", "berichtet", "betont",
-}
-_EVENT_PREDICATES = {
-    "stattfinden", "stattfindet", "stattfand", "stattfanden", "stattgefunden", "statt",
-    "abgehalten", "abhalten", "geplant", "vorgesehen", "angesetzt", "beginnt", "begann",
-    "beginnen", "beginnenden", "beginnende", "begonnen", "folgen", "folgt", "empfangen",
-    "geben", "gibt", "gab", "terminiert",
-}
-_VERBISH = _REPORTING | _EVENT_PREDICATES | {
-    "hatte", "hatten", "habe", "haben", "hat", "war", "waren", "wäre", "wären", "ist", "sind",
-    "sei", "seien", "wird", "werden", "werde", "wurde", "wurden", "würde", "würden", "kann",
-    "können", "könnte", "könnten", "soll", "sollen", "sollte", "sollten", "will", "wollen",
-    "wollte", "wollten", "wolle", "muss", "müssen", "müsste", "möchte", "liegt", "lag", "sprach",
-}
-_HYPOTHETICAL = {"könnte", "könnten", "würde", "würden", "wäre", "wären", "hätte", "hätten",
-                 "möglicherweise", "eventuell", "vielleicht", "falls", "sofern", "müsste",
-                 "müssten", "denkbar"}
-_PLANNED = {"soll", "sollen", "sollte", "sollten", "werde", "werden", "wird", "will", "wollen",
-            "wolle", "wollte", "wollten", "plant", "planen", "plante", "planten", "geplant",
-            "vorgesehen", "vorbereitet", "vorbereiten", "vorzubereiten", "vorbereitung",
-            "stattfinden", "bevorsteht", "angesetzt"}
-#: Verbs that commit to a future event (``einem Treffen zugestimmt``, ``kündigte einen Besuch
-#: an``): planned, except for announcements and agreements themselves.
-_COMMITTING = {"zugestimmt", "zustimmen", "stimmte", "vereinbart", "vereinbarten", "verabredet",
-               "vorgeschlagen", "angeboten", "angekündigt", "kündigte", "kündigten", "kündigt",
-               "forderte", "fordert", "gefordert"}
-#: Nouns that make what follows planned (``Vorbereitungen für das Treffen``, ``Pläne für``).
-_PLANNING_HEADS = ("vorbereitung", "pläne", "plänen", "planung", "einladung", "vorschlag",
-                   "absicht")
-_PAST = {"hatte", "hatten", "hat", "habe", "haben", "war", "waren", "wurde", "wurden", "gewesen",
-         "stattgefunden", "fand", "fanden", "abgehalten", "zurück", "telefonierte",
-         "telefonierten", "traf", "trafen", "empfing", "empfingen", "besuchte", "besuchten"}
-_HYPOTHETICAL_ATTRIBUTES = ("möglich", "denkbar", "eventuell", "potenziell", "etwaig")
-_PLANNED_ATTRIBUTES = ("geplant", "angekündigt", "bevorstehend", "anstehend", "künftig",
-                       "vorgesehen", "angestrebt", "vorgeschaltet", "angedacht")
-_PAST_ATTRIBUTES = ("letzt", "vergangen", "bisherig", "jüngst", "vorig", "früher", "gestrig")
-#: Participles that own a date placed before them (``das am Montag angekündigte Treffen``).
-_ANNOUNCING_ATTRIBUTES = ("angekündigt", "vereinbart", "beschlossen", "erwähnt", "verkündet")
-#: Attributes that make a definite trigger a new event rather than an anaphor.
-_CONTRASTIVE = ("erst", "zweit", "dritt", "nächst", "letzt", "ander", "weiter", "neu", "früher",
-                "vorig", "kommend", "bisherig", "anschließend")
 #: How far back (in sentences) an anaphor looks for its antecedent.
 _ANAPHORA_SENTENCES = 3
 #: Temporal expressions that do not place an event: how long, how often, vague, since when.
@@ -285,7 +135,7 @@ class _Sentence:
 @dataclass(frozen=True)
 class _Trigger:
     i: int
-    lexeme: _Lexeme
+    lexeme: lex.Lexeme
     members: list[int]
     premod: list[int]
     governor: str | None
@@ -297,7 +147,7 @@ class _Trigger:
 
     @property
     def topical(self) -> bool:
-        return self.governor in _TOPICAL
+        return self.governor in lex.TOPICAL
 
 
 @dataclass
@@ -308,7 +158,7 @@ class _Record:
     start: int
     end: int
     trigger: str
-    lexeme: _Lexeme
+    lexeme: lex.Lexeme
     event_class: str
     own_people: dict[str, str]
     sentence_people: dict[str, str]
@@ -351,7 +201,7 @@ def extract_events(
     numbers: Counter = Counter()
     for row in sentences.sort_values(["article_id", "start"]).itertuples(index=False):
         numbers[row.article_id] += 1
-        if not _PREFILTER.search(row.text.lower()):
+        if not lex.PREFILTER.search(row.text.lower()):
             continue
         _check_sentence(row, published)
         sentence = _sentence(row, numbers[row.article_id], _within(mention_index, row),
@@ -407,7 +257,7 @@ def _clauses(toks: list[_Tok]) -> tuple[list[int], dict[int, list[int]]]:
     relative clause attached to a segment's last token (``dem Dreiertreffen, das Trump ...``)."""
     segments, delimiters, current = [], [None], []
     for i, tok in enumerate(toks):
-        if tok.text in _BOUNDARIES:
+        if tok.text in lex.BOUNDARIES:
             segments.append(current)
             delimiters.append(tok.text)
             current = []
@@ -420,11 +270,11 @@ def _clauses(toks: list[_Tok]) -> tuple[list[int], dict[int, list[int]]]:
         left, right = delimiters[k], delimiters[k + 1]
         first = [toks[i].low for i in segments[k][:2]]
         embedded = left == "," and bool(first) and (
-            first[0] in _EMBEDDED or (first[0] in _PREPOSITIONS and first[1:] != []
-                                      and first[1] in _EMBEDDED))
+            first[0] in lex.EMBEDDED or (first[0] in lex.PREPOSITIONS and first[1:] != []
+                                         and first[1] in lex.EMBEDDED))
         if embedded and segments[k - 1]:
             attached[segments[k - 1][-1]] = segments[k]
-        if (left, right) in _INSERTION_PAIRS or (embedded and right == ","):
+        if (left, right) in lex.INSERTION_PAIRS or (embedded and right == ","):
             parent[_root(parent, k + 1)] = _root(parent, k - 1)
     clause = [-1] * len(toks)
     for k, segment in enumerate(segments):
@@ -462,14 +312,14 @@ def _trigger(s: _Sentence, i: int) -> _Trigger | None:
             and _in_noun_phrase(toks, members, last + 1):
         last += 1
     return _Trigger(i, lexeme, members, premod,
-                    governor if governor in _PREPOSITIONS else None,
+                    governor if governor in lex.PREPOSITIONS else None,
                     (premod[-1] if premod else i, members[last]))
 
 
-def _match(toks: list[_Tok], i: int, clause_low: set[str], after: list[str]) -> _Lexeme | None:
+def _match(toks: list[_Tok], i: int, clause_low: set[str], after: list[str]) -> lex.Lexeme | None:
     """The lexicon entry the token ``i`` triggers, if any."""
     tok = toks[i]
-    verb = _VERB_FORMS.get(tok.low)
+    verb = lex.VERB_FORMS.get(tok.low)
     if verb is not None and tok.text[0].islower():
         if verb.condition == "sich" and "sich" not in clause_low:
             return None
@@ -482,11 +332,12 @@ def _match(toks: list[_Tok], i: int, clause_low: set[str], after: list[str]) -> 
     low = head.lower()
     before = toks[i - 1].low if i > 0 else ""
     following = toks[i + 1].low if i + 1 < len(toks) else ""
-    if low in _NOUN_EXCEPTIONS or any(tok.low == word and (before in left or following in right)
-                                      for word, left, right in _IDIOMS):
+    if low in lex.NOUN_EXCEPTIONS or any(
+            tok.low == word and (before in left or following in right)
+            for word, left, right in lex.IDIOMS):
         return None
-    for n in _NOUN_LENGTHS:
-        lexeme = _NOUN_FORMS.get(low[-n:]) if len(low) >= n else None
+    for n in lex.NOUN_LENGTHS:
+        lexeme = lex.NOUN_FORMS.get(low[-n:]) if len(low) >= n else None
         if lexeme is not None and (len(low) == n or len(low) - n >= 3):
             return lexeme
     return None
@@ -494,8 +345,8 @@ def _match(toks: list[_Tok], i: int, clause_low: set[str], after: list[str]) -> 
 
 def _is_adjective(tok: _Tok) -> bool:
     return (tok.text[0].islower() and tok.low.endswith(("e", "en", "er", "es", "em"))
-            and tok.low not in _VERBISH and tok.low not in _PREPOSITIONS
-            and tok.low not in _CONJUNCTIONS)
+            and tok.low not in lex.VERBISH and tok.low not in lex.PREPOSITIONS
+            and tok.low not in lex.CONJUNCTIONS)
 
 
 def _premodifiers(toks, members, p) -> list[int]:
@@ -503,8 +354,8 @@ def _premodifiers(toks, members, p) -> list[int]:
     out = []
     for j in reversed(members[:p]):
         tok = toks[j]
-        if tok.low in _DETERMINERS or _is_adjective(tok) or tok.low in _ADVERBS \
-                or tok.text[0].isdigit() or tok.text in _QUOTES:
+        if tok.low in lex.DETERMINERS or _is_adjective(tok) or tok.low in lex.ADVERBS \
+                or tok.text[0].isdigit() or tok.text in lex.QUOTES:
             out.append(j)
         else:
             break
@@ -516,15 +367,15 @@ def _in_noun_phrase(toks: list[_Tok], members: list[int], k: int) -> bool:
     names, articles, prepositions, ``und``, numbers, and adjectives before a noun (so the verb
     in ``Nach der Invasion im Februar 2022 herrschte ...`` ends the phrase)."""
     tok, previous = toks[members[k]], toks[members[k - 1]]
-    if tok.low in _VERBISH:
+    if tok.low in lex.VERBISH:
         return False
-    if tok.low in _DETERMINERS and previous.text[0].isupper() and tok.low not in _GENITIVE:
+    if tok.low in lex.DETERMINERS and previous.text[0].isupper() and tok.low not in lex.GENITIVE:
         return False  # Telefonat mit Rubio | einem Treffen: a new phrase begins
     if _is_adjective(tok):
         following = toks[members[k + 1]] if k + 1 < len(members) else None
         return following is not None and (following.text[0].isupper()
                                           or _is_adjective(following))
-    return (tok.low in _DETERMINERS or tok.low in _PREPOSITIONS or tok.low in _CONJUNCTIONS
+    return (tok.low in lex.DETERMINERS or tok.low in lex.PREPOSITIONS or tok.low in lex.CONJUNCTIONS
             or tok.text[0].isupper() or tok.text[0].isdigit() or tok.text.endswith("-"))
 
 
@@ -565,7 +416,7 @@ def _scope(s: _Sentence, t: _Trigger, others: list[_Trigger]) -> set[int]:
 
 def _sentence_scope(s: _Sentence) -> set[int]:
     """Tokens outside reporting clauses (``wie NBC News berichtete``)."""
-    reporting = {s.clause[j] for j, tok in enumerate(s.toks) if tok.low in _REPORTING}
+    reporting = {s.clause[j] for j, tok in enumerate(s.toks) if tok.low in lex.REPORTING}
     return {j for j, c in enumerate(s.clause) if c >= 0 and c not in reporting}
 
 
@@ -622,8 +473,8 @@ def _places(s: _Sentence, scope: set[int], trigger: _Tok, event_class: str) -> s
         members = s.members(j)
         for k in reversed(members[max(0, members.index(j) - 4):members.index(j)]):
             word = s.toks[k].low
-            if word in _PREPOSITIONS or word in _VERBISH or word in _CONJUNCTIONS:
-                if word in _LOCATIVE:
+            if word in lex.PREPOSITIONS or word in lex.VERBISH or word in lex.CONJUNCTIONS:
+                if word in lex.LOCATIVE:
                     places.add(_canonical(m))
                 break
     return places
@@ -638,12 +489,12 @@ def _is_anaphoric(toks: list[_Tok], t: _Trigger) -> bool:
     words = [toks[j].low for j in t.premod]
     if any(w.startswith("solch") for w in words):
         return True
-    if any(w.startswith(_CONTRASTIVE) for w in words):
+    if any(w.startswith(lex.CONTRASTIVE) for w in words):
         return False
-    determiners = [w for w in words if w in _DETERMINERS]
+    determiners = [w for w in words if w in lex.DETERMINERS]
     if determiners:
-        return determiners[-1] in _DEFINITE
-    return _attribute_determiner(toks, t) in _DEFINITE
+        return determiners[-1] in lex.DEFINITE
+    return _attribute_determiner(toks, t) in lex.DEFINITE
 
 
 def _attribute_determiner(toks: list[_Tok], t: _Trigger) -> str | None:
@@ -653,10 +504,10 @@ def _attribute_determiner(toks: list[_Tok], t: _Trigger) -> str | None:
     seen_noun = False
     for k in range(start - 1, max(start - 8, 0) - 1, -1):
         word = toks[t.members[k]]
-        if word.low in _PREPOSITIONS and seen_noun and k > 0:
+        if word.low in lex.PREPOSITIONS and seen_noun and k > 0:
             before = toks[t.members[k - 1]].low
-            return before if before in _DETERMINERS else None
-        if not (word.text[0].isupper() or word.low in _DETERMINERS or _is_adjective(word)):
+            return before if before in lex.DETERMINERS else None
+        if not (word.text[0].isupper() or word.low in lex.DETERMINERS or _is_adjective(word)):
             return None
         seen_noun = seen_noun or word.text[0].isupper()
     return None
@@ -669,7 +520,7 @@ def _attach_timex(s: _Sentence, t: _Trigger) -> dict | None:
     """The temporal expression that belongs to the trigger (see the module docstring)."""
     toks, members, p = s.toks, t.members, t.p
     is_verb = not t.lexeme.lemma[0].isupper()
-    predicate = any(toks[j].low in _EVENT_PREDICATES for j in members if j != t.i)
+    predicate = any(toks[j].low in lex.EVENT_PREDICATES for j in members if j != t.i)
     candidates = []
     for x in s.timexes:
         first = _token_of(toks, int(x["start"]))
@@ -687,7 +538,7 @@ def _attach_timex(s: _Sentence, t: _Trigger) -> dict | None:
         elif b < p:
             gap = members[b + 1:p]
             if lead != "für" and t.lexeme.event_class != "announcement" and any(
-                    toks[j].low.startswith(_ANNOUNCING_ATTRIBUTES) for j in gap):
+                    toks[j].low.startswith(lex.ANNOUNCING_ATTRIBUTES) for j in gap):
                 continue  # das am Montag angekündigte Treffen
             bond, distance = (0 if all(j in t.premod for j in gap) else 1), len(gap)
         else:
@@ -724,9 +575,9 @@ def _lead_preposition(toks, members, a) -> str | None:
     """The preposition that introduces the expression at clause position ``a`` (``für die
     kommende Woche`` -> ``für``), if any."""
     for j in reversed(members[max(0, a - 3):a]):
-        if toks[j].low in _PREPOSITIONS:
+        if toks[j].low in lex.PREPOSITIONS:
             return toks[j].low
-        if toks[j].low not in _DETERMINERS:
+        if toks[j].low not in lex.DETERMINERS:
             return None
     return None
 
@@ -735,7 +586,7 @@ def _reported(toks, members, a, b) -> bool:
     """True if a reporting verb stands right before or after the expression (``erklärte
     vergangene Woche``, ``sagte er am Montag``)."""
     near = members[max(0, a - 3):a] + members[b + 1:b + 3]
-    return any(toks[j].low in _REPORTING for j in near)
+    return any(toks[j].low in lex.REPORTING for j in near)
 
 
 def _narrower(x: dict, best: dict) -> bool:
@@ -747,16 +598,16 @@ def _narrower(x: dict, best: dict) -> bool:
 def _modality(toks, t: _Trigger, timex: dict | None, published: pd.Timestamp) -> str:
     """Cues of the trigger's own phrase first, then of its clause, then its date."""
     attributes = [toks[j].low for j in t.premod]
-    if any(w.startswith(_HYPOTHETICAL_ATTRIBUTES) for w in attributes):
+    if any(w.startswith(lex.HYPOTHETICAL_ATTRIBUTES) for w in attributes):
         return "hypothetical"
-    if any(w.startswith(_PAST_ATTRIBUTES) for w in attributes) or t.governor in ("seit", "nach"):
+    if any(w.startswith(lex.PAST_ATTRIBUTES) for w in attributes) or t.governor in ("seit", "nach"):
         return "happened"
     words = set() if t.topical else {toks[j].low for j in t.members if j != t.i}
-    if words & _HYPOTHETICAL:
+    if words & lex.HYPOTHETICAL:
         return "hypothetical"
     commits = t.lexeme.event_class not in ("announcement", "agreement")
-    if any(w.startswith(_PLANNED_ATTRIBUTES) for w in attributes) or _planning_head(toks, t) \
-            or words & _PLANNED or (commits and words & _COMMITTING):
+    if any(w.startswith(lex.PLANNED_ATTRIBUTES) for w in attributes) or _planning_head(toks, t) \
+            or words & lex.PLANNED or (commits and words & lex.COMMITTING):
         return "planned"
     if timex is not None:
         day = pd.Timestamp(published).normalize()
@@ -765,7 +616,7 @@ def _modality(toks, t: _Trigger, timex: dict | None, published: pd.Timestamp) ->
             return "planned"
         if start < day and end <= day:
             return "happened"
-    if words & _PAST or t.lexeme.past:
+    if words & lex.PAST or t.lexeme.past:
         return "happened"
     return "unknown"
 
@@ -774,9 +625,9 @@ def _planning_head(toks, t: _Trigger) -> bool:
     """``Vorbereitungen für das Treffen``, ``Pläne für ein solches Treffen``."""
     start = t.members.index(t.premod[-1] if t.premod else t.i)
     before = [toks[t.members[k]].low for k in range(max(start - 2, 0), start)][::-1]
-    if before and before[0] in _PREPOSITIONS:
+    if before and before[0] in lex.PREPOSITIONS:
         before = before[1:]
-    return bool(before) and before[0].startswith(_PLANNING_HEADS)
+    return bool(before) and before[0].startswith(lex.PLANNING_HEADS)
 
 
 # -- actors across sentences -------------------------------------------------------------------
