@@ -16,7 +16,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from newslens import _timex_rules, cache, config, entities, events, kb, nlp, timex
+from newslens import (
+    _event_lexicon,
+    _timex_rules,
+    cache,
+    config,
+    entities,
+    events,
+    kb,
+    nlp,
+    timex,
+)
 from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_table
 
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
@@ -249,7 +259,8 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
                  articles: pd.DataFrame, *, keys: list[str],
                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Event records per sentence and their grouping across articles (corpus-level, cached)."""
-    version = cache.source_version(events, entities, kb, config.DATA_DIR / kb.KB_FILE)
+    version = cache.source_version(events, _event_lexicon, entities, kb,
+                                   config.DATA_DIR / kb.KB_FILE)
     key = cache.corpus_key([*keys, f"events-{version}"])
     store = cache.WholeStore("events")
     found = store.read(key, ("records", "events")) if use_cache else None
