@@ -86,6 +86,21 @@ def test_month_without_year_follows_the_clause(text, anchor, value):
     assert [row[1] for row in found(text, anchor)] == [value]
 
 
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Im vergangenen Juli suchten sie.", "2021-01-24",
+     ("vergangenen Juli", "2020-07", "2020-07-01", "2020-07-31")),
+    ("Im vergangenen Juli suchten sie.", "2020-07-24",
+     ("vergangenen Juli", "2019-07", "2019-07-01", "2019-07-31")),
+    ("Im kommenden März wird gewählt.", "2020-10-02",
+     ("kommenden März", "2021-03", "2021-03-01", "2021-03-31")),
+    ("am 23. Januar dieses Jahres", "2020-08-11", day("23. Januar dieses Jahres", "2020-01-23")),
+    ("im März dieses Jahres", "2020-08-11", ("März dieses Jahres", "2020-03", "2020-03-01",
+                                             "2020-03-31")),
+])
+def test_months_and_dates_with_a_relative_word(text, anchor, expected):
+    assert found(text, anchor) == [expected]
+
+
 def test_month_in_a_hyphenated_compound_is_tagged_alone():
     assert found("Zum Oktober-Gipfel, der am Donnerstag beginnt, kommt er.", THU)[0] == \
         ("Oktober", "2025-10", "2025-10-01", "2025-10-31")
@@ -493,6 +508,13 @@ def test_narrative_mode_with_a_year_anchor_keeps_its_year_for_months():
     ("Firmen, die im Juli Verluste haben.", "present"),
     ("Kunden bekommen für stornierte Reisen im Juli Geld.", "present"),
     ("Anfang Juli hätte der Aufbau begonnen.", "present"),
+    ("schüttelte der Premier Anfang März noch Hände", "past"),
+    ("Sie änderte im Mai den Plan.", "past"),
+    ("Die echte Krise kommt im Mai.", "present"),
+    ("sich über Weihnachten im kleinen Kreis zu treffen und auf Reisen zu verzichten", "present"),
+    ("Das Land will die Lage Anfang August bewerten.", "future"),
+    ("Ich fürchte eine Pleitewelle im Herbst.", "present"),
+    ("Sie wollen Feiern im Mai verbieten.", "future"),
 ])
 def test_tense_of_the_clause(text, tense):
     assert timex.tag(text, anchor=TUE)["tense"].tolist() == [tense]

@@ -282,7 +282,8 @@ _BRANCHES = [
     _branch("date", (
         r"(?:(?P<da_wd>" + WEEKDAY + r"),?" + _S + r"(?:(?:den|dem)" + _S + r")?)?"
         r"(?P<da_d>" + DAY + r")\.\s*(?:(?P<da_m>" + MONTH + r")" + _E + r"|(?P<da_a>"
-        + MONTH_ABBR + r"))(?:" + _S + r"(?P<da_y>" + YEAR + r")" + _E + r")?"
+        + MONTH_ABBR + r"))(?:" + _S + r"(?P<da_y>" + YEAR + r")" + _E + r"|" + _S + r"(?:des"
+        + _S + r")?(?P<da_rel>" + REL + r")" + _S + r"Jahres" + _E + r")?"
         + ORTSZEIT.format("da_oz")
         + r"|(?<!\.)(?P<dn_d>" + DAY + r")\.(?P<dn_m>0?[1-9]|1[0-2])\.(?P<dn_y>" + YEAR
         + r"|\d{2}(?!\d))?(?!\d)" + ORTSZEIT.format("dn_oz")
@@ -339,9 +340,11 @@ _BRANCHES = [
         + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
     )),
-    # 14 months: August, Mitte August, Februar 2022, März dieses Jahres, Oktober-Gipfel
+    # 14 months: August, Mitte August, Februar 2022, März dieses Jahres, vergangenen Juli,
+    # Oktober-Gipfel
     _branch("month", (
-        r"(?:(?P<mo_mod>" + PART + r")" + _S + r")?(?P<mo_name>" + MONTH + r")(?:(?:" + _S
+        r"(?:(?P<mo_mod>" + PART + r")" + _S + r")?(?:(?P<mo_step>" + REL + r")" + _S + r")?"
+        r"(?P<mo_name>" + MONTH + r")(?:(?:" + _S
         + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
         + REL + r")" + _S + r"Jahres)|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
         + r"|(?P<mn_m>0?[1-9]|1[0-2])/(?P<mn_y>" + YEAR + r")(?![\w/-])"
@@ -571,11 +574,14 @@ _PRESENT_CUES = (
 #: hat/haben/habe are past only with a participle in the clause ("hat ... gesagt"), else the
 #: verb to have, present ("die Firmen, die im Juli Einbußen haben").
 _PERFECT_AUXILIARIES = ("hat", "haben", "habe")
-#: Tense cue words; lower-case words in -ierte(n) and -ete(n) (telefonierte, antwortete) count
-#: as past too, except participle adjectives in ge- (geöffnete).
+#: Tense cue words. Lower-case words in -ierte(n), -ete(n), -elte(n), -ckte(n), -hlte(n),
+#: -llte(n), -erte count as past too (telefonierte, antwortete, schüttelte, blickte, änderte),
+#: except participle adjectives in ge- (geöffnete) or before a noun (stornierte Reisen), and
+#: infinitives that look alike (bieten, vertreten, bewerten, verzichten).
 TENSE_CUES = re.compile(
     r"(?<![\w])(?:(?P<future>" + _words(_FUTURE_CUES) + r")|(?P<past>" + _words(_PAST_CUES)
-    + r"|(?!ge)[a-zäöü]\w*(?:iert|[a-df-zäöüß]et)en?(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
+    + r"|(?!ge)[a-zäöü]\w*(?:(?:iert|(?:[a-df-hj-qs-zäöüß]|(?<!t)r)et|elt|ckt|hlt|llt)en?|erte)"
+    r"(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
     r"|(?P<present>" + _words(_PRESENT_CUES) + r")|(?P<auxiliary>" + _words(_PERFECT_AUXILIARIES)
     + r")|(?P<participle>[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]{2,}(?:t|en)|"
     r"[a-zäöüß]+iert))(?![\w])"

@@ -41,7 +41,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "5"
+STAGE_VERSION = "6"
 COLUMNS = ["start", "end", "text", "value", "start_date", "end_date", "granularity",
            "modifier", "vague", "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
@@ -411,6 +411,10 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
     if m["da_d"]:
         d, year = int(m["da_d"]), m["da_y"]
         month = R.MONTHS[m["da_m"]] if m["da_m"] else R.MONTH_ABBREVIATIONS[m["da_a"]]
+        if m["da_rel"]:  # am 23. Januar dieses Jahres
+            anchor = doc.day_anchor(i, "year")
+            day = R.safe_date(anchor.year + R.step_of(m["da_rel"]), month, d)
+            return doc.make(i, f"{day}", (day, day), "day", anchor=anchor) if day else None
         if year and int(year) < R.MIN_YEAR:  # "seit 26. März 1437 Infektionsfälle": a count
             year, span = None, (m.start(), m.end("da_m") if m["da_m"] else m.end("da_a"))
     else:
@@ -601,17 +605,30 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
         return doc.make(i, *_month_split(year, month, "none"), "month")
     month = R.MONTHS[m["mo_name"]]
     modifier = R.PART_MODIFIERS.get(m["mo_mod"], "none")
-    if not (m["mo_mod"] or m["mo_y"] or m["mo_rel"] or m["mo_comp"] is not None) \
-            and not _month_in_context(m, doc, i):
+    if not (m["mo_mod"] or m["mo_y"] or m["mo_rel"] or m["mo_step"]
+            or m["mo_comp"] is not None) and not _month_in_context(m, doc, i):
         return None
     if m["mo_y"]:
         found, anchor = R.month_interval(int(m["mo_y"]), month, modifier), None
+    elif m["mo_step"]:  # vergangenen Juli: the last July before this month
+        anchor = doc.day_anchor(i, "month")
+        year = anchor.year + _year_step(month, anchor.month, R.step_of(m["mo_step"]))
+        found = R.month_interval(year, month, modifier)
     elif m["mo_rel"]:
         anchor = doc.anchor(i).day
         found = R.month_interval(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
     else:
         found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
+
+
+def _year_step(month: int, anchor_month: int, step: int) -> int:
+    """Years from the anchor's to that of the month ``step`` occurrences away (0: this year)."""
+    if step < 0:
+        return 0 if month < anchor_month else -1
+    if step > 0:
+        return 0 if month > anchor_month else 1
+    return 0
 
 
 def _month_split(year: int, month: int, modifier: str) -> tuple[str, tuple]:
