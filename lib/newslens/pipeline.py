@@ -168,13 +168,17 @@ def check_articles(articles: pd.DataFrame) -> None:
 
 def _nlp_stage(articles: pd.DataFrame, *, model, use_cache: bool,
                options: dict, progress: bool) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    keys = nlp_keys(articles, model=model)
+    salt = nlp_salt(model)
+    keys = cache.article_keys(articles, salt=salt)
     store = cache.ShardStore("nlp", ("sentences", "mentions"))
     cached, index = _read_cached(store, keys) if use_cache else ({}, {})
     missing = articles[~keys.isin(index)]
     parts = [cached] if cached else []
     for chunk in _progress(_chunks(missing), total=int(missing["n_words"].sum())
                            if "n_words" in missing else None, enabled=progress):
+        if nlp_salt(model) != salt:  # e.g. make model while a long run goes on
+            raise RuntimeError(f"spaCy pipeline {model or config.DEFAULT_MODEL!r} changed on "
+                               "disk during the run; results so far are cached, run again")
         chunk_keys = keys.loc[chunk.index]
         frames = annotate_chunk(chunk, chunk_keys, model=model, options=options)
         if use_cache:
