@@ -29,9 +29,9 @@ PROJECT = HERE.parent
 CORPUS = HERE / "corpus"
 VECTORS = HERE / "vectors"
 OUTPUT = HERE / "output"
-STAGES = ("corpus", "vectors", "train", "package")
+STAGES = ("corpus", "vectors", "pretrain", "train", "package")
 MODEL_NAME = "de_newslens"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"
 GERMEVAL_FILES = ("NER-de-dev.tsv", "NER-de-test-part1.tsv")
 BENCH_TEXT = Path("data/bench/german_news_10k.jsonl.gz")
 
@@ -115,6 +115,7 @@ def stage_corpus(shared: Path, *, europeana_max_garble: float) -> dict[str, Any]
     for split, sents in splits.items():
         corpora.to_docbin(sents, vocab).to_disk(CORPUS / f"germeval_{split}.spacy")
         info["germeval"][split] = _counts(sents)
+    contents = [corpora.content_digest(splits[k]) for k in ("train", "dev", "heldout")]
     eu_kept: list[corpora.Sentence] = []
     n_dropped = 0
     for path in eu_files:
@@ -125,6 +126,8 @@ def stage_corpus(shared: Path, *, europeana_max_garble: float) -> dict[str, Any]
         n_dropped += dropped
     corpora.to_docbin(eu_kept, vocab).to_disk(CORPUS / "europeana.spacy")
     info["europeana"] = {**_counts(eu_kept), "dropped_sents": n_dropped}
+    # later stages key on the content, so a code change that keeps the data rebuilds nothing
+    info["content"] = fingerprint(parts=[*contents, corpora.content_digest(eu_kept)])
     write_stamp(CORPUS, digest, info)
     print("corpus:", json.dumps(info, indent=1))
     return read_stamp(CORPUS)
@@ -144,8 +147,9 @@ def _counts(sents: list[corpora.Sentence]) -> dict[str, Any]:
 
 def stage_vectors(shared: Path) -> Path:
     """floret vectors on the news corpus + NER sentences -> training/vectors/model."""
-    import vectors
     from spacy.tokens import DocBin
+
+    import vectors
 
     bench = shared / BENCH_TEXT
     if not bench.exists():
@@ -153,7 +157,7 @@ def stage_vectors(shared: Path) -> Path:
     ner_bins = sorted(CORPUS.glob("*.spacy"))
     digest = fingerprint(
         bench=sha256_files([bench]),
-        corpus=read_stamp(CORPUS)["fingerprint"],
+        corpus=read_stamp(CORPUS)["content"],
         code=sha256_files([HERE / "vectors.py"]),
         params=vectors.FLORET,
     )
@@ -181,10 +185,65 @@ def stage_vectors(shared: Path) -> Path:
     return VECTORS / "model"
 
 
+# --------------------------------------------------------------------------- stage: pretrain
+
+
+def stage_pretrain(
+    shared: Path, *, config: Path, overrides: dict[str, Any], use_vectors: bool,
+    max_minutes: float,
+) -> Path:
+    """Pretrain the run's tok2vec on the news text -> training/output/pretrain/<digest>/."""
+    import pretrainer
+    import vectors
+
+    bench = shared / BENCH_TEXT
+    if not bench.exists():
+        sys.exit(f"pretrain: {bench} not found; build with --pretrain-minutes 0 instead")
+    overrides = run_overrides(overrides, use_vectors=use_vectors)
+    tok2vec_keys = {k: v for k, v in overrides.items() if k.startswith("components.tok2vec")}
+    digest = fingerprint(
+        bench=sha256_files([bench]),
+        vectors=read_stamp(VECTORS)["fingerprint"] if use_vectors else None,
+        config=sha256_files([config]), tok2vec=tok2vec_keys,
+        code=sha256_files([HERE / "pretrainer.py"]), max_minutes=max_minutes,
+    )
+    folder = OUTPUT / "pretrain" / digest[:12]
+    weights = folder / "tok2vec.bin"
+    if up_to_date(folder, digest) and weights.exists():
+        print(f"pretrain: up to date ({weights.relative_to(PROJECT)})")
+        return weights
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    raw = folder / "raw.jsonl"  # news text: git-ignored, deleted below
+    with raw.open("w", encoding="utf-8") as fh:
+        for paragraph in vectors.news_texts(bench):
+            fh.write(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n")
+    try:
+        info = pretrainer.pretrain(config, raw, weights, overrides=overrides,
+                                   max_minutes=max_minutes)
+    finally:
+        raw.unlink()
+    write_stamp(folder, digest, {"tok2vec_overrides": tok2vec_keys, **info})
+    print(f"pretrain: {json.dumps(info)}")
+    return weights
+
+
+def run_overrides(overrides: dict[str, Any], *, use_vectors: bool) -> dict[str, Any]:
+    """The config overrides of a run: the user's, plus where the dev data and vectors are."""
+    overrides = dict(overrides)
+    overrides.setdefault("paths.dev", str(CORPUS / "germeval_dev.spacy"))
+    if use_vectors:
+        overrides.setdefault("paths.vectors", str(VECTORS / "model"))
+    else:
+        overrides.setdefault("components.tok2vec.model.embed.include_static_vectors", False)
+    return overrides
+
+
 # --------------------------------------------------------------------------- stage: train
 
 
-def assemble_train_dir(run_dir: Path, *, europeana_ratio: float) -> dict[str, Any]:
+def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Path]
+                       ) -> dict[str, Any]:
     """Copy this run's training DocBins into run_dir/train: GermEval train, a capped Europeana
     sample (at most `europeana_ratio` x the GermEval train tokens, chosen by hash) and every
     extra DocBin in training/corpus/extra/ (news-domain sentences, later)."""
@@ -209,31 +268,30 @@ def assemble_train_dir(run_dir: Path, *, europeana_ratio: float) -> dict[str, An
             n_tokens += len(doc)
         DocBin(docs=sample).to_disk(train_dir / "europeana.spacy")
         info["europeana"] = {"sents": len(sample), "tokens": n_tokens}
-    for extra in sorted((CORPUS / "extra").glob("*.spacy")):
-        shutil.copy(extra, train_dir / f"extra_{extra.name}")
-        info.setdefault("extra", []).append(extra.name)
+    for path in extra:
+        shutil.copy(path, train_dir / f"extra_{path.name}")
+        info.setdefault("extra", []).append(path.name)
     return info
 
 
 def stage_train(
     run: str, *, config: Path, overrides: dict[str, Any], use_vectors: bool,
-    europeana_ratio: float, max_minutes: float,
+    europeana_ratio: float, max_minutes: float, use_extra: bool, init_tok2vec: Path | None,
+    pretrain_minutes: float = 0.0,
 ) -> Path:
     """spaCy training of one run -> training/output/<run>/model-best."""
     import trainer
 
     run_dir = OUTPUT / run
-    overrides = dict(overrides)
-    overrides.setdefault("paths.dev", str(CORPUS / "germeval_dev.spacy"))
-    if use_vectors:
-        overrides.setdefault("paths.vectors", str(VECTORS / "model"))
-    else:
-        overrides.setdefault("components.tok2vec.model.embed.include_static_vectors", False)
-    extra = sorted((CORPUS / "extra").glob("*.spacy"))
+    overrides = run_overrides(overrides, use_vectors=use_vectors)
+    if init_tok2vec is not None:
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
+    extra = sorted((CORPUS / "extra").glob("*.spacy")) if use_extra else []
     digest = fingerprint(
-        corpus=read_stamp(CORPUS)["fingerprint"],
+        corpus=read_stamp(CORPUS)["content"],
         extra=sha256_files(extra) if extra else None,
         vectors=read_stamp(VECTORS)["fingerprint"] if use_vectors else None,
+        init_tok2vec=sha256_files([init_tok2vec]) if init_tok2vec else None,
         config=sha256_files([config]),
         code=sha256_files([HERE / "trainer.py"]),
         overrides=overrides, europeana_ratio=europeana_ratio, max_minutes=max_minutes,
@@ -242,13 +300,14 @@ def stage_train(
         print(f"train: {run} up to date")
         return run_dir / "model-best"
     shutil.rmtree(run_dir, ignore_errors=True)
-    data = assemble_train_dir(run_dir, europeana_ratio=europeana_ratio)
+    data = assemble_train_dir(run_dir, europeana_ratio=europeana_ratio, extra=extra)
     overrides["paths.train"] = str(run_dir / "train")
     print(f"train: {run}: {json.dumps(data)}; overrides {json.dumps(overrides)}")
     info = trainer.train(config, run_dir, overrides=overrides, max_minutes=max_minutes)
     write_stamp(run_dir, digest, {"data": data, "overrides": overrides, "config": str(config),
                                   "use_vectors": use_vectors, "europeana_ratio": europeana_ratio,
-                                  "max_minutes": max_minutes, **info})
+                                  "max_minutes": max_minutes, "use_extra": use_extra,
+                                  "pretrain_minutes": pretrain_minutes, **info})
     print(f"train: {run}: {json.dumps(info)}")
     return run_dir / "model-best"
 
@@ -259,8 +318,9 @@ def stage_train(
 def stage_package(run: str, out: Path) -> dict[str, Any]:
     """Evaluate the run's model-best on the held-out split; write it with meta + README to out."""
     import spacy
-    from evaluate import evaluate, format_scores
     from spacy.tokens import DocBin
+
+    from evaluate import evaluate, format_scores
 
     run_dir = OUTPUT / run
     nlp = spacy.load(run_dir / "model-best")
@@ -300,7 +360,8 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
     nlp.meta["newslens_build"] = {
         "run": run, "config": "training/config.cfg", "overrides": train["overrides"],
         "use_vectors": train["use_vectors"], "europeana_ratio": train["europeana_ratio"],
-        "max_minutes": train["max_minutes"],
+        "max_minutes": train["max_minutes"], "use_extra": train.get("use_extra", False),
+        "pretrain_minutes": train.get("pretrain_minutes", 0.0),
         "train_data": train["data"], "corpus": {k: corpus[k] for k in ("germeval", "europeana")},
         "steps": train["steps"], "best_step": train["best_step"], "minutes": train["minutes"],
     }
@@ -330,6 +391,10 @@ def rebuild_command(build: dict[str, Any]) -> str:
              f"--europeana-ratio {build['europeana_ratio']:g}"]
     if not build["use_vectors"]:
         parts.append("--no-vectors")
+    if not build.get("use_extra", True):
+        parts.append("--no-extra")
+    if build.get("pretrain_minutes"):
+        parts.append(f"--pretrain-minutes {build['pretrain_minutes']:g}")
     default_keys = ("paths.", "components.tok2vec.model.embed.include_static_vectors")
     for key, value in build["overrides"].items():
         if not key.startswith(default_keys):
@@ -403,10 +468,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                    help="override a config value, e.g. components.tok2vec.model.encode.width=256")
     p.add_argument("--no-vectors", action="store_true", help="train without floret vectors")
+    p.add_argument("--pretrain-minutes", type=float, default=0.0,
+                   help="pretrain tok2vec on the news text this long first (0: no pretraining)")
     p.add_argument("--europeana-ratio", type=float, default=0.5,
                    help="Europeana tokens per GermEval train token (0: none)")
     p.add_argument("--europeana-max-garble", type=float, default=0.2,
                    help="drop Europeana sentences with a larger share of OCR-debris tokens")
+    p.add_argument("--no-extra", action="store_true",
+                   help="leave out training/corpus/extra/*.spacy (news-domain sentences)")
     p.add_argument("--kb", type=Path, default=None,
                    help="(planned) add an entity_ruler from lib/newslens/data/kb.csv")
     return p.parse_args(argv)
@@ -434,14 +503,23 @@ def main(argv: list[str] | None = None) -> None:
     stages = [args.stage] if args.stage else list(STAGES)
     if args.no_vectors and "vectors" in stages:
         stages.remove("vectors")
+    if args.pretrain_minutes <= 0 and "pretrain" in stages:
+        stages.remove("pretrain")
+    overrides = parse_overrides(args.set)
+    init_tok2vec = None
     if "corpus" in stages:
         stage_corpus(shared, europeana_max_garble=args.europeana_max_garble)
     if "vectors" in stages:
         stage_vectors(shared)
+    if "pretrain" in stages or ("train" in stages and args.pretrain_minutes > 0):
+        init_tok2vec = stage_pretrain(shared, config=args.config.resolve(), overrides=overrides,
+                                      use_vectors=not args.no_vectors,
+                                      max_minutes=args.pretrain_minutes)
     if "train" in stages:
-        stage_train(args.run, config=args.config.resolve(), overrides=parse_overrides(args.set),
+        stage_train(args.run, config=args.config.resolve(), overrides=overrides,
                     use_vectors=not args.no_vectors, europeana_ratio=args.europeana_ratio,
-                    max_minutes=args.max_minutes)
+                    max_minutes=args.max_minutes, use_extra=not args.no_extra,
+                    init_tok2vec=init_tok2vec, pretrain_minutes=args.pretrain_minutes)
     if "package" in stages:
         stage_package(args.run, out)
 

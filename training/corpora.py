@@ -165,11 +165,8 @@ def garble_share(tokens: Sequence[str]) -> float:
     for tok in tokens:
         if tok in _PUNCT:
             continue
-        if len(tok) == 1 and not tok.isalnum():
-            bad += 1
-        elif len(tok) == 1 and tok.islower():
-            bad += 1
-        elif not _CLEAN_WORD.match(tok):
+        one_char_debris = len(tok) == 1 and (not tok.isalnum() or tok.islower())
+        if one_char_debris or not _CLEAN_WORD.match(tok):
             bad += 1
     return bad / len(tokens)
 
@@ -240,6 +237,14 @@ def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
             start, _, label = spans[-1]
             spans[-1] = (start, i + 1, label)
     return spans
+
+
+def content_digest(sentences: Iterable[Sentence]) -> str:
+    """SHA-256 over keys, tokens and tags: what later stages depend on, not how it was made."""
+    h = hashlib.sha256()
+    for sent in sentences:
+        h.update("\x1f".join([sent.key, *sent.tokens, *sent.tags]).encode("utf-8") + b"\x1e")
+    return h.hexdigest()
 
 
 def to_docbin(sentences: Iterable[Sentence], vocab):  # -> spacy.tokens.DocBin

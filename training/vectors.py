@@ -39,7 +39,9 @@ def news_texts(path: Path) -> Iterator[str]:
             try:
                 text = json.loads(line)["text"]
             except (json.JSONDecodeError, KeyError) as err:
-                raise ValueError(f"{path}, line {lineno}: expected JSON with 'text' ({err})")
+                raise ValueError(
+                    f"{path}, line {lineno}: expected JSON with 'text' ({err})"
+                ) from err
             yield from (p for p in text.split("\n") if p.strip())
 
 
