@@ -42,8 +42,13 @@ test: setup browser
 lint: setup
 	$(VENV)/bin/ruff check lib tests benchmarks training
 
+# The shipped pipeline: the recipe of models/de_newslens/README.md, then the KB entity ruler.
 model: setup
-	$(PY) training/build_model.py --shared "$(SHARED)" --out models/de_newslens
+	$(PY) training/build_model.py --shared "$(SHARED)" --out models/de_newslens \
+	    --run F_E_hidden128 --max-minutes 30 --europeana-ratio 0 \
+	    --set components.ner.model.hidden_width=128 --set training.dropout=0.3 \
+	    --set training.optimizer.use_averages=true
+	$(PY) training/ruler.py --model models/de_newslens
 
 bench: setup
 	@for script in benchmarks/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

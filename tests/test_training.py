@@ -153,8 +153,8 @@ def test_europeana_split_only_before_capitals():
 
 
 def test_garble_filter():
-    clean = "Der Kaiser ist gestern in Wien angekommen .".split()
-    garbled = "w-mTmr»nT ,, | « i n l 1 /* Xiin (I W mäs:rg".split()
+    clean = ["Der", "Kaiser", "ist", "gestern", "in", "Wien", "angekommen", "."]
+    garbled = ["w-mTmr»nT", ",,", "|", "«", "i", "n", "l", "1", "/*", "Xiin", "(I", "W", "mäs:rg"]
     assert not corpora.is_garbled(clean)
     assert corpora.garble_share(clean) == 0.0
     assert corpora.is_garbled(garbled)
@@ -177,7 +177,7 @@ def test_shipped_model_finds_per_and_loc():
     import spacy
 
     nlp = spacy.load(MODEL)
-    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert nlp.pipe_names == ["tok2vec", "entity_ruler", "ner"]
     assert nlp.meta["name"] == "de_newslens"
     doc = nlp("Bundeskanzler Olaf Scholz reiste am Montag nach Paris.")
     ents = {(e.text, e.label_) for e in doc.ents}

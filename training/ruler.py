@@ -1,0 +1,136 @@
+"""Add the knowledge base to a trained pipeline as an entity_ruler before the statistical NER.
+
+    python training/ruler.py --model models/de_newslens [--kb lib/newslens/data/kb.csv]
+                             [--corpus training/corpus]
+
+Every canonical name and alias of ``kb.csv`` becomes a token pattern with the entity's label;
+the ruler runs before ``ner``, which respects the spans it set and still finds the names the
+knowledge base does not know. Aliases that annotated training text mostly leaves unannotated
+(a capitalised noun such as ``Essen`` or ``Bild``) are left out, as are one-letter aliases
+(``X``); the numbers are printed. The pipeline folder is rewritten in place (atomically), and
+running the script again replaces the ruler instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+from newslens.kb import alias_table, load_kb, load_roles
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+
+#: An alias is left out when annotated text shows it this often, mostly not as an entity.
+MIN_SEEN = 3
+
+
+def surface_usage(corpus: Path, nlp) -> tuple[Counter, Counter]:
+    """How often each word occurs in annotated modern text, and how often inside an entity.
+
+    GermEval and the project's news annotations only: never the evaluation splits, and not the
+    historic, OCR-noisy Europeana text.
+    """
+    seen, tagged = Counter(), Counter()
+    paths = [corpus / "germeval_train.spacy", *sorted((corpus / "extra").glob("*.spacy"))]
+    for path in (p for p in paths if p.is_file()):
+        for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
+            for token in doc:
+                seen[token.text] += 1
+                tagged[token.text] += token.ent_iob_ != "O"
+    return seen, tagged
+
+
+def patterns(kb, nlp, seen: Counter, tagged: Counter,
+             media: list[str]) -> tuple[list[dict], list[str]]:
+    """Token patterns for every usable alias, and the aliases left out (with why).
+
+    A one-letter name (the platform ``X``) is matched only after a medium noun (``auf der
+    Plattform X``); the span then includes that noun, which canonicalisation strips again.
+    """
+    out, dropped = [], []
+    aliases = alias_table(kb).sort_values(["surface", "entity_id"], kind="stable")
+    for row in aliases.itertuples(index=False):
+        surface = row.surface
+        words = [t.text for t in nlp.make_doc(surface)]
+        if len(surface) < 2:
+            out += [{"label": row.label, "pattern": [{"ORTH": medium}, {"ORTH": surface}],
+                     "id": row.entity_id} for medium in media]
+            dropped.append(f"{surface} (one letter: only after {len(media)} medium nouns)")
+            continue
+        if len(words) == 1 and seen[surface] >= MIN_SEEN and tagged[surface] * 2 < seen[surface]:
+            dropped.append(f"{surface} ({tagged[surface]} of {seen[surface]} annotated)")
+            continue
+        out.append({"label": row.label, "pattern": [{"ORTH": w} for w in words],
+                    "id": row.entity_id})
+    return out, dropped
+
+
+def add_ruler(model: Path, kb_path: Path | None, corpus: Path) -> None:
+    nlp = spacy.load(model)
+    if "entity_ruler" in nlp.pipe_names:
+        nlp.remove_pipe("entity_ruler")
+    kb = load_kb(kb_path)
+    seen, tagged = surface_usage(corpus, nlp)
+    roles = load_roles()
+    media = sorted(roles.loc[roles["kind"] == "medium", "role"])
+    found, dropped = patterns(kb, nlp, seen, tagged, media)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": False})
+    ruler.add_patterns(found)
+    nlp.meta["description"] = (nlp.meta.get("description", "").split(" Entity ruler:")[0]
+                               + f" Entity ruler: {len(found)} patterns from newslens' kb.csv"
+                               " before the statistical NER.")
+    report = _evaluate(nlp, corpus)
+    readme = (model / "README.md").read_text(encoding="utf-8").split("\n## With the entity")[0]
+    tmp = Path(tempfile.mkdtemp(dir=model.parent, prefix=f".{model.name}."))
+    try:
+        nlp.to_disk(tmp)
+        (tmp / "README.md").write_text(
+            readme.rstrip() + "\n\n## With the entity ruler\n\nThe scores above are the "
+            "statistical NER's. `training/ruler.py` then added an entity_ruler with "
+            f"{len(found)} patterns from `lib/newslens/data/kb.csv` before `ner`; the whole "
+            f"pipeline scores:\n\n```\n{report}\n```\n", encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    backup = model.with_name(f".{model.name}.old")
+    model.rename(backup)
+    tmp.rename(model)
+    shutil.rmtree(backup)
+    print(f"entity_ruler: {len(found)} patterns, {len(dropped)} aliases left out "
+          f"(e.g. {', '.join(dropped[:8])})")
+
+
+def _evaluate(nlp, corpus: Path) -> str:
+    """Scores of the pipeline with its ruler on the held-out GermEval and news test splits."""
+    from evaluate import evaluate, format_scores  # training/evaluate.py, beside this script
+
+    lines = []
+    for name, path in (("held-out GermEval", corpus / "germeval_heldout.spacy"),
+                       ("news test", corpus / "news_test.spacy")):
+        if path.is_file():
+            gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+            lines.append(format_scores(name, evaluate(nlp, gold)))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=PROJECT / "models" / "de_newslens")
+    parser.add_argument("--kb", type=Path, default=None, help="default: the package's kb.csv")
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus",
+                        help="DocBins of annotated training text (build_model.py writes them)")
+    args = parser.parse_args()
+    add_ruler(args.model, args.kb, args.corpus)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
