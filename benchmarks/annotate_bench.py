@@ -64,7 +64,10 @@ def _run_phase(phase: str, args: argparse.Namespace, env: dict) -> dict:
     if args.limit:
         command += ["--limit", str(args.limit)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"phase {phase} failed:\n{done.stderr[-4000:]}")
+    out = done.stdout
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_rss_mb"] = max(peak, before) / 1024
