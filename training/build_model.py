@@ -212,17 +212,15 @@ def stage_pretrain(
     if up_to_date(folder, digest) and weights.exists():
         print(f"pretrain: up to date ({weights.relative_to(PROJECT)})")
         return weights
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    raw = folder / "raw.jsonl"  # news text: git-ignored, deleted below
-    with raw.open("w", encoding="utf-8") as fh:
-        for paragraph in vectors.news_texts(bench):
-            fh.write(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n")
-    try:
-        info = pretrainer.pretrain(config, raw, weights, overrides=overrides,
-                                   max_minutes=max_minutes)
-    finally:
-        raw.unlink()
+    folder.mkdir(parents=True, exist_ok=True)  # kept: a stopped run resumes from its checkpoint
+    raw = folder / "raw.jsonl"  # news text: git-ignored, deleted when pretraining is done
+    if not raw.exists():
+        with raw.with_suffix(".tmp").open("w", encoding="utf-8") as fh:
+            for paragraph in vectors.news_texts(bench):
+                fh.write(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n")
+        raw.with_suffix(".tmp").rename(raw)
+    info = pretrainer.pretrain(config, raw, weights, overrides=overrides, max_minutes=max_minutes)
+    raw.unlink()
     write_stamp(folder, digest, {"tok2vec_overrides": tok2vec_keys, **info})
     print(f"pretrain: {json.dumps(info)}")
     return weights
@@ -242,8 +240,8 @@ def run_overrides(overrides: dict[str, Any], *, use_vectors: bool) -> dict[str, 
 # --------------------------------------------------------------------------- stage: train
 
 
-def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Path]
-                       ) -> dict[str, Any]:
+def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Path],
+                       include_dev: bool = False) -> dict[str, Any]:
     """Copy this run's training DocBins into run_dir/train: GermEval train, a capped Europeana
     sample (at most `europeana_ratio` x the GermEval train tokens, chosen by hash) and every
     extra DocBin in training/corpus/extra/ (news-domain sentences, later)."""
@@ -255,6 +253,9 @@ def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Pat
     train_dir.mkdir(parents=True)
     shutil.copy(CORPUS / "germeval_train.spacy", train_dir / "germeval_train.spacy")
     info: dict[str, Any] = {"germeval_train": read_stamp(CORPUS)["germeval"]["train"]["sents"]}
+    if include_dev:
+        shutil.copy(CORPUS / "germeval_dev.spacy", train_dir / "germeval_dev.spacy")
+        info["germeval_dev"] = read_stamp(CORPUS)["germeval"]["dev"]["sents"]
     if europeana_ratio > 0:
         vocab = spacy.blank("de").vocab
         budget = europeana_ratio * read_stamp(CORPUS)["germeval"]["train"]["tokens"]
@@ -277,13 +278,21 @@ def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Pat
 def stage_train(
     run: str, *, config: Path, overrides: dict[str, Any], use_vectors: bool,
     europeana_ratio: float, max_minutes: float, use_extra: bool, init_tok2vec: Path | None,
-    pretrain_minutes: float = 0.0,
+    pretrain_minutes: float = 0.0, fit_dev_steps: int = 0,
 ) -> Path:
-    """spaCy training of one run -> training/output/<run>/model-best."""
+    """spaCy training of one run -> training/output/<run>/model-best.
+
+    With `fit_dev_steps` the GermEval dev split joins the training data, training runs that many
+    steps without early stopping and the run's final model is model-last (the dev scores are
+    then no longer a held-out measure; the held-out split still is).
+    """
     import trainer
 
     run_dir = OUTPUT / run
     overrides = run_overrides(overrides, use_vectors=use_vectors)
+    if fit_dev_steps:
+        overrides.update({"training.max_steps": fit_dev_steps, "training.patience": 0})
+    final = "model-last" if fit_dev_steps else "model-best"
     if init_tok2vec is not None:
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
     extra = sorted((CORPUS / "extra").glob("*.spacy")) if use_extra else []
@@ -296,34 +305,36 @@ def stage_train(
         code=sha256_files([HERE / "trainer.py"]),
         overrides=overrides, europeana_ratio=europeana_ratio, max_minutes=max_minutes,
     )
-    if up_to_date(run_dir, digest) and (run_dir / "model-best").exists():
+    if up_to_date(run_dir, digest) and (run_dir / final).exists():
         print(f"train: {run} up to date")
-        return run_dir / "model-best"
+        return run_dir / final
     shutil.rmtree(run_dir, ignore_errors=True)
-    data = assemble_train_dir(run_dir, europeana_ratio=europeana_ratio, extra=extra)
+    data = assemble_train_dir(run_dir, europeana_ratio=europeana_ratio, extra=extra,
+                              include_dev=bool(fit_dev_steps))
     overrides["paths.train"] = str(run_dir / "train")
     print(f"train: {run}: {json.dumps(data)}; overrides {json.dumps(overrides)}")
     info = trainer.train(config, run_dir, overrides=overrides, max_minutes=max_minutes)
     write_stamp(run_dir, digest, {"data": data, "overrides": overrides, "config": str(config),
                                   "use_vectors": use_vectors, "europeana_ratio": europeana_ratio,
                                   "max_minutes": max_minutes, "use_extra": use_extra,
-                                  "pretrain_minutes": pretrain_minutes, **info})
+                                  "pretrain_minutes": pretrain_minutes,
+                                  "fit_dev_steps": fit_dev_steps, "final": final, **info})
     print(f"train: {run}: {json.dumps(info)}")
-    return run_dir / "model-best"
+    return run_dir / final
 
 
 # --------------------------------------------------------------------------- stage: package
 
 
 def stage_package(run: str, out: Path) -> dict[str, Any]:
-    """Evaluate the run's model-best on the held-out split; write it with meta + README to out."""
+    """Evaluate the run's final model on the held-out split; write it with meta + README to out."""
     import spacy
     from spacy.tokens import DocBin
 
     from evaluate import evaluate, format_scores
 
     run_dir = OUTPUT / run
-    nlp = spacy.load(run_dir / "model-best")
+    nlp = spacy.load(run_dir / read_stamp(run_dir).get("final", "model-best"))
     heldout = list(DocBin().from_disk(CORPUS / "germeval_heldout.spacy").get_docs(nlp.vocab))
     evaluate(nlp, heldout[:100])  # warm-up, so words/s is not a cold-start figure
     scores = evaluate(nlp, heldout)
@@ -354,7 +365,7 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
         "ents_per_type": scores["per_type"],
         "evaluated_on": f"held-out GermEval split ({scores['n_sents']} sentences, "
                         f"{scores['n_ents']} entities, never trained on)",
-        "dev_ents_f": train["best_dev_ents_f"],
+        "dev_ents_f": None if train.get("fit_dev_steps") else train["best_dev_ents_f"],
         "words_per_second_cpu": scores["words_per_second"],
     }
     nlp.meta["newslens_build"] = {
@@ -362,6 +373,7 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
         "use_vectors": train["use_vectors"], "europeana_ratio": train["europeana_ratio"],
         "max_minutes": train["max_minutes"], "use_extra": train.get("use_extra", False),
         "pretrain_minutes": train.get("pretrain_minutes", 0.0),
+        "fit_dev_steps": train.get("fit_dev_steps", 0),
         "train_data": train["data"], "corpus": {k: corpus[k] for k in ("germeval", "europeana")},
         "steps": train["steps"], "best_step": train["best_step"], "minutes": train["minutes"],
     }
@@ -395,7 +407,11 @@ def rebuild_command(build: dict[str, Any]) -> str:
         parts.append("--no-extra")
     if build.get("pretrain_minutes"):
         parts.append(f"--pretrain-minutes {build['pretrain_minutes']:g}")
+    if build.get("fit_dev_steps"):
+        parts.append(f"--fit-dev {build['fit_dev_steps']}")
     default_keys = ("paths.", "components.tok2vec.model.embed.include_static_vectors")
+    if build.get("fit_dev_steps"):
+        default_keys += ("training.max_steps", "training.patience")
     for key, value in build["overrides"].items():
         if not key.startswith(default_keys):
             parts.append(f"--set {key}={json.dumps(value)}")
@@ -474,6 +490,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="Europeana tokens per GermEval train token (0: none)")
     p.add_argument("--europeana-max-garble", type=float, default=0.2,
                    help="drop Europeana sentences with a larger share of OCR-debris tokens")
+    p.add_argument("--fit-dev", type=int, default=0, metavar="STEPS",
+                   help="train on GermEval train+dev for STEPS steps, no early stopping")
     p.add_argument("--no-extra", action="store_true",
                    help="leave out training/corpus/extra/*.spacy (news-domain sentences)")
     p.add_argument("--kb", type=Path, default=None,
@@ -519,7 +537,8 @@ def main(argv: list[str] | None = None) -> None:
         stage_train(args.run, config=args.config.resolve(), overrides=overrides,
                     use_vectors=not args.no_vectors, europeana_ratio=args.europeana_ratio,
                     max_minutes=args.max_minutes, use_extra=not args.no_extra,
-                    init_tok2vec=init_tok2vec, pretrain_minutes=args.pretrain_minutes)
+                    init_tok2vec=init_tok2vec, pretrain_minutes=args.pretrain_minutes,
+                    fit_dev_steps=args.fit_dev)
     if "package" in stages:
         stage_package(args.run, out)
 

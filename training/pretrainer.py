@@ -8,6 +8,9 @@ passed to `spacy train` as `paths.init_tok2vec`; only numbers derived from the t
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -69,9 +72,14 @@ learn_rate = 0.001
 
 def pretrain(
     config_path: Path, raw_text: Path, out_file: Path, *, overrides: dict[str, Any],
-    max_minutes: float,
+    max_minutes: float, checkpoint_minutes: float = 5.0,
 ) -> dict[str, Any]:
-    """Pretrain the tok2vec of `config_path` (with its overrides) on `raw_text` (JSONL)."""
+    """Pretrain the tok2vec of `config_path` (with its overrides) on `raw_text` (JSONL).
+
+    One pass over the text at most, bounded by `max_minutes`. Every `checkpoint_minutes` the
+    weights and the position in the text are saved beside `out_file`; a run that was stopped
+    resumes from there (with a fresh optimizer state) instead of starting again.
+    """
     config = util.load_config(config_path, overrides=overrides, interpolate=False)
     config = config.merge(util.Config().from_str(PRETRAIN_CONFIG, interpolate=False))
     config["paths"]["raw_text"] = str(raw_text)
@@ -83,21 +91,40 @@ def pretrain(
     corpus = registry.resolve({"corpus": dot_to_object(resolved, P["corpus"])})["corpus"]
     model = create_pretraining_model(nlp, P)
     optimizer, objective = P["optimizer"], model.attrs["loss"]
-    started = time.monotonic()
+    tok2vec = model.get_ref("tok2vec")
+    partial = out_file.with_suffix(".partial.bin")
+    state = {"docs": 0, "words": 0, "loss": 0.0, "minutes": 0.0, "resumed": 0}
+    if partial.exists() and partial.with_suffix(".json").exists():
+        tok2vec.from_bytes(partial.read_bytes())
+        state = json.loads(partial.with_suffix(".json").read_text())
+        state["resumed"] += 1
+    started = time.monotonic() - 60 * state["minutes"]
     deadline = started + 60 * max_minutes
-    n_words, loss, epoch = 0, 0.0, 0
-    for epoch in range(P["max_epochs"]):  # noqa: B007 (reported below)
-        for batch in P["batcher"](corpus(nlp)):
-            docs = ensure_docs(batch)
-            loss += make_update(model, docs, optimizer, objective)
-            n_words += sum(len(doc) for doc in docs)
-            if time.monotonic() > deadline:
-                break
-        else:
-            continue
-        break
+    last_save = time.monotonic()
+    docs_left = itertools.islice(corpus(nlp), state["docs"], None)
+    for batch in P["batcher"](docs_left):
+        if time.monotonic() > deadline:
+            break
+        docs = ensure_docs(batch)
+        state["loss"] += make_update(model, docs, optimizer, objective)
+        state["docs"] += len(docs)
+        state["words"] += sum(len(doc) for doc in docs)
+        if time.monotonic() - last_save > 60 * checkpoint_minutes:
+            state["minutes"] = (time.monotonic() - started) / 60
+            with model.use_params(optimizer.averages):
+                _write_atomic(partial, tok2vec.to_bytes())
+            _write_atomic(partial.with_suffix(".json"), json.dumps(state).encode())
+            last_save = time.monotonic()
     with model.use_params(optimizer.averages):
-        out_file.write_bytes(model.get_ref("tok2vec").to_bytes())
-    minutes = (time.monotonic() - started) / 60
-    return {"words": n_words, "epochs_started": epoch + 1, "loss_per_word": loss / max(n_words, 1),
-            "minutes": round(minutes, 1)}
+        _write_atomic(out_file, tok2vec.to_bytes())
+    partial.unlink(missing_ok=True)
+    partial.with_suffix(".json").unlink(missing_ok=True)
+    return {"words": state["words"], "docs": state["docs"], "resumed": state["resumed"],
+            "loss_per_word": round(state["loss"] / max(state["words"], 1), 4),
+            "minutes": round((time.monotonic() - started) / 60, 1)}
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
