@@ -74,6 +74,16 @@ def _run_phase(phase: str, args: argparse.Namespace, env: dict) -> dict:
     return result
 
 
+def _write_sample(corpus: Path, limit: int, target: Path) -> None:
+    """The first ``limit`` records of a JSON Lines corpus, as they are (never committed)."""
+    import gzip
+    import itertools
+
+    with gzip.open(corpus, "rt", encoding="utf-8") as source, \
+            gzip.open(target, "wt", encoding="utf-8") as out:
+        out.writelines(itertools.islice(source, limit))
+
+
 def _warm_report(corpus: Path, env: dict) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         began = time.perf_counter()
@@ -100,10 +110,14 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "NEWSLENS_CACHE": cache, "NEWSLENS_PROGRESS": "0"}
+        if args.limit:  # the notebooks read a corpus file: write the sample to one (temporary)
+            sample = Path(cache) / "sample.jsonl.gz"
+            _write_sample(args.corpus, args.limit, sample)
+            args.corpus, args.limit = sample, None
         cold = _run_phase("annotate", args, env)
         bare = _run_phase("bare", args, env)
         warm = _run_phase("annotate", args, env)
-        report = None if args.no_report or args.limit else _warm_report(args.corpus, env)
+        report = None if args.no_report else _warm_report(args.corpus, env)
     words = cold["words"]
     print(f"corpus: {args.corpus.name}, {cold['articles']} articles, {words:,} words")
     print(f"cold annotation: {cold['seconds']:.1f} s, {words / cold['seconds']:,.0f} words/s, "
