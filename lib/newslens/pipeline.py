@@ -32,6 +32,7 @@ from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_t
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
 #: Articles annotated between two cache writes: bounds memory and the work a crash loses.
 CHUNK_ARTICLES = 500
+_STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("records", "events")}
 
 
 @dataclass(frozen=True)
@@ -204,18 +205,13 @@ def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
 
 def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list[str],
                   use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    version = cache.source_version(entities, kb, config.DATA_DIR / kb.KB_FILE,
-                                   config.DATA_DIR / kb.ROLES_FILE)
-    key = cache.corpus_key([*keys, f"entities-{version}"])
-    store = cache.WholeStore("entities")
-    found = store.read(key, ("mentions", "entities")) if use_cache else None
-    if found is not None:
-        return found["mentions"], found["entities"]
-    linked = entities.canonicalize(mentions, sentences)
-    table = entities.entity_table(linked)
-    if use_cache:
-        store.write(key, {"mentions": linked, "entities": table})
-    return linked, table
+    def compute() -> dict[str, pd.DataFrame]:
+        linked = entities.canonicalize(mentions, sentences)
+        return {"mentions": linked, "entities": entities.entity_table(linked)}
+
+    sources = (entities, kb, config.DATA_DIR / kb.KB_FILE, config.DATA_DIR / kb.ROLES_FILE)
+    found = _corpus_stage("entities", keys, sources, compute, use_cache=use_cache)
+    return found["mentions"], found["entities"]
 
 
 def _timex_stage(articles: pd.DataFrame, sentences: pd.DataFrame, *,
@@ -263,18 +259,28 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
                  articles: pd.DataFrame, *, keys: list[str],
                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Event records per sentence and their grouping across articles (corpus-level, cached)."""
-    version = cache.source_version(events, _event_lexicon, entities, kb,
-                                   config.DATA_DIR / kb.KB_FILE)
-    key = cache.corpus_key([*keys, f"events-{version}"])
-    store = cache.WholeStore("events")
-    found = store.read(key, ("records", "events")) if use_cache else None
-    if found is not None:
-        return found["records"], found["events"]
-    records = events.assign_groups(events.extract_events(sentences, mentions, timexes, articles))
-    grouped = events.group_events(records)
-    if use_cache:
-        store.write(key, {"records": records, "events": grouped})
-    return records, grouped
+    def compute() -> dict[str, pd.DataFrame]:
+        records = events.assign_groups(
+            events.extract_events(sentences, mentions, timexes, articles))
+        return {"records": records, "events": events.group_events(records)}
+
+    sources = (events, _event_lexicon, entities, kb, config.DATA_DIR / kb.KB_FILE)
+    found = _corpus_stage("events", keys, sources, compute, use_cache=use_cache)
+    return found["records"], found["events"]
+
+
+def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
+                  use_cache: bool) -> dict[str, pd.DataFrame]:
+    """A corpus-level stage's tables: from the cache under a key of all article keys and the
+    stage's code and data (``sources``), or computed and stored."""
+    key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(*sources)}"])
+    store = cache.WholeStore(stage)
+    found = store.read(key, _STAGE_TABLES[stage]) if use_cache else None
+    if found is None:
+        found = compute()
+        if use_cache:
+            store.write(key, found)
+    return found
 
 
 # -- helpers -----------------------------------------------------------------------------------
