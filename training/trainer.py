@@ -4,6 +4,11 @@ spaCy's own loop (`spacy.training.loop.train`) stops on patience, `max_epochs` o
 only; this is the same loop with the stream of training batches cut off at a deadline, so
 `--max-minutes` bounds a build without killing a process half-way through writing a checkpoint.
 The best checkpoint (by dev ents_f) is always in `<output>/model-best`.
+
+Pretrained tok2vec weights (`paths.init_tok2vec`) are only loaded by spaCy's
+`Language.initialize` when the config has a non-empty [pretraining] section (it names the
+component that takes them); config.cfg has an empty one, so `train` adds the sections
+`pretrainer.py` pretrained with and checks afterwards that the weights did arrive.
 """
 
 from __future__ import annotations
@@ -27,12 +32,22 @@ from spacy.training.loop import (
 )
 from spacy.util import registry, resolve_dot_names
 
+from pretrainer import PRETRAIN_CONFIG
+
 
 def _until(batches: Iterator[Any], deadline: float) -> Iterator[Any]:
     for item in batches:
         if time.monotonic() > deadline:
             return
         yield item
+
+
+def _check_loaded(nlp: Any, weights: Path) -> None:
+    """Fail unless the pipeline's tok2vec holds exactly the pretrained weights of `weights`."""
+    model = nlp.get_pipe("tok2vec").model
+    if model.to_bytes() != model.from_bytes(weights.read_bytes()).to_bytes():
+        raise RuntimeError(f"pretrained tok2vec weights {weights} were not loaded")
+    print(f"train: tok2vec initialised from {weights}")
 
 
 def train(
@@ -44,8 +59,13 @@ def train(
     spent, for the build log.
     """
     config = util.load_config(config_path, overrides=overrides, interpolate=False)
+    init_tok2vec = overrides.get("paths.init_tok2vec")
+    if init_tok2vec:
+        config = config.merge(util.Config().from_str(PRETRAIN_CONFIG, interpolate=False))
     started = time.monotonic()
     nlp = init_nlp(config, use_gpu=-1)
+    if init_tok2vec:
+        _check_loaded(nlp, Path(init_tok2vec))
     config = nlp.config.interpolate()
     util.fix_random_seed(config["training"]["seed"])
     T = registry.resolve(config["training"], schema=ConfigSchemaTraining)
