@@ -347,6 +347,21 @@ def test_name_pair_is_split_into_plain_mentions():
     ]
 
 
+def test_spans_without_letters_are_no_entities():
+    text = "Darlehen in Höhe von 140 Milliarden Euro an die G7 im Jahr 2025."
+    out = run({"a": text}, [("a", "140", "ORG"), ("a", "2025", "MISC"), ("a", "G7", "ORG")])
+    assert [r[0] for r in rows(out)] == ["G7"]
+
+
+def test_untagged_name_pair_is_split_into_plain_mentions():
+    text = "Das Telefonat Rubio-Lawrow war produktiv."
+    out = run({"a": text}, [])
+    assert rows(out) == [
+        span(text, "Rubio", "PER", "per:marco_rubio"),
+        span(text, "Lawrow", "PER", "per:sergej_lawrow"),
+    ]
+
+
 def test_name_pair_of_corpus_names_unknown_to_the_kb():
     text = "Peter Szijjarto und Kaja Kallas reisten. Das Treffen Szijjarto-Kallas begann."
     out = run({"a": text}, [("a", "Peter Szijjarto", "PER"), ("a", "Kaja Kallas", "PER"),

@@ -264,7 +264,7 @@ class _Linker:
     def link_mention(self, mention, offset: int, text: str, *, compound: bool) -> list[dict]:
         """The rows of one mention's name: itself, or the names of a pair or compound."""
         start = mention.start + offset
-        if not any(c.isalnum() for c in text):
+        if not any(c.isalpha() for c in text):  # "140", "2025", "–": no name
             return []
         if text.islower() and " " not in text:  # a derivation (russischen) or a compound part
             part = self.lower_case_compound(text)
@@ -354,7 +354,8 @@ class _Linker:
         return None
 
     def scan(self, sentences: pd.DataFrame) -> list[dict]:
-        """Compound mentions of the names inside the words of every sentence."""
+        """Names inside the words of every sentence: compound mentions (``Ukraine-Krieg``), and
+        plain mentions for a pair of names the NER left untagged (``Rubio-Lawrow``)."""
         rows = []
         for sentence in sentences.itertuples(index=False):
             for m in _WORD.finditer(sentence.text):
@@ -364,8 +365,8 @@ class _Linker:
                     continue
                 names = self.names_in_word(word, sentence.article_id,
                                            start=sentence.start + m.start())
-                if names and not _is_pair(word, names):
-                    rows += [_row(sentence, *name, compound=True) for name in names]
+                pair = _is_pair(word, names)
+                rows += [_row(sentence, *name, compound=not pair) for name in names]
         return rows
 
 
