@@ -8,9 +8,14 @@ cached (:mod:`newslens.cache`): an unchanged corpus is re-rendered without any N
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import sys
+import types
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +37,10 @@ from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_t
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
 #: Articles annotated between two cache writes: bounds memory and the work a crash loses.
 CHUNK_ARTICLES = 500
+#: Below this many words to annotate, ``n_process=None`` stays in one process: starting a
+#: worker (a fresh interpreter that imports spaCy and loads the pipeline) costs about 4 s,
+#: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
+PARALLEL_MIN_WORDS = 200_000
 _STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("records", "events")}
 
 
@@ -80,7 +89,7 @@ def annotate(
     *,
     model: str | Path | None = None,
     batch_size: int = config.BATCH_SIZE,
-    n_process: int = 1,
+    n_process: int | None = None,
     use_cache: bool = True,
     progress: bool | None = None,
 ) -> Annotations:
@@ -90,15 +99,19 @@ def annotate(
     ``compound``), the entities table, temporal expressions, event records and events, all
     with ``article_id`` and offsets into ``articles.text``. With ``use_cache`` (default)
     results are read from and written to the cache; spaCy sees only the articles it lacks, in
-    chunks of :data:`CHUNK_ARTICLES`. ``progress=None`` shows a progress bar only in an
-    interactive terminal or JupyterLab.
+    chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker processes run the spaCy stage, each
+    on whole chunks with its own copy of the pipeline; ``None`` uses every available core when
+    there are at least :data:`PARALLEL_MIN_WORDS` words to annotate, else one process. The
+    tables do not depend on it. ``progress=None`` shows a progress bar only in an interactive
+    terminal or JupyterLab.
     """
     check_articles(articles)
+    if n_process is not None and (not isinstance(n_process, int) or n_process < 1):
+        raise ValueError(f"n_process must be a positive integer or None, not {n_process!r}")
     pid = nlp.pipeline_id(model)
     sentences, mentions, keys = _nlp_stage(
-        articles, model=model, use_cache=use_cache,
-        options={"batch_size": batch_size, "n_process": n_process},
-        progress=_show_progress(progress),
+        articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
+        n_process=n_process, progress=_show_progress(progress),
     )
     linked, entity_table = _entity_stage(mentions, sentences, keys=keys, use_cache=use_cache)
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
@@ -167,28 +180,116 @@ def check_articles(articles: pd.DataFrame) -> None:
         raise ValueError(f"duplicate article_id(s) in articles: {', '.join(duplicated[:5])}")
 
 
-def _nlp_stage(articles: pd.DataFrame, *, model, use_cache: bool,
-               options: dict, progress: bool) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def _nlp_stage(articles: pd.DataFrame, *, model, use_cache: bool, options: dict,
+               n_process: int | None,
+               progress: bool) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     salt = nlp_salt(model)
     keys = cache.article_keys(articles, salt=salt)
     store = cache.ShardStore("nlp", ("sentences", "mentions"))
     cached, index = _read_cached(store, keys) if use_cache else ({}, {})
     missing = articles[~keys.isin(index)]
+    words = _words(missing)
     parts = [cached] if cached else []
-    for chunk in _progress(_chunks(missing), total=int(missing["n_words"].sum())
-                           if "n_words" in missing else None, enabled=progress):
-        if nlp_salt(model) != salt:  # e.g. make model while a long run goes on
-            raise RuntimeError(f"spaCy pipeline {model or config.DEFAULT_MODEL!r} changed on "
-                               "disk during the run; results so far are cached, run again")
-        chunk_keys = keys.loc[chunk.index]
-        frames = annotate_chunk(chunk, chunk_keys, model=model, options=options)
+    annotated = _annotated(missing, keys, model=model, options=options, salt=salt,
+                           workers=_workers(n_process, words))
+    for chunk, frames in _progress(annotated, total=words, enabled=progress):
         if use_cache:
-            store.write(chunk_keys.tolist(), frames)
+            store.write(keys.loc[chunk.index].tolist(), frames)
         parts.append(frames)
     sentences = _ordered(parts, "sentences", ["article_id", "start"], nlp.sentence_frame)
     mentions = _ordered(parts, "mentions", ["article_id", "start", "end", "label"],
                         nlp.mention_frame)
     return sentences, mentions, keys.tolist()
+
+
+def _workers(n_process: int | None, words: int) -> int:
+    if n_process is not None:
+        return n_process
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, cores or 1) if words >= PARALLEL_MIN_WORDS else 1
+
+
+def _annotated(missing: pd.DataFrame, keys: pd.Series, *, model, options: dict, salt: str,
+               workers: int) -> Iterator[tuple[pd.DataFrame, dict[str, pd.DataFrame]]]:
+    """``(chunk, frames)`` for the missing articles, chunk by chunk in order.
+
+    With several workers, chunks go to a pool of fresh processes (spawned, so no lock or thread
+    of this one is inherited), each of which loads the pipeline once and turns whole chunks into
+    tables; no Doc crosses a process boundary. At most two chunks per worker are in flight, so
+    memory stays bounded however long the corpus.
+    """
+    if missing.empty:
+        return
+    if workers <= 1:
+        for chunk in _chunks(missing, CHUNK_ARTICLES):
+            _check_salt(model, salt)
+            yield chunk, annotate_chunk(chunk, keys.loc[chunk.index], model=model,
+                                        options=options)
+        return
+    # Smaller chunks when there are few, so the last one does not keep one worker busy alone.
+    size = max(1, min(CHUNK_ARTICLES, -(-len(missing) // (4 * workers))))
+    name = str(model) if model is not None else None
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(name, salt))
+    try:
+        pending: deque = deque()
+        for chunk in _chunks(missing, size):
+            slim = pd.DataFrame({"article_id": chunk["article_id"].to_numpy(),
+                                 "text": chunk["text"].to_numpy()})
+            with _main_hidden():  # a worker may start here
+                future = pool.submit(_work, slim, keys.loc[chunk.index].tolist(), name,
+                                     options, salt)
+            pending.append((chunk, future))
+            if len(pending) >= 2 * workers:
+                chunk, future = pending.popleft()
+                yield chunk, future.result()
+        while pending:
+            chunk, future = pending.popleft()
+            yield chunk, future.result()
+    finally:  # an error or an interrupt: do not start the chunks still queued
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _main_hidden():
+    """Start worker processes without the caller's main module.
+
+    A spawned process imports the parent's ``__main__`` (the script being run) before it does
+    any work, so a script that calls annotate() outside ``if __name__ == "__main__":`` would run
+    again in every worker. The workers need only newslens, so while one is started the main
+    module is replaced by an empty one, which multiprocessing does not import.
+    """
+    main = sys.modules.get("__main__")
+    if main is None or (getattr(main, "__file__", None) is None
+                        and getattr(main, "__spec__", None) is None):
+        yield  # an interactive session or a notebook kernel: nothing would be imported
+        return
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def _start_worker(model: str | None, salt: str) -> None:
+    """Load the pipeline once per worker, and refuse one that is not the parent's."""
+    _check_salt(model, salt)
+    nlp.load_pipeline(model)
+
+
+def _work(chunk: pd.DataFrame, keys: list[str], model: str | None, options: dict,
+          salt: str) -> dict[str, pd.DataFrame]:
+    _check_salt(model, salt)
+    return annotate_chunk(chunk, pd.Series(keys, index=chunk.index, dtype=object),
+                          model=model, options=options)
+
+
+def _check_salt(model, salt: str) -> None:
+    """Fail if the pipeline or newslens.nlp changed on disk since the run began."""
+    if nlp_salt(model) != salt:  # e.g. make model while a long run goes on
+        raise RuntimeError(f"spaCy pipeline {model or config.DEFAULT_MODEL!r} changed on "
+                           "disk during the run; results so far are cached, run again")
 
 
 def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
@@ -286,9 +387,15 @@ def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
 # -- helpers -----------------------------------------------------------------------------------
 
 
-def _chunks(articles: pd.DataFrame) -> Iterator[pd.DataFrame]:
-    for start in range(0, len(articles), CHUNK_ARTICLES):
-        yield articles.iloc[start:start + CHUNK_ARTICLES]
+def _chunks(articles: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
+    for start in range(0, len(articles), size):
+        yield articles.iloc[start:start + size]
+
+
+def _words(articles: pd.DataFrame) -> int:
+    if "n_words" in articles:
+        return int(articles["n_words"].sum())
+    return int(articles["text"].str.split().str.len().sum()) if len(articles) else 0
 
 
 def _ordered(parts: list[dict], table: str, keys: list[str], empty) -> pd.DataFrame:
@@ -311,7 +418,7 @@ def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() or "ipykernel" in sys.modules
 
 
-def _progress(chunks: Iterator[pd.DataFrame], *, total: int | None, enabled: bool):
+def _progress(chunks: Iterator[tuple[pd.DataFrame, dict]], *, total: int, enabled: bool):
     if not enabled:
         yield from chunks
         return
@@ -320,8 +427,8 @@ def _progress(chunks: Iterator[pd.DataFrame], *, total: int | None, enabled: boo
     done = 0
     with tqdm(total=total, unit="word", unit_scale=True, desc="annotating",
               file=sys.stderr) as bar:
-        for chunk in chunks:
-            yield chunk
+        for chunk, frames in chunks:
+            yield chunk, frames
             done += len(chunk)
             bar.set_postfix(articles=done, refresh=False)
             bar.update(int(chunk["n_words"].sum()) if "n_words" in chunk else 0)
