@@ -13,6 +13,7 @@ from newslens.counts import (
     top_pairs,
 )
 
+LABELS = ["PER", "LOC", "ORG", "MISC"]
 ARTICLES = pd.DataFrame({
     "article_id": ["b", "a"],
     "published": pd.to_datetime(["2025-10-01", "2025-08-01"]),
@@ -97,3 +98,49 @@ def test_cooccurrence_counts_sentences(mentions):
         ["Budapest", "Donald Trump", 1], ["Budapest", "Wladimir Putin", 1],
         ["Donald Trump", "Wladimir Putin", 1],
     ]
+
+
+def _many_articles(n: int) -> pd.DataFrame:
+    days = pd.date_range("2025-08-04", periods=n, freq="D")  # a Monday
+    return pd.DataFrame({"article_id": [f"x{i:03d}" for i in range(n)], "published": days})
+
+
+def _mentions_of(articles: pd.DataFrame, every: int) -> pd.DataFrame:
+    ids = articles["article_id"].iloc[::every]
+    return pd.DataFrame({
+        "article_id": ids, "sentence_id": ids + ":s0000", "start": 0, "end": 5,
+        "text": "Trump", "label": pd.Categorical(["PER"] * len(ids), categories=LABELS),
+        "entity_id": "per:donald_trump", "canonical": "Donald Trump", "compound": False,
+    }).reset_index(drop=True)
+
+
+def test_many_articles_are_counted_per_week_with_empty_weeks_kept():
+    articles = _many_articles(60)  # 2025-08-04 .. 2025-10-02: ISO weeks 32 to 40
+    per_week = mentions_per_article(_mentions_of(articles, 2), articles, labels=["PER"])
+    assert per_week["period"].tolist() == [f"2025-W{w}" for w in range(32, 41)]
+    assert per_week["n_articles"].tolist() == [7] * 8 + [4]
+    assert per_week["n_mentions"].tolist() == [4, 3, 4, 3, 4, 3, 4, 3, 2]
+    assert per_week["n_mentions"].sum() == 30
+    first = per_week.iloc[0]
+    assert (first["period_start"], first["period_end"]) == (
+        pd.Timestamp("2025-08-04"), pd.Timestamp("2025-08-10"))
+
+
+def test_few_articles_stay_per_article_and_per_can_be_forced():
+    articles = _many_articles(10)
+    mentions = _mentions_of(articles, 1)
+    assert "article_id" in mentions_per_article(mentions, articles).columns
+    by_month = mentions_per_article(mentions, articles, per="month", labels=["PER"])
+    assert by_month[["period", "n_articles", "n_mentions"]].values.tolist() == [
+        ["2025-08", 10, 10]]
+    with pytest.raises(ValueError, match="per must be"):
+        mentions_per_article(mentions, articles, per="fortnight")
+
+
+def test_long_spans_fall_back_to_months_in_the_heatmap():
+    articles = _many_articles(400)  # 58 weeks, 14 months
+    table = entity_article_matrix(_mentions_of(articles, 1), articles, top_n=1)
+    assert table["period"].tolist()[:2] == ["2025-08", "2025-09"]
+    assert table["period_order"].tolist() == list(range(14))
+    assert table["n_mentions"].sum() == 400
+    assert table.loc[0, "n_mentions"] == 28  # 4 to 31 August

@@ -63,3 +63,24 @@ def test_saved_files_are_readable_by_others(tmp_path):
     os.umask(umask)
     for path in saved.values():
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_period_tables_draw_one_bar_or_column_per_period():
+    from newslens.plots import plot_mentions_per_article
+
+    weeks = pd.DataFrame({
+        "period": ["2025-W32", "2025-W33"],
+        "period_start": pd.to_datetime(["2025-08-04", "2025-08-11"]),
+        "period_end": pd.to_datetime(["2025-08-10", "2025-08-17"]),
+        "n_articles": [3, 0], "label": ["PER", "PER"], "n_mentions": [5, 0], "n_entities": [2, 0],
+    })
+    fig = plot_mentions_per_article(weeks)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["2025-W33  (0 Art.)",
+                                                            "2025-W32  (3 Art.)"]
+    assert ax.get_title(loc="left") == "Nennungen je Woche und Typ"
+    matrix = weeks.assign(entity_id="loc:a", canonical="Ägypten", entity_order=0,
+                          period_order=[0, 1])
+    ax = plot_entity_article_heatmap(matrix).axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-W32", "2025-W33"]
+    assert ax.get_xlabel() == "Woche der Veröffentlichung"

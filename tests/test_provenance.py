@@ -64,3 +64,16 @@ def test_evidence_gives_one_sentence_per_top_entity(seed_annotations):
     table = evidence(seed_annotations, top)
     assert table["canonical"].tolist() == top["canonical"].tolist()
     assert all(len(s) > 0 for s in table["sentence"])
+
+
+def test_explain_a_period_cell_counts_what_the_weekly_heatmap_shows(seed_annotations):
+    from newslens import entity_article_matrix
+
+    ann = seed_annotations
+    matrix = entity_article_matrix(ann.mentions, ann.articles, top_n=5, per="week")
+    busy = matrix[matrix["n_mentions"] > 0]
+    assert len(busy) > 1
+    for cell in busy.itertuples():
+        rows = explain(ann, entity=cell.entity_id, include_compounds=False,
+                       date_from=cell.period_start, date_to=cell.period_end)
+        assert len(rows) == cell.n_mentions

@@ -14,6 +14,11 @@ import pandas as pd
 from newslens import config
 
 ENTITY_KEYS = ["entity_id", "canonical", "label"]
+#: Up to this many articles (or periods) a chart gives each its own bar or column; beyond it
+#: ``per="auto"`` counts per week, month or year, whichever first fits.
+MAX_COLUMNS = 40
+PERIODS = {"week": "W-SUN", "month": "M", "year": "Y"}
+PERIOD_COLUMNS = ["period", "period_start", "period_end", "n_articles"]
 
 
 def select_mentions(
@@ -69,12 +74,21 @@ def mentions_per_article(
     *,
     labels: Sequence[str] = config.LABELS,
     include_compounds: bool = False,
+    per: str = "auto",
 ) -> pd.DataFrame:
-    """One row per article and label: ``article_id, published, label, n_mentions, n_entities``.
+    """Mentions per article and label, or per publication period for many articles.
 
-    Articles without mentions keep zero rows, so every article of the corpus is shown.
+    ``per="article"``: one row per article and label, ``article_id, published, label,
+    n_mentions, n_entities``. ``per="week"``, ``"month"`` or ``"year"``: one row per period
+    and label, ``period, period_start, period_end, n_articles, label, n_mentions, n_entities``,
+    every period from the first to the last publication day included. ``"auto"`` (default):
+    per article up to :data:`MAX_COLUMNS` articles, else the finest period that gives at most
+    that many rows per label. Articles or periods without mentions keep zero rows.
     """
+    unit = resolve_period(articles, per)
     chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds)
+    if unit != "article":
+        return _mentions_per_period(chosen, articles, labels=labels, unit=unit)
     counts = (
         chosen.groupby(["article_id", "label"], observed=True)
         .agg(n_mentions=("entity_id", "size"), n_entities=("entity_id", "nunique"))
@@ -94,6 +108,74 @@ def mentions_per_article(
     )
 
 
+def resolve_period(articles: pd.DataFrame, per: str = "auto") -> str:
+    """``per`` as ``"article"``, ``"week"``, ``"month"`` or ``"year"`` (``"auto"`` resolved)."""
+    if per != "auto":
+        if per != "article" and per not in PERIODS:
+            raise ValueError(f"per must be 'auto', 'article', 'week', 'month' or 'year', "
+                             f"not {per!r}")
+        return per
+    if len(articles) <= MAX_COLUMNS:
+        return "article"
+    for unit in PERIODS:
+        if len(_period_range(articles, unit)) <= MAX_COLUMNS:
+            return unit
+    return "year"
+
+
+def article_periods(articles: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every period from the first to the last publication day: ``period, period_start,
+    period_end, n_articles``, and the period of each article (``article_id, period``)."""
+    days = pd.to_datetime(articles["published"]).dt.normalize()
+    freq = PERIODS[unit]
+    spans = _period_range(articles, unit)
+    table = pd.DataFrame({
+        "period": [_period_name(p, unit) for p in spans],
+        "period_start": spans.start_time.normalize(),
+        "period_end": spans.end_time.normalize(),
+    })
+    of_article = pd.DataFrame({
+        "article_id": articles["article_id"].to_numpy(),
+        "period": [_period_name(p, unit) for p in days.dt.to_period(freq)],
+    })
+    counts = of_article["period"].value_counts()
+    table["n_articles"] = table["period"].map(counts).fillna(0).astype("int64")
+    return table, of_article
+
+
+def _period_range(articles: pd.DataFrame, unit: str) -> pd.PeriodIndex:
+    days = pd.to_datetime(articles["published"])
+    if days.empty:
+        return pd.PeriodIndex([], freq=PERIODS[unit])
+    return pd.period_range(days.min(), days.max(), freq=PERIODS[unit])
+
+
+def _period_name(period: pd.Period, unit: str) -> str:
+    if unit == "week":  # ISO week (Monday to Sunday): 2025-W33
+        year, week, _ = period.start_time.isocalendar()
+        return f"{year}-W{week:02d}"
+    return str(period)
+
+
+def _mentions_per_period(chosen: pd.DataFrame, articles: pd.DataFrame, *,
+                         labels: Sequence[str], unit: str) -> pd.DataFrame:
+    periods, of_article = article_periods(articles, unit)
+    dated = chosen[["article_id", "label", "entity_id"]].merge(of_article, on="article_id")
+    counts = (
+        dated.groupby(["period", "label"], observed=True)
+        .agg(n_mentions=("entity_id", "size"), n_entities=("entity_id", "nunique"))
+        .reset_index()
+    )
+    grid = pd.MultiIndex.from_product([periods["period"], list(labels)],
+                                      names=["period", "label"]).to_frame(index=False)
+    table = grid.merge(counts.astype({"label": str}), on=["period", "label"], how="left")
+    table = table.fillna({"n_mentions": 0, "n_entities": 0}).merge(periods, on="period")
+    table = table.astype({"n_mentions": "int64", "n_entities": "int64"})
+    table["label"] = pd.Categorical(table["label"], categories=list(labels))
+    table = table.sort_values(["period_start", "label"], kind="stable")
+    return table[PERIOD_COLUMNS + ["label", "n_mentions", "n_entities"]].reset_index(drop=True)
+
+
 def entity_article_matrix(
     mentions: pd.DataFrame,
     articles: pd.DataFrame,
@@ -101,36 +183,47 @@ def entity_article_matrix(
     top_n: int = 25,
     labels: Sequence[str] = config.LABELS,
     include_compounds: bool = False,
+    per: str = "auto",
 ) -> pd.DataFrame:
-    """Mention counts of the ``top_n`` entities in every article, as a long table.
+    """Mention counts of the ``top_n`` entities in every article (or period), as a long table.
 
-    Columns ``entity_id, canonical, label, article_id, published, n_mentions, entity_order,
-    article_order``. Articles are in date order; entities are ordered by the date-weighted
-    centre of their mentions (who is talked about early comes first), then by frequency, so
-    the heatmap reads as a story from top-left to bottom-right.
+    ``per="article"``: columns ``entity_id, canonical, label, article_id, published,
+    n_mentions, entity_order, article_order``, articles in date order. ``per="week"``,
+    ``"month"`` or ``"year"``: ``entity_id, canonical, label, period, period_start,
+    period_end, n_articles, n_mentions, entity_order, period_order``. ``"auto"`` chooses as
+    :func:`mentions_per_article` does. Entities are ordered by the date-weighted centre of
+    their mentions (who is talked about early comes first), then by frequency, so the heatmap
+    reads as a story from top-left to bottom-right.
     """
+    unit = resolve_period(articles, per)
     top = top_entities(mentions, top_n=top_n, labels=labels, include_compounds=include_compounds)
     chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds)
     chosen = chosen[chosen["entity_id"].isin(top["entity_id"])]
-    order = articles.sort_values(["published", "article_id"], kind="stable")["article_id"]
-    article_order = pd.Series(range(len(order)), index=order.to_numpy(), dtype="int64")
-    counts = chosen.groupby(["entity_id", "article_id"]).size().rename("n_mentions")
-    grid = pd.MultiIndex.from_product([top["entity_id"], order], names=["entity_id",
-                                                                         "article_id"])
+    if unit == "article":
+        order = articles.sort_values(["published", "article_id"], kind="stable")["article_id"]
+        column, extra, frame = "article_id", ["published"], articles[["article_id", "published"]]
+    else:
+        periods, of_article = article_periods(articles, unit)
+        chosen = chosen.merge(of_article, on="article_id")
+        order = periods["period"]
+        column, extra, frame = "period", PERIOD_COLUMNS[1:], periods
+    position = "article_order" if unit == "article" else "period_order"
+    counts = chosen.groupby(["entity_id", column]).size().rename("n_mentions")
+    grid = pd.MultiIndex.from_product([top["entity_id"], order], names=["entity_id", column])
     table = counts.reindex(grid, fill_value=0).reset_index()
-    table["article_order"] = table["article_id"].map(article_order)
+    table[position] = table[column].map(
+        pd.Series(range(len(order)), index=order.to_numpy(), dtype="int64"))
     table = table.merge(top[ENTITY_KEYS + ["n_mentions"]].rename(
         columns={"n_mentions": "total"}), on="entity_id")
-    table = table.merge(articles[["article_id", "published"]], on="article_id")
-    table["entity_order"] = _seriation(table)
+    table = table.merge(frame, on=column)
+    table["entity_order"] = _seriation(table, position)
     table = table.astype({"n_mentions": "int64", "entity_order": "int64"})
-    columns = ENTITY_KEYS + ["article_id", "published", "n_mentions", "entity_order",
-                             "article_order"]
-    return table.sort_values(["entity_order", "article_order"])[columns].reset_index(drop=True)
+    columns = ENTITY_KEYS + [column, *extra, "n_mentions", "entity_order", position]
+    return table.sort_values(["entity_order", position])[columns].reset_index(drop=True)
 
 
-def _seriation(table: pd.DataFrame) -> pd.Series:
-    weighted = table["n_mentions"] * table["article_order"]
+def _seriation(table: pd.DataFrame, position: str) -> pd.Series:
+    weighted = table["n_mentions"] * table[position]
     total = table.groupby("entity_id")["total"].first()
     centre = weighted.groupby(table["entity_id"]).sum() / total
     keys = pd.DataFrame({"centre": centre.round(6), "total": total})

@@ -50,6 +50,11 @@ def _labels(value: list) -> str | None:
     return None
 
 
+def _per(value: str) -> str | None:
+    allowed = ["auto", "article", "week", "month", "year"]
+    return None if value in allowed else f"must be one of {allowed}, not {value!r}"
+
+
 #: Domain checks by parameter name, applied to every notebook that declares the name.
 CHECKS: dict[str, Callable[[Any], str | None]] = {
     "corpus": _existing_path,
@@ -58,6 +63,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "date_from": _iso_date,
     "date_to": _iso_date,
     "labels": _labels,
+    "per": _per,
 }
 
 

@@ -98,18 +98,28 @@ def _label_legend(ax, labels) -> None:
 
 
 def plot_mentions_per_article(
-    table: pd.DataFrame, *, title: str = "Nennungen je Artikel und Typ"
+    table: pd.DataFrame, *, title: str | None = None
 ) -> Figure:
-    """Stacked horizontal bars: one bar per article (date order, oldest on top), one colour
-    per label."""
-    wide = table.pivot_table(index=["published", "article_id"], columns="label",
-                             values="n_mentions", aggfunc="sum", observed=False, fill_value=0)
-    wide = wide.sort_index(ascending=False)
+    """Stacked horizontal bars, one colour per label: one bar per article (date order, oldest
+    on top), or per period for a table of :func:`~newslens.counts.mentions_per_article` with
+    ``period`` rows (the bar label gives the number of articles)."""
+    if "period" in table.columns:
+        wide = table.pivot_table(index=["period_start", "period", "n_articles"],
+                                 columns="label", values="n_mentions", aggfunc="sum",
+                                 observed=False, fill_value=0)
+        names = [f"{period}  ({n} Art.)" for _, period, n in wide.index]
+        title = title or f"Nennungen je {_UNIT_NAMES[_unit(table)]} und Typ"
+    else:
+        wide = table.pivot_table(index=["published", "article_id"], columns="label",
+                                 values="n_mentions", aggfunc="sum", observed=False,
+                                 fill_value=0)
+        names = [_article_label(p, a) for p, a in wide.index]
+        title = title or "Nennungen je Artikel und Typ"
+    wide, names = wide.iloc[::-1], names[::-1]
     with _style():
         fig = _figure(9, 1.3 + 0.32 * max(len(wide), 1))
         ax = fig.add_subplot()
         left = np.zeros(len(wide))
-        names = [_article_label(p, a) for p, a in wide.index]
         for label in [c for c in config.LABELS if c in wide.columns]:
             values = wide[label].to_numpy()
             ax.barh(names, values, left=left, color=LABEL_COLOURS[label],
@@ -121,23 +131,43 @@ def plot_mentions_per_article(
     return fig
 
 
+_UNIT_NAMES = {"week": "Woche", "month": "Monat", "year": "Jahr"}
+
+
+def _unit(table: pd.DataFrame) -> str:
+    """The period of a table with ``period`` rows: 2025-W33, 2025-08 or 2025."""
+    first = str(table["period"].iloc[0]) if len(table) else ""
+    return "week" if "-W" in first else "month" if "-" in first else "year"
+
+
 def _article_label(published: pd.Timestamp, article_id: str) -> str:
     short = article_id if len(article_id) <= 22 else article_id[:21] + "…"
     return f"{pd.Timestamp(published):%Y-%m-%d}  {short}"
 
 
 def plot_entity_article_heatmap(
-    table: pd.DataFrame, *, title: str = "Nennungen: Entitäten × Artikel"
+    table: pd.DataFrame, *, title: str | None = None
 ) -> Figure:
-    """Heatmap of mention counts, entities as rows (table order), articles as date-ordered
-    columns, each cell annotated with its count."""
-    grid = table.pivot_table(index=["entity_order", "canonical"],
-                             columns=["article_order", "published", "article_id"],
-                             values="n_mentions", aggfunc="sum", fill_value=0)
+    """Heatmap of mention counts, entities as rows (table order), articles (or periods, for a
+    table with ``period`` columns) in date order as columns, each cell annotated with its
+    count."""
+    if "period" in table.columns:
+        grid = table.pivot_table(index=["entity_order", "canonical"],
+                                 columns=["period_order", "period"], values="n_mentions",
+                                 aggfunc="sum", fill_value=0)
+        cols = [period for _, period in grid.columns]
+        unit = _UNIT_NAMES[_unit(table)]
+        title = title or f"Nennungen: Entitäten × {unit}"
+        xlabel = f"{unit} der Veröffentlichung"
+    else:
+        grid = table.pivot_table(index=["entity_order", "canonical"],
+                                 columns=["article_order", "published", "article_id"],
+                                 values="n_mentions", aggfunc="sum", fill_value=0)
+        cols = [_article_label(p, a) for _, p, a in grid.columns]
+        title = title or "Nennungen: Entitäten × Artikel"
+        xlabel = "Artikel (nach Datum)"
     rows = [name for _, name in grid.index]
-    cols = [_article_label(p, a) for _, p, a in grid.columns]
-    return _heatmap(grid.to_numpy(), rows, cols, title=title, cmap="Blues",
-                    xlabel="Artikel (nach Datum)")
+    return _heatmap(grid.to_numpy(), rows, cols, title=title, cmap="Blues", xlabel=xlabel)
 
 
 def plot_cooccurrence(

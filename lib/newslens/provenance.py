@@ -23,10 +23,14 @@ def explain(
     article: str | None = None,
     event: str | None = None,
     include_compounds: bool = True,
+    date_from: str | pd.Timestamp | None = None,
+    date_to: str | pd.Timestamp | None = None,
 ) -> pd.DataFrame:
-    """The sentences behind an entity, a pair, an entity in one article, or an event.
+    """The sentences behind an entity, a pair, an entity in one article or period, or an event.
 
-    Entities are named by ``entity_id`` or canonical name. Returns one row per mention (for
+    Entities are named by ``entity_id`` or canonical name; ``date_from``/``date_to`` (days,
+    inclusive) keep the articles published in a period, e.g. the ``period_start`` and
+    ``period_end`` of a heatmap column counted per week. Returns one row per mention (for
     ``entity``/``article``), per sentence (for ``pair``) or per event record (for ``event``)
     with ``article_id, published, sentence_id, start, end`` (offsets of the mention, or the
     trigger, in the article text), ``mention`` and the full ``sentence``; in date order.
@@ -41,6 +45,14 @@ def explain(
     chosen = mentions[mentions["entity_id"] == _entity_id(ann, entity)]
     if article is not None:
         chosen = chosen[chosen["article_id"] == article]
+    if date_from is not None or date_to is not None:
+        days = pd.to_datetime(ann.articles["published"]).dt.normalize()
+        keep = pd.Series(True, index=days.index)
+        if date_from is not None:
+            keep &= days >= pd.Timestamp(date_from).normalize()
+        if date_to is not None:
+            keep &= days <= pd.Timestamp(date_to).normalize()
+        chosen = chosen[chosen["article_id"].isin(ann.articles.loc[keep, "article_id"])]
     return _with_sentences(ann, chosen)
 
 
