@@ -45,7 +45,7 @@ _AGENCY = re.compile(
     r"(?<=[.!?“”\"»«)])[ \t]*\((?P<tag>[A-Za-z]{2,12}(?:[/,] ?[A-Za-z]{2,12}){0,3})\)\s*$"
 )
 MIN_YEAR, MAX_YEAR = 1678, 2261
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
@@ -359,7 +359,7 @@ def _decode(raw: bytes, path: Path) -> str:
 def _normalise(text: str) -> str:
     """NFC, LF line ends, and no invisible characters (soft hyphens, zero-width spaces and
     joiners, stray BOMs) that would split words such as ``Bundes\u00adtag`` for the tagger."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text)
 
 
