@@ -33,7 +33,7 @@ browser:
 	@bash scripts/install-browser.sh
 
 report: setup
-	NEWSLENS_PROGRESS=0 $(PY) -m newslens.report $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(FIGURES),--figures "$(FIGURES)")
+	$(PY) -m newslens.report $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(FIGURES),--figures "$(FIGURES)")
 
 test: setup browser
 	NEWSLENS_PROGRESS=0 $(PY) -m pytest -q tests

@@ -62,3 +62,26 @@ def test_strip_unchecked_outputs_gives_stable_ids_and_no_run_metadata():
     assert stripped.cells[0].outputs == [] and stripped.cells[0].execution_count is None
     assert stripped.cells[1].outputs[0].text == "2\n" and stripped.cells[1].execution_count == 4
     assert "papermill" not in stripped.cells[0].metadata
+
+
+def test_a_failing_notebook_does_not_stop_the_others(tmp_path, capsys):
+    def notebook(name: str, source: str):
+        node = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+        node.metadata["kernelspec"] = {"name": report.KERNEL, "display_name": "newslens",
+                                       "language": "python"}
+        path = tmp_path / name
+        nbformat.write(node, path)
+        return path
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "01-bad.html").write_text("earlier report", encoding="utf-8")
+    paths = [notebook("01-bad.ipynb", "raise ValueError('broken on purpose')"),
+             notebook("02-good.ipynb", "print('fine')")]
+    failed = report.run_all(paths, parameters={}, reports=reports, jobs=2)
+    assert failed == [paths[0]]
+    assert (reports / "01-bad.html").read_text(encoding="utf-8") == "earlier report"
+    assert "fine" in (reports / "02-good.html").read_text(encoding="utf-8")
+    out = capsys.readouterr()
+    assert "01-bad.ipynb: FAILED" in out.err and "broken on purpose" in out.err
+    assert "02-good.ipynb:" in out.out
