@@ -59,6 +59,7 @@ def test_a_corrupt_shard_is_rebuilt_not_trusted(seed_articles, cache_dir, nlp_ca
     cold = annotate(seed_articles)
     (shard,) = (cache_dir / "nlp").glob("shard-*")
     (shard / "mentions.parquet").write_bytes(b"PAR1 this is not parquet")
+    cache.clear(cache_dir / "annotations")  # else the whole result is read, not the shard
     nlp_calls.clear()
     again = annotate(seed_articles)
     assert sorted(nlp_calls) == sorted(seed_articles["article_id"])
@@ -69,6 +70,7 @@ def test_a_half_written_shard_is_ignored(seed_articles, cache_dir, nlp_calls, pi
     annotate(seed_articles)
     (shard,) = (cache_dir / "nlp").glob("shard-*")
     (shard / "keys.parquet").unlink()
+    cache.clear(cache_dir / "annotations")
     nlp_calls.clear()
     annotate(seed_articles)
     assert len(nlp_calls) == len(seed_articles)
@@ -88,3 +90,36 @@ def test_clear_removes_the_cache(seed_articles, cache_dir, pipeline):
     assert cache_dir.exists()
     assert cache.clear() == cache_dir
     assert not cache_dir.exists()
+
+
+def test_a_corpus_seen_before_is_read_whole_and_a_corrupt_result_is_rebuilt(
+        seed_articles, cache_dir, nlp_calls, pipeline):
+    cold = annotate(seed_articles)
+    (entry,) = (cache_dir / "annotations").iterdir()
+    nlp_calls.clear()
+    _same(cold, annotate(seed_articles))
+    assert nlp_calls == []
+    (entry / "sentences.parquet").write_bytes(b"not parquet")
+    again = annotate(seed_articles)
+    _same(cold, again)
+    for table in ("timexes", "events", "event_records"):
+        pd.testing.assert_frame_equal(getattr(cold, table), getattr(again, table))
+    assert nlp_calls == []  # the per-article shards were still good
+
+
+def test_a_new_publication_day_misses_the_whole_result(seed_articles, cache_dir, pipeline):
+    annotate(seed_articles)
+    moved = seed_articles.copy()
+    moved.loc[0, "published"] = moved.loc[0, "published"] + pd.Timedelta(days=7)
+    annotate(moved)
+    assert len(list((cache_dir / "annotations").iterdir())) == 2
+
+
+def test_whole_store_keeps_the_most_recently_used_entries(tmp_path):
+    store = cache.WholeStore("stage", root=tmp_path)
+    frame = pd.DataFrame({"a": [1]})
+    for n in range(store.KEEP + 3):
+        store.write(f"key{n:02d}", {"t": frame})
+    kept = sorted(p.name for p in store.folder.iterdir())
+    assert len(kept) == store.KEEP and "key00" not in kept
+    assert store.read(f"key{store.KEEP + 2:02d}", ["t"])["t"].equals(frame)

@@ -263,3 +263,25 @@ def test_invisible_characters_are_dropped(tmp_path):
     path.write_text(" date 2025-01-02 Der Bundes\u00adtag tagte\u200b in Ber\u200dlin.",
                     encoding="utf-8")
     assert load_corpus(path).iloc[0].text == "Der Bundestag tagte in Berlin."
+
+
+def test_a_corpus_read_again_comes_from_the_cache_and_a_changed_file_is_read_anew(
+        seed_folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLENS_CACHE", str(tmp_path / "cache"))
+    (seed_folder / "broken.txt").write_text("no date line here\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning):
+        first = load_corpus(seed_folder, errors="skip")
+    assert len(list((tmp_path / "cache" / "corpus").iterdir())) == 1
+    with pytest.warns(CorpusWarning):  # skipped records are reported from the cache too
+        again = load_corpus(seed_folder, errors="skip")
+    pd.testing.assert_frame_equal(first, again)
+    pd.testing.assert_frame_equal(skipped_table(first), skipped_table(again))
+    with pytest.warns(CorpusWarning):
+        fresh = load_corpus(seed_folder, errors="skip", use_cache=False)
+    pd.testing.assert_frame_equal(first, fresh)
+    write_seed(seed_folder, "a1", "Angela Merkel sprach in Berlin.")
+    with pytest.warns(CorpusWarning):
+        changed = load_corpus(seed_folder, errors="skip")
+    assert changed.set_index("article_id").loc["a1", "text"] == "Angela Merkel sprach in Berlin."
+    with pytest.raises(CorpusError, match="broken.txt"):  # errors="raise" is never cached away
+        load_corpus(seed_folder)

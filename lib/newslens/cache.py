@@ -119,10 +119,7 @@ class ShardStore:
             pq.write_table(pa.table({KEY: pa.array(sorted(keys), pa.string())}),
                            tmp / _KEYS_FILE)
             shard = self.folder / f"shard-{corpus_key(keys)}"
-            if shard.exists():
-                shutil.rmtree(tmp)
-                return shard
-            os.replace(tmp, shard)
+            _move_into_place(tmp, shard)
             return shard
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -139,7 +136,13 @@ class ShardStore:
 
 
 class WholeStore:
-    """Corpus-level tables stored whole under one key (``root/stage/<key>/<table>.parquet``)."""
+    """Corpus-level tables stored whole under one key (``root/stage/<key>/<table>.parquet``).
+
+    Each new corpus (or date range of one) adds an entry; the :data:`KEEP` most recently used
+    entries of a stage are kept, older ones are deleted when a new one is written.
+    """
+
+    KEEP = 12
 
     def __init__(self, stage: str, *, root: Path | None = None):
         self.folder = (root or cache_root()) / stage
@@ -147,10 +150,15 @@ class WholeStore:
     def read(self, key: str, tables: Iterable[str]) -> dict[str, pd.DataFrame] | None:
         entry = self.folder / key
         try:
-            return {t: pq.read_table(entry / f"{t}.parquet").to_pandas() for t in tables}
+            found = {t: pq.read_table(entry / f"{t}.parquet").to_pandas() for t in tables}
         except (OSError, pa.ArrowException):
             shutil.rmtree(entry, ignore_errors=True)
             return None
+        try:
+            os.utime(entry)  # recently used: kept by _prune
+        except OSError:
+            pass
+        return found
 
     def write(self, key: str, frames: Mapping[str, pd.DataFrame]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -159,13 +167,36 @@ class WholeStore:
             for table, frame in frames.items():
                 pq.write_table(pa.Table.from_pandas(frame, preserve_index=False),
                                tmp / f"{table}.parquet")
-            target = self.folder / key
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(tmp, target)
+            _move_into_place(tmp, self.folder / key)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        self._prune()
+
+    def _prune(self) -> None:
+        entries = []
+        for entry in self.folder.iterdir():
+            if entry.name.startswith("."):
+                continue
+            try:
+                entries.append((entry.stat().st_mtime_ns, entry.name, entry))
+            except OSError:  # removed meanwhile by another run
+                continue
+        for *_, entry in sorted(entries, reverse=True)[self.KEEP:]:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _move_into_place(tmp: Path, target: Path) -> None:
+    """Rename a finished temporary folder to ``target``; if another run (a notebook beside
+    this one) stored the same key first, keep its folder: same key, same content."""
+    if not target.exists():
+        try:
+            os.replace(tmp, target)
+            return
+        except OSError:
+            if not target.exists():
+                raise
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def roundtrip(frame: pd.DataFrame) -> pd.DataFrame:

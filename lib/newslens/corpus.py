@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import re
+import sys
 import unicodedata
 import warnings
 import zlib
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+
+from newslens import cache
 
 ARTICLE_COLUMNS = [
     "article_id", "source_path", "record", "published", "title", "source", "url",
@@ -75,6 +78,7 @@ def load_corpus(
     *,
     errors: Literal["raise", "skip"] = "raise",
     pattern: str = "*",
+    use_cache: bool = True,
 ) -> pd.DataFrame:
     """Read a corpus into the articles table (one row per article, sorted by date and id).
 
@@ -83,9 +87,37 @@ def load_corpus(
     folder of such files (those matching ``pattern``; hidden files are ignored, a file of
     another type is an error). ``errors="skip"`` skips bad records with a warning and lists
     them (see :func:`skipped_table`); otherwise the first problem raises :class:`CorpusError`.
+    With ``use_cache`` the table read is kept in the annotation cache under the hash of the
+    files' bytes, so reading an unchanged corpus again costs a Parquet read.
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    key = _cache_key(Path(path), pattern=pattern, errors=errors) if use_cache else None
+    found = cache.WholeStore("corpus").read(key, ("articles", "skipped")) if key else None
+    if found is not None:
+        articles = found["articles"]
+        skipped = [{c: (None if pd.isna(v) else v) for c, v in row.items()}
+                   for row in found["skipped"].to_dict("records")]
+    else:
+        articles, skipped = _read_corpus(path, errors=errors, pattern=pattern)
+        if key:
+            cache.WholeStore("corpus").write(key, {
+                "articles": articles,
+                "skipped": pd.DataFrame(skipped, columns=SKIPPED_COLUMNS).astype(object)})
+        articles = cache.roundtrip(articles)  # the dtypes a cached read gives
+    # Plain records, not a DataFrame: pandas compares attrs with == when concatenating.
+    articles.attrs = {"skipped": tuple(skipped)}
+    if skipped:
+        warnings.warn(
+            f"{path}: skipped {len(skipped)} bad record(s); see newslens.skipped_table(articles)",
+            CorpusWarning,
+            stacklevel=2,
+        )
+    return articles
+
+
+def _read_corpus(path: str | Path, *, errors: str,
+                 pattern: str) -> tuple[pd.DataFrame, list[dict]]:
     rows, skipped = [], []
     for item in iter_articles(path, pattern=pattern):
         if isinstance(item, CorpusError):
@@ -98,16 +130,27 @@ def load_corpus(
     if not rows:
         detail = f" ({len(skipped)} skipped)" if skipped else ""
         raise CorpusError(path, f"no readable articles found{detail}")
-    articles = _articles_frame(rows)
-    # Plain records, not a DataFrame: pandas compares attrs with == when concatenating.
-    articles.attrs["skipped"] = tuple(skipped)
-    if skipped:
-        warnings.warn(
-            f"{path}: skipped {len(skipped)} bad record(s); see newslens.skipped_table(articles)",
-            CorpusWarning,
-            stacklevel=2,
-        )
-    return articles
+    return _articles_frame(rows), skipped
+
+
+def _cache_key(path: Path, *, pattern: str, errors: str) -> str | None:
+    """A key over the bytes of every file the corpus is read from, and this module's code;
+    None if the path is missing or unreadable (reading it then names the problem)."""
+    try:
+        files = ([path] if not path.is_dir() else
+                 sorted(p for p in path.glob(pattern) if p.is_file()
+                        and not p.name.startswith(".")))
+        sha = hashlib.sha256()
+        for file in files:
+            sha.update(file.name.encode() + b"\0")
+            with file.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):  # noqa: B023
+                    sha.update(block)
+            sha.update(b"\0")
+    except OSError:
+        return None
+    return cache.corpus_key([str(path.resolve()), pattern, errors, sha.hexdigest(),
+                             f"corpus-{cache.source_version(sys.modules[__name__])}"])
 
 
 def iter_articles(path: str | Path, *, pattern: str = "*") -> Iterator[dict | CorpusError]:

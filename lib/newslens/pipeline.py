@@ -42,6 +42,8 @@ CHUNK_ARTICLES = 500
 #: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
 PARALLEL_MIN_WORDS = 200_000
 _STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("records", "events")}
+#: The tables of an Annotations object, stored whole for a corpus seen before.
+RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "events", "event_records")
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,10 @@ def annotate(
     if n_process is not None and (not isinstance(n_process, int) or n_process < 1):
         raise ValueError(f"n_process must be a positive integer or None, not {n_process!r}")
     pid = nlp.pipeline_id(model)
+    final = _result_key(articles, model) if use_cache else None
+    found = cache.WholeStore("annotations").read(final, RESULT_TABLES) if final else None
+    if found is not None:
+        return Annotations(articles, model=pid, **found)
     sentences, mentions, keys = _nlp_stage(
         articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
         n_process=n_process, progress=_show_progress(progress),
@@ -117,10 +123,11 @@ def annotate(
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
     records, grouped = _event_stage(sentences, linked, timexes, articles,
                                     keys=[*keys, *timex_keys], use_cache=use_cache)
-    tables = [cache.roundtrip(t) for t in (sentences, linked, entity_table, timexes, grouped,
-                                            records)]
-    return Annotations(articles, *tables[:2], model=pid, entities=tables[2], timexes=tables[3],
-                       events=tables[4], event_records=tables[5])
+    tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
+        sentences, linked, entity_table, timexes, grouped, records)), strict=True))
+    if final:
+        cache.WholeStore("annotations").write(final, tables)
+    return Annotations(articles, model=pid, **tables)
 
 
 def annotate_corpus(
@@ -290,6 +297,20 @@ def _check_salt(model, salt: str) -> None:
     if nlp_salt(model) != salt:  # e.g. make model while a long run goes on
         raise RuntimeError(f"spaCy pipeline {model or config.DEFAULT_MODEL!r} changed on "
                            "disk during the run; results so far are cached, run again")
+
+
+def _result_key(articles: pd.DataFrame, model) -> str:
+    """A key over every article (id, text, publication day) and every stage's code and data.
+
+    The whole result of a corpus seen before is read at once under it; any change to an
+    article or a stage misses it and the stages below find what they can still reuse.
+    """
+    dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
+    versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
+                                    kb, events, _event_lexicon, config.DATA_DIR / kb.KB_FILE,
+                                    config.DATA_DIR / kb.ROLES_FILE)
+    keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
+    return cache.corpus_key(keys.tolist())
 
 
 def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
