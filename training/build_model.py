@@ -342,6 +342,12 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
     train = read_stamp(run_dir)
     corpus = read_stamp(CORPUS)
     sources = list(SOURCES[: 2 if train["europeana_ratio"] > 0 else 1])
+    if train.get("data", {}).get("extra"):
+        sources.append({
+            "name": "the project's news annotations (training/news/annotations.jsonl: entity "
+                    "offsets in sentences of the FANG-COVID sample; text not stored)",
+            "license": "the project's own annotations; article text not redistributed",
+        })
     if train["use_vectors"]:
         sources.append({
             "name": "floret vectors trained on 10,000 German news articles (FANG-COVID sample; "
@@ -351,10 +357,7 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
     nlp.meta.update({
         "name": MODEL_NAME,
         "version": MODEL_VERSION,
-        "description": "German NER (PER, LOC, ORG, MISC) for newslens: tokenizer + tok2vec "
-                       "+ ner, trained on GermEval 2014"
-                       + (" and Europeana Newspapers" if train["europeana_ratio"] > 0 else "")
-                       + ". No sentence segmentation.",
+        "description": describe(train),
         "author": "newslens",
         "license": "CC BY 4.0 (trained on GermEval 2014, CC BY 4.0)",
         "sources": sources,
@@ -388,6 +391,21 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"package: wrote {out} ({size / 1e6:.1f} MB)")
     return scores
+
+
+def describe(train: dict[str, Any]) -> str:
+    """One sentence on what the packaged run was trained on (meta.json description)."""
+    data = ["GermEval 2014"]
+    if train["europeana_ratio"] > 0:
+        data.append("Europeana Newspapers")
+    if train.get("data", {}).get("extra"):
+        data.append("the project's news annotations (training/news/)")
+    text = ("German NER (PER, LOC, ORG, MISC) for newslens: tokenizer + tok2vec + ner, trained on "
+            + ", ".join(data[:-1]) + (" and " if len(data) > 1 else "") + data[-1] + ".")
+    if train.get("pretrain_minutes"):
+        text += (f" tok2vec pretrained on German news text ({train['pretrain_minutes']:g} min,"
+                 " characters objective).")
+    return text + " No sentence segmentation."
 
 
 def _relative_paths(config_file: Path) -> None:
@@ -433,7 +451,8 @@ def model_readme(meta: dict[str, Any], scores: dict[str, Any]) -> str:
 
 {meta['description']}
 
-A plain spaCy {meta['spacy_version']} pipeline (`{'`, `'.join(meta['pipeline'])}`; built-in
+A plain spaCy {meta['spacy_version']} pipeline (`{'`, `'.join(meta['pipeline'])}` as trained;
+`training/ruler.py` then adds an `entity_ruler` before `ner`, see the end of this file; built-in
 components only): `spacy.load("models/de_newslens")` works without newslens installed.
 Sentence segmentation is not part of it (`newslens.nlp` splits sentences).
 
@@ -449,13 +468,15 @@ the pipeline's own tokenisation:
 | **all** | {scores['p']:.3f} | {scores['r']:.3f} | **{scores['f']:.3f}** |
 
 Speed: about {scores['words_per_second']:,} words/s (`nlp.pipe`, one CPU core) on the held-out
-text. Expect lower F1 on news text of another origin (no news-domain training data yet).
+text. The project's news test split (`training/corpus/news_test.spacy`) is scored at the end of
+this file.
 
 ## Rebuild
 
     {rebuild_command(build)}
 
-(needs `../shared/data/ner/` and, for the vectors, `../shared/data/bench/`). Build settings:
+then `python training/ruler.py --model models/de_newslens` (needs `../shared/data/ner/`, and
+`../shared/data/bench/` for the vectors, the news annotations and pretraining). Build settings:
 run `{build['run']}`, vectors {'yes' if build['use_vectors'] else 'no'}, Europeana ratio
 {build['europeana_ratio']}, overrides of `training/config.cfg`: `{json.dumps(build['overrides'])}`.
 
