@@ -6,7 +6,11 @@ the same spaCy pipeline over the same texts, measured in the same run. Prints; n
 
     python benchmarks/annotate_bench.py [--corpus PATH] [--limit N] [--n-process N]
 
-Each phase runs in a fresh Python process so its peak memory is its own.
+Each phase runs in a fresh Python process so its peak memory is its own (the peak of the
+largest process: a worker of the spaCy stage, or the main one). ``--n-process`` defaults to
+what ``annotate()`` chooses by itself (every core for a large corpus); the bare ``nlp.pipe``
+runs with the same number of processes (spaCy's own ``n_process``), so the ratio compares like
+with like.
 """
 
 from __future__ import annotations
@@ -33,19 +37,21 @@ def _articles(corpus: Path, limit: int | None):
     return articles.head(limit) if limit else articles
 
 
-def phase_annotate(corpus: Path, limit: int | None, n_process: int) -> dict:
+def phase_annotate(corpus: Path, limit: int | None, n_process: int | None) -> dict:
     from newslens import annotate
+    from newslens.pipeline import _workers
 
     articles = _articles(corpus, limit)
     began = time.perf_counter()
     ann = annotate(articles, n_process=n_process, progress=False)
     seconds = time.perf_counter() - began
-    return {"seconds": seconds, "articles": len(articles),
-            "words": int(articles["n_words"].sum()), "mentions": len(ann.mentions),
-            "sentences": len(ann.sentences)}
+    words = int(articles["n_words"].sum())
+    return {"seconds": seconds, "articles": len(articles), "words": words,
+            "mentions": len(ann.mentions), "sentences": len(ann.sentences),
+            "workers": _workers(n_process, words)}
 
 
-def phase_bare(corpus: Path, limit: int | None, n_process: int) -> dict:
+def phase_bare(corpus: Path, limit: int | None, n_process: int | None) -> dict:
     from newslens.nlp import load_pipeline
 
     articles = _articles(corpus, limit)
@@ -53,25 +59,53 @@ def phase_bare(corpus: Path, limit: int | None, n_process: int) -> dict:
     nlp.max_length = max(nlp.max_length, int(articles["text"].str.len().max()) + 1)
     began = time.perf_counter()
     n_ents = 0
-    for doc in nlp.pipe(articles["text"], batch_size=config.BATCH_SIZE, n_process=n_process):
+    for doc in nlp.pipe(articles["text"], batch_size=config.BATCH_SIZE,
+                        n_process=n_process or 1):
         n_ents += len(doc.ents)
     return {"seconds": time.perf_counter() - began, "entities": n_ents}
 
 
 def _run_phase(phase: str, args: argparse.Namespace, env: dict) -> dict:
-    command = [sys.executable, __file__, "--phase", phase, "--corpus", str(args.corpus),
-               "--n-process", str(args.n_process)]
+    """Run one phase in a fresh process; add the peak resident memory of it and its workers
+    together (sampled every 0.2 s) and of its largest single process (getrusage)."""
+    import psutil  # installed with dask.distributed
+
+    command = [sys.executable, __file__, "--phase", phase, "--corpus", str(args.corpus)]
+    if args.n_process:
+        command += ["--n-process", str(args.n_process)]
     if args.limit:
         command += ["--limit", str(args.limit)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode:
-        raise SystemExit(f"phase {phase} failed:\n{done.stderr[-4000:]}")
-    out = done.stdout
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(command, env=env, stdout=out, stderr=err, text=True)
+        peak_total = 0
+        watched = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            try:
+                tree = [watched, *watched.children(recursive=True)]
+                peak_total = max(peak_total, sum(_rss(p) for p in tree))
+            except psutil.Error:
+                pass
+            time.sleep(0.2)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if proc.returncode:
+        raise SystemExit(f"phase {phase} failed:\n{stderr[-4000:]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = json.loads(out.strip().splitlines()[-1])
+    result = json.loads(stdout.strip().splitlines()[-1])
     result["peak_rss_mb"] = max(peak, before) / 1024
+    result["peak_total_mb"] = peak_total / 2**20
     return result
+
+
+def _rss(process) -> int:
+    import psutil
+
+    try:
+        return process.memory_info().rss
+    except psutil.Error:  # ended between listing and reading
+        return 0
 
 
 def _write_sample(corpus: Path, limit: int, target: Path) -> None:
@@ -97,7 +131,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=BENCH)
     parser.add_argument("--limit", type=int, help="only the first N articles")
-    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--n-process", type=int, default=None,
+                        help="worker processes (default: annotate() chooses)")
     parser.add_argument("--phase", choices=["annotate", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--no-report", action="store_true", help="skip the warm re-render")
     args = parser.parse_args()
@@ -115,16 +150,18 @@ def main() -> int:
             _write_sample(args.corpus, args.limit, sample)
             args.corpus, args.limit = sample, None
         cold = _run_phase("annotate", args, env)
+        args.n_process = cold["workers"]  # the bare pipeline with as many processes
         bare = _run_phase("bare", args, env)
         warm = _run_phase("annotate", args, env)
         report = None if args.no_report else _warm_report(args.corpus, env)
     words = cold["words"]
     print(f"corpus: {args.corpus.name}, {cold['articles']} articles, {words:,} words")
     print(f"cold annotation: {cold['seconds']:.1f} s, {words / cold['seconds']:,.0f} words/s, "
-          f"peak RSS {cold['peak_rss_mb']:,.0f} MB ({cold['mentions']:,} mentions, "
-          f"{cold['sentences']:,} sentences; n_process={args.n_process})")
-    print(f"bare nlp.pipe of the same pipeline: {bare['seconds']:.1f} s, "
-          f"{words / bare['seconds']:,.0f} words/s")
+          f"peak RSS {cold['peak_total_mb']:,.0f} MB all processes together "
+          f"({cold['peak_rss_mb']:,.0f} MB the largest one; {cold['mentions']:,} mentions, "
+          f"{cold['sentences']:,} sentences; {cold['workers']} process(es))")
+    print(f"bare nlp.pipe of the same pipeline (n_process={args.n_process}): "
+          f"{bare['seconds']:.1f} s, {words / bare['seconds']:,.0f} words/s")
     print(f"newslens / bare nlp.pipe: {cold['seconds'] / bare['seconds']:.2f}")
     print(f"warm annotate from cache: {warm['seconds']:.1f} s")
     if report is not None:
