@@ -515,8 +515,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="train on GermEval train+dev for STEPS steps, no early stopping")
     p.add_argument("--no-extra", action="store_true",
                    help="leave out training/corpus/extra/*.spacy (news-domain sentences)")
-    p.add_argument("--kb", type=Path, default=None,
-                   help="(planned) add an entity_ruler from lib/newslens/data/kb.csv")
     return p.parse_args(argv)
 
 
@@ -535,8 +533,6 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    if args.kb is not None:
-        sys.exit("--kb: the entity_ruler stage is not written yet (see training/README.md)")
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     shared = args.shared.resolve()
     stages = [args.stage] if args.stage else list(STAGES)
