@@ -66,6 +66,10 @@ def write(tmp_path: Path, text: str, name: str = "kb.csv") -> Path:
     ("Nuku'alofa", "LOC", "loc:nuku_alofa"),
     ("Radosław Sikorski", "PER", "per:radoslaw_sikorski"),
     ("G7", "ORG", "org:g7"),
+    ("Александрович Шаад", "PER", "per:aleksandrowitsch_schaad"),  # found in a bench article
+    ("Владимир Путин", "PER", "per:wladimir_putin"),
+    ("习近平", "PER", "per:习近平"),
+    ("snake_case", "MISC", "misc:snake_case"),
 ])
 def test_slugify(canonical, label, expected):
     assert slugify(canonical, label) == expected

@@ -15,6 +15,7 @@ read back, is deleted and recomputed, never trusted. No pickle anywhere.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -154,10 +155,8 @@ class WholeStore:
         except (OSError, pa.ArrowException):
             shutil.rmtree(entry, ignore_errors=True)
             return None
-        try:
+        with contextlib.suppress(OSError):
             os.utime(entry)  # recently used: kept by _prune
-        except OSError:
-            pass
         return found
 
     def write(self, key: str, frames: Mapping[str, pd.DataFrame]) -> None:

@@ -65,7 +65,17 @@ _FOLD = str.maketrans({
     "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
     "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
 })
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+#: Cyrillic letters in German (Duden) transliteration, the spelling German news uses for
+#: Russian and Ukrainian names (Путин -> putin, Шойгу -> schoigu, Лавров -> lawrow).
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "w", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "jo", "є": "je",
+    "ж": "sch", "з": "s", "и": "i", "і": "i", "ї": "ji", "й": "i", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch",
+    "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "ju", "я": "ja",
+})
+#: Anything but a letter or digit (of any script) ends a slug part.
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 class KBError(ValueError):
@@ -88,12 +98,14 @@ class KBError(ValueError):
 def slugify(canonical: str, label: str) -> str:
     """The entity_id of a canonical name: ``"<label lower>:<slug>"`` (docs/CONVENTIONS.md).
 
-    Lowercase ASCII, umlauts folded (ä -> ae, ß -> ss), other accents stripped (é -> e), runs of
-    anything else -> ``_``: ``slugify("Weißes Haus", "ORG") == "org:weisses_haus"``.
+    Lowercase ASCII, umlauts folded (ä -> ae, ß -> ss), other accents stripped (é -> e), Cyrillic
+    transliterated as German does (ш -> sch), runs of anything but letters and digits -> ``_``:
+    ``slugify("Weißes Haus", "ORG") == "org:weisses_haus"``. Letters of other scripts (a name
+    in Chinese or Arabic script found by the NER in an article) are kept as they are, lowercased.
     """
     if label not in config.LABELS:
         raise ValueError(f"label {label!r}: expected one of {', '.join(config.LABELS)}")
-    folded = unicodedata.normalize("NFC", canonical).lower().translate(_FOLD)
+    folded = unicodedata.normalize("NFC", canonical).lower().translate(_FOLD).translate(_CYRILLIC)
     stripped = "".join(
         c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
     )
