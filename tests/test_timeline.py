@@ -60,6 +60,21 @@ def test_timeline_table_filters_by_reports_actors_and_dates():
         ids(min_articles=0)
 
 
+def test_timeline_keeps_the_most_reported_events_of_many():
+    table = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, max_events=2)
+    # g1 (2 articles) first; of the one-article events, g2 is the earlier
+    assert table["group_id"].tolist() == ["g1", "g2"]
+    assert table.attrs["n_events"] == 3
+    title = plot_event_timeline(table).axes[0].get_title(loc="left")
+    assert title.endswith("(die 2 mit den meisten Berichten, von 3)")
+    everything = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, max_events=None)
+    assert everything["group_id"].tolist() == ["g1", "g2", "g3"]
+    assert plot_event_timeline(everything).axes[0].get_title(loc="left") == \
+        "Ereignisse im Zeitverlauf"
+    with pytest.raises(ValueError, match="max_events must be 1 or more"):
+        timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, max_events=0)
+
+
 def test_timeline_swimlanes_repeat_an_event_per_actor():
     table = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, swimlanes=True, max_lanes=2)
     assert table[["lane", "group_id"]].values.tolist() == [

@@ -60,6 +60,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "corpus": _existing_path,
     "top_n": _positive,
     "min_articles": _positive,
+    "max_events": _positive,
     "date_from": _iso_date,
     "date_to": _iso_date,
     "labels": _labels,

@@ -34,6 +34,8 @@ OTHER_LANE = "Andere"
 _MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
            "Nov.", "Dez.")
 _REPORT_COLOUR = "#555555"
+#: Events drawn at most by default: one row each, so more would not be readable (nor fast).
+MAX_EVENTS = 40
 
 
 def timeline_table(
@@ -47,6 +49,7 @@ def timeline_table(
     context_days: int = 90,
     swimlanes: bool = False,
     max_lanes: int = 6,
+    max_events: int | None = MAX_EVENTS,
 ) -> pd.DataFrame:
     """The dated events of ``groups`` (from :func:`newslens.events.group_events`) to draw.
 
@@ -56,10 +59,15 @@ def timeline_table(
     stretched by a mention of 2014). ``report_dates`` are the publication days of the reporting
     articles; ``point`` marks day-precise events. With ``swimlanes`` an event appears once per
     lane: the ``actors`` asked for, or the ``max_lanes`` actors of most events, then ``Andere``.
+    Of more than ``max_events`` such events (None: no limit), the ``max_events`` reported by
+    the most articles are kept (ties: the earlier, then by ``group_id``), so a large corpus
+    gives a readable chart; ``table.attrs["n_events"]`` holds how many there were.
     Sorted by lane, date, label and ``group_id``.
     """
     if min_articles < 1:
         raise ValueError(f"min_articles must be 1 or more, not {min_articles}")
+    if max_events is not None and max_events < 1:
+        raise ValueError(f"max_events must be 1 or more (or None), not {max_events}")
     dated = groups.dropna(subset=["start_date", "end_date"])
     dated = dated[dated["n_articles"] >= min_articles]
     wanted = set(actors or [])
@@ -67,6 +75,10 @@ def timeline_table(
         dated = dated[[bool(wanted & set(split_names(a))) for a in dated["actors"]]]
     start, end = _window(articles, date_from, date_to, context_days)
     dated = dated[(dated["end_date"] >= start) & (dated["start_date"] <= end)]
+    n_events = len(dated)
+    if max_events is not None and n_events > max_events:
+        dated = dated.sort_values(["n_articles", "start_date", "group_id"],
+                                  ascending=[False, True, True], kind="stable").head(max_events)
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
     rows = []
     for g in dated.itertuples(index=False):
@@ -87,7 +99,9 @@ def timeline_table(
     table["lane_order"] = table["lane"].map(order).astype("int64")
     table = table.sort_values(["lane_order", "start_date", "end_date", "label", "group_id"],
                               ignore_index=True)
-    return table.drop(columns="lane_order")
+    table = table.drop(columns="lane_order")
+    table.attrs["n_events"] = n_events
+    return table
 
 
 def _window(articles, date_from, date_to, context_days) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -142,6 +156,10 @@ def plot_event_timeline(table: pd.DataFrame, *,
         ax.set_xlabel("Datum des Ereignisses (Striche: Tage der Berichte)")
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
         ax.set_axisbelow(True)
+        shown = table["group_id"].nunique()
+        total = table.attrs.get("n_events", shown)
+        if total > shown:
+            title += f" (die {shown} mit den meisten Berichten, von {total})"
         ax.set_title(title, loc="left")
         _legend(ax, table)
     return fig
