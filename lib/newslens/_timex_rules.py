@@ -1,9 +1,9 @@
 """Word lists, the one combined pattern, tense cues and calendar arithmetic behind `timex`.
 
-Everything here is compiled once at import. The combined pattern ``MASTER`` has one named
-group per kind of expression (``range``, ``date``, ``weekday`` ...), tried in that order at each
-word start; `newslens.timex` dispatches on ``match.lastgroup``. Rules follow
-tests/gold/TIMEX_GUIDELINES.md.
+Everything here is compiled once: at import, or for the combined pattern ``MASTER`` on first
+use. ``MASTER`` has one named group per kind of expression (``range``, ``date``, ``weekday``
+...), tried in that order at each word start; `newslens.timex` dispatches on
+``match.lastgroup``. Rules follow tests/gold/TIMEX_GUIDELINES.md.
 """
 
 from __future__ import annotations
@@ -467,11 +467,20 @@ def _guard_pattern(node: dict) -> str:
 
 _GUARD = r"(?=\d|" + _guard(_PREFIXES, _WHOLE_WORDS, _FOLLOWED_BY) + r")"
 
-#: The one pattern every text is scanned with: quote marks (for reported speech) and, at each
-#: word start that passes the guard, the branches above in order.
-MASTER = re.compile(
+#: The one pattern every text is scanned with (``MASTER``): quote marks (for reported speech)
+#: and, at each word start that passes the guard, the branches above in order.
+_MASTER_SOURCE = (
     r"(?P<quote>[„“”\"»«])|(?<![\w-])(?<!\d[.,])" + _GUARD + r"(?:" + "|".join(_BRANCHES) + r")"
 )
+
+
+def __getattr__(name: str):
+    """``MASTER``, compiled on first use: compiling it takes a third of a second, which every
+    notebook kernel paid on ``import newslens`` even when the tables came from the cache."""
+    if name == "MASTER":
+        compiled = globals()["MASTER"] = re.compile(_MASTER_SOURCE)
+        return compiled
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # -- context patterns (used on short windows around a match) ---------------------------------
 
