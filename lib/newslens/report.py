@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -134,9 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parameters["figures_dir"] = str(Path(args.figures).resolve())
     if args.corpus:
         parameters["corpus"] = str(Path(args.corpus).resolve())
-    warm_cache(parameters.get("corpus", config.SEEDS_DIR))
     reports = Path(args.reports).resolve()
-    failed = run_all(notebooks(), parameters=parameters, reports=reports, jobs=args.jobs)
+    failed = run_all(notebooks(), parameters=parameters, reports=reports, jobs=args.jobs,
+                     prepare=lambda: warm_cache(parameters.get("corpus", config.SEEDS_DIR)))
     print(f"charts (PNG + CSV): {Path(args.figures or config.FIGURES_DIR).resolve()}")
     return 1 if failed else 0
 
@@ -157,17 +157,22 @@ def warm_cache(corpus: str | Path) -> None:
 
 
 def run_all(paths: Sequence[Path], *, parameters: dict, reports: Path,
-            jobs: int | None = None) -> list[Path]:
+            jobs: int | None = None, prepare: Callable[[], None] | None = None) -> list[Path]:
     """Run and render every notebook, ``jobs`` at a time; return those that failed.
 
-    Results are printed in notebook order; a failing notebook's error is printed and the others
-    still run.
+    ``prepare`` (annotating the corpus into the cache) runs here while the worker processes
+    start and import papermill and nbconvert, which takes seconds of its own. Results are
+    printed in notebook order; a failing notebook's error is printed and the others still run.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     jobs = max(1, min(jobs or cores or 1, len(paths) or 1))
     failed = []
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_import_runners) as pool:
+        for _ in range(jobs):  # start every worker now (the pool starts them one per task)
+            pool.submit(int)
+        if prepare is not None:
+            prepare()
         futures = [pool.submit(_run_and_render, path, parameters, reports) for path in paths]
         for path, future in zip(paths, futures, strict=True):
             try:
@@ -178,6 +183,12 @@ def run_all(paths: Sequence[Path], *, parameters: dict, reports: Path,
                 continue
             print(f"{path.name}: {html} ({seconds:.1f} s)")
     return failed
+
+
+def _import_runners() -> None:
+    """Worker start-up: the imports a notebook run needs, done before the first notebook."""
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
 
 
 def _run_and_render(notebook: Path, parameters: dict, reports: Path) -> tuple[Path, float]:
