@@ -29,6 +29,16 @@ def test_saved_chart_is_deterministic_and_has_its_csv(tmp_path):
     assert sorted(p.name for p in (tmp_path / "one").iterdir()) == ["top.csv", "top.png"]
 
 
+def test_a_saved_chart_displays_as_the_saved_png(tmp_path):
+    from IPython.core.formatters import DisplayFormatter
+
+    saved = save_chart(plot_top_entities(TOP), TOP, "top", folder=tmp_path)
+    data, _ = DisplayFormatter().format(saved)
+    assert data["image/png"] == (tmp_path / "top.png").read_bytes()
+    assert data["text/plain"].startswith("SavedChart(png=")
+    assert saved["csv"] == tmp_path / "top.csv"
+
+
 def test_failed_save_keeps_the_earlier_chart(tmp_path):
     save_chart(plot_top_entities(TOP), TOP, "top", folder=tmp_path)
     before = (tmp_path / "top.png").read_bytes()
