@@ -49,3 +49,26 @@ def test_bad_parameters_fail_loudly(overrides, message):
 def test_a_notebook_without_annotations_is_rejected():
     with pytest.raises(ParameterError, match="declares no annotated parameters"):
         check_parameters({"top_n": 3})
+
+
+@pytest.mark.parametrize("name", ["01-entity-frequencies", "02-event-timeline",
+                                  "03-mentions-heatmap"])
+def test_papermill_parses_the_parameters_cell_without_warnings(name, caplog):
+    """papermill parses the parameters cell too (``--help-notebook``, unknown-parameter
+    warnings); a second ``=`` on a line, even in a comment, makes it warn and skip it.
+    (It also skips ``str | None`` annotations, silently: its pattern knows no ``|``.)"""
+    import ast
+
+    import nbformat
+    import papermill
+
+    from newslens import config
+
+    path = config.NOTEBOOKS_DIR / f"{name}.ipynb"
+    cell = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    simple = [node.target.id for node in ast.parse(cell.source).body  # not ``X | None``
+              if isinstance(node, ast.AnnAssign) and not isinstance(node.annotation, ast.BinOp)]
+    with caplog.at_level("WARNING", logger="papermill"):
+        inferred = papermill.inspect_notebook(str(path))
+    assert list(inferred) == simple
+    assert not [r for r in caplog.records if "Unable to parse" in r.getMessage()]
