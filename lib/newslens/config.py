@@ -31,3 +31,9 @@ DEFAULT_MODEL = os.environ.get("NEWSLENS_MODEL") or SHIPPED_MODEL
 LABELS = ("PER", "LOC", "ORG", "MISC")
 #: Articles per `nlp.pipe` batch: large enough to amortise, small enough to bound memory.
 BATCH_SIZE = 64
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask where the OS has one)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, cores or 1)

@@ -212,8 +212,7 @@ def _nlp_stage(articles: pd.DataFrame, *, model, use_cache: bool, options: dict,
 def _workers(n_process: int | None, words: int) -> int:
     if n_process is not None:
         return n_process
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, cores or 1) if words >= PARALLEL_MIN_WORDS else 1
+    return config.available_cores() if words >= PARALLEL_MIN_WORDS else 1
 
 
 def _annotated(missing: pd.DataFrame, keys: pd.Series, *, model, options: dict, salt: str,
@@ -452,4 +451,4 @@ def _progress(chunks: Iterator[tuple[pd.DataFrame, dict]], *, total: int, enable
             yield chunk, frames
             done += len(chunk)
             bar.set_postfix(articles=done, refresh=False)
-            bar.update(int(chunk["n_words"].sum()) if "n_words" in chunk else 0)
+            bar.update(_words(chunk))

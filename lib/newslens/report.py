@@ -164,8 +164,7 @@ def run_all(paths: Sequence[Path], *, parameters: dict, reports: Path,
     start and import papermill and nbconvert, which takes seconds of its own. Results are
     printed in notebook order; a failing notebook's error is printed and the others still run.
     """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    jobs = max(1, min(jobs or cores or 1, len(paths) or 1))
+    jobs = max(1, min(jobs or config.available_cores(), len(paths) or 1))
     failed = []
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_import_runners) as pool:
