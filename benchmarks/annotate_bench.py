@@ -6,8 +6,9 @@ the same spaCy pipeline over the same texts, measured in the same run. Prints; n
 
     python benchmarks/annotate_bench.py [--corpus PATH] [--limit N] [--n-process N]
 
-Each phase runs in a fresh Python process so its peak memory is its own (the peak of the
-largest process: a worker of the spaCy stage, or the main one). ``--n-process`` defaults to
+Each phase runs in a fresh Python process so its peak memory is its own: the peak of all its
+processes together (sampled) and of the largest one (a worker of the spaCy stage, or the main
+one). ``--n-process`` defaults to
 what ``annotate()`` chooses by itself (every core for a large corpus); the bare ``nlp.pipe``
 runs with the same number of processes (spaCy's own ``n_process``), so the ratio compares like
 with like.
