@@ -4,7 +4,8 @@
 
 Test sets: the held-out GermEval 2014 split of training/build_model.py (rebuilt from
 ../shared/data/ner if training/corpus/ is absent; skipped with a message if that is absent too)
-and training/corpus/news_test.spacy if present. Prints figures; asserts nothing.
+and the news test split training/corpus/news_test.spacy (rebuilt from the news annotations and
+../shared/data/bench if absent). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ def heldout_path(shared: Path) -> Path | None:
     return path
 
 
+def news_test_path(shared: Path) -> Path:
+    """The news test DocBin, rebuilt by the news stage if needed (it says so if it cannot)."""
+    path = CORPUS / "news_test.spacy"
+    if not path.exists():
+        subprocess.run([sys.executable, str(TRAINING / "build_model.py"), "--stage", "news",
+                        "--shared", str(shared)], check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--model", default=str(PROJECT / "models" / "de_newslens"),
@@ -60,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"model: {args.model} ({nlp.meta.get('name')} {nlp.meta.get('version')}, "
           f"pipes {nlp.pipe_names})")
     sets = {"held-out GermEval": heldout_path(args.shared.resolve()),
-            "news test": CORPUS / "news_test.spacy"}
+            "news test": news_test_path(args.shared.resolve())}
     for name, path in sets.items():
         if path is None:
             continue

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,13 @@ PROJECT = HERE.parent
 CORPUS = HERE / "corpus"
 VECTORS = HERE / "vectors"
 OUTPUT = HERE / "output"
-STAGES = ("corpus", "vectors", "pretrain", "train", "package")
+STAGES = ("corpus", "news", "vectors", "pretrain", "train", "package")
 MODEL_NAME = "de_newslens"
-MODEL_VERSION = "0.2.0"
+MODEL_VERSION = "0.3.0"
 GERMEVAL_FILES = ("NER-de-dev.tsv", "NER-de-test-part1.tsv")
 BENCH_TEXT = Path("data/bench/german_news_10k.jsonl.gz")
+NEWS_ANNOTATIONS = HERE / "news" / "annotations.jsonl"
+SILVER = HERE / "silver" / "silver.jsonl.gz"
 
 SOURCES = [
     {
@@ -133,6 +136,31 @@ def stage_corpus(shared: Path, *, europeana_max_garble: float) -> dict[str, Any]
     return read_stamp(CORPUS)
 
 
+def stage_news(shared: Path) -> None:
+    """The news annotations (and silver votes) + bench text -> news_train, news_test, silver."""
+    bench = shared / BENCH_TEXT
+    if not bench.exists():
+        print(f"news: {bench} not found; no news training or test data")
+        return
+    outputs = [CORPUS / "extra" / "news_train.spacy", CORPUS / "news_test.spacy"]
+    if SILVER.exists():
+        outputs.append(CORPUS / "silver.spacy")
+    folder = CORPUS / "extra"
+    digest = fingerprint(
+        bench=sha256_files([bench]),
+        data=sha256_files([NEWS_ANNOTATIONS] + ([SILVER] if SILVER.exists() else [])),
+        code=sha256_files([HERE / "news" / "build.py"]),
+    )
+    if up_to_date(folder, digest) and all(path.exists() for path in outputs):
+        print("news: up to date")
+        return
+    result = subprocess.run([sys.executable, str(HERE / "news" / "build.py"), "--bench",
+                             str(bench), "--out-dir", str(CORPUS)], check=False)
+    if result.returncode:
+        sys.exit(f"news: training/news/build.py failed (exit {result.returncode})")
+    write_stamp(folder, digest, {"outputs": [str(path.relative_to(CORPUS)) for path in outputs]})
+
+
 def _counts(sents: list[corpora.Sentence]) -> dict[str, Any]:
     ents: dict[str, int] = {}
     for sent in sents:
@@ -154,9 +182,13 @@ def stage_vectors(shared: Path) -> Path:
     bench = shared / BENCH_TEXT
     if not bench.exists():
         sys.exit(f"vectors: {bench} not found; build with --no-vectors instead")
-    ner_bins = sorted(CORPUS.glob("*.spacy"))
+    # Scored sets stay out of the vector text: held-out GermEval, the news test sentences.
+    ner_bins = [CORPUS / f"{name}.spacy" for name in ("germeval_train", "germeval_dev",
+                                                      "europeana")]
+    leave_out = vectors.test_spans(NEWS_ANNOTATIONS)
     digest = fingerprint(
         bench=sha256_files([bench]),
+        leave_out=sha256_files([NEWS_ANNOTATIONS]),
         corpus=read_stamp(CORPUS)["content"],
         code=sha256_files([HERE / "vectors.py"]),
         params=vectors.FLORET,
@@ -171,7 +203,7 @@ def stage_vectors(shared: Path) -> Path:
     vocab = spacy.blank("de").vocab
 
     def paragraphs():
-        yield from vectors.news_texts(bench)
+        yield from vectors.news_texts(bench, leave_out=leave_out)
         for path in ner_bins:
             for doc in DocBin().from_disk(path).get_docs(vocab):
                 yield doc.text
@@ -215,8 +247,9 @@ def stage_pretrain(
     folder.mkdir(parents=True, exist_ok=True)  # kept: a stopped run resumes from its checkpoint
     raw = folder / "raw.jsonl"  # news text: git-ignored, deleted when pretraining is done
     if not raw.exists():
+        leave_out = vectors.test_spans(NEWS_ANNOTATIONS)
         with raw.with_suffix(".tmp").open("w", encoding="utf-8") as fh:
-            for paragraph in vectors.news_texts(bench):
+            for paragraph in vectors.news_texts(bench, leave_out=leave_out):
                 fh.write(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n")
         raw.with_suffix(".tmp").rename(raw)
     info = pretrainer.pretrain(config, raw, weights, overrides=overrides, max_minutes=max_minutes)
@@ -278,7 +311,7 @@ def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Pat
 def stage_train(
     run: str, *, config: Path, overrides: dict[str, Any], use_vectors: bool,
     europeana_ratio: float, max_minutes: float, use_extra: bool, init_tok2vec: Path | None,
-    pretrain_minutes: float = 0.0, fit_dev_steps: int = 0,
+    pretrain_minutes: float = 0.0, fit_dev_steps: int = 0, use_silver: bool = False,
 ) -> Path:
     """spaCy training of one run -> training/output/<run>/model-best.
 
@@ -296,6 +329,11 @@ def stage_train(
     if init_tok2vec is not None:
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
     extra = sorted((CORPUS / "extra").glob("*.spacy")) if use_extra else []
+    if use_silver:
+        if not (CORPUS / "silver.spacy").exists():
+            sys.exit(f"train: --silver, but {CORPUS / 'silver.spacy'} was not built "
+                     f"({SILVER.relative_to(PROJECT)} and the bench corpus are needed)")
+        extra.append(CORPUS / "silver.spacy")
     digest = fingerprint(
         corpus=read_stamp(CORPUS)["content"],
         extra=sha256_files(extra) if extra else None,
@@ -318,7 +356,8 @@ def stage_train(
                                   "use_vectors": use_vectors, "europeana_ratio": europeana_ratio,
                                   "max_minutes": max_minutes, "use_extra": use_extra,
                                   "pretrain_minutes": pretrain_minutes,
-                                  "fit_dev_steps": fit_dev_steps, "final": final, **info})
+                                  "fit_dev_steps": fit_dev_steps, "use_silver": use_silver,
+                                  "final": final, **info})
     print(f"train: {run}: {json.dumps(info)}")
     return run_dir / final
 
@@ -342,6 +381,13 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
     train = read_stamp(run_dir)
     corpus = read_stamp(CORPUS)
     sources = list(SOURCES[: 2 if train["europeana_ratio"] > 0 else 1])
+    if train.get("use_silver"):
+        sources.append({
+            "name": "silver news annotations (training/silver/silver.jsonl.gz: the majority "
+                    "vote of the teacher pipelines in training/silver/meta.json on sentences "
+                    "of the FANG-COVID sample; text not stored)",
+            "license": "the project's own derived annotations; article text not redistributed",
+        })
     if train.get("data", {}).get("extra"):
         sources.append({
             "name": "the project's news annotations (training/news/annotations.jsonl: entity "
@@ -377,6 +423,7 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
         "max_minutes": train["max_minutes"], "use_extra": train.get("use_extra", False),
         "pretrain_minutes": train.get("pretrain_minutes", 0.0),
         "fit_dev_steps": train.get("fit_dev_steps", 0),
+        "use_silver": train.get("use_silver", False),
         "train_data": train["data"], "corpus": {k: corpus[k] for k in ("germeval", "europeana")},
         "steps": train["steps"], "best_step": train["best_step"], "minutes": train["minutes"],
     }
@@ -400,6 +447,8 @@ def describe(train: dict[str, Any]) -> str:
         data.append("Europeana Newspapers")
     if train.get("data", {}).get("extra"):
         data.append("the project's news annotations (training/news/)")
+    if train.get("use_silver"):
+        data.append("silver news annotations voted by teacher pipelines (training/silver/)")
     text = ("German NER (PER, LOC, ORG, MISC) for newslens: tokenizer + tok2vec + ner, trained on "
             + ", ".join(data[:-1]) + (" and " if len(data) > 1 else "") + data[-1] + ".")
     if train.get("pretrain_minutes"):
@@ -427,6 +476,8 @@ def rebuild_command(build: dict[str, Any]) -> str:
         parts.append(f"--pretrain-minutes {build['pretrain_minutes']:g}")
     if build.get("fit_dev_steps"):
         parts.append(f"--fit-dev {build['fit_dev_steps']}")
+    if build.get("use_silver"):
+        parts.append("--silver")
     default_keys = ("paths.", "components.tok2vec.model.embed.include_static_vectors")
     if build.get("fit_dev_steps"):
         default_keys += ("training.max_steps", "training.patience")
@@ -513,6 +564,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="drop Europeana sentences with a larger share of OCR-debris tokens")
     p.add_argument("--fit-dev", type=int, default=0, metavar="STEPS",
                    help="train on GermEval train+dev for STEPS steps, no early stopping")
+    p.add_argument("--silver", action="store_true",
+                   help="add training/corpus/silver.spacy (the teachers' vote, training/silver.py)")
     p.add_argument("--no-extra", action="store_true",
                    help="leave out training/corpus/extra/*.spacy (news-domain sentences)")
     return p.parse_args(argv)
@@ -544,6 +597,8 @@ def main(argv: list[str] | None = None) -> None:
     init_tok2vec = None
     if "corpus" in stages:
         stage_corpus(shared, europeana_max_garble=args.europeana_max_garble)
+    if "news" in stages:
+        stage_news(shared)
     if "vectors" in stages:
         stage_vectors(shared)
     if "pretrain" in stages or ("train" in stages and args.pretrain_minutes > 0):
@@ -555,7 +610,7 @@ def main(argv: list[str] | None = None) -> None:
                     use_vectors=not args.no_vectors, europeana_ratio=args.europeana_ratio,
                     max_minutes=args.max_minutes, use_extra=not args.no_extra,
                     init_tok2vec=init_tok2vec, pretrain_minutes=args.pretrain_minutes,
-                    fit_dev_steps=args.fit_dev)
+                    fit_dev_steps=args.fit_dev, use_silver=args.silver)
     if "package" in stages:
         stage_package(args.run, out)
 

@@ -6,13 +6,16 @@ This script joins them with the corpus and writes
 
 - ``training/corpus/extra/news_train.spacy``  (split "train")
 - ``training/corpus/news_test.spacy``         (split "test"; no model is trained on it)
+- ``training/corpus/silver.spacy``            (``training/silver/silver.jsonl.gz``, the same
+  schema, gzipped: the teachers' vote of ``training/silver.py``; used by a run given ``--silver``)
 
 Docs are tokenised with ``spacy.blank("de")``; entity spans are snapped to token boundaries with
 ``Doc.char_span(..., alignment_mode="contract")``. Spans that do not survive (contracted to
 nothing) are counted and reported, never silently dropped. Every referenced article must exist
 and every offset must be in range: otherwise the script stops with the annotation line at fault.
 
-    python training/news/build.py [--bench PATH] [--annotations PATH] [--out-dir DIR]
+    python training/news/build.py [--bench PATH] [--annotations PATH] [--silver PATH]
+                                  [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent.parent
 BENCH = PROJECT.parent / "shared" / "data" / "bench" / "german_news_10k.jsonl.gz"
 ANNOTATIONS = HERE / "annotations.jsonl"
+SILVER = PROJECT / "training" / "silver" / "silver.jsonl.gz"
 CORPUS_DIR = PROJECT / "training" / "corpus"
 LABELS = ("PER", "LOC", "ORG", "MISC")
 MIN_SENTENCES = 1500
@@ -41,7 +45,8 @@ class AnnotationError(ValueError):
 def read_annotations(path: Path) -> list[dict]:
     """The standoff records, schema-checked, with an error naming the line."""
     records = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    for lineno, line in enumerate(raw.decode("utf-8").splitlines(), 1):
         where = f"{path}:{lineno}"
         try:
             rec = json.loads(line)
@@ -122,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--bench", type=Path, default=BENCH)
     ap.add_argument("--annotations", type=Path, default=ANNOTATIONS)
+    ap.add_argument("--silver", type=Path, default=SILVER, help="skipped if absent")
     ap.add_argument("--out-dir", type=Path, default=CORPUS_DIR)
     args = ap.parse_args(argv)
     if not args.bench.exists():
@@ -129,11 +135,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         records = read_annotations(args.annotations)
-        texts = load_texts(args.bench, {r["article_id"] for r in records})
-        check(records, texts)
+        silver = read_annotations(args.silver) if args.silver.exists() else []
+        if any(rec["split"] != "train" for rec in silver):
+            raise AnnotationError(f"{args.silver}: silver records must all be split 'train'")
+        texts = load_texts(args.bench, {r["article_id"] for r in records + silver})
+        check(records + silver, texts)
     except AnnotationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if silver:
+        silver_bins, silver_stats = build(silver, texts)
+        path = args.out_dir / "silver.spacy"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        silver_bins["train"].to_disk(path)
+        print(f"{len(silver)} silver sentences: "
+              + ", ".join(f"{lab} {silver_stats[f'train:{lab}']}" for lab in LABELS)
+              + f"; dropped spans {silver_stats['misaligned']}; wrote {path}")
     bins, stats = build(records, texts)
     outputs = {"train": args.out_dir / "extra" / "news_train.spacy",
                "test": args.out_dir / "news_test.spacy"}
