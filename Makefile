@@ -45,7 +45,7 @@ lint: setup
 # The shipped pipeline: the recipe of models/de_newslens/README.md, then the KB entity ruler.
 model: setup
 	$(PY) training/build_model.py --shared "$(SHARED)" --out models/de_newslens \
-	    --run F_E_hidden128 --max-minutes 30 --europeana-ratio 0 \
+	    --run silver80k_sg10 --max-minutes 45 --europeana-ratio 0 --silver \
 	    --set components.ner.model.hidden_width=128 --set training.dropout=0.3 \
 	    --set training.optimizer.use_averages=true
 	$(PY) training/ruler.py --model models/de_newslens
