@@ -353,6 +353,14 @@ def test_spans_without_letters_are_no_entities():
     assert [r[0] for r in rows(out)] == ["G7"]
 
 
+def test_multiword_span_without_letters_is_no_entity():
+    # The NER once tagged a row of emoji as a person in the benchmark corpus; a span with
+    # spaces goes through the full-name bookkeeping, which needs letters for an entity_id.
+    text = "Neue Spiele 🎮 🎮 🎮 und Friedrich Merz."
+    out = run({"a": text}, [("a", "🎮 🎮 🎮", "PER"), ("a", "Friedrich Merz", "PER")])
+    assert [r[0] for r in rows(out)] == ["Friedrich Merz"]
+
+
 def test_untagged_name_pair_is_split_into_plain_mentions():
     text = "Das Telefonat Rubio-Lawrow war produktiv."
     out = run({"a": text}, [])

@@ -235,7 +235,7 @@ class _Linker:
         Leading titles, roles and descriptive compounds (``US-Präsident``, ``Kremlchef``,
         ``US-Bundesstaat``) go; lower-case words between them (``und``) too, and quotes,
         brackets and slashes around the name (``„DeepState“``, ``CDU/``). A mention of titles
-        only has an empty name.
+        only, or without a letter, has an empty name.
         """
         titles, cut = [], 0
         tokens = list(_TOKEN.finditer(mention.text))
@@ -248,6 +248,8 @@ class _Linker:
                 break
         rest = mention.text[cut:]
         name = rest.strip().strip(_OUTSIDE)
+        if not any(c.isalpha() for c in name):  # "140", "2025", "–", "🎮 🎮": no name
+            name = ""
         offset = cut + rest.index(name) if name else len(mention.text)
         return offset, name, titles
 
