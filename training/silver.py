@@ -116,20 +116,25 @@ def evaluate(runs: Sequence[str], jobs: int) -> None:
 
     vocab = spacy.blank("de").vocab
     corpus = HERE / "corpus"
+    sets: dict[str, list] = {}
     for name in ("germeval_dev", "germeval_heldout", "news_test"):
         path = corpus / f"{name}.spacy"
-        if not path.exists():
+        if path.exists():
+            sets[name] = list(DocBin().from_disk(path).get_docs(vocab))
+        else:
             print(f"{name}: {path} not built (python training/build_model.py --stage corpus)")
-            continue
-        docs = list(DocBin().from_disk(path).get_docs(vocab))
+    texts = [doc.text for docs in sets.values() for doc in docs]
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as ex:  # each teacher loaded once
+        predictions = list(ex.map(predict, runs, [texts] * len(runs)))
+    start = 0
+    for name, docs in sets.items():
         gold = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
-        texts = [doc.text for doc in docs]
-        with ProcessPoolExecutor(max_workers=max(1, jobs)) as ex:
-            predictions = list(ex.map(predict, runs, [texts] * len(runs)))
+        part = [pred[start:start + len(docs)] for pred in predictions]
+        start += len(docs)
         print(f"{name}: " + ", ".join(f"{run} {f1(gold, pred):.3f}"
-                                      for run, pred in zip(runs, predictions, strict=True)))
+                                      for run, pred in zip(runs, part, strict=True)))
         for k in range(1, len(runs) + 1):
-            voted = [vote([pred[i] for pred in predictions], k) for i in range(len(texts))]
+            voted = [vote([pred[i] for pred in part], k) for i in range(len(docs))]
             print(f"  at least {k} votes: {f1(gold, voted):.3f}")
 
 
