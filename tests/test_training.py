@@ -183,3 +183,20 @@ def test_shipped_model_finds_per_and_loc():
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Olaf Scholz", "PER") in ents
     assert ("Paris", "LOC") in ents
+
+
+def test_rebuild_command_is_a_shell_command_that_gives_the_same_overrides():
+    import shlex
+
+    sys.path.insert(0, str(PROJECT / "training"))  # build_model imports corpora beside it
+    build_model = _load("build_model")
+    build = {"run": "r", "max_minutes": 50.0, "europeana_ratio": 0.0, "use_vectors": True,
+             "use_silver": True,
+             "overrides": {"components.tok2vec.model.embed.rows": [10000, 2000, 5000, 5000],
+                           "training.dropout": 0.3, "paths.train": "training/output/r/train"}}
+    argv = shlex.split(build_model.rebuild_command(build))
+    parsed = build_model.parse_args(argv[2:])
+    assert parsed.run == "r" and parsed.silver and parsed.max_minutes == 50
+    assert build_model.parse_overrides(parsed.set) == {
+        "components.tok2vec.model.embed.rows": [10000, 2000, 5000, 5000],
+        "training.dropout": 0.3}  # paths are the recipe's own, not repeated

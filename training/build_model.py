@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -483,7 +484,8 @@ def rebuild_command(build: dict[str, Any]) -> str:
         default_keys += ("training.max_steps", "training.patience")
     for key, value in build["overrides"].items():
         if not key.startswith(default_keys):
-            parts.append(f"--set {key}={json.dumps(value)}")
+            setting = f"{key}={json.dumps(value, separators=(',', ':'))}"
+            parts.append(f"--set {shlex.quote(setting)}")
     return " ".join(parts)
 
 
