@@ -42,12 +42,14 @@ test: setup browser
 lint: setup
 	$(VENV)/bin/ruff check lib tests benchmarks training
 
-# The shipped pipeline: the recipe of models/de_newslens/README.md, then the KB entity ruler.
+# The shipped pipeline: the recipe of models/de_newslens/README.md, then the KB ruler.
 model: setup
 	$(PY) training/build_model.py --shared "$(SHARED)" --out models/de_newslens \
-	    --run silver80k_sg10 --max-minutes 45 --europeana-ratio 0 --silver \
+	    --run silver80k_w128 --max-minutes 50 --europeana-ratio 0 --silver \
 	    --set components.ner.model.hidden_width=128 --set training.dropout=0.3 \
-	    --set training.optimizer.use_averages=true
+	    --set training.optimizer.use_averages=true \
+	    --set components.tok2vec.model.encode.width=128 \
+	    --set 'components.tok2vec.model.embed.rows=[10000,2000,5000,5000]'
 	$(PY) training/ruler.py --model models/de_newslens
 
 bench: setup

@@ -33,7 +33,7 @@ VECTORS = HERE / "vectors"
 OUTPUT = HERE / "output"
 STAGES = ("corpus", "news", "vectors", "pretrain", "train", "package")
 MODEL_NAME = "de_newslens"
-MODEL_VERSION = "0.3.0"
+MODEL_VERSION = "0.4.0"
 GERMEVAL_FILES = ("NER-de-dev.tsv", "NER-de-test-part1.tsv")
 BENCH_TEXT = Path("data/bench/german_news_10k.jsonl.gz")
 NEWS_ANNOTATIONS = HERE / "news" / "annotations.jsonl"
@@ -504,9 +504,11 @@ def model_readme(meta: dict[str, Any], scores: dict[str, Any]) -> str:
 
 {meta['description']}
 
-A plain spaCy {meta['spacy_version']} pipeline (`{'`, `'.join(meta['pipeline'])}` as trained;
-`training/ruler.py` then adds an `entity_ruler` before `ner`, see the end of this file; built-in
-components only): `spacy.load("models/de_newslens")` works without newslens installed.
+A spaCy {meta['spacy_version']} pipeline (`{'`, `'.join(meta['pipeline'])}` as trained;
+`training/ruler.py` then adds a `span_ruler` after `ner`, see the end of this file). Its
+components are spaCy's own; the ruler merges its matches with the NER's entities by
+`newslens.ruler_over_ner.v1`, which spaCy finds through newslens' entry point, so
+`spacy.load("models/de_newslens")` needs newslens installed (`pip install -e .`).
 Sentence segmentation is not part of it (`newslens.nlp` splits sentences).
 
 ## Scores

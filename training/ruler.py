@@ -1,4 +1,4 @@
-"""Add the knowledge base to a trained pipeline as an entity_ruler before the statistical NER.
+"""Add the knowledge base to a trained pipeline as a span ruler after the statistical NER.
 
     python training/ruler.py --model models/de_newslens [--kb lib/newslens/data/kb.csv]
                              [--corpus training/corpus]
@@ -6,8 +6,10 @@
 Every canonical name and alias of ``kb.csv`` becomes a phrase pattern with the entity's label
 (matched by spaCy's PhraseMatcher on the exact token texts: token patterns made the ruler take
 two thirds of the pipeline's time);
-the ruler runs before ``ner``, which respects the spans it set and still finds the names the
-knowledge base does not know. Aliases that annotated training text mostly leaves unannotated
+the ruler runs after ``ner`` and merges its matches with the model's entities by
+``newslens.ruler.ruler_over_ner``: a longer entity around a match wins (``FC Bayern``), otherwise
+the match does (``Trumps`` PER; ``Frankfurt am Main``), and the names the knowledge base does not
+know are still found by the model. Aliases that annotated training text mostly leaves unannotated
 (a capitalised noun such as ``Essen`` or ``Bild``) are left out, as are one-letter aliases
 (``X``); the numbers are printed. The pipeline folder is rewritten in place (atomically), and
 running the script again replaces the ruler instead of adding a second one.
@@ -30,6 +32,8 @@ from newslens.kb import alias_table, load_kb, load_roles
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 
+#: The ruler's name in the pipeline.
+RULER = "kb_ruler"
 #: An alias is left out when annotated text shows it this often, mostly not as an entity.
 MIN_SEEN = 3
 
@@ -76,18 +80,21 @@ def patterns(kb, nlp, seen: Counter, tagged: Counter,
 
 def add_ruler(model: Path, kb_path: Path | None, corpus: Path) -> None:
     nlp = spacy.load(model)
-    if "entity_ruler" in nlp.pipe_names:
-        nlp.remove_pipe("entity_ruler")
+    for name in (RULER, "entity_ruler"):  # pipelines up to 0.3.0 ran an entity_ruler before ner
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
     kb = load_kb(kb_path)
     seen, tagged = surface_usage(corpus, nlp)
     roles = load_roles()
     media = sorted(roles.loc[roles["kind"] == "medium", "role"])
     found, dropped = patterns(kb, nlp, seen, tagged, media)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": False})
+    ruler = nlp.add_pipe("span_ruler", name=RULER, after="ner", config={
+        "spans_key": None, "annotate_ents": True, "overwrite": False,
+        "ents_filter": {"@misc": "newslens.ruler_over_ner.v1"}})
     ruler.add_patterns(found)
     nlp.meta["description"] = (nlp.meta.get("description", "").split(" Entity ruler:")[0]
                                + f" Entity ruler: {len(found)} patterns from newslens' kb.csv"
-                               " before the statistical NER.")
+                               " after the statistical NER (newslens.ruler).")
     report = _evaluate(nlp, corpus)
     readme = (model / "README.md").read_text(encoding="utf-8").split("\n## With the entity")[0]
     tmp = Path(tempfile.mkdtemp(dir=model.parent, prefix=f".{model.name}."))
@@ -95,8 +102,10 @@ def add_ruler(model: Path, kb_path: Path | None, corpus: Path) -> None:
         nlp.to_disk(tmp)
         (tmp / "README.md").write_text(
             readme.rstrip() + "\n\n## With the entity ruler\n\nThe scores above are the "
-            "statistical NER's. `training/ruler.py` then added an entity_ruler with "
-            f"{len(found)} patterns from `lib/newslens/data/kb.csv` before `ner`; the whole "
+            f"statistical NER's. `training/ruler.py` then added a span ruler `{RULER}` with "
+            f"{len(found)} patterns from `lib/newslens/data/kb.csv` after `ner`, merged with "
+            "its entities by `newslens.ruler.ruler_over_ner` (the pipeline needs newslens "
+            "installed); the whole "
             f"pipeline scores:\n\n```\n{report}\n```\n", encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -105,7 +114,7 @@ def add_ruler(model: Path, kb_path: Path | None, corpus: Path) -> None:
     model.rename(backup)
     tmp.rename(model)
     shutil.rmtree(backup)
-    print(f"entity_ruler: {len(found)} patterns, {len(dropped)} aliases left out "
+    print(f"{RULER}: {len(found)} patterns, {len(dropped)} aliases left out "
           f"(e.g. {', '.join(dropped[:8])})")
 
 
