@@ -200,3 +200,9 @@ def test_rebuild_command_is_a_shell_command_that_gives_the_same_overrides():
     assert build_model.parse_overrides(parsed.set) == {
         "components.tok2vec.model.embed.rows": [10000, 2000, 5000, 5000],
         "training.dropout": 0.3}  # paths are the recipe's own, not repeated
+
+
+@pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="models/de_newslens not built")
+def test_shipped_model_stays_under_60_mb():
+    size = sum(p.stat().st_size for p in MODEL.rglob("*") if p.is_file())
+    assert size < 60_000_000, f"models/de_newslens is {size / 1e6:.1f} MB; the limit is 60 MB"
