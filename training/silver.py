@@ -19,9 +19,12 @@ in the sentence; no text), and ``training/silver/meta.json`` (teachers, threshol
 
     python training/silver.py --runs RUN [RUN ...] [--min-votes N] [--jobs 2]
     python training/silver.py --runs RUN [RUN ...] --evaluate   # scores only, writes nothing
+    python training/silver.py --runs RUN [RUN ...] --min-votes 4 --fidelity STUDENT [...]
 
 `--evaluate` prints each teacher's and the vote's entity F1 (exact spans) on the GermEval dev and
-held-out splits and the news test split, for every threshold.
+held-out splits and the news test split, for every threshold. `--fidelity` prints how closely
+each student run follows the vote (entity F1 against it) on 5,000 bench sentences that are not
+in the silver file: a test-free measure of how much of the ensemble a student took in.
 
 A teacher is a run folder of ``training/output/`` (its final model, as in its ``.stamp.json``).
 """
@@ -138,6 +141,26 @@ def evaluate(runs: Sequence[str], jobs: int) -> None:
             print(f"  at least {k} votes: {f1(gold, voted):.3f}")
 
 
+def fidelity(runs: Sequence[str], students: Sequence[str], min_votes: int, bench: Path,
+             jobs: int, n_sentences: int = 5000) -> None:
+    """Each student's F1 against the teachers' vote on bench sentences the silver file lacks."""
+    with gzip.open(SILVER / "silver.jsonl.gz", "rt", encoding="utf-8") as fh:
+        voted_on = {(rec["article_id"], rec["start"]) for rec in map(json.loads, fh)}
+    pool = [rec for rec in sentence_pool(bench, ANNOTATIONS, per_article=16)
+            if (rec["article_id"], rec["start"]) not in voted_on]
+    pool.sort(key=lambda rec: sample.stable_hash(f"fid:{rec['article_id']}:{rec['start']}"))
+    texts = [rec["text"] for rec in pool[:n_sentences]]
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as ex:
+        everyone = [*runs, *students]
+        predictions = list(ex.map(predict, everyone, [texts] * len(everyone)))
+    voted = [vote([pred[i] for pred in predictions[:len(runs)]], min_votes)
+             for i in range(len(texts))]
+    print(f"{len(texts):,} unvoted bench sentences, {sum(map(len, voted)):,} voted spans "
+          f"(at least {min_votes} of {len(runs)} teachers)")
+    for student, pred in zip(students, predictions[len(runs):], strict=True):
+        print(f"  {student}: F1 against the vote {f1(voted, pred):.4f}")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_bytes(data)
@@ -154,12 +177,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--bench", type=Path, default=sample.BENCH)
     p.add_argument("--out", type=Path, default=SILVER)
     p.add_argument("--evaluate", action="store_true", help="print scores, write nothing")
+    p.add_argument("--fidelity", nargs="+", metavar="STUDENT", default=None,
+                   help="print each student run's F1 against the vote on unvoted sentences")
     args = p.parse_args(argv)
     min_votes = args.min_votes or (len(args.runs) + 1) // 2
     if not 1 <= min_votes <= len(args.runs):
         p.error(f"--min-votes must be between 1 and {len(args.runs)}")
-    for run in args.runs:
+    for run in [*args.runs, *(args.fidelity or [])]:
         teacher_path(run)  # fail before the long part
+    if args.fidelity:
+        fidelity(args.runs, args.fidelity, min_votes, args.bench, args.jobs)
+        return 0
     if args.evaluate:
         evaluate(args.runs, args.jobs)
         return 0
