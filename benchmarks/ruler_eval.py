@@ -7,7 +7,7 @@ entity_ruler *before* ``ner`` (pipelines up to 0.3.0; also counted: entities it 
 against the NER alone on GermEval train + dev); the ruler *after* ``ner`` merged by
 ``newslens.ruler.ruler_over_ner`` (shipped); the same but the NER's label kept on equal spans.
 Scored on the GermEval dev and held-out splits and the news test split of ``training/corpus/``
-(``python training/build_model.py --stage corpus`` and ``--stage news`` build them).
+(rebuilt as ``ner_eval.py`` does if absent).
 ``--model`` also takes a pipeline with an entity_ruler, such as 0.3.0
 (``git archive 92e2c68 models/de_newslens | tar -x -C /tmp``).
 Prints figures; asserts nothing.
@@ -23,6 +23,7 @@ from spacy.scorer import Scorer
 from spacy.tokens import DocBin
 from spacy.training import Example
 
+from ner_eval import heldout_path, news_test_path  # benchmarks/, beside this script
 from newslens.ruler import ruler_over_ner
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -66,7 +67,11 @@ def spans(docs) -> list[set]:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--model", default=str(PROJECT / "models" / "de_newslens"))
+    p.add_argument("--shared", type=Path, default=PROJECT.parent / "shared")
     args = p.parse_args(argv)
+    if heldout_path(args.shared.resolve()) is None:  # builds train, dev and held-out
+        return
+    news_test_path(args.shared.resolve())
     pipelines = variants(args.model)
     vocab = spacy.blank("de").vocab
     sets = {name: list(DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(vocab))
