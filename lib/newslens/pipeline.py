@@ -29,6 +29,7 @@ from newslens import (
     entities,
     events,
     kb,
+    names,
     nlp,
     timex,
 )
@@ -119,7 +120,8 @@ def annotate(
         articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
         n_process=n_process, progress=_show_progress(progress),
     )
-    linked, entity_table = _entity_stage(mentions, sentences, keys=keys, use_cache=use_cache)
+    linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
+                                         use_cache=use_cache)
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
     records, grouped = _event_stage(sentences, linked, timexes, articles,
                                     keys=[*keys, *timex_keys], use_cache=use_cache)
@@ -306,7 +308,7 @@ def _result_key(articles: pd.DataFrame, model) -> str:
     """
     dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
     versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
-                                    kb, events, _event_lexicon, config.DATA_DIR / kb.KB_FILE,
+                                    names, kb, events, _event_lexicon, config.DATA_DIR / kb.KB_FILE,
                                     config.DATA_DIR / kb.ROLES_FILE)
     keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
     return cache.corpus_key(keys.tolist())
@@ -324,14 +326,20 @@ def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
     return {}, {}
 
 
-def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list[str],
-                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                  keys: list[str], use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Canonical entities over the whole corpus; publication days name renamed entities."""
+    published = articles.set_index("article_id")["published"]
+
     def compute() -> dict[str, pd.DataFrame]:
-        linked = entities.canonicalize(mentions, sentences)
+        linked = entities.canonicalize(mentions, sentences, published=published)
         return {"mentions": linked, "entities": entities.entity_table(linked)}
 
-    sources = (entities, kb, config.DATA_DIR / kb.KB_FILE, config.DATA_DIR / kb.ROLES_FILE)
-    found = _corpus_stage("entities", keys, sources, compute, use_cache=use_cache)
+    sources = (entities, names, kb, config.DATA_DIR / kb.KB_FILE,
+               config.DATA_DIR / kb.ROLES_FILE)
+    days = [f"{a}@{d}" for a, d in published.items()]  # the spaCy keys omit dates
+    found = _corpus_stage("entities", [*keys, cache.corpus_key(days)], sources, compute,
+                          use_cache=use_cache)
     return found["mentions"], found["entities"]
 
 
@@ -385,7 +393,7 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
             events.extract_events(sentences, mentions, timexes, articles))
         return {"records": records, "events": events.group_events(records)}
 
-    sources = (events, _event_lexicon, entities, kb, config.DATA_DIR / kb.KB_FILE)
+    sources = (events, _event_lexicon, entities, names, kb, config.DATA_DIR / kb.KB_FILE)
     found = _corpus_stage("events", keys, sources, compute, use_cache=use_cache)
     return found["records"], found["events"]
 
