@@ -117,18 +117,23 @@ def test_explain_an_event(run, seed_annotations):
     assert code == cli.EXIT_USAGE and "no event 'no-such-event'" in err
 
 
-def test_explain_a_quotation_says_whether_quotations_exist(run):
-    code, out, err = run("explain", config.SEEDS_DIR, "--quote", "q0")
-    if "quotes" in cli._table_names():
-        assert code == cli.EXIT_USAGE and "no quotation 'q0'" in err
-    else:
-        assert code == cli.EXIT_USAGE and out == ""
-        assert "quotations are not available" in err
+def test_explain_a_quotation_and_a_speaker(run, seed_annotations):
+    quote = seed_annotations.quotes.iloc[0]
+    code, out, _ = run("explain", config.SEEDS_DIR, "--quote", quote["quote_id"])
+    assert code == 0
+    assert out.startswith("2025-") and f"{quote['start']}-" in out.splitlines()[0]
+    code, _, err = run("explain", config.SEEDS_DIR, "--quote", quote["quote_id"][:-2])
+    assert code == cli.EXIT_USAGE
+    assert f"did you mean {quote['quote_id']!r}" in err
+    speaker = seed_annotations.quotes["speaker"].dropna().iloc[0]
+    code, out, _ = run("explain", config.SEEDS_DIR, "--speaker", speaker, "--csv")
+    n_quotes = (seed_annotations.quotes["speaker"] == speaker).sum()
+    assert code == 0 and len(out.strip().splitlines()) == n_quotes + 1
 
 
 def test_explain_needs_exactly_one_question(run):
     code, _, err = run("explain", config.SEEDS_DIR)
-    assert code == 2 and "one of the arguments --entity --event --quote is required" in err
+    assert code == 2 and "one of the arguments --entity --event --quote --speaker" in err
 
 
 def test_report_runs_what_make_report_runs(run, monkeypatch, tmp_path):

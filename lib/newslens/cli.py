@@ -2,7 +2,7 @@
 the reports, manage the cache.
 
     newslens annotate CORPUS --out DIR [--format csv] [--with-text]
-    newslens explain CORPUS --entity NAME | --event ID | --quote ID
+    newslens explain CORPUS --entity NAME | --event ID | --quote ID | --speaker NAME
     newslens report [--corpus PATH] [--figures DIR] [--reports DIR]
     newslens cache clear | path
 
@@ -56,12 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser(
         "explain", help="print the sentences behind an entity, an event or a quotation",
         description="Print the sentences behind a number: every mention of an entity, every "
-                    "report of an event, or a quotation, with article, date and offsets.")
+                    "report of an event, a quotation or a speaker's quotations, with article, "
+                    "date and offsets.")
     _corpus_options(explain)
     which = explain.add_mutually_exclusive_group(required=True)
     which.add_argument("--entity", metavar="NAME", help="entity id or canonical name")
     which.add_argument("--event", metavar="ID", help="event id (group_id) or event record id")
-    which.add_argument("--quote", metavar="ID", help="quotation id")
+    which.add_argument("--quote", metavar="ID", help="quotation id (quotes.quote_id)")
+    which.add_argument("--speaker", metavar="NAME",
+                       help="every quotation of a speaker (entity id, canonical name or as "
+                            "written)")
     explain.add_argument("--limit", type=int, default=50, metavar="N",
                          help="print at most N rows (default 50; 0 for all)")
     explain.add_argument("--csv", action="store_true",
@@ -144,7 +148,7 @@ def _annotate(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     import newslens as nl
 
-    if args.quote is not None and not _has_quotes():
+    if (args.quote is not None or args.speaker is not None) and not _has_quotes():
         raise UsageError("quotations are not available: this version of newslens has no "
                          "quotes table (newslens annotate lists the tables it writes)")
     ann = _annotations(args)
@@ -162,12 +166,19 @@ def _explain(args: argparse.Namespace) -> int:
         except KeyError as err:
             raise UsageError(_unknown("event", args.event, _event_ids(ann))) from err
         focus = "mention"
-    else:
+    elif args.quote is not None:
         try:
             rows = nl.explain(ann, quote=args.quote)
         except KeyError as err:
             raise UsageError(_unknown("quotation", args.quote,
-                                      ann.quotes.iloc[:, 0].astype(str).tolist())) from err
+                                      ann.quotes["quote_id"].astype(str).tolist())) from err
+        focus = "mention"
+    else:
+        try:
+            rows = nl.explain(ann, speaker=args.speaker)
+        except KeyError as err:
+            names = ann.quotes["speaker"].dropna().astype(str).unique().tolist()
+            raise UsageError(_unknown("speaker", args.speaker, names)) from err
         focus = "mention"
     if args.csv:
         rows.to_csv(sys.stdout, index=False, lineterminator="\n")
@@ -276,7 +287,8 @@ def format_rows(rows: pd.DataFrame, *, focus: str = "mention", limit: int = 50,
         published = pd.Timestamp(row["published"]).strftime("%Y-%m-%d")
         head = f"{published}  {row['article_id']}  {row['start']}-{row['end']}"
         if focus in row and pd.notna(row[focus]):
-            head += f"  {row[focus]}"
+            shown_focus = str(row[focus])
+            head += "  " + (shown_focus if len(shown_focus) <= 60 else shown_focus[:59] + "…")
         blocks.append(head + "\n" + textwrap.fill(
             _marked(row), width=width, initial_indent="    ", subsequent_indent="    "))
     footer = f"{len(rows)} row(s)"

@@ -7,7 +7,8 @@ with an empty ``column`` describes the table itself. Types are Frictionless Tabl
 (string, integer, number, boolean, date, datetime).
 
 Keys: :data:`PRIMARY_KEYS` names each table's id column(s); a column that carries the name of
-another table's one-column primary key (``entity_id`` in mentions) is a foreign key to it.
+another table's one-column primary key (``entity_id`` in mentions) is a foreign key to it, and
+so is a column named in :data:`REFERENCES` (``speaker_entity_id`` in quotes).
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "timexes": ["article_id", "start", "end"],
     "events": ["group_id"],
     "event_records": ["event_id"],
+    "quotes": ["quote_id"],
+}
+#: Foreign keys whose column is not named like the key it refers to.
+REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("quotes", "speaker_entity_id"): ("entities", "entity_id"),
 }
 #: Columns named like another table's key that do not refer to it: a skipped record's
 #: ``article_id`` is by definition not in the articles table.
@@ -114,6 +120,9 @@ def foreign_keys(table: str, names: list[str], tables: list[str]) -> list[dict]:
                     and PRIMARY_KEYS.get(table) != [name]):
                 keys.append({"fields": [name], "reference": {"resource": other,
                                                              "fields": [name]}})
+        other, key = REFERENCES.get((table, name), (None, None))
+        if other in tables:
+            keys.append({"fields": [name], "reference": {"resource": other, "fields": [key]}})
     return keys
 
 
