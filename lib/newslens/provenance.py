@@ -22,11 +22,15 @@ def explain(
     pair: Sequence[str] | None = None,
     article: str | None = None,
     event: str | None = None,
+    quote: str | None = None,
+    speaker: str | None = None,
     include_compounds: bool = True,
     date_from: str | pd.Timestamp | None = None,
     date_to: str | pd.Timestamp | None = None,
 ) -> pd.DataFrame:
-    """The sentences behind an entity, a pair, an entity in one article or period, or an event.
+    """The sentences behind an entity, a pair, an entity in one article or period, an event,
+    a quotation (``quote=quote_id``) or a speaker's quotations (``speaker=`` entity id,
+    canonical name or the speaker as written).
 
     Entities are named by ``entity_id`` or canonical name; ``date_from``/``date_to`` (days,
     inclusive) keep the articles published in a period, e.g. the ``period_start`` and
@@ -37,11 +41,15 @@ def explain(
     """
     if event is not None:
         return _explain_event(ann, event)
+    if quote is not None:
+        return _explain_quote(ann, quote)
+    if speaker is not None:
+        return _explain_speaker(ann, speaker, date_from=date_from, date_to=date_to)
     if pair is not None:
         ids = [_entity_id(ann, name) for name in pair]
         return _explain_pair(ann, _mentions_of(ann, ids, include_compounds), ids)
     if entity is None:
-        raise ValueError("explain needs entity=, pair= or event=")
+        raise ValueError("explain needs entity=, pair=, event=, quote= or speaker=")
     chosen = _mentions_of(ann, [_entity_id(ann, entity)], include_compounds)
     if article is not None:
         chosen = chosen[chosen["article_id"] == article]
@@ -155,3 +163,63 @@ def event_evidence(ann, table: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
                          first["article_id"], first["sentence"]))
     return pd.DataFrame(rows, columns=["label", "start_date", "n_articles", "published",
                                        "article_id", "sentence"])
+
+
+QUOTE_EVIDENCE_COLUMNS = [*EVIDENCE_COLUMNS, "quote_id", "kind", "cue", "speaker_text",
+                          "speaker"]
+
+
+def _explain_quote(ann, quote: str) -> pd.DataFrame:
+    """One row per part of a quotation, each with its sentence (``mention`` is the quoted
+    text of that part; ``start``/``end`` its offsets)."""
+    chosen = ann.quotes[ann.quotes["quote_id"] == quote]
+    if chosen.empty:
+        raise KeyError(f"no quotation with quote_id {quote!r}")
+    return _quote_rows(ann, chosen, every_part=True)
+
+
+def _explain_speaker(ann, speaker: str, *, date_from=None, date_to=None) -> pd.DataFrame:
+    """Every quotation of a speaker (entity id, canonical name, or as written), in date order."""
+    table = ann.quotes
+    chosen = table[(table["speaker_entity_id"] == speaker) | (table["speaker"] == speaker)]
+    if chosen.empty:
+        chosen = table[table["speaker_text"] == speaker]
+    if chosen.empty:
+        raise KeyError(f"no quotation with speaker {speaker!r}")
+    if date_from is not None or date_to is not None:
+        days = pd.to_datetime(ann.articles["published"]).dt.normalize()
+        keep = pd.Series(True, index=days.index)
+        if date_from is not None:
+            keep &= days >= pd.Timestamp(date_from).normalize()
+        if date_to is not None:
+            keep &= days <= pd.Timestamp(date_to).normalize()
+        chosen = chosen[chosen["article_id"].isin(ann.articles.loc[keep, "article_id"])]
+    return _quote_rows(ann, chosen, every_part=False)
+
+
+def _quote_rows(ann, quotes: pd.DataFrame, *, every_part: bool) -> pd.DataFrame:
+    """Quotations with their text and sentences: per part (``every_part``), else one row per
+    quotation with the sentence where it begins and the whole quoted text."""
+    texts = ann.articles.set_index("article_id")["text"]
+    sentences = ann.sentences[ann.sentences["article_id"].isin(quotes["article_id"].unique())]
+    rows = []
+    for q in quotes.itertuples(index=False):
+        text = texts[q.article_id]
+        parts = [tuple(int(x) for x in p.split("-")) for p in q.parts.split(";")]
+        if not every_part:
+            parts = [(q.start, q.end, " … ".join(text[s:e] for s, e in parts))]
+        for part in parts:
+            start, end = part[0], part[1]
+            quoted = part[2] if len(part) > 2 else text[start:end]
+            here = sentences[(sentences["article_id"] == q.article_id)
+                             & (sentences["start"] <= start) & (sentences["end"] > start)]
+            sid = here["sentence_id"].iloc[0] if len(here) else q.sentence_id
+            sentence = here["text"].iloc[0] if len(here) else ""
+            rows.append((q.article_id, sid, start, end, quoted, sentence, q.quote_id, q.kind,
+                         q.cue, q.speaker_text, q.speaker))
+    frame = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "mention",
+                                        "sentence", "quote_id", "kind", "cue", "speaker_text",
+                                        "speaker"])
+    frame = frame.merge(ann.articles[["article_id", "published"]], on="article_id")
+    frame = frame.sort_values(["published", "article_id", "start", "end"], kind="stable")
+    return frame[QUOTE_EVIDENCE_COLUMNS].reset_index(drop=True)
