@@ -184,8 +184,7 @@ def _conform(table: str, frame: pd.DataFrame, fields: list[dict]) -> pd.DataFram
 
 def _convert(values: pd.Series, kind: str) -> pd.Series:
     if kind == "string":
-        return values.astype(object).where(values.notna(), None).map(
-            lambda v: v if v is None else str(v))
+        return values.astype("string")  # categories and objects as text, missing as <NA>
     if kind == "integer":
         return values.astype("Int64")
     if kind == "number":
