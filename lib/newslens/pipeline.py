@@ -434,8 +434,9 @@ def _quote_stage(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.D
 def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
                   use_cache: bool) -> dict[str, pd.DataFrame]:
     """A corpus-level stage's tables: from the cache under a key of all article keys and the
-    stage's code and data (``sources``), or computed and stored."""
-    key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(*sources)}"])
+    stage's code and data (``sources``) and of the cache (which reads the stages' inputs),
+    or computed and stored."""
+    key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(cache, *sources)}"])
     store = cache.WholeStore(stage)
     found = store.read(key, _STAGE_TABLES[stage]) if use_cache else None
     if found is None:
