@@ -85,7 +85,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
-        found = _indirect(toks, lex, index) or _reported_source(toks, lex, index)
+        found = (_indirect(toks, lex, index) or _reported_source(toks, lex, index)
+                 or _reported(toks, lex, index))
         if found:
             quotes.append(found)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -406,25 +407,34 @@ def _ends_soon(tokens: list[Token], i: int) -> bool:
 
 
 def _noun_phrase_end(tokens: list[Token], i: int) -> int:
-    """The end (exclusive) of the noun phrase from ``i``: articles, adjectives, nouns, and a
-    genitive or ``von`` attachment (``Angaben des Innenministeriums``)."""
-    j = i
+    """The end (exclusive) of the noun phrase from ``i``: an article, adjectives, the noun or
+    name (several capitalised words), then genitive or ``von`` attachments (``Angaben des
+    Innenministeriums``, ``Angaben von Augenzeugen``)."""
     n = len(tokens)
-    while j < n and j - i < 12:
-        tok = tokens[j]
-        low = tok.lower
-        if tok.text in {",", ".", ":", ";", "(", ")"} or tok.text in _TERMINAL:
+    j = i
+    while j < n and j - i < 14:
+        k = j
+        if k < n and tokens[k].lower in _ARTICLES and (k == i or tokens[k].lower in _GENITIVE):
+            k += 1
+        elif k > i and tokens[k].lower in {"von", "vom"}:
+            k += 1
+        elif k > i:
             break
-        if tok.text[0].isupper() or low in {"der", "des", "dem", "den", "die", "das", "von",
-                                            "vom", "eines", "einer", "einem", "ein", "eine"}:
-            j += 1
-            continue
-        if tok.text[0].islower() and j + 1 < n and tokens[j + 1].text[0].isupper() \
-                and low.endswith(("en", "er", "es", "e", "em")):
-            j += 1  # an adjective before its noun
-            continue
-        break
+        while k < n and tokens[k].text[0].islower() and tokens[k].text.isalpha() \
+                and tokens[k].lower not in _ARTICLES and k + 1 < n \
+                and tokens[k].lower.endswith(("en", "er", "es", "e", "em")):
+            k += 1  # adjectives before the noun
+        if k >= n or not tokens[k].text[0].isupper():
+            break
+        while k < n and tokens[k].text[0].isupper() and not tokens[k].quoted:
+            k += 1
+        j = k
     return max(j, i + 1)
+
+
+_ARTICLES = {"der", "des", "dem", "den", "die", "das", "eines", "einer", "einem", "ein",
+             "eine", "seines", "seiner", "ihres", "ihrer", "eigenen", "eigener"}
+_GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer"}
 
 
 def _noun_phrase_start(tokens: list[Token], i: int) -> int:
@@ -468,6 +478,38 @@ def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | 
 
 def _last_word(tokens: list[Token]) -> Token:
     return next(t for t in reversed(tokens) if t.text[0].isalnum())
+
+
+def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
+    """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
+    the whole sentence reports a statement."""
+    cue = find_cue(tokens, lex)
+    if cue is None or cue[1].lemma in _NOT_REPORTING or tokens[0].quoted:
+        return None
+    if _particle_is_prefix(tokens, cue):
+        return None
+    if sum(1 for t in tokens if t.quoted) > len(tokens) // 2:
+        return None
+    last = _last_word(tokens)
+    end = tokens[-1].end if tokens[-1].text in _TERMINAL else last.end
+    return Quote([(tokens[0].start, end)], "reported", index, cue=cue[2:],
+                 frame=(tokens[0].start, tokens[-1].end))
+
+
+#: Cue verbs that report a statement only with a clause (never a reported sentence alone).
+_NOT_REPORTING = frozenset({"sehen", "halten", "wissen", "zeigen", "denken", "heißen", "lauten",
+                            "glauben", "hoffen", "erwarten", "schätzen", "sagen", "meinen",
+                            "nennen", "zitieren", "schreiben", "fürchten", "rufen", "bitten",
+                            "raten", "empfehlen", "antworten", "erzählen", "informieren",
+                            "sprechen", "versichern", "melden", "feststellen"})
+
+
+def _particle_is_prefix(tokens: list[Token], cue) -> bool:
+    """``sprachen ihn ... frei``: a particle at the clause end that is not the cue's."""
+    last = _last_word(tokens)
+    return last.text[0].islower() and len(last.text) <= 5 and last.end > cue[4] \
+        and not cue[1].particle and last.lower in {"frei", "zu", "ab", "an", "auf", "aus",
+                                                    "ein", "los", "mit", "vor", "weg"}
 
 
 # -- free indirect -----------------------------------------------------------------------------

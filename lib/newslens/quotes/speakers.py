@@ -63,11 +63,13 @@ def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int
     if quote.frame is None:
         return {}
     lo, hi = quote.frame
+    # A reported statement's speaker is inside it (the subject of the sentence).
+    parts = () if quote.kind == "reported" else quote.parts
     inside = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-              if m.end <= hi and not _in_parts(m.start, quote.parts)]
+              if m.end <= hi and not _in_parts(m.start, parts)]
     cue = quote.cue[1] if quote.cue else lo
     people = [m for m in inside if m.label in SPEAKER_LABELS]
-    words = _words(text, lo, hi, quote.parts)
+    words = _words(text, lo, hi, parts)
     pronoun = _pronoun(words, cue, quote.speaker_after)
     if people:
         best = min(people, key=lambda m: _distance(m, cue, quote.speaker_after))
