@@ -85,7 +85,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
-        found = (_indirect(toks, lex, index) or _reported_source(toks, lex, index)
+        found = (_reported_source(toks, lex, index) or _indirect(toks, lex, index)
                  or _reported(toks, lex, index))
         if found:
             quotes.append(found)
@@ -155,6 +155,8 @@ def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None):
                 j = _particle(tokens, i, form.particle)
                 if j is None:
                     continue
+                if j < i:
+                    return i, form, f"{tokens[j].text} {tok.text}", tokens[j].start, tok.end
                 return i, form, f"{tok.text} {tokens[j].text}", tok.start, tokens[j].end
             if tok.text[0].isupper() and i > 0 and not form.participle:
                 continue  # a noun (Sagen, Melden) inside the sentence
@@ -163,6 +165,8 @@ def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None):
 
 
 def _particle(tokens: list[Token], i: int, particle: str) -> int | None:
+    if i > 0 and tokens[i - 1].lower == particle:  # verb-final: ``wie er bekannt gab``
+        return i - 1
     for j in range(i + 1, min(len(tokens), i + 15)):
         if tokens[j].text in {",", ";", ":"} or tokens[j].text in _TERMINAL:
             return j if tokens[j - 1].lower == particle and j - 1 > i else None
@@ -184,7 +188,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         words = len(text[a + 1:b - 1].split())
         cue = find_cue(toks, lex)
         colon = _colon_before(text, a)
-        after = _cue_after(text, b, toks, lex)
+        last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
+        after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1:b - 1])
         if not (words >= LONG_QUOTE_WORDS or after or (colon and words >= 2)
                 or (speechlike and (cue or words >= 4))):
@@ -192,7 +197,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         quote = Quote([(a, b)], "direct", index)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
-            quote.frame = (after[2], _clause_end(toks, after[0]))
+            quote.frame = (after[2], _clause_end(tokens[last], after[0]))
         elif cue:
             quote.cue = cue[2:]
             quote.frame = (sentences[index][0], sentences[index][1])
@@ -380,8 +385,7 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
             continue
         low = tok.lower
         kinds = {f.kind for f in lex.forms.get(low, ())}
-        if "prep" in kinds or (low == "nach" and i + 1 < len(tokens)
-                               and tokens[i + 1].lower in lex.sources):
+        if "prep" in kinds or (low == "nach" and _source_noun(tokens, i + 1, lex)):
             a, b = i, _noun_phrase_end(tokens, i + 1)
             return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
         if "postp" in kinds:
@@ -398,8 +402,21 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
             span = _unquoted_span(tokens, 0, len(tokens))
             if span:
                 return Quote([span], "indirect", index, cue=(tok.text, tok.start, tok.end),
-                             carried=True)
+                             source=(tok.start, tok.end))
     return None
+
+
+def _source_noun(tokens: list[Token], i: int, lex) -> bool:
+    """``nach Angaben``, ``nach den Angaben``, ``nach offiziellen Angaben``, ``nach einer
+    Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
+    within three words."""
+    for tok in tokens[i:i + 3]:
+        if tok.quoted or not tok.text.isalpha():
+            return False
+        if tok.text[0].isupper():
+            word = tok.lower
+            return any(word.endswith(noun) for noun in lex.sources)
+    return False
 
 
 def _ends_soon(tokens: list[Token], i: int) -> bool:
