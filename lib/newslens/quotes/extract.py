@@ -139,17 +139,19 @@ def _tokens(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> li
 # -- cues --------------------------------------------------------------------------------------
 
 
-def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None):
+def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None,
+             need: str | None = None):
     """The first reporting verb (or cue word) outside quotation marks in ``tokens[lo:hi]``:
     ``(index, form, cue text, start, end)``; a separable verb needs its particle later in the
-    clause, which joins the cue."""
+    clause, which joins the cue. ``need="clause"`` or ``"alone"`` keeps only the verbs that
+    introduce an indirect quotation, or report a statement alone (the lexicon's columns)."""
     hi = len(tokens) if hi is None else hi
     for i in range(lo, hi):
         tok = tokens[i]
         if tok.quoted:
             continue
         for form in lex.forms.get(tok.lower, ()):
-            if form.kind != "verb":
+            if form.kind != "verb" or (need and not getattr(form, need)):
                 continue
             if form.particle:
                 j = _particle(tokens, i, form.particle)
@@ -291,14 +293,14 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 
 def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
     """``X sagte, (dass) ...`` / ``..., sagte X.`` / ``Wie X sagte, ...``."""
-    cue = find_cue(tokens, lex)
+    cue = find_cue(tokens, lex, need="clause")
     while cue is not None:
         i = cue[0]
         found = (_wie_frame(tokens, cue, index) or _clause_after(tokens, cue, index)
                  or _clause_before(tokens, cue, index))
         if found:
             return found
-        cue = find_cue(tokens, lex, lo=i + 1)
+        cue = find_cue(tokens, lex, lo=i + 1, need="clause")
     return None
 
 
@@ -500,8 +502,8 @@ def _last_word(tokens: list[Token]) -> Token:
 def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
     """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
     the whole sentence reports a statement."""
-    cue = find_cue(tokens, lex)
-    if cue is None or cue[1].lemma in _NOT_REPORTING or tokens[0].quoted:
+    cue = find_cue(tokens, lex, need="alone")
+    if cue is None or tokens[0].quoted:
         return None
     if _particle_is_prefix(tokens, cue):
         return None
@@ -511,14 +513,6 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
     end = tokens[-1].end if tokens[-1].text in _TERMINAL else last.end
     return Quote([(tokens[0].start, end)], "reported", index, cue=cue[2:],
                  frame=(tokens[0].start, tokens[-1].end))
-
-
-#: Cue verbs that report a statement only with a clause (never a reported sentence alone).
-_NOT_REPORTING = frozenset({"sehen", "halten", "wissen", "zeigen", "denken", "heißen", "lauten",
-                            "glauben", "hoffen", "erwarten", "schätzen", "sagen", "meinen",
-                            "nennen", "zitieren", "schreiben", "fürchten", "rufen", "bitten",
-                            "raten", "empfehlen", "antworten", "erzählen", "informieren",
-                            "sprechen", "versichern", "melden", "feststellen"})
 
 
 def _particle_is_prefix(tokens: list[Token], cue) -> bool:
@@ -533,23 +527,39 @@ def _particle_is_prefix(tokens: list[Token], cue) -> bool:
 
 
 def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[Quote]:
-    """Sentences in the subjunctive without a cue that follow a quotation."""
+    """Sentences in the subjunctive without a cue that follow a quotation (within
+    :data:`CARRY_SENTENCES`); each continues the chain."""
     taken = {q.sentence for q in quotes} | covered
-    last_quote = {}
-    for q in quotes:
-        last_quote.setdefault(q.sentence, q)
     out, recent = [], None
     for index, toks in enumerate(tokens):
-        if index in last_quote:
+        if index in taken:
             recent = index
             continue
-        if index in taken or not toks or recent is None or index - recent > CARRY_SENTENCES:
+        if not toks or recent is None or index - recent > CARRY_SENTENCES or toks[0].quoted:
             continue
-        if any(t.lower in SUBJUNCTIVE and not t.quoted for t in toks[:12]) \
-                and not (toks[0].lower == "sie" and toks[1].lower == "sei"):
-            span = _unquoted_span(toks, 0, len(toks) + 0)
-            if span and not toks[0].quoted:
-                end = toks[-1].end
-                out.append(Quote([(span[0], end)], "free indirect", index, carried=True))
+        if _subjunctive(toks) or _hearsay(toks):
+            span = _unquoted_span(toks, 0, len(toks))
+            if span:
+                out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
+                                 carried=True))
                 recent = index
     return out
+
+
+#: Subjunctive II forms that, after a quotation, mostly go on reporting it.
+SUBJUNCTIVE_II = frozenset("""könnten müssten sollten würden dürften gäbe gäben hätte
+wäre""".split())
+
+
+def _subjunctive(tokens: list[Token]) -> bool:
+    words = [t.lower for t in tokens if not t.quoted]
+    if len(words) > 1 and words[0] == "sie" and words[1] == "sei":  # the imperative-like form
+        return False
+    return any(w in SUBJUNCTIVE or w in SUBJUNCTIVE_II for w in words)
+
+
+def _hearsay(tokens: list[Token]) -> bool:
+    """``X soll ... getan haben``: the modal of hearsay."""
+    words = [t.lower for t in tokens if t.text[0].isalnum()]
+    return any(w in {"soll", "sollen"} for w in words) and bool(words) \
+        and words[-1] in {"haben", "sein", "werden"}
