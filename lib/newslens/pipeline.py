@@ -29,6 +29,7 @@ from newslens import (
     entities,
     events,
     kb,
+    names,
     nlp,
     quotes,
     timex,
@@ -130,7 +131,8 @@ def annotate(
         articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
         n_process=n_process, progress=_show_progress(progress),
     )
-    linked, entity_table = _entity_stage(mentions, sentences, keys=keys, use_cache=use_cache)
+    linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
+                                         use_cache=use_cache)
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
     records, grouped = _event_stage(sentences, linked, timexes, articles,
                                     keys=[*keys, *timex_keys], use_cache=use_cache)
@@ -318,8 +320,9 @@ def _result_key(articles: pd.DataFrame, model) -> str:
     """
     dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
     versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
-                                    kb, events, _event_lexicon, config.DATA_DIR / kb.KB_FILE,
-                                    config.DATA_DIR / kb.ROLES_FILE, *QUOTE_SOURCES)
+                                    names, kb, events, _event_lexicon,
+                                    config.DATA_DIR / kb.KB_FILE, config.DATA_DIR / kb.ROLES_FILE,
+                                    *QUOTE_SOURCES)
     keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
     return cache.corpus_key(keys.tolist())
 
@@ -336,14 +339,20 @@ def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
     return {}, {}
 
 
-def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list[str],
-                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                  keys: list[str], use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Canonical entities over the whole corpus; publication days name renamed entities."""
+    published = articles.set_index("article_id")["published"]
+
     def compute() -> dict[str, pd.DataFrame]:
-        linked = entities.canonicalize(mentions, sentences)
+        linked = entities.canonicalize(mentions, sentences, published=published)
         return {"mentions": linked, "entities": entities.entity_table(linked)}
 
-    sources = (entities, kb, config.DATA_DIR / kb.KB_FILE, config.DATA_DIR / kb.ROLES_FILE)
-    found = _corpus_stage("entities", keys, sources, compute, use_cache=use_cache)
+    sources = (entities, names, kb, config.DATA_DIR / kb.KB_FILE,
+               config.DATA_DIR / kb.ROLES_FILE)
+    days = [f"{a}@{d}" for a, d in published.items()]  # the spaCy keys omit dates
+    found = _corpus_stage("entities", [*keys, cache.corpus_key(days)], sources, compute,
+                          use_cache=use_cache)
     return found["mentions"], found["entities"]
 
 
@@ -397,7 +406,7 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
             events.extract_events(sentences, mentions, timexes, articles))
         return {"records": records, "events": events.group_events(records)}
 
-    sources = (events, _event_lexicon, entities, kb, config.DATA_DIR / kb.KB_FILE)
+    sources = (events, _event_lexicon, entities, names, kb, config.DATA_DIR / kb.KB_FILE)
     found = _corpus_stage("events", keys, sources, compute, use_cache=use_cache)
     return found["records"], found["events"]
 
@@ -409,15 +418,16 @@ def _quote_stage(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.D
     def compute() -> dict[str, pd.DataFrame]:
         return {"quotes": quotes.extract_quotes(articles, sentences, mentions)}
 
-    sources = (*QUOTE_SOURCES, entities, kb, config.DATA_DIR / kb.KB_FILE)
+    sources = (*QUOTE_SOURCES, entities, names, kb, config.DATA_DIR / kb.KB_FILE)
     return _corpus_stage("quotes", keys, sources, compute, use_cache=use_cache)["quotes"]
 
 
 def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
                   use_cache: bool) -> dict[str, pd.DataFrame]:
     """A corpus-level stage's tables: from the cache under a key of all article keys and the
-    stage's code and data (``sources``), or computed and stored."""
-    key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(*sources)}"])
+    stage's code and data (``sources``) and of the cache (which reads the stages' inputs),
+    or computed and stored."""
+    key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(cache, *sources)}"])
     store = cache.WholeStore(stage)
     found = store.read(key, _STAGE_TABLES[stage]) if use_cache else None
     if found is None:
