@@ -50,6 +50,14 @@ def _labels(value: list) -> str | None:
     return None
 
 
+def _kinds(value: list) -> str | None:
+    from newslens.quotes import KINDS
+
+    if not value or any(v not in KINDS for v in value):
+        return f"must be a non-empty subset of {list(KINDS)}, not {value!r}"
+    return None
+
+
 def _per(value: str) -> str | None:
     allowed = ["auto", "article", "week", "month", "year"]
     return None if value in allowed else f"must be one of {allowed}, not {value!r}"
@@ -64,6 +72,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "date_from": _iso_date,
     "date_to": _iso_date,
     "labels": _labels,
+    "kinds": _kinds,
     "per": _per,
 }
 
