@@ -58,6 +58,14 @@ def _event_classes(value: list) -> str | None:
     return f"has unknown event class(es) {unknown}; known: {known}" if unknown else None
 
 
+def _kinds(value: list) -> str | None:
+    from newslens.quotes import KINDS
+
+    if not value or any(v not in KINDS for v in value):
+        return f"must be a non-empty subset of {list(KINDS)}, not {value!r}"
+    return None
+
+
 def _per(value: str) -> str | None:
     allowed = ["auto", "article", "week", "month", "year"]
     return None if value in allowed else f"must be one of {allowed}, not {value!r}"
@@ -73,6 +81,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "date_to": _iso_date,
     "labels": _labels,
     "event_classes": _event_classes,
+    "kinds": _kinds,
     "per": _per,
 }
 
