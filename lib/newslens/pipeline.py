@@ -29,9 +29,11 @@ from newslens import (
     entities,
     events,
     kb,
+    marks,
     nlp,
     timex,
 )
+from newslens import boilerplate as bp
 from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_table
 
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
@@ -41,9 +43,14 @@ CHUNK_ARTICLES = 500
 #: worker (a fresh interpreter that imports spaCy and loads the pipeline) costs about 4 s,
 #: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
 PARALLEL_MIN_WORDS = 200_000
-_STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("records", "events")}
+_STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("records", "events"),
+                 "boilerplate": ("boilerplate",)}
 #: The tables of an Annotations object, stored whole for a corpus seen before.
-RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "events", "event_records")
+RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "events", "event_records",
+                 "boilerplate")
+#: Code and data the marks of sentences and mentions (boilerplate, self_mention, unit) follow.
+MARK_SOURCES = (bp, marks, config.DATA_DIR / marks.OUTLETS_FILE,
+                config.DATA_DIR / marks.UNITS_FILE)
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,9 @@ class Annotations:
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: One row per event trigger in a sentence (event_id), with its group_id.
     event_records: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: One row per occurrence of a boilerplate passage (text an outlet repeats verbatim under
+    #: many articles): article_id, passage_id, start, end, source, n_articles, n_days, text.
+    boilerplate: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def summary(self) -> pd.DataFrame:
         """A small table of counts (articles, sentences, words, mentions per label, entities)."""
@@ -99,13 +109,15 @@ def annotate(
 
     Returns sentences, mentions linked to canonical entities (``entity_id``, ``canonical``,
     ``compound``), the entities table, temporal expressions, event records and events, all
-    with ``article_id`` and offsets into ``articles.text``. With ``use_cache`` (default)
-    results are read from and written to the cache; spaCy sees only the articles it lacks, in
-    chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker processes run the spaCy stage, each
-    on whole chunks with its own copy of the pipeline; ``None`` uses every available core when
-    there are at least :data:`PARALLEL_MIN_WORDS` words to annotate, else one process. The
-    tables do not depend on it. ``progress=None`` shows a progress bar only in an interactive
-    terminal or JupyterLab.
+    with ``article_id`` and offsets into ``articles.text``; the boilerplate passages of the
+    corpus, with sentences and mentions in them marked ``boilerplate``, and mentions of the
+    article's own outlet and of currencies and units marked ``self_mention`` and ``unit``.
+    With ``use_cache`` (default) results are read from and written to the cache; spaCy sees
+    only the articles it lacks, in chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker
+    processes run the spaCy stage, each on whole chunks with its own copy of the pipeline;
+    ``None`` uses every available core when there are at least :data:`PARALLEL_MIN_WORDS`
+    words to annotate, else one process. The tables do not depend on it. ``progress=None``
+    shows a progress bar only in an interactive terminal or JupyterLab.
     """
     check_articles(articles)
     if n_process is not None and (not isinstance(n_process, int) or n_process < 1):
@@ -119,12 +131,17 @@ def annotate(
         articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
         n_process=n_process, progress=_show_progress(progress),
     )
+    boilerplate, corpus_keys = _boilerplate_stage(articles, use_cache=use_cache)
+    sentences = sentences.assign(boilerplate=bp.mark(sentences, boilerplate))
     linked, entity_table = _entity_stage(mentions, sentences, keys=keys, use_cache=use_cache)
+    linked = marks.mark_mentions(linked, articles, boilerplate)
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
     records, grouped = _event_stage(sentences, linked, timexes, articles,
-                                    keys=[*keys, *timex_keys], use_cache=use_cache)
+                                    keys=[*keys, *timex_keys, *corpus_keys],
+                                    use_cache=use_cache)
     tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
-        sentences, linked, entity_table, timexes, grouped, records)), strict=True))
+        sentences, linked, entity_table, timexes, grouped, records, boilerplate)),
+        strict=True))
     if final:
         cache.WholeStore("annotations").write(final, tables)
     return Annotations(articles, model=pid, **tables)
@@ -307,7 +324,9 @@ def _result_key(articles: pd.DataFrame, model) -> str:
     dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
     versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
                                     kb, events, _event_lexicon, config.DATA_DIR / kb.KB_FILE,
-                                    config.DATA_DIR / kb.ROLES_FILE)
+                                    config.DATA_DIR / kb.ROLES_FILE, *MARK_SOURCES)
+    if "source" in articles:  # boilerplate and self-mentions depend on the outlet
+        dated = dated.assign(text=dated["text"] + "\0" + articles["source"].fillna("").astype(str))
     keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
     return cache.corpus_key(keys.tolist())
 
@@ -333,6 +352,20 @@ def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list
     sources = (entities, kb, config.DATA_DIR / kb.KB_FILE, config.DATA_DIR / kb.ROLES_FILE)
     found = _corpus_stage("entities", keys, sources, compute, use_cache=use_cache)
     return found["mentions"], found["entities"]
+
+
+def _boilerplate_stage(articles: pd.DataFrame, *,
+                       use_cache: bool) -> tuple[pd.DataFrame, list[str]]:
+    """The corpus's boilerplate passages and the article keys they were detected under: cached
+    whole under a key of every article's id, text, source and day, so any change to the corpus
+    detects them again (a few seconds of hashing for 10,000 articles)."""
+    dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
+    if "source" in articles:
+        dated = dated.assign(text=dated["text"] + "\0" + articles["source"].fillna("").astype(str))
+    keys = cache.article_keys(dated, salt="boilerplate").tolist()
+    found = _corpus_stage("boilerplate", keys, (bp,),
+                          lambda: {"boilerplate": bp.detect(articles)}, use_cache=use_cache)
+    return found["boilerplate"], keys
 
 
 def _timex_stage(articles: pd.DataFrame, sentences: pd.DataFrame, *,
@@ -385,7 +418,7 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
             events.extract_events(sentences, mentions, timexes, articles))
         return {"records": records, "events": events.group_events(records)}
 
-    sources = (events, _event_lexicon, entities, kb, config.DATA_DIR / kb.KB_FILE)
+    sources = (events, _event_lexicon, entities, kb, config.DATA_DIR / kb.KB_FILE, *MARK_SOURCES)
     found = _corpus_stage("events", keys, sources, compute, use_cache=use_cache)
     return found["records"], found["events"]
 
