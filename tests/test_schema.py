@@ -95,14 +95,29 @@ def test_a_malformed_dictionary_is_refused_with_its_line(tmp_path, rows, message
     assert f"{path}:" in str(err.value)
 
 
+def test_primary_keys_follow_the_table_names():
+    assert schema.primary_key("mentions", ["article_id", "mention_id"]) == ["mention_id"]
+    assert schema.primary_key("entities", ["entity_id", "canonical"]) == ["entity_id"]
+    assert schema.primary_key("event_mentions", ["event_mention_id", "event_id"]) == \
+        ["event_mention_id"]
+    assert schema.primary_key("timexes", ["article_id", "start", "end"]) == \
+        ["article_id", "start", "end"]
+    assert schema.primary_key("skipped", ["source_path", "article_id"]) is None
+
+
 def test_foreign_keys_follow_the_primary_keys():
-    tables = ["articles", "sentences", "mentions", "entities", "skipped"]
-    keys = schema.foreign_keys("mentions", ["article_id", "sentence_id", "mention_id",
-                                            "entity_id"], tables)
+    tables = {"articles": ["article_id"], "sentences": ["article_id", "sentence_id"],
+              "mentions": ["article_id", "sentence_id", "mention_id", "entity_id"],
+              "entities": ["entity_id"], "skipped": ["article_id"],
+              "quotes": ["quote_id", "speaker_entity_id"]}
+    keys = schema.foreign_keys("mentions", tables)
     assert [k["fields"] for k in keys] == [["article_id"], ["sentence_id"], ["entity_id"]]
     assert keys[2]["reference"] == {"resource": "entities", "fields": ["entity_id"]}
-    assert schema.foreign_keys("skipped", ["article_id"], tables) == []
-    assert schema.foreign_keys("articles", ["article_id"], tables) == []
+    assert schema.foreign_keys("skipped", tables) == []
+    assert schema.foreign_keys("articles", tables) == []
+    assert schema.foreign_keys("quotes", tables) == [
+        {"fields": ["speaker_entity_id"],
+         "reference": {"resource": "entities", "fields": ["entity_id"]}}]
 
 
 def test_close_names_find_a_part_and_a_misspelling():

@@ -85,8 +85,9 @@ def write_package(
     tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
     try:
         resources = []
+        columns = {name: list(frame.columns) for name, frame in tables.items()}
         for name, frame in tables.items():
-            resources.append(_write_resource(tmp, name, frame, fmt=fmt, names=list(tables)))
+            resources.append(_write_resource(tmp, name, frame, fmt=fmt, tables=columns))
             if on_table:
                 on_table(name)
         descriptor = _descriptor(ann, root, resources, with_text=with_text)
@@ -120,7 +121,7 @@ def sha256_file(path: Path) -> str:
 
 
 def _write_resource(folder: Path, name: str, frame: pd.DataFrame, *, fmt: str,
-                    names: list[str]) -> dict:
+                    tables: Mapping[str, list[str]]) -> dict:
     fields = [_field(name, column, frame[column]) for column in frame.columns]
     frame = _sorted(name, _conform(name, frame, fields))
     path = folder / f"{name}.{fmt}"
@@ -130,9 +131,10 @@ def _write_resource(folder: Path, name: str, frame: pd.DataFrame, *, fmt: str,
     else:
         _csv_frame(frame, fields).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     table_schema: dict = {"fields": fields}
-    if name in schema.PRIMARY_KEYS and set(schema.PRIMARY_KEYS[name]) <= set(frame.columns):
-        table_schema["primaryKey"] = schema.PRIMARY_KEYS[name]
-    references = schema.foreign_keys(name, list(frame.columns), names)
+    key = schema.primary_key(name, list(frame.columns))
+    if key:
+        table_schema["primaryKey"] = key
+    references = schema.foreign_keys(name, tables)
     if references:
         table_schema["foreignKeys"] = references
     resource = {"name": name, "path": path.name, "profile": "tabular-data-resource",
@@ -184,8 +186,7 @@ def _conform(table: str, frame: pd.DataFrame, fields: list[dict]) -> pd.DataFram
 
 def _convert(values: pd.Series, kind: str) -> pd.Series:
     if kind == "string":
-        return values.astype(object).where(values.notna(), None).map(
-            lambda v: v if v is None else str(v))
+        return values.astype("string")  # categories and objects as text, missing as <NA>
     if kind == "integer":
         return values.astype("Int64")
     if kind == "number":
@@ -208,7 +209,7 @@ def _sorted(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     primary key; a table with neither keeps its order (the pipeline's, already sorted)."""
     keys = [c for c in ("article_id", "start", "end") if c in frame.columns]
     keys = keys if len(keys) == 3 else []
-    keys += [k for k in schema.PRIMARY_KEYS.get(table, []) if k in frame.columns and k not in keys]
+    keys += [k for k in schema.primary_key(table, list(frame.columns)) or [] if k not in keys]
     if not keys:
         return frame.reset_index(drop=True)
     return frame.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)

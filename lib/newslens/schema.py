@@ -6,9 +6,10 @@ reference, which ``python -m newslens.schema --readme`` regenerates between its 
 with an empty ``column`` describes the table itself. Types are Frictionless Table Schema types
 (string, integer, number, boolean, date, datetime).
 
-Keys: :data:`PRIMARY_KEYS` names each table's id column(s); a column that carries the name of
-another table's one-column primary key (``entity_id`` in mentions) is a foreign key to it, and
-so is a column named in :data:`REFERENCES` (``speaker_entity_id`` in quotes).
+Keys: a table's id column is named after it (``mention_id`` of mentions; exceptions in
+:data:`PRIMARY_KEYS`); a column named like another table's one-column key (``entity_id`` in
+mentions) is a foreign key to it, and so is a column of :data:`REFERENCES`
+(``speaker_entity_id`` in quotes).
 """
 
 from __future__ import annotations
@@ -28,16 +29,10 @@ from newslens import config
 
 COLUMNS_FILE = config.DATA_DIR / "columns.csv"
 TYPES = ("string", "integer", "number", "boolean", "date", "datetime")
-#: The column(s) whose values are unique in each table (a table not named here has none).
+#: Primary keys that do not follow the rule of :func:`primary_key` (used while the table has
+#: these columns).
 PRIMARY_KEYS: dict[str, list[str]] = {
-    "articles": ["article_id"],
-    "sentences": ["sentence_id"],
-    "mentions": ["mention_id"],
-    "entities": ["entity_id"],
     "timexes": ["article_id", "start", "end"],
-    "events": ["group_id"],
-    "event_records": ["event_id"],
-    "quotes": ["quote_id"],
 }
 #: Foreign keys whose column is not named like the key it refers to.
 REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
@@ -110,20 +105,36 @@ def undescribed(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     return missing
 
 
-def foreign_keys(table: str, names: list[str], tables: list[str]) -> list[dict]:
-    """Frictionless ``foreignKeys`` of ``table`` (with columns ``names``) among ``tables``."""
-    keys = []
-    for name in names:
-        for other in tables:
-            key = PRIMARY_KEYS.get(other)
-            if (other != table and key == [name] and (table, name) not in NOT_REFERENCES
-                    and PRIMARY_KEYS.get(table) != [name]):
-                keys.append({"fields": [name], "reference": {"resource": other,
-                                                             "fields": [name]}})
-        other, key = REFERENCES.get((table, name), (None, None))
-        if other in tables:
-            keys.append({"fields": [name], "reference": {"resource": other, "fields": [key]}})
-    return keys
+def primary_key(table: str, names: list[str]) -> list[str] | None:
+    """The column(s) that identify a row of ``table`` (with columns ``names``): its entry in
+    :data:`PRIMARY_KEYS`, else the table's name in the singular + ``_id`` (``mention_id`` of
+    mentions, ``entity_id`` of entities, ``event_mention_id`` of event_mentions), else none."""
+    explicit = PRIMARY_KEYS.get(table)
+    if explicit and set(explicit) <= set(names):
+        return list(explicit)
+    singular = table[:-3] + "y" if table.endswith("ies") else table.removesuffix("s")
+    return [f"{singular}_id"] if f"{singular}_id" in names else None
+
+
+def foreign_keys(table: str, tables: Mapping[str, list[str]]) -> list[dict]:
+    """Frictionless ``foreignKeys`` of ``table`` among ``tables`` (name -> column names): a
+    column named like another table's one-column key refers to it, and so does a column of
+    :data:`REFERENCES`."""
+    keys = [{name: primary_key(name, columns)} for name, columns in tables.items()]
+    keyed = {name: key for pair in keys for name, key in pair.items() if key and len(key) == 1}
+    own = keyed.get(table)
+    found = []
+    for name in tables[table]:
+        for other, key in keyed.items():
+            if (other != table and key == [name] and own != [name]
+                    and (table, name) not in NOT_REFERENCES):
+                found.append({"fields": [name], "reference": {"resource": other,
+                                                              "fields": [name]}})
+        other, column = REFERENCES.get((table, name), (None, None))
+        if other in keyed and keyed[other] == [column]:
+            found.append({"fields": [name], "reference": {"resource": other,
+                                                          "fields": [column]}})
+    return found
 
 
 def readme_section(path: Path = COLUMNS_FILE) -> str:
