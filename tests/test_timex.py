@@ -711,6 +711,11 @@ def test_reference_time_of_the_text(text, expected):
       ("eine Woche später", "1921-W10")]),
     # no date before: the publication day
     ("Am nächsten Tag war alles anders.", [("nächsten Tag", "2020-05-05")]),
+    # a few: an approximate interval after the reference
+    ("Am 2. Mai 1990 kam er an. Wenige Tage später reiste er ab.",
+     [("2. Mai 1990", "1990-05-02"), ("Wenige Tage später", "1990-05-03/1990-05-09")]),
+    ("Er starb am 2. Mai 1990. Einige Jahre zuvor war er erkrankt.",
+     [("2. Mai 1990", "1990-05-02"), ("Einige Jahre zuvor", "1985-05-02/1989-05-02")]),
     # a year only: the shift is told in years
     ("Das geschah 1915. Zwei Tage später brannte die Stadt.",
      [("1915", "1915"), ("Zwei Tage später", "1915")]),

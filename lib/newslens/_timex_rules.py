@@ -49,7 +49,7 @@ NUMBERS = {
     "siebeneinhalb": 7.5, "achteinhalb": 8.5, "neuneinhalb": 9.5, "zehneinhalb": 10.5,
 }
 #: "a few" of a unit, as used for ``vor wenigen Tagen`` and ``in den vergangenen Wochen``.
-FEW_WORDS = ("wenigen", "einigen", "ein paar", "mehreren", "ein, zwei")
+FEW_WORDS = ("wenige", "einige", "ein paar", "mehrere", "ein, zwei")
 ORDINAL_WORDS = {
     "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5,
     "sechsten": 6, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11,

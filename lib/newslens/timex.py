@@ -240,6 +240,8 @@ class _Doc:
         cue = self.clause_cue(i)
         if cue == "future" and found.start_date < self.published:
             return None
+        if cue == "past" and found.start_date > self.published:
+            return None  # "bis August 2022 ..., im Februar begann sie": not a future February
         if cue == "present" and found.start_date.year != self.published.year:
             return None
         return found
