@@ -102,7 +102,7 @@ def test_a_corpus_seen_before_is_read_whole_and_a_corrupt_result_is_rebuilt(
     (entry / "sentences.parquet").write_bytes(b"not parquet")
     again = annotate(seed_articles)
     _same(cold, again)
-    for table in ("timexes", "events", "event_records"):
+    for table in ("timexes", "event_mentions", "events"):
         pd.testing.assert_frame_equal(getattr(cold, table), getattr(again, table))
     assert nlp_calls == []  # the per-article shards were still good
 
@@ -123,3 +123,15 @@ def test_whole_store_keeps_the_most_recently_used_entries(tmp_path):
     kept = sorted(p.name for p in store.folder.iterdir())
     assert len(kept) == store.KEEP and "key00" not in kept
     assert store.read(f"key{store.KEEP + 2:02d}", ["t"])["t"].equals(frame)
+
+
+def test_an_article_stored_in_two_shards_is_read_once(tmp_path):
+    """Two runs that annotate the same article at once each store a shard holding it."""
+    store = cache.ShardStore("nlp", ("sentences",), root=tmp_path)
+    rows = pd.DataFrame({"sentence_id": ["a:s0000", "a:s0001"], cache.KEY: ["ka", "ka"]})
+    other = pd.DataFrame({"sentence_id": ["b:s0000"], cache.KEY: ["kb"]})
+    store.write(["ka"], {"sentences": rows})
+    store.write(["ka", "kb"], {"sentences": pd.concat([rows, other], ignore_index=True)})
+    index = store.index()
+    found = store.read(["ka", "kb"], index)["sentences"]
+    assert sorted(found["sentence_id"]) == ["a:s0000", "a:s0001", "b:s0000"]

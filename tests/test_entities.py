@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from newslens.entities import ENTITY_COLUMNS, OUTPUT_COLUMNS, canonicalize, entity_table
+from newslens.names import abbreviates
 
 KB = pd.DataFrame(
     [
@@ -611,3 +612,124 @@ def test_entity_table_of_no_mentions():
     mentions, sentences = tables({"a": "Nichts."}, [])
     table = entity_table(canonicalize(mentions, sentences, kb=KB, roles=ROLES))
     assert list(table.columns) == ENTITY_COLUMNS and table.empty
+
+
+# -- names that end in s, one name per entity, abbreviations, names of their time --------------
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "canonical"), [
+    ("Bernie Sanders sprach. Jil Sander lachte. Sanders ging.", "Bernie Sanders", "PER",
+     "Bernie Sanders"),
+    ("Uwe Janssens warnte. Der Impfstoff von Janssen kam.", "Uwe Janssens", "PER",
+     "Uwe Janssens"),
+    ("Der Dow Jones fiel, sagte Jon.", "Dow Jones", "MISC", "Dow Jones"),
+    ("Von Davos nach Paris und Los Angeles.", "Davos", "LOC", "Davos"),
+    ("Von Davos nach Paris und Los Angeles.", "Los Angeles", "LOC", "Los Angeles"),
+    ("Er nannte es Fake News.", "Fake News", "MISC", "Fake News"),
+])
+def test_names_that_end_in_s_stay_whole(text, surface, label, canonical):
+    tagged = [("a", surface, label), ("a", "Jil Sander", "PER"), ("a", "Janssen", "ORG"),
+              ("a", "Jon", "PER")]
+    out = run({"a": text}, [t for t in tagged if t[1] in text])
+    assert out.loc[out["text"] == surface, "canonical"].tolist() == [canonical]
+
+
+def test_a_lone_name_ending_in_s_stays_whole_when_it_is_the_more_frequent_form():
+    texts = {"a": "Bernie Sanders sprach.", "b": "Sanders ging.", "c": "Jil Sander lachte."}
+    out = run(texts, [("a", "Bernie Sanders", "PER"), ("b", "Sanders", "PER"),
+                      ("c", "Jil Sander", "PER")])
+    assert out["canonical"].tolist() == ["Bernie Sanders", "Bernie Sanders", "Jil Sander"]
+
+
+def test_every_entity_id_has_one_name_the_most_frequent_never_a_broken_hyphen():
+    texts = {"a": "Das Robert-Koch-Institut meldet.", "b": "Das Robert Koch-Institut meldet.",
+             "c": "Das Robert- Koch-Institut meldet.", "d": "Das Robert- Koch-Institut sagt."}
+    out = run(texts, [("a", "Robert-Koch-Institut", "ORG"), ("b", "Robert Koch-Institut", "ORG"),
+                      ("c", "Robert- Koch-Institut", "ORG"),
+                      ("d", "Robert- Koch-Institut", "ORG")])
+    assert set(out["entity_id"]) == {"org:robert_koch_institut"}
+    assert set(out["canonical"]) == {"Robert Koch-Institut"}  # tie: the longer name
+    assert entity_table(out)["canonical"].tolist() == ["Robert Koch-Institut"]
+
+
+def test_an_abbreviation_defined_in_the_text_joins_its_long_form_across_the_corpus():
+    texts = {"a": "Das Robert Koch-Institut (RKI) meldet Zahlen. Das RKI warnt.",
+             "b": "Laut RKI steigen die Zahlen.",
+             "c": "Die Weltgesundheitsorganisation WHO warnt. Die Stiko rät ab.",
+             "d": "Die Ständige Impfkommission (Stiko) tagt. Markus Söder (CSU) spricht."}
+    out = run(texts, [("a", "Robert Koch-Institut", "ORG"), ("a", "RKI", "ORG", 1),
+                      ("b", "RKI", "PER"), ("c", "Weltgesundheitsorganisation", "ORG"),
+                      ("c", "Stiko", "ORG"), ("d", "Ständige Impfkommission", "ORG"),
+                      ("d", "Markus Söder", "PER"), ("d", "CSU", "ORG")])
+    labels = out["label"].astype(str)
+    by_text = dict(zip(out["text"], zip(out["entity_id"], out["canonical"], labels, strict=True),
+                       strict=False))
+    rki = ("org:robert_koch_institut", "Robert Koch-Institut", "ORG")
+    assert [tuple(r) for r in out.loc[out["article_id"].isin(["a", "b"]),
+                                      ["entity_id", "canonical", "label"]]
+            .astype(str).itertuples(index=False)] == [rki] * 3
+    assert by_text["Stiko"] == ("org:staendige_impfkommission", "Ständige Impfkommission", "ORG")
+    assert by_text["Weltgesundheitsorganisation"][0] == "org:weltgesundheitsorganisation"
+    assert by_text["CSU"] == ("org:csu", "CSU", "ORG")  # a party after a person defines nothing
+    assert by_text["Markus Söder"][0] == "per:markus_soeder"
+
+
+def test_an_abbreviation_the_kb_knows_takes_over_its_unknown_long_form():
+    long = "North Atlantic Treaty Organisation"  # the KB spells it with z
+    text = f"Die {long} (NATO) tagt. Die {long} schweigt."
+    out = run({"a": text}, [("a", long, "ORG"), ("a", long, "ORG", 1)])
+    assert set(out["entity_id"]) == {"org:nato"}
+    assert set(out["canonical"]) == {"NATO"}
+
+
+@pytest.mark.parametrize(("short", "long", "expected"), [
+    ("RKI", "Robert Koch-Institut", True), ("PEI", "Paul-Ehrlich-Institut", True),
+    ("JHU", "Johns-Hopkins-Universität", True), ("WHO", "Weltgesundheitsorganisation", True),
+    ("EMA", "Europäische Arzneimittel-Agentur", True), ("BaFin",
+     "Bundesanstalt für Finanzdienstleistungsaufsicht", True),
+    ("CSU", "Markus Söder", False), ("SPD", "Hamburg", False), ("RKI", "RKI", False),
+    ("KI", "Robert Koch-Institut", False),  # the first letter must start the long form
+    ("OI", "Robert Koch-Institut", False),  # ... and later letters come in order
+])
+def test_abbreviates(short, long, expected):
+    assert abbreviates(short, long) is expected
+
+
+KB_RENAMED = pd.concat([KB, pd.DataFrame(
+    [("org:x", "X", "ORG", "platform", "", "test entity", "Twitter<2023-07-24")],
+    columns=["entity_id", "canonical", "label", "kind", "aliases", "description",
+             "former_names"])], ignore_index=True).fillna({"former_names": ""})
+
+
+@pytest.mark.parametrize(("days", "name"), [
+    ({"a": "2020-05-01", "b": "2023-07-23"}, "Twitter"),
+    ({"a": "2023-07-24", "b": "2025-01-01"}, "X"),
+    ({"a": "2020-05-01", "b": "2025-01-01"}, "X (Twitter)"),  # across the change: both
+    (None, "X (Twitter)"),  # no dates: never a guess
+])
+def test_a_renamed_entity_keeps_its_id_and_shows_the_name_of_its_time(days, name):
+    texts = {"a": "Trump schrieb auf Twitter.", "b": "Er postete auf Twitter."}
+    mentions, sentences = tables(texts, [("a", "Twitter", "ORG"), ("b", "Twitter", "ORG")])
+    published = None if days is None else pd.Series(pd.to_datetime(pd.Series(days)))
+    out = canonicalize(mentions, sentences, kb=KB_RENAMED, roles=ROLES, published=published)
+    assert out["entity_id"].tolist() == ["org:x", "org:x"]
+    assert set(out["canonical"]) == {name}
+
+
+def test_a_surname_goes_to_the_articles_person_before_a_kb_company_of_that_name():
+    kb = pd.concat([KB, pd.DataFrame([("org:ford", "Ford", "ORG", "company", "")],
+                                     columns=KB.columns[:5])], ignore_index=True)
+    kb["description"] = "test entity"
+    texts = {"a": "Richard Ford schrieb. Ford lachte.", "b": "Ford baut Autos."}
+    mentions, sentences = tables(texts, [("a", "Richard Ford", "PER"), ("a", "Ford", "PER", 1),
+                                         ("b", "Ford", "PER")])
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert out["entity_id"].tolist() == ["per:richard_ford", "per:richard_ford", "org:ford"]
+
+
+def test_a_surname_tagged_as_a_place_goes_to_the_articles_person():
+    texts = {"a": "Greta Thunberg sprach. Thunberg reiste ab.", "b": "Thunberg liegt am Meer."}
+    out = run(texts, [("a", "Greta Thunberg", "PER"), ("a", "Thunberg", "LOC", 1),
+                      ("b", "Thunberg", "LOC")])
+    assert out["entity_id"].tolist() == ["per:greta_thunberg", "per:greta_thunberg",
+                                         "loc:thunberg"]

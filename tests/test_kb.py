@@ -18,7 +18,9 @@ from newslens.kb import (
     alias_table,
     load_kb,
     load_roles,
+    name_at,
     slugify,
+    split_former_names,
 )
 
 GOLD_CSV = Path(__file__).parent / "gold" / "seed_entities.csv"
@@ -195,6 +197,7 @@ def test_no_derived_adjectives_or_lowercase_words(aliases):
     lower = set(aliases.loc[aliases["surface"].str.match(r"^[a-zäöü]"), "surface"])
     assert lower == {
         "afp", "dpa", "epd", "taz", "tagesschau.de", "derStandard.at", "die tageszeitung",
+        "n-tv", "t-online", "medRxiv",
         "al-Assad", "al-Kaida", "al-Qaida", "al-Scharaa", "al-Sharaa", "al-Sisi", "as-Sisi",
         "bin Salman", "von der Leyen", "von der Leyens",
     }
@@ -271,6 +274,16 @@ def test_german_states(kb):
     ("org:dpa", "agency", "loc:deutschland"),
     ("org:truth_social", "platform", "loc:usa"),
     ("misc:euro", "other", ""),
+    ("org:robert_koch_institut", "institution", "loc:deutschland"),
+    ("org:paul_ehrlich_institut", "institution", "loc:deutschland"),
+    ("org:staendige_impfkommission", "institution", "loc:deutschland"),
+    ("org:bafin", "institution", "loc:deutschland"),
+    ("org:europaeische_arzneimittel_agentur", "international_org", ""),
+    ("org:johns_hopkins_university", "institution", "loc:usa"),
+    ("org:biontech", "company", "loc:deutschland"),
+    ("org:sap", "company", "loc:deutschland"),
+    ("org:wirecard", "company", "loc:deutschland"),
+    ("org:lenovo", "company", "loc:china"),
 ])
 def test_key_entities(kb, entity_id, kind, country):
     row = kb.set_index("entity_id").loc[entity_id]
@@ -347,6 +360,59 @@ def test_references_must_point_at_countries(tmp_path):
     assert "kb.csv:4: capital_of 'loc:nowhere' is not" in str(err.value)
     assert "kb.csv:4: country 'loc:rom' is not" in str(err.value)
     assert ":2:" not in str(err.value)
+
+
+RENAMED = HEADER.strip() + ",former_names,wikidata\n"
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ("org:x,X,ORG,platform,,Plattform,Twitter@2023-07-24,", r"kb\.csv:2: former name "
+     r"'Twitter@2023-07-24'; expected 'Name<YYYY-MM-DD'"),
+    ("org:x,X,ORG,platform,,Plattform,Twitter<2023-7-24,", r"kb\.csv:2: former name"),
+    ("org:x,X,ORG,platform,Twitter,Plattform,Twitter<2023-07-24,", r"kb\.csv:2: alias "
+     r"'Twitter' listed twice"),
+    ("org:x,X,ORG,platform,,Plattform,,918", r"kb\.csv:2: wikidata '918'; expected"),
+    ("org:x,X,ORG,platform,,Plattform,,Q918\norg:y,Y,ORG,platform,,P,,Q918",
+     r"kb\.csv:3: wikidata 'Q918' also on line 2"),
+])
+def test_malformed_former_names_and_wikidata(tmp_path, row, expected):
+    with pytest.raises(KBError, match=expected):
+        load_kb(write(tmp_path, RENAMED + row + "\n"))
+
+
+def test_a_former_name_is_a_surface_of_its_entity(tmp_path):
+    path = write(tmp_path, RENAMED + "org:x,X,ORG,platform,,Plattform,Twitter<2023-07-24,Q918\n"
+                 + "org:meta,Meta,ORG,company,,Konzern,Facebook Inc.<2021-10-28|"
+                   "TheFacebook<2005-09-20,\n")
+    kb = load_kb(path)
+    assert ids_for(alias_table(kb), "Twitter") == {"org:x"}
+    assert ids_for(alias_table(kb), "TheFacebook") == {"org:meta"}
+    former = split_former_names(kb.set_index("entity_id").at["org:meta", "former_names"])
+    assert former == [("TheFacebook", pd.Timestamp("2005-09-20")),
+                      ("Facebook Inc.", pd.Timestamp("2021-10-28"))]
+    days = ["2004-01-01", "2005-09-20", "2021-10-27", "2021-10-28"]
+    assert [name_at("Meta", former, pd.Timestamp(d)) for d in days] == [
+        "TheFacebook", "Facebook Inc.", "Facebook Inc.", "Meta"]
+    assert name_at("Meta", former, None) == "Meta (Facebook Inc.)"
+    assert name_at("Meta", [], None) == "Meta"
+
+
+@pytest.mark.parametrize(("surface", "entity_id"), [
+    ("RKI", "org:robert_koch_institut"), ("Robert-Koch-Institut", "org:robert_koch_institut"),
+    ("PEI", "org:paul_ehrlich_institut"), ("STIKO", "org:staendige_impfkommission"),
+    ("Stiko", "org:staendige_impfkommission"), ("EMA", "org:europaeische_arzneimittel_agentur"),
+    ("Bafin", "org:bafin"), ("JHU", "org:johns_hopkins_university"),
+    ("Daimler", "org:mercedes_benz_group"), ("Twitter", "org:x"),
+])
+def test_agencies_and_companies_of_the_news(aliases, surface, entity_id):
+    assert ids_for(aliases, surface) == {entity_id}
+
+
+def test_the_shipped_kb_names_twitter_by_its_time(kb):
+    row = kb.set_index("entity_id").loc["org:x"]
+    former = split_former_names(row["former_names"])
+    assert name_at(row["canonical"], former, pd.Timestamp("2020-06-01")) == "Twitter"
+    assert name_at(row["canonical"], former, pd.Timestamp("2024-06-01")) == "X"
 
 
 def test_missing_file(tmp_path):

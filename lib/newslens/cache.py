@@ -96,14 +96,17 @@ class ShardStore:
     def read(self, keys: Iterable[str],
              index: Mapping[str, Path]) -> dict[str, pd.DataFrame] | None:
         """The cached rows of ``keys`` (each table concatenated), or None if a shard is broken."""
-        wanted = set(keys)
-        shards = sorted({index[key] for key in wanted})
+        # An article stored in two shards (two runs annotated it at once) is read from the one
+        # the index names, so its rows come back once.
+        by_shard: dict[Path, set[str]] = {}
+        for key in set(keys):
+            by_shard.setdefault(index[key], set()).add(key)
         parts: dict[str, list[pd.DataFrame]] = {table: [] for table in self.tables}
-        for shard in shards:
+        for shard in sorted(by_shard):
             try:
                 for table in self.tables:
                     frame = pq.read_table(shard / f"{table}.parquet").to_pandas()
-                    parts[table].append(frame[frame[KEY].isin(wanted)])
+                    parts[table].append(frame[frame[KEY].isin(by_shard[shard])])
             except (OSError, pa.ArrowException, KeyError):
                 shutil.rmtree(shard, ignore_errors=True)
                 return None

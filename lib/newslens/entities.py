@@ -17,7 +17,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from newslens.config import LABELS
-from newslens.kb import alias_table, load_kb, load_roles, slugify
+from newslens.kb import alias_table, load_kb, load_roles, slugify, split_former_names
+from newslens.names import merge_abbreviations, one_name_per_entity
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "mention_id", "start", "end", "text", "label"]
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
@@ -53,6 +54,7 @@ def canonicalize(
     kb: pd.DataFrame | None = None,
     roles: pd.DataFrame | None = None,
     compounds: bool = True,
+    published: pd.Series | dict | None = None,
 ) -> pd.DataFrame:
     """Link mentions to canonical entities; add ``entity_id``, ``canonical``, ``compound``.
 
@@ -63,6 +65,12 @@ def canonicalize(
     names inside words (``Ukraine`` in ``Ukraine-Krieg``) are added with ``compound=True``.
     ``compounds=False`` leaves out every compound mention. ``kb`` and ``roles`` default to the
     shipped ``data/kb.csv`` and ``data/roles.csv``.
+
+    An abbreviation the text defines (``Robert Koch-Institut (RKI)``, ``die
+    Weltgesundheitsorganisation WHO``) joins its long form's entity, in that article and, by
+    the corpus' most frequent definition, everywhere else. Every entity id ends with one name
+    (:func:`one_name_per_entity`); ``published`` (article_id -> publication date) gives a
+    renamed entity the name of its time (Twitter before July 2023, X after).
     """
     _check_columns(mentions, MENTION_COLUMNS, "mentions")
     _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
@@ -82,7 +90,10 @@ def canonicalize(
                                                   start=mention.start + start)]
     if compounds:
         rows += linker.scan(sentences)
-    return _output(rows, compounds=compounds)
+    linked = merge_abbreviations(_output(rows, compounds=compounds), context,
+                                 lambda surface: linker.kb_entity(surface, fold=False),
+                                 linker.kb_ids)
+    return one_name_per_entity(linked, kb_names=linker.renamed, published=published)
 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -115,11 +126,18 @@ class _Linker:
 
     def __init__(self, kb: pd.DataFrame, roles: pd.DataFrame):
         self.aliases, self.folded, self.aliases_of = _alias_index(kb)
+        self.kb_ids = set(kb["entity_id"])
+        #: Renamed KB entities: id -> (canonical, [(former name, used until), ...]).
+        self.renamed = {row.entity_id: (row.canonical, split_former_names(row.former_names))
+                        for row in kb.itertuples(index=False)
+                        if isinstance(getattr(row, "former_names", None), str)
+                        and row.former_names}
         self.roles = _role_index(roles)
         # Place nouns end too many names (Darmstadt, Beiersdorf) to count as suffixes.
         places = set(roles.loc[roles["kind"] == "place", "role"]) if "kind" in roles else set()
         self.role_suffixes = {r.lower() for r in self.roles if len(r) >= 4 and r not in places}
-        self.forms: set[str] = set(self.aliases)
+        #: How often each surface and each word of a surface occurs in the corpus' mentions.
+        self.forms: Counter = Counter()
         self.prefixes = {alias[:4] for alias in self.aliases if len(alias) >= 4}
         self.full: dict[tuple[str | None, str], _Entity] = {}
         self.surnames: set[str] = set()
@@ -138,8 +156,13 @@ class _Linker:
             self.folded.get(surface.casefold(), []) if fold else [])
         return next((e for e in candidates if e.label == label), next(iter(candidates), None))
 
-    def stems(self, surface: str) -> list[str]:
-        """Genitive forms stripped (``Orbans`` -> ``Orban``), if seen in the corpus or KB."""
+    def stems(self, surface: str, label: str | None = None) -> list[str]:
+        """Genitive forms stripped (``Orbans`` -> ``Orban``) where the nominative is attested.
+
+        Attested: a KB name of the label, or a name the corpus uses at least as often as the
+        surface (the whole name: ``Bernie Sanders`` is no genitive of an unseen ``Bernie
+        Sander``, and ``Paris``, ``Davos``, ``Fake News`` stay whole).
+        """
         if surface.endswith(("'", "’")):
             candidates = [surface[:-1]]
         elif surface.endswith("es"):
@@ -148,18 +171,36 @@ class _Linker:
             candidates = [surface[:-1]]
         else:
             candidates = []
-        return [c for c in candidates if len(c) > 1 and c.split()[-1] in self.forms]
+        return [c for c in candidates if len(c) > 1 and self._attested(c, surface, label)]
+
+    def _attested(self, stem: str, surface: str, label: str | None) -> bool:
+        if any(label is None or e.label == label for e in self.aliases.get(stem, ())):
+            return True
+        seen = self.forms[stem]
+        return seen > 0 and seen >= self.forms[surface]
 
     def resolve(self, surface: str, article_id: str, label: str | None) -> _Entity | None:
         """The known entity a surface names, or None; ``label=None`` marks a compound part.
 
         KB aliases first (then genitive stems), except that a lone first or last name of a
-        person goes to the full name of the article, else to the corpus' most frequent one.
+        person goes to the full name of the article, else to the corpus' most frequent one; a
+        name the NER calls a person goes to the article's person of that name before a KB
+        entity of another label, and an unknown place or other name that is the surname of
+        the article's person goes to that person.
         Compound parts only link to the surnames of full names in their article.
         """
-        forms = [surface, *self.stems(surface)]
+        forms = [surface, *self.stems(surface, label)]
         fold = label is not None  # in a compound, Zeit is no ZEIT
         known = next(filter(None, (self.kb_entity(f, label, fold=fold) for f in forms)), None)
+        if label == "PER" and known is not None and known.label != "PER" and " " not in surface:
+            # Ford after Richard Ford in the article is the writer, not the carmaker.
+            hit = next(filter(None, (self.full.get((article_id, f)) for f in forms)), None)
+            return hit or known
+        if known is None and label in ("LOC", "MISC") and " " not in surface:
+            # Thunberg or Bolsonaro tagged as a place: the surname of the article's person.
+            hit = next(filter(None, (self.full.get((article_id, f)) for f in forms
+                                     if f in self.surnames)), None)
+            return hit
         if " " in surface or (known.label if known else label) not in ("PER", None):
             return known
         for scope in (article_id, None) if label else (article_id,):
@@ -171,7 +212,7 @@ class _Linker:
 
     def unknown(self, surface: str, label: str) -> _Entity:
         """An entity not in the KB: the surface itself, genitive stripped where seen."""
-        canonical = next(iter(self.stems(surface)), surface)
+        canonical = next(iter(self.stems(surface, label)), surface)
         return _Entity(slugify(canonical, label), canonical, label)
 
     def _role_of(self, word: str, before_name: bool = False) -> str | None:
@@ -200,7 +241,7 @@ class _Linker:
         ``words`` the distinct words of the sentences.
         """
         for _, surface, _ in names:
-            self.forms.update([surface, *surface.split()])
+            self.forms.update({surface, *surface.split()})
         full = []  # (article_id, token, person) per full-name mention
         for article_id, surface, label in names:
             known = self.resolve(surface, article_id, label) if " " in surface else None
@@ -215,7 +256,7 @@ class _Linker:
         # so that a stray "Generation Corona" does not claim every "Corona".
         lone = Counter(token for _, token in {
             (a, form) for a, surface, label in names if " " not in surface and label == "PER"
-            for form in [surface, *self.stems(surface)] if (a, form) not in self.full})
+            for form in [surface, *self.stems(surface, label)] if (a, form) not in self.full})
         for (token, person), n_articles in _ranked(Counter((t, p) for _, t, p in set(full))):
             if n_articles >= lone[token]:
                 self.full.setdefault((None, token), person)

@@ -29,9 +29,12 @@ ROLES_FILE = "roles.csv"
 #: Required KB columns, in file order.
 KB_COLUMNS = ("entity_id", "canonical", "label", "kind", "aliases", "description")
 #: Optional KB columns: ``country`` (entity_id of the country an entity belongs to, where one
-#: clearly applies) and ``capital_of`` (``|``-separated ids of the countries or regions whose
-#: capital the row is; a city state names itself).
-KB_OPTIONAL_COLUMNS = ("country", "capital_of")
+#: clearly applies), ``capital_of`` (``|``-separated ids of the countries or regions whose
+#: capital the row is; a city state names itself), ``former_names`` (``|``-separated
+#: ``Name<YYYY-MM-DD``: a name the entity bore before that day, e.g. ``Twitter<2023-07-24`` for
+#: X; a former name is also an alias) and ``wikidata`` (the entity's Wikidata item, ``Q...``,
+#: where known with confidence; blank otherwise).
+KB_OPTIONAL_COLUMNS = ("country", "capital_of", "former_names", "wikidata")
 ROLE_COLUMNS = ("role", "entity_id")
 ROLE_OPTIONAL_COLUMNS = ("kind",)
 
@@ -74,6 +77,8 @@ _CYRILLIC = str.maketrans({
     "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e",
     "ю": "ju", "я": "ja",
 })
+_FORMER = re.compile(r"(?P<name>[^<|]+)<(?P<until>\d{4}-\d{2}-\d{2})")
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 #: Anything but a letter or digit (of any script) ends a slug part.
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -118,6 +123,36 @@ def slugify(canonical: str, label: str) -> str:
 def split_aliases(value: str) -> list[str]:
     """The surface forms of an ``aliases`` cell (``|``-separated; empty cell -> none)."""
     return value.split(ALIAS_SEP) if value else []
+
+
+def split_former_names(value: str) -> list[tuple[str, pd.Timestamp]]:
+    """``(name, until)`` of a ``former_names`` cell: the name was used before day ``until``.
+
+    Sorted by ``until``; raises ValueError on a part that is not ``Name<YYYY-MM-DD``.
+    """
+    names = []
+    for part in split_aliases(value):
+        match = _FORMER.fullmatch(part)
+        if match is None or match["name"] != match["name"].strip():
+            raise ValueError(f"former name {part!r}; expected 'Name<YYYY-MM-DD' (the name "
+                             "was used before that day)")
+        names.append((match["name"], pd.Timestamp(match["until"])))
+    return sorted(names, key=lambda nu: nu[1])
+
+
+def name_at(canonical: str, former: list[tuple[str, pd.Timestamp]],
+            day: pd.Timestamp | None) -> str:
+    """The name an entity bore on ``day`` (its canonical name after every change).
+
+    Without a day, where the entity was renamed: ``"X (Twitter)"``, never a guess.
+    """
+    if not former:
+        return canonical
+    if day is None or pd.isna(day):
+        return f"{canonical} ({former[-1][0]})"
+    day = pd.Timestamp(day)
+    day = day.tz_localize(None) if day.tzinfo else day
+    return next((name for name, until in former if day < until), canonical)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -180,9 +215,10 @@ def load_kb(path: str | Path | None = None) -> pd.DataFrame:
     """The validated knowledge base, one row per entity, sorted by ``entity_id``.
 
     Columns: ``entity_id, canonical, label`` (category), ``kind`` (category), ``aliases`` (the
-    ``|``-separated cell as written), ``description``, and ``country, capital_of`` ("" where
-    not given). Parsed once per file version (cached on path, size and mtime); each call returns
-    a fresh copy. Raises :class:`KBError` naming the file and line of every problem.
+    ``|``-separated cell as written), ``description``, and ``country, capital_of,
+    former_names, wikidata`` ("" where not given). Parsed once per file version (cached on
+    path, size and mtime); each call returns a fresh copy. Raises :class:`KBError` naming the
+    file and line of every problem.
     """
     p = _default(path, KB_FILE).resolve()
     key = (p.stat().st_mtime_ns, p.stat().st_size) if p.is_file() else (0, 0)
@@ -194,6 +230,7 @@ def _load_kb_cached(path: Path, _mtime_ns: int, _size: int) -> pd.DataFrame:
     _, rows = _read_rows(path, KB_COLUMNS, KB_OPTIONAL_COLUMNS)
     problems: list[tuple[int | None, str]] = []
     first_line: dict[str, int] = {}
+    first_item: dict[str, int] = {}
     records = []
     for line, row in rows:
         for col in KB_COLUMNS + KB_OPTIONAL_COLUMNS:
@@ -217,7 +254,20 @@ def _load_kb_cached(path: Path, _mtime_ns: int, _size: int) -> pd.DataFrame:
             if eid and eid != expected:
                 problems.append((line, f"entity_id {eid!r} does not match canonical "
                                        f"{canonical!r} and label {label}; expected {expected!r}"))
-        aliases = split_aliases(row["aliases"])
+        try:
+            former = [name for name, _ in split_former_names(row["former_names"])]
+        except ValueError as err:
+            problems.append((line, str(err)))
+            former = []
+        if row["wikidata"] and not _WIKIDATA.fullmatch(row["wikidata"]):
+            problems.append((line, f"wikidata {row['wikidata']!r}; expected an item id "
+                                   "such as 'Q64' (or blank)"))
+        elif row["wikidata"] in first_item:
+            problems.append((line, f"wikidata {row['wikidata']!r} also on line "
+                                   f"{first_item[row['wikidata']]}"))
+        elif row["wikidata"]:
+            first_item[row["wikidata"]] = line
+        aliases = split_aliases(row["aliases"]) + former
         seen: set[str] = set()
         for alias in aliases:
             if not alias or alias != alias.strip():
@@ -242,7 +292,7 @@ def _load_kb_cached(path: Path, _mtime_ns: int, _size: int) -> pd.DataFrame:
     # Same-label surfaces shared by different entities, unless allow-listed.
     claims: dict[tuple[str, str], dict[str, int]] = {}
     for line, row in records:
-        for surface in {row["canonical"], *split_aliases(row["aliases"])}:
+        for surface in {row["canonical"], *_surfaces(row)}:
             if surface:
                 claims.setdefault((surface, row["label"]), {}).setdefault(row["entity_id"], line)
     for (surface, label), owners in sorted(claims.items()):
@@ -273,13 +323,22 @@ def alias_table(kb: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = [
         (surface, r.entity_id, r.canonical, r.label)
         for r in kb.itertuples(index=False)
-        for surface in [r.canonical, *split_aliases(r.aliases)]
+        for surface in [r.canonical, *_surfaces(r._asdict())]
     ]
     table = pd.DataFrame(rows, columns=["surface", "entity_id", "canonical", "label"])
     table = table.drop_duplicates(["surface", "entity_id"])
     table = table.sort_values(["surface", "entity_id"], kind="stable").reset_index(drop=True)
     table["label"] = pd.Categorical(table["label"], categories=list(config.LABELS))
     return table
+
+
+def _surfaces(row: dict) -> list[str]:
+    """The aliases and former names of a KB row (a row without ``former_names`` has none)."""
+    try:
+        former = split_former_names(row.get("former_names") or "")
+    except ValueError:  # reported by load_kb with its line
+        former = []
+    return [*split_aliases(row["aliases"] or ""), *(name for name, _ in former)]
 
 
 def load_roles(path: str | Path | None = None, *, kb: pd.DataFrame | None = None,

@@ -22,7 +22,6 @@ from pathlib import Path
 import pandas as pd
 
 from newslens import (
-    _event_lexicon,
     _timex_rules,
     cache,
     config,
@@ -30,11 +29,16 @@ from newslens import (
     events,
     kb,
     marks,
+    names,
     nlp,
+    quotes,
     timex,
 )
 from newslens import boilerplate as bp
 from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_table
+from newslens.quotes import cues as quote_cues
+from newslens.quotes import extract as quote_extract
+from newslens.quotes import speakers as quote_speakers
 
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
 #: Articles annotated between two cache writes: bounds memory and the work a crash loses.
@@ -43,11 +47,14 @@ CHUNK_ARTICLES = 500
 #: worker (a fresh interpreter that imports spaCy and loads the pipeline) costs about 4 s,
 #: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
 PARALLEL_MIN_WORDS = 200_000
-_STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("records", "events"),
-                 "boilerplate": ("boilerplate",)}
+_STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("event_mentions", "events"),
+                 "quotes": ("quotes",), "boilerplate": ("boilerplate",)}
 #: The tables of an Annotations object, stored whole for a corpus seen before.
-RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "events", "event_records",
-                 "boilerplate")
+RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "event_mentions", "events",
+                 "quotes", "boilerplate")
+#: The code and data the quotes stage depends on (its cache key).
+QUOTE_SOURCES = (quotes, quote_cues, quote_extract, quote_speakers,
+                 config.DATA_DIR / quote_cues.CUES_FILE)
 #: Code and data the marks of sentences and mentions (boilerplate, self_mention, unit) follow.
 MARK_SOURCES = (bp, marks, config.DATA_DIR / marks.OUTLETS_FILE,
                 config.DATA_DIR / marks.UNITS_FILE)
@@ -63,10 +70,12 @@ class Annotations:
     model: str
     entities: pd.DataFrame = field(default_factory=pd.DataFrame)
     timexes: pd.DataFrame = field(default_factory=pd.DataFrame)
-    #: One row per event: records of several sentences and articles grouped (group_id).
+    #: One row per event mention (a trigger in a sentence), with the event_id it reports.
+    event_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: One row per real-world event: its mentions across sentences and articles grouped.
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
-    #: One row per event trigger in a sentence (event_id), with its group_id.
-    event_records: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: One row per quotation: kind, cue, speaker as written and resolved (newslens.quotes).
+    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: One row per occurrence of a boilerplate passage (text an outlet repeats verbatim under
     #: many articles): article_id, passage_id, start, end, source, n_articles, n_days, text.
     boilerplate: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -108,7 +117,7 @@ def annotate(
     """Annotate the articles table with the spaCy pipeline ``model`` (default: the shipped one).
 
     Returns sentences, mentions linked to canonical entities (``entity_id``, ``canonical``,
-    ``compound``), the entities table, temporal expressions, event records and events, all
+    ``compound``), the entities table, temporal expressions, event mentions and events, all
     with ``article_id`` and offsets into ``articles.text``; the boilerplate passages of the
     corpus, with sentences and mentions in them marked ``boilerplate``, and mentions of the
     article's own outlet and of currencies and units marked ``self_mention`` and ``unit``.
@@ -133,14 +142,16 @@ def annotate(
     )
     boilerplate, corpus_keys = _boilerplate_stage(articles, use_cache=use_cache)
     sentences = sentences.assign(boilerplate=bp.mark(sentences, boilerplate))
-    linked, entity_table = _entity_stage(mentions, sentences, keys=keys, use_cache=use_cache)
+    linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
+                                         use_cache=use_cache)
     linked = marks.mark_mentions(linked, articles, boilerplate)
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
-    records, grouped = _event_stage(sentences, linked, timexes, articles,
-                                    keys=[*keys, *timex_keys, *corpus_keys],
-                                    use_cache=use_cache)
+    event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
+                                           keys=[*keys, *timex_keys, *corpus_keys],
+                                           use_cache=use_cache)
+    quoted = _quote_stage(articles, sentences, linked, keys=keys, use_cache=use_cache)
     tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
-        sentences, linked, entity_table, timexes, grouped, records, boilerplate)),
+        sentences, linked, entity_table, timexes, event_mentions, grouped, quoted, boilerplate)),
         strict=True))
     if final:
         cache.WholeStore("annotations").write(final, tables)
@@ -323,8 +334,9 @@ def _result_key(articles: pd.DataFrame, model) -> str:
     """
     dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
     versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
-                                    kb, events, _event_lexicon, config.DATA_DIR / kb.KB_FILE,
-                                    config.DATA_DIR / kb.ROLES_FILE, *MARK_SOURCES)
+                                    names, kb, config.DATA_DIR / kb.KB_FILE,
+                                    config.DATA_DIR / kb.ROLES_FILE, *event_sources(),
+                                    *QUOTE_SOURCES, *MARK_SOURCES)
     if "source" in articles:  # boilerplate and self-mentions depend on the outlet
         dated = dated.assign(text=dated["text"] + "\0" + articles["source"].fillna("").astype(str))
     keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
@@ -343,14 +355,20 @@ def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
     return {}, {}
 
 
-def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, *, keys: list[str],
-                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                  keys: list[str], use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Canonical entities over the whole corpus; publication days name renamed entities."""
+    published = articles.set_index("article_id")["published"]
+
     def compute() -> dict[str, pd.DataFrame]:
-        linked = entities.canonicalize(mentions, sentences)
+        linked = entities.canonicalize(mentions, sentences, published=published)
         return {"mentions": linked, "entities": entities.entity_table(linked)}
 
-    sources = (entities, kb, config.DATA_DIR / kb.KB_FILE, config.DATA_DIR / kb.ROLES_FILE)
-    found = _corpus_stage("entities", keys, sources, compute, use_cache=use_cache)
+    sources = (entities, names, kb, config.DATA_DIR / kb.KB_FILE,
+               config.DATA_DIR / kb.ROLES_FILE)
+    days = [f"{a}@{d}" for a, d in published.items()]  # the spaCy keys omit dates
+    found = _corpus_stage("entities", [*keys, cache.corpus_key(days)], sources, compute,
+                          use_cache=use_cache)
     return found["mentions"], found["entities"]
 
 
@@ -409,25 +427,47 @@ def _with_sentence_ids(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
     return joined[first + [c for c in joined.columns if c not in first]]
 
 
+def event_sources() -> tuple:
+    """The code and data the event stage depends on (its cache key): every module of the
+    package and its data files."""
+    modules = (events, events.cues, events.dating, events.grouping, events.mentions,
+               events.tables, events.triggers)
+    files = (events.triggers.TRIGGERS_FILE, events.triggers.CLASSES_FILE,
+             events.cues.CUES_FILE)
+    return (*modules, *(config.DATA_DIR / name for name in files))
+
+
 def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
                  articles: pd.DataFrame, *, keys: list[str],
                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Event records per sentence and their grouping across articles (corpus-level, cached)."""
+    """Event mentions per sentence and events across articles (corpus-level, cached)."""
     def compute() -> dict[str, pd.DataFrame]:
-        records = events.assign_groups(
-            events.extract_events(sentences, mentions, timexes, articles))
-        return {"records": records, "events": events.group_events(records)}
+        event_mentions, grouped = events.build_events(sentences, mentions, timexes, articles)
+        return {"event_mentions": event_mentions, "events": grouped}
 
-    sources = (events, _event_lexicon, entities, kb, config.DATA_DIR / kb.KB_FILE, *MARK_SOURCES)
+    sources = (*event_sources(), entities, names, kb, config.DATA_DIR / kb.KB_FILE,
+               *MARK_SOURCES)
     found = _corpus_stage("events", keys, sources, compute, use_cache=use_cache)
-    return found["records"], found["events"]
+    return found["event_mentions"], found["events"]
+
+
+def _quote_stage(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, *,
+                 keys: list[str], use_cache: bool) -> pd.DataFrame:
+    """Quotations and their speakers (corpus-level, cached under its own key: a change to the
+    quote rules recomputes this stage alone)."""
+    def compute() -> dict[str, pd.DataFrame]:
+        return {"quotes": quotes.extract_quotes(articles, sentences, mentions)}
+
+    sources = (*QUOTE_SOURCES, entities, names, kb, config.DATA_DIR / kb.KB_FILE)
+    return _corpus_stage("quotes", keys, sources, compute, use_cache=use_cache)["quotes"]
 
 
 def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
                   use_cache: bool) -> dict[str, pd.DataFrame]:
     """A corpus-level stage's tables: from the cache under a key of all article keys and the
-    stage's code and data (``sources``), or computed and stored."""
-    key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(*sources)}"])
+    stage's code and data (``sources``) and of the cache (which reads the stages' inputs),
+    or computed and stored."""
+    key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(cache, *sources)}"])
     store = cache.WholeStore(stage)
     found = store.read(key, _STAGE_TABLES[stage]) if use_cache else None
     if found is None:

@@ -22,30 +22,40 @@ def explain(
     pair: Sequence[str] | None = None,
     article: str | None = None,
     event: str | None = None,
+    quote: str | None = None,
+    speaker: str | None = None,
     include_compounds: bool = True,
     include_boilerplate: bool = False,
     date_from: str | pd.Timestamp | None = None,
     date_to: str | pd.Timestamp | None = None,
 ) -> pd.DataFrame:
-    """The sentences behind an entity, a pair, an entity in one article or period, or an event.
+    """The sentences behind an entity, a pair, an entity in one article or period, an event,
+    a quotation (``quote=quote_id``) or a speaker's quotations (``speaker=`` entity id,
+    canonical name or the speaker as written).
 
     Entities are named by ``entity_id`` or canonical name; ``date_from``/``date_to`` (days,
     inclusive) keep the articles published in a period, e.g. the ``period_start`` and
     ``period_end`` of a heatmap column counted per week. Returns one row per mention (for
-    ``entity``/``article``), per sentence (for ``pair``) or per event record (for ``event``)
-    with ``article_id, published, sentence_id, start, end`` (offsets of the mention, or the
-    trigger, in the article text), ``mention`` and the full ``sentence``; in date order.
-    Mentions in boilerplate (text an outlet repeats under many articles) are left out, as the
-    charts leave them out, unless ``include_boilerplate``; self-mentions and units are listed.
+    ``entity``/``article``), per sentence (for ``pair``) or per event mention (for ``event``:
+    an ``event_id`` or ``event_mention_id``) with ``article_id, published, sentence_id, start,
+    end`` (offsets of the mention, or the trigger, in the article text), ``mention`` and the
+    full ``sentence`` (for events also the mention's id, class, own date, ``date_source`` and
+    modality); in date order. Mentions in boilerplate (text an outlet repeats under many
+    articles) are left out, as the charts leave them out, unless ``include_boilerplate``;
+    self-mentions and units are listed.
     """
     if event is not None:
         return _explain_event(ann, event)
+    if quote is not None:
+        return _explain_quote(ann, quote)
+    if speaker is not None:
+        return _explain_speaker(ann, speaker, date_from=date_from, date_to=date_to)
     if pair is not None:
         ids = [_entity_id(ann, name) for name in pair]
         return _explain_pair(ann, _mentions_of(ann, ids, include_compounds,
                                                boilerplate=include_boilerplate), ids)
     if entity is None:
-        raise ValueError("explain needs entity=, pair= or event=")
+        raise ValueError("explain needs entity=, pair=, event=, quote= or speaker=")
     chosen = _mentions_of(ann, [_entity_id(ann, entity)], include_compounds,
                           boilerplate=include_boilerplate)
     if article is not None:
@@ -133,12 +143,16 @@ def _explain_pair(ann, mentions: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
 
 
 def _explain_event(ann, event: str) -> pd.DataFrame:
-    """The trigger sentences of an event (``group_id``) or of one record (``event_id``)."""
-    records = ann.event_records
-    chosen = records[(records["group_id"] == event) | (records["event_id"] == event)]
+    """Every reporting sentence of an event (``event_id``) or of one mention
+    (``event_mention_id``), with the mention's own date and where it comes from."""
+    found = ann.event_mentions
+    chosen = found[(found["event_id"] == event) | (found["event_mention_id"] == event)]
     if chosen.empty:
-        raise KeyError(f"no event with group_id or event_id {event!r}")
-    return _with_sentences(ann, chosen.rename(columns={"trigger": "text"}))
+        raise KeyError(f"no event with event_id or event_mention_id {event!r}")
+    rows = _with_sentences(ann, chosen.rename(columns={"trigger": "text"}))
+    extra = chosen[["article_id", "start", "end", "event_mention_id", "event_class",
+                    "start_date", "date_source", "modality"]]
+    return rows.merge(extra, on=["article_id", "start", "end"], how="left")
 
 
 def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False,
@@ -159,15 +173,77 @@ def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False,
 
 
 def event_evidence(ann, table: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
-    """One reporting sentence for each event (``group_id``) of a timeline table: the first
-    report in date order, with ``label, start_date, n_articles, published, article_id,
-    sentence``; ``explain(ann, event=group_id)`` lists them all."""
+    """One reporting sentence for each event (``event_id``) of a timeline table: the first
+    dated report in date order, with ``label, start_date, n_articles, published, article_id,
+    sentence``; ``explain(ann, event=event_id)`` lists them all."""
     rows = []
-    for event in table.drop_duplicates("group_id").head(top).itertuples(index=False):
-        found = explain(ann, event=event.group_id)
+    for event in table.drop_duplicates("event_id").head(top).itertuples(index=False):
+        found = explain(ann, event=event.event_id)
+        dated = found[found["date_source"].astype(str) != "none"]
+        found = dated if len(dated) else found
         if not found.empty:
             first = found.iloc[0]
             rows.append((event.label, event.start_date, event.n_articles, first["published"],
                          first["article_id"], first["sentence"]))
     return pd.DataFrame(rows, columns=["label", "start_date", "n_articles", "published",
                                        "article_id", "sentence"])
+
+
+QUOTE_EVIDENCE_COLUMNS = [*EVIDENCE_COLUMNS, "quote_id", "kind", "cue", "speaker_text",
+                          "speaker"]
+
+
+def _explain_quote(ann, quote: str) -> pd.DataFrame:
+    """One row per part of a quotation, each with its sentence (``mention`` is the quoted
+    text of that part; ``start``/``end`` its offsets)."""
+    chosen = ann.quotes[ann.quotes["quote_id"] == quote]
+    if chosen.empty:
+        raise KeyError(f"no quotation with quote_id {quote!r}")
+    return _quote_rows(ann, chosen, every_part=True)
+
+
+def _explain_speaker(ann, speaker: str, *, date_from=None, date_to=None) -> pd.DataFrame:
+    """Every quotation of a speaker (entity id, canonical name, or as written), in date order."""
+    table = ann.quotes
+    chosen = table[(table["speaker_entity_id"] == speaker) | (table["speaker"] == speaker)]
+    if chosen.empty:
+        chosen = table[table["speaker_text"] == speaker]
+    if chosen.empty:
+        raise KeyError(f"no quotation with speaker {speaker!r}")
+    if date_from is not None or date_to is not None:
+        days = pd.to_datetime(ann.articles["published"]).dt.normalize()
+        keep = pd.Series(True, index=days.index)
+        if date_from is not None:
+            keep &= days >= pd.Timestamp(date_from).normalize()
+        if date_to is not None:
+            keep &= days <= pd.Timestamp(date_to).normalize()
+        chosen = chosen[chosen["article_id"].isin(ann.articles.loc[keep, "article_id"])]
+    return _quote_rows(ann, chosen, every_part=False)
+
+
+def _quote_rows(ann, quotes: pd.DataFrame, *, every_part: bool) -> pd.DataFrame:
+    """Quotations with their text and sentences: per part (``every_part``), else one row per
+    quotation with the sentence where it begins and the whole quoted text."""
+    texts = ann.articles.set_index("article_id")["text"]
+    sentences = ann.sentences[ann.sentences["article_id"].isin(quotes["article_id"].unique())]
+    rows = []
+    for q in quotes.itertuples(index=False):
+        text = texts[q.article_id]
+        parts = [tuple(int(x) for x in p.split("-")) for p in q.parts.split(";")]
+        if not every_part:
+            parts = [(q.start, q.end, " … ".join(text[s:e] for s, e in parts))]
+        for part in parts:
+            start, end = part[0], part[1]
+            quoted = part[2] if len(part) > 2 else text[start:end]
+            here = sentences[(sentences["article_id"] == q.article_id)
+                             & (sentences["start"] <= start) & (sentences["end"] > start)]
+            sid = here["sentence_id"].iloc[0] if len(here) else q.sentence_id
+            sentence = here["text"].iloc[0] if len(here) else ""
+            rows.append((q.article_id, sid, start, end, quoted, sentence, q.quote_id, q.kind,
+                         q.cue, q.speaker_text, q.speaker))
+    frame = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "mention",
+                                        "sentence", "quote_id", "kind", "cue", "speaker_text",
+                                        "speaker"])
+    frame = frame.merge(ann.articles[["article_id", "published"]], on="article_id")
+    frame = frame.sort_values(["published", "article_id", "start", "end"], kind="stable")
+    return frame[QUOTE_EVIDENCE_COLUMNS].reset_index(drop=True)

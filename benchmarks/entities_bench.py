@@ -1,0 +1,167 @@
+"""Entity names on the bench corpus: split ids, cut genitives, abbreviations, the top 30.
+
+    python benchmarks/entities_bench.py [--corpus PATH] [--limit N] [--top 30]
+
+Annotates the corpus (from the cache when warm), then prints
+
+- the entity stage's time (``canonicalize`` + ``entity_table`` over the whole corpus, the spaCy
+  tables read from the cache);
+- **split ids**: entity ids whose mentions carry more than one ``canonical`` name;
+- **cut names** among the 300 most mentioned entities: a canonical name that no mention is
+  written as, while the name + "s" is (``Bernie Sander`` from ``Bernie Sanders``);
+- **abbreviations**: the 25 most frequent in-text definitions, found here by a detector of its
+  own that is looser than the pipeline's (a non-person mention followed by ``(ABC)`` or by an
+  apposition in capitals, the abbreviation starting with the long form's first letter), and
+  whether each is merged: more than half of all mentions of the abbreviation in the corpus
+  carry the long form's entity id;
+
+and writes ``benchmarks/results/entities_top30.csv`` (git-ignored: it quotes article text): the
+top entities per label with their commonest surface forms and two evidence sentences, for
+judging by reading. The judgements are in ``benchmarks/entities_top30_judged.csv`` (ids and
+offsets only). Prints; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from newslens import annotate, config, entities, load_corpus, pipeline
+
+BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
+RESULTS = Path(__file__).resolve().parent / "results"
+_DEFINED = re.compile(r" ?\((?P<a>[A-ZÄÖÜ][\w&.-]{1,9})\)| (?P<b>[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7})\b")
+
+
+def split_ids(mentions: pd.DataFrame) -> pd.Series:
+    """Entity ids with more than one canonical name, and their names."""
+    names = mentions.groupby("entity_id")["canonical"].unique()
+    return names[names.str.len() > 1]
+
+
+def cut_names(mentions: pd.DataFrame, *, top: int = 300) -> list[str]:
+    """Canonical names of the ``top`` most mentioned entities that look cut by a genitive rule."""
+    plain = mentions[~mentions["compound"]]
+    ranked = plain.groupby("entity_id").size().sort_values(ascending=False, kind="stable")
+    names = plain.groupby("entity_id")["canonical"].first().loc[ranked.index[:top]]
+    written = set(mentions["text"])
+    return sorted(n for n in names if n not in written and n + "s" in written)
+
+
+def abbreviation_definitions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """In-text definitions ``long (ABBR)`` / ``long ABBR``: one row per occurrence."""
+    text_of = dict(zip(sentences["sentence_id"], zip(sentences["start"], sentences["text"],
+                                                     strict=True), strict=True))
+    rows = []
+    plain = mentions[~mentions["compound"] & (mentions["label"] != "PER")]
+    for m in plain.itertuples(index=False):
+        start, text = text_of[m.sentence_id]
+        found = _DEFINED.match(text, m.end - start)
+        abbr = found and (found["a"] or found["b"])
+        if abbr and abbr[0].lower() == m.text[0].lower() and abbr != m.text:
+            rows.append((m.article_id, abbr, m.entity_id, m.canonical))
+    return pd.DataFrame(rows, columns=["article_id", "abbr", "entity_id", "canonical"])
+
+
+def abbreviations_merged(mentions: pd.DataFrame, sentences: pd.DataFrame, *,
+                         top: int = 25) -> pd.DataFrame:
+    """The ``top`` definitions by articles, with the share of the abbreviation's mentions
+    under the long form's entity id."""
+    found = abbreviation_definitions(mentions, sentences)
+    if found.empty:
+        return found
+    ranked = (found.groupby(["abbr", "entity_id"]).agg(canonical=("canonical", "first"),
+                                                       articles=("article_id", "nunique"))
+              .reset_index().sort_values(["articles", "abbr"], ascending=[False, True],
+                                         kind="stable"))
+    ranked = ranked.drop_duplicates("abbr").head(top)
+    text = mentions["text"].where(~mentions["text"].str.endswith("s"),
+                                  mentions["text"].str[:-1])
+    rows = []
+    for d in ranked.itertuples(index=False):
+        of_abbr = mentions[(mentions["text"] == d.abbr) | (text == d.abbr)]
+        share = float((of_abbr["entity_id"] == d.entity_id).mean()) if len(of_abbr) else 0.0
+        rows.append((d.abbr, d.canonical, d.entity_id, d.articles, len(of_abbr), share,
+                     share > 0.5))
+    return pd.DataFrame(rows, columns=["abbr", "long_form", "entity_id", "articles",
+                                       "abbr_mentions", "share_merged", "merged"])
+
+
+def top_entities(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                 top: int) -> pd.DataFrame:
+    """The ``top`` entities per label, with surface forms and two evidence sentences."""
+    plain = mentions[~mentions["compound"]]
+    text_of = sentences.set_index("sentence_id")["text"]
+    source_of = articles.set_index("article_id")["source"] if "source" in articles else None
+    rows = []
+    for label in config.LABELS:
+        of_label = plain[plain["label"] == label]
+        counts = of_label.groupby("entity_id").size().sort_values(ascending=False,
+                                                                   kind="stable")
+        for rank, (entity_id, n) in enumerate(counts.head(top).items(), start=1):
+            own = of_label[of_label["entity_id"] == entity_id]
+            forms = Counter(own["text"]).most_common(5)
+            first = own.drop_duplicates("article_id").sort_values(["article_id", "start"])
+            picks = first.iloc[[0, len(first) // 2]] if len(first) > 1 else first
+            sources = [source_of.get(a, "") if source_of is not None else ""
+                       for a in picks["article_id"]]
+            evidence = [f"{m.mention_id} [{src}] {text_of[m.sentence_id]}"
+                        for m, src in zip(picks.itertuples(index=False), sources, strict=True)]
+            rows.append((label, rank, entity_id, own["canonical"].iloc[0], n,
+                         own["article_id"].nunique(),
+                         " | ".join(f"{f} ({c})" for f, c in forms), *evidence,
+                         *[""] * (2 - len(evidence))))
+    return pd.DataFrame(rows, columns=["label", "rank", "entity_id", "canonical", "n_mentions",
+                                       "n_articles", "surface_forms", "evidence_1",
+                                       "evidence_2"])
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--corpus", type=Path, default=BENCH)
+    p.add_argument("--limit", type=int, default=None, help="first N articles only")
+    p.add_argument("--top", type=int, default=30)
+    args = p.parse_args(argv)
+
+    articles = load_corpus(args.corpus, errors="skip")
+    articles = articles.head(args.limit) if args.limit else articles
+    ann = annotate(articles, progress=False)
+    sentences, raw, _ = pipeline._nlp_stage(articles, model=None, use_cache=True, options={},
+                                            n_process=None, progress=False)
+    published = articles.set_index("article_id")["published"]
+    began = time.perf_counter()
+    linked = entities.canonicalize(raw, sentences, published=published)
+    entities.entity_table(linked)
+    seconds = time.perf_counter() - began
+    mentions = ann.mentions
+    print(f"corpus: {args.corpus.name}, {len(articles)} articles, {len(mentions)} mentions "
+          f"({int((~mentions['compound']).sum())} plain), "
+          f"{mentions['entity_id'].nunique()} entity ids")
+    print(f"entity stage (canonicalize + entity_table): {seconds:.1f} s")
+    split = split_ids(mentions)
+    print(f"entity ids with several names: {len(split)}"
+          + (f" (e.g. {'; '.join(f'{i}: {list(n)}' for i, n in split.head(5).items())})"
+             if len(split) else ""))
+    cut = cut_names(mentions)
+    print(f"names cut by the genitive rule among the 300 most mentioned: {len(cut)}"
+          + (f" ({', '.join(cut[:10])})" if cut else ""))
+    abbr = abbreviations_merged(mentions, sentences)
+    merged = int(abbr["merged"].sum()) if len(abbr) else 0
+    print(f"in-text abbreviation definitions merged: {merged} of {len(abbr)} "
+          f"({merged / max(len(abbr), 1):.0%})")
+    with pd.option_context("display.width", 160, "display.max_columns", 10):
+        print(abbr.to_string(index=False))
+    RESULTS.mkdir(exist_ok=True)
+    table = top_entities(mentions, sentences, articles, top=args.top)
+    out = RESULTS / "entities_top30.csv"
+    table.to_csv(out, index=False)
+    print(f"top {args.top} per label with evidence: {out}")
+
+
+if __name__ == "__main__":
+    main()

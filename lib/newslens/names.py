@@ -1,0 +1,165 @@
+"""One name per entity: abbreviations the text defines, names of their time, a stable choice.
+
+After :func:`newslens.entities.canonicalize` has linked every mention, two corpus-level passes
+finish the names:
+
+- :func:`merge_abbreviations`: ``Robert Koch-Institut (RKI)`` or ``die
+  Weltgesundheitsorganisation WHO`` defines an abbreviation; its mentions join the long form's
+  entity in that article, and elsewhere the entity the corpus defines it as most often.
+  A definition counts only if the letters of the abbreviation appear in order in the long form,
+  the first at its start (after Schwartz and Hearst, "A simple algorithm for identifying
+  abbreviation definitions in biomedical text", PSB 2003), so ``Markus Söder (CSU)`` is none.
+- :func:`one_name_per_entity`: every entity id gets one name: the knowledge base's (or the name
+  of its time, ``Twitter`` before July 2023 and ``X`` after; ``X (Twitter)`` for a corpus
+  across the change), else the most frequent full form in the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+import pandas as pd
+
+from newslens.kb import name_at
+
+#: ``(RKI)``, ``(Stiko)``, ``(BaFin)`` right after a long form.
+_IN_BRACKETS = re.compile(r" ?\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&.-]{1,9})\)")
+#: ``Weltgesundheitsorganisation WHO``: an apposition in capitals.
+_APPOSITION = re.compile(r" (?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7})(?![\w-])")
+#: A line-break hyphen left in the text (``Robert- Koch-Institut``): never the chosen name.
+_BROKEN = re.compile(r"\w- [A-ZÄÖÜ]")
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` abbreviates ``long`` (Schwartz and Hearst 2003).
+
+    Every letter or digit of ``short`` occurs in ``long`` in the same order, matched from the
+    right; the first one is the first letter of ``long``: ``RKI`` / ``Robert Koch-Institut``,
+    ``WHO`` / ``Weltgesundheitsorganisation``, ``EMA`` / ``Europäische Arzneimittel-Agentur``.
+    """
+    chars = [c.lower() for c in short if c.isalnum()]
+    if len(chars) < 2 or len(long) <= len(short) or " " in short:
+        return False
+    if long[:1].lower() != chars[0]:  # the long form is the whole mention: it starts there
+        return False
+    i = len(long) - 1
+    for n in range(len(chars) - 1, -1, -1):
+        while i >= 0 and (long[i].lower() != chars[n]
+                          or (n == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
+def definitions(mentions: pd.DataFrame, context: dict) -> pd.DataFrame:
+    """Abbreviations defined right after a mention: ``article_id, abbr, entity_id, label``.
+
+    ``context`` maps sentence_id -> (sentence start, sentence text). Persons define none (the
+    party after a name, ``Markus Söder (CSU)``, is no abbreviation of it).
+    """
+    rows = []
+    plain = mentions[~mentions["compound"] & (mentions["label"] != "PER")]
+    for m in plain.itertuples(index=False):
+        start, text = context[m.sentence_id]
+        after = text[m.end - start:m.end - start + 14]
+        found = _IN_BRACKETS.match(after) or _APPOSITION.match(after)
+        if found and abbreviates(found["abbr"], m.text):
+            rows.append((m.article_id, found["abbr"], m.entity_id, m.canonical, str(m.label)))
+    return pd.DataFrame(rows, columns=["article_id", "abbr", "entity_id", "canonical", "label"])
+
+
+def merge_abbreviations(mentions: pd.DataFrame, context: dict,
+                        kb_entity: Callable[[str], tuple[str, str, str] | None],
+                        kb_ids: set[str]) -> pd.DataFrame:
+    """Link the mentions of defined abbreviations to their long form's entity.
+
+    ``kb_entity(surface)`` gives ``(entity_id, canonical, label)`` of a knowledge-base name or
+    None; ``kb_ids`` are the knowledge base's ids, whose mentions stay where they are. Where
+    the knowledge base knows both forms as different entities it wins; where it knows only the
+    abbreviation, the long form's mentions join that entity instead.
+    """
+    found = definitions(mentions, context)
+    if found.empty:
+        return mentions
+    targets: dict[tuple[str | None, str], tuple[str, str, str]] = {}
+    moved: dict[str, tuple[str, str, str]] = {}  # long-form entity -> the KB abbreviation's
+    votes: dict[str, Counter] = {}
+    for d in found.itertuples(index=False):
+        known = kb_entity(d.abbr)
+        long_known = kb_entity(d.canonical)
+        if known is not None and long_known is None:
+            moved.setdefault(d.entity_id, known)
+            continue
+        if known is not None:
+            continue  # both known: the knowledge base decides
+        target = (d.entity_id, d.canonical, d.label)
+        targets.setdefault((d.article_id, d.abbr), target)
+        votes.setdefault(d.abbr, Counter())[target] += 1
+    for abbr, counts in votes.items():
+        (best, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not rest or n > rest[0][1]:
+            targets[(None, abbr)] = best
+    return _relink(mentions, targets, moved, kb_ids)
+
+
+def _relink(mentions: pd.DataFrame, targets: dict, moved: dict, kb_ids: set) -> pd.DataFrame:
+    """Mentions of an abbreviation (or its genitive, ``RKIs``) -> their target entity."""
+    frame = mentions.copy()
+    abbrs = {abbr for _, abbr in targets}
+    genitive = frame["text"].str.endswith("s") & frame["text"].str[:-1].isin(abbrs)
+    text = frame["text"].where(~genitive, frame["text"].str[:-1])
+    candidates = frame.index[text.isin(abbrs) & ~frame["entity_id"].isin(kb_ids)]
+    new = {}
+    for i in candidates:
+        surface, article = text.at[i], frame.at[i, "article_id"]
+        target = targets.get((article, surface)) or targets.get((None, surface))
+        if target is not None:
+            new[i] = target
+    for i in frame.index[frame["entity_id"].isin(moved)]:
+        new[i] = moved[frame.at[i, "entity_id"]]
+    if new:
+        index = list(new)
+        ids, names, labels = zip(*new.values(), strict=True)
+        frame.loc[index, "entity_id"] = list(ids)
+        frame.loc[index, "canonical"] = list(names)
+        frame.loc[index, "label"] = list(labels)
+    return frame
+
+
+def one_name_per_entity(mentions: pd.DataFrame, *, kb_names: dict | None = None,
+                        published: pd.Series | dict | None = None) -> pd.DataFrame:
+    """Give every entity id one ``canonical`` name, by a rule that does not depend on row order.
+
+    ``kb_names`` maps the ids of renamed knowledge-base entities to ``(canonical, former)``
+    (:func:`newslens.kb.split_former_names`); their name is the one of each article's
+    ``published`` day if all agree, else both (``X (Twitter)``). Any other id keeps the most
+    frequent of its names, ties to the longer, then the alphabetically first; a name with a
+    line-break hyphen left in it (``Robert- Koch-Institut``) only if there is no other.
+    """
+    if mentions.empty:
+        return mentions
+    counts = mentions.groupby(["entity_id", "canonical"], sort=False).size()
+    ranked = sorted(counts.items(), key=lambda kv: (kv[0][0], bool(_BROKEN.search(kv[0][1])),
+                                                   -kv[1], -len(kv[0][1]), kv[0][1]))
+    chosen: dict[str, str] = {}
+    for (entity_id, name), _ in ranked:
+        chosen.setdefault(entity_id, name)
+    for entity_id, (canonical, former) in (kb_names or {}).items():
+        articles = mentions.loc[mentions["entity_id"] == entity_id, "article_id"].unique()
+        if len(articles):
+            chosen[entity_id] = _name_of_time(canonical, former, articles, published)
+    frame = mentions.copy()
+    frame["canonical"] = frame["entity_id"].map(chosen)
+    return frame
+
+
+def _name_of_time(canonical: str, former: list, articles, published) -> str:
+    if published is None:
+        return name_at(canonical, former, None)
+    dates = pd.Series(published)
+    names = {name_at(canonical, former, dates.get(a)) for a in articles}
+    return names.pop() if len(names) == 1 else name_at(canonical, former, None)

@@ -1,0 +1,565 @@
+"""Finding quotations in one article: direct, indirect, reported and free indirect speech.
+
+Works on the article text, its sentences and its entity mentions (no parse is needed: the
+shipped pipeline has none). Direct quotations are the spans between quotation marks that read
+as speech (long enough, or framed by a cue); a quotation split by its frame (``„A“, sagte
+er, „B“``) is joined into one with two parts. Indirect quotations are the clauses a cue
+introduces (``X sagte, dass ...``, ``..., sagte X``, ``Wie X mitteilte, ...``, ``laut X``,
+``X zufolge``, ``nach Angaben von X``). A sentence in the subjunctive without a cue that
+follows a quotation continues it (free indirect speech); a sentence whose subject is a named
+speaker and whose verb is a speech act (``X forderte den Rücktritt``) reports one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newslens.quotes import cues as cue_lexicon
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_OPENERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
+_QUOTE_MARK = re.compile(r"[„“”»«\"]")
+_TERMINAL = set(".!?…")
+_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "wurde", "wurden",
+        "wird", "werden", "worden", "sei", "ist", "war", "waren", "sind"}
+#: Finite verb forms of the subjunctive I (and the unambiguous II) that mark reported speech.
+SUBJUNCTIVE = frozenset("""sei seien habe hätten hätte werde würden würde könne müsse solle
+wolle dürfe wäre wären gebe gehe komme stehe liege bleibe lasse sehe wisse brauche
+bestehe handele handle gelte laufe fehle trage mache""".split())
+_CLAUSE_WORDS = {"dass", "daß", "ob", "wonach", "wie", "weil", "warum", "wann", "wer", "was",
+                 "wo", "damit"}
+_PRONOUNS = {"er", "sie", "es", "man", "ich", "wir", "ihr"}
+_RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher",
+             "welches"}
+#: Direct quotations of at least this many words need no cue in their sentence.
+LONG_QUOTE_WORDS = 8
+#: An indirect quotation has at least this many words outside quotation marks.
+MIN_FREE_WORDS = 2
+#: A free indirect sentence continues a quotation at most this many sentences back.
+CARRY_SENTENCES = 2
+
+
+@dataclass
+class Quote:
+    """One quotation found in an article; offsets into the article text."""
+
+    parts: list[tuple[int, int]]
+    kind: str
+    sentence: int  # index of the sentence where it begins
+    cue: tuple[str, int, int] | None = None
+    frame: tuple[int, int] | None = None  # where to look for the speaker
+    speaker_after: bool = False  # the speaker follows the cue (inverted frame)
+    carried: bool = False  # free indirect: the speaker is the previous quotation's
+    source: tuple[int, int] | None = None  # the speaker's phrase of laut X, X zufolge, so X
+    speaker: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    quoted: bool = False  # inside quotation marks
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
+    """The quotations of one article (sentences as ``(start, end)``, in order)."""
+    lex = cue_lexicon.lexicon()
+    marks = quoted_spans(text)
+    tokens = [_tokens(text, s, e, marks) for s, e in sentences]
+    quotes = _direct(text, sentences, tokens, marks, lex)
+    covered: set[int] = set()
+    for index, toks in enumerate(tokens):
+        if not toks:
+            continue
+        found = (_reported_source(toks, lex, index) or _indirect(toks, lex, index)
+                 or _reported(toks, lex, index))
+        if found:
+            quotes.append(found)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes += _free_indirect(tokens, quotes, lex, covered)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+# -- quotation marks ---------------------------------------------------------------------------
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans between matching quotation marks (marks included), within one line."""
+    spans, position = [], 0
+    while True:
+        m = _QUOTE_MARK.search(text, position)
+        if m is None:
+            return spans
+        opener = m.group()
+        closers = _OPENERS.get(opener)
+        if closers is None:  # a closing mark without opener
+            position = m.end()
+            continue
+        end = _closing(text, m.end(), closers)
+        if end is None:
+            position = m.end()
+            continue
+        spans.append((m.start(), end))
+        position = end
+
+
+def _closing(text: str, start: int, closers: str) -> int | None:
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    for i in range(start, line_end):
+        if text[i] in closers:
+            return i + 1
+    return None
+
+
+def _tokens(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        s = m.start()
+        quoted = any(a <= s < b for a, b in marks if a < end and b > start)
+        out.append(Token(m.group(), s, m.end(), quoted))
+    return out
+
+
+# -- cues --------------------------------------------------------------------------------------
+
+
+def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None,
+             need: str | None = None):
+    """The first reporting verb (or cue word) outside quotation marks in ``tokens[lo:hi]``:
+    ``(index, form, cue text, start, end)``; a separable verb needs its particle later in the
+    clause, which joins the cue. ``need="clause"`` or ``"alone"`` keeps only the verbs that
+    introduce an indirect quotation, or report a statement alone (the lexicon's columns)."""
+    hi = len(tokens) if hi is None else hi
+    for i in range(lo, hi):
+        tok = tokens[i]
+        if tok.quoted:
+            continue
+        for form in lex.forms.get(tok.lower, ()):
+            if form.kind != "verb" or (need and not getattr(form, need)):
+                continue
+            if form.particle:
+                j = _particle(tokens, i, form.particle)
+                if j is None:
+                    continue
+                if j < i:
+                    return i, form, f"{tokens[j].text} {tok.text}", tokens[j].start, tok.end
+                return i, form, f"{tok.text} {tokens[j].text}", tok.start, tokens[j].end
+            if tok.text[0].isupper() and i > 0 and not form.participle:
+                continue  # a noun (Sagen, Melden) inside the sentence
+            return i, form, tok.text, tok.start, tok.end
+    return None
+
+
+def _particle(tokens: list[Token], i: int, particle: str) -> int | None:
+    if i > 0 and tokens[i - 1].lower == particle:  # verb-final: ``wie er bekannt gab``
+        return i - 1
+    for j in range(i + 1, min(len(tokens), i + 15)):
+        if tokens[j].text in {",", ";", ":"} or tokens[j].text in _TERMINAL:
+            return j if tokens[j - 1].lower == particle and j - 1 > i else None
+        if tokens[j].lower == particle and (j + 1 == len(tokens)
+                                            or not tokens[j + 1].text[0].isalnum()):
+            return j
+    return None
+
+
+# -- direct ------------------------------------------------------------------------------------
+
+
+def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
+    starts = [s for s, _ in sentences]
+    quotes: list[Quote] = []
+    for a, b in marks:
+        index = _sentence_of(starts, a)
+        toks = tokens[index]
+        words = len(text[a + 1:b - 1].split())
+        cue = find_cue(toks, lex)
+        colon = _colon_before(text, a)
+        last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
+        after = _cue_after(text, b, tokens[last], lex)
+        speechlike = _speechlike(text[a + 1:b - 1])
+        if not (words >= LONG_QUOTE_WORDS or after or (colon and words >= 2)
+                or (speechlike and (cue or words >= 4))):
+            continue
+        quote = Quote([(a, b)], "direct", index)
+        if after:
+            quote.cue, quote.speaker_after = after[1:], True
+            quote.frame = (after[2], _clause_end(tokens[last], after[0]))
+        elif cue:
+            quote.cue = cue[2:]
+            quote.frame = (sentences[index][0], sentences[index][1])
+        elif colon:
+            quote.cue = (":", colon, colon + 1)
+            quote.frame = (sentences[index][0], colon)
+        elif index and text[sentences[index - 1][1] - 1:sentences[index - 1][1]] == ":":
+            previous = sentences[index - 1]
+            quote.cue = (":", previous[1] - 1, previous[1])
+            quote.frame = previous
+        else:
+            quote.carried = True
+        quotes.append(quote)
+    return _join_split(text, quotes)
+
+
+_FUNCTION_WORDS = frozenset("""und oder der die das des dem den ein eine einer eines einem für
+von vom zu zum zur im in am an auf aus bei mit nach über unter vor als""".split())
+
+
+def _speechlike(content: str) -> bool:
+    """Reads as speech rather than a name or title: a lower-case content word (``ein gutes
+    Ereignis``, ``übertrieben``) or sentence punctuation at the end."""
+    if content.rstrip()[-1:] in {".", "!", "?", "…", ","}:
+        return True
+    return any(w[:1].islower() and w.isalpha() and w not in _FUNCTION_WORDS
+               for w in content.split())
+
+
+def _frames(tokens: list[Token], cue, start: int) -> bool:
+    """The cue verb stands right before the quotation (``nannte ihn „überzogen“``) or
+    ``als`` introduces it (``bezeichnete ... als „übertrieben“``)."""
+    before = [t for t in tokens if t.end <= start]
+    return bool(before) and (before[-1].lower in {"als", "von"} or tokens[cue[0]].end
+                             >= before[-1].start - 40)
+
+
+def _colon_before(text: str, start: int) -> int | None:
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j if j >= 0 and text[j] == ":" else None
+
+
+def _cue_after(text: str, end: int, tokens: list[Token], lex):
+    """``„...“, sagte X`` / ``„...“, so X`` / ``„...“ (sagte X)``: the cue right after."""
+    rest = [t for t in tokens if t.start >= end]
+    if len(rest) < 2 or rest[0].text not in {",", "("}:
+        return None
+    i = tokens.index(rest[1])
+    word = rest[1].lower
+    if word == "so" or word == "heißt" or word == "hieß":
+        return i, rest[1].text, rest[1].start, rest[1].end
+    if word in {"wie", "erklärte", "sagte"} or word in lex.forms:
+        found = find_cue(tokens, lex, lo=i, hi=min(len(tokens), i + 3))
+        if found:
+            return found[0], *found[2:]
+    return None
+
+
+def _clause_end(tokens: list[Token], i: int) -> int:
+    for tok in tokens[i + 1:]:
+        if tok.quoted or tok.text in {",", ";"} or tok.text in _TERMINAL:
+            return tok.start
+    return tokens[-1].end
+
+
+def _join_split(text: str, quotes: list[Quote]) -> list[Quote]:
+    """``„A“, sagte er, „B“``: one quotation with two parts."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.speaker_after and prev.kind == "direct"
+                and q.start - prev.end < 80 and "\n" not in text[prev.end:q.start]
+                and text[prev.end:q.start].rstrip().endswith((",", ":"))
+                and text[prev.end - 2] not in _TERMINAL):
+            prev.parts.extend(q.parts)
+            continue
+        out.append(q)
+    return out
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+# -- indirect ----------------------------------------------------------------------------------
+
+
+def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
+    """``X sagte, (dass) ...`` / ``..., sagte X.`` / ``Wie X sagte, ...``."""
+    cue = find_cue(tokens, lex, need="clause")
+    while cue is not None:
+        i = cue[0]
+        found = (_wie_frame(tokens, cue, index) or _clause_after(tokens, cue, index)
+                 or _clause_before(tokens, cue, index))
+        if found:
+            return found
+        cue = find_cue(tokens, lex, lo=i + 1, need="clause")
+    return None
+
+
+def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """Offsets of ``tokens[lo:hi]`` without trailing punctuation; None when mostly quoted."""
+    while hi > lo and not tokens[hi - 1].text[0].isalnum() and not tokens[hi - 1].quoted:
+        hi -= 1
+    if hi - lo < 3:
+        return None
+    free = sum(1 for t in tokens[lo:hi] if not t.quoted and t.text[0].isalnum())
+    if free < MIN_FREE_WORDS:
+        return None  # a direct quotation with its frame, not an indirect one
+    return tokens[lo].start, tokens[hi - 1].end
+
+
+def _wie_frame(tokens, cue, index) -> Quote | None:
+    i = cue[0]
+    if tokens[0].lower != "wie" or i > 12:
+        return None
+    comma = next((j for j in range(i + 1, min(len(tokens), i + 4)) if tokens[j].text == ","),
+                 None)
+    if comma is None:
+        return None
+    span = _unquoted_span(tokens, comma + 1, len(tokens))
+    if span is None:
+        return None
+    return Quote([span], "indirect", index, cue=cue[2:],
+                 frame=(tokens[0].start, tokens[comma].start))
+
+
+def _clause_after(tokens, cue, index) -> Quote | None:
+    """The cue's clause ends in a comma (or ``dass``) and the quotation follows."""
+    i = cue[0]
+    end = cue[4]
+    j = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+    limit = min(len(tokens), j + 12)
+    for k in range(j, limit):
+        tok = tokens[k]
+        if tok.quoted:
+            return None
+        if tok.text in _TERMINAL or tok.text == ";":
+            return None
+        if tok.text in {",", ":"} and k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            if nxt.lower in _RELATIVE and not _clause_has_subjunctive(tokens, k + 1):
+                return None
+            span = _unquoted_span(tokens, k + 1, len(tokens))
+            if span is None:
+                return None
+            return Quote([span], "indirect", index, cue=cue[2:],
+                         frame=(tokens[0].start, tok.start))
+        if tok.lower in {"dass", "daß", "ob", "wonach"} and k > j:
+            span = _unquoted_span(tokens, k, len(tokens))
+            return Quote([span], "indirect", index, cue=cue[2:],
+                         frame=(tokens[0].start, tok.start)) if span else None
+    return None
+
+
+def _clause_before(tokens, cue, index) -> Quote | None:
+    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue."""
+    i = cue[0]
+    if i < 4 or tokens[i - 1].text != ",":
+        return None
+    span = _unquoted_span(tokens, 0, i - 1)
+    if span is None:
+        return None
+    return Quote([span], "indirect", index, cue=cue[2:], speaker_after=True,
+                 frame=(tokens[i].start, tokens[-1].end))
+
+
+def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:
+    for tok in tokens[lo:lo + 12]:
+        if tok.text == ",":
+            break
+        if tok.lower in SUBJUNCTIVE:
+            return True
+    return False
+
+
+def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
+    """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``."""
+    for i, tok in enumerate(tokens):
+        if tok.quoted:
+            continue
+        low = tok.lower
+        kinds = {f.kind for f in lex.forms.get(low, ())}
+        if "prep" in kinds or (low == "nach" and _source_noun(tokens, i + 1, lex)):
+            a, b = i, _noun_phrase_end(tokens, i + 1)
+            return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
+        if "postp" in kinds:
+            a = _noun_phrase_start(tokens, i)
+            return _around(tokens, a, i + 1, index, (tok.text, tok.start, tok.end),
+                           after=False)
+        if "so" in kinds and i > 3 and tokens[i - 1].text == "," and _ends_soon(tokens, i):
+            span = _unquoted_span(tokens, 0, i - 1)
+            if span:
+                return Quote([span], "indirect", index, cue=(tok.text, tok.start, tok.end),
+                             speaker_after=True, frame=(tok.end, tokens[-1].end),
+                             source=(tokens[i + 1].start, _last_word(tokens).end))
+        if "adverb" in kinds and low in {"demnach"}:
+            span = _unquoted_span(tokens, 0, len(tokens))
+            if span:
+                return Quote([span], "indirect", index, cue=(tok.text, tok.start, tok.end),
+                             source=(tok.start, tok.end))
+    return None
+
+
+def _source_noun(tokens: list[Token], i: int, lex) -> bool:
+    """``nach Angaben``, ``nach den Angaben``, ``nach offiziellen Angaben``, ``nach einer
+    Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
+    within three words."""
+    for tok in tokens[i:i + 3]:
+        if tok.quoted or not tok.text.isalpha():
+            return False
+        if tok.text[0].isupper():
+            word = tok.lower
+            return any(word.endswith(noun) for noun in lex.sources)
+    return False
+
+
+def _ends_soon(tokens: list[Token], i: int) -> bool:
+    return all(t.text not in {","} for t in tokens[i + 1:i + 6]) and len(tokens) - i <= 12
+
+
+def _noun_phrase_end(tokens: list[Token], i: int) -> int:
+    """The end (exclusive) of the noun phrase from ``i``: an article, adjectives, the noun or
+    name (several capitalised words), then genitive or ``von`` attachments (``Angaben des
+    Innenministeriums``, ``Angaben von Augenzeugen``)."""
+    n = len(tokens)
+    j = i
+    while j < n and j - i < 14:
+        k = j
+        if k < n and tokens[k].lower in _ARTICLES and (k == i or tokens[k].lower in _GENITIVE):
+            k += 1
+        elif k > i and tokens[k].lower in {"von", "vom"}:
+            k += 1
+        elif k > i:
+            break
+        while k < n and tokens[k].text[0].islower() and tokens[k].text.isalpha() \
+                and tokens[k].lower not in _ARTICLES and k + 1 < n \
+                and tokens[k].lower.endswith(("en", "er", "es", "e", "em")):
+            k += 1  # adjectives before the noun
+        if k >= n or not tokens[k].text[0].isupper():
+            break
+        while k < n and tokens[k].text[0].isupper() and not tokens[k].quoted:
+            k += 1
+        j = k
+    return max(j, i + 1)
+
+
+_ARTICLES = {"der", "des", "dem", "den", "die", "das", "eines", "einer", "einem", "ein",
+             "eine", "seines", "seiner", "ihres", "ihrer", "eigenen", "eigener"}
+_GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer"}
+
+
+def _noun_phrase_start(tokens: list[Token], i: int) -> int:
+    j = i
+    while j > 0 and i - j < 8:
+        tok = tokens[j - 1]
+        if tok.text in {",", ".", ":", ";", ")", "("}:
+            break
+        if tok.text[0].isupper() or tok.lower in {"der", "des", "dem", "den", "die", "das",
+                                                  "eines", "einer", "einem", "ein", "eine",
+                                                  "von", "vom"}:
+            j -= 1
+            continue
+        if tok.text[0].islower() and tok.lower.endswith(("en", "er", "es", "e", "em")) \
+                and tokens[j].text[0].isupper():
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | None:
+    """The sentence without the frame ``tokens[a:b]`` (one or two parts)."""
+    parts = []
+    first = _unquoted_span(tokens, 0, a) if a > 0 else None
+    if first and tokens[a - 1].text != ",":
+        parts.append(first)
+    elif first:
+        parts.append((first[0], tokens[a - 2].end if a >= 2 else first[1]))
+    rest_start = b + 1 if b < len(tokens) and tokens[b].text == "," else b
+    second = _unquoted_span(tokens, rest_start, len(tokens))
+    if second:
+        parts.append(second)
+    if not parts or sum(e - s for s, e in parts) < 20:
+        return None
+    lo, hi = (a + 1, b) if after else (a, b - 1)
+    source = (tokens[lo].start, tokens[hi - 1].end) if hi > lo else None
+    return Quote(parts, "indirect", index, cue=cue, speaker_after=after,
+                 frame=(tokens[a].start, tokens[b - 1].end), source=source)
+
+
+def _last_word(tokens: list[Token]) -> Token:
+    return next(t for t in reversed(tokens) if t.text[0].isalnum())
+
+
+def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
+    """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
+    the whole sentence reports a statement."""
+    cue = find_cue(tokens, lex, need="alone")
+    if cue is None or tokens[0].quoted:
+        return None
+    if _particle_is_prefix(tokens, cue):
+        return None
+    if sum(1 for t in tokens if t.quoted) > len(tokens) // 2:
+        return None
+    last = _last_word(tokens)
+    end = tokens[-1].end if tokens[-1].text in _TERMINAL else last.end
+    return Quote([(tokens[0].start, end)], "reported", index, cue=cue[2:],
+                 frame=(tokens[0].start, tokens[-1].end))
+
+
+def _particle_is_prefix(tokens: list[Token], cue) -> bool:
+    """``sprachen ihn ... frei``: a particle at the clause end that is not the cue's."""
+    last = _last_word(tokens)
+    return last.text[0].islower() and len(last.text) <= 5 and last.end > cue[4] \
+        and not cue[1].particle and last.lower in {"frei", "zu", "ab", "an", "auf", "aus",
+                                                    "ein", "los", "mit", "vor", "weg"}
+
+
+# -- free indirect -----------------------------------------------------------------------------
+
+
+def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[Quote]:
+    """Sentences in the subjunctive without a cue that follow a quotation (within
+    :data:`CARRY_SENTENCES`); each continues the chain."""
+    taken = {q.sentence for q in quotes} | covered
+    out, recent = [], None
+    for index, toks in enumerate(tokens):
+        if index in taken:
+            recent = index
+            continue
+        if not toks or recent is None or index - recent > CARRY_SENTENCES or toks[0].quoted:
+            continue
+        if _subjunctive(toks) or _hearsay(toks):
+            span = _unquoted_span(toks, 0, len(toks))
+            if span:
+                out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
+                                 carried=True))
+                recent = index
+    return out
+
+
+#: Subjunctive II forms that, after a quotation, mostly go on reporting it.
+SUBJUNCTIVE_II = frozenset("""könnten müssten sollten würden dürften gäbe gäben hätte
+wäre""".split())
+
+
+def _subjunctive(tokens: list[Token]) -> bool:
+    words = [t.lower for t in tokens if not t.quoted]
+    if len(words) > 1 and words[0] == "sie" and words[1] == "sei":  # the imperative-like form
+        return False
+    return any(w in SUBJUNCTIVE or w in SUBJUNCTIVE_II for w in words)
+
+
+def _hearsay(tokens: list[Token]) -> bool:
+    """``X soll ... getan haben``: the modal of hearsay."""
+    words = [t.lower for t in tokens if t.text[0].isalnum()]
+    return any(w in {"soll", "sollen"} for w in words) and bool(words) \
+        and words[-1] in {"haben", "sein", "werden"}

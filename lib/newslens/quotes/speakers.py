@@ -1,0 +1,300 @@
+"""Who said it: the speaker of a quotation as written, and the entity it refers to.
+
+The speaker is looked for in the quotation's frame (the clause of its cue): a person or
+organisation the NER found there, nearest to the cue; else a pronoun (``er``, ``sie``) or a
+noun phrase (``ein Sprecher``, ``die Ministerin``, ``der Sprecher des Kremls``). Pronouns
+refer back to the most recent speaker or person; a role noun to the most recent person
+introduced with that role (``Bundesinnenministerin Nancy Faeser`` ... ``die Ministerin``), or
+to the named organisation it belongs to (``des Kremls`` -> Kreml). A quotation without a frame
+(free indirect speech, a long quotation standing alone) keeps the previous speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newslens import kb
+
+from newslens.quotes.extract import Quote
+
+SPEAKER_LABELS = ("PER", "ORG")
+_PRONOUNS = {"er": "PER", "sie": "PER"}
+_DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
+                "einem", "einen"}
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_NOT_SPEAKER = {"Sie", "Es", "Man", "Das", "Dies", "Dieser", "Diese", "Wie", "Laut", "Nach",
+                "Auch", "Doch", "Aber", "Und", "Zudem", "Außerdem", "Im", "In", "Am", "An",
+                "Auf", "Bei", "Mit", "Zur", "Zum", "Vor", "Seit", "Dabei", "Dazu", "So"}
+#: How far back (characters) a pronoun or role noun looks for its referent.
+RESOLVE_WINDOW = 3000
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    label: str
+    entity_id: str | None
+    canonical: str | None
+    text: str
+
+
+def attribute(text: str, quotes: list[Quote], mentions: list[Mention]) -> None:
+    """Fill ``quote.speaker`` for every quotation (in order): ``text``, ``start``, ``end``,
+    ``entity_id``, ``canonical`` (the last two None when unresolved)."""
+    starts = [m.start for m in mentions]
+    previous: dict = {}
+    for quote in quotes:
+        found = {} if quote.carried else _in_frame(text, quote, mentions, starts, previous)
+        if not found and (quote.carried or quote.kind == "direct") and previous:
+            found = dict(previous)
+        quote.speaker = found
+        if found:
+            previous = found
+
+
+def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int],
+              previous: dict) -> dict:
+    if quote.source is not None:
+        found = _source_phrase(text, quote.source, mentions, starts)
+        if found["entity_id"] is None and previous.get("entity_id") \
+                and text[slice(*quote.source)].lower() == "demnach":
+            found.update(entity_id=previous["entity_id"], canonical=previous["canonical"])
+        return found
+    if quote.frame is None:
+        return {}
+    lo, hi = quote.frame
+    # A reported statement's speaker is inside it (the subject of the sentence).
+    parts = () if quote.kind == "reported" else quote.parts
+    inside = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+              if m.end <= hi and not _in_parts(m.start, parts)]
+    cue = quote.cue[1] if quote.cue else lo
+    people = [m for m in inside if m.label in SPEAKER_LABELS]
+    words = _words(text, lo, hi, parts)
+    after = quote.speaker_after or _subject_follows(words, cue, mentions, starts)
+    pronoun = _pronoun(words, cue, after)
+    if people:
+        best = min(people, key=lambda m: _distance(m, cue, after))
+        if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
+            return _from_mention(best, _owner_start(text, best, lo), text)
+    if pronoun is not None:
+        ref = _antecedent(quote.start, mentions, starts, previous)
+        return {"text": pronoun[0], "start": pronoun[1], "end": pronoun[2], **ref}
+    phrase = _noun_phrase(words, cue, after)
+    if phrase is not None:
+        return {"text": text[phrase[0]:phrase[1]], "start": phrase[0], "end": phrase[1],
+                **_role_referent(text, phrase, mentions, starts)}
+    others = [m for m in inside if m.label == "LOC"]
+    if others:
+        return _from_mention(min(others, key=lambda m: _distance(m, cue, quote.speaker_after)))
+    return {}
+
+
+_FOCUS = {"auch", "nur", "selbst", "sogar", "aber", "und", "doch", "denn", "jedoch"}
+_SUBJECT_START = _DETERMINERS | {"er", "sie", "man", "dieser", "diese", "beide", "mehrere",
+                                 "viele", "einige", "zahlreiche", "alle", "sein", "seine",
+                                 "ihr", "ihre", "unser"}
+
+
+def _subject_follows(words, cue: int, mentions: list[Mention], starts: list[int]) -> bool:
+    """German verb-second: the subject stands before the cue verb when the clause opens with
+    it (``Die Polizei teilte mit``), after it when an adverbial opens the clause (``Am Montag
+    sagte der Minister``) or the cue opens it (``..., sagte er``)."""
+    before = [w for w in words if w[2] <= cue]
+    cut = max((i for i, w in enumerate(before) if w[0] in {",", ":", ";", "(", "–", "-"}),
+              default=-1)
+    clause = before[cut + 1:]
+    while clause and clause[0][0].lower() in _FOCUS:
+        clause = clause[1:]
+    if not clause:
+        return True
+    first = clause[0]
+    if first[0].lower() in _SUBJECT_START:
+        return False
+    i = bisect.bisect_left(starts, first[1])
+    if i < len(mentions) and mentions[i].start == first[1]:
+        return False
+    return not (first[0][:1].isupper() and first[0] not in _NOT_SPEAKER)
+
+
+def _source_phrase(text: str, span: tuple[int, int], mentions: list[Mention],
+                   starts: list[int]) -> dict:
+    """``laut Polizei``, ``Angaben des Ministeriums zufolge``: the phrase is the speaker; its
+    entity is the first person or organisation named in it (else a place)."""
+    lo, hi = span
+    inside = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+              if m.end <= hi and m.entity_id]
+    inside.sort(key=lambda m: (m.label not in SPEAKER_LABELS, m.start))
+    ref = inside[0] if inside else None
+    return {"text": text[lo:hi], "start": lo, "end": hi,
+            "entity_id": ref.entity_id if ref else None,
+            "canonical": ref.canonical if ref else None}
+
+
+def _in_parts(offset: int, parts) -> bool:
+    return any(s <= offset < e for s, e in parts)
+
+
+def _distance(m: Mention, cue: int, after: bool) -> int:
+    gap = m.start - cue if m.start >= cue else cue - m.end
+    return gap if (m.start >= cue) == after else gap + 50
+
+
+def _from_mention(m: Mention, start: int | None = None, text: str | None = None) -> dict:
+    if start is not None and start < m.start and text is not None:
+        return {"text": text[start:m.end], "start": start, "end": m.end,
+                "entity_id": m.entity_id, "canonical": m.canonical}
+    return {"text": m.text, "start": m.start, "end": m.end, "entity_id": m.entity_id,
+            "canonical": m.canonical}
+
+
+_OWNER = re.compile(r"(?:\b(?:[Dd]er|[Dd]ie|[Ee]ine?|[Dd]as)\s+)(?:[a-zäöü]\w*e[nrms]?\s+)?"
+                    r"[A-ZÄÖÜ][\w-]*\s+(?:des|der|von|vom)\s+(?:[a-zäöü]\w*\s+)?$")
+
+
+def _owner_start(text: str, m: Mention, lo: int) -> int | None:
+    """Where ``der Sprecher des`` before an organisation begins: the speaker as written is
+    the whole phrase, the entity the organisation."""
+    window = text[max(lo, m.start - 60):m.start]
+    found = _OWNER.search(window)
+    return m.start - len(window) + found.start() if found else None
+
+
+def _words(text: str, lo: int, hi: int, parts) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)
+            if not _in_parts(m.start(), parts)]
+
+
+def _pronoun(words, cue: int, after: bool):
+    """``er``/``sie`` next to the cue: right after it, or the subject before it."""
+    near = [w for w in words if w[0].lower() in _PRONOUNS and abs(w[1] - cue) < 40]
+    if not near:
+        return None
+    if after:
+        following = [w for w in near if w[1] > cue]
+        return following[0] if following else None
+    return min(near, key=lambda w: abs(w[1] - cue))
+
+
+def _antecedent(offset: int, mentions: list[Mention], starts: list[int],
+                previous: dict) -> dict:
+    """The most recent person before ``offset`` (or the last speaker when nearer)."""
+    i = bisect.bisect_left(starts, offset)
+    for m in reversed(mentions[max(0, i - 40):i]):
+        if offset - m.end > RESOLVE_WINDOW:
+            break
+        if m.label == "PER" and m.entity_id:
+            if previous.get("entity_id") and previous.get("start", -1) > m.start:
+                break
+            return {"entity_id": m.entity_id, "canonical": m.canonical}
+    if previous.get("entity_id"):
+        return {"entity_id": previous["entity_id"], "canonical": previous["canonical"]}
+    return {"entity_id": None, "canonical": None}
+
+
+def _noun_phrase(words, cue: int, after: bool):
+    """A determiner and capitalised noun(s) next to the cue: ``ein Sprecher``, ``die
+    Polizei``, ``der Sprecher des Kremls``; offsets or None."""
+    if after:
+        seq = [w for w in words if w[1] > cue]
+    else:
+        seq = [w for w in words if w[2] <= cue]
+    for i, w in enumerate(seq):
+        if w[0].lower() not in _DETERMINERS:
+            continue
+        j = i + 1
+        while j < len(seq) and seq[j][0][:1].islower() and seq[j][0].isalpha() \
+                and seq[j][0].lower() not in _DETERMINERS and j - i < 3:
+            j += 1
+        if j < len(seq) and seq[j][0][:1].isupper() and seq[j][0] not in _NOT_SPEAKER:
+            end = j + 1
+            if end + 1 < len(seq) and seq[end][0] in {"des", "der"} \
+                    and seq[end + 1][0][:1].isupper():
+                end += 2
+            return seq[i][1], seq[end - 1][2]
+        if after:
+            break
+    return _bare_noun_phrase(seq, after)
+
+
+def _bare_noun_phrase(seq, after: bool):
+    """A subject without article (``Beobachter``, ``Internationale Wahlbeobachter``,
+    ``Ärzte ohne Grenzen``): capitalised words opening the clause before the cue, or right
+    after it."""
+    if after:
+        words = [w for w in seq[:4] if w[0] not in {",", "(", ")"}]
+        while words and words[0][0][:1].islower() and len(words) > 1:
+            words = words[1:]
+    else:
+        cut = max((i for i, w in enumerate(seq) if w[0] in {",", ":", ";", "(", ")", "–"}),
+                  default=-1)
+        words = seq[cut + 1:]
+        while words and words[0][0].lower() in _FOCUS:
+            words = words[1:]
+    run = []
+    for w in words:
+        if w[0][:1].isupper() and w[0] not in _NOT_SPEAKER and w[0].isalpha() \
+                or run and w[0][:1].isupper() and "-" in w[0]:
+            run.append(w)
+        elif not run and w[0][:1].islower() and w[0].endswith(("e", "en", "er")) \
+                and w[0].lower() not in _SUBJECT_START and w[0].isalpha() and not after:
+            continue  # internationale Beobachter (mid-sentence adjective)
+        else:
+            break
+    if not run:
+        return None
+    return run[0][1], run[-1][2]
+
+
+def _role_referent(text: str, phrase, mentions: list[Mention], starts: list[int]) -> dict:
+    """A role noun phrase's entity: a named organisation inside it (``des Kremls``), else the
+    most recent person introduced with a title ending in its noun (``Ministerin``)."""
+    lo, hi = phrase
+    for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+        if m.end <= hi and m.entity_id and m.label in ("ORG", "LOC", "PER"):
+            return {"entity_id": m.entity_id, "canonical": m.canonical}
+    words = text[lo:hi].split()
+    noun = next((w for w in words[1:] if w[:1].isupper()), "")
+    if len(noun) < 4:
+        return {"entity_id": None, "canonical": None}
+    stem = noun.lower().rstrip("s")
+    i = bisect.bisect_left(starts, lo)
+    for m in reversed(mentions[max(0, i - 60):i]):
+        if lo - m.end > RESOLVE_WINDOW:
+            break
+        if m.label != "PER" or not m.entity_id:
+            continue
+        before = text[max(0, m.start - 40):m.start].split()
+        if before and before[-1].lower().rstrip(",").endswith(stem):
+            return {"entity_id": m.entity_id, "canonical": m.canonical}
+    if text[lo:hi].split()[0].lower() in {"der", "die"} and noun in _offices():
+        for m in reversed(mentions[max(0, i - 60):i]):
+            if lo - m.end > RESOLVE_WINDOW:
+                break
+            if m.label == "PER" and m.entity_id:
+                return {"entity_id": m.entity_id, "canonical": m.canonical}
+    return {"entity_id": None, "canonical": None}
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Role nouns of an office held by one person (``Ministerin``, ``Kanzler``): with a
+    definite article they refer back to the most recent person."""
+    roles = kb.load_roles()
+    return frozenset(roles.loc[roles["kind"] == "office", "role"])
+
+
+def addressee(text: str, quote: Quote) -> tuple[str, int, int] | None:
+    """``gegenüber der Zeitung X`` / ``im Gespräch mit X`` in the frame."""
+    if quote.frame is None:
+        return None
+    lo, hi = quote.frame
+    m = re.search(r"\b(?:gegenüber|im Gespräch mit|im Interview mit)\s+((?:(?:de[mnr]|des|die|"
+                  r"das|einer?m?)\s+)?(?:[a-zäöü]+[a-zäöü]\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ]"
+                  r"[\w-]*)*)", text[lo:hi])
+    if m is None:
+        return None
+    return m.group(1), lo + m.start(1), lo + m.end(1)

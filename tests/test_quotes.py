@@ -1,0 +1,209 @@
+"""Quotations and their speakers (newslens.quotes), on short German texts written for the tests."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pandas as pd
+import pytest
+
+from newslens import explain
+from newslens.quotes import QUOTE_COLUMNS, cues, extract_quotes
+from newslens.quotes.evaluate import load_split, match, score
+from newslens.quotes.extract import quoted_spans
+
+TEXTS = {
+    "q1": ("„Wir sind zu weiteren Gesprächen bereit“, sagte Bundeskanzler Olaf Scholz am "
+           "Montag in Berlin.\n\n"
+           "„Das ist“, sagte er, „ein guter Tag für Europa.“\n\n"
+           "Das Projekt „Zukunft Stadt“ beginnt im Mai."),
+    "q2": ("Annalena Baerbock reiste nach Kiew. Die Ministerin sagte, die Lage sei ernst.\n\n"
+           "Die Hilfe müsse schneller kommen. Danach flog sie weiter nach Warschau.\n\n"
+           "Der Sprecher des Kremls erklärte, Russland sei zu Gesprächen bereit."),
+    "q3": ("Laut Polizei wurden bei dem Unfall drei Menschen leicht verletzt.\n\n"
+           "Die Preise steigen weiter, teilte das Statistische Bundesamt am Freitag mit.\n\n"
+           "Angela Merkel sagte, die Einigung sei „ein wichtiges Signal für alle Beteiligten“."),
+}
+
+
+@pytest.fixture(scope="module")
+def annotated(pipeline):
+    from newslens import annotate
+
+    articles = pd.DataFrame({"article_id": list(TEXTS), "text": list(TEXTS.values()),
+                             "published": pd.Timestamp("2024-05-06")})
+    return annotate(articles, use_cache=False)
+
+
+def _quote(table: pd.DataFrame, article: str, text: str, source: dict = TEXTS):
+    body = source[article]
+    rows = table[(table["article_id"] == article)
+                 & table.apply(lambda r: text in body[r["start"]:r["end"]], axis=1)]
+    assert len(rows) >= 1, f"no quotation holding {text!r}"
+    return rows.sort_values(["start"]).iloc[0]
+
+
+def test_columns_types_and_stable_ids(annotated):
+    table = annotated.quotes
+    assert list(table.columns) == QUOTE_COLUMNS
+    assert table["quote_id"].is_unique
+    assert set(table["kind"].astype(str)) <= {"direct", "indirect", "reported", "free indirect"}
+    again = extract_quotes(annotated.articles, annotated.sentences, annotated.mentions)
+    pd.testing.assert_frame_equal(again, extract_quotes(annotated.articles,
+                                                        annotated.sentences,
+                                                        annotated.mentions))
+    assert again["quote_id"].tolist() == table["quote_id"].tolist()
+
+
+def test_direct_quote_with_cue_after_and_named_speaker(annotated):
+    row = _quote(annotated.quotes, "q1", "Wir sind zu weiteren Gesprächen bereit")
+    body = TEXTS["q1"]
+    assert row["kind"] == "direct"
+    assert body[row["start"]:row["end"]] == "„Wir sind zu weiteren Gesprächen bereit“"
+    assert row["cue"] == "sagte"
+    assert body[row["cue_start"]:row["cue_end"]] == "sagte"
+    assert row["speaker_entity_id"] == "per:olaf_scholz"
+    assert row["speaker"] == "Olaf Scholz"
+
+
+def test_split_quotation_is_one_row_with_two_parts_and_pronoun_speaker(annotated):
+    row = _quote(annotated.quotes, "q1", "Das ist")
+    body = TEXTS["q1"]
+    parts = [tuple(int(x) for x in p.split("-")) for p in row["parts"].split(";")]
+    assert [body[s:e] for s, e in parts] == ["„Das ist“", "„ein guter Tag für Europa.“"]
+    assert row["speaker_text"] == "er"
+    assert row["speaker"] == "Olaf Scholz"
+
+
+def test_a_name_in_quotation_marks_is_not_a_quotation(annotated):
+    table = annotated.quotes
+    body = TEXTS["q1"]
+    assert not any("Zukunft Stadt" in body[s:e] for s, e in
+                   zip(table.loc[table["article_id"] == "q1", "start"],
+                       table.loc[table["article_id"] == "q1", "end"], strict=True))
+
+
+def test_indirect_quote_with_role_noun_resolved_to_the_person(annotated):
+    row = _quote(annotated.quotes, "q2", "die Lage sei ernst")
+    assert row["kind"] == "indirect"
+    assert row["cue"] == "sagte"
+    assert row["speaker_text"] == "Die Ministerin"
+    assert row["speaker"] == "Annalena Baerbock"
+
+
+def test_free_indirect_sentence_keeps_the_previous_speaker(annotated):
+    row = _quote(annotated.quotes, "q2", "Die Hilfe müsse schneller kommen")
+    assert row["kind"] == "free indirect"
+    assert row["speaker"] == "Annalena Baerbock"
+    assert pd.isna(row["cue"])
+
+
+def test_sentence_without_subjunctive_after_a_quote_is_not_a_quote(annotated):
+    table = annotated.quotes
+    body = TEXTS["q2"]
+    assert not any("Warschau" in body[s:e] for s, e in
+                   zip(table["start"][table["article_id"] == "q2"],
+                       table["end"][table["article_id"] == "q2"], strict=True))
+
+
+def test_role_noun_with_organisation_resolves_to_it(annotated):
+    row = _quote(annotated.quotes, "q2", "Russland sei zu Gesprächen bereit")
+    assert row["speaker_text"].startswith("Der Sprecher")
+    assert row["speaker_entity_id"] == "org:kreml"
+
+
+def test_laut_and_inverted_frame_with_separable_cue(annotated):
+    laut = _quote(annotated.quotes, "q3", "drei Menschen leicht verletzt")
+    assert laut["cue"] == "Laut"
+    assert laut["speaker_text"] == "Polizei"
+    preise = _quote(annotated.quotes, "q3", "Die Preise steigen weiter")
+    assert preise["cue"] == "teilte mit"
+    assert "Bundesamt" in preise["speaker_text"]
+    assert TEXTS["q3"][preise["start"]:preise["end"]] == "Die Preise steigen weiter"
+
+
+def test_nested_direct_phrase_is_a_row_of_its_own(annotated):
+    table = annotated.quotes[annotated.quotes["article_id"] == "q3"]
+    body = TEXTS["q3"]
+    inner = [r for r in table.itertuples() if body[r.start:r.end]
+             == "„ein wichtiges Signal für alle Beteiligten“"]
+    outer = [r for r in table.itertuples() if r.kind == "indirect"
+             and "Einigung sei" in body[r.start:r.end]]
+    assert len(inner) == 1 and len(outer) == 1
+    assert inner[0].speaker == outer[0].speaker == "Angela Merkel"
+
+
+def test_explain_quote_and_speaker(annotated):
+    row = _quote(annotated.quotes, "q1", "Das ist")
+    parts = explain(annotated, quote=row["quote_id"])
+    assert parts["mention"].tolist() == ["„Das ist“", "„ein guter Tag für Europa.“"]
+    assert parts["sentence"].str.contains("sagte er").all()
+    said = explain(annotated, speaker="Olaf Scholz")
+    assert len(said) == 2
+    assert set(said["speaker"]) == {"Olaf Scholz"}
+    assert said["mention"].iloc[1] == "„Das ist“ … „ein guter Tag für Europa.“"
+    with pytest.raises(KeyError, match="no quotation"):
+        explain(annotated, speaker="Niemand")
+
+
+def test_quoted_spans_pair_marks_within_a_line():
+    text = "Er sagte: „Ja.“ Sie: »Nein« und \"vielleicht\".\n„offen"
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["„Ja.“", "»Nein«", "\"vielleicht\""]
+
+
+def test_cue_lexicon_expands_verbs_and_rejects_duplicates(tmp_path):
+    lex = cues.lexicon()
+    assert any(f.lemma == "mitteilen" and f.particle == "mit" for f in lex.forms["teilte"])
+    assert any(f.participle for f in lex.forms["mitgeteilt"])
+    assert "sagten" in lex.forms and "erklärten" in lex.forms
+    assert "angaben" in lex.sources
+    bad = tmp_path / "cues.csv"
+    header = "lemma,kind,present,past,participle,particle,clause,alone,note\n"
+    bad.write_text(header + "sagen,verb,sagt,sagte,gesagt,,yes,no,\n" * 2)
+    with pytest.raises(ValueError, match="duplicate cue 'sagen'"):
+        cues.read_cues(bad)
+    bad.write_text(header + "sagen,verb,sagt,sagte,gesagt,,ja,no,\n")
+    with pytest.raises(ValueError, match="clause of verb 'sagen' must be yes or no"):
+        cues.read_cues(bad)
+    (said,) = [f for f in lex.forms["sagte"] if f.lemma == "sagen"]
+    assert said.clause and not said.alone
+
+
+def _gold_file(tmp_path):
+    text = "„Ja“, sagte Anna Berg. Er sei müde, sagte Paul Koch."
+    record = {"file": "7 - Titel (2020-01-02).json", "documentName": "7 - Titel",
+              "originalText": text, "annotations": [
+                  {"id": 0, "type": "Direct",
+                   "quote": {"spans": [{"charBegin": 0, "charEnd": 4}]},
+                   "speaker": {"spans": [{"charBegin": 12, "charEnd": 21}]},
+                   "cue": {"spans": [{"charBegin": 6, "charEnd": 11}]}},
+                  {"id": 1, "type": "Indirect",
+                   "quote": {"spans": [{"charBegin": 23, "charEnd": 34}]},
+                   "speaker": {"spans": [{"charBegin": 42, "charEnd": 51}]},
+                   "cue": {"spans": []}}]}
+    path = tmp_path / "split.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def test_evaluation_matches_half_of_the_gold_characters_one_to_one(tmp_path):
+    articles, gold = load_split(_gold_file(tmp_path))
+    assert articles["article_id"].tolist() == ["7"]
+    assert articles["published"].iloc[0] == pd.Timestamp("2020-01-02")
+    assert gold["kind"].tolist() == ["direct", "indirect"]
+    predicted = pd.DataFrame({
+        "article_id": ["7", "7", "7"], "parts": ["0-4", "23-29", "23-33"],
+        "kind": ["direct", "indirect", "indirect"],
+        "speaker_start": [12, 36, pd.NA], "speaker_end": [16, 41, pd.NA],
+        "speaker_entity_id": [None, None, None],
+        "cue_start": [6, pd.NA, pd.NA], "cue_end": [11, pd.NA, pd.NA]})
+    pairs = match(predicted, gold)
+    assert sorted((j, i, exact) for j, i, exact in pairs) == [(0, 0, True), (2, 1, False)]
+    table = score(predicted, gold).set_index(["kind", "match", "metric"])
+    overall = table.loc[("all", "half", "detection")]
+    assert (overall["precision"], overall["recall"]) == (round(2 / 3, 3), 1.0)
+    assert table.loc[("all", "exact", "detection"), "recall"] == 0.5
+    assert table.loc[("all", "half", "speaker_accuracy"), "f1"] == 0.5
+    assert table.loc[("all", "half", "cue_accuracy"), "f1"] == 1.0

@@ -1,0 +1,217 @@
+"""Integrity of the bench temporal-expression gold (`tests/gold/timex_bench*.csv`).
+
+The gold is standoff: offsets into the `text` column of `newslens.load_corpus(bench)`. These tests
+check that every row is well formed (type, TIMEX3 value, modifier), that spans lie inside their
+article's annotated window, do not overlap and start and end on word boundaries, and that the
+windows are the ones the selection script chooses. The checks that need the article text are
+skipped where the bench file is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslens import config
+
+GOLD_DIR = Path(__file__).parent / "gold"
+GOLD_CSV = GOLD_DIR / "timex_bench.csv"
+ARTICLES_CSV = GOLD_DIR / "timex_bench_articles.csv"
+BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
+
+COLUMNS = ["article_id", "start", "end", "type", "value", "end_value", "mod", "note"]
+WINDOW_COLUMNS = ["article_id", "start", "end", "kind", "published", "stratum"]
+TYPES = {"DATE", "TIME", "DURATION", "SET"}
+MODS = {"", "START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE",
+        "EQUAL_OR_LESS", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
+STRATA = {"news_background", "interview", "portrait", "obituary", "live_blog", "history"}
+EARLY = "early_dates"  # the supplement of articles with dates before 1677
+
+_MONTH = r"(?:0[1-9]|1[0-2]|XX)"
+_DAY = r"(?:0[1-9]|[12]\d|3[01]|XX)"
+_WEEK = r"(?:0[1-9]|[1-4]\d|5[0-3]|XX)"
+_DATE = (rf"(?:BC)?(?:\d{{4}}|XXXX)(?:-{_MONTH}(?:-{_DAY})?|-W{_WEEK}(?:-(?:[1-7]|WE))?"
+         r"|-(?:SP|SU|FA|WI)|-Q[1-4]|-H[12])?|(?:BC)?\d{2,3}")
+_TIME = rf"(?:{_DATE})T(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?|(?:{_DATE})T(?:MO|MI|AF|EV|NI|DT)"
+_DURATION = (r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
+             r"|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+")
+_REF = r"PRESENT_REF|PAST_REF|FUTURE_REF"
+VALUE = {
+    "DATE": re.compile(rf"(?:{_DATE}|{_REF})"),
+    "TIME": re.compile(_TIME),
+    "DURATION": re.compile(_DURATION),
+    "SET": re.compile(rf"(?:{_DURATION}|{_TIME}|{_DATE})"),
+}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@pytest.fixture(scope="module")
+def gold() -> pd.DataFrame:
+    frame = pd.read_csv(GOLD_CSV, dtype=str, keep_default_na=False)
+    assert list(frame.columns) == COLUMNS
+    frame[["start", "end"]] = frame[["start", "end"]].astype(int)
+    return frame
+
+
+@pytest.fixture(scope="module")
+def windows() -> pd.DataFrame:
+    frame = pd.read_csv(ARTICLES_CSV, dtype=str, keep_default_na=False)
+    assert list(frame.columns) == WINDOW_COLUMNS
+    frame[["start", "end"]] = frame[["start", "end"]].astype(int)
+    return frame
+
+
+@pytest.fixture(scope="module")
+def bench_articles() -> pd.DataFrame:
+    if not BENCH.exists():
+        pytest.skip(f"bench corpus missing: {BENCH}")
+    from newslens import load_corpus
+
+    return load_corpus(BENCH, use_cache=False)
+
+
+def interval_start(value: str) -> tuple | None:
+    """A sortable key for where a TIMEX3 date value begins; None for references and X dates."""
+    match = re.fullmatch(r"(BC)?(\d{2,4})(?:-(.*))?", value.split("T")[0])
+    if not match:
+        return None
+    bc, digits, rest = match.groups()
+    year = int(digits) * {4: 1, 3: 10, 2: 100}[len(digits)]
+    year = -year if bc else year
+    month = day = 1
+    if rest and re.fullmatch(r"\d{2}(-\d{2})?", rest):
+        month, day = int(rest[:2]), int(rest[3:] or 1)
+    elif rest and rest.startswith("W"):
+        week = int(rest[1:3])
+        monday = dt.date.fromisocalendar(year, week, 1)
+        month, day = (monday.month, monday.day) if monday.year == year else (1, 1)
+    elif rest in _SEASON_MONTH:
+        month = _SEASON_MONTH[rest]
+    elif rest and rest[0] in "QH":
+        month = (int(rest[1]) - 1) * (3 if rest[0] == "Q" else 6) + 1
+    clock = value.split("T")[1] if "T" in value else ""
+    return (year, month, day, clock)
+
+
+def test_gold_is_big_enough(gold, windows):
+    # issue 14: at least 600 expressions from at least 60 bench articles
+    assert len(gold) >= 600
+    assert windows.article_id.nunique() >= 60
+    assert set(windows.stratum) == STRATA | {EARLY}
+
+
+def test_rows_are_well_formed(gold):
+    assert set(gold.type) <= TYPES
+    assert set(gold["mod"]) <= MODS
+    bad = [(r.article_id, r.start, r.type, r.value) for r in gold.itertuples()
+           if not VALUE[r.type].fullmatch(r.value)
+           or (r.end_value and not VALUE[r.type].fullmatch(r.end_value))]
+    assert bad == []
+
+
+@pytest.mark.parametrize("value", ["1915-04-22", "1862-SU", "1944-W20", "BC0149", "19", "199",
+                                   "PRESENT_REF", "2020-W36-WE", "2022-H1", "XXXX-W14"])
+def test_timex3_dates_are_accepted(value):
+    assert VALUE["DATE"].fullmatch(value)
+
+
+@pytest.mark.parametrize(("kind", "value"), [
+    ("DATE", "2020-13"), ("DATE", "20200422"), ("DATE", "P3M"), ("TIME", "2020-03-12"),
+    ("DURATION", "3 Jahre"), ("DURATION", "P"), ("TIME", "2020-03-12T25:00"),
+    ("DATE", "1915-4-22"), ("DATE", "2020-W54"), ("DATE", "2020-02-32"),
+])
+def test_malformed_values_are_rejected(kind, value):
+    assert not VALUE[kind].fullmatch(value)
+
+
+def test_calendar_dates_exist(gold):
+    days = [v for v in pd.concat([gold.value, gold.end_value])
+            if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?(T.*)?", v)]
+    for value in days:
+        year, month = int(value[:4]), int(value[5:7])
+        day = int(value[8:10]) if len(value) >= 10 and value[7:8] == "-" else 1
+        dt.date(year, month, day)  # raises on 2020-02-30
+    weeks = [v for v in gold.value if re.fullmatch(r"\d{4}-W\d{2}.*", v)]
+    for value in weeks:
+        dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+
+
+def test_end_value_not_before_value(gold):
+    ranges = gold[gold.end_value != ""]
+    backwards = []
+    for r in ranges.itertuples():
+        if r.type == "DURATION":
+            continue
+        start, end = interval_start(r.value), interval_start(r.end_value)
+        if start is None or end is None:  # unspecified dates (XXXX-XX-XXT08:00): clock only
+            start, end = r.value.partition("T")[2], r.end_value.partition("T")[2]
+        if end < start:
+            backwards.append((r.article_id, r.start, r.value, r.end_value))
+    assert backwards == []
+
+
+def test_interval_start_orders_values():
+    assert interval_start("BC0149") < interval_start("0486") < interval_start("1862-SU")
+    assert interval_start("1862-SU") < interval_start("1862-08") < interval_start("1862-FA")
+    assert interval_start("2020-W53") > interval_start("2020-12-27")
+    assert interval_start("199") < interval_start("1995") and interval_start("PAST_REF") is None
+
+
+def test_spans_lie_inside_windows_and_do_not_overlap(gold, windows):
+    assert windows.article_id.is_unique
+    assert set(gold.article_id) <= set(windows.article_id)
+    spans = gold.merge(windows, on="article_id", suffixes=("", "_window"))
+    outside = spans[(spans.start < spans.start_window) | (spans.end > spans.end_window)
+                    | (spans.end <= spans.start)]
+    assert outside.empty, outside[["article_id", "start", "end"]]
+    ordered = gold.sort_values(["article_id", "start"])
+    previous_end = ordered.groupby("article_id").end.shift()
+    assert not (ordered.start < previous_end).any()
+
+
+def test_windows_are_well_formed(windows):
+    assert set(windows.stratum) <= STRATA | {EARLY}
+    assert set(windows.kind) <= {"whole", "window"}
+    assert (windows.start < windows.end).all()
+    for day in windows.published:
+        dt.date.fromisoformat(day)
+
+
+def test_spans_start_and_end_on_word_boundaries(gold, windows, bench_articles):
+    texts = bench_articles.set_index("article_id")
+    bad = []
+    for w in windows.itertuples():
+        text = texts.at[w.article_id, "text"]
+        assert w.end <= len(text)
+        assert w.kind == "window" or (w.start, w.end) == (0, len(text))
+        assert texts.at[w.article_id, "published"].strftime("%Y-%m-%d") == w.published
+    for r in gold.itertuples():
+        text = texts.at[r.article_id, "text"]
+        span = text[r.start:r.end]
+        if (span != span.strip() or not span[0].isalnum()
+                or not (span[-1].isalnum() or span[-1] == ".")
+                or (r.start > 0 and text[r.start - 1].isalnum())
+                or (r.end < len(text) and text[r.end].isalnum())):
+            bad.append((r.article_id, r.start, span))
+    assert bad == []
+
+
+def test_windows_are_what_the_selection_script_chooses(windows, bench_articles):
+    sys.path.insert(0, str(GOLD_DIR))
+    try:
+        from timex_bench_select import select, select_early
+    finally:
+        sys.path.remove(str(GOLD_DIR))
+    main = windows[windows.stratum != EARLY]
+    early = windows[windows.stratum == EARLY]
+    assert list(windows.index) == list(main.index) + list(early.index)  # supplement last
+    chosen = select(bench_articles, len(main))
+    chosen += select_early(bench_articles, len(early),
+                           exclude={row["article_id"] for row in chosen})
+    chosen = pd.DataFrame(chosen).astype(str)
+    assert chosen.to_dict("records") == windows.astype(str).to_dict("records")
