@@ -47,6 +47,9 @@ CHUNK_ARTICLES = 500
 #: worker (a fresh interpreter that imports spaCy and loads the pipeline) costs about 4 s,
 #: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
 PARALLEL_MIN_WORDS = 200_000
+#: The smallest chunk a worker is sent (about 3 s of spaCy): smaller ones cost more in
+#: hand-over and cache shards than they save in balance.
+MIN_CHUNK_WORDS = 20_000
 _STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("event_mentions", "events"),
                  "quotes": ("quotes",), "boilerplate": ("boilerplate",)}
 #: The tables of an Annotations object, stored whole for a corpus seen before.
@@ -260,15 +263,13 @@ def _annotated(missing: pd.DataFrame, keys: pd.Series, *, model, options: dict, 
             yield chunk, annotate_chunk(chunk, keys.loc[chunk.index], model=model,
                                         options=options)
         return
-    # Smaller chunks when there are few, so the last one does not keep one worker busy alone.
-    size = max(1, min(CHUNK_ARTICLES, -(-len(missing) // (4 * workers))))
     name = str(model) if model is not None else None
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                initargs=(name, salt))
     try:
         pending: deque = deque()
-        for chunk in _chunks(missing, size):
+        for chunk in _balanced_chunks(missing, workers):
             slim = pd.DataFrame({"article_id": chunk["article_id"].to_numpy(),
                                  "text": chunk["text"].to_numpy()})
             with _main_hidden():  # a worker may start here
@@ -483,6 +484,26 @@ def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
 def _chunks(articles: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
     for start in range(0, len(articles), size):
         yield articles.iloc[start:start + size]
+
+
+def _balanced_chunks(articles: pd.DataFrame, workers: int) -> Iterator[pd.DataFrame]:
+    """Chunks for ``workers`` processes that finish together: each holds a share of the words
+    still to do (a ``2 * workers``-th, at most :data:`CHUNK_ARTICLES` articles, at least
+    :data:`MIN_CHUNK_WORDS` words), so they shrink towards the end and no worker waits long
+    for the last one (guided self-scheduling)."""
+    counts = (articles["n_words"] if "n_words" in articles
+              else articles["text"].str.split().str.len()).to_numpy(dtype="int64")
+    remaining, start = int(counts.sum()), 0
+    while start < len(articles):
+        target = max(MIN_CHUNK_WORDS, remaining // (2 * workers))
+        stop, taken = start, 0
+        while stop < len(articles) and stop - start < CHUNK_ARTICLES and (
+                taken < target or stop == start):
+            taken += int(counts[stop])
+            stop += 1
+        yield articles.iloc[start:stop]
+        remaining -= taken
+        start = stop
 
 
 def _words(articles: pd.DataFrame) -> int:
