@@ -82,9 +82,10 @@ def report_judged(table: pd.DataFrame, boilerplate: pd.DataFrame) -> None:
     judged = pd.read_csv(JUDGED)
     found = judged["passage_id"].isin(table["passage_id"])
     right = judged.loc[found, "verdict"].eq("boilerplate")
+    lenient = judged.loc[found, "verdict"].isin(["boilerplate", "borderline"])
     print(f"judged by reading: {int(right.sum())} of {int(found.sum())} sampled passages are "
-          f"boilerplate (precision {right.mean():.2f}); {int((~found).sum())} judged passages "
-          "no longer detected")
+          f"boilerplate (precision {right.mean():.2f}; {lenient.mean():.2f} counting the "
+          f"borderline ones); {int((~found).sum())} judged passages no longer detected")
     weights = table.set_index("passage_id")["n_articles"]
     occurrences = judged.loc[found, "passage_id"].map(weights)
     print(f"  weighted by the articles that print them: "
