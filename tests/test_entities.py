@@ -714,3 +714,22 @@ def test_a_renamed_entity_keeps_its_id_and_shows_the_name_of_its_time(days, name
     out = canonicalize(mentions, sentences, kb=KB_RENAMED, roles=ROLES, published=published)
     assert out["entity_id"].tolist() == ["org:x", "org:x"]
     assert set(out["canonical"]) == {name}
+
+
+def test_a_surname_goes_to_the_articles_person_before_a_kb_company_of_that_name():
+    kb = pd.concat([KB, pd.DataFrame([("org:ford", "Ford", "ORG", "company", "")],
+                                     columns=KB.columns[:5])], ignore_index=True)
+    kb["description"] = "test entity"
+    texts = {"a": "Richard Ford schrieb. Ford lachte.", "b": "Ford baut Autos."}
+    mentions, sentences = tables(texts, [("a", "Richard Ford", "PER"), ("a", "Ford", "PER", 1),
+                                         ("b", "Ford", "PER")])
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert out["entity_id"].tolist() == ["per:richard_ford", "per:richard_ford", "org:ford"]
+
+
+def test_a_surname_tagged_as_a_place_goes_to_the_articles_person():
+    texts = {"a": "Greta Thunberg sprach. Thunberg reiste ab.", "b": "Thunberg liegt am Meer."}
+    out = run(texts, [("a", "Greta Thunberg", "PER"), ("a", "Thunberg", "LOC", 1),
+                      ("b", "Thunberg", "LOC")])
+    assert out["entity_id"].tolist() == ["per:greta_thunberg", "per:greta_thunberg",
+                                         "loc:thunberg"]

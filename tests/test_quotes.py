@@ -159,10 +159,15 @@ def test_cue_lexicon_expands_verbs_and_rejects_duplicates(tmp_path):
     assert "sagten" in lex.forms and "erklärten" in lex.forms
     assert "angaben" in lex.sources
     bad = tmp_path / "cues.csv"
-    bad.write_text("lemma,kind,present,past,participle,particle,note\n"
-                   "sagen,verb,sagt,sagte,gesagt,,\nsagen,verb,sagt,sagte,gesagt,,\n")
+    header = "lemma,kind,present,past,participle,particle,clause,alone,note\n"
+    bad.write_text(header + "sagen,verb,sagt,sagte,gesagt,,yes,no,\n" * 2)
     with pytest.raises(ValueError, match="duplicate cue 'sagen'"):
         cues.read_cues(bad)
+    bad.write_text(header + "sagen,verb,sagt,sagte,gesagt,,ja,no,\n")
+    with pytest.raises(ValueError, match="clause of verb 'sagen' must be yes or no"):
+        cues.read_cues(bad)
+    (said,) = [f for f in lex.forms["sagte"] if f.lemma == "sagen"]
+    assert said.clause and not said.alone
 
 
 def _gold_file(tmp_path):

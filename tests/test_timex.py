@@ -20,10 +20,11 @@ THU = "2025-10-16"
 
 
 def found(text: str, anchor=TUE, mode: str = "news") -> list[tuple]:
-    """(span text, value, start day, end day) per expression; days as ISO strings or None."""
+    """(span text, value, start day, end day) per expression; days as ISO strings or None;
+    a range's value written ``start/end`` (its ``value`` and ``end_value``)."""
     frame = timex.tag(text, anchor=anchor, mode=mode)
-    return [(r.text, r.value, _day(r.start_date), _day(r.end_date))
-            for r in frame.itertuples()]
+    return [(r.text, r.value if r.end_value is None else f"{r.value}/{r.end_value}",
+             _day(r.start_date), _day(r.end_date)) for r in frame.itertuples()]
 
 
 def _day(value) -> str | None:
@@ -41,7 +42,8 @@ def day(text: str, value: str) -> tuple:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Das Treffen fand am 18. August 2025 statt.", [day("18. August 2025", "2025-08-18")]),
-    ("Stand: 18.08.2025, 12 Uhr.", [day("18.08.2025", "2025-08-18")]),
+    ("Stand: 18.08.2025, 12 Uhr.", [day("18.08.2025", "2025-08-18"),
+                                    day("12 Uhr", "2025-08-18T12:00")]),
     ("Es geschah am 1.3.2020 in Berlin.", [day("1.3.2020", "2020-03-01")]),
     ("Am Montag, 18. August 2025 kam er.", [day("Montag, 18. August 2025", "2025-08-18")]),
     ("Der Bericht vom 3. Okt. 2020 liegt vor.", [day("3. Okt. 2020", "2020-10-03")]),
@@ -416,7 +418,9 @@ def test_numbers_that_are_not_years(text):
 ])
 def test_vague_words_get_no_date(word):
     frame = timex.tag(f"Die Lage ist {word} ruhig.", anchor=TUE)
-    assert frame[["text", "value", "kind"]].values.tolist() == [[word, "XXXX", "vague"]]
+    ref = ("FUTURE_REF" if word in ("bald", "künftig") else "PAST_REF"
+           if word in ("damals", "kürzlich", "zuletzt", "bisher", "bislang") else "PRESENT_REF")
+    assert frame[["text", "value", "kind"]].values.tolist() == [[word, ref, "vague"]]
     assert frame["vague"].tolist() == [True]
     assert frame["start_date"].isna().all() and frame["end_date"].isna().all()
     assert frame["granularity"].isna().all()
@@ -493,7 +497,7 @@ def test_narrative_mode_uses_a_coarse_anchor_only_for_coarse_units():
 def test_narrative_mode_with_a_year_anchor_keeps_its_year_for_months():
     text = "Im Jahr 2014 annektierte Russland die Krim. Im März begann es."
     assert [r[1] for r in found(text, TUE, mode="narrative")] == ["2014", "2014-03"]
-    assert [r[1] for r in found(text, TUE)] == ["2014", "2025-03"]
+    assert [r[1] for r in found(text, TUE)] == ["2014", "2014-03"]  # the text's frame
 
 
 # -- tense -----------------------------------------------------------------------------------
@@ -575,7 +579,7 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
     ("Seit 26. März 1437 Infektionsfälle.", "2020-04-20", [day("26. März", "2020-03-26")]),
     # a weekday with the date picks the year it fits (a live-blog heading in a future clause)
     ("Krones will Stellen abbauen Mittwoch, 16. September, 11.33 Uhr", "2020-09-20",
-     [day("Mittwoch, 16. September", "2020-09-16")]),
+     [day("Mittwoch, 16. September", "2020-09-16"), day("11.33 Uhr", "2020-09-16T11:33")]),
     # the tense of the clause, not of the sentence
     ("Merz gab zu bedenken, dass am 7. Dezember die Mandate enden.", "2020-10-27",
      [day("7. Dezember", "2020-12-07")]),
@@ -587,7 +591,8 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
      [("Januar", "2021-01", "2021-01-01", "2021-01-31")]),
     # a scheduling verb in the present: the nearest occurrence, not the past one
     ("das am 1. November beginnt und in den Jahren zuvor kein Hit war", "2020-09-15",
-     [day("1. November", "2020-11-01")]),
+     [day("1. November", "2020-11-01"),
+      ("Jahren zuvor", "2015-11-01/2019-11-01", "2015-11-01", "2019-11-01")]),
 ])
 def test_corpus_cases(text, anchor, expected):
     assert found(text, anchor) == expected
@@ -649,3 +654,161 @@ def test_score_counts_exact_and_overlapping_spans():
     assert scores["exact_precision"] == 0.5 and scores["exact_recall"] == 0.5
     assert scores["overlap_precision"] == 1.0 and scores["overlap_recall"] == 1.0
     assert scores["value_accuracy"] == 0.0
+
+
+# -- issue 14: the reference time of a text, relative dates, lists and ranges, TIMEX3 values -----
+
+
+def _values(text: str, anchor: str = "2020-05-04") -> list[tuple[str, str]]:
+    return [(text_, value) for text_, value, *_ in found(text, anchor)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year-less day, month or season takes its year from the date the text has set
+    ("Die Belagerung begann am 3. Mai 1683. Am 12. September kam das Entsatzheer.",
+     [("3. Mai 1683", "1683-05-03"), ("12. September", "1683-09-12")]),
+    ("Das Dorf brannte 1862 nieder. Im Sommer bauten die Bauern es wieder auf.",
+     [("1862", "1862"), ("Sommer", "1862-SU")]),
+    ("Im März 1917 dankte der Zar ab. Im Juli scheiterte die Offensive.",
+     [("März 1917", "1917-03"), ("Juli", "1917-07")]),
+    # across a year end: the occurrence nearest the date of the text
+    ("Im Dezember 1914 froren die Fronten ein. Im Januar folgte der nächste Angriff.",
+     [("Dezember 1914", "1914-12"), ("Januar", "1915-01")]),
+    # no date of its own yet: the publication date, by tense
+    ("Im März sank die Zahl der Fälle.", [("März", "2020-03")]),
+    # the text came back to the present: gestern moves the focus back
+    ("Im Jahr 1990 fiel die Mauer. Gestern sagte sie, im August werde sie reisen.",
+     [("Jahr 1990", "1990"), ("Gestern", "2020-05-03"), ("August", "2020-08")]),
+    # a future clause does not look from a past year
+    ("1999 war sie Ministerin. Im August will sie wieder kandidieren.",
+     [("1999", "1999"), ("August", "2020-08")]),
+    # seit reaches up to the present and sets no frame
+    ("Seit 2015 leitet er den Verein. Im März war er krank.",
+     [("2015", "2015"), ("März", "2020-03")]),
+    # a year mentioned paragraphs ago no longer frames the text
+    ("Er kam 1975 nach Bremen." + " Es regnete viel." * 30 + " Im März war er krank.",
+     [("1975", "1975"), ("März", "2020-03")]),
+])
+def test_reference_time_of_the_text(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Am 22. April 1915 griffen sie an. Zwei Tage später folgte der nächste Angriff.",
+     [("22. April 1915", "1915-04-22"), ("Zwei Tage später", "1915-04-24")]),
+    ("Am 2. Juni 1953 wurde sie gekrönt. Am folgenden Tag feierte London.",
+     [("2. Juni 1953", "1953-06-02"), ("folgenden Tag", "1953-06-03")]),
+    ("Die Firma wurde 1998 gegründet. Im Jahr darauf ging sie an die Börse.",
+     [("1998", "1998"), ("Jahr darauf", "1999")]),
+    ("Der Vertrag galt ab dem 1. Juli 1990. Drei Monate zuvor hatte man verhandelt.",
+     [("1. Juli 1990", "1990-07-01"), ("Drei Monate zuvor", "1990-04")]),
+    ("Am 9. November 1989 fiel die Mauer, tags darauf kamen Tausende.",
+     [("9. November 1989", "1989-11-09"), ("tags darauf", "1989-11-10")]),
+    ("Am 9. November 1989 fiel die Mauer, am selben Abend feierten sie.",
+     [("9. November 1989", "1989-11-09"), ("selben Abend", "1989-11-09TEV")]),
+    # a chain: each counts from the one before
+    ("Am 1. März 1921 begann es. Zwei Tage später eskalierte es, eine Woche später war es vorbei.",
+     [("1. März 1921", "1921-03-01"), ("Zwei Tage später", "1921-03-03"),
+      ("eine Woche später", "1921-W10")]),
+    # no date before: the publication day
+    ("Am nächsten Tag war alles anders.", [("nächsten Tag", "2020-05-05")]),
+    # a few: an approximate interval after the reference
+    ("Am 2. Mai 1990 kam er an. Wenige Tage später reiste er ab.",
+     [("2. Mai 1990", "1990-05-02"), ("Wenige Tage später", "1990-05-03/1990-05-09")]),
+    ("Er starb am 2. Mai 1990. Einige Jahre zuvor war er erkrankt.",
+     [("2. Mai 1990", "1990-05-02"), ("Einige Jahre zuvor", "1985-05-02/1989-05-02")]),
+    # a year only: the shift is told in years
+    ("Das geschah 1915. Zwei Tage später brannte die Stadt.",
+     [("1915", "1915"), ("Zwei Tage später", "1915")]),
+])
+def test_dates_relative_to_an_earlier_date(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Am Montag um 20 Uhr beginnt das Spiel.",
+     [day("Montag", "2020-05-04"), day("20 Uhr", "2020-05-04T20:00")]),
+    ("Am 3. Mai 1945 um 8.15 Uhr kapitulierte die Stadt.",
+     [day("3. Mai 1945", "1945-05-03"), day("8.15 Uhr", "1945-05-03T08:15")]),
+    ("Das Jahr 1915: um 10 Uhr begann es.",
+     [("Jahr 1915", "1915", "1915-01-01", "1915-12-31"),
+      ("10 Uhr", "XXXX-XX-XXT10:00", None, None)]),
+])
+def test_clock_times_on_the_day_of_the_reference(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+def test_shortly_after_is_vague_and_undated():
+    frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
+                      anchor="2020-05-04")
+    row = frame.iloc[1]
+    assert (row["text"], row["value"], row["modifier"], row["kind"], row["vague"]) == (
+        "Kurz danach", "1945-05-03", "after", "vague", True)
+    assert pd.isna(row["start_date"]) and pd.isna(row["start_year"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Am 22. und 25. August 1916 griffen sie an.",
+     [("22.", "1916-08-22", "1916-08-22", "1916-08-22"),
+      ("25. August 1916", "1916-08-25", "1916-08-25", "1916-08-25")]),
+    ("Gespielt wird am 3., 5. und 7. Juni 2019.",
+     [("3.", "2019-06-03", "2019-06-03", "2019-06-03"),
+      ("5.", "2019-06-05", "2019-06-05", "2019-06-05"),
+      ("7. Juni 2019", "2019-06-07", "2019-06-07", "2019-06-07")]),
+    ("Das war am 30. April und 1. Mai 1945.",
+     [("30. April", "1945-04-30", "1945-04-30", "1945-04-30"),
+      ("1. Mai 1945", "1945-05-01", "1945-05-01", "1945-05-01")]),
+    ("Sie lebte hier im Mai und Juni 1941.",
+     [("Mai", "1941-05", "1941-05-01", "1941-05-31"),
+      ("Juni 1941", "1941-06", "1941-06-01", "1941-06-30")]),
+])
+def test_coordinated_dates_share_month_and_year(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Messe fand 2018 vom 11. bis 15. September statt.",
+     ("vom 11. bis 15. September", "2018-09-11/2018-09-15", "2018-09-11", "2018-09-15")),
+    ("In der Nacht vom 27./28. September 1943 brannte es.",
+     ("vom 27./28. September 1943", "1943-09-27/1943-09-28", "1943-09-27", "1943-09-28")),
+    ("Die Kämpfe dauerten von Juni 1941 bis Februar 1943.",
+     ("von Juni 1941 bis Februar 1943", "1941-06/1943-02", "1941-06-01", "1943-02-28")),
+    ("Das Werk ruhte zwischen dem 3. und 9. März 2011.",
+     ("zwischen dem 3. und 9. März 2011", "2011-03-03/2011-03-09", "2011-03-03",
+      "2011-03-09")),
+])
+def test_ranges_are_one_expression_with_start_and_end(text, expected):
+    assert found(text, "2020-05-04")[-1] == expected
+
+
+def test_dates_before_1678_and_before_christ_have_years_and_day_numbers():
+    text = ("Die Schlacht bei Hastings war am 14. Oktober 1066. Rom zerstörte Karthago im Jahr "
+            "146 v. Chr., das im 9. Jahrhundert v. Chr. gegründet worden war. Im Jahr 800 "
+            "wurde Karl gekrönt.")
+    frame = timex.tag(text, anchor="2020-05-04")
+    assert frame["value"].tolist() == ["1066-10-14", "BC0146", "BC08", "0800"]
+    assert frame["start_date"].isna().all()  # no Timestamp holds them
+    assert frame["start_year"].tolist() == [1066, -146, -900, 800]
+    assert frame["end_year"].tolist() == [1066, -146, -801, 800]
+    days = frame["start_day"].tolist()
+    assert days[0] == (dt.date(1066, 10, 14) - dt.date(1970, 1, 1)).days
+    assert days[1] < days[0] and frame["end_day"].iloc[1] - days[1] == 364  # 146 BC: 365 days
+    assert days[2] < days[1]
+
+
+def test_day_numbers_agree_with_the_timestamps():
+    frame = timex.tag("Am 18. August 2025 und im Jahr 1970 geschah es.", anchor=TUE)
+    stamps = frame["start_date"].astype("datetime64[s]").astype("int64") // 86400
+    assert frame["start_day"].tolist() == stamps.tolist()
+    assert frame["end_day"].tolist() == [20318, 364]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Die Lage ist derzeit ruhig.", "PRESENT_REF"),
+    ("Damals war alles anders.", "PAST_REF"),
+    ("Das wird sich in Kürze ändern.", "FUTURE_REF"),
+    ("In der 20. Kalenderwoche, also in der Woche vom 11. Mai.", None),
+])
+def test_vague_expressions_get_reference_values(text, value):
+    values = [v for _, v, *_ in found(text, "2020-05-04")]
+    assert (values[:1] == [value]) if value else "PRESENT_REF" not in values

@@ -49,7 +49,7 @@ NUMBERS = {
     "siebeneinhalb": 7.5, "achteinhalb": 8.5, "neuneinhalb": 9.5, "zehneinhalb": 10.5,
 }
 #: "a few" of a unit, as used for ``vor wenigen Tagen`` and ``in den vergangenen Wochen``.
-FEW_WORDS = ("wenigen", "einigen", "ein paar", "mehreren", "ein, zwei")
+FEW_WORDS = ("wenige", "einige", "ein paar", "mehrere", "ein, zwei")
 ORDINAL_WORDS = {
     "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5,
     "sechsten": 6, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11,
@@ -78,12 +78,20 @@ RELATIVE_STEPS = {
     "kommend": 1, "nächst": 1, "übernächst": 2, "dies": 0, "laufend": 0, "heutig": 0,
     "gestrig": -1, "morgig": 1, "folgend": 1,
 }
-VAGUE_WORDS = (
-    "derzeit", "bald", "damals", "künftig", "zukünftig", "kürzlich", "zuletzt",
-    "mittlerweile", "bisher", "bislang", "vorerst", "momentan", "jetzt", "nun", "inzwischen",
-    "gegenwärtig", "neulich", "demnächst", "einst", "dereinst", "seinerzeit", "heutzutage",
-    "vorhin", "zurzeit", "zunächst", "jüngst", "aktuell", "zeitnah", "baldmöglichst",
-)
+#: Vague adverbs and their TIMEX3 reference value: the present, some time before or after it.
+VAGUE_REFS = {
+    "derzeit": "PRESENT_REF", "mittlerweile": "PRESENT_REF", "vorerst": "PRESENT_REF",
+    "momentan": "PRESENT_REF", "jetzt": "PRESENT_REF", "nun": "PRESENT_REF",
+    "inzwischen": "PRESENT_REF", "gegenwärtig": "PRESENT_REF", "heutzutage": "PRESENT_REF",
+    "zurzeit": "PRESENT_REF", "zunächst": "PRESENT_REF", "aktuell": "PRESENT_REF",
+    "damals": "PAST_REF", "kürzlich": "PAST_REF", "zuletzt": "PAST_REF", "bisher": "PAST_REF",
+    "bislang": "PAST_REF", "neulich": "PAST_REF", "einst": "PAST_REF", "seinerzeit": "PAST_REF",
+    "vorhin": "PAST_REF", "jüngst": "PAST_REF", "früher": "PAST_REF",
+    "bald": "FUTURE_REF", "künftig": "FUTURE_REF", "zukünftig": "FUTURE_REF",
+    "demnächst": "FUTURE_REF", "dereinst": "FUTURE_REF", "zeitnah": "FUTURE_REF",
+    "baldmöglichst": "FUTURE_REF", "später": "FUTURE_REF",
+}
+VAGUE_WORDS = tuple(w for w in VAGUE_REFS if w not in ("früher", "später"))
 VAGUE_PHRASES = (
     r"zu einem (?:späteren|früheren|anderen) Zeitpunkt", r"zum (?:jetzigen|gegenwärtigen|"
     r"derzeitigen|aktuellen) Zeitpunkt", r"in Kürze", r"vor [Kk]urzem", r"seit [Kk]urzem",
@@ -93,6 +101,22 @@ VAGUE_PHRASES = (
     r"bis dato", r"seit (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten)",
     r"vor (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten)",
 )
+#: The reference value of a vague phrase, by its first word(s); the present where none fits.
+VAGUE_PHRASE_REFS = (
+    ("zu einem späteren", "FUTURE_REF"), ("zu einem früheren", "PAST_REF"),
+    ("in kürze", "FUTURE_REF"), ("in naher", "FUTURE_REF"), ("in ferner", "FUTURE_REF"),
+    ("in zukunft", "FUTURE_REF"), ("in absehbarer", "FUTURE_REF"), ("eines tages", "FUTURE_REF"),
+    ("vor", "PAST_REF"), ("seit", "PAST_REF"), ("in der vergangenheit", "PAST_REF"),
+    ("bis dato", "PAST_REF"),
+)
+
+
+def vague_ref(words: str) -> str:
+    """PRESENT_REF, PAST_REF or FUTURE_REF for a vague adverb or phrase."""
+    low = " ".join(words.lower().split())
+    if low in VAGUE_REFS:
+        return VAGUE_REFS[low]
+    return next((ref for head, ref in VAGUE_PHRASE_REFS if low.startswith(head)), "PRESENT_REF")
 #: Sets (``täglich``) -> TIMEX3 period and granularity.
 SET_WORDS = {
     "täglich": ("P1D", "day"), "tagtäglich": ("P1D", "day"), "wöchentlich": ("P1W", "week"),
@@ -129,7 +153,8 @@ UNIT_GRANULARITY = {
 }
 GRANULARITIES = ("day", "weekend", "week", "month", "quarter", "season", "year", "decade",
                  "century")
-MODIFIERS = ("early", "mid", "late", "approximate", "more_than", "less_than", "none")
+MODIFIERS = ("early", "mid", "late", "approximate", "more_than", "less_than", "before", "after",
+             "none")
 KINDS = ("date", "span", "duration", "set", "vague")
 TENSES = ("past", "present", "future")
 
@@ -224,6 +249,12 @@ DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 NUM = (r"(?:\d{1,3}(?:,5)?|" + _words(NUMBERS, cap=True)
        + r"|(?:[Ee]ine[mnrs]?" + _S + r")?halbe[nms]?)")
 FEW = _words(["wenigen", "einigen", "ein paar", "mehreren"])
+FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
+                 cap=True)
+#: Words after a quantity of time that count it from an earlier date of the text.
+_LATER = r"(?:später|danach|darauf|zuvor|vorher|davor|früher)"
+#: Separators of a list of dates: 22., 23. und 25. August.
+_LIST = r"(?:\s*,\s*|" + _S + r"(?:und|oder|sowie|und" + _S + r"am|oder" + _S + r"am)" + _S + r")"
 APPROX = _words(APPROXIMATORS, cap=True)
 UNIT = (r"(?:Jahrzehnte?n?s?|Jahrhunderte?n?s?|Jahre?n?s?|Monate?n?s?|Wochen?|Tage?n?s?|"
         r"Stunden?|Quartale?n?s?)")
@@ -244,8 +275,9 @@ def _branch(name: str, body: str) -> str:
 _BRANCHES = [
     # 1 ranges: vom 1. bis 5. März, 18./19. August, zwischen Mai und Juli, von 2014 bis 2016
     _branch("range", (
-        r"(?:(?:[Vv]om|zwischen" + _S + r"dem)" + _S + r")?(?P<ra_d1>" + DAY + r")\.\s*"
-        r"(?:/|-|–|bis(?:" + _S + r"zum)?|und(?:" + _S + r"dem)?)\s*(?P<ra_d2>" + DAY
+        r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"dem" + _S + r")|[Vv]om" + _S + r")?(?P<ra_d1>" + DAY
+        + r")\.\s*(?:/|-|–|bis(?:" + _S + r"zum)?|(?(ra_zw)und(?:" + _S + r"dem)?|(?!)))\s*"
+        r"(?P<ra_d2>" + DAY
         + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?" + _E
         # vom 9. Juni bis zum 14. November 2019, zwischen dem 1. Mai und dem 3. Juni
         + r"|(?:(?:[Vv]om|[Zz]wischen" + _S + r"dem)" + _S + r")?(?P<rd_d1>" + DAY + r")\.\s*"
@@ -280,10 +312,16 @@ _BRANCHES = [
     )),
     # 5 calendar dates: 18. August 2025, Montag, 18. August, 18.08.2025, 2025-08-18
     _branch("date", (
-        r"(?:(?P<da_wd>" + WEEKDAY + r"),?" + _S + r"(?:(?:den|dem)" + _S + r")?)?"
+        # a day coordinated with a later date shares its month (and year): 22. und 25. August
+        r"(?P<co_d>" + DAY + r")\.(?=(?:" + _LIST + DAY + r"\.)*" + _LIST + DAY + r"\.\s*"
+        r"(?P<co_m>" + MONTH + r")" + _E + r"(?:" + _S + r"(?P<co_y>" + YEAR + r")" + _E + r")?)"
+        + r"|(?:(?P<da_wd>" + WEEKDAY + r"),?" + _S + r"(?:(?:den|dem)" + _S + r")?)?"
         r"(?P<da_d>" + DAY + r")\.\s*(?:(?P<da_m>" + MONTH + r")" + _E + r"|(?P<da_a>"
         + MONTH_ABBR + r"))(?:" + _S + r"(?P<da_y>" + YEAR + r")" + _E + r"|" + _S + r"(?:des"
-        + _S + r")?(?P<da_rel>" + REL + r")" + _S + r"Jahres" + _E + r")?"
+        + _S + r")?(?P<da_rel>" + REL + r")" + _S + r"Jahres" + _E
+        # or with a later date that has the year: 30. April und 1. Mai 1915
+        + r"|(?=(?:" + _LIST + r"(?:(?:den|dem)" + _S + r")?" + DAY + r"\.\s*" + MONTH + _E
+        + r")+" + _S + r"(?P<da_cy>" + YEAR + r")" + _E + r"))?"
         + ORTSZEIT.format("da_oz")
         + r"|(?<!\.)(?P<dn_d>" + DAY + r")\.(?P<dn_m>0?[1-9]|1[0-2])\.(?P<dn_y>" + YEAR
         + r"|\d{2}(?!\d))?(?!\d)" + ORTSZEIT.format("dn_oz")
@@ -292,6 +330,19 @@ _BRANCHES = [
     # 6 the night before a weekday: in der Nacht zum Montag
     _branch("night", r"Nacht" + _S + r"(?:zum|zu|auf" + _S + r"den|auf)" + _S + r"(?P<ni_wd>"
             + WEEKDAY + r")" + _E),
+    # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
+    # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
+    _branch("later", (
+        r"(?:(?P<la_apx>" + APPROX + r")" + _S + r")?(?:(?P<la_num>" + NUM + r"|" + FEW_ANY
+        + r")" + _S + r")?(?P<la_unit>" + UNIT + r")" + _S + r"(?P<la_dir>" + _LATER + r")" + _E
+        + r"|(?P<fo_rel>folgenden|nächsten|darauffolgenden|darauf" + _S + r"folgenden|selben|"
+        r"gleichen)" + _S + r"(?P<fo_unit>Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)" + _E
+        + r"|(?P<fo_unit2>Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)" + _S + r"(?P<fo_dir>danach|"
+        r"darauf|zuvor|davor|vorher)" + _E
+        + r"|(?P<fo_tags>[Tt]ags)" + _S + r"(?P<fo_dir2>darauf|danach|zuvor|davor)" + _E
+        + r"|(?P<fo_vague>[Kk]urz|[Ww]enig|[Bb]ald|[Uu]nmittelbar|[Kk]urze" + _S + r"Zeit)" + _S
+        + r"(?P<fo_dir3>danach|darauf|später|zuvor|davor|vorher)" + _E
+    )),
     # 7 spans: in den nächsten zwei Wochen, in den vergangenen Wochen
     _branch("span", (
         r"(?:[Ii]n" + _S + r"den" + _S + r")?(?P<sp_dir>nächsten|kommenden|vergangenen|"
@@ -345,15 +396,18 @@ _BRANCHES = [
     _branch("month", (
         r"(?:(?P<mo_mod>" + PART + r")" + _S + r")?(?:(?P<mo_step>" + REL + r")" + _S + r")?"
         r"(?P<mo_name>" + MONTH + r")(?:(?:" + _S
-        + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
+        + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?=(?:" + _LIST + MONTH + _E + r")+" + _S
+        + r"(?P<mo_cy>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
         + REL + r")" + _S + r"Jahres)|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
         + r"|(?P<mn_m>0?[1-9]|1[0-2])/(?P<mn_y>" + YEAR + r")(?![\w/-])"
     )),
     # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)
     _branch("year", (
         r"(?:(?P<ye_jahr>Jahre?s?)|(?P<ye_mod>" + PART + r"))" + _S + r"(?P<ye_n>" + YEAR
-        + r")(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
+        + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
     )),
+    # 15b clock times: 20 Uhr, 8.30 Uhr, 20:15 Uhr
+    _branch("clock", r"(?P<cl_h>[01]?\d|2[0-4])(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E),
     # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
     _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r")"
             + _S + r"(?P<du_unit>" + UNIT + r")" + _E + r"(?:" + _S
@@ -426,7 +480,14 @@ _FOLLOWED_BY = {
     ("eines",): r"(?:Tages|" + _NUMBER_LIKE + r"|" + _UNIT_START + r")",
     ("je", "pro", "jede", "jeden", "jedes"): r"(?:Tag|Woche|Monat|Jahr)",
     ("nicht",): r"zuletzt",
-    ("Tag",): r"der",
+    ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
+    ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
+    ("tags",): r"(?:darauf|danach|zuvor|davor)",
+    ("kurz", "wenig", "bald", "unmittelbar"): r"(?:danach|darauf|später|zuvor|davor|vorher)",
+    ("kurze",): r"Zeit",
+    ("Tage", "Tagen", "Wochen", "Monate", "Monaten", "Stunden", "Jahrzehnte"): _LATER,
+    ("wenige", "einige", "mehrere", "darauf"): r"(?:" + _UNIT_START + r"|folgenden)",
+    ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf)",
@@ -508,17 +569,20 @@ NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:Nr\.|Nummer|Paragra(?:f|ph)|§|Art\.|Artikel|Tel\.|Telefon|Fax|PLZ|Seite|S\.|"
     r"Platz|Zimmer|Flug|Linie|Bus|Tempo|Kilometer|km|Höhe|rund|etwa|knapp|über|fast|circa|"
     r"ca\.|mehr als|weniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau)\s*|"
-    r"[\d.,+\-−–/]\s?)$"
+    r"(?:[\d+\-−–/]|\d[.,])\s?)$"
 )
 #: What after a four-digit number says it is a quantity (2000 Euro, 1500 Menschen, 2020 Uhr).
 NOT_YEAR_AFTER = re.compile(
     r"\s*(?:%|‰|€|\$|Prozent|Promille|Euro|Dollar|Franken|Pfund|Yen|Rubel|Mal|Meter|Kilo|"
     r"km|m\b|Tonnen|Stück|Uhr|Einwohner|Menschen|Personen|Leute|Fälle|Tote|Todesfälle|"
     r"Infizierte|Neuinfektionen|Infektionen|Mitarbeiter|Soldaten|Stimmen|Punkte|Kilometer|"
-    r"Quadratmeter|Betten|Tests|Patienten|Schüler|Studenten|Teilnehmer|Besucher|Zuschauer)\b"
+    r"Quadratmeter|Betten|Tests|Patienten|Schüler|Studenten|Teilnehmer|Besucher|Zuschauer|"
+    r"[A-ZÄÖÜ]\w*(?:fälle|infektionen|infizierte|tote))\b"
 )
 #: A capitalised word right after the number, as in "2000 Neuinfektionen" (a quantity).
 CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
+#: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
+LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
 MORGEN_NOUN_BEFORE = re.compile(
     r"\b(?:am|Am|den|dem|der|des|einen|eines|jeden|Jeden|guten|Guten|diesen|diesem|frühen|"
@@ -694,8 +758,9 @@ def holiday(name: str, year: int) -> tuple[dt.date, dt.date]:
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
-    """A date, or None when the day does not exist (31. Februar) or lies outside datetime64."""
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    """A date, or None when the day does not exist (31. Februar) or the year is not 1..9999
+    (dates before 1678 are kept: the table gives them day numbers where no Timestamp fits)."""
+    if not 1 <= year <= 9999:
         return None
     try:
         return dt.date(year, month, day)
@@ -832,6 +897,22 @@ def distance(option: tuple, day: dt.date) -> int:
     """Days between ``day`` and a (value, start, end) occurrence; 0 inside it."""
     _, start, end = option
     return 0 if start <= day <= end else min(abs((start - day).days), abs((end - day).days))
+
+
+def epoch_day(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 in the proleptic Gregorian calendar, for any astronomical year
+    (1 BC = 0, 2 BC = -1): the days-from-civil algorithm of H. Hinnant."""
+    year -= month <= 2
+    era = (year if year >= 0 else year - 399) // 400
+    yoe = year - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def bc_years(first: int, last: int) -> tuple[int, int]:
+    """Epoch days of 1 January of ``first`` BC .. 31 December of ``last`` BC (first >= last)."""
+    return epoch_day(1 - first, 1, 1), epoch_day(1 - last, 12, 31)
 
 
 def in_range(day: dt.date | None) -> dt.date | None:

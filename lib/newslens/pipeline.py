@@ -22,7 +22,6 @@ from pathlib import Path
 import pandas as pd
 
 from newslens import (
-    _event_lexicon,
     _timex_rules,
     cache,
     config,
@@ -34,10 +33,10 @@ from newslens import (
     quotes,
     timex,
 )
+from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_table
 from newslens.quotes import cues as quote_cues
 from newslens.quotes import extract as quote_extract
 from newslens.quotes import speakers as quote_speakers
-from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_table
 
 REQUIRED_ARTICLE_COLUMNS = ("article_id", "published", "text")
 #: Articles annotated between two cache writes: bounds memory and the work a crash loses.
@@ -46,10 +45,10 @@ CHUNK_ARTICLES = 500
 #: worker (a fresh interpreter that imports spaCy and loads the pipeline) costs about 4 s,
 #: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
 PARALLEL_MIN_WORDS = 200_000
-_STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("records", "events"),
+_STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("event_mentions", "events"),
                  "quotes": ("quotes",)}
 #: The tables of an Annotations object, stored whole for a corpus seen before.
-RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "events", "event_records",
+RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "event_mentions", "events",
                  "quotes")
 #: The code and data the quotes stage depends on (its cache key).
 QUOTE_SOURCES = (quotes, quote_cues, quote_extract, quote_speakers,
@@ -66,10 +65,10 @@ class Annotations:
     model: str
     entities: pd.DataFrame = field(default_factory=pd.DataFrame)
     timexes: pd.DataFrame = field(default_factory=pd.DataFrame)
-    #: One row per event: records of several sentences and articles grouped (group_id).
+    #: One row per event mention (a trigger in a sentence), with the event_id it reports.
+    event_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: One row per real-world event: its mentions across sentences and articles grouped.
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
-    #: One row per event trigger in a sentence (event_id), with its group_id.
-    event_records: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: One row per quotation: kind, cue, speaker as written and resolved (newslens.quotes).
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -110,7 +109,7 @@ def annotate(
     """Annotate the articles table with the spaCy pipeline ``model`` (default: the shipped one).
 
     Returns sentences, mentions linked to canonical entities (``entity_id``, ``canonical``,
-    ``compound``), the entities table, temporal expressions, event records and events, all
+    ``compound``), the entities table, temporal expressions, event mentions and events, all
     with ``article_id`` and offsets into ``articles.text``. With ``use_cache`` (default)
     results are read from and written to the cache; spaCy sees only the articles it lacks, in
     chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker processes run the spaCy stage, each
@@ -134,11 +133,12 @@ def annotate(
     linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
                                          use_cache=use_cache)
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
-    records, grouped = _event_stage(sentences, linked, timexes, articles,
-                                    keys=[*keys, *timex_keys], use_cache=use_cache)
+    event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
+                                           keys=[*keys, *timex_keys], use_cache=use_cache)
     quoted = _quote_stage(articles, sentences, linked, keys=keys, use_cache=use_cache)
     tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
-        sentences, linked, entity_table, timexes, grouped, records, quoted)), strict=True))
+        sentences, linked, entity_table, timexes, event_mentions, grouped, quoted)),
+        strict=True))
     if final:
         cache.WholeStore("annotations").write(final, tables)
     return Annotations(articles, model=pid, **tables)
@@ -320,8 +320,8 @@ def _result_key(articles: pd.DataFrame, model) -> str:
     """
     dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
     versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
-                                    names, kb, events, _event_lexicon,
-                                    config.DATA_DIR / kb.KB_FILE, config.DATA_DIR / kb.ROLES_FILE,
+                                    names, kb, config.DATA_DIR / kb.KB_FILE,
+                                    config.DATA_DIR / kb.ROLES_FILE, *event_sources(),
                                     *QUOTE_SOURCES)
     keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
     return cache.corpus_key(keys.tolist())
@@ -397,18 +397,27 @@ def _with_sentence_ids(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
     return joined[first + [c for c in joined.columns if c not in first]]
 
 
+def event_sources() -> tuple:
+    """The code and data the event stage depends on (its cache key): every module of the
+    package and its data files."""
+    modules = (events, events.cues, events.dating, events.grouping, events.mentions,
+               events.tables, events.triggers)
+    files = (events.triggers.TRIGGERS_FILE, events.triggers.CLASSES_FILE,
+             events.cues.CUES_FILE)
+    return (*modules, *(config.DATA_DIR / name for name in files))
+
+
 def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
                  articles: pd.DataFrame, *, keys: list[str],
                  use_cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Event records per sentence and their grouping across articles (corpus-level, cached)."""
+    """Event mentions per sentence and events across articles (corpus-level, cached)."""
     def compute() -> dict[str, pd.DataFrame]:
-        records = events.assign_groups(
-            events.extract_events(sentences, mentions, timexes, articles))
-        return {"records": records, "events": events.group_events(records)}
+        event_mentions, grouped = events.build_events(sentences, mentions, timexes, articles)
+        return {"event_mentions": event_mentions, "events": grouped}
 
-    sources = (events, _event_lexicon, entities, names, kb, config.DATA_DIR / kb.KB_FILE)
+    sources = (*event_sources(), entities, names, kb, config.DATA_DIR / kb.KB_FILE)
     found = _corpus_stage("events", keys, sources, compute, use_cache=use_cache)
-    return found["records"], found["events"]
+    return found["event_mentions"], found["events"]
 
 
 def _quote_stage(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, *,

@@ -35,9 +35,11 @@ def explain(
     Entities are named by ``entity_id`` or canonical name; ``date_from``/``date_to`` (days,
     inclusive) keep the articles published in a period, e.g. the ``period_start`` and
     ``period_end`` of a heatmap column counted per week. Returns one row per mention (for
-    ``entity``/``article``), per sentence (for ``pair``) or per event record (for ``event``)
-    with ``article_id, published, sentence_id, start, end`` (offsets of the mention, or the
-    trigger, in the article text), ``mention`` and the full ``sentence``; in date order.
+    ``entity``/``article``), per sentence (for ``pair``) or per event mention (for ``event``:
+    an ``event_id`` or ``event_mention_id``) with ``article_id, published, sentence_id, start,
+    end`` (offsets of the mention, or the trigger, in the article text), ``mention`` and the
+    full ``sentence`` (for events also the mention's id, class, own date, ``date_source`` and
+    modality); in date order.
     """
     if event is not None:
         return _explain_event(ann, event)
@@ -127,12 +129,16 @@ def _explain_pair(ann, mentions: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
 
 
 def _explain_event(ann, event: str) -> pd.DataFrame:
-    """The trigger sentences of an event (``group_id``) or of one record (``event_id``)."""
-    records = ann.event_records
-    chosen = records[(records["group_id"] == event) | (records["event_id"] == event)]
+    """Every reporting sentence of an event (``event_id``) or of one mention
+    (``event_mention_id``), with the mention's own date and where it comes from."""
+    found = ann.event_mentions
+    chosen = found[(found["event_id"] == event) | (found["event_mention_id"] == event)]
     if chosen.empty:
-        raise KeyError(f"no event with group_id or event_id {event!r}")
-    return _with_sentences(ann, chosen.rename(columns={"trigger": "text"}))
+        raise KeyError(f"no event with event_id or event_mention_id {event!r}")
+    rows = _with_sentences(ann, chosen.rename(columns={"trigger": "text"}))
+    extra = chosen[["article_id", "start", "end", "event_mention_id", "event_class",
+                    "start_date", "date_source", "modality"]]
+    return rows.merge(extra, on=["article_id", "start", "end"], how="left")
 
 
 def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False) -> pd.DataFrame:
@@ -151,12 +157,14 @@ def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False) 
 
 
 def event_evidence(ann, table: pd.DataFrame, *, top: int = 15) -> pd.DataFrame:
-    """One reporting sentence for each event (``group_id``) of a timeline table: the first
-    report in date order, with ``label, start_date, n_articles, published, article_id,
-    sentence``; ``explain(ann, event=group_id)`` lists them all."""
+    """One reporting sentence for each event (``event_id``) of a timeline table: the first
+    dated report in date order, with ``label, start_date, n_articles, published, article_id,
+    sentence``; ``explain(ann, event=event_id)`` lists them all."""
     rows = []
-    for event in table.drop_duplicates("group_id").head(top).itertuples(index=False):
-        found = explain(ann, event=event.group_id)
+    for event in table.drop_duplicates("event_id").head(top).itertuples(index=False):
+        found = explain(ann, event=event.event_id)
+        dated = found[found["date_source"].astype(str) != "none"]
+        found = dated if len(dated) else found
         if not found.empty:
             first = found.iloc[0]
             rows.append((event.label, event.start_date, event.n_articles, first["published"],

@@ -1,14 +1,29 @@
 """Temporal expressions in German news: find them, and say which days they mean.
 
 `tag` scans a text once with one combined pattern (`_timex_rules.MASTER`) and turns every match
-into a row: its span, a TIMEX3-like ``value`` (``2025-08-18``, ``2025-W42``, ``P2W``, ``XXXX``),
+into a row: its span, a TIMEX3 ``value`` (``2025-08-18``, ``2025-W42``, ``P2W``, ``PAST_REF``),
 the inclusive days it covers, granularity, modifier and the tense of its clause. The span and
 value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is decided here:
 
-- Anchor: the publication date (``mode="news"``). ``mode="narrative"``: the last absolute date
-  (day, month or year) written before the expression, for units at least as coarse as that date
-  (after ``im Jahr 2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts
-  from publication); year-less months and dates take the occurrence nearest to it.
+- Reference time: deictic expressions (``gestern``, ``vergangene Woche``, ``Montag``) count
+  from the publication date. A year-less date (``22. April``, ``im August``, ``Sommer``) takes
+  its year from the last date of the narrative before it (the nearest occurrence to it; a bare
+  year frames for about a paragraph, a day or month for 2000 characters), the publication date
+  where there is none, where the text came back to the present (``gestern``, ``seit 2015``), or
+  where the clause's tense looks from the other side (a future clause after a past date, a
+  past clause after a future one, ``ist`` after another year). Expressions relative to an
+  earlier date (``zwei Tage später``, ``am folgenden Tag``, ``im Jahr darauf``, ``tags
+  darauf``, ``um 20 Uhr``) count from the last dated expression; ``kurz danach`` is vague.
+  ``mode="narrative"``: relative units count from the last absolute date too (after ``im Jahr
+  2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts from
+  publication).
+- Lists and ranges: ``22. und 25. August`` are two dates sharing month and year; ``vom 11. bis
+  15. September``, ``27./28. September``, ``zwischen Mai und Juli``, ``Juni 1941 bis Februar
+  1943`` one range, ``value`` its start and ``end_value`` its end.
+- Values: TIMEX3 (``1915-04-22``, ``1862-SU``, ``1944-W20``, ``BC0149``, ``19``, ``P3M``,
+  ``PRESENT_REF``). ``start_date``/``end_date`` where a Timestamp holds them (1678-2261),
+  ``start_year``/``end_year`` and ``start_day``/``end_day`` (days since 1970) for every dated
+  expression, BC and medieval ones included.
 - Reported speech: inside a quotation („…“, "…", »…«) whose sentence also holds a verb of saying
   and a day (``sagte er am Montag: „Morgen …“``, ``„…“, erklärte er am Donnerstag``), relative
   expressions count from that day. Only that simple pattern: the day must be in the sentence
@@ -23,9 +38,8 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
   start, otherwise the noun (``am Morgen``, ``jeden Morgen``).
-- Not tagged: clock times (``um 20 Uhr``), expressions anchored to events or to each other
-  (``zwei Tage später``, ``am Tag danach``, ``kurz nach Kriegsbeginn``), bare numbers that are
-  not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
+- Not tagged: expressions anchored to events (``kurz nach Kriegsbeginn``), bare numbers that
+  are not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
 """
 
 from __future__ import annotations
@@ -41,9 +55,10 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "6"
-COLUMNS = ["start", "end", "text", "value", "start_date", "end_date", "granularity",
-           "modifier", "vague", "kind", "anchor", "tense"]
+STAGE_VERSION = "7"
+COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
+           "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
+           "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 _PRECISION = {"day": 0, "week": 0, "weekend": 0, "month": 1, "quarter": 1, "year": 2,
@@ -73,6 +88,10 @@ class Timex(NamedTuple):
     anchor: dt.date
     tense: str
     absolute: bool
+    end_value: str | None = None
+    #: (first day, last day, first year, last year) for dates before the year 1 (BC), which
+    #: ``datetime.date`` cannot hold: epoch days and signed historical years (486 BC = -486).
+    bc: tuple[int, int, int, int] | None = None
 
 
 def tag(
@@ -133,6 +152,10 @@ class _Doc:
         self._cues: dict[tuple[int, int], tuple[list[int], list[tuple[int, int, str]]]] = {}
         self._busy: set[int] = set()
         self._last_absolute: int | None = None
+        self._last_reference: int | None = None
+        #: accepted matches whose date lies in the narrative's time, not the publication's
+        self._narrative: set[int] = set()
+        self._used_frame: set[int] = set()
         self._cursor = -1
         self._sentence = (0, 0)
 
@@ -146,6 +169,10 @@ class _Doc:
                 found.append(timex)
                 if _is_narrative_anchor(timex):
                     self._last_absolute = i
+                if _sets_reference(timex):
+                    self._last_reference = i
+                    if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
+                        self._narrative.add(i)
         return found
 
     def resolve(self, i: int) -> Timex | None:
@@ -179,6 +206,59 @@ class _Doc:
         anchor = self.anchor(i)
         fine_enough = _PRECISION[anchor.granularity] <= _PRECISION[precision]
         return anchor.day if fine_enough else self.published
+
+    def reference(self, i: int, *, skip_today: bool = False) -> tuple[Timex | None, bool]:
+        """The reference time of match ``i``: the last dated expression before it (a day, a
+        month, a year ... of the narrative, or a date counted from publication), and whether
+        it lies in the narrative's own time rather than in the publication's. ``skip_today``
+        passes over the publication day itself (``noch heute`` in a story of 1920 is an aside,
+        not the day ``zehn Jahre später`` counts from)."""
+        if i == self._cursor and not skip_today:
+            last = self._last_reference
+            return (None, False) if last is None else (self._memo[last], last in self._narrative)
+        for k in range(i - 1, -1, -1):
+            if skip_today and k in self._memo and self._memo[k] is not None and \
+                    self._memo[k].start_date == self.published == self._memo[k].end_date:
+                continue
+            found = None if k in self._busy else self.resolve(k)
+            if found is not None and _sets_reference(found):
+                return found, k in self._narrative or (found.absolute and not self._aside(k, found))
+        return None, False
+
+    def _aside(self, i: int, timex: Timex) -> bool:
+        """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
+        present), or a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``:
+        a look back from the time told, not a new time)."""
+        start = self.matches[i].start()
+        prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
+        if prep is not None and prep["prep"].lower() == "seit":
+            return True
+        if timex.granularity != "year":
+            return False
+        c_lo, c_hi, cues = self._clause(i)
+        words = {self.text[a:b] for a, b, tense in cues if c_lo <= a and b <= c_hi}
+        participle = any(t == "participle" and c_lo <= a and b <= c_hi for a, b, t in cues)
+        return participle and bool(words & {"hatte", "hatten", "war", "waren"})
+
+    def frame(self, i: int) -> Timex | None:
+        """The narrative date a year-less expression (``22. April``, ``im August``,
+        ``Sommer``) takes its year from, or None where the publication date anchors: no date
+        of the narrative yet, the focus moved back to the present (``gestern``, ``seit 2015``),
+        or the clause looks at the present or the future from before it (``ist``, ``wird``)."""
+        found, narrative = self.reference(i)
+        if found is None or not narrative or found.start_date is None:
+            return None
+        reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
+        if self.matches[i].start() - found.end > reach:
+            return None  # a year mentioned in passing paragraphs ago no longer frames the text
+        cue = self.clause_cue(i)
+        if cue == "future" and found.start_date < self.published:
+            return None
+        if cue == "past" and found.start_date > self.published:
+            return None  # "bis August 2022 ..., im Februar begann sie": not a future February
+        if cue == "present" and found.start_date.year != self.published.year:
+            return None
+        return found
 
     def _narrative_anchor(self, i: int) -> Timex | None:
         """The last absolute date (day, month or year) before match ``i``."""
@@ -226,32 +306,44 @@ class _Doc:
     def tense(self, i: int) -> str:
         """past, present or future: the cue word nearest the match in its clause (not the
         sentence: "sagte er, dass am 7. Dezember ... endet" is not past); present without one."""
+        return self.clause_cue(i) or "present"
+
+    def clause_cue(self, i: int) -> str | None:
+        """The tense of the nearest cue word in the clause of match ``i``; None without one."""
         if i not in self._tenses:
             m = self.matches[i]
-            lo, hi = self.sentence(m.start())
-            if (lo, hi) not in self._cues:
-                self._cues[lo, hi] = _sentence_cues(self.text, lo, hi)
-            breaks, cues = self._cues[lo, hi]
-            at = bisect.bisect_right(breaks, m.start())
-            c_lo = breaks[at - 1] if at else lo
-            c_hi = breaks[bisect.bisect_left(breaks, m.end())] if breaks and \
-                breaks[-1] >= m.end() else hi
-            self._tenses[i] = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end()) or "present"
+            c_lo, c_hi, cues = self._clause(i)
+            self._tenses[i] = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
         return self._tenses[i]
+
+    def _clause(self, i: int) -> tuple[int, int, list[tuple[int, int, str]]]:
+        """Start and end of the clause of match ``i`` and the tense cues of its sentence."""
+        m = self.matches[i]
+        lo, hi = self.sentence(m.start())
+        if (lo, hi) not in self._cues:
+            self._cues[lo, hi] = _sentence_cues(self.text, lo, hi)
+        breaks, cues = self._cues[lo, hi]
+        at = bisect.bisect_right(breaks, m.start())
+        c_lo = breaks[at - 1] if at else lo
+        c_hi = breaks[bisect.bisect_left(breaks, m.end())] if breaks and \
+            breaks[-1] >= m.end() else hi
+        return c_lo, c_hi, cues
 
     # -- building rows -----------------------------------------------------------------------
 
     def make(self, i: int, value: str, interval: tuple[dt.date | None, dt.date | None] | None,
              granularity: str | None, *, span: tuple[int, int] | None = None,
-             modifier: str = "none", kind: str = "date", anchor: dt.date | None = None
+             modifier: str = "none", kind: str = "date", anchor: dt.date | None = None,
+             end_value: str | None = None, bc: tuple[int, int, int, int] | None = None
              ) -> Timex:
-        """A row for match ``i``; ``anchor=None`` marks an absolute expression."""
+        """A row for match ``i``; ``anchor=None`` marks an absolute expression. ``end_value``
+        is the value of the end of a range (``value`` then is its start)."""
         m = self.matches[i]
         start, end = span or (m.start(), m.end())
         first, last = interval or (None, None)
-        return Timex(start, end, value, R.in_range(first), R.in_range(last), granularity,
-                     modifier, kind == "vague", kind, anchor or self.published, self.tense(i),
-                     anchor is None)
+        return Timex(start, end, value, first, last, granularity, modifier, kind == "vague",
+                     kind, anchor or self.published, self.tense(i), anchor is None, end_value,
+                     bc)
 
     def direction(self, i: int, *, forward: str = "future") -> str:
         """The tense that decides which occurrence is meant: a preposition before the match
@@ -267,6 +359,10 @@ class _Doc:
         means: not after the anchor in the past tense, not before it in the future, else the
         nearest (always the nearest to a date of the narrative, which is told in the past
         throughout). ``build(year)`` gives ``(value, start, end)`` or None."""
+        frame = self.frame(i) if self.mode == "news" else None
+        if frame is not None:
+            self._used_frame.add(i)
+            return _nearest_to(frame, build), frame.start_date
         day, granularity, narrative = self.anchor(i)
         if granularity != "day":
             found = build(day.year)
@@ -286,14 +382,45 @@ class _Doc:
         return min(options, key=lambda c: R.distance(c, day)), day
 
 
+def _nearest_to(frame: Timex, build: Callable[[int], tuple | None]) -> tuple:
+    """The occurrence nearest a narrative date: in its year when that is all it says (``1862``
+    ... ``im Sommer``), else the nearest of the year before, its own and the next (``Dezember
+    1914`` ... ``im Januar`` is January 1915); ties go to its own year."""
+    year = frame.start_date.year
+    if frame.granularity in ("year", "decade", "century"):
+        found = build(year)
+        if found is None:
+            raise ValueError(f"no such day in {year}")
+        return found
+    options = [c for y in (year, year - 1, year + 1) if (c := build(y))]
+    if not options:
+        raise ValueError("no such day in three years")
+    return min(options, key=lambda c: R.distance(c, frame.start_date))
+
+
+def _sets_reference(t: Timex) -> bool:
+    """Dated expressions a later ``zwei Tage später`` or year-less date can count from."""
+    return (not t.vague and t.start_date is not None
+            and t.granularity not in ("decade", "century")
+            and (t.kind == "date" or (t.kind == "span" and t.end_value is not None)))
+
+
 def _is_narrative_anchor(t: Timex) -> bool:
     return (t.absolute and t.kind == "date" and t.start_date is not None
             and t.granularity in ("day", "month", "year"))
 
 
 def _row(text: str, t: Timex) -> tuple:
-    return (t.start, t.end, text[t.start:t.end], t.value, t.start_date, t.end_date,
-            t.granularity, t.modifier, t.vague, t.kind, t.anchor, t.tense)
+    if t.bc is not None:
+        first_day, last_day, first_year, last_year = t.bc
+    elif t.start_date is not None and t.end_date is not None:
+        first_day, last_day = t.start_date.toordinal() - _EPOCH, t.end_date.toordinal() - _EPOCH
+        first_year, last_year = t.start_date.year, t.end_date.year
+    else:
+        first_day = last_day = first_year = last_year = None
+    return (t.start, t.end, text[t.start:t.end], t.value, t.end_value, R.in_range(t.start_date),
+            R.in_range(t.end_date), first_year, last_year, first_day, last_day, t.granularity,
+            t.modifier, t.vague, t.kind, t.anchor, t.tense)
 
 
 # -- resolvers, one per branch of MASTER -----------------------------------------------------
@@ -318,8 +445,8 @@ def _range(m, doc: _Doc, i: int) -> Timex | None:
 def _year_range(doc: _Doc, i: int, first: int, last: int) -> Timex | None:
     if not first < last <= first + 100 or R.NOT_YEAR_AFTER.match(doc.text, doc.matches[i].end()):
         return None  # 2020-2019 is no range; "von 1000 bis 2000 Euro" no years
-    return doc.make(i, f"{first:04d}/{last:04d}", (dt.date(first, 1, 1), dt.date(last, 12, 31)),
-                    "year", kind="span")
+    return doc.make(i, f"{first:04d}", (dt.date(first, 1, 1), dt.date(last, 12, 31)),
+                    "year", kind="span", end_value=f"{last:04d}")
 
 
 def _day_range(doc: _Doc, i: int, left: tuple, right: tuple) -> Timex | None:
@@ -335,8 +462,9 @@ def _day_range(doc: _Doc, i: int, left: tuple, right: tuple) -> Timex | None:
     found, anchor = (build(int(y2)), None) if y2 else doc.pick(i, build)
     if found is None:
         return None
-    value, first, last = found
-    return doc.make(i, value, (first, last), "day", kind="span", anchor=anchor)
+    _, first, last = found
+    return doc.make(i, f"{first}", (first, last), "day", kind="span", anchor=anchor,
+                    end_value=f"{last}")
 
 
 def _part_range(m, doc: _Doc, i: int) -> Timex | None:
@@ -357,8 +485,8 @@ def _part_range(m, doc: _Doc, i: int) -> Timex | None:
         return None
     first = R.month_interval(ya, ma, R.PART_MODIFIERS.get(m["ra_amod"], "none"))[1]
     last = R.month_interval(yb, mb, R.PART_MODIFIERS.get(m["ra_bmod"], "none"))[2]
-    value = f"{ya:04d}-{ma:02d}/{yb:04d}-{mb:02d}"
-    return doc.make(i, value, (first, last), "month", kind="span", anchor=anchor)
+    return doc.make(i, f"{ya:04d}-{ma:02d}", (first, last), "month", kind="span", anchor=anchor,
+                    end_value=f"{yb:04d}-{mb:02d}")
 
 
 def _month_or_year(words: str) -> tuple[int | None, int | None]:
@@ -369,11 +497,14 @@ def _month_or_year(words: str) -> tuple[int | None, int | None]:
     return int(parts[0]), None
 
 
-def _era(m, doc: _Doc, i: int) -> Timex:
+def _era(m, doc: _Doc, i: int) -> Timex | None:
     """44 v. Chr., im Jahr 800 n. Chr. (NaT outside the datetime64 range)."""
     year = int(m["er_y"])
+    if year == 0:
+        return None
     if m["er_e"].startswith(("v", "V")):
-        return doc.make(i, f"BC{year:04d}", None, "year")
+        return doc.make(i, f"BC{year:04d}", None, "year", bc=(*R.bc_years(year, year), -year,
+                                                                -year))
     return doc.make(i, f"{year:04d}", R.year_interval(year), "year")
 
 
@@ -381,8 +512,11 @@ def _century(m, doc: _Doc, i: int) -> Timex:
     """19. Jahrhundert -> 18 (1800-1899); Ende des 19. Jahrhunderts; 5. Jahrhundert v. Chr."""
     number = int(m["ce_n"]) if m["ce_n"] else R.ORDINAL_WORDS[m["ce_w"]]
     modifier = R.PART_MODIFIERS.get(m["ce_mod"], "none")
-    if m["ce_e"] and m["ce_e"].startswith(("v", "V")):
-        return doc.make(i, f"BC{number - 1:02d}", None, "century", modifier=modifier)
+    if m["ce_e"] and m["ce_e"].startswith(("v", "V")):  # 5. Jh. v. Chr.: 500 to 401 BC
+        lo, hi = {"early": (0, 32), "mid": (33, 65), "late": (66, 99)}.get(modifier, (0, 99))
+        first, last = number * 100 - lo, number * 100 - hi
+        return doc.make(i, f"BC{number - 1:02d}", None, "century", modifier=modifier,
+                        bc=(*R.bc_years(first, last), -first, -last))
     start, end = dt.date(max(1, (number - 1) * 100), 1, 1), dt.date(number * 100 - 1, 12, 31)
     return doc.make(i, f"{number - 1:02d}", R.part_of(start, end, "century", modifier),
                     "century", modifier=modifier)
@@ -408,14 +542,17 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
         day = R.safe_date(int(m["di_y"]), int(m["di_m"]), int(m["di_d"]))
         return doc.make(i, f"{day}", (day, day), "day") if day else None
     span = None
-    if m["da_d"]:
-        d, year = int(m["da_d"]), m["da_y"]
+    if m["co_d"]:  # 22. (und 25. August): the month and year of the date it is listed with
+        d, year, month = int(m["co_d"]), m["co_y"], R.MONTHS[m["co_m"]]
+    elif m["da_d"]:
+        d, year = int(m["da_d"]), m["da_y"] or m["da_cy"]
         month = R.MONTHS[m["da_m"]] if m["da_m"] else R.MONTH_ABBREVIATIONS[m["da_a"]]
         if m["da_rel"]:  # am 23. Januar dieses Jahres
             anchor = doc.day_anchor(i, "year")
             day = R.safe_date(anchor.year + R.step_of(m["da_rel"]), month, d)
             return doc.make(i, f"{day}", (day, day), "day", anchor=anchor) if day else None
-        if year and int(year) < R.MIN_YEAR:  # "seit 26. März 1437 Infektionsfälle": a count
+        if m["da_y"] and R.NOT_YEAR_AFTER.match(doc.text, m.end("da_y")):
+            # "seit 26. März 1437 Infektionsfälle": a count, not a year
             year, span = None, (m.start(), m.end("da_m") if m["da_m"] else m.end("da_a"))
     else:
         d, month, year = int(m["dn_d"]), int(m["dn_m"]), m["dn_y"]
@@ -426,7 +563,7 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
     if year:
         day = R.safe_date(int(year), month, d)
         return doc.make(i, f"{day}", (day, day), "day", span=span) if day else None
-    weekday = R.WEEKDAYS.get(m["da_wd"]) if m["da_d"] else None
+    weekday = R.WEEKDAYS.get(m["da_wd"]) if m["da_wd"] else None
 
     def build(y: int, *, check: bool = True):
         day = R.safe_date(y, month, d)
@@ -447,6 +584,84 @@ def _night(m, doc: _Doc, i: int) -> Timex:
     day = R.weekday_date(anchor, R.WEEKDAYS[m["ni_wd"]], 0, doc.direction(i)) - \
         dt.timedelta(days=1)
     return doc.make(i, f"{day}TNI", (day, day), "day", span=(m.start(), m.end()), anchor=anchor)
+
+
+#: How far (characters) a date of the narrative frames the year-less dates after it: a bare year
+#: about one paragraph ("1862 ... im Sommer"), a day, month or season the passage after it.
+_FRAME_REACH = {"year": 400, "finer": 2000}
+_GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
+                      "year": 4, "decade": 5, "century": 6}
+#: The unit a date of some granularity is told in, for a shift that is finer than it.
+_GRANULARITY_UNIT = {"week": "W", "weekend": "W", "month": "M", "quarter": "M", "season": "M",
+                     "year": "Y", "decade": "DE", "century": "CE"}
+_BACKWARD = ("zuvor", "vorher", "davor", "früher")
+
+
+def _later(m, doc: _Doc, i: int) -> Timex | None:
+    """zwei Tage später, drei Monate zuvor, am folgenden Tag, im Jahr darauf, tags darauf, am
+    selben Abend: counted from the reference time (the last date of the text before it, the
+    publication date where there is none); kurz danach: vague, after the reference."""
+    found, narrative = doc.reference(i, skip_today=True)
+    if narrative:
+        doc._used_frame.add(i)
+    if found is None:
+        base, granularity, ref_value = doc.published, "day", f"{doc.published}"
+    else:
+        base, granularity, ref_value = _middle(found), found.granularity, found.value
+        if found.end_value is not None:
+            base, ref_value = found.end_date, found.end_value
+    anchor = base if found is not None else None
+    if m["fo_vague"]:
+        modifier = "before" if m["fo_dir3"] in _BACKWARD else "after"
+        return doc.make(i, ref_value, None, None, modifier=modifier, kind="vague",
+                        anchor=anchor or doc.published)
+    part = None
+    if m["fo_tags"]:
+        amount, unit, sign = 1, "D", -1 if m["fo_dir2"] in _BACKWARD else 1
+    elif m["fo_rel"] or m["fo_unit2"]:
+        word = m["fo_unit"] or m["fo_unit2"]
+        unit = "D" if word in ("Morgen", "Abend", "Nacht") else R.unit_of(word)
+        part = R.DAY_PARTS.get(word.lower())
+        if m["fo_rel"]:
+            amount, sign = (0, 1) if m["fo_rel"] in ("selben", "gleichen") else (1, 1)
+        else:
+            amount, sign = 1, -1 if m["fo_dir"] in _BACKWARD else 1
+    else:
+        unit, sign = R.unit_of(m["la_unit"]), -1 if m["la_dir"] in _BACKWARD else 1
+        if m["la_num"]:
+            amount = R.number_of(m["la_num"])
+        else:  # "Jahr darauf" is one, "Jahre später" some
+            amount = 1 if m["la_unit"] in ("Tag", "Woche", "Monat", "Jahr", "Jahrzehnt",
+                                           "Quartal", "Stunde") else None
+        if amount is None:
+            return _later_few(m, doc, i, base, unit, sign, anchor)
+    day = R.shift(base, amount, unit, sign)
+    if _GRANULARITY_ORDER[granularity] > _GRANULARITY_ORDER[R.UNIT_GRANULARITY[unit]]:
+        unit = _GRANULARITY_UNIT[granularity]  # "1915 ... zwei Tage später": 1915, no day
+        part = None
+    value, interval, unit_granularity = R.unit_at(day, unit, amount)
+    if part and unit_granularity == "day":
+        value = f"{value}T{part}"
+    return doc.make(i, value, interval, unit_granularity, modifier=_approximation(m["la_apx"]),
+                    anchor=anchor or doc.published)
+
+
+def _later_few(m, doc: _Doc, i: int, base: dt.date, unit: str, sign: int,
+               anchor: dt.date | None) -> Timex:
+    """wenige Tage später, Jahre zuvor: an approximate interval next to the reference."""
+    length, few_unit = _FEW[unit]
+    near = R.shift(base, 1, unit, sign)
+    far = R.shift(base, length, few_unit, sign)
+    first, last = (far, near) if sign < 0 else (near, far)
+    return doc.make(i, f"{first}", (first, last), R.UNIT_GRANULARITY[unit],
+                    modifier="approximate", anchor=anchor or doc.published, end_value=f"{last}")
+
+
+def _middle(t: Timex) -> dt.date:
+    """The day a shift counts from: the day itself, the middle of a longer interval."""
+    if t.end_date is None or t.end_date == t.start_date or t.granularity in ("day", "week"):
+        return t.start_date
+    return t.start_date + (t.end_date - t.start_date) // 2
 
 
 def _span(m, doc: _Doc, i: int) -> Timex:
@@ -498,8 +713,8 @@ def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
         near = anchor + dt.timedelta(days=sign)
         far = R.shift(anchor, length, few_unit, sign)
         first, last = (far, near) if sign < 0 else (near, far)
-        return doc.make(i, f"{first}/{last}", (first, last), R.UNIT_GRANULARITY[unit],
-                        modifier="approximate", anchor=anchor)
+        return doc.make(i, f"{first}", (first, last), R.UNIT_GRANULARITY[unit],
+                        modifier="approximate", anchor=anchor, end_value=f"{last}")
     if amount <= 0:
         return None
     value, interval, granularity = R.unit_at(R.shift(anchor, amount, unit, sign), unit, amount)
@@ -514,7 +729,7 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
         return None
     if word == "zuletzt" and doc.text[max(0, m.start() - 6):m.start()].endswith("nicht "):
         return None
-    return doc.make(i, "XXXX", None, None, kind="vague")
+    return doc.make(i, R.vague_ref(m.group()), None, None, kind="vague")
 
 
 def _quarter(m, doc: _Doc, i: int) -> Timex:
@@ -608,8 +823,8 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     if not (m["mo_mod"] or m["mo_y"] or m["mo_rel"] or m["mo_step"]
             or m["mo_comp"] is not None) and not _month_in_context(m, doc, i):
         return None
-    if m["mo_y"]:
-        found, anchor = R.month_interval(int(m["mo_y"]), month, modifier), None
+    if m["mo_y"] or m["mo_cy"]:  # Mai 1941, Mai (und Juni 1941)
+        found, anchor = R.month_interval(int(m["mo_y"] or m["mo_cy"]), month, modifier), None
     elif m["mo_step"]:  # vergangenen Juli: the last July before this month
         anchor = doc.day_anchor(i, "month")
         year = anchor.year + _year_step(month, anchor.month, R.step_of(m["mo_step"]))
@@ -662,14 +877,30 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
-    """2014 / Invasion 2022 yes; 2000 Euro, rund 2000 Menschen, Nr. 2014, 1500 bare no."""
+    """2014 / Invasion 2022 / brannte 1862 nieder yes; 2000 Euro, rund 2000 Menschen, Nr. 2014,
+    1500 Exemplare no."""
     before = text[max(0, start - 20):start]
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
-    if int(text[start:end]) < 1900 and not context:
-        return False
+    if int(text[start:end]) < 1900 and not context:  # an old year only before a verb
+        return bool(R.LOWERCASE_NEXT.match(text, end))
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
+
+
+def _clock(m, doc: _Doc, i: int) -> Timex:
+    """um 20 Uhr, 8.30 Uhr: the time on the day of the reference time (``am Montag um 20 Uhr``)
+    or of publication; on a day the text does not name (``1915 ... um 20 Uhr``) undated."""
+    hour, minute = int(m["cl_h"]), int(m["cl_m"] or 0)
+    found, narrative = doc.reference(i)
+    if found is None or (found.granularity == "day" and found.start_date == found.end_date):
+        day = found.start_date if found is not None else doc.published
+        if narrative:
+            doc._used_frame.add(i)
+        return doc.make(i, f"{day}T{hour:02d}:{minute:02d}", (day, day), "day",
+                        anchor=day)
+    return doc.make(i, f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, None,
+                    anchor=found.start_date)
 
 
 def _duration(m, doc: _Doc, i: int) -> Timex | None:
@@ -753,10 +984,11 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
-    "night": _night, "span": _span, "since": _since, "offset": _offset,
+    "night": _night, "later": _later, "span": _span, "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
-    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "duration": _duration,
+    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
+    "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
 
@@ -866,8 +1098,13 @@ def _frame(rows: list[tuple], *, sort: bool = True) -> pd.DataFrame:
         "end": np.asarray(data["end"], dtype="int64"),
         "text": pd.Series(data["text"], dtype=object),
         "value": pd.Series(data["value"], dtype=object),
+        "end_value": pd.Series(data["end_value"], dtype=object),
         "start_date": _dates(data["start_date"]),
         "end_date": _dates(data["end_date"]),
+        "start_year": pd.array(data["start_year"], dtype="Int64"),
+        "end_year": pd.array(data["end_year"], dtype="Int64"),
+        "start_day": pd.array(data["start_day"], dtype="Int64"),
+        "end_day": pd.array(data["end_day"], dtype="Int64"),
         "granularity": pd.Categorical(data["granularity"], categories=R.GRANULARITIES),
         "modifier": pd.Categorical(data["modifier"], categories=R.MODIFIERS),
         "vague": np.asarray(data["vague"], dtype=bool),
@@ -887,11 +1124,15 @@ GOLD_COLUMNS = ["article_id", "start", "end", "text", "value", "start_date", "en
 
 
 def read_gold(path) -> pd.DataFrame:
-    """A gold CSV like tests/gold/timex_seeds.csv, with dates as datetime64 (empty -> NaT)."""
-    gold = pd.read_csv(path, dtype={"article_id": str, "value": str}, keep_default_na=False)
+    """A gold CSV like tests/gold/timex_seeds.csv, with dates as datetime64 (empty -> NaT) and
+    ``end_value`` (the end of a range) None where empty or absent."""
+    gold = pd.read_csv(path, dtype={"article_id": str, "value": str, "end_value": str},
+                       keep_default_na=False)
     missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    ends = gold["end_value"] if "end_value" in gold else pd.Series("", index=gold.index)
+    gold["end_value"] = ends.where(ends != "", None).astype(object)
     for column in ("start_date", "end_date"):
         gold[column] = pd.to_datetime(gold[column].replace("", None)).astype("datetime64[ns]")
     gold["vague"] = gold["vague"].astype(str).str.lower().eq("true")
@@ -906,8 +1147,7 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """
     keys = ["article_id", "start", "end"]
     pairs = gold.merge(predicted, on=keys, how="inner", suffixes=("_gold", ""))
-    right = (pairs["value_gold"].astype(str) == pairs["value"].astype(str)) \
-        & _same_day(pairs["start_date_gold"], pairs["start_date"]) \
+    right = _same_value(pairs) & _same_day(pairs["start_date_gold"], pairs["start_date"]) \
         & _same_day(pairs["end_date_gold"], pairs["end_date"])
     found_gold, found_pred = _overlapping(gold, predicted), _overlapping(predicted, gold)
     rows = [
@@ -927,8 +1167,7 @@ def errors(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     keys = ["article_id", "start", "end"]
     both = gold.merge(predicted, on=keys, how="outer", suffixes=("_gold", ""), indicator=True)
     wrong = (both["_merge"] == "both") & ~(
-        (both["value_gold"].astype(str) == both["value"].astype(str))
-        & _same_day(both["start_date_gold"], both["start_date"])
+        _same_value(both) & _same_day(both["start_date_gold"], both["start_date"])
         & _same_day(both["end_date_gold"], both["end_date"]))
     both["error"] = np.select([both["_merge"] == "left_only", both["_merge"] == "right_only",
                                wrong], ["missed", "spurious", "value"], "")
@@ -936,6 +1175,16 @@ def errors(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     out = both.loc[both["error"] != "", keys + ["error", "text", "value_gold", "value",
                                                 "start_date_gold", "start_date"]]
     return out.sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def _same_value(pairs: pd.DataFrame) -> pd.Series:
+    """Value and end value (of a range) equal; a missing end value equals a missing one."""
+    none = pd.Series(None, index=pairs.index, dtype=object)
+    gold_ends = pairs["end_value_gold"] if "end_value_gold" in pairs else none
+    ends = [(a if isinstance(a, str) else None) == (b if isinstance(b, str) else None)
+            for a, b in zip(gold_ends, pairs.get("end_value", none), strict=True)]
+    return (pairs["value_gold"].astype(str) == pairs["value"].astype(str)) & pd.Series(
+        ends, index=pairs.index, dtype=bool)
 
 
 def _same_day(a: pd.Series, b: pd.Series) -> pd.Series:

@@ -3,7 +3,9 @@
 One reviewable row per lemma: ``kind`` is ``verb`` (with its present and past third person
 singular, participle and separable particle), ``prep`` (``laut X``), ``postp`` (``X
 zufolge``), ``so`` (``..., so X.``), ``adverb`` (``demnach``) or ``source`` (the noun of
-``nach Angaben von X``). :func:`lexicon` expands the verbs into the finite forms a news text
+``nach Angaben von X``). A verb's ``clause`` says whether it introduces an indirect quotation
+(``sagte, dass ...``: yes; ``nannte``: only a direct one), ``alone`` whether a sentence with
+it reports a statement without any clause (``forderte den Rücktritt``: yes; ``sagte``: no). :func:`lexicon` expands the verbs into the finite forms a news text
 uses (plural and subjunctive included) and indexes every form.
 """
 
@@ -17,7 +19,8 @@ import pandas as pd
 from newslens import config
 
 CUES_FILE = "quote_cues.csv"
-CUE_COLUMNS = ("lemma", "kind", "present", "past", "participle", "particle", "note")
+CUE_COLUMNS = ("lemma", "kind", "present", "past", "participle", "particle", "clause", "alone",
+               "note")
 CUE_KINDS = ("verb", "prep", "postp", "so", "adverb", "source")
 
 
@@ -30,6 +33,8 @@ class Form:
     kind: str
     particle: str = ""
     participle: bool = False
+    clause: bool = True  # introduces an indirect quotation
+    alone: bool = False  # reports a statement without a clause
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,11 @@ def read_cues(path=None) -> pd.DataFrame:
     bad = table.loc[~table["kind"].isin(CUE_KINDS), "kind"]
     if len(bad):
         raise ValueError(f"{path}: unknown cue kind {bad.iloc[0]!r}; expected {CUE_KINDS}")
+    verbs = table[table["kind"] == "verb"]
+    for column in ("clause", "alone"):
+        bad = verbs.loc[~verbs[column].isin(["yes", "no"]), "lemma"]
+        if len(bad):
+            raise ValueError(f"{path}: {column} of verb {bad.iloc[0]!r} must be yes or no")
     dup = table[table.duplicated(["lemma", "kind"])]
     if len(dup):
         raise ValueError(f"{path}: duplicate cue {dup['lemma'].iloc[0]!r}")
@@ -67,7 +77,8 @@ def lexicon(path=None) -> Lexicon:
             continue
         for word, participle in _verb_forms(row):
             forms.setdefault(word, []).append(
-                Form(row.lemma, "verb", "" if participle else row.particle, participle))
+                Form(row.lemma, "verb", "" if participle else row.particle, participle,
+                     clause=row.clause == "yes", alone=row.alone == "yes"))
     sources = frozenset(table.loc[table["kind"] == "source", "lemma"].str.lower())
     return Lexicon({k: tuple(dict.fromkeys(v)) for k, v in forms.items()}, sources)
 

@@ -59,8 +59,9 @@ def _chars(spans) -> set[int]:
 
 
 def match(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int, bool]]:
-    """Pairs ``(predicted row, gold row, exact)``: one-to-one, the largest overlap first
-    (of equal overlaps, the prediction with the fewest characters outside the gold)."""
+    """Pairs ``(predicted row, gold row, exact)``: one-to-one, the closest pairs first (the
+    most characters shared in proportion to both together), so a nested quotation and the
+    one around it each find their own."""
     pairs = []
     for article_id, gold_rows in gold.groupby("article_id", sort=False):
         pred_rows = predicted[predicted["article_id"] == article_id]
@@ -70,10 +71,10 @@ def match(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int, b
         for i, g in gold_chars.items():
             for j, p in pred_chars.items():
                 shared = len(g & p)
-                if g and 2 * shared >= len(g):  # ties: the prediction with less extra text
-                    options.append((-shared, len(p - g), i, j, g == p))
+                if g and 2 * shared >= len(g):  # the closest pairs (Jaccard) first
+                    options.append((-shared / len(g | p), i, j, g == p))
         used_gold, used_pred = set(), set()
-        for _, _, i, j, exact in sorted(options):
+        for _, i, j, exact in sorted(options):
             if i not in used_gold and j not in used_pred:
                 used_gold.add(i)
                 used_pred.add(j)

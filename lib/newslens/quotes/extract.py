@@ -85,7 +85,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
-        found = _indirect(toks, lex, index) or _reported_source(toks, lex, index)
+        found = (_reported_source(toks, lex, index) or _indirect(toks, lex, index)
+                 or _reported(toks, lex, index))
         if found:
             quotes.append(found)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -138,22 +139,26 @@ def _tokens(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> li
 # -- cues --------------------------------------------------------------------------------------
 
 
-def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None):
+def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None,
+             need: str | None = None):
     """The first reporting verb (or cue word) outside quotation marks in ``tokens[lo:hi]``:
     ``(index, form, cue text, start, end)``; a separable verb needs its particle later in the
-    clause, which joins the cue."""
+    clause, which joins the cue. ``need="clause"`` or ``"alone"`` keeps only the verbs that
+    introduce an indirect quotation, or report a statement alone (the lexicon's columns)."""
     hi = len(tokens) if hi is None else hi
     for i in range(lo, hi):
         tok = tokens[i]
         if tok.quoted:
             continue
         for form in lex.forms.get(tok.lower, ()):
-            if form.kind != "verb":
+            if form.kind != "verb" or (need and not getattr(form, need)):
                 continue
             if form.particle:
                 j = _particle(tokens, i, form.particle)
                 if j is None:
                     continue
+                if j < i:
+                    return i, form, f"{tokens[j].text} {tok.text}", tokens[j].start, tok.end
                 return i, form, f"{tok.text} {tokens[j].text}", tok.start, tokens[j].end
             if tok.text[0].isupper() and i > 0 and not form.participle:
                 continue  # a noun (Sagen, Melden) inside the sentence
@@ -162,6 +167,8 @@ def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None):
 
 
 def _particle(tokens: list[Token], i: int, particle: str) -> int | None:
+    if i > 0 and tokens[i - 1].lower == particle:  # verb-final: ``wie er bekannt gab``
+        return i - 1
     for j in range(i + 1, min(len(tokens), i + 15)):
         if tokens[j].text in {",", ";", ":"} or tokens[j].text in _TERMINAL:
             return j if tokens[j - 1].lower == particle and j - 1 > i else None
@@ -183,7 +190,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         words = len(text[a + 1:b - 1].split())
         cue = find_cue(toks, lex)
         colon = _colon_before(text, a)
-        after = _cue_after(text, b, toks, lex)
+        last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
+        after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1:b - 1])
         if not (words >= LONG_QUOTE_WORDS or after or (colon and words >= 2)
                 or (speechlike and (cue or words >= 4))):
@@ -191,7 +199,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         quote = Quote([(a, b)], "direct", index)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
-            quote.frame = (after[2], _clause_end(toks, after[0]))
+            quote.frame = (after[2], _clause_end(tokens[last], after[0]))
         elif cue:
             quote.cue = cue[2:]
             quote.frame = (sentences[index][0], sentences[index][1])
@@ -285,14 +293,14 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 
 def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
     """``X sagte, (dass) ...`` / ``..., sagte X.`` / ``Wie X sagte, ...``."""
-    cue = find_cue(tokens, lex)
+    cue = find_cue(tokens, lex, need="clause")
     while cue is not None:
         i = cue[0]
         found = (_wie_frame(tokens, cue, index) or _clause_after(tokens, cue, index)
                  or _clause_before(tokens, cue, index))
         if found:
             return found
-        cue = find_cue(tokens, lex, lo=i + 1)
+        cue = find_cue(tokens, lex, lo=i + 1, need="clause")
     return None
 
 
@@ -379,8 +387,7 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
             continue
         low = tok.lower
         kinds = {f.kind for f in lex.forms.get(low, ())}
-        if "prep" in kinds or (low == "nach" and i + 1 < len(tokens)
-                               and tokens[i + 1].lower in lex.sources):
+        if "prep" in kinds or (low == "nach" and _source_noun(tokens, i + 1, lex)):
             a, b = i, _noun_phrase_end(tokens, i + 1)
             return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
         if "postp" in kinds:
@@ -397,8 +404,21 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
             span = _unquoted_span(tokens, 0, len(tokens))
             if span:
                 return Quote([span], "indirect", index, cue=(tok.text, tok.start, tok.end),
-                             carried=True)
+                             source=(tok.start, tok.end))
     return None
+
+
+def _source_noun(tokens: list[Token], i: int, lex) -> bool:
+    """``nach Angaben``, ``nach den Angaben``, ``nach offiziellen Angaben``, ``nach einer
+    Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
+    within three words."""
+    for tok in tokens[i:i + 3]:
+        if tok.quoted or not tok.text.isalpha():
+            return False
+        if tok.text[0].isupper():
+            word = tok.lower
+            return any(word.endswith(noun) for noun in lex.sources)
+    return False
 
 
 def _ends_soon(tokens: list[Token], i: int) -> bool:
@@ -406,25 +426,34 @@ def _ends_soon(tokens: list[Token], i: int) -> bool:
 
 
 def _noun_phrase_end(tokens: list[Token], i: int) -> int:
-    """The end (exclusive) of the noun phrase from ``i``: articles, adjectives, nouns, and a
-    genitive or ``von`` attachment (``Angaben des Innenministeriums``)."""
-    j = i
+    """The end (exclusive) of the noun phrase from ``i``: an article, adjectives, the noun or
+    name (several capitalised words), then genitive or ``von`` attachments (``Angaben des
+    Innenministeriums``, ``Angaben von Augenzeugen``)."""
     n = len(tokens)
-    while j < n and j - i < 12:
-        tok = tokens[j]
-        low = tok.lower
-        if tok.text in {",", ".", ":", ";", "(", ")"} or tok.text in _TERMINAL:
+    j = i
+    while j < n and j - i < 14:
+        k = j
+        if k < n and tokens[k].lower in _ARTICLES and (k == i or tokens[k].lower in _GENITIVE):
+            k += 1
+        elif k > i and tokens[k].lower in {"von", "vom"}:
+            k += 1
+        elif k > i:
             break
-        if tok.text[0].isupper() or low in {"der", "des", "dem", "den", "die", "das", "von",
-                                            "vom", "eines", "einer", "einem", "ein", "eine"}:
-            j += 1
-            continue
-        if tok.text[0].islower() and j + 1 < n and tokens[j + 1].text[0].isupper() \
-                and low.endswith(("en", "er", "es", "e", "em")):
-            j += 1  # an adjective before its noun
-            continue
-        break
+        while k < n and tokens[k].text[0].islower() and tokens[k].text.isalpha() \
+                and tokens[k].lower not in _ARTICLES and k + 1 < n \
+                and tokens[k].lower.endswith(("en", "er", "es", "e", "em")):
+            k += 1  # adjectives before the noun
+        if k >= n or not tokens[k].text[0].isupper():
+            break
+        while k < n and tokens[k].text[0].isupper() and not tokens[k].quoted:
+            k += 1
+        j = k
     return max(j, i + 1)
+
+
+_ARTICLES = {"der", "des", "dem", "den", "die", "das", "eines", "einer", "einem", "ein",
+             "eine", "seines", "seiner", "ihres", "ihrer", "eigenen", "eigener"}
+_GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer"}
 
 
 def _noun_phrase_start(tokens: list[Token], i: int) -> int:
@@ -470,27 +499,67 @@ def _last_word(tokens: list[Token]) -> Token:
     return next(t for t in reversed(tokens) if t.text[0].isalnum())
 
 
+def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
+    """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
+    the whole sentence reports a statement."""
+    cue = find_cue(tokens, lex, need="alone")
+    if cue is None or tokens[0].quoted:
+        return None
+    if _particle_is_prefix(tokens, cue):
+        return None
+    if sum(1 for t in tokens if t.quoted) > len(tokens) // 2:
+        return None
+    last = _last_word(tokens)
+    end = tokens[-1].end if tokens[-1].text in _TERMINAL else last.end
+    return Quote([(tokens[0].start, end)], "reported", index, cue=cue[2:],
+                 frame=(tokens[0].start, tokens[-1].end))
+
+
+def _particle_is_prefix(tokens: list[Token], cue) -> bool:
+    """``sprachen ihn ... frei``: a particle at the clause end that is not the cue's."""
+    last = _last_word(tokens)
+    return last.text[0].islower() and len(last.text) <= 5 and last.end > cue[4] \
+        and not cue[1].particle and last.lower in {"frei", "zu", "ab", "an", "auf", "aus",
+                                                    "ein", "los", "mit", "vor", "weg"}
+
+
 # -- free indirect -----------------------------------------------------------------------------
 
 
 def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[Quote]:
-    """Sentences in the subjunctive without a cue that follow a quotation."""
+    """Sentences in the subjunctive without a cue that follow a quotation (within
+    :data:`CARRY_SENTENCES`); each continues the chain."""
     taken = {q.sentence for q in quotes} | covered
-    last_quote = {}
-    for q in quotes:
-        last_quote.setdefault(q.sentence, q)
     out, recent = [], None
     for index, toks in enumerate(tokens):
-        if index in last_quote:
+        if index in taken:
             recent = index
             continue
-        if index in taken or not toks or recent is None or index - recent > CARRY_SENTENCES:
+        if not toks or recent is None or index - recent > CARRY_SENTENCES or toks[0].quoted:
             continue
-        if any(t.lower in SUBJUNCTIVE and not t.quoted for t in toks[:12]) \
-                and not (toks[0].lower == "sie" and toks[1].lower == "sei"):
-            span = _unquoted_span(toks, 0, len(toks) + 0)
-            if span and not toks[0].quoted:
-                end = toks[-1].end
-                out.append(Quote([(span[0], end)], "free indirect", index, carried=True))
+        if _subjunctive(toks) or _hearsay(toks):
+            span = _unquoted_span(toks, 0, len(toks))
+            if span:
+                out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
+                                 carried=True))
                 recent = index
     return out
+
+
+#: Subjunctive II forms that, after a quotation, mostly go on reporting it.
+SUBJUNCTIVE_II = frozenset("""könnten müssten sollten würden dürften gäbe gäben hätte
+wäre""".split())
+
+
+def _subjunctive(tokens: list[Token]) -> bool:
+    words = [t.lower for t in tokens if not t.quoted]
+    if len(words) > 1 and words[0] == "sie" and words[1] == "sei":  # the imperative-like form
+        return False
+    return any(w in SUBJUNCTIVE or w in SUBJUNCTIVE_II for w in words)
+
+
+def _hearsay(tokens: list[Token]) -> bool:
+    """``X soll ... getan haben``: the modal of hearsay."""
+    words = [t.lower for t in tokens if t.text[0].isalnum()]
+    return any(w in {"soll", "sollen"} for w in words) and bool(words) \
+        and words[-1] in {"haben", "sein", "werden"}

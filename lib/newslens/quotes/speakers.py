@@ -59,24 +59,31 @@ def attribute(text: str, quotes: list[Quote], mentions: list[Mention]) -> None:
 def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int],
               previous: dict) -> dict:
     if quote.source is not None:
-        return _source_phrase(text, quote.source, mentions, starts)
+        found = _source_phrase(text, quote.source, mentions, starts)
+        if found["entity_id"] is None and previous.get("entity_id") \
+                and text[slice(*quote.source)].lower() == "demnach":
+            found.update(entity_id=previous["entity_id"], canonical=previous["canonical"])
+        return found
     if quote.frame is None:
         return {}
     lo, hi = quote.frame
+    # A reported statement's speaker is inside it (the subject of the sentence).
+    parts = () if quote.kind == "reported" else quote.parts
     inside = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-              if m.end <= hi and not _in_parts(m.start, quote.parts)]
+              if m.end <= hi and not _in_parts(m.start, parts)]
     cue = quote.cue[1] if quote.cue else lo
     people = [m for m in inside if m.label in SPEAKER_LABELS]
-    words = _words(text, lo, hi, quote.parts)
-    pronoun = _pronoun(words, cue, quote.speaker_after)
+    words = _words(text, lo, hi, parts)
+    after = quote.speaker_after or _subject_follows(words, cue, mentions, starts)
+    pronoun = _pronoun(words, cue, after)
     if people:
-        best = min(people, key=lambda m: _distance(m, cue, quote.speaker_after))
-        if pronoun is None or _distance(best, cue, quote.speaker_after) <= abs(pronoun[1] - cue):
+        best = min(people, key=lambda m: _distance(m, cue, after))
+        if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
             return _from_mention(best, _owner_start(text, best, lo), text)
     if pronoun is not None:
         ref = _antecedent(quote.start, mentions, starts, previous)
         return {"text": pronoun[0], "start": pronoun[1], "end": pronoun[2], **ref}
-    phrase = _noun_phrase(words, cue, quote.speaker_after)
+    phrase = _noun_phrase(words, cue, after)
     if phrase is not None:
         return {"text": text[phrase[0]:phrase[1]], "start": phrase[0], "end": phrase[1],
                 **_role_referent(text, phrase, mentions, starts)}
@@ -84,6 +91,33 @@ def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int
     if others:
         return _from_mention(min(others, key=lambda m: _distance(m, cue, quote.speaker_after)))
     return {}
+
+
+_FOCUS = {"auch", "nur", "selbst", "sogar", "aber", "und", "doch", "denn", "jedoch"}
+_SUBJECT_START = _DETERMINERS | {"er", "sie", "man", "dieser", "diese", "beide", "mehrere",
+                                 "viele", "einige", "zahlreiche", "alle", "sein", "seine",
+                                 "ihr", "ihre", "unser"}
+
+
+def _subject_follows(words, cue: int, mentions: list[Mention], starts: list[int]) -> bool:
+    """German verb-second: the subject stands before the cue verb when the clause opens with
+    it (``Die Polizei teilte mit``), after it when an adverbial opens the clause (``Am Montag
+    sagte der Minister``) or the cue opens it (``..., sagte er``)."""
+    before = [w for w in words if w[2] <= cue]
+    cut = max((i for i, w in enumerate(before) if w[0] in {",", ":", ";", "(", "–", "-"}),
+              default=-1)
+    clause = before[cut + 1:]
+    while clause and clause[0][0].lower() in _FOCUS:
+        clause = clause[1:]
+    if not clause:
+        return True
+    first = clause[0]
+    if first[0].lower() in _SUBJECT_START:
+        return False
+    i = bisect.bisect_left(starts, first[1])
+    if i < len(mentions) and mentions[i].start == first[1]:
+        return False
+    return not (first[0][:1].isupper() and first[0] not in _NOT_SPEAKER)
 
 
 def _source_phrase(text: str, span: tuple[int, int], mentions: list[Mention],
@@ -183,7 +217,36 @@ def _noun_phrase(words, cue: int, after: bool):
             return seq[i][1], seq[end - 1][2]
         if after:
             break
-    return None
+    return _bare_noun_phrase(seq, after)
+
+
+def _bare_noun_phrase(seq, after: bool):
+    """A subject without article (``Beobachter``, ``Internationale Wahlbeobachter``,
+    ``Ärzte ohne Grenzen``): capitalised words opening the clause before the cue, or right
+    after it."""
+    if after:
+        words = [w for w in seq[:4] if w[0] not in {",", "(", ")"}]
+        while words and words[0][0][:1].islower() and len(words) > 1:
+            words = words[1:]
+    else:
+        cut = max((i for i, w in enumerate(seq) if w[0] in {",", ":", ";", "(", ")", "–"}),
+                  default=-1)
+        words = seq[cut + 1:]
+        while words and words[0][0].lower() in _FOCUS:
+            words = words[1:]
+    run = []
+    for w in words:
+        if w[0][:1].isupper() and w[0] not in _NOT_SPEAKER and w[0].isalpha() \
+                or run and w[0][:1].isupper() and "-" in w[0]:
+            run.append(w)
+        elif not run and w[0][:1].islower() and w[0].endswith(("e", "en", "er")) \
+                and w[0].lower() not in _SUBJECT_START and w[0].isalpha() and not after:
+            continue  # internationale Beobachter (mid-sentence adjective)
+        else:
+            break
+    if not run:
+        return None
+    return run[0][1], run[-1][2]
 
 
 def _role_referent(text: str, phrase, mentions: list[Mention], starts: list[int]) -> dict:
