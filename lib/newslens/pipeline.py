@@ -488,14 +488,15 @@ def _chunks(articles: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
 
 def _balanced_chunks(articles: pd.DataFrame, workers: int) -> Iterator[pd.DataFrame]:
     """Chunks for ``workers`` processes that finish together: each holds a share of the words
-    still to do (a ``2 * workers``-th, at most :data:`CHUNK_ARTICLES` articles, at least
-    :data:`MIN_CHUNK_WORDS` words), so they shrink towards the end and no worker waits long
-    for the last one (guided self-scheduling)."""
+    still to do (a ``4 * workers``-th, at most :data:`CHUNK_ARTICLES` articles, at least
+    :data:`MIN_CHUNK_WORDS` words, or as much of a small corpus), so they shrink towards the
+    end and no worker waits long for the last one (guided self-scheduling)."""
     counts = (articles["n_words"] if "n_words" in articles
               else articles["text"].str.split().str.len()).to_numpy(dtype="int64")
     remaining, start = int(counts.sum()), 0
+    smallest = max(1, min(MIN_CHUNK_WORDS, remaining // (4 * workers)))  # a small corpus too
     while start < len(articles):
-        target = max(MIN_CHUNK_WORDS, remaining // (2 * workers))
+        target = max(smallest, remaining // (4 * workers))
         stop, taken = start, 0
         while stop < len(articles) and stop - start < CHUNK_ARTICLES and (
                 taken < target or stop == start):
