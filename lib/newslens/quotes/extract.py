@@ -85,8 +85,8 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
-        found = (_reported_source(toks, lex, index) or _indirect(toks, lex, index)
-                 or _reported(toks, lex, index))
+        found = (_anaphoric(tokens, index, lex) or _reported_source(toks, lex, index)
+                 or _indirect(toks, lex, index) or _reported(toks, lex, index))
         if found:
             quotes.append(found)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -380,8 +380,9 @@ def _clause_after(tokens, cue, index) -> Quote | None:
             return None
         if tok.text in {",", ":"} and k + 1 < len(tokens):
             nxt = tokens[k + 1]
-            if nxt.lower in _RELATIVE and not _clause_has_subjunctive(tokens, k + 1):
-                return None
+            if nxt.lower in _RELATIVE and k > j and tokens[k - 1].text[0].isupper() \
+                    and not _clause_has_subjunctive(tokens, k + 1):
+                return None  # a relative clause on a noun, not the quotation
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -534,6 +535,24 @@ def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | 
 
 def _last_word(tokens: list[Token]) -> Token:
     return next(t for t in reversed(tokens) if t.text[0].isalnum())
+
+
+_ANAPHORS = {"das", "dies", "dieses", "diese"}
+
+
+def _anaphoric(tokens: list[list[Token]], index: int, lex) -> Quote | None:
+    """``Die Firma hat Insolvenz angemeldet. Das teilte ein Sprecher mit.``: the previous
+    sentence is the quotation, with the pronoun that refers to it."""
+    toks = tokens[index]
+    if index == 0 or len(toks) < 3 or len(toks) > 25 or toks[0].lower not in _ANAPHORS:
+        return None
+    cue = find_cue(toks, lex, lo=1, hi=2, need="clause")
+    previous = tokens[index - 1]
+    if cue is None or not previous or previous[0].quoted or any(t.quoted for t in previous[-2:]):
+        return None
+    return Quote([(previous[0].start, previous[-1].end), (toks[0].start, toks[0].end)],
+                 "indirect", index - 1, cue=cue[2:], speaker_after=True,
+                 frame=(toks[0].start, toks[-1].end))
 
 
 def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
