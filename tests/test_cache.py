@@ -102,7 +102,7 @@ def test_a_corpus_seen_before_is_read_whole_and_a_corrupt_result_is_rebuilt(
     (entry / "sentences.parquet").write_bytes(b"not parquet")
     again = annotate(seed_articles)
     _same(cold, again)
-    for table in ("timexes", "events", "event_records"):
+    for table in ("timexes", "event_mentions", "events"):
         pd.testing.assert_frame_equal(getattr(cold, table), getattr(again, table))
     assert nlp_calls == []  # the per-article shards were still good
 

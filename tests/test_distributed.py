@@ -86,7 +86,7 @@ def run(cluster, articles):
 
 def test_tables_equal_a_local_run(run, articles, pipeline):
     local = annotate(articles, use_cache=False)
-    for table in ("sentences", "mentions", "entities", "timexes", "events", "event_records"):
+    for table in ("sentences", "mentions", "entities", "timexes", "event_mentions", "events"):
         pd.testing.assert_frame_equal(getattr(run["result"], table), getattr(local, table))
     assert len(run["result"].mentions) > 0 and len(run["result"].timexes) > 0
 

@@ -714,3 +714,47 @@ def test_a_renamed_entity_keeps_its_id_and_shows_the_name_of_its_time(days, name
     out = canonicalize(mentions, sentences, kb=KB_RENAMED, roles=ROLES, published=published)
     assert out["entity_id"].tolist() == ["org:x", "org:x"]
     assert set(out["canonical"]) == {name}
+
+
+def test_a_surname_goes_to_the_articles_person_before_a_kb_company_of_that_name():
+    kb = pd.concat([KB, pd.DataFrame([("org:ford", "Ford", "ORG", "company", "")],
+                                     columns=KB.columns[:5])], ignore_index=True)
+    kb["description"] = "test entity"
+    texts = {"a": "Richard Ford schrieb. Ford lachte.", "b": "Ford baut Autos."}
+    mentions, sentences = tables(texts, [("a", "Richard Ford", "PER"), ("a", "Ford", "PER", 1),
+                                         ("b", "Ford", "PER")])
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert out["entity_id"].tolist() == ["per:richard_ford", "per:richard_ford", "org:ford"]
+
+
+def test_a_surname_tagged_as_a_place_goes_to_the_articles_person():
+    texts = {"a": "Greta Thunberg sprach. Thunberg reiste ab.", "b": "Thunberg liegt am Meer."}
+    out = run(texts, [("a", "Greta Thunberg", "PER"), ("a", "Thunberg", "LOC", 1),
+                      ("b", "Thunberg", "LOC")])
+    assert out["entity_id"].tolist() == ["per:greta_thunberg", "per:greta_thunberg",
+                                         "loc:thunberg"]
+
+
+def test_inflected_forms_of_a_name_are_one_entity_under_the_nominative():
+    texts = {"a": "Der Deutsche Gewerkschaftsbund warnt.", "b": "Beim Deutschen Gewerkschaftsbund.",
+             "c": "Vom Deutschen Gewerkschaftsbund.", "d": "Der Deutscher Gewerkschaftsbund.",
+             "e": "In den Vereinigten Staaten.", "f": "Das Bundesinstituts für Risikobewertung."
+                                                 " Das Bundesinstitut für Risikobewertung."}
+    out = run(texts, [("a", "Deutsche Gewerkschaftsbund", "ORG"),
+                      ("b", "Deutschen Gewerkschaftsbund", "ORG"),
+                      ("c", "Deutschen Gewerkschaftsbund", "ORG"),
+                      ("d", "Deutscher Gewerkschaftsbund", "ORG"),
+                      ("e", "Vereinigten Staaten", "LOC"),
+                      ("f", "Bundesinstituts für Risikobewertung", "ORG"),
+                      ("f", "Bundesinstitut für Risikobewertung", "ORG")])
+    assert out["canonical"].tolist() == ["Deutscher Gewerkschaftsbund"] * 4 + [
+        "USA"] + ["Bundesinstitut für Risikobewertung"] * 2
+    assert out["entity_id"].tolist()[4] == "loc:usa"
+
+
+def test_inflection_keys():
+    from newslens.names import inflection_key
+    assert inflection_key("Deutschen Roten Kreuzes") == inflection_key("Deutsches Rotes Kreuz")
+    assert inflection_key("Robert Koch-Instituts") == inflection_key("Robert-Koch-Institut")
+    assert inflection_key("Fake News") != inflection_key("Fake New")
+    assert inflection_key("Berlin") is None

@@ -197,6 +197,7 @@ def test_no_derived_adjectives_or_lowercase_words(aliases):
     lower = set(aliases.loc[aliases["surface"].str.match(r"^[a-zäöü]"), "surface"])
     assert lower == {
         "afp", "dpa", "epd", "taz", "tagesschau.de", "derStandard.at", "die tageszeitung",
+        "n-tv", "t-online", "medRxiv",
         "al-Assad", "al-Kaida", "al-Qaida", "al-Scharaa", "al-Sharaa", "al-Sisi", "as-Sisi",
         "bin Salman", "von der Leyen", "von der Leyens",
     }
@@ -273,6 +274,16 @@ def test_german_states(kb):
     ("org:dpa", "agency", "loc:deutschland"),
     ("org:truth_social", "platform", "loc:usa"),
     ("misc:euro", "other", ""),
+    ("org:robert_koch_institut", "institution", "loc:deutschland"),
+    ("org:paul_ehrlich_institut", "institution", "loc:deutschland"),
+    ("org:staendige_impfkommission", "institution", "loc:deutschland"),
+    ("org:bafin", "institution", "loc:deutschland"),
+    ("org:europaeische_arzneimittel_agentur", "international_org", ""),
+    ("org:johns_hopkins_university", "institution", "loc:usa"),
+    ("org:biontech", "company", "loc:deutschland"),
+    ("org:sap", "company", "loc:deutschland"),
+    ("org:wirecard", "company", "loc:deutschland"),
+    ("org:lenovo", "company", "loc:china"),
 ])
 def test_key_entities(kb, entity_id, kind, country):
     row = kb.set_index("entity_id").loc[entity_id]
@@ -384,6 +395,17 @@ def test_a_former_name_is_a_surface_of_its_entity(tmp_path):
         "TheFacebook", "Facebook Inc.", "Facebook Inc.", "Meta"]
     assert name_at("Meta", former, None) == "Meta (Facebook Inc.)"
     assert name_at("Meta", [], None) == "Meta"
+
+
+@pytest.mark.parametrize(("surface", "entity_id"), [
+    ("RKI", "org:robert_koch_institut"), ("Robert-Koch-Institut", "org:robert_koch_institut"),
+    ("PEI", "org:paul_ehrlich_institut"), ("STIKO", "org:staendige_impfkommission"),
+    ("Stiko", "org:staendige_impfkommission"), ("EMA", "org:europaeische_arzneimittel_agentur"),
+    ("Bafin", "org:bafin"), ("JHU", "org:johns_hopkins_university"),
+    ("Daimler", "org:mercedes_benz_group"), ("Twitter", "org:x"),
+])
+def test_agencies_and_companies_of_the_news(aliases, surface, entity_id):
+    assert ids_for(aliases, surface) == {entity_id}
 
 
 def test_the_shipped_kb_names_twitter_by_its_time(kb):

@@ -11,7 +11,7 @@ import pytest
 
 from newslens import annotate, pipeline
 
-TABLES = ("sentences", "mentions", "entities", "timexes", "events", "event_records")
+TABLES = ("sentences", "mentions", "entities", "timexes", "event_mentions", "events")
 
 
 def test_two_workers_give_the_tables_of_one_process(seed_articles, tmp_path, monkeypatch):

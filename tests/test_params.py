@@ -46,6 +46,15 @@ def test_bad_parameters_fail_loudly(overrides, message):
     assert message in str(caught.value)
 
 
+def test_event_classes_must_be_known():
+    namespace = _namespace(event_classes=["election", "meeting"])
+    namespace["__annotations__"]["event_classes"] = list[str]
+    with pytest.raises(ParameterError, match=r"unknown event class\(es\) \['meeting'\]"):
+        check_parameters(namespace)
+    namespace["event_classes"] = ["election", "assault"]
+    assert check_parameters(namespace).event_classes == ["election", "assault"]
+
+
 def test_a_notebook_without_annotations_is_rejected():
     with pytest.raises(ParameterError, match="declares no annotated parameters"):
         check_parameters({"top_n": 3})

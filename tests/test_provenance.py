@@ -45,13 +45,21 @@ def test_explain_a_pair_gives_sentences_naming_both(seed_annotations):
     assert all("Putin" in s for s in rows["sentence"])
 
 
-def test_explain_an_event_gives_its_reporting_sentences(seed_annotations):
+def test_explain_an_event_gives_every_reporting_sentence(seed_annotations):
     events = seed_annotations.events
     several = events[events["n_articles"] > 1]
     assert not several.empty
-    group = several.iloc[0]
-    rows = explain(seed_annotations, event=group["group_id"])
-    assert rows["article_id"].nunique() == group["n_articles"]
+    event = several.iloc[0]
+    rows = explain(seed_annotations, event=event["event_id"])
+    assert rows["article_id"].nunique() == event["n_articles"]
+    assert len(rows) == event["n_mentions"]
+    mentions = seed_annotations.event_mentions
+    assert set(rows["event_mention_id"]) == set(
+        mentions.loc[mentions["event_id"] == event["event_id"], "event_mention_id"])
+    one = explain(seed_annotations, event=rows["event_mention_id"].iloc[0])
+    assert len(one) == 1 and one["sentence"].iloc[0] == rows["sentence"].iloc[0]
+    with pytest.raises(KeyError, match="no event with event_id or event_mention_id 'ev0'"):
+        explain(seed_annotations, event="ev0")
 
 
 def test_unknown_entity_is_named(seed_annotations):

@@ -8,50 +8,70 @@ import pytest
 from matplotlib import dates as mpl_dates
 
 from newslens.plots import save_chart
-from newslens.plots_timeline import TIMELINE_COLUMNS, plot_event_timeline, timeline_table
+from newslens.plots_timeline import (
+    TIMELINE_COLUMNS,
+    WEEK_COLUMNS,
+    mentions_per_week,
+    plot_event_timeline,
+    timeline_table,
+)
 
 
-def _group(group_id, label, start, end, *, n_articles=1, actors="", event_class="meeting",
-           modality="happened", article_ids="a"):
-    return {"group_id": group_id, "label": label, "event_class": event_class,
-            "actors": actors, "places": "", "start_date": pd.Timestamp(start) if start else pd.NaT,
+def _event(event_id, label, start, end, *, n_articles=1, actors="", event_class="consult",
+           modality="asserted", article_ids="a"):
+    return {"event_id": event_id, "label": label, "event_class": event_class, "cameo_code": "",
+            "actor_ids": actors.lower().replace(" ", "_"), "actors": actors, "places": "",
+            "start_date": pd.Timestamp(start) if start else pd.NaT,
             "end_date": pd.Timestamp(end) if end else pd.NaT, "granularity": "day",
-            "date_basis": "consensus", "modality": modality, "n_articles": n_articles,
-            "article_ids": article_ids, "n_records": n_articles, "event_ids": f"{group_id}:e",
-            "first_published": pd.Timestamp("2025-08-26"),
-            "last_published": pd.Timestamp("2025-10-21")}
+            "date_source": "timex" if start else "none", "modality": modality,
+            "n_articles": n_articles, "n_mentions": n_articles, "article_ids": article_ids,
+            "first_reported": pd.Timestamp("2025-08-26"),
+            "last_reported": pd.Timestamp("2025-10-21")}
 
 
 TIMELINE_GROUPS = pd.DataFrame([
-    _group("g1", "Treffen Putin/Trump, Alaska", "2025-08-11", "2025-08-20", n_articles=2,
+    _event("g1", "Treffen Putin/Trump, Alaska", "2025-08-11", "2025-08-20", n_articles=2,
            actors="Donald Trump | Wladimir Putin", article_ids="a | b"),
-    _group("g2", "Telefonat Lawrow/Rubio", "2025-08-25", "2025-08-25",
-           actors="Marco Rubio | Sergej Lawrow", event_class="call", article_ids="a"),
-    _group("g3", "Treffen Putin/Trump, Budapest", "2025-10-16", "2025-10-30",
+    _event("g2", "Telefonat Lawrow/Rubio", "2025-08-25", "2025-08-25",
+           actors="Marco Rubio | Sergej Lawrow", article_ids="a"),
+    _event("g3", "Treffen Putin/Trump, Budapest", "2025-10-16", "2025-10-30",
            actors="Donald Trump | Wladimir Putin", modality="planned", article_ids="b"),
-    _group("g4", "Ereignis", "2014-01-01", "2014-12-31", event_class="other", article_ids="b"),
-    _group("g5", "Treffen ohne Datum", None, None, n_articles=2, article_ids="a | b"),
+    _event("g4", "Krieg", "2014-01-01", "2014-12-31", event_class="fight", article_ids="b"),
+    _event("g5", "Treffen ohne Datum", None, None, n_articles=2, article_ids="a | b"),
+    _event("g6", "Treffen abgesagt", "2025-08-12", "2025-08-12", modality="negated",
+           article_ids="a"),
 ])
 TIMELINE_ARTICLES = pd.DataFrame({"article_id": ["a", "b"],
                                   "published": pd.to_datetime(["2025-08-26", "2025-10-21"])})
+TIMELINE_MENTIONS = pd.DataFrame([
+    {"event_mention_id": f"{a}:ev{k}-{k + 5}", "event_id": g, "article_id": a,
+     "sentence_id": f"{a}:s{k:04d}", "start": k, "end": k + 5, "event_class": "consult",
+     "actors": "", "actor_ids": "", "start_date": pd.Timestamp(day) if day else pd.NaT,
+     "modality": "asserted"}
+    for g, a, k, day in [("g1", "a", 0, "2025-08-15"), ("g1", "b", 10, "2025-08-15"),
+                         ("g1", "b", 30, "2025-08-16"), ("g2", "a", 50, "2025-08-25"),
+                         ("g3", "b", 70, "2025-10-16"), ("g5", "a", 90, None)]])
+
+
+def timeline(**options):
+    return timeline_table(TIMELINE_GROUPS, TIMELINE_MENTIONS, TIMELINE_ARTICLES, **options)
 
 
 def test_timeline_table_keeps_dated_events_near_the_news_and_orders_them():
-    table = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES)
+    table = timeline()
     assert list(table.columns) == TIMELINE_COLUMNS
-    assert table[["group_id", "point", "report_dates"]].values.tolist() == [
+    assert table[["event_id", "point", "report_dates"]].values.tolist() == [
         ["g1", False, "2025-08-26 | 2025-10-21"],
         ["g2", True, "2025-08-26"],
         ["g3", False, "2025-10-21"],
-    ]  # g4 (2014) lies outside the news span +- 90 days, g5 has no date
+    ]  # g4 (2014) lies outside the news span +- 90 days, g5 has no date, g6 is negated
     assert set(table["lane"]) == {"Alle Ereignisse"}
-    assert timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES,
-                          date_from="2014-01-01")["group_id"].tolist() == ["g4", "g1", "g2", "g3"]
+    assert timeline(date_from="2014-01-01")["event_id"].tolist() == ["g4", "g1", "g2", "g3"]
 
 
 def test_timeline_table_filters_by_reports_actors_and_dates():
     def ids(**options):
-        return timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, **options)["group_id"].tolist()
+        return timeline(**options)["event_id"].tolist()
 
     assert ids(min_articles=2) == ["g1"]
     assert ids(actors=["Marco Rubio"]) == ["g2"]
@@ -61,34 +81,34 @@ def test_timeline_table_filters_by_reports_actors_and_dates():
 
 
 def test_timeline_keeps_the_most_reported_events_of_many():
-    table = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, max_events=2)
+    table = timeline(max_events=2)
     # g1 (2 articles) first; of the one-article events, g2 is the earlier
-    assert table["group_id"].tolist() == ["g1", "g2"]
+    assert table["event_id"].tolist() == ["g1", "g2"]
     assert table.attrs["n_events"] == 3
     title = plot_event_timeline(table).axes[0].get_title(loc="left")
     assert title.endswith("(die 2 mit den meisten Berichten, von 3)")
-    everything = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, max_events=None)
-    assert everything["group_id"].tolist() == ["g1", "g2", "g3"]
+    everything = timeline(max_events=None)
+    assert everything["event_id"].tolist() == ["g1", "g2", "g3"]
     assert plot_event_timeline(everything).axes[0].get_title(loc="left") == \
         "Ereignisse im Zeitverlauf"
     with pytest.raises(ValueError, match="max_events must be 1 or more"):
-        timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, max_events=0)
+        timeline(max_events=0)
 
 
 def test_timeline_swimlanes_repeat_an_event_per_actor():
-    table = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, swimlanes=True, max_lanes=2)
-    assert table[["lane", "group_id"]].values.tolist() == [
+    table = timeline(swimlanes=True, max_lanes=2)
+    assert table[["lane", "event_id"]].values.tolist() == [
         ["Donald Trump", "g1"], ["Donald Trump", "g3"],
         ["Wladimir Putin", "g1"], ["Wladimir Putin", "g3"],
         ["Andere", "g2"],
     ]
-    asked = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, swimlanes=True,
+    asked = timeline(swimlanes=True,
                            actors=["Sergej Lawrow"])
-    assert asked[["lane", "group_id"]].values.tolist() == [["Sergej Lawrow", "g2"]]
+    assert asked[["lane", "event_id"]].values.tolist() == [["Sergej Lawrow", "g2"]]
 
 
 def test_timeline_draws_points_bars_report_days_and_labels(tmp_path):
-    table = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES)
+    table = timeline()
     fig = plot_event_timeline(table)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == [  # top to bottom
@@ -104,11 +124,36 @@ def test_timeline_draws_points_bars_report_days_and_labels(tmp_path):
     first = save_chart(fig, table, "tl", folder=tmp_path / "one")
     second = save_chart(plot_event_timeline(table), table, "tl", folder=tmp_path / "two")
     assert first["png"].read_bytes() == second["png"].read_bytes()
-    assert pd.read_csv(first["csv"])["group_id"].tolist() == ["g1", "g2", "g3"]
+    assert pd.read_csv(first["csv"])["event_id"].tolist() == ["g1", "g2", "g3"]
 
 
 def test_an_empty_timeline_says_so():
-    table = timeline_table(TIMELINE_GROUPS, TIMELINE_ARTICLES, actors=["Niemand"])
+    table = timeline(actors=["Niemand"])
     assert table.empty and list(table.columns) == TIMELINE_COLUMNS
     texts = [t.get_text() for t in plot_event_timeline(table).axes[0].texts]
     assert texts == ["Keine datierten Ereignisse für diese Auswahl"]
+
+
+def test_timeline_filters_by_class_and_modality_and_lists_every_reporting_sentence():
+    assert timeline(event_classes=["fight"], date_from="2014-01-01")["event_id"].tolist() == \
+        ["g4"]
+    assert "g6" in timeline(modalities=("asserted", "negated"))["event_id"].tolist()
+    with pytest.raises(ValueError, match="unknown event class"):
+        timeline(event_classes=["meeting"])
+    first = timeline().iloc[0]
+    assert first["sentence_ids"] == "a:s0000 | b:s0010 | b:s0030"
+    assert first["event_mention_ids"] == "a:ev0-5 | b:ev10-15 | b:ev30-35"
+
+
+def test_mentions_per_week_counts_dated_mentions_by_iso_week():
+    weeks = mentions_per_week(TIMELINE_MENTIONS, TIMELINE_ARTICLES)
+    assert list(weeks.columns) == WEEK_COLUMNS
+    assert weeks[["week", "n_mentions"]].values.tolist() == [
+        ["2025-W33", 3], ["2025-W35", 1], ["2025-W42", 1]]  # g5's mention has no date
+    assert weeks["period_start"].iloc[0] == pd.Timestamp("2025-08-11")
+    assert weeks["period_end"].iloc[0] == pd.Timestamp("2025-08-17")
+    table = timeline()
+    fig = plot_event_timeline(table, weeks)
+    strip, events = fig.axes[:2]
+    assert [round(p.get_height()) for p in strip.patches] == [3, 1, 1]
+    assert len(events.get_yticklabels()) == 3

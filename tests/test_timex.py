@@ -42,7 +42,8 @@ def day(text: str, value: str) -> tuple:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Das Treffen fand am 18. August 2025 statt.", [day("18. August 2025", "2025-08-18")]),
-    ("Stand: 18.08.2025, 12 Uhr.", [day("18.08.2025", "2025-08-18")]),
+    ("Stand: 18.08.2025, 12 Uhr.", [day("18.08.2025", "2025-08-18"),
+                                    day("12 Uhr", "2025-08-18T12:00")]),
     ("Es geschah am 1.3.2020 in Berlin.", [day("1.3.2020", "2020-03-01")]),
     ("Am Montag, 18. August 2025 kam er.", [day("Montag, 18. August 2025", "2025-08-18")]),
     ("Der Bericht vom 3. Okt. 2020 liegt vor.", [day("3. Okt. 2020", "2020-10-03")]),
@@ -578,7 +579,7 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
     ("Seit 26. März 1437 Infektionsfälle.", "2020-04-20", [day("26. März", "2020-03-26")]),
     # a weekday with the date picks the year it fits (a live-blog heading in a future clause)
     ("Krones will Stellen abbauen Mittwoch, 16. September, 11.33 Uhr", "2020-09-20",
-     [day("Mittwoch, 16. September", "2020-09-16")]),
+     [day("Mittwoch, 16. September", "2020-09-16"), day("11.33 Uhr", "2020-09-16T11:33")]),
     # the tense of the clause, not of the sentence
     ("Merz gab zu bedenken, dass am 7. Dezember die Mandate enden.", "2020-10-27",
      [day("7. Dezember", "2020-12-07")]),
@@ -711,12 +712,30 @@ def test_reference_time_of_the_text(text, expected):
       ("eine Woche später", "1921-W10")]),
     # no date before: the publication day
     ("Am nächsten Tag war alles anders.", [("nächsten Tag", "2020-05-05")]),
+    # a few: an approximate interval after the reference
+    ("Am 2. Mai 1990 kam er an. Wenige Tage später reiste er ab.",
+     [("2. Mai 1990", "1990-05-02"), ("Wenige Tage später", "1990-05-03/1990-05-09")]),
+    ("Er starb am 2. Mai 1990. Einige Jahre zuvor war er erkrankt.",
+     [("2. Mai 1990", "1990-05-02"), ("Einige Jahre zuvor", "1985-05-02/1989-05-02")]),
     # a year only: the shift is told in years
     ("Das geschah 1915. Zwei Tage später brannte die Stadt.",
      [("1915", "1915"), ("Zwei Tage später", "1915")]),
 ])
 def test_dates_relative_to_an_earlier_date(text, expected):
     assert _values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Am Montag um 20 Uhr beginnt das Spiel.",
+     [day("Montag", "2020-05-04"), day("20 Uhr", "2020-05-04T20:00")]),
+    ("Am 3. Mai 1945 um 8.15 Uhr kapitulierte die Stadt.",
+     [day("3. Mai 1945", "1945-05-03"), day("8.15 Uhr", "1945-05-03T08:15")]),
+    ("Das Jahr 1915: um 10 Uhr begann es.",
+     [("Jahr 1915", "1915", "1915-01-01", "1915-12-31"),
+      ("10 Uhr", "XXXX-XX-XXT10:00", None, None)]),
+])
+def test_clock_times_on_the_day_of_the_reference(text, expected):
+    assert found(text, "2020-05-04") == expected
 
 
 def test_shortly_after_is_vague_and_undated():

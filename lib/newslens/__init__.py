@@ -23,7 +23,7 @@ from newslens.plots import (
     plot_top_entities_by_label,
     save_chart,
 )
-from newslens.plots_timeline import plot_event_timeline, timeline_table
+from newslens.plots_timeline import mentions_per_week, plot_event_timeline, timeline_table
 from newslens.plots_quotes import plot_speaker_topics, plot_speakers_over_time, plot_top_speakers
 from newslens.provenance import event_evidence, evidence, explain, pair_evidence
 from newslens.quotes.tables import quote_evidence, speaker_topics, speakers_over_time, top_speakers
@@ -31,6 +31,7 @@ from newslens.quotes.tables import quote_evidence, speaker_topics, speakers_over
 __all__ = [
     "Annotations", "CorpusError", "ParameterError", "annotate", "annotate_corpus",
     "check_parameters", "event_evidence", "event_summary", "evidence", "explain",
+    "mentions_per_week",
     "pair_evidence", "plot_event_timeline", "timeline_table",
     "cooccurrence", "entity_article_matrix", "load_corpus", "mentions_per_article",
     "plot_cooccurrence", "plot_entity_article_heatmap", "plot_mentions_per_article",

@@ -49,7 +49,7 @@ NUMBERS = {
     "siebeneinhalb": 7.5, "achteinhalb": 8.5, "neuneinhalb": 9.5, "zehneinhalb": 10.5,
 }
 #: "a few" of a unit, as used for ``vor wenigen Tagen`` and ``in den vergangenen Wochen``.
-FEW_WORDS = ("wenigen", "einigen", "ein paar", "mehreren", "ein, zwei")
+FEW_WORDS = ("wenige", "einige", "ein paar", "mehrere", "ein, zwei")
 ORDINAL_WORDS = {
     "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5,
     "sechsten": 6, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11,
@@ -406,6 +406,8 @@ _BRANCHES = [
         r"(?:(?P<ye_jahr>Jahre?s?)|(?P<ye_mod>" + PART + r"))" + _S + r"(?P<ye_n>" + YEAR
         + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
     )),
+    # 15b clock times: 20 Uhr, 8.30 Uhr, 20:15 Uhr
+    _branch("clock", r"(?P<cl_h>[01]?\d|2[0-4])(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E),
     # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
     _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r")"
             + _S + r"(?P<du_unit>" + UNIT + r")" + _E + r"(?:" + _S

@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_options(explain)
     which = explain.add_mutually_exclusive_group(required=True)
     which.add_argument("--entity", metavar="NAME", help="entity id or canonical name")
-    which.add_argument("--event", metavar="ID", help="event id (group_id) or event record id")
+    which.add_argument("--event", metavar="ID",
+                       help="event id (events.event_id) or event mention id")
     which.add_argument("--quote", metavar="ID", help="quotation id (quotes.quote_id)")
     which.add_argument("--speaker", metavar="NAME",
                        help="every quotation of a speaker (entity id, canonical name or as "
@@ -256,7 +257,7 @@ def _has_quotes() -> bool:
 
 def _event_ids(ann) -> list[str]:
     ids = []
-    for name in ("events", "event_records", "event_mentions"):
+    for name in ("events", "event_mentions"):
         frame = getattr(ann, name, None)
         if isinstance(frame, pd.DataFrame) and len(frame.columns):
             ids += frame.iloc[:, 0].astype(str).tolist()

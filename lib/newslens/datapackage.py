@@ -266,9 +266,9 @@ def _descriptor(ann, corpus: Path, resources: list[dict], *, with_text: bool) ->
         "profile": "tabular-data-package",
         "name": f"newslens-{slug}",
         "title": f"newslens tables of {corpus.resolve().name}",
-        "description": "Articles, sentences, entity mentions, entities, temporal expressions "
-                       "and events annotated by newslens; offsets (start, end) are character "
-                       "offsets into the article text.",
+        "description": "Tables of German news articles annotated by newslens ("
+                       + ", ".join(r["name"] for r in resources) + "); start and end are "
+                       "character offsets into the article text.",
         "sources": [{"title": f["path"], "path": f["path"]} for f in files],
         "newslens": {
             "version": __version__,

@@ -18,7 +18,12 @@ import pandas as pd
 
 from newslens.config import LABELS
 from newslens.kb import alias_table, load_kb, load_roles, slugify, split_former_names
-from newslens.names import merge_abbreviations, one_name_per_entity
+from newslens.names import (
+    kb_inflection_keys,
+    merge_abbreviations,
+    merge_inflections,
+    one_name_per_entity,
+)
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "mention_id", "start", "end", "text", "label"]
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
@@ -90,7 +95,9 @@ def canonicalize(
                                                   start=mention.start + start)]
     if compounds:
         rows += linker.scan(sentences)
-    linked = merge_abbreviations(_output(rows, compounds=compounds), context,
+    linked = merge_inflections(_output(rows, compounds=compounds),
+                               kb_keys=kb_inflection_keys(linker.aliases), kb_ids=linker.kb_ids)
+    linked = merge_abbreviations(linked, context,
                                  lambda surface: linker.kb_entity(surface, fold=False),
                                  linker.kb_ids)
     return one_name_per_entity(linked, kb_names=linker.renamed, published=published)
@@ -183,12 +190,24 @@ class _Linker:
         """The known entity a surface names, or None; ``label=None`` marks a compound part.
 
         KB aliases first (then genitive stems), except that a lone first or last name of a
-        person goes to the full name of the article, else to the corpus' most frequent one.
+        person goes to the full name of the article, else to the corpus' most frequent one; a
+        name the NER calls a person goes to the article's person of that name before a KB
+        entity of another label, and an unknown place or other name that is the surname of
+        the article's person goes to that person.
         Compound parts only link to the surnames of full names in their article.
         """
         forms = [surface, *self.stems(surface, label)]
         fold = label is not None  # in a compound, Zeit is no ZEIT
         known = next(filter(None, (self.kb_entity(f, label, fold=fold) for f in forms)), None)
+        if label == "PER" and known is not None and known.label != "PER" and " " not in surface:
+            # Ford after Richard Ford in the article is the writer, not the carmaker.
+            hit = next(filter(None, (self.full.get((article_id, f)) for f in forms)), None)
+            return hit or known
+        if known is None and label in ("LOC", "MISC") and " " not in surface:
+            # Thunberg or Bolsonaro tagged as a place: the surname of the article's person.
+            hit = next(filter(None, (self.full.get((article_id, f)) for f in forms
+                                     if f in self.surnames)), None)
+            return hit
         if " " in surface or (known.label if known else label) not in ("PER", None):
             return known
         for scope in (article_id, None) if label else (article_id,):

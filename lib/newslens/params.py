@@ -50,6 +50,14 @@ def _labels(value: list) -> str | None:
     return None
 
 
+def _event_classes(value: list) -> str | None:
+    from newslens.events import event_classes
+
+    known = list(event_classes()["event_class"])
+    unknown = [name for name in value if name not in known]
+    return f"has unknown event class(es) {unknown}; known: {known}" if unknown else None
+
+
 def _kinds(value: list) -> str | None:
     from newslens.quotes import KINDS
 
@@ -72,6 +80,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "date_from": _iso_date,
     "date_to": _iso_date,
     "labels": _labels,
+    "event_classes": _event_classes,
     "kinds": _kinds,
     "per": _per,
 }

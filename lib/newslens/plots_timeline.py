@@ -1,9 +1,12 @@
-"""The event timeline: grouped events on a time axis, with the days they were reported.
+"""The event timeline: the most reported events on a time axis, over a weekly strip.
 
 :func:`timeline_table` selects and orders the events to draw (one row per event, or per event
-and actor for swimlanes) and :func:`plot_event_timeline` draws it with the conventions of
+and actor for swimlanes), :func:`mentions_per_week` counts the dated event mentions per ISO week
+for the overview strip, and :func:`plot_event_timeline` draws both with the conventions of
 :mod:`newslens.plots` (fixed size and DPI, German labels, byte-identical PNGs). The table holds
-everything the chart shows, so the chart can be redrawn from the CSV saved beside it.
+everything the chart shows and the ids of every reporting sentence (``sentence_ids``,
+``event_mention_ids``), so the chart can be redrawn and traced from the CSV saved beside it.
+Mentions without a date (``date_source = none``) are counted in the tables, never drawn.
 """
 
 from __future__ import annotations
@@ -14,21 +17,31 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.legend_handler import HandlerTuple
 
-from newslens.events import CLASS_NAMES, EVENT_CLASSES, SEP, split_names
+from newslens.events import SEP, event_classes, split_names
 from newslens.plots import _figure, _style
 
 TIMELINE_COLUMNS = [
-    "lane", "group_id", "label", "event_class", "modality", "start_date", "end_date",
+    "lane", "event_id", "label", "event_class", "modality", "start_date", "end_date",
     "granularity", "point", "n_articles", "report_dates", "actors", "places", "article_ids",
-    "event_ids",
+    "event_mention_ids", "sentence_ids",
 ]
-CLASS_COLOURS = {
-    "meeting": "#4C72B0", "call": "#55A868", "visit": "#8172B2", "attack": "#C44E52",
-    "announcement": "#DD8452", "agreement": "#2A9D8F", "sanctions": "#937860",
-    "election": "#DA8BC3", "other": "#8C8C8C",
+WEEK_COLUMNS = ["week", "period_start", "period_end", "n_mentions"]
+#: One colour per class family (``event_classes.csv``), with its German legend entry.
+FAMILY_COLOURS = {
+    "talk": "#4C72B0", "agree": "#2A9D8F", "dispute": "#937860", "protest": "#DD8452",
+    "violence": "#C44E52", "election": "#DA8BC3", "decision": "#55A868",
+    "disaster": "#8172B2", "trial": "#8C613C", "office": "#64B5CD",
 }
-MODALITY_NAMES = {"happened": "stattgefunden", "planned": "geplant",
-                  "hypothetical": "hypothetisch", "unknown": "unbestimmt"}
+FAMILY_NAMES = {
+    "talk": "Treffen, Erklärung", "agree": "Einigung, Hilfe", "dispute": "Konflikt, Sanktionen",
+    "protest": "Protest", "violence": "Gewalt, Tod, Festnahme", "election": "Wahl",
+    "decision": "Beschluss, Zulassung", "disaster": "Unglück, Ausbruch",
+    "trial": "Prozess, Urteil", "office": "Rücktritt, Amtsantritt",
+}
+MODALITY_NAMES = {"asserted": "berichtet", "reported": "berichtet (Quelle)",
+                  "planned": "geplant", "hypothetical": "hypothetisch", "negated": "verneint"}
+#: Modalities drawn by default: events reported as happened or planned.
+DRAWN_MODALITIES = ("asserted", "reported", "planned")
 ALL_LANE = "Alle Ereignisse"
 OTHER_LANE = "Andere"
 _MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
@@ -39,56 +52,60 @@ MAX_EVENTS = 40
 
 
 def timeline_table(
-    groups: pd.DataFrame,
+    events: pd.DataFrame,
+    event_mentions: pd.DataFrame,
     articles: pd.DataFrame,
     *,
+    event_classes: list[str] | None = None,
     actors: list[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     min_articles: int = 1,
+    modalities: tuple[str, ...] = DRAWN_MODALITIES,
     context_days: int = 90,
     swimlanes: bool = False,
     max_lanes: int = 6,
     max_events: int | None = MAX_EVENTS,
 ) -> pd.DataFrame:
-    """The dated events of ``groups`` (from :func:`newslens.events.group_events`) to draw.
+    """The dated events of ``events`` to draw, with the ids of their reporting sentences.
 
-    Keeps events reported by at least ``min_articles`` articles, naming any of ``actors`` (all
-    if empty), whose interval overlaps ``[date_from, date_to]`` (default: the publication span
-    of ``articles`` widened by ``context_days`` on each side, so a timeline of 2025 news is not
-    stretched by a mention of 2014). ``report_dates`` are the publication days of the reporting
-    articles; ``point`` marks day-precise events. With ``swimlanes`` an event appears once per
-    lane: the ``actors`` asked for, or the ``max_lanes`` actors of most events, then ``Andere``.
-    Of more than ``max_events`` such events (None: no limit), the ``max_events`` reported by
-    the most articles are kept (ties: the earlier, then by ``group_id``), so a large corpus
-    gives a readable chart; ``table.attrs["n_events"]`` holds how many there were.
-    Sorted by lane, date, label and ``group_id``.
+    Keeps events of ``event_classes`` (all if empty) and ``modalities``, reported by at least
+    ``min_articles`` articles, naming any of ``actors`` (canonical names or entity ids; all if
+    empty), whose interval overlaps ``[date_from, date_to]`` (default: the publication span of
+    ``articles`` widened by ``context_days`` on each side). ``report_dates`` are the publication
+    days of the reporting articles; ``point`` marks day-precise events; ``event_mention_ids``
+    and ``sentence_ids`` list every reporting sentence. With ``swimlanes`` an event appears
+    once per lane: the ``actors`` asked for, or the ``max_lanes`` actors of most events, then
+    ``Andere``. Of more than ``max_events`` such events (None: no limit), the ``max_events``
+    reported by the most articles are kept (ties: the earlier, then by ``event_id``);
+    ``table.attrs["n_events"]`` holds how many there were. Sorted by lane, date, label, id.
     """
     if min_articles < 1:
         raise ValueError(f"min_articles must be 1 or more, not {min_articles}")
     if max_events is not None and max_events < 1:
         raise ValueError(f"max_events must be 1 or more (or None), not {max_events}")
-    dated = groups.dropna(subset=["start_date", "end_date"])
+    dated = _selected(events, event_classes, actors, modalities)
     dated = dated[dated["n_articles"] >= min_articles]
-    wanted = set(actors or [])
-    if wanted:
-        dated = dated[[bool(wanted & set(split_names(a))) for a in dated["actors"]]]
     start, end = _window(articles, date_from, date_to, context_days)
     dated = dated[(dated["end_date"] >= start) & (dated["start_date"] <= end)]
     n_events = len(dated)
     if max_events is not None and n_events > max_events:
-        dated = dated.sort_values(["n_articles", "start_date", "group_id"],
+        dated = dated.sort_values(["n_articles", "start_date", "event_id"],
                                   ascending=[False, True, True], kind="stable").head(max_events)
+    wanted = set(actors or [])
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    reports = _reports(event_mentions, set(dated["event_id"]))
     rows = []
     for g in dated.itertuples(index=False):
         days = sorted({f"{pd.Timestamp(published[a]):%Y-%m-%d}" for a in split_names(g.article_ids)
                        if a in published})
-        row = {"group_id": g.group_id, "label": g.label, "event_class": str(g.event_class),
+        mention_ids, sentence_ids = reports.get(g.event_id, ("", ""))
+        row = {"event_id": g.event_id, "label": g.label, "event_class": str(g.event_class),
                "modality": str(g.modality), "start_date": g.start_date, "end_date": g.end_date,
                "granularity": g.granularity, "point": bool(g.start_date == g.end_date),
                "n_articles": g.n_articles, "report_dates": SEP.join(days), "actors": g.actors,
-               "places": g.places, "article_ids": g.article_ids, "event_ids": g.event_ids}
+               "places": g.places, "article_ids": g.article_ids,
+               "event_mention_ids": mention_ids, "sentence_ids": sentence_ids}
         rows += [{"lane": lane, **row} for lane in _lanes(g.actors, dated, wanted, swimlanes,
                                                         max_lanes)]
     table = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
@@ -97,11 +114,71 @@ def timeline_table(
         table[column] = pd.to_datetime(table[column]).astype("datetime64[ns]")
     order = {lane: k for k, lane in enumerate(_lane_order(dated, wanted, swimlanes, max_lanes))}
     table["lane_order"] = table["lane"].map(order).astype("int64")
-    table = table.sort_values(["lane_order", "start_date", "end_date", "label", "group_id"],
+    table = table.sort_values(["lane_order", "start_date", "end_date", "label", "event_id"],
                               ignore_index=True)
     table = table.drop(columns="lane_order")
     table.attrs["n_events"] = n_events
     return table
+
+
+def _selected(events: pd.DataFrame, classes, actors, modalities) -> pd.DataFrame:
+    """Dated events of the classes, modalities and actors asked for."""
+    known = set(event_classes()["event_class"])
+    unknown = sorted(set(classes or []) - known)
+    if unknown:
+        raise ValueError(f"unknown event class(es) {unknown}; known: {sorted(known)}")
+    chosen = events.dropna(subset=["start_date", "end_date"])
+    chosen = chosen[chosen["modality"].astype(str).isin(modalities)]
+    if classes:
+        chosen = chosen[chosen["event_class"].astype(str).isin(classes)]
+    wanted = set(actors or [])
+    if wanted:
+        chosen = chosen[[bool(wanted & (set(split_names(a)) | set(split_names(i))))
+                         for a, i in zip(chosen["actors"], chosen["actor_ids"], strict=True)]]
+    return chosen
+
+
+def _reports(event_mentions: pd.DataFrame, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """``event_id -> (event_mention_ids, sentence_ids)`` of the events drawn."""
+    chosen = event_mentions[event_mentions["event_id"].isin(ids)]
+    chosen = chosen.sort_values(["event_id", "article_id", "start"], kind="stable")
+    return {event_id: (SEP.join(rows["event_mention_id"]),
+                       SEP.join(dict.fromkeys(rows["sentence_id"])))
+            for event_id, rows in chosen.groupby("event_id", sort=True)}
+
+
+def mentions_per_week(
+    event_mentions: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    event_classes: list[str] | None = None,
+    actors: list[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    context_days: int = 90,
+) -> pd.DataFrame:
+    """Dated event mentions per ISO week (the overview strip): ``week`` (``2020-W45``),
+    ``period_start``, ``period_end``, ``n_mentions``; the same filters as
+    :func:`timeline_table`. Mentions without a date are not counted."""
+    dated = event_mentions.dropna(subset=["start_date"])
+    dated = dated[dated["modality"].astype(str).isin(DRAWN_MODALITIES)]
+    if event_classes:
+        dated = dated[dated["event_class"].astype(str).isin(event_classes)]
+    wanted = set(actors or [])
+    if wanted:
+        dated = dated[[bool(wanted & (set(split_names(a)) | set(split_names(i))))
+                       for a, i in zip(dated["actors"], dated["actor_ids"], strict=True)]]
+    start, end = _window(articles, date_from, date_to, context_days)
+    days = pd.to_datetime(dated["start_date"])
+    days = days[(days >= start) & (days <= end)]
+    monday = (days - pd.to_timedelta(days.dt.day_of_week, unit="D")).dt.normalize()
+    counts = monday.value_counts().sort_index()
+    table = pd.DataFrame({"period_start": counts.index, "n_mentions": counts.to_numpy()})
+    table["period_start"] = pd.to_datetime(table["period_start"]).astype("datetime64[ns]")
+    table["period_end"] = table["period_start"] + pd.Timedelta(days=6)
+    iso = table["period_start"].dt.isocalendar()
+    table["week"] = [f"{y}-W{w:02d}" for y, w in zip(iso["year"], iso["week"], strict=True)]
+    return table.astype({"n_mentions": "int64"})[WEEK_COLUMNS].reset_index(drop=True)
 
 
 def _window(articles, date_from, date_to, context_days) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -130,16 +207,22 @@ def _lanes(actors, dated, wanted, swimlanes, max_lanes) -> list[str]:
     return mine or [OTHER_LANE]
 
 
-def plot_event_timeline(table: pd.DataFrame, *,
+def plot_event_timeline(table: pd.DataFrame, weeks: pd.DataFrame | None = None, *,
                         title: str = "Ereignisse im Zeitverlauf") -> Figure:
     """Events on a time axis: day-precise ones as points, longer ones as bars over their
-    interval; colour = class, filled = stattgefunden, hollow = geplant, hatched =
+    interval; colour = class family, filled = berichtet, hollow = geplant, hatched =
     hypothetisch; grey ticks = days on which an article reported the event; one band per lane.
+    ``weeks`` (:func:`mentions_per_week`) adds an overview strip of dated event mentions per
+    week above the events.
     """
     rows = len(table)
+    strip = weeks is not None and len(weeks) > 0 and rows > 0
     with _style():
-        fig = _figure(11, 1.9 + 0.34 * max(rows, 1))
-        ax = fig.add_subplot()
+        fig = _figure(11, 1.9 + 0.34 * max(rows, 1) + (1.3 if strip else 0))
+        if strip:
+            top, ax = fig.subplots(2, 1, sharex=True, height_ratios=[1.3, 0.34 * rows + 1.0])
+        else:
+            top, ax = None, fig.add_subplot()
         if not rows:
             ax.text(0.5, 0.5, "Keine datierten Ereignisse für diese Auswahl", ha="center",
                     va="center", transform=ax.transAxes)
@@ -152,31 +235,53 @@ def plot_event_timeline(table: pd.DataFrame, *,
         _draw_lanes(ax, table, ys)
         ax.set_yticks(ys, [_row_label(row) for row in table.itertuples(index=False)])
         ax.set_ylim(-0.7, rows - 0.3)
-        _date_axis(ax, table)
+        _date_axis(ax, table, weeks if strip else None)
         ax.set_xlabel("Datum des Ereignisses (Striche: Tage der Berichte)")
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
         ax.set_axisbelow(True)
-        shown = table["group_id"].nunique()
+        shown = table["event_id"].nunique()
         total = table.attrs.get("n_events", shown)
         if total > shown:
             title += f" (die {shown} mit den meisten Berichten, von {total})"
-        ax.set_title(title, loc="left")
+        if strip:
+            _draw_strip(top, weeks)
+            top.set_title(title, loc="left")
+        else:
+            ax.set_title(title, loc="left")
         _legend(ax, table)
     return fig
 
 
-#: Fill of a point (matplotlib fillstyle) and of a bar per modality: stattgefunden filled,
-#: geplant hollow with a dashed edge, hypothetisch half-filled / hatched, unbestimmt pale.
-_POINT_FILL = {"happened": "full", "planned": "none", "hypothetical": "left", "unknown": "full"}
-_BAR_STYLE = {"happened": {"fill": True, "linestyle": "-", "hatch": None, "alpha": 1.0},
+def _draw_strip(ax, weeks: pd.DataFrame) -> None:
+    """Bars of dated event mentions per week (all events, not only those drawn below)."""
+    starts = mpl.dates.date2num(pd.to_datetime(weeks["period_start"]))
+    ax.bar(starts, weeks["n_mentions"], width=7, align="edge", color="#9AA5B1",
+           edgecolor="white", linewidth=0.3)
+    ax.set_ylabel("Meldungen\nje Woche", fontsize=8)
+    ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="x", labelbottom=False)
+
+
+#: Fill of a point (matplotlib fillstyle) and of a bar per modality: berichtet filled,
+#: geplant hollow with a dashed edge, hypothetisch half-filled / hatched, verneint pale.
+_POINT_FILL = {"asserted": "full", "reported": "full", "planned": "none",
+               "hypothetical": "left", "negated": "full"}
+_SOLID = {"fill": True, "linestyle": "-", "hatch": None, "alpha": 1.0}
+_BAR_STYLE = {"asserted": _SOLID, "reported": _SOLID,
               "planned": {"fill": False, "linestyle": "--", "hatch": None, "alpha": 1.0},
               "hypothetical": {"fill": False, "linestyle": "-", "hatch": "////", "alpha": 1.0},
-              "unknown": {"fill": True, "linestyle": "-", "hatch": None, "alpha": 0.35}}
+              "negated": {"fill": True, "linestyle": "-", "hatch": None, "alpha": 0.35}}
+
+
+def _colour(event_class: str) -> str:
+    families = event_classes().set_index("event_class")["family"]
+    return FAMILY_COLOURS[families.get(event_class, "talk")]
 
 
 def _draw_event(ax, y: float, row) -> None:
-    colour = CLASS_COLOURS.get(row.event_class, CLASS_COLOURS["other"])
-    modality = row.modality if row.modality in _POINT_FILL else "unknown"
+    colour = _colour(row.event_class)
+    modality = row.modality if row.modality in _POINT_FILL else "negated"
     start = mpl.dates.date2num(pd.Timestamp(row.start_date))
     for day in split_names(row.report_dates):
         ax.plot(mpl.dates.date2num(pd.Timestamp(day)), y, marker="|", markersize=11,
@@ -218,9 +323,12 @@ def _draw_lanes(ax, table: pd.DataFrame, ys: np.ndarray) -> None:
         k += size
 
 
-def _date_axis(ax, table: pd.DataFrame) -> None:
+def _date_axis(ax, table: pd.DataFrame, weeks: pd.DataFrame | None = None) -> None:
     """Ticks chosen from the data (weeks or months), labelled in German without locales."""
     days = [pd.Timestamp(d) for d in table["start_date"]]
+    if weeks is not None:
+        days += [pd.Timestamp(d) for d in weeks["period_start"]]
+        days += [pd.Timestamp(d) + pd.Timedelta(days=1) for d in weeks["period_end"]]
     days += [pd.Timestamp(d) + pd.Timedelta(days=1) for d in table["end_date"]]
     days += [pd.Timestamp(d) for v in table["report_dates"] for d in split_names(v)]
     first, last = min(days), max(days)
@@ -238,12 +346,15 @@ def _date_axis(ax, table: pd.DataFrame) -> None:
 
 
 def _legend(ax, table: pd.DataFrame) -> None:
-    """Classes by colour; modalities as a bar and a point side by side; report days."""
-    shown = set(table["event_class"])
-    handles = [mpl.patches.Patch(color=CLASS_COLOURS[c]) for c in EVENT_CLASSES if c in shown]
-    labels = [CLASS_NAMES[c] for c in EVENT_CLASSES if c in shown]
+    """Class families by colour; modalities as a bar and a point side by side; report days."""
+    families = event_classes().set_index("event_class")["family"]
+    shown = {families.get(c, "talk") for c in table["event_class"]}
+    handles = [mpl.patches.Patch(color=FAMILY_COLOURS[f]) for f in FAMILY_COLOURS if f in shown]
+    labels = [FAMILY_NAMES[f] for f in FAMILY_COLOURS if f in shown]
     grey = "#666666"
-    for modality in ("happened", "planned", "hypothetical", "unknown"):
+    for modality in ("asserted", "planned", "hypothetical", "negated"):
+        if modality not in set(table["modality"]) and modality != "asserted":
+            continue
         style = _BAR_STYLE[modality]
         bar = mpl.patches.Patch(facecolor=grey if style["fill"] else "white", edgecolor=grey,
                                 linestyle=style["linestyle"], hatch=style["hatch"],

@@ -1,14 +1,29 @@
 """Temporal expressions in German news: find them, and say which days they mean.
 
 `tag` scans a text once with one combined pattern (`_timex_rules.MASTER`) and turns every match
-into a row: its span, a TIMEX3-like ``value`` (``2025-08-18``, ``2025-W42``, ``P2W``, ``XXXX``),
+into a row: its span, a TIMEX3 ``value`` (``2025-08-18``, ``2025-W42``, ``P2W``, ``PAST_REF``),
 the inclusive days it covers, granularity, modifier and the tense of its clause. The span and
 value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is decided here:
 
-- Anchor: the publication date (``mode="news"``). ``mode="narrative"``: the last absolute date
-  (day, month or year) written before the expression, for units at least as coarse as that date
-  (after ``im Jahr 2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts
-  from publication); year-less months and dates take the occurrence nearest to it.
+- Reference time: deictic expressions (``gestern``, ``vergangene Woche``, ``Montag``) count
+  from the publication date. A year-less date (``22. April``, ``im August``, ``Sommer``) takes
+  its year from the last date of the narrative before it (the nearest occurrence to it; a bare
+  year frames for about a paragraph, a day or month for 2000 characters), the publication date
+  where there is none, where the text came back to the present (``gestern``, ``seit 2015``), or
+  where the clause's tense looks from the other side (a future clause after a past date, a
+  past clause after a future one, ``ist`` after another year). Expressions relative to an
+  earlier date (``zwei Tage später``, ``am folgenden Tag``, ``im Jahr darauf``, ``tags
+  darauf``, ``um 20 Uhr``) count from the last dated expression; ``kurz danach`` is vague.
+  ``mode="narrative"``: relative units count from the last absolute date too (after ``im Jahr
+  2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts from
+  publication).
+- Lists and ranges: ``22. und 25. August`` are two dates sharing month and year; ``vom 11. bis
+  15. September``, ``27./28. September``, ``zwischen Mai und Juli``, ``Juni 1941 bis Februar
+  1943`` one range, ``value`` its start and ``end_value`` its end.
+- Values: TIMEX3 (``1915-04-22``, ``1862-SU``, ``1944-W20``, ``BC0149``, ``19``, ``P3M``,
+  ``PRESENT_REF``). ``start_date``/``end_date`` where a Timestamp holds them (1678-2261),
+  ``start_year``/``end_year`` and ``start_day``/``end_day`` (days since 1970) for every dated
+  expression, BC and medieval ones included.
 - Reported speech: inside a quotation („…“, "…", »…«) whose sentence also holds a verb of saying
   and a day (``sagte er am Montag: „Morgen …“``, ``„…“, erklärte er am Donnerstag``), relative
   expressions count from that day. Only that simple pattern: the day must be in the sentence
@@ -23,9 +38,8 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
   start, otherwise the noun (``am Morgen``, ``jeden Morgen``).
-- Not tagged: clock times (``um 20 Uhr``), expressions anchored to events or to each other
-  (``zwei Tage später``, ``am Tag danach``, ``kurz nach Kriegsbeginn``), bare numbers that are
-  not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
+- Not tagged: expressions anchored to events (``kurz nach Kriegsbeginn``), bare numbers that
+  are not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
 """
 
 from __future__ import annotations
@@ -240,6 +254,8 @@ class _Doc:
         cue = self.clause_cue(i)
         if cue == "future" and found.start_date < self.published:
             return None
+        if cue == "past" and found.start_date > self.published:
+            return None  # "bis August 2022 ..., im Februar begann sie": not a future February
         if cue == "present" and found.start_date.year != self.published.year:
             return None
         return found
@@ -872,6 +888,21 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
 
 
+def _clock(m, doc: _Doc, i: int) -> Timex:
+    """um 20 Uhr, 8.30 Uhr: the time on the day of the reference time (``am Montag um 20 Uhr``)
+    or of publication; on a day the text does not name (``1915 ... um 20 Uhr``) undated."""
+    hour, minute = int(m["cl_h"]), int(m["cl_m"] or 0)
+    found, narrative = doc.reference(i)
+    if found is None or (found.granularity == "day" and found.start_date == found.end_date):
+        day = found.start_date if found is not None else doc.published
+        if narrative:
+            doc._used_frame.add(i)
+        return doc.make(i, f"{day}T{hour:02d}:{minute:02d}", (day, day), "day",
+                        anchor=day)
+    return doc.make(i, f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, None,
+                    anchor=found.start_date)
+
+
 def _duration(m, doc: _Doc, i: int) -> Timex | None:
     """zwei Jahren (P2Y), einen Tag (P1D), fast dreieinhalb Jahre (P3Y6M, approximate)."""
     if m["of_num"]:  # "in zwei Monaten" read as a duration (see _offset)
@@ -956,7 +987,8 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "night": _night, "later": _later, "span": _span, "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
-    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "duration": _duration,
+    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
+    "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
 

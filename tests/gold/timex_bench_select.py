@@ -1,9 +1,10 @@
 """Choose the bench articles and windows of the temporal-expression gold, reproducibly.
 
-    PYTHONPATH=lib python tests/gold/timex_bench_select.py [--n 120] [--out FILE]
+    PYTHONPATH=lib python tests/gold/timex_bench_select.py [--n 120] [--early 0] [--out FILE]
 
 Prints (or writes) ``article_id,start,end,kind,published,stratum`` in annotation order. The gold
-(`timex_bench_articles.csv`) is the first rows of this list that were annotated, in this order.
+(`timex_bench_articles.csv`) is the first ``n`` rows of the main list, annotated in this order,
+followed by the first ``early`` rows of the early-dates supplement (`--n 94 --early 10`).
 
 Each article falls in one stratum by simple cues in its title, lead and text (first match wins):
 live blogs, obituaries, interviews, history/anniversary pieces, portraits, and news with
@@ -11,7 +12,9 @@ background passages (years at least two before publication). Within a stratum ar
 with a fixed seed, articles poor in dates are left out, and the strata are interleaved round-robin
 so any prefix of the list is balanced. Long articles get one window of whole paragraphs (at most
 ``WINDOW`` characters) where date-like candidates are densest; only the window is annotated and
-scored. The regexes below only choose what to read; every span and value of the gold was decided
+scored. The supplement (stratum ``early_dates``) takes articles that mention years before Christ or
+at least three dates before 1677, richest windows first, since such dates are rare in 2020-21
+news. The regexes below only choose what to read; every span and value of the gold was decided
 by reading the text.
 """
 
@@ -32,6 +35,7 @@ WINDOW = 2200           # longest window, characters
 WHOLE = 2700            # articles up to this length are annotated whole
 MIN_CANDIDATES = 9      # strong date-like candidates the window must hold
 STRATA = ["news_background", "interview", "portrait", "obituary", "live_blog", "history"]
+EARLY_STRATUM = "early_dates"   # a supplement: years before 1677 and before Christ
 
 MONTH = (r"Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
          r"Dezember|Jan\.|Feb\.|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.")
@@ -67,6 +71,13 @@ CUES = {
 }
 _BORN = re.compile(r"\b1[89]\d\d in [A-ZÄÖÜ]\w+ geboren|\bgeboren (?:am \d+\. \w+ )?1[89]\d\d|"
                    r"\bJahrgang 1[89]\d\d|\b(?:kam|wurde) 1[89]\d\d (?:in|als)")
+# What points to dates before 1677 (the Timestamp limit): BC/AD years, early years, centuries.
+EARLY = re.compile(
+    r"\b\d{1,4}\s*(?:v\.\s*Chr\.|vor Christus|n\.\s*Chr\.)"
+    r"|\b(?:1[0-5]\d\d|16[0-6]\d|167[0-6])\b(?![.,]\d|\s*(?:[A-Za-zäöü]*[Mm]eter|Euro|Dollar|"
+    r"Menschen|Infizierte|Einwohner|Teilnehm|Delegierte|Seiten|Stück|Tonnen|Hektar|mal\b|Mal\b|-))"
+    r"|\b\d{1,2}\.\s*(?:Jahrhundert|Jh\.)|\bJahrtausend\w*|\bAntike\b|\bMittelalter\w*")
+_BC = re.compile(r"v\.\s*Chr\.|vor Christus|vor Christi")
 _YEAR = re.compile(r"\b(1[0-9]\d{2}|20[01]\d)\b")
 _TIME_LINE = re.compile(r"(?m)^\s*\d{1,2}[.:]\d{2}(?: Uhr)?\b")
 _QUESTION_LINE = re.compile(r"(?m)\?\s*$")
@@ -108,12 +119,12 @@ def pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def window(text: str) -> tuple[int, int, str]:
+def window(text: str, marks_of: re.Pattern = STRONG) -> tuple[int, int, str]:
     """The whole text if short, else the densest run of whole paragraphs within WINDOW."""
     if len(text) <= WHOLE:
         return 0, len(text), "whole"
     paras = pieces(text)
-    marks = [m.start() for m in STRONG.finditer(text)]
+    marks = [m.start() for m in marks_of.finditer(text)]
     best = (-1, 0, 0)
     for i, (start, _) in enumerate(paras):
         for j in range(i, len(paras)):
@@ -150,13 +161,36 @@ def select(articles, n: int) -> list[dict]:
     return chosen[:n]
 
 
+def select_early(articles, m: int, *, exclude: set[str]) -> list[dict]:
+    """The supplement: articles that mention years before Christ, or at least three early
+    dates, outside ``exclude``; the window densest in early dates (at least two in it);
+    richest windows first, ties by article id."""
+    found = []
+    for row in articles.sort_values("article_id").itertuples():
+        if row.article_id in exclude:
+            continue
+        if not _BC.search(row.text) and len(EARLY.findall(row.text)) < 3:
+            continue
+        start, end, span_kind = window(row.text, EARLY)
+        early = len(EARLY.findall(row.text[start:end]))
+        if early < 2:
+            continue
+        found.append((-early, row.article_id, {
+            "article_id": row.article_id, "start": start, "end": end, "kind": span_kind,
+            "published": row.published.strftime("%Y-%m-%d"), "stratum": EARLY_STRATUM}))
+    return [row for *_, row in sorted(found, key=lambda item: item[:2])][:m]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=120)
+    parser.add_argument("--early", type=int, default=0, help="rows of the early-dates supplement")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--bench", type=Path, default=BENCH)
     args = parser.parse_args()
-    rows = select(newslens.load_corpus(args.bench), args.n)
+    articles = newslens.load_corpus(args.bench)
+    rows = select(articles, args.n)
+    rows += select_early(articles, args.early, exclude={r["article_id"] for r in rows})
     lines = ["article_id,start,end,kind,published,stratum"]
     lines += [",".join(str(r[c]) for c in lines[0].split(",")) for r in rows]
     text = "\n".join(lines) + "\n"

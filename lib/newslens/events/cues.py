@@ -1,0 +1,128 @@
+"""Cue words for modality, tense and background reading (``data/event_cues.csv``).
+
+One row per cue list: ``cue`` (alternatives of whole words, case-insensitive), ``kind`` and
+``scope``. Kinds: ``negated``, ``hypothetical``, ``planned``, ``reported`` (modalities), ``past``
+(auxiliaries of past and perfect tense) and ``background`` (a preposition that makes the event a
+reference point of another report: ``nach dem Anschlag``, ``seit der Wahl``). Scopes: ``near``
+(five words before the trigger), ``before`` (the words just before the trigger's phrase),
+``clause`` (the trigger's clause), ``sentence``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from newslens import config
+
+CUES_FILE = "event_cues.csv"
+KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background")
+#: Modality of a mention, strongest first: the first whose cue is present wins.
+MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
+#: Clause boundaries: punctuation and spaced dashes.
+CLAUSE_BREAK = re.compile(r"[,;:()\[\]?!]|\s[-–—]\s|[–—]")
+#: A participle-like word (gewählt, festgenommen, angekündigt, beschlossen, verabschiedet).
+PARTICIPLE = re.compile(r"\b(?:\w{0,8}ge\w{2,}(?:t|en)|\w*(?:iert|ert|ent|nnt|sst|ßt))\b")
+#: Infinitive-like word ending a future with wird/werden (wird ... stattfinden).
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    negated_near: re.Pattern
+    negated_clause: re.Pattern
+    hypothetical: re.Pattern
+    planned: re.Pattern
+    reported: re.Pattern
+    past: re.Pattern
+    background: re.Pattern
+
+
+@functools.cache
+def cues() -> Cues:
+    """The cue lists of ``data/event_cues.csv``, compiled once."""
+    table = pd.read_csv(config.DATA_DIR / CUES_FILE, dtype=str, keep_default_na=False)
+    found: dict[str, list[str]] = {}
+    for number, row in enumerate(table.itertuples(index=False), start=2):
+        if row.kind not in KINDS:
+            raise ValueError(f"{CUES_FILE} line {number}: unknown kind {row.kind!r}")
+        key = "negated_near" if (row.kind, row.scope) == ("negated", "near") else (
+            "negated_clause" if row.kind == "negated" else row.kind)
+        found.setdefault(key, []).append(row.cue)
+    return Cues(**{key: re.compile(r"(?<!\w)(?:" + "|".join(found.get(key, ["(?!)"]))
+                                   + r")(?!\w)", re.IGNORECASE)
+                   for key in Cues.__dataclass_fields__})
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence ``text`` around ``[start, end)``."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE_BREAK.finditer(text, end)), len(text))
+    return left, right
+
+
+def modality(text: str, start: int, end: int, clause: tuple[int, int], verb: bool) -> str:
+    """asserted, negated, planned, hypothetical or reported: the cues around a trigger."""
+    c = cues()
+    left, right = clause
+    near = text[max(left, start - 45):start]
+    if c.negated_near.search(near) and len(_WORD.findall(near)) <= 8:
+        return "negated"
+    if verb and c.negated_near.search(text, end, right):
+        return "negated"
+    in_clause = text[left:right]
+    if c.negated_clause.search(in_clause):
+        return "negated"
+    if c.hypothetical.search(in_clause):
+        return "hypothetical"
+    if c.planned.search(in_clause) and not _passive_or_perfect(in_clause):
+        return "planned"
+    if c.reported.search(text):
+        return "reported"
+    return "asserted"
+
+
+def _passive_or_perfect(clause: str) -> bool:
+    """``wird ... beschlossen``, ``soll ... festgenommen worden sein``: a participle makes the
+    future auxiliary a passive or a report (only ``geplant``-words stay plans)."""
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if {"geplant", "geplante", "geplanten", "angekündigt", "angekündigte", "angekündigten",
+        "plant", "planen", "kommende", "kommenden", "nächste", "nächsten"} & set(words):
+        return False
+    return "worden" in words or ("soll" in words and "haben" in words)
+
+
+def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> bool:
+    """Past or perfect tense around the trigger: a past auxiliary in its clause (``hat``,
+    ``ist``, ``sind`` only with a participle), or a verb trigger in a past form."""
+    left, right = clause
+    in_clause = text[left:right]
+    if verb and (PARTICIPLE.fullmatch(trigger.lower()) or trigger.lower() in _PRETERITE):
+        return True
+    for m in cues().past.finditer(in_clause):
+        word = m.group().lower()
+        if word in ("hatte", "hatten", "war", "waren", "wurde", "wurden", "worden"):
+            return True
+        if PARTICIPLE.search(in_clause):
+            return True
+    return False
+
+
+_PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "trat", "traten",
+              "gewann", "gewannen", "einigten", "einigte", "berieten", "beriet", "lehnte",
+              "lehnten", "stürmten", "stürmte", "brannte", "brannten"}
+
+
+def is_background(text: str, start: int, clause: tuple[int, int]) -> bool:
+    """The trigger's phrase follows a background preposition (``nach der Wahl``, ``seit dem
+    ersten Anschlag``): at most three lower-case words (article, adjectives) between them."""
+    return bool(_background().search(text, clause[0], start))
+
+
+@functools.cache
+def _background() -> re.Pattern:
+    cue = cues().background.pattern
+    return re.compile(r"(?i:" + cue + r")(?:\s+[a-zäöüß][\w.-]*){0,3}\s*$")

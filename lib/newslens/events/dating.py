@@ -1,0 +1,70 @@
+"""The date of an event mention: its own timex, else the publication day of hard news.
+
+``date_source`` says where a date comes from:
+
+- ``timex``: the temporal expression that belongs to the trigger: among the sentence's dated
+  expressions (durations, sets and vague words say nothing about when), the nearest one in the
+  trigger's clause, else the nearest in the sentence within :data:`MAX_DISTANCE` characters.
+  ``gestern`` is an expression of its own, resolved to the day before publication.
+- ``publication``: no timex, but the trigger is reported as news (asserted or reported, in a
+  clause of past or perfect tense, not as the background of another report: ``nach der Wahl``)
+  and the article has a plausible publication date: the publication day.
+- ``none``: nothing dates it. Such mentions are listed in the tables, never drawn.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newslens.events import cues
+
+DATE_SOURCES = ("timex", "publication", "none")
+#: Expressions farther than this from the trigger (characters) do not date it.
+MAX_DISTANCE = 120
+#: Expression kinds that place an event in time.
+_DATING_KINDS = {"date", "span"}
+#: Publication days outside this range are no dates (a feed's 0001-01-01 placeholder).
+PLAUSIBLE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
+
+
+def usable_timexes(timexes: list[dict]) -> list[dict]:
+    """The expressions of a sentence that can date an event."""
+    return [t for t in timexes
+            if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
+            and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])]
+
+
+def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict],
+              offset: int) -> dict | None:
+    """The expression of ``timexes`` (article offsets) that belongs to a trigger at
+    ``[start, end)`` (sentence offsets; the sentence starts at ``offset``)."""
+    best, best_key = None, None
+    for t in timexes:
+        t0, t1 = int(t["start"]) - offset, int(t["end"]) - offset
+        distance = max(t0 - end, start - t1, 0)
+        if distance > MAX_DISTANCE:
+            continue
+        inside = clause[0] <= t0 and t1 <= clause[1]
+        key = (not inside, distance, t0)
+        if best_key is None or key < best_key:
+            best, best_key = t, key
+    return best
+
+
+def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
+                 timexes: list[dict], offset: int, published: pd.Timestamp) -> dict:
+    """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention."""
+    timex = timex_for(trigger.start, trigger.end, clause, timexes, offset)
+    if timex is not None:
+        return {"start_date": pd.Timestamp(timex["start_date"]),
+                "end_date": pd.Timestamp(timex["end_date"]),
+                "granularity": str(timex["granularity"]), "date_source": "timex"}
+    plausible = not pd.isna(published) and PLAUSIBLE[0] <= published <= PLAUSIBLE[1]
+    if plausible and modality in ("asserted", "reported") \
+            and not cues.is_background(text, trigger.start, clause) \
+            and cues.is_past(text, clause, trigger.text, trigger.pos == "verb"):
+        day = pd.Timestamp(published).normalize()
+        return {"start_date": day, "end_date": day, "granularity": "day",
+                "date_source": "publication"}
+    return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
+            "date_source": "none"}

@@ -1,0 +1,239 @@
+"""The two event tables, named as GDELT names them: event mentions and events.
+
+``event_mentions``: one row per trigger in a sentence (:data:`MENTION_COLUMNS`), with the
+``event_id`` of the event it reports. ``events``: one row per real-world event
+(:data:`EVENT_COLUMNS`). Names are joined with ``" | "`` (sorted by support, then name), so
+both tables round-trip through CSV; :func:`split_names` gives the lists back.
+
+An event's date is the day most of its articles give it with a day-precise timex; else the
+first day it was reported as news (``date_source = publication``); else the interval of its
+coarser timexes; else none (``NaT``: listed, never drawn). Its modality is the most frequent
+among its mentions (asserted and reported ones first). ``event_id`` is a hash of the id of its
+earliest mention, so it is stable across runs and does not depend on row order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+import pandas as pd
+
+from newslens.events import cues, dating, grouping, mentions, triggers
+
+SEP = " | "
+MENTION_COLUMNS = [
+    "event_mention_id", "event_id", "article_id", "sentence_id", "start", "end", "trigger",
+    "lemma", "event_class", "cameo_code", "actor_ids", "actors", "place_ids", "places",
+    "start_date", "end_date", "granularity", "date_source", "modality",
+]
+EVENT_COLUMNS = [
+    "event_id", "label", "event_class", "cameo_code", "actor_ids", "actors", "places",
+    "start_date", "end_date", "granularity", "date_source", "modality", "n_articles",
+    "n_mentions", "article_ids", "first_reported", "last_reported",
+]
+MODALITIES = cues.MODALITIES
+#: Actors and places an event row names at most.
+MAX_ACTORS, MAX_PLACES = 4, 2
+
+
+def build_events(sentences: pd.DataFrame, entity_mentions: pd.DataFrame,
+                 timexes: pd.DataFrame, articles: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(event_mentions, events)`` of an annotated corpus (see the module docstring)."""
+    _require(sentences, "sentences", ("article_id", "sentence_id", "start", "end", "text"))
+    _require(entity_mentions, "mentions", ("article_id", "start", "end", "label",
+                                           "entity_id", "canonical"))
+    _require(timexes, "timexes", ("article_id", "start", "end", "start_date", "end_date",
+                                  "granularity"))
+    _require(articles, "articles", ("article_id", "published"))
+    found = mentions.find_mentions(sentences, entity_mentions, timexes, articles)
+    classes = triggers.event_classes().set_index("event_class")
+    titles = (dict(zip(articles["article_id"].astype(str), articles["title"].fillna("")
+                       .astype(str), strict=True)) if "title" in articles else {})
+    numbers = grouping.group(found, classes["family"].to_dict(), titles)
+    ids = _event_ids(found, numbers)
+    for m, number in zip(found, numbers, strict=True):
+        m["event_id"] = ids[number]
+        m["event_mention_id"] = f"{m['article_id']}:ev{m['start']}-{m['end']}"
+    return _mention_frame(found, classes), _event_frame(found, ids, classes)
+
+
+def _require(table: pd.DataFrame, name: str, columns) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{name} table lacks column(s) {', '.join(missing)}: expected the "
+                         f"{name} table of newslens.annotate()")
+
+
+def _event_ids(found: list[dict], numbers: list[int]) -> dict[int, str]:
+    earliest: dict[int, tuple] = {}
+    for m, number in zip(found, numbers, strict=True):
+        key = (pd.Timestamp(m["published"]), m["article_id"], m["start"])
+        if number not in earliest or key < earliest[number]:
+            earliest[number] = key
+    return {number: "ev" + hashlib.sha1(f"{a}:ev{s}".encode()).hexdigest()[:12]
+            for number, (_, a, s) in earliest.items()}
+
+
+def _mention_frame(found: list[dict], classes: pd.DataFrame) -> pd.DataFrame:
+    rows = [{**{c: m.get(c) for c in MENTION_COLUMNS},
+             "cameo_code": classes.at[m["event_class"], "cameo_code"],
+             **{c: SEP.join(m[c]) for c in ("actor_ids", "actors", "place_ids", "places")}}
+            for m in found]
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    frame = frame.astype({"start": "int64", "end": "int64", "granularity": "object"})
+    for column in ("start_date", "end_date"):
+        frame[column] = _days(frame[column])
+    frame["event_class"] = pd.Categorical(frame["event_class"],
+                                          categories=list(classes.index))
+    frame["date_source"] = pd.Categorical(frame["date_source"],
+                                          categories=list(dating.DATE_SOURCES))
+    frame["modality"] = pd.Categorical(frame["modality"], categories=list(MODALITIES))
+    return frame.sort_values(["article_id", "start", "end"], ignore_index=True)
+
+
+def _days(values: pd.Series) -> pd.Series:
+    """``datetime64[ns]``; a date it cannot hold (a feed's 0001-01-01) becomes NaT."""
+    return pd.Series([pd.NaT if pd.isna(v) or not _representable(v) else pd.Timestamp(v)
+                      for v in values], index=values.index, dtype="datetime64[ns]")
+
+
+def _representable(value) -> bool:
+    return pd.Timestamp.min <= pd.Timestamp(value).as_unit("us") <= pd.Timestamp.max
+
+
+def _event_frame(found: list[dict], ids: dict[int, str], classes: pd.DataFrame) -> pd.DataFrame:
+    members: dict[str, list[dict]] = {}
+    for m in found:
+        members.setdefault(m["event_id"], []).append(m)
+    rows = [_event_row(event_id, members[event_id], classes) for event_id in sorted(members)]
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    frame = frame.astype({"n_articles": "int64", "n_mentions": "int64",
+                          "granularity": "object"})
+    for column in ("start_date", "end_date", "first_reported", "last_reported"):
+        frame[column] = _days(frame[column])
+    frame["event_class"] = pd.Categorical(frame["event_class"],
+                                          categories=list(classes.index))
+    frame["date_source"] = pd.Categorical(frame["date_source"],
+                                          categories=list(dating.DATE_SOURCES))
+    frame["modality"] = pd.Categorical(frame["modality"], categories=list(MODALITIES))
+    return frame.sort_values(["start_date", "first_reported", "event_id"], na_position="last",
+                             ignore_index=True)
+
+
+def _event_row(event_id: str, members: list[dict], classes: pd.DataFrame) -> dict:
+    articles = sorted({m["article_id"] for m in members})
+    event_class = _most(Counter(m["event_class"] for m in members))
+    actors = _support(members, "actor_ids", "actors")[:MAX_ACTORS]
+    places = _support(members, "place_ids", "places")[:MAX_PLACES]
+    start, end, granularity, source = event_date(members)
+    published = [pd.Timestamp(m["published"]) for m in members]
+    return {
+        "event_id": event_id,
+        "label": _label(members, event_class, actors, places, classes),
+        "event_class": event_class, "cameo_code": classes.at[event_class, "cameo_code"],
+        "actor_ids": SEP.join(i for i, _ in actors), "actors": SEP.join(n for _, n in actors),
+        "places": SEP.join(n for _, n in places),
+        "start_date": start, "end_date": end, "granularity": granularity,
+        "date_source": source, "modality": _modality(members), "n_articles": len(articles),
+        "n_mentions": len(members), "article_ids": SEP.join(articles),
+        "first_reported": min(published), "last_reported": max(published),
+    }
+
+
+def event_date(members: list[dict]) -> tuple:
+    """``(start, end, granularity, date_source)`` of an event from its mentions."""
+    by_article: dict[tuple, set] = {}
+    for m in members:
+        if m["date_source"] == "timex" and m["granularity"] in ("day", "weekend"):
+            by_article.setdefault((m["start_date"], m["end_date"], m["granularity"]),
+                                  set()).add(m["article_id"])
+    if by_article:
+        best = min(by_article, key=lambda k: (-len(by_article[k]), k[0], k[1]))
+        return (*best, "timex")
+    reported = [m["start_date"] for m in members if m["date_source"] == "publication"]
+    if reported:
+        day = min(reported)
+        return day, day, "day", "publication"
+    coarse: dict[tuple, set] = {}
+    for m in members:
+        if m["date_source"] == "timex":
+            coarse.setdefault((m["start_date"], m["end_date"], m["granularity"]),
+                              set()).add(m["article_id"])
+    if coarse:
+        best = min(coarse, key=lambda k: (-len(coarse[k]), k[1] - k[0], k[0]))
+        return (*best, "timex")
+    return pd.NaT, pd.NaT, None, "none"
+
+
+def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]:
+    """(id, name) pairs by the number of articles naming them, then by name."""
+    support: dict[tuple[str, str], set] = {}
+    for m in members:
+        for pair in zip(m[ids], m[names], strict=True):
+            support.setdefault(pair, set()).add(m["article_id"])
+    return sorted(support, key=lambda p: (-len(support[p]), p[1], p[0]))
+
+
+def _modality(members: list[dict]) -> str:
+    counts = Counter(m["modality"] for m in members)
+    happened = counts["asserted"] + counts["reported"]
+    if happened and happened >= max(counts["planned"], counts["hypothetical"],
+                                    counts["negated"]):
+        return "asserted" if counts["asserted"] >= counts["reported"] else "reported"
+    return _most(counts)
+
+
+def _most(counts: Counter) -> str:
+    return min(counts, key=lambda k: (-counts[k], k))
+
+
+def _label(members: list[dict], event_class: str, actors: list, places: list,
+           classes: pd.DataFrame) -> str:
+    """``what · who · where``: the most reported trigger noun (else the class's German
+    name), two actors (surnames of persons), and a place not already named."""
+    nouns = Counter(m["trigger"] for m in members if m["trigger"][:1].isupper())
+    what = (min(nouns, key=lambda w: (-nouns[w], -len(w), w)) if nouns
+            else classes.at[event_class, "label_de"])
+    who = [_surname(name) if entity_id.startswith("per:") else name
+           for entity_id, name in actors[:2]]
+    parts = [what] + ([", ".join(who)] if who else [])
+    where = [name for _, name in places if name not in who and name not in what]
+    return " · ".join(parts + where[:1])
+
+
+def _surname(name: str) -> str:
+    """``Donald Trump`` -> ``Trump``; ``Ursula von der Leyen`` -> ``von der Leyen``."""
+    words = name.split()
+    k = len(words) - 1
+    while k > 1 and words[k - 1][:1].islower():
+        k -= 1
+    return " ".join(words[k:])
+
+
+def split_names(value) -> list[str]:
+    """``"A | B"`` -> ``["A", "B"]``; empty or missing -> ``[]``."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
+        return []
+    return str(value).split(SEP)
+
+
+def event_summary(event_mentions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """A small table of counts: mentions (dated, by date source), events, events reported by
+    several articles, dated events, and mentions and events per class."""
+    sources = event_mentions["date_source"].astype(str).value_counts()
+    rows = [("event_mentions", len(event_mentions))]
+    rows += [(f"mentions_dated_by_{s}", int(sources.get(s, 0))) for s in dating.DATE_SOURCES]
+    rows += [
+        ("events", len(events)),
+        ("events_in_several_articles", int((events["n_articles"] > 1).sum())),
+        ("events_dated", int(events["start_date"].notna().sum())),
+    ]
+    mention_classes = event_mentions["event_class"].astype(str).value_counts()
+    event_classes = events["event_class"].astype(str).value_counts()
+    for name in triggers.event_classes()["event_class"]:
+        if mention_classes.get(name, 0):
+            rows.append((name, f"{mention_classes[name]} mentions, "
+                               f"{event_classes.get(name, 0)} events"))
+    return pd.DataFrame(rows, columns=["metric", "value"]).astype({"value": str})
