@@ -290,3 +290,12 @@ def test_notebook_kinds_parameter_is_checked():
         check_parameters(namespace)
     namespace["kinds"] = ["direct", "free indirect"]
     assert check_parameters(namespace).kinds == ["direct", "free indirect"]
+
+
+def test_quotations_in_boilerplate_sentences_are_left_out(annotated):
+    sentences = annotated.sentences.copy()
+    first = _quote(annotated.quotes, "q1", "Wir sind zu weiteren Gesprächen bereit")
+    sentences["boilerplate"] = sentences["sentence_id"] == first["sentence_id"]
+    table = extract_quotes(annotated.articles, sentences, annotated.mentions)
+    assert first["quote_id"] not in set(table["quote_id"])
+    assert len(table) == len(annotated.quotes) - 1

@@ -152,7 +152,8 @@ def annotate(
     event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
                                            keys=[*keys, *timex_keys, *corpus_keys],
                                            use_cache=use_cache)
-    quoted = _quote_stage(articles, sentences, linked, keys=keys, use_cache=use_cache)
+    quoted = _quote_stage(articles, sentences, linked, keys=[*keys, *corpus_keys],
+                          use_cache=use_cache)
     tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
         sentences, linked, entity_table, timexes, event_mentions, grouped, quoted, boilerplate)),
         strict=True))
