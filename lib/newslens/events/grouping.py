@@ -12,8 +12,8 @@ that no two mentions are compared unless they share a key:
 2. A candidate must be **compatible in time**: the event's span (its most reported day, else
    the :data:`SPAN_DAYS` days before its first publication-dated report, else its first
    coarse date) overlaps the mention's date widened by :data:`SLACK_DAYS`; a publication-dated
-   mention may report an event of the :data:`REPORT_DAYS` days before. Two meetings of the same actors a month apart
-   stay apart.
+   mention may report an event of the :data:`REPORT_DAYS` days before. Two meetings of the
+   same actors a month apart stay apart.
 3. Among compatible candidates the mention joins the best one if the **evidence** is enough
    (:func:`_accept`): TF-IDF cosine of the mention's sentence and its article's title with the
    event's centroid, shared actors and places, the same lemma, the same article; persons on
