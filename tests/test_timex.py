@@ -404,6 +404,8 @@ def test_bare_years(text, value):
     "Es gab 1900 Neuinfektionen.",
     "Das steht in Nr. 2014 des Blatts.",
     "Er wohnt in der Straße 1500.",
+    "Eine Auswertung von 1240 Banken liegt vor.",
+    "Männer sterben im Schnitt 8,6 Jahre früher.",
 ])
 def test_numbers_that_are_not_years(text):
     assert found(text) == []
@@ -667,7 +669,7 @@ def _values(text: str, anchor: str = "2020-05-04") -> list[tuple[str, str]]:
     # a year-less day, month or season takes its year from the date the text has set
     ("Die Belagerung begann am 3. Mai 1683. Am 12. September kam das Entsatzheer.",
      [("3. Mai 1683", "1683-05-03"), ("12. September", "1683-09-12")]),
-    ("Das Dorf brannte 1862 nieder. Im Sommer bauten die Bauern es wieder auf.",
+    ("1862 brannte das Dorf nieder. Im Sommer bauten die Bauern es wieder auf.",
      [("1862", "1862"), ("Sommer", "1862-SU")]),
     ("Im März 1917 dankte der Zar ab. Im Juli scheiterte die Offensive.",
      [("März 1917", "1917-03"), ("Juli", "1917-07")]),
@@ -738,6 +740,13 @@ def test_clock_times_on_the_day_of_the_reference(text, expected):
     assert found(text, "2020-05-04") == expected
 
 
+def test_later_than_is_a_length():
+    assert found("Die Bahn kam zwei Stunden später als geplant.") == [
+        ("zwei Stunden", "PT2H", None, None)]
+    assert found("Sie sterben 8,5 Jahre später als andere.") == [
+        ("8,5 Jahre", "P8Y6M", None, None)]
+
+
 def test_shortly_after_is_vague_and_undated():
     frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
                       anchor="2020-05-04")
@@ -776,6 +785,8 @@ def test_coordinated_dates_share_month_and_year(text, expected):
     ("Das Werk ruhte zwischen dem 3. und 9. März 2011.",
      ("zwischen dem 3. und 9. März 2011", "2011-03-03/2011-03-09", "2011-03-03",
       "2011-03-09")),
+    ("Geöffnet war zwischen 11. und 15. Mai 2020.",
+     ("zwischen 11. und 15. Mai 2020", "2020-05-11/2020-05-15", "2020-05-11", "2020-05-15")),
 ])
 def test_ranges_are_one_expression_with_start_and_end(text, expected):
     assert found(text, "2020-05-04")[-1] == expected

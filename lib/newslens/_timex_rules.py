@@ -252,7 +252,7 @@ FEW = _words(["wenigen", "einigen", "ein paar", "mehreren"])
 FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
                  cap=True)
 #: Words after a quantity of time that count it from an earlier date of the text.
-_LATER = r"(?:später|danach|darauf|zuvor|vorher|davor|früher)"
+_LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 #: Separators of a list of dates: 22., 23. und 25. August.
 _LIST = r"(?:\s*,\s*|" + _S + r"(?:und|oder|sowie|und" + _S + r"am|oder" + _S + r"am)" + _S + r")"
 APPROX = _words(APPROXIMATORS, cap=True)
@@ -275,7 +275,7 @@ def _branch(name: str, body: str) -> str:
 _BRANCHES = [
     # 1 ranges: vom 1. bis 5. März, 18./19. August, zwischen Mai und Juli, von 2014 bis 2016
     _branch("range", (
-        r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"dem" + _S + r")|[Vv]om" + _S + r")?(?P<ra_d1>" + DAY
+        r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"(?:dem" + _S + r")?)|[Vv]om" + _S + r")?(?P<ra_d1>" + DAY
         + r")\.\s*(?:/|-|–|bis(?:" + _S + r"zum)?|(?(ra_zw)und(?:" + _S + r"dem)?|(?!)))\s*"
         r"(?P<ra_d2>" + DAY
         + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?" + _E
@@ -581,6 +581,8 @@ NOT_YEAR_AFTER = re.compile(
 )
 #: A capitalised word right after the number, as in "2000 Neuinfektionen" (a quantity).
 CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
+#: "als" after "zwei Jahre später": a comparison of lengths, not a date.
+COMPARISON_AFTER = re.compile(r"[ \t\u00a0]+als\b")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).

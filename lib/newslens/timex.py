@@ -627,7 +627,16 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
         else:
             amount, sign = 1, -1 if m["fo_dir"] in _BACKWARD else 1
     else:
+        if not m["la_num"] and doc.text[max(0, m.start() - 2):m.start()][:1].isdigit():
+            return None  # "8,6 Jahre später": a number the pattern does not read
         unit, sign = R.unit_of(m["la_unit"]), -1 if m["la_dir"] in _BACKWARD else 1
+        if R.COMPARISON_AFTER.match(doc.text, m.end()):  # 8,5 Jahre später als andere: how long
+            amount = R.number_of(m["la_num"]) if m["la_num"] else None
+            if amount is None:
+                return None
+            return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
+                            span=(m.start(), m.end("la_unit")), kind="duration",
+                            modifier=_approximation(m["la_apx"]))
         if m["la_num"]:
             amount = R.number_of(m["la_num"])
         else:  # "Jahr darauf" is one, "Jahre später" some
@@ -877,14 +886,17 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
-    """2014 / Invasion 2022 / brannte 1862 nieder yes; 2000 Euro, rund 2000 Menschen, Nr. 2014,
-    1500 Exemplare no."""
+    """2014 / Invasion 2022 / 1862 zog er yes; 2000 Euro, rund 2000 Menschen, Nr. 2014, für
+    1200 Schüler no."""
     before = text[max(0, start - 20):start]
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
-    if int(text[start:end]) < 1900 and not context:  # an old year only before a verb
-        return bool(R.LOWERCASE_NEXT.match(text, end))
+    if int(text[start:end]) < 1900:  # "seit 1862", "1862 zog er": not "für 1200 Münchner"
+        if R.CAPITALISED_NEXT.match(text, end):
+            return False
+        return bool(context) or (bool(R.SENTENCE_START_BEFORE.search(before))
+                                 and bool(R.LOWERCASE_NEXT.match(text, end)))
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
 
 
