@@ -230,9 +230,9 @@ def test_relative_periods(text, anchor, expected):
      ("rund zwei Monate zurück", "2025-08", "2025-08-01", "2025-08-31")),
     ("Das war vor einem Jahr.", TUE, ("vor einem Jahr", "2024", "2024-01-01", "2024-12-31")),
     ("Vor wenigen Tagen bekräftigte er das.", "2025-08-07",
-     ("Vor wenigen Tagen", "2025-07-31/2025-08-06", "2025-07-31", "2025-08-06")),
+     ("Vor wenigen Tagen", "PAST_REF", "2025-07-31", "2025-08-06")),
     ("ein Treffen in wenigen Tagen", "2025-08-07",
-     ("in wenigen Tagen", "2025-08-08/2025-08-14", "2025-08-08", "2025-08-14")),
+     ("in wenigen Tagen", "FUTURE_REF", "2025-08-08", "2025-08-14")),
     ("Die Wahl ist in zwei Wochen.", TUE, ("in zwei Wochen", "2025-W45", "2025-11-03",
                                            "2025-11-09")),
 ])
@@ -745,6 +745,16 @@ def test_later_than_is_a_length():
         ("zwei Stunden", "PT2H", None, None)]
     assert found("Sie sterben 8,5 Jahre später als andere.") == [
         ("8,5 Jahre", "P8Y6M", None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das Paket kam innerhalb eines Tages an.", [("eines Tages", "P1D", None, None)]),
+    ("Eines Tages kam er zurück.", [("Eines Tages", "FUTURE_REF", None, None)]),
+    ("Das Problem besteht seit Jahren.", [("seit Jahren", "PXY", None, None)]),
+    ("Er wartete eine halbe Stunde.", [("eine halbe Stunde", "PT30M", None, None)]),
+])
+def test_timex3_values_of_lengths_and_vague_phrases(text, expected):
+    assert found(text, "2020-05-04") == expected
 
 
 def test_shortly_after_is_vague_and_undated():

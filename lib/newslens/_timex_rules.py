@@ -581,6 +581,10 @@ NOT_YEAR_AFTER = re.compile(
 )
 #: A capitalised word right after the number, as in "2000 Neuinfektionen" (a quantity).
 CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
+#: innerhalb/binnen before "eines Tages": a length (one day), not "some day".
+WITHIN_BEFORE = re.compile(r"\b(?:[Ii]nnerhalb|[Bb]innen|[Ww]ährend|[Ll]aufe)\s+$")
+#: seit Jahren, seit Wochen ...: an unknown duration up to now (PXY, PXW).
+SINCE_UNITS = re.compile(r"[Ss]eit (?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)")
 #: "als" after "zwei Jahre später": a comparison of lengths, not a date.
 COMPARISON_AFTER = re.compile(r"[ \t\u00a0]+als\b")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
@@ -773,6 +777,9 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: ``P2W``, ``P3Y6M`` (3.5 years), ``PXD`` (a few days), ``PT24H``."""
     if unit == "H":
+        if amount is not None and amount != int(amount):  # eine halbe Stunde: PT30M
+            hours, minutes = divmod(round(amount * 60), 60)
+            return f"PT{hours}H{minutes}M" if hours else f"PT{minutes}M"
         return f"PT{'X' if amount is None else _number(amount)}H"
     if amount is None:
         return f"PX{unit}"

@@ -722,8 +722,8 @@ def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
         near = anchor + dt.timedelta(days=sign)
         far = R.shift(anchor, length, few_unit, sign)
         first, last = (far, near) if sign < 0 else (near, far)
-        return doc.make(i, f"{first}", (first, last), R.UNIT_GRANULARITY[unit],
-                        modifier="approximate", anchor=anchor, end_value=f"{last}")
+        return doc.make(i, "PAST_REF" if sign < 0 else "FUTURE_REF", (first, last),
+                        R.UNIT_GRANULARITY[unit], modifier="approximate", anchor=anchor)
     if amount <= 0:
         return None
     value, interval, granularity = R.unit_at(R.shift(anchor, amount, unit, sign), unit, amount)
@@ -738,6 +738,14 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
         return None
     if word == "zuletzt" and doc.text[max(0, m.start() - 6):m.start()].endswith("nicht "):
         return None
+    phrase = " ".join(m.group().split())
+    if phrase == "eines Tages" and R.WITHIN_BEFORE.search(doc.text, max(0, m.start() - 20),
+                                                         m.start()):
+        return doc.make(i, "P1D", None, "day", kind="duration")  # innerhalb eines Tages
+    since = R.SINCE_UNITS.fullmatch(phrase)
+    if since:  # seit Jahren: an unknown number of years up to now
+        return doc.make(i, R.duration_value(None, R.unit_of(since["unit"])), None, None,
+                        kind="vague")
     return doc.make(i, R.vague_ref(m.group()), None, None, kind="vague")
 
 
