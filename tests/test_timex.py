@@ -581,7 +581,7 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
     ("Seit 26. März 1437 Infektionsfälle.", "2020-04-20", [day("26. März", "2020-03-26")]),
     # a weekday with the date picks the year it fits (a live-blog heading in a future clause)
     ("Krones will Stellen abbauen Mittwoch, 16. September, 11.33 Uhr", "2020-09-20",
-     [day("Mittwoch, 16. September", "2020-09-16"), day("11.33 Uhr", "2020-09-16T11:33")]),
+     [day("Mittwoch, 16. September, 11.33 Uhr", "2020-09-16T11:33")]),
     # the tense of the clause, not of the sentence
     ("Merz gab zu bedenken, dass am 7. Dezember die Mandate enden.", "2020-10-27",
      [day("7. Dezember", "2020-12-07")]),
@@ -737,6 +737,19 @@ def test_dates_relative_to_an_earlier_date(text, expected):
       ("10 Uhr", "XXXX-XX-XXT10:00", None, None)]),
 ])
 def test_clock_times_on_the_day_of_the_reference(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Geöffnet am Montag von 8 bis 19 Uhr.",
+     [day("Montag", "2020-05-04"),
+      ("von 8 bis 19 Uhr", "2020-05-04T08:00/2020-05-04T19:00", "2020-05-04", "2020-05-04")]),
+    ("Die Quarantäne dauert zwei bis drei Wochen.",
+     [("zwei bis drei Wochen", "P2W/P3W", None, None)]),
+    ("Dienstag, 5. Mai, 14.00 Uhr: Neue Zahlen.",
+     [day("Dienstag, 5. Mai, 14.00 Uhr", "2020-05-05T14:00")]),
+])
+def test_time_and_length_ranges_and_time_stamps(text, expected):
     assert found(text, "2020-05-04") == expected
 
 

@@ -537,6 +537,15 @@ def _decade(m, doc: _Doc, i: int) -> Timex:
 
 
 def _date(m, doc: _Doc, i: int) -> Timex | None:
+    """A calendar date (`_calendar_date`), with its clock time when one follows after a comma
+    (``Dienstag, 23. Februar, 14.00 Uhr``, a live blog's time stamp): ``2021-02-23T14:00``."""
+    found = _calendar_date(m, doc, i)
+    if found is None or not m["da_ch"] or found.end < m.end():
+        return found
+    return found._replace(value=f"{found.value}T{int(m['da_ch']):02d}:{m['da_cm']}")
+
+
+def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
     """18. August 2025, Montag, 18. August, am 18. August (year by tense), 18.08.2025."""
     if m["di_y"]:
         day = R.safe_date(int(m["di_y"]), int(m["di_m"]), int(m["di_d"]))
@@ -911,16 +920,32 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
 def _clock(m, doc: _Doc, i: int) -> Timex:
     """um 20 Uhr, 8.30 Uhr: the time on the day of the reference time (``am Montag um 20 Uhr``)
     or of publication; on a day the text does not name (``1915 ... um 20 Uhr``) undated."""
-    hour, minute = int(m["cl_h"]), int(m["cl_m"] or 0)
+    if m["cr_h"]:  # von 8 bis 19 Uhr, 09:00 - 12:00 Uhr, zwischen 22 und 6 Uhr
+        times = (f"T{int(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
+                 f"T{int(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
+    else:
+        times = (f"T{int(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
         if narrative:
             doc._used_frame.add(i)
-        return doc.make(i, f"{day}T{hour:02d}:{minute:02d}", (day, day), "day",
-                        anchor=day)
-    return doc.make(i, f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, None,
-                    anchor=found.start_date)
+        end_value = f"{day}{times[1]}" if times[1] else None
+        return doc.make(i, f"{day}{times[0]}", (day, day), "day", anchor=day,
+                        end_value=end_value)
+    end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
+    return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
+                    end_value=end_value)
+
+
+def _durange(m, doc: _Doc, i: int) -> Timex | None:
+    """zwei bis drei Monate, 10 bis 14 Tage: a length between two, ``value`` .. ``end_value``."""
+    low, high = R.number_of(m["dr_a"]), R.number_of(m["dr_b"])
+    if low is None or high is None or not 0 < low < high:
+        return None
+    unit = R.unit_of(m["dr_unit"])
+    return doc.make(i, R.duration_value(low, unit), None, R.UNIT_GRANULARITY[unit],
+                    kind="duration", end_value=R.duration_value(high, unit))
 
 
 def _duration(m, doc: _Doc, i: int) -> Timex | None:
@@ -1008,6 +1033,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
+    "durange": _durange,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
