@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from newslens.quotes import cues as cue_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_OPENERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
+_OPENERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
 _QUOTE_MARK = re.compile(r"[„“”»«\"]")
 _TERMINAL = set(".!?…")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "wurde", "wurden",
@@ -591,9 +591,10 @@ def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[
         if index in taken:
             recent = index
             continue
-        if not toks or recent is None or index - recent > CARRY_SENTENCES or toks[0].quoted:
+        if not toks or toks[0].quoted:
             continue
-        if _subjunctive(toks) or _hearsay(toks):
+        near = recent is not None and index - recent <= CARRY_SENTENCES
+        if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
             span = _unquoted_span(toks, 0, len(toks))
             if span:
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
@@ -612,6 +613,18 @@ def _subjunctive(tokens: list[Token]) -> bool:
     if len(words) > 1 and words[0] == "sie" and words[1] == "sei":  # the imperative-like form
         return False
     return any(w in SUBJUNCTIVE or w in SUBJUNCTIVE_II for w in words)
+
+
+def _subjunctive_i(tokens: list[Token]) -> bool:
+    """A sentence whose verb is in the subjunctive I (``sei``, ``habe``, ``werde``): reported
+    speech wherever it stands."""
+    words = [t.lower for t in tokens if not t.quoted]
+    if len(words) > 1 and words[0] == "sie" and words[1] == "sei":
+        return False
+    return any(w in _STRICT_SUBJUNCTIVE for w in words)
+
+
+_STRICT_SUBJUNCTIVE = frozenset("sei seien habe werde könne müsse solle wolle dürfe".split())
 
 
 def _hearsay(tokens: list[Token]) -> bool:

@@ -49,11 +49,31 @@ def attribute(text: str, quotes: list[Quote], mentions: list[Mention]) -> None:
     previous: dict = {}
     for quote in quotes:
         found = {} if quote.carried else _in_frame(text, quote, mentions, starts, previous)
-        if not found and (quote.carried or quote.kind == "direct") and previous:
+        if not found and quote.carried:
+            found = _latest(quote.start, mentions, starts, previous)
+        if not found and quote.kind == "direct" and previous:
             found = dict(previous)
         quote.speaker = found
         if found:
             previous = found
+
+
+#: A quotation without frame keeps the previous speaker when it was named this close before.
+CARRY_CHARS = 300
+
+
+def _latest(offset: int, mentions: list[Mention], starts: list[int], previous: dict) -> dict:
+    """The speaker of a quotation without frame: the previous speaker if recent, else the
+    person or organisation named last before it (if after the previous speaker)."""
+    if previous and offset - previous["end"] <= CARRY_CHARS:
+        return dict(previous)
+    i = bisect.bisect_left(starts, offset)
+    for m in reversed(mentions[max(0, i - 30):i]):
+        if previous and m.start <= previous["start"]:
+            break
+        if m.label in SPEAKER_LABELS and m.entity_id and offset - m.end <= RESOLVE_WINDOW:
+            return _from_mention(m)
+    return dict(previous)
 
 
 def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int],
