@@ -262,6 +262,9 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     if before and before[-1].lower.endswith(_TITLE_NOUNS):
         return True
     words = content.split()
+    if before and before[-1].lower in _ARTICLES and content[:1].isupper() \
+            and content.rstrip()[-1:] not in {".", "!", "?", ","} and len(words) < 8:
+        return True  # der „Rat für nationale Sicherheit“: a name after its article
     return len(words) < 12 and content.rstrip()[-1:] not in {".", "!", "?"} \
         and any(w.lower() in _FOREIGN for w in words)
 
@@ -353,7 +356,7 @@ def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | N
 
 def _wie_frame(tokens, cue, index) -> Quote | None:
     i = cue[0]
-    if tokens[0].lower != "wie" or i > 12:
+    if tokens[0].lower != "wie" or i > 25:
         return None
     comma = next((j for j in range(i + 1, min(len(tokens), i + 4)) if tokens[j].text == ","),
                  None)
@@ -375,7 +378,9 @@ def _clause_after(tokens, cue, index) -> Quote | None:
     for k in range(j, limit):
         tok = tokens[k]
         if tok.quoted:
-            return None
+            if k == j or tokens[k - 1].text == ":":
+                return None  # the cue introduces a direct quotation
+            continue  # a name in quotation marks: sagte der „Berliner Zeitung“, dass ...
         if tok.text in _TERMINAL or tok.text == ";":
             return None
         if tok.text in {",", ":"} and k + 1 < len(tokens):
@@ -450,7 +455,7 @@ def _source_noun(tokens: list[Token], i: int, lex) -> bool:
     Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
     within three words."""
     for tok in tokens[i:i + 3]:
-        if tok.quoted or not tok.text.isalpha():
+        if tok.quoted or not tok.text.replace("-", "").isalpha():
             return False
         if tok.text[0].isupper():
             word = tok.lower
