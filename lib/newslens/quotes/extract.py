@@ -205,7 +205,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1:b - 1])
         if not (words >= LONG_QUOTE_WORDS or after or (colon and words >= 2)
-                or (speechlike and (cue or words >= 4))):
+                or (speechlike and (cue or words >= 2))):
             continue
         if not (after or colon) and _named(text[a + 1:b - 1], toks, a):
             continue
