@@ -733,3 +733,28 @@ def test_a_surname_tagged_as_a_place_goes_to_the_articles_person():
                       ("b", "Thunberg", "LOC")])
     assert out["entity_id"].tolist() == ["per:greta_thunberg", "per:greta_thunberg",
                                          "loc:thunberg"]
+
+
+def test_inflected_forms_of_a_name_are_one_entity_under_the_nominative():
+    texts = {"a": "Der Deutsche Gewerkschaftsbund warnt.", "b": "Beim Deutschen Gewerkschaftsbund.",
+             "c": "Vom Deutschen Gewerkschaftsbund.", "d": "Der Deutscher Gewerkschaftsbund.",
+             "e": "In den Vereinigten Staaten.", "f": "Das Bundesinstituts für Risikobewertung."
+                                                 " Das Bundesinstitut für Risikobewertung."}
+    out = run(texts, [("a", "Deutsche Gewerkschaftsbund", "ORG"),
+                      ("b", "Deutschen Gewerkschaftsbund", "ORG"),
+                      ("c", "Deutschen Gewerkschaftsbund", "ORG"),
+                      ("d", "Deutscher Gewerkschaftsbund", "ORG"),
+                      ("e", "Vereinigten Staaten", "LOC"),
+                      ("f", "Bundesinstituts für Risikobewertung", "ORG"),
+                      ("f", "Bundesinstitut für Risikobewertung", "ORG")])
+    assert out["canonical"].tolist() == ["Deutscher Gewerkschaftsbund"] * 4 + [
+        "USA"] + ["Bundesinstitut für Risikobewertung"] * 2
+    assert out["entity_id"].tolist()[4] == "loc:usa"
+
+
+def test_inflection_keys():
+    from newslens.names import inflection_key
+    assert inflection_key("Deutschen Roten Kreuzes") == inflection_key("Deutsches Rotes Kreuz")
+    assert inflection_key("Robert Koch-Instituts") == inflection_key("Robert-Koch-Institut")
+    assert inflection_key("Fake News") != inflection_key("Fake New")
+    assert inflection_key("Berlin") is None

@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_options(explain)
     which = explain.add_mutually_exclusive_group(required=True)
     which.add_argument("--entity", metavar="NAME", help="entity id or canonical name")
-    which.add_argument("--event", metavar="ID", help="event id (events.event_id) or event mention id")
+    which.add_argument("--event", metavar="ID",
+                       help="event id (events.event_id) or event mention id")
     which.add_argument("--quote", metavar="ID", help="quotation id (quotes.quote_id)")
     which.add_argument("--speaker", metavar="NAME",
                        help="every quotation of a speaker (entity id, canonical name or as "
@@ -123,8 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from newslens.datapackage import PackageError, write_package
+    from newslens.datapackage import PackageError, check_target, write_package
 
+    try:
+        check_target(Path(args.out))  # before the annotation, which may take minutes
+    except PackageError as err:
+        raise UsageError(str(err)) from err
     ann = _annotations(args)
     names = _table_names()
     with _progress(len(names), "writing tables") as bar:
@@ -218,6 +223,7 @@ def _annotations(args: argparse.Namespace):
     """Load, select and annotate the corpus; corpus problems become a :class:`UsageError`."""
     from newslens import annotate, load_corpus, select_articles
     from newslens.corpus import CorpusError
+    from newslens.nlp import ModelNotFoundError
 
     path = Path(args.corpus)
     if not path.exists():
@@ -234,14 +240,14 @@ def _annotations(args: argparse.Namespace):
         hint = "" if args.skip_bad else " (--skip-bad skips bad records and lists them)"
         raise UsageError(f"{err}{hint}") from err
     except ValueError as err:  # a date option that does not parse
-        raise UsageError(str(err)) from err
+        raise UsageError(f"--date-from/--date-to: {err}") from err
     if articles.empty:
         raise UsageError(f"no articles in {path} published between "
                          f"{args.date_from or 'the start'} and {args.date_to or 'the end'}")
     try:
         return annotate(articles, model=args.model)
-    except OSError as err:  # a pipeline that cannot be found or loaded
-        raise UsageError(f"model {args.model or 'de_newslens'}: {err}") from err
+    except ModelNotFoundError as err:
+        raise UsageError(str(err)) from err
 
 
 def _table_names() -> list[str]:

@@ -18,7 +18,12 @@ import pandas as pd
 
 from newslens.config import LABELS
 from newslens.kb import alias_table, load_kb, load_roles, slugify, split_former_names
-from newslens.names import merge_abbreviations, one_name_per_entity
+from newslens.names import (
+    kb_inflection_keys,
+    merge_abbreviations,
+    merge_inflections,
+    one_name_per_entity,
+)
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "mention_id", "start", "end", "text", "label"]
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
@@ -90,7 +95,9 @@ def canonicalize(
                                                   start=mention.start + start)]
     if compounds:
         rows += linker.scan(sentences)
-    linked = merge_abbreviations(_output(rows, compounds=compounds), context,
+    linked = merge_inflections(_output(rows, compounds=compounds),
+                               kb_keys=kb_inflection_keys(linker.aliases), kb_ids=linker.kb_ids)
+    linked = merge_abbreviations(linked, context,
                                  lambda surface: linker.kb_entity(surface, fold=False),
                                  linker.kb_ids)
     return one_name_per_entity(linked, kb_names=linker.renamed, published=published)

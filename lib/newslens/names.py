@@ -9,6 +9,10 @@ finish the names:
   A definition counts only if the letters of the abbreviation appear in order in the long form,
   the first at its start (after Schwartz and Hearst, "A simple algorithm for identifying
   abbreviation definitions in biomedical text", PSB 2003), so ``Markus Söder (CSU)`` is none.
+- :func:`merge_inflections`: names that differ only in German inflection endings
+  (``Deutsche Gewerkschaftsbund``, ``Deutschen Gewerkschaftsbund``, ``Deutscher
+  Gewerkschaftsbund``) become one entity under the nominative-looking form, or the knowledge
+  base's entity with such an alias (``das Auswärtige Amt``).
 - :func:`one_name_per_entity`: every entity id gets one name: the knowledge base's (or the name
   of its time, ``Twitter`` before July 2023 and ``X`` after; ``X (Twitter)`` for a corpus
   across the change), else the most frequent full form in the corpus.
@@ -28,6 +32,11 @@ from newslens.kb import name_at
 _IN_BRACKETS = re.compile(r" ?\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&.-]{1,9})\)")
 #: ``Weltgesundheitsorganisation WHO``: an apposition in capitals.
 _APPOSITION = re.compile(r" (?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7})(?![\w-])")
+#: An inflection ending of a capitalised word: adjective (``Deutschen``) or genitive s.
+_ENDING = re.compile(r"(?<=\w{3})(?:e[mnrs]?|s)$")
+#: How unlike a nominative each ending is on a word before the last: the strong adjective
+#: endings of a name (``Deutscher Gewerkschaftsbund``, ``Deutsches Rotes Kreuz``) first.
+_BEFORE_LAST = {"": 0, "er": 0, "es": 0, "e": 1, "en": 2, "em": 2, "s": 2}
 #: A line-break hyphen left in the text (``Robert- Koch-Institut``): never the chosen name.
 _BROKEN = re.compile(r"\w- [A-ZÄÖÜ]")
 
@@ -87,7 +96,8 @@ def merge_abbreviations(mentions: pd.DataFrame, context: dict,
         return mentions
     targets: dict[tuple[str | None, str], tuple[str, str, str]] = {}
     moved: dict[str, tuple[str, str, str]] = {}  # long-form entity -> the KB abbreviation's
-    votes: dict[str, Counter] = {}
+    votes: dict[str, Counter] = {}  # abbreviation -> long-form entity id -> definitions
+    entity_of: dict[str, tuple[str, str, str]] = {}
     for d in found.itertuples(index=False):
         known = kb_entity(d.abbr)
         long_known = kb_entity(d.canonical)
@@ -96,13 +106,13 @@ def merge_abbreviations(mentions: pd.DataFrame, context: dict,
             continue
         if known is not None:
             continue  # both known: the knowledge base decides
-        target = (d.entity_id, d.canonical, d.label)
+        target = entity_of.setdefault(d.entity_id, (d.entity_id, d.canonical, d.label))
         targets.setdefault((d.article_id, d.abbr), target)
-        votes.setdefault(d.abbr, Counter())[target] += 1
+        votes.setdefault(d.abbr, Counter())[d.entity_id] += 1
     for abbr, counts in votes.items():
         (best, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if not rest or n > rest[0][1]:
-            targets[(None, abbr)] = best
+            targets[(None, abbr)] = entity_of[best]
     return _relink(mentions, targets, moved, kb_ids)
 
 
@@ -128,6 +138,77 @@ def _relink(mentions: pd.DataFrame, targets: dict, moved: dict, kb_ids: set) -> 
         frame.loc[index, "canonical"] = list(names)
         frame.loc[index, "label"] = list(labels)
     return frame
+
+
+def inflection_key(name: str) -> str | None:
+    """A name with the inflection endings of its capitalised words cut, or None for one word.
+
+    ``Deutschen Roten Kreuzes`` and ``Deutsches Rotes Kreuz`` share ``deutsch rot kreuz``.
+    """
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return None
+    return " ".join(_ENDING.sub("", w).casefold() if w[:1].isupper() and len(w) >= 5
+                    else w.casefold() for w in words)
+
+
+def _unlike_nominative(name: str) -> int:
+    words = name.replace("-", " ").split()
+    penalty = 0
+    for n, word in enumerate(words):
+        ending = _ENDING.search(word) if word[:1].isupper() and len(word) >= 5 else None
+        ending = ending.group() if ending else ""
+        penalty += (2 if ending in ("s", "es") else 0) if n == len(words) - 1 \
+            else _BEFORE_LAST[ending]
+    return penalty
+
+
+def merge_inflections(mentions: pd.DataFrame, *, kb_keys: dict, kb_ids: set[str]
+                      ) -> pd.DataFrame:
+    """One entity for the inflected forms of a name of several words (persons excepted).
+
+    ``kb_keys`` maps ``(label, inflection_key)`` to the ``(entity_id, canonical, label)`` of
+    the knowledge base's name with that key; otherwise the form that looks most like a
+    nominative wins (strong adjective endings, no genitive s), then the most frequent.
+    """
+    if mentions.empty:
+        return mentions
+    counts = mentions.groupby(["entity_id", "canonical", "label"], observed=True,
+                              sort=True).size()
+    groups: dict[tuple[str, str], list] = {}
+    for (entity_id, name, label), n in counts.items():
+        key = inflection_key(name) if label != "PER" and entity_id not in kb_ids else None
+        if key:
+            groups.setdefault((label, key), []).append((entity_id, name, n))
+    remap: dict[str, tuple[str, str, str]] = {}
+    for (label, key), members in sorted(groups.items()):
+        target = kb_keys.get((label, key))
+        if target is None and len({m[0] for m in members}) > 1:
+            best = min(members, key=lambda m: (_unlike_nominative(m[1]), -m[2], -len(m[1]),
+                                               m[1]))
+            target = (best[0], best[1], label)
+        for entity_id, _, _ in members:
+            if target is not None and entity_id != target[0]:
+                remap.setdefault(entity_id, target)
+    if not remap:
+        return mentions
+    frame = mentions.copy()
+    moved = frame["entity_id"].isin(remap)
+    targets = frame.loc[moved, "entity_id"].map(remap)
+    frame.loc[moved, "entity_id"] = [t[0] for t in targets]
+    frame.loc[moved, "canonical"] = [t[1] for t in targets]
+    frame.loc[moved, "label"] = [t[2] for t in targets]
+    return frame
+
+
+def kb_inflection_keys(aliases: dict) -> dict:
+    """``(label, inflection_key)`` -> the one KB entity whose name of several words has it."""
+    keys: dict[tuple[str, str], set] = {}
+    for surface, entities in aliases.items():
+        key = inflection_key(surface)
+        for entity in entities if key else ():
+            keys.setdefault((entity[2], key), set()).add(tuple(entity))
+    return {k: next(iter(v)) for k, v in keys.items() if len(v) == 1}
 
 
 def one_name_per_entity(mentions: pd.DataFrame, *, kb_names: dict | None = None,
