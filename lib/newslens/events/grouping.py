@@ -225,8 +225,8 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
         ok = (same_lemma and (shared >= 1 or sim >= 0.2 or same_article)) \
             or (shared >= 1 and sim >= 0.25) or sim >= 0.4
     else:
-        ok = (same_lemma and shared >= 1 and (sim >= 0.15 or same_article)) \
-            or (same_lemma and sim >= 0.35) or (shared >= 2 and sim >= 0.3)
+        ok = (same_lemma and (same_article or (shared >= 1 and sim >= 0.1) or sim >= 0.25)) \
+            or (shared >= 2 and sim >= 0.25)
     if not ok:
         return 0.0
     return sim + 0.2 * min(shared, 3) + 0.3 * same_lemma + 0.3 * same_article + 1e-6
