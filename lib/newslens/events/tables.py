@@ -8,7 +8,7 @@ both tables round-trip through CSV; :func:`split_names` gives the lists back.
 An event's date is the day most of its articles give it with a day-precise timex; else the
 first day it was reported as news (``date_source = publication``); else the interval of its
 coarser timexes; else none (``NaT``: listed, never drawn). Its modality is the most frequent
-among its mentions (asserted and reported ones first). ``event_id`` is a hash of the id of its
+among its dated mentions (asserted and reported ones first). ``event_id`` is a hash of the id of its
 earliest mention, so it is stable across runs and does not depend on row order.
 """
 
@@ -177,7 +177,10 @@ def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]
 
 
 def _modality(members: list[dict]) -> str:
-    counts = Counter(m["modality"] for m in members)
+    """The most frequent modality of the dated mentions (an undated noun without cues says
+    little), asserted and reported first; of all mentions when none is dated."""
+    dated = [m for m in members if m["date_source"] != "none"] or members
+    counts = Counter(m["modality"] for m in dated)
     happened = counts["asserted"] + counts["reported"]
     if happened and happened >= max(counts["planned"], counts["hypothetical"],
                                     counts["negated"]):
@@ -191,11 +194,13 @@ def _most(counts: Counter) -> str:
 
 def _label(members: list[dict], event_class: str, actors: list, places: list,
            classes: pd.DataFrame) -> str:
-    """``what · who · where``: the most reported trigger noun (else the class's German
-    name), two actors (surnames of persons), and a place not already named."""
+    """``what · who · where``: the most reported trigger noun (else the lemma of its verbs:
+    ``festgenommen`` -> Festnahme), two actors (surnames of persons), and a place not
+    already named."""
     nouns = Counter(m["trigger"] for m in members if m["trigger"][:1].isupper())
+    lemmas = Counter(m["lemma"] for m in members)
     what = (min(nouns, key=lambda w: (-nouns[w], -len(w), w)) if nouns
-            else classes.at[event_class, "label_de"])
+            else min(lemmas, key=lambda w: (-lemmas[w], w)))
     who = [_surname(name) if entity_id.startswith("per:") else name
            for entity_id, name in actors[:2]]
     parts = [what] + ([", ".join(who)] if who else [])
