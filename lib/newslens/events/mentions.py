@@ -4,8 +4,8 @@ Actors are the PER and ORG entity mentions of the trigger's clause (``Trump-Puti
 the names inside the trigger word count too; the sentence's only when the clause is short);
 places are its LOC mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of
 each, the nearest to the trigger, so a long sentence does not hand every name to every event.
-Names are canonical entity ids (``per:donald_trump``) with their canonical names. Sentences marked as boilerplate
-(``sentences.boilerplate``, where the pipeline has it) are skipped.
+Names are canonical entity ids (``per:donald_trump``) with their canonical names. Sentences
+marked as boilerplate (``sentences.boilerplate``, where the pipeline has it) are skipped.
 """
 
 from __future__ import annotations
