@@ -5,9 +5,10 @@
 (:data:`EVENT_COLUMNS`). Names are joined with ``" | "`` (sorted by support, then name), so
 both tables round-trip through CSV; :func:`split_names` gives the lists back.
 
-An event's date is the day most of its articles give it with a day-precise timex; else the
-first day it was reported as news (``date_source = publication``); else the interval of its
-coarser timexes; else none (``NaT``: listed, never drawn). Its modality is the most frequent
+An event's date is the day most of its articles give it with a day-precise timex; else, when
+it was reported as news of the day (``date_source = publication``), the day of its first report
+and the day before (granularity ``range``: a report of the morning tells of the evening
+before); else the interval of its coarser timexes; else none (``NaT``: listed, never drawn). Its modality is the most frequent
 among its dated mentions (asserted and reported ones first). ``event_id`` is a hash of the id of its
 earliest mention, so it is stable across runs and does not depend on row order.
 """
@@ -153,9 +154,9 @@ def event_date(members: list[dict]) -> tuple:
         best = min(by_article, key=lambda k: (-len(by_article[k]), k[0], k[1]))
         return (*best, "timex")
     reported = [m["start_date"] for m in members if m["date_source"] == "publication"]
-    if reported:
+    if reported:  # by its first report: that day, or the day before (reported next morning)
         day = min(reported)
-        return day, day, "day", "publication"
+        return day - pd.Timedelta(days=1), day, "range", "publication"
     coarse: dict[tuple, set] = {}
     for m in members:
         if m["date_source"] == "timex":
