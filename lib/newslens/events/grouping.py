@@ -13,8 +13,9 @@ that no two mentions are compared unless they share a key:
 2. A candidate must be **compatible in time**: the event's span (its most reported day, else
    the :data:`SPAN_DAYS` days before its first publication-dated report, else its first
    coarse date) overlaps the mention's date widened by :data:`SLACK_DAYS`; a publication-dated
-   mention may report an event of the :data:`REPORT_DAYS` days before. Two meetings of the
-   same actors a month apart stay apart.
+   mention may report an event of the :data:`REPORT_DAYS` days before, and one that finds
+   none such is tried like an undated report (step 5) before it starts an event. Two
+   meetings of the same actors a month apart stay apart.
 3. Among compatible candidates the mention joins the best one if the **evidence** is enough
    (:func:`_accept`): TF-IDF cosine of the mention's sentence and its article's title with the
    event's centroid, shared actors and places, the same lemma, the same article; persons on
@@ -117,7 +118,12 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     # days join them.
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
-        assigned[m.i] = _place(m, events, index, dated=True)
+        found = _place(m, events, index, dated=True, create=m.source != "publication")
+        if found < 0:  # a report of an event of weeks before, or news of its own
+            found = _place(m, events, index, dated=False, create=False)
+        if found < 0:
+            found = _place(m, events, index, dated=True)
+        assigned[m.i] = found
     assigned = _merge(events, assigned)
     index = _reindex(events, items, assigned)
     own: dict[tuple, int] = {}  # (article, family, lemma) -> the event of a dated mention
@@ -209,7 +215,9 @@ class _Index:
         return [number for _, number in window]
 
 
-def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool) -> int:
+def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
+           create: bool = True) -> int:
+    """The event ``m`` joins (added to it), or a new one when ``create``; -1 when none."""
     seen, best, best_score = set(), -1, 0.0
     low, high = (m.low, m.high) if dated else (m.published - UNDATED_BACK_DAYS,
                                                m.published + PLANNED_AHEAD_DAYS)
@@ -227,7 +235,7 @@ def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool) -> 
             if score > best_score:
                 best, best_score = number, score
     if best < 0:
-        if not dated:
+        if not (dated and create):
             return -1
         best = _new(events, m.family)
     _add(events[best], m)
@@ -265,7 +273,7 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
     if other_people and sim < 0.5:
         return 0.0
     if dated:
-        ok = (same_lemma and (shared >= 1 or sim >= 0.2 or same_article)) \
+        ok = (same_lemma and (shared >= 1 or sim >= 0.12 or same_article)) \
             or (shared >= 1 and sim >= 0.25) or sim >= 0.4
     else:
         ok = (same_lemma and (same_article or (shared >= 1 and sim >= 0.1) or sim >= 0.25)) \

@@ -9,7 +9,8 @@ An event's date is the day most of its articles give it with a day-precise timex
 it was reported as news of the day (``date_source = publication``), the day of its first report
 and the day before (granularity ``range``: a report of the morning tells of the evening
 before); else the interval of its coarser timexes; else none (``NaT``: listed, never drawn). Its modality is the most frequent
-among its dated mentions (asserted and reported ones first). ``event_id`` is a hash of the id of its
+among its dated mentions published on or after its first day (asserted and reported ones
+first). ``event_id`` is a hash of the id of its
 earliest mention, so it is stable across runs and does not depend on row order.
 """
 
@@ -137,7 +138,8 @@ def _event_row(event_id: str, members: list[dict], classes: pd.DataFrame) -> dic
         "actor_ids": SEP.join(i for i, _ in actors), "actors": SEP.join(n for _, n in actors),
         "places": SEP.join(n for _, n in places),
         "start_date": start, "end_date": end, "granularity": granularity,
-        "date_source": source, "modality": _modality(members), "n_articles": len(articles),
+        "date_source": source, "modality": _modality(members, start),
+        "n_articles": len(articles),
         "n_mentions": len(members), "article_ids": SEP.join(articles),
         "first_reported": min(published), "last_reported": max(published),
     }
@@ -177,10 +179,14 @@ def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]
     return sorted(support, key=lambda p: (-len(support[p]), p[1], p[0]))
 
 
-def _modality(members: list[dict]) -> str:
-    """The most frequent modality of the dated mentions (an undated noun without cues says
-    little), asserted and reported first; of all mentions when none is dated."""
+def _modality(members: list[dict], start) -> str:
+    """The most frequent modality (asserted and reported first) of the dated mentions
+    published on or after the event's first day (the election was planned until it took
+    place: the reports after it say whether it did), else of all dated mentions, else of all."""
     dated = [m for m in members if m["date_source"] != "none"] or members
+    if not pd.isna(start):
+        after = [m for m in dated if pd.Timestamp(m["published"]).normalize() >= start]
+        dated = after or dated
     counts = Counter(m["modality"] for m in dated)
     happened = counts["asserted"] + counts["reported"]
     if happened and happened >= max(counts["planned"], counts["hypothetical"],
