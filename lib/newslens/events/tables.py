@@ -8,10 +8,10 @@ both tables round-trip through CSV; :func:`split_names` gives the lists back.
 An event's date is the day most of its articles give it with a day-precise timex; else, when
 it was reported as news of the day (``date_source = publication``), the day of its first report
 and the day before (granularity ``range``: a report of the morning tells of the evening
-before); else the interval of its coarser timexes; else none (``NaT``: listed, never drawn). Its modality is the most frequent
-among its dated mentions published on or after its first day (asserted and reported ones
-first). ``event_id`` is a hash of the id of its
-earliest mention, so it is stable across runs and does not depend on row order.
+before); else the interval of its coarser timexes; else none (``NaT``: listed, never drawn).
+Its modality is the most frequent among its dated mentions published on or after its first day
+(asserted and reported ones first). ``event_id`` is a hash of the id of its earliest mention,
+so it is stable across runs and does not depend on row order.
 """
 
 from __future__ import annotations
