@@ -56,6 +56,26 @@ def test_annotate_refuses_a_folder_that_is_not_a_package(run, tmp_path):
     assert "non-empty folder without datapackage.json" in err
 
 
+def test_an_unknown_model_and_a_bad_date_are_named(run, tmp_path):
+    code, _, err = run("annotate", config.SEEDS_DIR, "--out", tmp_path / "t", "--model",
+                       "no_such_pipeline")
+    assert code == cli.EXIT_USAGE and "spaCy pipeline 'no_such_pipeline' not found" in err
+    code, _, err = run("annotate", config.SEEDS_DIR, "--out", tmp_path / "t", "--date-from",
+                       "2025-13-01")
+    assert code == cli.EXIT_USAGE and err.startswith("newslens annotate: error: --date-from")
+
+
+def test_a_bad_out_folder_is_refused_before_annotating(run, tmp_path, monkeypatch):
+    import newslens
+
+    calls = []
+    monkeypatch.setattr(newslens, "annotate", lambda *a, **k: calls.append(a))
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    code, _, err = run("annotate", config.SEEDS_DIR, "--out", tmp_path / "file")
+    assert code == cli.EXIT_USAGE and "exists and is not a folder" in err
+    assert calls == []
+
+
 def test_a_missing_corpus_is_named(run, tmp_path):
     code, out, err = run("annotate", tmp_path / "nowhere", "--out", tmp_path / "t")
     assert code == cli.EXIT_USAGE and out == ""

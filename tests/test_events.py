@@ -237,11 +237,13 @@ def test_reports_of_one_event_in_different_words_become_one_event():
 
 def test_two_meetings_of_the_same_actors_a_month_apart_stay_apart():
     days = [("2020-10-29", "2020-10-28")] * 2 + [("2020-11-26", "2020-11-25")] * 2
-    docs = [Doc(f"m{k}", published, ["Merkel hat am Mittwoch mit den Ländern beraten, "
-                                     "der Corona-Gipfel beschloss einen Lockdown."],
+    docs = [Doc(f"m{k}", published, ["Der Corona-Gipfel von Merkel und den Ländern "
+                                     "beschloss am Mittwoch einen Lockdown."],
                 [MERKEL], [("Mittwoch", day, day, "day")])
             for k, (published, day) in enumerate(days)]
-    found, _ = events_of(*docs)
+    others = [Doc(f"o{k}", "2020-11-01", [text]) for k, text in enumerate(
+        ["Der Bundestag tagte am Mittwoch.", "In Berlin wurde ein Unfall gemeldet."])]
+    found, _ = events_of(*docs, *others)
     summits = found[found["trigger"] == "Corona-Gipfel"]
     assert sorted(summits.groupby("event_id")["article_id"].apply(tuple)) == [
         ("m0", "m1"), ("m2", "m3")]

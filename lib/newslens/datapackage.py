@@ -77,7 +77,7 @@ def write_package(
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
-    _check_target(out)
+    check_target(out)
     tables = package_tables(ann, with_text=with_text)
     root = Path(corpus)
     tables = {name: _relative_paths(frame, root) for name, frame in tables.items()}
@@ -281,7 +281,8 @@ def _descriptor(ann, corpus: Path, resources: list[dict], *, with_text: bool) ->
     }
 
 
-def _check_target(out: Path) -> None:
+def check_target(out: Path) -> None:
+    """Raise :class:`PackageError` unless ``out`` is new, empty, or an earlier package."""
     if out.exists() and not out.is_dir():
         raise PackageError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / DESCRIPTOR).is_file():

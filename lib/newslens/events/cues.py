@@ -103,12 +103,13 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
     if verb and (PARTICIPLE.fullmatch(trigger.lower()) or trigger.lower() in _PRETERITE):
         return True
     for m in cues().past.finditer(in_clause):
-        word = m.group().lower()
-        if word in ("hatte", "hatten", "war", "waren", "wurde", "wurden", "worden"):
-            return True
-        if PARTICIPLE.search(in_clause):
+        if m.group().lower() not in _PRESENT_AUXILIARIES or PARTICIPLE.search(in_clause):
             return True
     return False
+
+
+#: Present-tense auxiliaries: past only together with a participle (hat ... gewählt).
+_PRESENT_AUXILIARIES = {"hat", "haben", "ist", "sind", "habe", "sei", "seien"}
 
 
 _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "trat", "traten",

@@ -1,8 +1,8 @@
 """Event mentions: a trigger in a sentence, with its actors, places, modality and date.
 
 Actors are the PER and ORG entity mentions of the trigger's clause (``Trump-Putin-Treffen``:
-the names inside the trigger word count too), else of the sentence; places are its LOC
-mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of each, the nearest to
+the names inside the trigger word count too; the sentence's only when the clause is short);
+places are its LOC mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of each, the nearest to
 the trigger, so a long sentence does not hand every name to every event. Names are canonical
 entity ids (``per:donald_trump``) with their canonical names. Sentences marked as boilerplate
 (``sentences.boilerplate``, where the pipeline has it) are skipped.
@@ -41,7 +41,7 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
             raise ValueError(f"sentences: article_id {article_id!r} of {sentence_id} is not "
                              "in the articles table")
         in_sentence = _within(names, article_id, s0, s1)
-        dated = dating.usable_timexes(_within(times, article_id, s0, s1))
+        dated = dating.usable_timexes(_within(times, article_id, s0, s1), text, s0)
         for trigger in found:
             rows.append(_mention(article_id, str(sentence_id), int(s0), text, trigger,
                                  in_sentence, dated, published[article_id]))
@@ -82,6 +82,8 @@ def _nearest(names: list[dict], labels: tuple[str, ...], trigger, clause: tuple[
     inside = [m for m in candidates if start <= m["start"] and m["end"] <= end]
     plain = [m for m in candidates if not m.get("compound", False) and m not in inside]
     scope = [m for m in plain if s0 + clause[0] <= m["start"] and m["end"] <= s0 + clause[1]]
+    if not scope and clause[1] - clause[0] > 40:
+        plain = []
     chosen = inside + sorted(scope or plain,
                              key=lambda m: (max(m["start"] - end, start - m["end"], 0),
                                             m["start"]))
