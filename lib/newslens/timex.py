@@ -61,6 +61,9 @@ COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date
            "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
+#: The first and last day a datetime64[ns] column holds.
+_MIN_ORDINAL = pd.Timestamp.min.ceil("D").toordinal()
+_MAX_ORDINAL = pd.Timestamp.max.floor("D").toordinal()
 _PRECISION = {"day": 0, "week": 0, "weekend": 0, "month": 1, "quarter": 1, "year": 2,
               "decade": 2, "century": 2}
 _FEW = {"D": (7, "D"), "W": (28, "D"), "M": (6, "M"), "Y": (60, "M"), "DE": (360, "M"),
@@ -1138,11 +1141,12 @@ def _check_mode(mode: str) -> None:
 
 
 def _dates(values: list) -> np.ndarray:
-    """datetime64[ns] column from dates / None, vectorised."""
+    """datetime64[ns] column from dates / None, vectorised; NaT for a date outside the years
+    datetime64[ns] holds (1677-09-22 .. 2262-04-11), which would otherwise wrap around."""
     ordinals = np.fromiter((d.toordinal() if d is not None else 0 for d in values),
                            dtype="int64", count=len(values))
     days = (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[ns]")
-    days[ordinals == 0] = np.datetime64("NaT")
+    days[(ordinals < _MIN_ORDINAL) | (ordinals > _MAX_ORDINAL)] = np.datetime64("NaT")
     return days
 
 
