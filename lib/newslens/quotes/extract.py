@@ -223,8 +223,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             previous = sentences[index - 1]
             quote.cue = (":", previous[1] - 1, previous[1])
             quote.frame = previous
-        else:
-            quote.carried = True
+        else:  # no cue: the speaker is named in the sentence around it, or spoke before
+            quote.frame = (sentences[index][0], sentences[index][1])
         quotes.append(quote)
     return _join_split(text, quotes)
 
