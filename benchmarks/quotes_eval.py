@@ -52,11 +52,7 @@ def main() -> None:
 def annotate_split(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Sentences and linked mentions of the split's texts: the spaCy and entity stages of
     annotate() (cached), without the stages the quotes do not use."""
-    sentences, mentions, keys = pipeline._nlp_stage(
-        articles, model=None, use_cache=True, options={"batch_size": config.BATCH_SIZE},
-        n_process=1, progress=False)
-    linked, _ = pipeline._entity_stage(mentions, sentences, keys=keys, use_cache=True)
-    return sentences, linked
+    return pipeline.linked_mentions(articles, n_process=1)
 
 
 def _missed(articles, gold, predicted, kind: str) -> None:

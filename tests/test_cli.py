@@ -56,6 +56,26 @@ def test_annotate_refuses_a_folder_that_is_not_a_package(run, tmp_path):
     assert "non-empty folder without datapackage.json" in err
 
 
+def test_an_unknown_model_and_a_bad_date_are_named(run, tmp_path):
+    code, _, err = run("annotate", config.SEEDS_DIR, "--out", tmp_path / "t", "--model",
+                       "no_such_pipeline")
+    assert code == cli.EXIT_USAGE and "spaCy pipeline 'no_such_pipeline' not found" in err
+    code, _, err = run("annotate", config.SEEDS_DIR, "--out", tmp_path / "t", "--date-from",
+                       "2025-13-01")
+    assert code == cli.EXIT_USAGE and err.startswith("newslens annotate: error: --date-from")
+
+
+def test_a_bad_out_folder_is_refused_before_annotating(run, tmp_path, monkeypatch):
+    import newslens
+
+    calls = []
+    monkeypatch.setattr(newslens, "annotate", lambda *a, **k: calls.append(a))
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    code, _, err = run("annotate", config.SEEDS_DIR, "--out", tmp_path / "file")
+    assert code == cli.EXIT_USAGE and "exists and is not a folder" in err
+    assert calls == []
+
+
 def test_a_missing_corpus_is_named(run, tmp_path):
     code, out, err = run("annotate", tmp_path / "nowhere", "--out", tmp_path / "t")
     assert code == cli.EXIT_USAGE and out == ""
@@ -81,6 +101,26 @@ def test_skip_bad_lists_the_skipped_records(run, tmp_path):
     assert "1 records skipped" in out and "skipped 1 bad record" in err
     skipped = (tmp_path / "t" / "skipped.csv").read_text("utf-8").splitlines()
     assert skipped[1].startswith("c.jsonl,line 2,,impossible or malformed date")
+
+
+def test_annotate_publication_times_and_a_narrative_before_1678(run, tmp_path):
+    """Bench-like input: publication times of day, and a year-less date anchored in 1500
+    (its anchor is outside datetime64[ns]; it used to wrap around to a day in 2084)."""
+    frictionless = pytest.importorskip("frictionless")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({
+        "id": "h1", "date": "2020-05-01T10:15:30",
+        "text": "Im Jahr 1500 kam der Kaufmann Jakob Fugger nach Augsburg. Am Freitag, "
+                "3. April, erreichte er die Stadt."}, ensure_ascii=False) + "\n", "utf-8")
+    code, _, err = run("annotate", corpus, "--out", tmp_path / "t", "--format", "csv")
+    assert code == 0, err
+    articles = (tmp_path / "t" / "articles.csv").read_text("utf-8").splitlines()
+    assert ",2020-05-01T10:15:30," in articles[1]
+    report = frictionless.validate(str(tmp_path / "t" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    timexes = (tmp_path / "t" / "timexes.csv").read_text("utf-8").splitlines()
+    april = next(line for line in timexes if "3. April" in line)
+    assert ",2020-05-01," not in april and ",20" not in april.split("1500-04-03")[1]
 
 
 def test_explain_prints_the_sentences_of_an_entity(run):

@@ -21,12 +21,8 @@ GOLD = Path(__file__).parent / "gold"
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 COLUMNS = ["event_key", "label", "event_class", "date_from", "date_to", "actors", "place",
            "article_ids", "modality", "dated_in_text", "announced_in", "notes"]
-CLASSES = {
-    "statement", "appeal", "intent_to_cooperate", "consult", "cooperate", "aid", "demand",
-    "disapprove", "reject", "threaten", "protest", "exhibit_force", "reduce_relations", "coerce",
-    "assault", "fight", "mass_violence", "election", "decision", "approval", "outbreak",
-    "disaster", "death", "arrest", "trial", "resignation_appointment",
-}
+#: The event classes of the project (CAMEO roots and the news classes), from the lexicon data.
+CLASSES = set(pd.read_csv(Path(config.__file__).parent / "data" / "event_classes.csv").event_class)
 
 
 def read_gold(name: str) -> pd.DataFrame:

@@ -24,6 +24,8 @@ TEXTS = {
     "q3": ("Laut Polizei wurden bei dem Unfall drei Menschen leicht verletzt.\n\n"
            "Die Preise steigen weiter, teilte das Statistische Bundesamt am Freitag mit.\n\n"
            "Angela Merkel sagte, die Einigung sei „ein wichtiges Signal für alle Beteiligten“."),
+    "q4": ("Das Rathaus von Neustadt wurde am Montag wieder eröffnet. Es regnete den ganzen Tag.\n\n"
+           "Viele Gäste kamen aus dem Umland. Die Renovierung habe drei Jahre gedauert."),
 }
 
 
@@ -97,6 +99,13 @@ def test_free_indirect_sentence_keeps_the_previous_speaker(annotated):
     assert row["kind"] == "free indirect"
     assert row["speaker"] == "Annalena Baerbock"
     assert pd.isna(row["cue"])
+
+
+def test_a_subjunctive_sentence_reports_speech_even_far_from_a_quotation(annotated):
+    table = annotated.quotes[annotated.quotes["article_id"] == "q4"]
+    body = TEXTS["q4"]
+    assert [(r.kind, body[r.start:r.end]) for r in table.itertuples()] == [
+        ("free indirect", "Die Renovierung habe drei Jahre gedauert.")]
 
 
 def test_sentence_without_subjunctive_after_a_quote_is_not_a_quote(annotated):
@@ -207,3 +216,95 @@ def test_evaluation_matches_half_of_the_gold_characters_one_to_one(tmp_path):
     assert table.loc[("all", "exact", "detection"), "recall"] == 0.5
     assert table.loc[("all", "half", "speaker_accuracy"), "f1"] == 0.5
     assert table.loc[("all", "half", "cue_accuracy"), "f1"] == 1.0
+
+
+def _toy_tables():
+    from newslens.quotes import quote_frame
+
+    def row(article, start, end, kind, entity, name):
+        return {"quote_id": f"{article}:q{start}-{end}:{kind[0]}", "article_id": article,
+                "sentence_id": f"{article}:s0000", "start": start, "end": end,
+                "parts": f"{start}-{end}", "kind": kind, "speaker_entity_id": entity,
+                "speaker": name, "speaker_text": name}
+
+    quotes = quote_frame([
+        row("a", 0, 20, "direct", "per:anna", "Anna"),
+        row("a", 30, 60, "indirect", "per:anna", "Anna"),
+        row("b", 0, 20, "direct", "per:anna", "Anna"),
+        row("b", 40, 70, "indirect", "org:amt", "Amt"),
+        row("b", 80, 90, "direct", None, None),
+    ])
+    mentions = pd.DataFrame({
+        "article_id": ["a", "a", "b", "b"], "start": [5, 35, 45, 5], "end": [10, 40, 50, 9],
+        "entity_id": ["loc:rom", "per:anna", "loc:rom", "loc:rom"],
+        "canonical": ["Rom", "Anna", "Rom", "Rom"],
+        "label": pd.Categorical(["LOC", "PER", "LOC", "LOC"]), "compound": False})
+    articles = pd.DataFrame({"article_id": ["a", "b"],
+                             "published": pd.to_datetime(["2024-01-01", "2024-01-03"])})
+    return quotes, mentions, articles
+
+
+def test_top_speakers_counts_resolved_speakers_by_kind():
+    from newslens import top_speakers
+
+    quotes, _, _ = _toy_tables()
+    table = top_speakers(quotes, top_n=5)
+    assert table[["speaker", "kind", "n_quotes", "n_total", "rank"]].astype(
+        {"kind": str}).values.tolist() == [
+        ["Anna", "direct", 2, 3, 1], ["Anna", "indirect", 1, 3, 1],
+        ["Amt", "indirect", 1, 1, 2]]
+    only = top_speakers(quotes, kinds=["indirect"], speakers=["Amt"])
+    assert only["speaker"].tolist() == ["Amt"]
+    with pytest.raises(ValueError, match="unknown quotation kind"):
+        top_speakers(quotes, kinds=["direkt"])
+
+
+def test_speaker_topics_counts_entities_inside_quotations_not_the_speaker():
+    from newslens import speaker_topics
+
+    quotes, mentions, _ = _toy_tables()
+    table = speaker_topics(quotes, mentions)
+    assert table[["speaker", "canonical", "n_quotes"]].values.tolist() == [
+        ["Anna", "Rom", 2], ["Amt", "Rom", 1]]
+
+
+def test_speakers_over_time_keeps_empty_days():
+    from newslens import speakers_over_time
+
+    quotes, _, articles = _toy_tables()
+    table = speakers_over_time(quotes, articles, top_n=1)
+    assert table[["speaker", "period", "n_quotes"]].values.tolist() == [
+        ["Anna", "2024-01-01", 2], ["Anna", "2024-01-03", 1]]
+
+
+def test_quote_charts_draw_their_tables():
+    import newslens as nl
+
+    quotes, mentions, articles = _toy_tables()
+    bars = nl.plot_top_speakers(nl.top_speakers(quotes)).axes[0]
+    assert bars.get_title(loc="left") == "Meistzitierte Sprecher"
+    assert [t.get_text() for t in bars.get_yticklabels()] == ["Anna", "Amt"]
+    assert sorted(p.get_width() for p in bars.patches if p.get_width()) == [1, 1, 2]
+    heat = nl.plot_speaker_topics(nl.speaker_topics(quotes, mentions)).axes[0]
+    assert heat.images[0].get_array().tolist() == [[2], [1]]
+    lines = nl.plot_speakers_over_time(nl.speakers_over_time(quotes, articles)).axes[0]
+    assert [line.get_label() for line in lines.get_lines()] == ["Anna", "Amt"]
+
+
+def test_notebook_kinds_parameter_is_checked():
+    from newslens import ParameterError, check_parameters
+
+    namespace = {"__annotations__": {"kinds": list[str]}, "kinds": ["direkt"]}
+    with pytest.raises(ParameterError, match="kinds"):
+        check_parameters(namespace)
+    namespace["kinds"] = ["direct", "free indirect"]
+    assert check_parameters(namespace).kinds == ["direct", "free indirect"]
+
+
+def test_quotations_in_boilerplate_sentences_are_left_out(annotated):
+    sentences = annotated.sentences.copy()
+    first = _quote(annotated.quotes, "q1", "Wir sind zu weiteren Gesprächen bereit")
+    sentences["boilerplate"] = sentences["sentence_id"] == first["sentence_id"]
+    table = extract_quotes(annotated.articles, sentences, annotated.mentions)
+    assert first["quote_id"] not in set(table["quote_id"])
+    assert len(table) == len(annotated.quotes) - 1

@@ -36,7 +36,8 @@ TIMELINE_GROUPS = pd.DataFrame([
            actors="Marco Rubio | Sergej Lawrow", article_ids="a"),
     _event("g3", "Treffen Putin/Trump, Budapest", "2025-10-16", "2025-10-30",
            actors="Donald Trump | Wladimir Putin", modality="planned", article_ids="b"),
-    _event("g4", "Krieg", "2014-01-01", "2014-12-31", event_class="fight", article_ids="b"),
+    _event("g4", "Krieg", "2014-03-18", "2014-03-18", event_class="fight", article_ids="b"),
+    _event("g7", "Jahr", "2025-01-01", "2025-12-31", article_ids="a"),
     _event("g5", "Treffen ohne Datum", None, None, n_articles=2, article_ids="a | b"),
     _event("g6", "Treffen abgesagt", "2025-08-12", "2025-08-12", modality="negated",
            article_ids="a"),
@@ -64,7 +65,8 @@ def test_timeline_table_keeps_dated_events_near_the_news_and_orders_them():
         ["g1", False, "2025-08-26 | 2025-10-21"],
         ["g2", True, "2025-08-26"],
         ["g3", False, "2025-10-21"],
-    ]  # g4 (2014) lies outside the news span +- 90 days, g5 has no date, g6 is negated
+    ]  # g4 (2014) lies outside the news span +- 90 days, g5 has no date, g6 is negated,
+    # g7 is dated to a year only
     assert set(table["lane"]) == {"Alle Ereignisse"}
     assert timeline(date_from="2014-01-01")["event_id"].tolist() == ["g4", "g1", "g2", "g3"]
 

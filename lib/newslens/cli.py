@@ -124,8 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from newslens.datapackage import PackageError, write_package
+    from newslens.datapackage import PackageError, check_target, write_package
 
+    try:
+        check_target(Path(args.out))  # before the annotation, which may take minutes
+    except PackageError as err:
+        raise UsageError(str(err)) from err
     ann = _annotations(args)
     names = _table_names()
     with _progress(len(names), "writing tables") as bar:
@@ -219,6 +223,7 @@ def _annotations(args: argparse.Namespace):
     """Load, select and annotate the corpus; corpus problems become a :class:`UsageError`."""
     from newslens import annotate, load_corpus, select_articles
     from newslens.corpus import CorpusError
+    from newslens.nlp import ModelNotFoundError
 
     path = Path(args.corpus)
     if not path.exists():
@@ -235,14 +240,14 @@ def _annotations(args: argparse.Namespace):
         hint = "" if args.skip_bad else " (--skip-bad skips bad records and lists them)"
         raise UsageError(f"{err}{hint}") from err
     except ValueError as err:  # a date option that does not parse
-        raise UsageError(str(err)) from err
+        raise UsageError(f"--date-from/--date-to: {err}") from err
     if articles.empty:
         raise UsageError(f"no articles in {path} published between "
                          f"{args.date_from or 'the start'} and {args.date_to or 'the end'}")
     try:
         return annotate(articles, model=args.model)
-    except OSError as err:  # a pipeline that cannot be found or loaded
-        raise UsageError(f"model {args.model or 'de_newslens'}: {err}") from err
+    except ModelNotFoundError as err:
+        raise UsageError(str(err)) from err
 
 
 def _table_names() -> list[str]:

@@ -26,11 +26,20 @@ def select_mentions(
     *,
     labels: Sequence[str] = config.LABELS,
     include_compounds: bool = False,
+    include_boilerplate: bool = False,
+    include_self_mentions: bool = False,
+    include_units: bool = False,
 ) -> pd.DataFrame:
-    """Mentions of the given labels; compound mentions (``Ukraine-Krieg``) only if asked."""
+    """Mentions of the given labels. Left out unless asked: compound mentions
+    (``Ukraine-Krieg``), mentions in boilerplate (text an outlet repeats under many articles),
+    an outlet's mentions of itself, and currencies and units (columns ``compound``,
+    ``boilerplate``, ``self_mention``, ``unit``, where the table has them)."""
     keep = mentions["label"].isin(list(labels))
-    if not include_compounds and "compound" in mentions.columns:
-        keep &= ~mentions["compound"].astype(bool)
+    for column, include in (("compound", include_compounds),
+                            ("boilerplate", include_boilerplate),
+                            ("self_mention", include_self_mentions), ("unit", include_units)):
+        if not include and column in mentions.columns:
+            keep &= ~mentions[column].astype(bool)
     return mentions.loc[keep].reset_index(drop=True)
 
 
@@ -40,14 +49,19 @@ def top_entities(
     top_n: int = 20,
     labels: Sequence[str] = config.LABELS,
     include_compounds: bool = False,
+    include_boilerplate: bool = False,
+    include_self_mentions: bool = False,
+    include_units: bool = False,
     per_label: bool = False,
 ) -> pd.DataFrame:
     """The ``top_n`` most mentioned entities (overall, or per label with ``per_label=True``).
 
     Columns: ``entity_id, canonical, label, n_mentions, n_articles, rank``; ties broken by
-    ``canonical`` so the order never depends on input order.
+    ``canonical`` so the order never depends on input order. Which mentions count:
+    :func:`select_mentions` (boilerplate, self-mentions and units only if asked).
     """
-    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds)
+    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds,
+                             **_flags(include_boilerplate, include_self_mentions, include_units))
     counts = (
         chosen.groupby(ENTITY_KEYS, observed=True)
         .agg(n_mentions=("article_id", "size"), n_articles=("article_id", "nunique"))
@@ -74,6 +88,9 @@ def mentions_per_article(
     *,
     labels: Sequence[str] = config.LABELS,
     include_compounds: bool = False,
+    include_boilerplate: bool = False,
+    include_self_mentions: bool = False,
+    include_units: bool = False,
     per: str = "auto",
 ) -> pd.DataFrame:
     """Mentions per article and label, or per publication period for many articles.
@@ -86,7 +103,8 @@ def mentions_per_article(
     that many rows per label. Articles or periods without mentions keep zero rows.
     """
     unit = resolve_period(articles, per)
-    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds)
+    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds,
+                             **_flags(include_boilerplate, include_self_mentions, include_units))
     if unit != "article":
         return _mentions_per_period(chosen, articles, labels=labels, unit=unit)
     counts = (
@@ -106,6 +124,11 @@ def mentions_per_article(
     return table[["article_id", "published", "label", "n_mentions", "n_entities"]].reset_index(
         drop=True
     )
+
+
+def _flags(boilerplate: bool, self_mentions: bool, units: bool) -> dict[str, bool]:
+    return {"include_boilerplate": boilerplate, "include_self_mentions": self_mentions,
+            "include_units": units}
 
 
 def resolve_period(articles: pd.DataFrame, per: str = "auto") -> str:
@@ -183,6 +206,9 @@ def entity_article_matrix(
     top_n: int = 25,
     labels: Sequence[str] = config.LABELS,
     include_compounds: bool = False,
+    include_boilerplate: bool = False,
+    include_self_mentions: bool = False,
+    include_units: bool = False,
     per: str = "auto",
 ) -> pd.DataFrame:
     """Mention counts of the ``top_n`` entities in every article (or period), as a long table.
@@ -196,8 +222,11 @@ def entity_article_matrix(
     reads as a story from top-left to bottom-right.
     """
     unit = resolve_period(articles, per)
-    top = top_entities(mentions, top_n=top_n, labels=labels, include_compounds=include_compounds)
-    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds)
+    flags = _flags(include_boilerplate, include_self_mentions, include_units)
+    top = top_entities(mentions, top_n=top_n, labels=labels, include_compounds=include_compounds,
+                       **flags)
+    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds,
+                             **flags)
     chosen = chosen[chosen["entity_id"].isin(top["entity_id"])]
     if unit == "article":
         order = articles.sort_values(["published", "article_id"], kind="stable")["article_id"]
@@ -239,14 +268,20 @@ def cooccurrence(
     top_n: int = 20,
     labels: Sequence[str] = config.LABELS,
     include_compounds: bool = False,
+    include_boilerplate: bool = False,
+    include_self_mentions: bool = False,
+    include_units: bool = False,
 ) -> pd.DataFrame:
     """How often two of the ``top_n`` entities are mentioned in the same sentence.
 
     Long table ``entity_a, canonical_a, entity_b, canonical_b, n_sentences`` over all ordered
     pairs of the top entities (diagonal: sentences mentioning the entity), in frequency order.
     """
-    top = top_entities(mentions, top_n=top_n, labels=labels, include_compounds=include_compounds)
-    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds)
+    flags = _flags(include_boilerplate, include_self_mentions, include_units)
+    top = top_entities(mentions, top_n=top_n, labels=labels, include_compounds=include_compounds,
+                       **flags)
+    chosen = select_mentions(mentions, labels=labels, include_compounds=include_compounds,
+                             **flags)
     chosen = chosen.loc[chosen["entity_id"].isin(top["entity_id"]),
                         ["sentence_id", "entity_id"]].drop_duplicates()
     pairs = chosen.merge(chosen, on="sentence_id", suffixes=("_a", "_b"))

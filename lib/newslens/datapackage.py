@@ -77,7 +77,7 @@ def write_package(
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out = Path(out)
-    _check_target(out)
+    check_target(out)
     tables = package_tables(ann, with_text=with_text)
     root = Path(corpus)
     tables = {name: _relative_paths(frame, root) for name, frame in tables.items()}
@@ -200,7 +200,8 @@ def _convert(values: pd.Series, kind: str) -> pd.Series:
         days = stamps.dt.normalize()
         if ((stamps != days) & stamps.notna()).any():
             raise ValueError("a value has a time of day")
-        return stamps.dt.date.where(stamps.notna(), None)
+        return pd.Series([None if pd.isna(d) else d.date() for d in stamps],
+                         index=values.index, dtype=object)
     return stamps.astype("datetime64[us]")
 
 
@@ -230,7 +231,7 @@ def _csv_frame(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
         elif kind == "datetime":
             out[name] = frame[name].dt.strftime("%Y-%m-%dT%H:%M:%S").fillna("")
         elif kind == "date":
-            out[name] = frame[name].map(lambda v: "" if v is None else v.isoformat())
+            out[name] = frame[name].map(lambda v: "" if pd.isna(v) else v.isoformat())
     return out
 
 
@@ -281,7 +282,8 @@ def _descriptor(ann, corpus: Path, resources: list[dict], *, with_text: bool) ->
     }
 
 
-def _check_target(out: Path) -> None:
+def check_target(out: Path) -> None:
+    """Raise :class:`PackageError` unless ``out`` is new, empty, or an earlier package."""
     if out.exists() and not out.is_dir():
         raise PackageError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / DESCRIPTOR).is_file():

@@ -28,11 +28,13 @@ from newslens import (
     entities,
     events,
     kb,
+    marks,
     names,
     nlp,
     quotes,
     timex,
 )
+from newslens import boilerplate as bp
 from newslens.corpus import CorpusError, load_corpus, select_articles, skipped_table
 from newslens.quotes import cues as quote_cues
 from newslens.quotes import extract as quote_extract
@@ -45,14 +47,20 @@ CHUNK_ARTICLES = 500
 #: worker (a fresh interpreter that imports spaCy and loads the pipeline) costs about 4 s,
 #: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
 PARALLEL_MIN_WORDS = 200_000
+#: The smallest chunk a worker is sent (about 3 s of spaCy): smaller ones cost more in
+#: hand-over and cache shards than they save in balance.
+MIN_CHUNK_WORDS = 20_000
 _STAGE_TABLES = {"entities": ("mentions", "entities"), "events": ("event_mentions", "events"),
-                 "quotes": ("quotes",)}
+                 "quotes": ("quotes",), "boilerplate": ("boilerplate",)}
 #: The tables of an Annotations object, stored whole for a corpus seen before.
 RESULT_TABLES = ("sentences", "mentions", "entities", "timexes", "event_mentions", "events",
-                 "quotes")
+                 "quotes", "boilerplate")
 #: The code and data the quotes stage depends on (its cache key).
 QUOTE_SOURCES = (quotes, quote_cues, quote_extract, quote_speakers,
                  config.DATA_DIR / quote_cues.CUES_FILE)
+#: Code and data the marks of sentences and mentions (boilerplate, self_mention, unit) follow.
+MARK_SOURCES = (bp, marks, config.DATA_DIR / marks.OUTLETS_FILE,
+                config.DATA_DIR / marks.UNITS_FILE)
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,9 @@ class Annotations:
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: One row per quotation: kind, cue, speaker as written and resolved (newslens.quotes).
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: One row per occurrence of a boilerplate passage (text an outlet repeats verbatim under
+    #: many articles): article_id, passage_id, start, end, source, n_articles, n_days, text.
+    boilerplate: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def summary(self) -> pd.DataFrame:
         """A small table of counts (articles, sentences, words, mentions per label, entities)."""
@@ -110,13 +121,15 @@ def annotate(
 
     Returns sentences, mentions linked to canonical entities (``entity_id``, ``canonical``,
     ``compound``), the entities table, temporal expressions, event mentions and events, all
-    with ``article_id`` and offsets into ``articles.text``. With ``use_cache`` (default)
-    results are read from and written to the cache; spaCy sees only the articles it lacks, in
-    chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker processes run the spaCy stage, each
-    on whole chunks with its own copy of the pipeline; ``None`` uses every available core when
-    there are at least :data:`PARALLEL_MIN_WORDS` words to annotate, else one process. The
-    tables do not depend on it. ``progress=None`` shows a progress bar only in an interactive
-    terminal or JupyterLab.
+    with ``article_id`` and offsets into ``articles.text``; the boilerplate passages of the
+    corpus, with sentences and mentions in them marked ``boilerplate``, and mentions of the
+    article's own outlet and of currencies and units marked ``self_mention`` and ``unit``.
+    With ``use_cache`` (default) results are read from and written to the cache; spaCy sees
+    only the articles it lacks, in chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker
+    processes run the spaCy stage, each on whole chunks with its own copy of the pipeline;
+    ``None`` uses every available core when there are at least :data:`PARALLEL_MIN_WORDS`
+    words to annotate, else one process. The tables do not depend on it. ``progress=None``
+    shows a progress bar only in an interactive terminal or JupyterLab.
     """
     check_articles(articles)
     if n_process is not None and (not isinstance(n_process, int) or n_process < 1):
@@ -130,18 +143,36 @@ def annotate(
         articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
         n_process=n_process, progress=_show_progress(progress),
     )
+    boilerplate, corpus_keys = _boilerplate_stage(articles, use_cache=use_cache)
+    sentences = sentences.assign(boilerplate=bp.mark(sentences, boilerplate))
     linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
                                          use_cache=use_cache)
+    linked = marks.mark_mentions(linked, articles, boilerplate)
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
     event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
-                                           keys=[*keys, *timex_keys], use_cache=use_cache)
-    quoted = _quote_stage(articles, sentences, linked, keys=keys, use_cache=use_cache)
+                                           keys=[*keys, *timex_keys, *corpus_keys],
+                                           use_cache=use_cache)
+    quoted = _quote_stage(articles, sentences, linked, keys=[*keys, *corpus_keys],
+                          use_cache=use_cache)
     tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
-        sentences, linked, entity_table, timexes, event_mentions, grouped, quoted)),
+        sentences, linked, entity_table, timexes, event_mentions, grouped, quoted, boilerplate)),
         strict=True))
     if final:
         cache.WholeStore("annotations").write(final, tables)
     return Annotations(articles, model=pid, **tables)
+
+
+def linked_mentions(articles: pd.DataFrame, *, model: str | Path | None = None,
+                    n_process: int | None = None,
+                    use_cache: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sentences and canonical mentions only (the spaCy and entity stages of :func:`annotate`,
+    cached alike): what the quotes stage reads, for benchmarks that time it alone."""
+    check_articles(articles)
+    sentences, mentions, keys = _nlp_stage(
+        articles, model=model, use_cache=use_cache, options={"batch_size": config.BATCH_SIZE},
+        n_process=n_process, progress=False)
+    linked, _ = _entity_stage(mentions, sentences, articles, keys=keys, use_cache=use_cache)
+    return sentences, linked
 
 
 def annotate_corpus(
@@ -246,15 +277,13 @@ def _annotated(missing: pd.DataFrame, keys: pd.Series, *, model, options: dict, 
             yield chunk, annotate_chunk(chunk, keys.loc[chunk.index], model=model,
                                         options=options)
         return
-    # Smaller chunks when there are few, so the last one does not keep one worker busy alone.
-    size = max(1, min(CHUNK_ARTICLES, -(-len(missing) // (4 * workers))))
     name = str(model) if model is not None else None
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                initargs=(name, salt))
     try:
         pending: deque = deque()
-        for chunk in _chunks(missing, size):
+        for chunk in _balanced_chunks(missing, workers):
             slim = pd.DataFrame({"article_id": chunk["article_id"].to_numpy(),
                                  "text": chunk["text"].to_numpy()})
             with _main_hidden():  # a worker may start here
@@ -322,7 +351,9 @@ def _result_key(articles: pd.DataFrame, model) -> str:
     versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
                                     names, kb, config.DATA_DIR / kb.KB_FILE,
                                     config.DATA_DIR / kb.ROLES_FILE, *event_sources(),
-                                    *QUOTE_SOURCES)
+                                    *QUOTE_SOURCES, *MARK_SOURCES)
+    if "source" in articles:  # boilerplate and self-mentions depend on the outlet
+        dated = dated.assign(text=dated["text"] + "\0" + articles["source"].fillna("").astype(str))
     keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
     return cache.corpus_key(keys.tolist())
 
@@ -354,6 +385,20 @@ def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.
     found = _corpus_stage("entities", [*keys, cache.corpus_key(days)], sources, compute,
                           use_cache=use_cache)
     return found["mentions"], found["entities"]
+
+
+def _boilerplate_stage(articles: pd.DataFrame, *,
+                       use_cache: bool) -> tuple[pd.DataFrame, list[str]]:
+    """The corpus's boilerplate passages and the article keys they were detected under: cached
+    whole under a key of every article's id, text, source and day, so any change to the corpus
+    detects them again (a few seconds of hashing for 10,000 articles)."""
+    dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
+    if "source" in articles:
+        dated = dated.assign(text=dated["text"] + "\0" + articles["source"].fillna("").astype(str))
+    keys = cache.article_keys(dated, salt="boilerplate").tolist()
+    found = _corpus_stage("boilerplate", keys, (bp,),
+                          lambda: {"boilerplate": bp.detect(articles)}, use_cache=use_cache)
+    return found["boilerplate"], keys
 
 
 def _timex_stage(articles: pd.DataFrame, sentences: pd.DataFrame, *,
@@ -415,7 +460,8 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
         event_mentions, grouped = events.build_events(sentences, mentions, timexes, articles)
         return {"event_mentions": event_mentions, "events": grouped}
 
-    sources = (*event_sources(), entities, names, kb, config.DATA_DIR / kb.KB_FILE)
+    sources = (*event_sources(), entities, names, kb, config.DATA_DIR / kb.KB_FILE,
+               *MARK_SOURCES)
     found = _corpus_stage("events", keys, sources, compute, use_cache=use_cache)
     return found["event_mentions"], found["events"]
 
@@ -452,6 +498,27 @@ def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
 def _chunks(articles: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
     for start in range(0, len(articles), size):
         yield articles.iloc[start:start + size]
+
+
+def _balanced_chunks(articles: pd.DataFrame, workers: int) -> Iterator[pd.DataFrame]:
+    """Chunks for ``workers`` processes that finish together: each holds a share of the words
+    still to do (a ``4 * workers``-th, at most :data:`CHUNK_ARTICLES` articles, at least
+    :data:`MIN_CHUNK_WORDS` words, or as much of a small corpus), so they shrink towards the
+    end and no worker waits long for the last one (guided self-scheduling)."""
+    counts = (articles["n_words"] if "n_words" in articles
+              else articles["text"].str.split().str.len()).to_numpy(dtype="int64")
+    remaining, start = int(counts.sum()), 0
+    smallest = max(1, min(MIN_CHUNK_WORDS, remaining // (4 * workers)))  # a small corpus too
+    while start < len(articles):
+        target = max(smallest, remaining // (4 * workers))
+        stop, taken = start, 0
+        while stop < len(articles) and stop - start < CHUNK_ARTICLES and (
+                taken < target or stop == start):
+            taken += int(counts[stop])
+            stop += 1
+        yield articles.iloc[start:stop]
+        remaining -= taken
+        start = stop
 
 
 def _words(articles: pd.DataFrame) -> int:

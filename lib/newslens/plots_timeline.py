@@ -40,6 +40,9 @@ FAMILY_NAMES = {
 }
 MODALITY_NAMES = {"asserted": "berichtet", "reported": "berichtet (Quelle)",
                   "planned": "geplant", "hypothetical": "hypothetisch", "negated": "verneint"}
+#: Events dated more coarsely than a month (a year, a season) are not drawn: no mark there
+#: could show when the event happened.
+MAX_SPAN = pd.Timedelta(days=31)
 #: Modalities drawn by default: events reported as happened or planned.
 DRAWN_MODALITIES = ("asserted", "reported", "planned")
 ALL_LANE = "Alle Ereignisse"
@@ -69,7 +72,8 @@ def timeline_table(
 ) -> pd.DataFrame:
     """The dated events of ``events`` to draw, with the ids of their reporting sentences.
 
-    Keeps events of ``event_classes`` (all if empty) and ``modalities``, reported by at least
+    Keeps events dated to a month or more precisely, of ``event_classes`` (all if empty) and
+    ``modalities``, reported by at least
     ``min_articles`` articles, naming any of ``actors`` (canonical names or entity ids; all if
     empty), whose interval overlaps ``[date_from, date_to]`` (default: the publication span of
     ``articles`` widened by ``context_days`` on each side). ``report_dates`` are the publication
@@ -128,6 +132,7 @@ def _selected(events: pd.DataFrame, classes, actors, modalities) -> pd.DataFrame
     if unknown:
         raise ValueError(f"unknown event class(es) {unknown}; known: {sorted(known)}")
     chosen = events.dropna(subset=["start_date", "end_date"])
+    chosen = chosen[chosen["end_date"] - chosen["start_date"] <= MAX_SPAN]
     chosen = chosen[chosen["modality"].astype(str).isin(modalities)]
     if classes:
         chosen = chosen[chosen["event_class"].astype(str).isin(classes)]

@@ -25,6 +25,7 @@ def explain(
     quote: str | None = None,
     speaker: str | None = None,
     include_compounds: bool = True,
+    include_boilerplate: bool = False,
     date_from: str | pd.Timestamp | None = None,
     date_to: str | pd.Timestamp | None = None,
 ) -> pd.DataFrame:
@@ -39,7 +40,9 @@ def explain(
     an ``event_id`` or ``event_mention_id``) with ``article_id, published, sentence_id, start,
     end`` (offsets of the mention, or the trigger, in the article text), ``mention`` and the
     full ``sentence`` (for events also the mention's id, class, own date, ``date_source`` and
-    modality); in date order.
+    modality); in date order. Mentions in boilerplate (text an outlet repeats under many
+    articles) are left out, as the charts leave them out, unless ``include_boilerplate``;
+    self-mentions and units are listed.
     """
     if event is not None:
         return _explain_event(ann, event)
@@ -49,10 +52,12 @@ def explain(
         return _explain_speaker(ann, speaker, date_from=date_from, date_to=date_to)
     if pair is not None:
         ids = [_entity_id(ann, name) for name in pair]
-        return _explain_pair(ann, _mentions_of(ann, ids, include_compounds), ids)
+        return _explain_pair(ann, _mentions_of(ann, ids, include_compounds,
+                                               boilerplate=include_boilerplate), ids)
     if entity is None:
         raise ValueError("explain needs entity=, pair=, event=, quote= or speaker=")
-    chosen = _mentions_of(ann, [_entity_id(ann, entity)], include_compounds)
+    chosen = _mentions_of(ann, [_entity_id(ann, entity)], include_compounds,
+                          boilerplate=include_boilerplate)
     if article is not None:
         chosen = chosen[chosen["article_id"] == article]
     if date_from is not None or date_to is not None:
@@ -71,15 +76,19 @@ def evidence(
     table: pd.DataFrame,
     *,
     include_compounds: bool = False,
+    include_boilerplate: bool = False,
+    include_self_mentions: bool = False,
     top: int = 10,
 ) -> pd.DataFrame:
     """One example sentence for each of the first ``top`` entities of a chart's table.
 
     The example is the entity's first mention in date order (a plain mention unless
-    ``include_compounds``), so a reader can check what the bar or cell counted.
+    ``include_compounds``, outside boilerplate and not the outlet naming itself unless asked,
+    as the chart counted), so a reader can check what the bar or cell counted.
     """
     ids = list(dict.fromkeys(table["entity_id"]))[:top]
-    mentions = _mentions_of(ann, ids, include_compounds)
+    mentions = _mentions_of(ann, ids, include_compounds, boilerplate=include_boilerplate,
+                            self_mentions=include_self_mentions)
     rows = _with_sentences(ann, mentions).merge(
         mentions[["article_id", "start", "end", "entity_id", "canonical"]],
         on=["article_id", "start", "end"])
@@ -89,11 +98,16 @@ def evidence(
     return rows[columns].reset_index(drop=True)
 
 
-def _mentions_of(ann, ids: list[str], include_compounds: bool) -> pd.DataFrame:
+def _mentions_of(ann, ids: list[str], include_compounds: bool, *, boilerplate: bool = True,
+                 self_mentions: bool = True) -> pd.DataFrame:
     """The mentions of some entities: selected by id first, so a large mentions table is
     filtered once by one column instead of copied whole."""
     chosen = ann.mentions[ann.mentions["entity_id"].isin(ids)]
-    return chosen if include_compounds else chosen[~chosen["compound"]]
+    for column, include in (("compound", include_compounds), ("boilerplate", boilerplate),
+                            ("self_mention", self_mentions)):
+        if not include and column in chosen.columns:
+            chosen = chosen[~chosen[column].astype(bool)]
+    return chosen
 
 
 def _entity_id(ann, name: str) -> str:
@@ -141,13 +155,15 @@ def _explain_event(ann, event: str) -> pd.DataFrame:
     return rows.merge(extra, on=["article_id", "start", "end"], how="left")
 
 
-def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False) -> pd.DataFrame:
+def pair_evidence(ann, pairs: pd.DataFrame, *, include_compounds: bool = False,
+                  include_boilerplate: bool = False) -> pd.DataFrame:
     """One sentence naming both entities, for each row of a :func:`~newslens.counts.top_pairs`
     table: ``canonical_a, canonical_b, n_sentences, published, article_id, sentence``."""
     rows = []
     for pair in pairs.itertuples(index=False):
         found = explain(ann, pair=[pair.entity_a, pair.entity_b],
-                        include_compounds=include_compounds)
+                        include_compounds=include_compounds,
+                        include_boilerplate=include_boilerplate)
         if not found.empty:
             first = found.iloc[0]
             rows.append((pair.canonical_a, pair.canonical_b, pair.n_sentences,

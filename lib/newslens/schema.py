@@ -33,6 +33,7 @@ TYPES = ("string", "integer", "number", "boolean", "date", "datetime")
 #: these columns).
 PRIMARY_KEYS: dict[str, list[str]] = {
     "timexes": ["article_id", "start", "end"],
+    "boilerplate": ["article_id", "start", "end"],
 }
 #: Foreign keys whose column is not named like the key it refers to.
 REFERENCES: dict[tuple[str, str], tuple[str, str]] = {

@@ -4,15 +4,22 @@
 
 - ``timex``: the temporal expression that belongs to the trigger: among the sentence's dated
   expressions (durations, sets and vague words say nothing about when), the nearest one in the
-  trigger's clause, else the nearest in the sentence within :data:`MAX_DISTANCE` characters.
+  trigger's clause within :data:`MAX_DISTANCE` characters, else one right after the trigger.
+  A trigger in a background phrase takes only an expression of its own phrase (within
+  :data:`NOUN_DISTANCE`): ``vor der Wahl im November sagte er am Montag`` dates the election
+  by ``im November``, not ``am Montag``.
   ``gestern`` is an expression of its own, resolved to the day before publication.
-- ``publication``: no timex, but the trigger is reported as news (asserted or reported, in a
-  clause of past or perfect tense, not as the background of another report: ``nach der Wahl``)
-  and the article has a plausible publication date: the publication day.
+- ``publication``: the sentence has no dated expression at all (one elsewhere in it, ``2016``,
+  says the sentence is not about today), the trigger is reported as news (asserted or
+  reported, in a clause of past or perfect tense but not pluperfect, not in a prepositional
+  phrase: ``nach der Wahl``, ``zu dem Treffen``) and the article has a plausible publication
+  date: the publication day.
 - ``none``: nothing dates it. Such mentions are listed in the tables, never drawn.
 """
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -21,30 +28,41 @@ from newslens.events import cues
 DATE_SOURCES = ("timex", "publication", "none")
 #: Expressions farther than this from the trigger (characters) do not date it.
 MAX_DISTANCE = 120
+#: A trigger in a background phrase takes an expression of its own phrase only.
+NOUN_DISTANCE = 40
 #: Expression kinds that place an event in time.
 _DATING_KINDS = {"date", "span"}
 #: Publication days outside this range are no dates (a feed's 0001-01-01 placeholder).
 PLAUSIBLE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
 
 
-def usable_timexes(timexes: list[dict]) -> list[dict]:
-    """The expressions of a sentence that can date an event."""
+def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0) -> list[dict]:
+    """The expressions of a sentence (``text``, starting at article offset ``offset``) that
+    can date an event: not vague, not a duration or a set (``jeden Donnerstag``)."""
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
-            and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])]
+            and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
+            and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))]
+
+
+#: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
+_EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
 
 
 def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict],
-              offset: int) -> dict | None:
+              offset: int, *, own_phrase: bool = False) -> dict | None:
     """The expression of ``timexes`` (article offsets) that belongs to a trigger at
-    ``[start, end)`` (sentence offsets; the sentence starts at ``offset``)."""
+    ``[start, end)`` (sentence offsets; the sentence starts at ``offset``); with
+    ``own_phrase`` only one of the trigger's own phrase."""
     best, best_key = None, None
+    limit = NOUN_DISTANCE if own_phrase else MAX_DISTANCE
     for t in timexes:
         t0, t1 = int(t["start"]) - offset, int(t["end"]) - offset
         distance = max(t0 - end, start - t1, 0)
-        if distance > MAX_DISTANCE:
-            continue
         inside = clause[0] <= t0 and t1 <= clause[1]
+        right_after = t0 >= end and distance <= NOUN_DISTANCE // 2
+        if not ((inside and distance <= limit) or right_after):
+            continue
         key = (not inside, distance, t0)
         if best_key is None or key < best_key:
             best, best_key = t, key
@@ -54,14 +72,16 @@ def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict]
 def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                  timexes: list[dict], offset: int, published: pd.Timestamp) -> dict:
     """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention."""
-    timex = timex_for(trigger.start, trigger.end, clause, timexes, offset)
+    background = cues.is_background(text, trigger.start, clause)
+    timex = timex_for(trigger.start, trigger.end, clause, timexes, offset,
+                      own_phrase=background)
     if timex is not None:
         return {"start_date": pd.Timestamp(timex["start_date"]),
                 "end_date": pd.Timestamp(timex["end_date"]),
                 "granularity": str(timex["granularity"]), "date_source": "timex"}
     plausible = not pd.isna(published) and PLAUSIBLE[0] <= published <= PLAUSIBLE[1]
-    if plausible and modality in ("asserted", "reported") \
-            and not cues.is_background(text, trigger.start, clause) \
+    if plausible and not timexes and modality in ("asserted", "reported") \
+            and not background and not cues.in_phrase(text, trigger.start, clause) \
             and cues.is_past(text, clause, trigger.text, trigger.pos == "verb"):
         day = pd.Timestamp(published).normalize()
         return {"start_date": day, "end_date": day, "granularity": "day",

@@ -1,22 +1,28 @@
 """Grouping event mentions into events: one event for all its reports, across articles.
 
-An online clustering in date order (as news event detection does it), bounded by blocking:
+An online clustering in date order (as news event detection does it), bounded by blocking so
+that no two mentions are compared unless they share a key:
 
-1. Dated mentions are taken in order of their date. Each looks for candidate events only
-   among those of its class family (``event_classes.csv``: an attack and the deaths it caused
-   are one happening) that share its trigger lemma (``Wahlnacht`` ~ ``US-Wahl`` ~
-   ``Präsidentschaftswahl``: lemma ``Wahl``) or one of its actors or places, via an inverted
-   index that keeps the :data:`RECENT` latest events per key: no comparison of all pairs.
-2. A candidate must be compatible in time: its anchor day (the most reported day of its
-   timex-dated mentions, else its first publication-dated day) lies in the mention's interval,
-   widened by :data:`SLACK_DAYS`; a publication-dated mention may report an event of the
-   :data:`REPORT_DAYS` days before. Two meetings of the same actors a month apart stay apart.
-3. Among compatible candidates the mention joins the most similar one when the evidence is
-   enough: TF-IDF cosine of the mention's sentence (and its article's title) with the event's
-   centroid, shared actors and places, the same lemma, the same article (see :func:`_accept`).
-   Otherwise it starts an event of its own.
-4. Undated mentions then join the most similar dated event reported around their article's
-   publication (stricter thresholds), else stay events of their own per article and lemma.
+1. **Dated mentions** are taken in order of precision (a timex of a day, a week, a month,
+   then the publication day) and date. Each looks for candidate events only among those of its class
+   family (``event_classes.csv``: an attack and the deaths it caused are one happening) that
+   share its trigger lemma (``Wahlnacht`` ~ ``US-Wahl`` ~ ``Präsidentschaftswahl``: lemma
+   ``Wahl``) or one of its actors or places, through an inverted index that keeps the
+   :data:`RECENT` latest events per key.
+2. A candidate must be **compatible in time**: the event's span (its most reported day, else
+   the :data:`SPAN_DAYS` days before its first publication-dated report, else its first
+   coarse date) overlaps the mention's date widened by :data:`SLACK_DAYS`; a publication-dated
+   mention may report an event of the :data:`REPORT_DAYS` days before. Two meetings of the
+   same actors a month apart stay apart.
+3. Among compatible candidates the mention joins the best one if the **evidence** is enough
+   (:func:`_accept`): TF-IDF cosine of the mention's sentence and its article's title with the
+   event's centroid, shared actors and places, the same lemma, the same article; persons on
+   both sides that differ count against it. Otherwise it starts an event of its own.
+4. **Merge pass**: events of one family whose spans meet on the same day and that share their
+   lemma and main actor or are similar enough are joined (blocks by family and day).
+5. **Undated mentions** (and those with only a year or season) then join the most similar
+   event reported around their article's publication (stricter thresholds), else stay
+   events of their own per article, family and lemma.
 """
 
 from __future__ import annotations
@@ -26,13 +32,17 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 SLACK_DAYS = 1
-REPORT_DAYS = 4
-#: How far back an undated report may refer (days before its article's publication).
-UNDATED_BACK_DAYS = 45
+#: A publication-dated mention may report an event of this many days before (the mention
+#: side), and an event known only from such reports happened up to SPAN_DAYS before its first.
+REPORT_DAYS, SPAN_DAYS = 7, 3
+#: How far back and forward an undated report may refer (days around its publication).
+UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 45, 120
 RECENT = 40
+PRECISE = {"day", "weekend", "week", "month"}
 _TERMS = 12
 _WORD = re.compile(r"[^\W\d_][\w-]{3,}")
 _STOP_WORDS = """aber alle allem allen aller alles also auch auf aus bei beim bereits
@@ -46,59 +56,121 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass
+class _Mention:
+    i: int
+    family: str
+    lemma: str
+    article: str
+    names: frozenset
+    persons: frozenset
+    low: int
+    high: int
+    source: str
+    planned: bool
+    published: int
+    vector: dict
+
+
+@dataclass
 class _Event:
     number: int
     family: str
-    anchor_votes: Counter = field(default_factory=Counter)
-    first_publication: pd.Timestamp | None = None
+    day_votes: Counter = field(default_factory=Counter)
+    first_publication: int | None = None
+    coarse: tuple[int, int] | None = None
     lemmas: Counter = field(default_factory=Counter)
     names: Counter = field(default_factory=Counter)
+    persons: Counter = field(default_factory=Counter)
     articles: set = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
+    cached: tuple[int, int] | None = None
 
-    def anchor(self) -> pd.Timestamp | None:
-        if self.anchor_votes:
-            return min(self.anchor_votes, key=lambda d: (-self.anchor_votes[d], d))
-        return self.first_publication
+    def span(self) -> tuple[int, int] | None:
+        """The days the event happened on, as far as its dated mentions say (cached)."""
+        if self.cached is None:
+            self.cached = self._span()
+        return self.cached
+
+    def _span(self) -> tuple[int, int] | None:
+        if self.day_votes:
+            day = min(self.day_votes, key=lambda d: (-self.day_votes[d], d))
+            return day, day
+        if self.first_publication is not None:
+            return self.first_publication - SPAN_DAYS, self.first_publication
+        return self.coarse
 
 
 def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]) -> list[int]:
     """The event number of every mention (same order as ``mentions``)."""
-    vectors = _vectors(mentions, titles)
+    items = _items(mentions, families, _vectors(mentions, titles))
     events: list[_Event] = []
     index: dict[tuple, list[int]] = defaultdict(list)
-    assigned = [-1] * len(mentions)
-    dated = sorted((i for i, m in enumerate(mentions) if m["date_source"] != "none"),
-                   key=lambda i: (mentions[i]["start_date"], mentions[i]["article_id"],
-                                  mentions[i]["start"]))
-    undated = sorted((i for i, m in enumerate(mentions) if m["date_source"] == "none"),
-                     key=lambda i: (mentions[i]["published"], mentions[i]["article_id"],
-                                    mentions[i]["start"]))
-    for i in dated:
-        assigned[i] = _place(i, mentions[i], vectors[i], families, events, index, dated=True)
+    assigned = [-1] * len(items)
+    dated = [m for m in items if m.source != "none"]
+    # Day-precise timexes first: they set the events' days; weeks, months and publication
+    # days join them.
+    for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
+                                          mentions[m.i]["start"])):
+        assigned[m.i] = _place(m, events, index, dated=True)
+    assigned = _merge(events, assigned)
+    index = _reindex(events, items, assigned)
     leftovers: dict[tuple, int] = {}
-    for i in undated:
-        m = mentions[i]
-        found = _place(i, m, vectors[i], families, events, index, dated=False)
-        if found >= 0:
-            assigned[i] = found
-            continue
-        key = (m["article_id"], families[m["event_class"]], m["lemma"])
-        if key not in leftovers:
-            leftovers[key] = _new(events, families[m["event_class"]])
-        assigned[i] = leftovers[key]
-        _add(events[assigned[i]], i, m, vectors[i])
+    undated = [m for m in items if m.source == "none"]
+    for m in sorted(undated, key=lambda m: (m.published, m.article, mentions[m.i]["start"])):
+        found = _place(m, events, index, dated=False)
+        if found < 0:
+            key = (m.article, m.family, m.lemma)
+            if key not in leftovers:
+                leftovers[key] = _new(events, m.family)
+            found = leftovers[key]
+            _add(events[found], m)
+        assigned[m.i] = found
     return assigned
 
 
-def _place(i: int, m: dict, vector: dict, families: dict, events: list[_Event],
-           index: dict, *, dated: bool) -> int:
-    family = families[m["event_class"]]
-    keys = [(family, "lemma", m["lemma"])] + [(family, "name", n)
-                                              for n in m["actor_ids"] + m["place_ids"]]
+def _precision(m: _Mention) -> int:
+    if m.source == "publication":
+        return 3
+    return 0 if m.high - m.low <= 1 else (1 if m.high - m.low <= 7 else 2)
+
+
+def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_Mention]:
+    items = []
+    published = _days([m["published"] for m in mentions])
+    starts = _days([m["start_date"] for m in mentions])
+    ends = _days([m["end_date"] for m in mentions])
+    for i, (m, vector) in enumerate(zip(mentions, vectors, strict=True)):
+        source = m["date_source"]
+        if source == "timex" and m["granularity"] not in PRECISE:
+            source = "none"  # a year or a season places no single event
+        low = high = published[i]
+        if source != "none":
+            low, high = starts[i], ends[i]
+        if source == "publication":
+            low -= REPORT_DAYS
+        persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
+        items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
+                              frozenset(m["actor_ids"] + m["place_ids"]), persons, low, high,
+                              source, m["modality"] == "planned", published[i], vector))
+    return items
+
+
+def _days(values: list) -> list[int]:
+    """Days since 1970-01-01; a missing day, or one pandas cannot hold, counts as far away."""
+    series = pd.Series([v if isinstance(v, pd.Timestamp) and 1678 <= v.year <= 2261 else pd.NaT
+                        for v in values], dtype="datetime64[ns]")
+    days = series.to_numpy().astype("datetime64[D]").astype(np.int64)
+    return np.where(series.isna().to_numpy(), -10**7, days).tolist()
+
+
+def _keys(m: _Mention) -> list[tuple]:
+    return [(m.family, "lemma", m.lemma)] + [(m.family, "name", n) for n in sorted(m.names)]
+
+
+def _place(m: _Mention, events: list[_Event], index: dict, *, dated: bool) -> int:
     seen, best, best_score = set(), -1, 0.0
-    for key in keys:
+    for key in _keys(m):
         for number in index.get(key, [])[-RECENT:]:
             if number in seen:
                 continue
@@ -106,19 +178,19 @@ def _place(i: int, m: dict, vector: dict, families: dict, events: list[_Event],
             event = events[number]
             if not _compatible(m, event, dated=dated):
                 continue
-            score = _accept(m, vector, event, dated=dated)
-            if score > best_score or (score == best_score and score > 0 and number < best):
+            score = _accept(m, event, dated=dated)
+            if score > best_score:
                 best, best_score = number, score
     if best < 0:
         if not dated:
             return -1
-        best = _new(events, family)
-    _add(events[best], i, m, vector)
-    for key in keys:
-        if not index[key] or index[key][-1] != best:
-            if best in index[key][-RECENT:]:
-                index[key].remove(best)
-            index[key].append(best)
+        best = _new(events, m.family)
+    _add(events[best], m)
+    for key in _keys(m):
+        numbers = index[key]
+        if best in numbers[-RECENT:]:
+            numbers.remove(best)
+        numbers.append(best)
     return best
 
 
@@ -127,62 +199,126 @@ def _new(events: list[_Event], family: str) -> int:
     return len(events) - 1
 
 
-def _compatible(m: dict, event: _Event, *, dated: bool) -> bool:
-    anchor = event.anchor()
-    if anchor is None:
+def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
+    span = event.span()
+    if span is None:
         return False
-    published = pd.Timestamp(m["published"]).normalize()
-    slack = pd.Timedelta(days=SLACK_DAYS)
-    if not dated:
-        if m["modality"] == "planned":
-            return published - slack <= anchor <= published + pd.Timedelta(days=120)
-        return published - pd.Timedelta(days=UNDATED_BACK_DAYS) <= anchor <= published + slack
-    low, high = m["start_date"], m["end_date"]
-    if m["date_source"] == "publication":
-        low = low - pd.Timedelta(days=REPORT_DAYS)
-    return low - slack <= anchor <= high + slack
+    if dated:
+        return m.low - SLACK_DAYS <= span[1] and span[0] <= m.high + SLACK_DAYS
+    if m.planned:
+        return m.published - SLACK_DAYS <= span[1] and span[0] <= m.published + \
+            PLANNED_AHEAD_DAYS
+    return m.published - UNDATED_BACK_DAYS <= span[1] and span[0] <= m.published + SLACK_DAYS
 
 
-def _accept(m: dict, vector: dict, event: _Event, *, dated: bool) -> float:
+def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
     """A score > 0 when the mention belongs to ``event``, else 0."""
-    names = set(m["actor_ids"] + m["place_ids"])
-    shared = sum(1 for n in names if event.names[n] > 0)
-    same_lemma = event.lemmas[m["lemma"]] > 0
-    same_article = m["article_id"] in event.articles
-    sim = _cosine(vector, event.centroid)
-    if same_article and same_lemma:
-        ok = True
-    elif dated:
-        ok = (same_lemma and (shared >= 1 or sim >= 0.15)) or (shared >= 1 and sim >= 0.2) \
-            or sim >= 0.35
+    shared = sum(1 for n in m.names if event.names[n] > 0)
+    same_lemma = event.lemmas[m.lemma] > 0
+    same_article = m.article in event.articles
+    sim = _cosine(m.vector, event.centroid)
+    other_people = bool(m.persons) and bool(event.persons) and \
+        not any(event.persons[p] for p in m.persons)
+    if other_people and sim < 0.5:
+        return 0.0
+    if dated:
+        ok = (same_lemma and (shared >= 1 or sim >= 0.2 or same_article)) \
+            or (shared >= 1 and sim >= 0.25) or sim >= 0.4
     else:
-        ok = (same_lemma and shared >= 1 and sim >= 0.15) or (same_lemma and sim >= 0.3) \
-            or (shared >= 2 and sim >= 0.25)
+        ok = (same_lemma and shared >= 1 and (sim >= 0.15 or same_article)) \
+            or (same_lemma and sim >= 0.35) or (shared >= 2 and sim >= 0.3)
     if not ok:
         return 0.0
     return sim + 0.2 * min(shared, 3) + 0.3 * same_lemma + 0.3 * same_article + 1e-6
 
 
-def _add(event: _Event, i: int, m: dict, vector: dict) -> None:
-    event.members.append(i)
-    event.lemmas[m["lemma"]] += 1
-    for n in set(m["actor_ids"] + m["place_ids"]):
+def _add(event: _Event, m: _Mention) -> None:
+    event.cached = None
+    event.members.append(m.i)
+    event.lemmas[m.lemma] += 1
+    for n in m.names:
         event.names[n] += 1
-    if m["article_id"] not in event.articles:
-        event.articles.add(m["article_id"])
-        if m["date_source"] == "timex" and m["granularity"] in ("day", "weekend"):
-            event.anchor_votes[m["start_date"]] += 1
-        elif m["date_source"] == "publication":
-            day = m["start_date"]
-            if event.first_publication is None or day < event.first_publication:
-                event.first_publication = day
-        if not event.anchor_votes and event.first_publication is None \
-                and m["date_source"] == "timex":
-            event.first_publication = m["start_date"]  # a coarse date anchors its start
-    for term, weight in vector.items():
+    for p in m.persons:
+        event.persons[p] += 1
+    new_article = m.article not in event.articles
+    event.articles.add(m.article)
+    if m.source == "timex" and m.low == m.high:
+        if new_article:
+            event.day_votes[m.low] += 1
+    elif m.source == "publication":
+        day = m.high
+        if event.first_publication is None or day < event.first_publication:
+            event.first_publication = day
+    elif m.source == "timex" and event.coarse is None:
+        event.coarse = (m.low, m.high)
+    for term, weight in m.vector.items():
         event.centroid[term] += weight
     if len(event.centroid) > 200:
         event.centroid = Counter(dict(event.centroid.most_common(100)))
+
+
+def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
+    """Join events of one family that met on the same day and report the same thing."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for event in events:
+        span = event.span()
+        if span is not None and span[1] - span[0] <= 7:
+            for day in range(span[0], span[1] + 1):
+                blocks[(event.family, day)].append(event.number)
+    parent = list(range(len(events)))
+    for key in sorted(blocks):
+        numbers = blocks[key]
+        for k, a in enumerate(numbers):
+            for b in numbers[k + 1:k + 1 + RECENT]:
+                ra, rb = _root(parent, a), _root(parent, b)
+                if ra != rb and _same(events[a], events[b]):
+                    parent[max(ra, rb)] = min(ra, rb)
+    for event in events:
+        root = _root(parent, event.number)
+        if root != event.number:
+            target = events[root]
+            target.cached = None
+            target.members += event.members
+            target.lemmas.update(event.lemmas)
+            target.names.update(event.names)
+            target.persons.update(event.persons)
+            target.articles |= event.articles
+            target.day_votes.update(event.day_votes)
+            target.centroid.update(event.centroid)
+            if event.first_publication is not None and (
+                    target.first_publication is None
+                    or event.first_publication < target.first_publication):
+                target.first_publication = event.first_publication
+            event.members = []
+    return [_root(parent, number) if number >= 0 else -1 for number in assigned]
+
+
+def _same(a: _Event, b: _Event) -> bool:
+    main_a = {n for n, _ in a.names.most_common(2)}
+    main_b = {n for n, _ in b.names.most_common(2)}
+    same_lemma = bool(set(a.lemmas) & set(b.lemmas))
+    sim = _centroid_cosine(a.centroid, b.centroid)
+    return (same_lemma and bool(main_a & main_b) and sim >= 0.15) or \
+        (same_lemma and not (main_a and main_b) and sim >= 0.1) or \
+        (same_lemma and sim >= 0.3) or sim >= 0.5
+
+
+def _root(parent: list[int], k: int) -> int:
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
+def _reindex(events: list[_Event], items: list[_Mention], assigned: list[int]) -> dict:
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for m in sorted((m for m in items if assigned[m.i] >= 0),
+                    key=lambda m: (events[assigned[m.i]].span() or (0, 0), m.i)):
+        for key in _keys(m):
+            if not index[key] or index[key][-1] != assigned[m.i]:
+                index[key].append(assigned[m.i])
+    return defaultdict(list, {key: list(dict.fromkeys(numbers))
+                              for key, numbers in index.items()})
 
 
 def _cosine(vector: dict, centroid: Counter) -> float:
@@ -192,6 +328,15 @@ def _cosine(vector: dict, centroid: Counter) -> float:
     if dot == 0.0:
         return 0.0
     return dot / math.sqrt(sum(w * w for w in centroid.values()))
+
+
+def _centroid_cosine(a: Counter, b: Counter) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    if dot == 0.0:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
 
 
 def _vectors(mentions: list[dict], titles: dict[str, str]) -> list[dict]:

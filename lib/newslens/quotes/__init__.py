@@ -31,7 +31,8 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
                    mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per quotation in the articles (see the module docstring), sorted by article
     and offset. ``mentions`` should carry ``entity_id`` and ``canonical`` (from
-    ``entities.canonicalize``) for speakers to be resolved; compound mentions are ignored."""
+    ``entities.canonicalize``) for speakers to be resolved; compound mentions are ignored.
+    Quotations beginning in a boilerplate sentence (``sentences.boilerplate``) are left out."""
     by_article = _grouped(sentences, ["sentence_id", "start", "end"])
     plain = mentions
     if "compound" in plain.columns:
@@ -50,7 +51,11 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
                          for s, e, lab, eid, can, t in mention_rows.get(article_id, [])]
         speakers.attribute(text, found, mentions_here)
         rows += [_row(article_id, text, sents, q) for q in found]
-    return quote_frame(rows)
+    table = quote_frame(rows)
+    if "boilerplate" in sentences.columns:  # an outlet's repeated promotion is nobody's quote
+        repeated = set(sentences.loc[sentences["boilerplate"].astype(bool), "sentence_id"])
+        table = table[~table["sentence_id"].isin(repeated)].reset_index(drop=True)
+    return table
 
 
 def quote_frame(rows: list[dict]) -> pd.DataFrame:

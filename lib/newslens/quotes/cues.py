@@ -41,6 +41,8 @@ class Form:
 class Lexicon:
     forms: dict[str, tuple[Form, ...]]
     sources: frozenset[str]
+    #: The cue words that are not verbs (laut, zufolge, so, demnach) -> their kinds.
+    words: dict[str, frozenset[str]]
 
 
 def read_cues(path=None) -> pd.DataFrame:
@@ -80,7 +82,9 @@ def lexicon(path=None) -> Lexicon:
                 Form(row.lemma, "verb", "" if participle else row.particle, participle,
                      clause=row.clause == "yes", alone=row.alone == "yes"))
     sources = frozenset(table.loc[table["kind"] == "source", "lemma"].str.lower())
-    return Lexicon({k: tuple(dict.fromkeys(v)) for k, v in forms.items()}, sources)
+    words = {k: frozenset(f.kind for f in v) for k, v in forms.items()
+             if any(f.kind != "verb" for f in v)}
+    return Lexicon({k: tuple(dict.fromkeys(v)) for k, v in forms.items()}, sources, words)
 
 
 def _verb_forms(row) -> list[tuple[str, bool]]:

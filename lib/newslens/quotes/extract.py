@@ -12,13 +12,14 @@ speaker and whose verb is a speech act (``X forderte den Rücktritt``) reports o
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from newslens.quotes import cues as cue_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_OPENERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
+_OPENERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
 _QUOTE_MARK = re.compile(r"[„“”»«\"]")
 _TERMINAL = set(".!?…")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "wurde", "wurden",
@@ -63,30 +64,29 @@ class Quote:
         return self.parts[-1][1]
 
 
-@dataclass
 class Token:
-    text: str
-    start: int
-    end: int
-    quoted: bool = False  # inside quotation marks
+    """A word or punctuation mark of a sentence, with offsets into the article text."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "lower", "start", "end", "quoted")
+
+    def __init__(self, text: str, start: int, end: int, quoted: bool = False):
+        self.text, self.lower, self.start, self.end = text, text.lower(), start, end
+        self.quoted = quoted  # inside quotation marks
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     """The quotations of one article (sentences as ``(start, end)``, in order)."""
     lex = cue_lexicon.lexicon()
     marks = quoted_spans(text)
-    tokens = [_tokens(text, s, e, marks) for s, e in sentences]
+    mark_starts = [a for a, _ in marks]
+    tokens = [_tokens(text, s, e, marks, mark_starts) for s, e in sentences]
     quotes = _direct(text, sentences, tokens, marks, lex)
     covered: set[int] = set()
     for index, toks in enumerate(tokens):
         if not toks:
             continue
-        found = (_reported_source(toks, lex, index) or _indirect(toks, lex, index)
-                 or _reported(toks, lex, index))
+        found = (_anaphoric(tokens, index, lex) or _reported_source(toks, lex, index)
+                 or _indirect(toks, lex, index) or _reported(toks, lex, index))
         if found:
             quotes.append(found)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -110,7 +110,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if closers is None:  # a closing mark without opener
             position = m.end()
             continue
-        end = _closing(text, m.end(), closers)
+        end = _closing(text, m.end(), closers, opener if opener in "„»" else "")
         if end is None:
             position = m.end()
             continue
@@ -118,21 +118,32 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         position = end
 
 
-def _closing(text: str, start: int, closers: str) -> int | None:
+def _closing(text: str, start: int, closers: str, opener: str = "") -> int | None:
+    """Where the quotation opened before ``start`` closes (after its closing mark), within
+    the line; a German quotation inside another (``„... „Name“ ...“``) is skipped over
+    when the line closes both."""
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
+    depth, first = 0, None
     for i in range(start, line_end):
-        if text[i] in closers:
-            return i + 1
-    return None
+        if opener and text[i] == opener:
+            depth += 1
+        elif text[i] in closers:
+            if first is None:
+                first = i + 1
+            if depth == 0:
+                return i + 1
+            depth -= 1
+    return first
 
 
-def _tokens(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> list[Token]:
+def _tokens(text: str, start: int, end: int, marks: list[tuple[int, int]],
+            mark_starts: list[int]) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         s = m.start()
-        quoted = any(a <= s < b for a, b in marks if a < end and b > start)
-        out.append(Token(m.group(), s, m.end(), quoted))
+        k = bisect.bisect_right(mark_starts, s) - 1  # marks do not overlap
+        out.append(Token(m.group(), s, m.end(), k >= 0 and s < marks[k][1]))
     return out
 
 
@@ -194,7 +205,9 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1:b - 1])
         if not (words >= LONG_QUOTE_WORDS or after or (colon and words >= 2)
-                or (speechlike and (cue or words >= 4))):
+                or (speechlike and (cue or words >= 2))):
+            continue
+        if not (after or colon) and _named(text[a + 1:b - 1], toks, a):
             continue
         quote = Quote([(a, b)], "direct", index)
         if after:
@@ -227,6 +240,33 @@ def _speechlike(content: str) -> bool:
         return True
     return any(w[:1].islower() and w.isalpha() and w not in _FUNCTION_WORDS
                for w in content.split())
+
+
+#: Nouns that introduce a title or name in quotation marks (``das Motto „...“``, ``im
+#: Fachmagazin „...“``); compounds ending in one count too.
+_TITLE_NOUNS = ("motto", "titel", "magazin", "zeitung", "blatt", "studie", "buch", "roman",
+                "film", "album", "lied", "song", "video", "partei", "bündnis", "bewegung",
+                "organisation", "initiative", "programm", "kampagne", "aktion", "slogan",
+                "begriff", "stichwort", "projekt", "gruppe", "verein", "stiftung",
+                "auszeichnung", "preis", "enzyklika", "sendung", "serie", "operation",
+                "schlagzeile", "überschrift", "bericht", "report", "reihe", "netzwerk")
+#: Function words of other languages: a short quotation holding one is a name or title
+#: (``„in dubio pro reo“``, ``„United Front for Democracy“``) unless it ends a sentence.
+_FOREIGN = frozenset("""the of for and to is it on against with from by de la le les du des
+et pro el los y il""".split())
+
+
+def _named(content: str, tokens: list[Token], start: int) -> bool:
+    """A title or a name in quotation marks rather than speech."""
+    before = [t for t in tokens if t.end <= start and t.text[0].isalpha()]
+    if before and before[-1].lower.endswith(_TITLE_NOUNS):
+        return True
+    words = content.split()
+    if before and before[-1].lower in _ARTICLES and content[:1].isupper() \
+            and content.rstrip()[-1:] not in {".", "!", "?", ","} and len(words) < 8:
+        return True  # der „Rat für nationale Sicherheit“: a name after its article
+    return len(words) < 12 and content.rstrip()[-1:] not in {".", "!", "?"} \
+        and any(w.lower() in _FOREIGN for w in words)
 
 
 def _frames(tokens: list[Token], cue, start: int) -> bool:
@@ -283,8 +323,6 @@ def _join_split(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
@@ -318,7 +356,7 @@ def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | N
 
 def _wie_frame(tokens, cue, index) -> Quote | None:
     i = cue[0]
-    if tokens[0].lower != "wie" or i > 12:
+    if tokens[0].lower != "wie" or i > 25:
         return None
     comma = next((j for j in range(i + 1, min(len(tokens), i + 4)) if tokens[j].text == ","),
                  None)
@@ -340,13 +378,16 @@ def _clause_after(tokens, cue, index) -> Quote | None:
     for k in range(j, limit):
         tok = tokens[k]
         if tok.quoted:
-            return None
+            if k == j or tokens[k - 1].text == ":":
+                return None  # the cue introduces a direct quotation
+            continue  # a name in quotation marks: sagte der „Berliner Zeitung“, dass ...
         if tok.text in _TERMINAL or tok.text == ";":
             return None
         if tok.text in {",", ":"} and k + 1 < len(tokens):
             nxt = tokens[k + 1]
-            if nxt.lower in _RELATIVE and not _clause_has_subjunctive(tokens, k + 1):
-                return None
+            if nxt.lower in _RELATIVE and k > j and tokens[k - 1].text[0].isupper() \
+                    and not _clause_has_subjunctive(tokens, k + 1):
+                return None  # a relative clause on a noun, not the quotation
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -383,10 +424,10 @@ def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:
 def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
     """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``."""
     for i, tok in enumerate(tokens):
-        if tok.quoted:
-            continue
         low = tok.lower
-        kinds = {f.kind for f in lex.forms.get(low, ())}
+        if tok.quoted or (low not in lex.words and low != "nach"):
+            continue
+        kinds = lex.words.get(low, frozenset())
         if "prep" in kinds or (low == "nach" and _source_noun(tokens, i + 1, lex)):
             a, b = i, _noun_phrase_end(tokens, i + 1)
             return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
@@ -394,7 +435,8 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
             a = _noun_phrase_start(tokens, i)
             return _around(tokens, a, i + 1, index, (tok.text, tok.start, tok.end),
                            after=False)
-        if "so" in kinds and i > 3 and tokens[i - 1].text == "," and _ends_soon(tokens, i):
+        if "so" in kinds and i > 3 and tokens[i - 1].text == "," and _ends_soon(tokens, i) \
+                and i + 1 < len(tokens) and tokens[i + 1].text[0].isalnum():
             span = _unquoted_span(tokens, 0, i - 1)
             if span:
                 return Quote([span], "indirect", index, cue=(tok.text, tok.start, tok.end),
@@ -413,7 +455,7 @@ def _source_noun(tokens: list[Token], i: int, lex) -> bool:
     Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
     within three words."""
     for tok in tokens[i:i + 3]:
-        if tok.quoted or not tok.text.isalpha():
+        if tok.quoted or not tok.text.replace("-", "").isalpha():
             return False
         if tok.text[0].isupper():
             word = tok.lower
@@ -489,6 +531,7 @@ def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | 
         parts.append(second)
     if not parts or sum(e - s for s, e in parts) < 20:
         return None
+    b = min(b, len(tokens))
     lo, hi = (a + 1, b) if after else (a, b - 1)
     source = (tokens[lo].start, tokens[hi - 1].end) if hi > lo else None
     return Quote(parts, "indirect", index, cue=cue, speaker_after=after,
@@ -497,6 +540,24 @@ def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | 
 
 def _last_word(tokens: list[Token]) -> Token:
     return next(t for t in reversed(tokens) if t.text[0].isalnum())
+
+
+_ANAPHORS = {"das", "dies", "dieses", "diese"}
+
+
+def _anaphoric(tokens: list[list[Token]], index: int, lex) -> Quote | None:
+    """``Die Firma hat Insolvenz angemeldet. Das teilte ein Sprecher mit.``: the previous
+    sentence is the quotation, with the pronoun that refers to it."""
+    toks = tokens[index]
+    if index == 0 or len(toks) < 3 or len(toks) > 25 or toks[0].lower not in _ANAPHORS:
+        return None
+    cue = find_cue(toks, lex, lo=1, hi=2, need="clause")
+    previous = tokens[index - 1]
+    if cue is None or not previous or previous[0].quoted or any(t.quoted for t in previous[-2:]):
+        return None
+    return Quote([(previous[0].start, previous[-1].end), (toks[0].start, toks[0].end)],
+                 "indirect", index - 1, cue=cue[2:], speaker_after=True,
+                 frame=(toks[0].start, toks[-1].end))
 
 
 def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
@@ -535,9 +596,10 @@ def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[
         if index in taken:
             recent = index
             continue
-        if not toks or recent is None or index - recent > CARRY_SENTENCES or toks[0].quoted:
+        if not toks or toks[0].quoted:
             continue
-        if _subjunctive(toks) or _hearsay(toks):
+        near = recent is not None and index - recent <= CARRY_SENTENCES
+        if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
             span = _unquoted_span(toks, 0, len(toks))
             if span:
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
@@ -556,6 +618,18 @@ def _subjunctive(tokens: list[Token]) -> bool:
     if len(words) > 1 and words[0] == "sie" and words[1] == "sei":  # the imperative-like form
         return False
     return any(w in SUBJUNCTIVE or w in SUBJUNCTIVE_II for w in words)
+
+
+def _subjunctive_i(tokens: list[Token]) -> bool:
+    """A sentence whose verb is in the subjunctive I (``sei``, ``habe``, ``werde``): reported
+    speech wherever it stands."""
+    words = [t.lower for t in tokens if not t.quoted]
+    if len(words) > 1 and words[0] == "sie" and words[1] == "sei":
+        return False
+    return any(w in _STRICT_SUBJUNCTIVE for w in words)
+
+
+_STRICT_SUBJUNCTIVE = frozenset("sei seien habe werde könne müsse solle wolle dürfe".split())
 
 
 def _hearsay(tokens: list[Token]) -> bool:

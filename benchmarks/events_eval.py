@@ -1,0 +1,232 @@
+"""Event layer figures: events found and reports gathered on two golds, precision of the drawn
+timeline, and the event stage's cost.
+
+Usage::
+
+    python benchmarks/events_eval.py --seeds-gold tests/gold/events_seeds.csv \\
+        --bench-gold tests/gold/events_bench.csv [--bench PATH] [--limit N] [--show-evidence]
+
+**Matching rule.** A gold event (a row with ``modality = happened``) is *found* by a predicted
+event (a row of ``ann.events``) when
+
+- the predicted event is dated and its interval lies within the gold window: it overlaps
+  ``[date_from, date_to]`` and is no wider than a month (or the gold window, if wider);
+- the classes are compatible: the same class family of ``lib/newslens/data/event_classes.csv``
+  (an assault and the deaths it caused, a decision and an approval, an outbreak and a disaster
+  count as compatible);
+- it shares a reporting article (``article_ids``) with the gold event;
+- where the gold names actors or a place, it shares one (predicted actors and places, by
+  canonical name).
+
+Figures, per gold:
+
+- *found*: gold events with at least one matching predicted event; *found with >= 3 reporting
+  articles* (bench): a matching event holds at least three of the gold event's articles.
+- *reporting articles gathered*: for each found gold event, the share of its articles held by
+  its best matching event (the one holding most); micro (all links) and macro (mean).
+- *duplicate rows*: matching predicted events beyond the first of each gold event (one event
+  drawn twice); *merged rows*: predicted events that match two or more gold events.
+- *false dated events* (seeds, whose gold lists every event): dated events the timeline would
+  draw (``timeline_table`` without a limit) that match no gold event, planned ones included.
+- *drawn precision* (bench): the 40 events the timeline draws for the whole bench corpus are
+  written to ``benchmarks/events_drawn.csv`` (id, label, drawn date, articles, the ids of their
+  first reporting sentences) to be judged by reading their sentences (``--show-evidence`` prints
+  them) into ``benchmarks/events_judged.csv`` (``event_id,label,drawn_date,real,correct_date,
+  reason``); when that file exists, precision = drawn events judged real and correctly dated /
+  drawn events judged (event ids change when the grouping changes: unjudged ones are named).
+- *cost*: the event stage (mentions and grouping, ``newslens.events.build_events``) timed alone
+  on the bench corpus, in seconds per 1,000 articles; the stages before it come from the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from newslens import config, load_corpus, pipeline
+from newslens.events import build_events, event_classes, split_names
+from newslens.plots_timeline import timeline_table
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAWN = ROOT / "benchmarks" / "events_drawn.csv"
+JUDGED = ROOT / "benchmarks" / "events_judged.csv"
+MONTH = pd.Timedelta(days=31)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds-gold", default=str(ROOT / "tests/gold/events_seeds.csv"))
+    parser.add_argument("--bench-gold", default=str(ROOT / "tests/gold/events_bench.csv"))
+    parser.add_argument("--bench", default=str(config.SHARED_DIR / "data/bench/"
+                                               "german_news_10k.jsonl.gz"))
+    parser.add_argument("--limit", type=int, default=None,
+                        help="the first N bench articles only (gold ids outside are dropped)")
+    parser.add_argument("--show-evidence", action="store_true",
+                        help="print the reporting sentences of the drawn events")
+    args = parser.parse_args(argv)
+    print("== seeds")
+    seeds = load_corpus(config.SEEDS_DIR)
+    found, events, _ = _event_tables(seeds)
+    _report(_gold(args.seeds_gold, seeds), found, events, seeds, false_dated=True)
+    bench_path = Path(args.bench)
+    if not bench_path.exists():
+        print(f"bench corpus {bench_path} not found: bench figures skipped")
+        return 0
+    print("== bench")
+    articles = load_corpus(bench_path, errors="skip")
+    if args.limit:
+        articles = articles.iloc[:args.limit].reset_index(drop=True)
+    found, events, seconds = _event_tables(articles)
+    _report(_gold(args.bench_gold, articles), found, events, articles, false_dated=False)
+    _drawn(found, events, articles, show=args.show_evidence)
+    print(f"event stage: {seconds:.1f} s for {len(articles)} articles = "
+          f"{1000 * seconds / len(articles):.2f} s per 1,000 articles "
+          f"({len(found)} mentions, {len(events)} events)")
+    return 0
+
+
+def _event_tables(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, float]:
+    """Event mentions and events; the stages before the events from the cache (computed on a
+    first run), the event stage itself timed alone."""
+    sentences, mentions, keys = pipeline._nlp_stage(
+        articles, model=None, use_cache=True, options={"batch_size": config.BATCH_SIZE},
+        n_process=None, progress=False)
+    boilerplate, _ = pipeline._boilerplate_stage(articles, use_cache=True)
+    sentences = sentences.assign(boilerplate=pipeline.bp.mark(sentences, boilerplate))
+    linked, _ = pipeline._entity_stage(mentions, sentences, articles, keys=keys, use_cache=True)
+    timexes, _ = pipeline._timex_stage(articles, sentences, use_cache=True)
+    began = time.perf_counter()
+    found, events = build_events(sentences, linked, timexes, articles)
+    return found, events, time.perf_counter() - began
+
+
+def _gold(path: str, articles: pd.DataFrame) -> pd.DataFrame:
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    known = set(articles["article_id"])
+    gold["articles"] = [{a for a in ids.split(";") if a and a in known}
+                        for ids in gold["article_ids"]]
+    gold["names"] = [{n for n in (actors.split(";") + [place]) if n}
+                     for actors, place in zip(gold["actors"], gold["place"], strict=True)]
+    gold["date_from"] = pd.to_datetime(gold["date_from"])
+    gold["date_to"] = pd.to_datetime(gold["date_to"])
+    return gold[gold["articles"].map(len) > 0].reset_index(drop=True)
+
+
+def _families() -> dict[str, str]:
+    classes = event_classes()
+    return dict(zip(classes["event_class"], classes["family"], strict=True))
+
+
+def _matches(g, events: pd.DataFrame, families: dict[str, str]) -> list[tuple[str, int]]:
+    """``(event_id, articles shared)`` of the predicted events that find gold event ``g``."""
+    window = max(MONTH, g.date_to - g.date_from)
+    out = []
+    for e in events.itertuples(index=False):
+        if pd.isna(e.start_date) or e.end_date < g.date_from or e.start_date > g.date_to:
+            continue
+        if e.end_date - e.start_date > window:
+            continue
+        if families.get(str(e.event_class)) != families.get(g.event_class):
+            continue
+        shared = g.articles & set(split_names(e.article_ids))
+        if not shared:
+            continue
+        names = set(split_names(e.actors)) | set(split_names(e.places))
+        if g.names and not g.names & names:
+            continue
+        out.append((e.event_id, len(shared)))
+    return out
+
+
+def _report(gold: pd.DataFrame, found: pd.DataFrame, events: pd.DataFrame,
+            articles: pd.DataFrame, *, false_dated: bool) -> None:
+    families = _families()
+    happened = gold[gold["modality"] == "happened"]
+    dated = events.dropna(subset=["start_date"])
+    candidates = dated[dated["article_ids"].map(
+        lambda ids: bool(set(split_names(ids)) & set().union(*gold["articles"])))]
+    matches = {g.event_key: _matches(g, candidates, families)
+               for g in gold.itertuples(index=False)}
+    n = len(happened)
+    hit = [k for k in happened["event_key"] if matches[k]]
+    three = [k for k in hit if max(s for _, s in matches[k]) >= 3]
+    size = dict(zip(happened["event_key"], happened["articles"].map(len), strict=True))
+    best = {k: max(s for _, s in matches[k]) for k in hit}
+    micro = sum(best.values()) / max(1, sum(size.values()))
+    macro = sum(best[k] / size[k] for k in hit) / max(1, n)
+    duplicates = sum(len(matches[k]) - 1 for k in hit)
+    owners: dict[str, set] = {}
+    for key, found_by in matches.items():
+        for event_id, _ in found_by:
+            owners.setdefault(event_id, set()).add(key)
+    merged = sum(1 for keys in owners.values() if len(keys) > 1)
+    print(f"gold events (happened): {n}, reporting-article links: {sum(size.values())}")
+    print(f"events found: {len(hit)} of {n} ({len(hit) / max(1, n):.0%})")
+    many = [k for k in happened["event_key"] if size[k] >= 3]
+    print(f"found with >= 3 reporting articles: {len(three)} of {n} ({len(three) / max(1, n):.0%});"
+          f" of the {len(many)} gold events with >= 3 articles: "
+          f"{len([k for k in three if k in many]) / max(1, len(many)):.0%}")
+    per_event = sum(best.values()) / max(1, len(hit))
+    per_gold = sum(size[k] for k in hit) / max(1, len(hit))
+    print(f"reporting articles gathered (best event per gold event): micro {micro:.0%}, "
+          f"macro {macro:.0%}; per found event {per_event:.1f} of {per_gold:.1f}")
+    print(f"duplicate rows: {duplicates}; merged rows: {merged}")
+    missing = [k for k in happened["event_key"] if not matches[k]]
+    print(f"not found: {', '.join(missing) if missing else '-'}")
+    if false_dated:
+        drawn = timeline_table(events, found, articles, max_events=None)
+        false = [e for e in drawn.drop_duplicates("event_id").itertuples(index=False)
+                 if e.event_id not in owners]
+        print(f"false dated events: {len(false)} of {drawn['event_id'].nunique()} drawn")
+        for e in false:
+            print(f"  {e.event_id} {e.start_date:%Y-%m-%d} {e.label} ({e.modality})")
+
+
+def _drawn(found: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, *,
+           show: bool) -> None:
+    table = timeline_table(events, found, articles).drop_duplicates("event_id")
+    table = table.sort_values(["start_date", "event_id"], ignore_index=True)
+    rows = pd.DataFrame({
+        "event_id": table["event_id"], "label": table["label"],
+        "drawn_date": [f"{s:%Y-%m-%d}" + ("" if s == e else f"..{e:%Y-%m-%d}")
+                       for s, e in zip(table["start_date"], table["end_date"], strict=True)],
+        "event_class": table["event_class"], "modality": table["modality"],
+        "n_articles": table["n_articles"],
+        "first_sentence_ids": [" | ".join(split_names(ids)[:5]) for ids in table["sentence_ids"]],
+    })
+    DRAWN.write_text(rows.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    print(f"drawn events: {len(rows)} written to {DRAWN.relative_to(ROOT)}")
+    for row in rows.itertuples(index=False):
+        print(f"  {row.event_id} {row.drawn_date} {row.label} [{row.event_class}, "
+              f"{row.modality}, {row.n_articles} articles]")
+        if show:
+            _evidence(found, articles, row.event_id)
+    if JUDGED.exists():
+        judged = pd.read_csv(JUDGED, dtype=str, keep_default_na=False)
+        mine = judged[judged["event_id"].isin(rows["event_id"])]
+        good = ((mine["real"] == "yes") & (mine["correct_date"] == "yes")).sum()
+        print(f"drawn precision: {good} of {len(mine)} judged drawn events real and correctly "
+              f"dated ({good / max(1, len(mine)):.0%}); "
+              f"{len(rows) - len(mine)} drawn events not judged yet")
+    else:
+        print(f"drawn precision: {JUDGED.relative_to(ROOT)} not written yet")
+
+
+def _evidence(found: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> None:
+    """The first reporting sentences of an event (printed, never written to a file)."""
+    text = dict(zip(articles["article_id"], articles["text"], strict=True))
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    for m in found[found["event_id"] == event_id].head(8).itertuples(index=False):
+        body = text[m.article_id]
+        left = max(body.rfind(". ", 0, m.start) + 2, m.start - 200, 0)
+        right = min(len(body), m.end + 200)
+        print(f"      [{published[m.article_id]:%Y-%m-%d} {m.article_id}] {m.date_source}: "
+              f"{' '.join(body[left:right].split())}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Self-mentions and units: the data files, the marks, and the counts that leave them out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newslens import marks
+from newslens.counts import top_entities
+
+ARTICLES = pd.DataFrame({
+    "article_id": ["z", "s", "n"],
+    "source": ["zeit.de", "https://www.spiegel.de/politik/", None],
+    "published": pd.to_datetime(["2020-03-01", "2020-03-02", "2020-03-03"]),
+    "text": ["", "", ""],
+})
+# (article, text, canonical, label)
+ROWS = [
+    ("z", "ZEIT ONLINE", "Die Zeit", "ORG"),
+    ("z", "Spiegel", "Der Spiegel", "ORG"),
+    ("s", "SPIEGEL", "Der Spiegel", "ORG"),
+    ("s", "„Zeit“", "Die Zeit", "ORG"),
+    ("n", "Spiegel", "Der Spiegel", "ORG"),
+    ("z", "Euro", "Euro", "MISC"),
+    ("z", "US-Dollar", "Dollar", "MISC"),
+    ("z", "Franken", "Franken", "LOC"),
+    ("z", "Franken", "Franken", "MISC"),
+    ("z", "Euro 2020", "Euro 2020", "MISC"),
+]
+
+
+@pytest.fixture()
+def mentions() -> pd.DataFrame:
+    frame = pd.DataFrame(ROWS, columns=["article_id", "text", "canonical", "label"])
+    frame["entity_id"] = "x:" + frame["canonical"].str.lower()
+    frame["label"] = pd.Categorical(frame["label"], categories=["PER", "LOC", "ORG", "MISC"])
+    frame["compound"] = False
+    frame["start"], frame["end"] = range(0, 20, 2), range(1, 21, 2)
+    return frame
+
+
+def test_outlet_of_a_source_by_domain_url_or_name():
+    assert marks.outlet_of("zeit.de") == "Die Zeit"
+    assert marks.outlet_of("https://www.spiegel.de/politik/") == "Der Spiegel"
+    assert marks.outlet_of("de.rt.com") == "RT DE"
+    assert marks.outlet_of("ZEIT ONLINE") == "Die Zeit"
+    assert marks.outlet_of("example.org") is None
+    assert marks.outlet_of(None) is None
+
+
+def test_self_mentions_name_the_articles_own_outlet(mentions):
+    found = marks.self_mentions(mentions, ARTICLES)
+    assert found.tolist() == [True, False, True, False, False, False, False, False, False,
+                              False]
+
+
+def test_no_source_column_means_no_self_mentions(mentions):
+    assert not marks.self_mentions(mentions, ARTICLES.drop(columns="source")).any()
+
+
+def test_units_by_name_and_allowed_label(mentions):
+    assert marks.units(mentions).tolist() == [False] * 5 + [True, True, False, True, False]
+
+
+def test_mark_mentions_adds_the_three_columns(mentions):
+    boilerplate = pd.DataFrame({"article_id": ["z"], "start": [0], "end": [3]})
+    marked = marks.mark_mentions(mentions, ARTICLES, boilerplate)
+    assert marked[marks.MARK_COLUMNS].sum().tolist() == [2, 2, 3]
+    assert list(mentions.columns) == list(marked.columns)[:len(mentions.columns)]
+
+
+def test_counts_leave_marked_mentions_out_unless_asked(mentions):
+    marked = marks.mark_mentions(mentions, ARTICLES, mentions.iloc[:0])
+    default = top_entities(marked, top_n=20)
+    assert "Euro" not in set(default["canonical"])
+    assert default.set_index("canonical").loc["Der Spiegel", "n_mentions"] == 2
+    assert default.set_index("canonical").loc["Die Zeit", "n_mentions"] == 1
+    everything = top_entities(marked, top_n=20, include_self_mentions=True, include_units=True)
+    assert everything.set_index("canonical").loc["Der Spiegel", "n_mentions"] == 3
+    assert {"Euro", "Dollar"} <= set(everything["canonical"])
+
+
+def test_data_files_are_well_formed(tmp_path):
+    outlets, units = marks.load_outlets(), marks.load_units()
+    assert outlets["outlet"].is_unique and units["unit"].is_unique
+    domains = [d for value in outlets["domains"] for d in value.split("|")]
+    assert len(domains) == len(set(domains)) and all("." in d for d in domains)
+    bad = tmp_path / "units.csv"
+    bad.write_text("unit,kind,labels,aliases\nEuro,currency,XYZ,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2: unknown label"):
+        marks.load_units(bad)
