@@ -687,6 +687,18 @@ def _values(text: str, anchor: str = "2020-05-04") -> list[tuple[str, str]]:
     # seit reaches up to the present and sets no frame
     ("Seit 2015 leitet er den Verein. Im März war er krank.",
      [("2015", "2015"), ("März", "2020-03")]),
+    # points of comparison, attributes and limits set no frame; nun brings the text back
+    ("Es gab weniger Gold als 2012. Im Februar stieg der Preis.",
+     [("2012", "2012"), ("Februar", "2020-02")]),
+    ("Ein Thriller von 1981 sagte das voraus. Im März erschien er neu.",
+     [("1981", "1981"), ("März", "2020-03")]),
+    ("Sie lag höher als im Vergleich zum Mai 2019. Im April stieg sie.",
+     [("Mai 2019", "2019-05"), ("April", "2020-04")]),
+    ("1999 gewann sie. Nun arbeitet sie am Film. Im Herbst wurde gedreht.",
+     [("1999", "1999"), ("Nun", "PRESENT_REF"), ("Herbst", "2019-FA")]),
+    # perfect with sein is past: the year of the text
+    ("Im Jahr 2019 sank der Absatz. Von Januar bis März sind die Zahlen gestiegen.",
+     [("Jahr 2019", "2019"), ("Von Januar bis März", "2019-01/2019-03")]),
     # a year mentioned paragraphs ago no longer frames the text
     ("Er kam 1975 nach Bremen." + " Es regnete viel." * 30 + " Im März war er krank.",
      [("1975", "1975"), ("März", "2020-03")]),

@@ -595,6 +595,17 @@ CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
 WITHIN_BEFORE = re.compile(r"\b(?:[Ii]nnerhalb|[Bb]innen|[Ww]ährend|[Ll]aufe)\s+$")
 #: seit Jahren, seit Wochen ...: an unknown duration up to now (PXY, PXW).
 SINCE_UNITS = re.compile(r"[Ss]eit (?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)")
+#: Words before a date that make it a point of comparison, not the time the text moves to:
+#: "weniger als 2012", "gegenüber Mai 2019", "im Vergleich zum Mai 2019".
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:als|[Gg]egenüber|[Vv]ergleich(?:\s+zu[mr]?)?|verglichen\s+mit)"
+    r"(?:\s+(?:de[mnrs]|im|zum|Jahr|Jahre[ns]?|Monat|[A-ZÄÖÜ][a-zäöü]+))?\s+$"
+)
+#: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
+#: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
+ATTRIBUTE_BEFORE = re.compile(
+    r"(?:\b(?:[Bb]is|[Vv]on|[Aa]us)|\w[a-zäöüß]\s+[A-ZÄÖÜ][a-zäöüß]+-?)\s+$"
+)
 #: "als" after "zwei Jahre später": a comparison of lengths, not a date.
 COMPARISON_AFTER = re.compile(r"[ \t\u00a0]+als\b")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
@@ -656,13 +667,13 @@ _PAST_CUES = (
     "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
 )
 _PRESENT_CUES = (
-    "ist", "sind", "gibt", "steht", "stehen", "liegt", "liegen", "sieht", "bleibt", "bleiben",
+    "gibt", "steht", "stehen", "liegt", "liegen", "sieht", "bleibt", "bleiben",
     "gilt", "gelten", "heißt", "scheint", "wirkt", "beginnt", "startet", "endet", "läuft",
     "öffnet", "schließt", "tritt", "findet", "tagt", "kommt", "geht",
 )
 #: hat/haben/habe are past only with a participle in the clause ("hat ... gesagt"), else the
 #: verb to have, present ("die Firmen, die im Juli Einbußen haben").
-_PERFECT_AUXILIARIES = ("hat", "haben", "habe")
+_PERFECT_AUXILIARIES = ("hat", "haben", "habe", "ist", "sind")
 #: Tense cue words. Lower-case words in -ierte(n), -ete(n), -elte(n), -ckte(n), -hlte(n),
 #: -llte(n), -erte count as past too (telefonierte, antwortete, schüttelte, blickte, änderte),
 #: except participle adjectives in ge- (geöffnete) or before a noun (stornierte Reisen), and

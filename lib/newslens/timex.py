@@ -159,6 +159,7 @@ class _Doc:
         #: accepted matches whose date lies in the narrative's time, not the publication's
         self._narrative: set[int] = set()
         self._used_frame: set[int] = set()
+        self._present_at = -1
         self._cursor = -1
         self._sentence = (0, 0)
 
@@ -170,6 +171,8 @@ class _Doc:
             timex = self.resolve(i)
             if timex is not None:
                 found.append(timex)
+                if timex.value == "PRESENT_REF":  # nun, derzeit: the text is back in the present
+                    self._present_at = timex.start
                 if _is_narrative_anchor(timex):
                     self._last_absolute = i
                 if _sets_reference(timex):
@@ -230,11 +233,17 @@ class _Doc:
 
     def _aside(self, i: int, timex: Timex) -> bool:
         """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
-        present), or a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``:
-        a look back from the time told, not a new time)."""
+        present), a point of comparison (``weniger als 2012``, ``gegenüber Mai 2019``), a year as
+        an attribute or a limit (``Krise 2008/2009``, ``Thriller von 1981``, ``bis 2018``), or
+        a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``: a look back
+        from the time told, not a new time)."""
         start = self.matches[i].start()
         prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
         if prep is not None and prep["prep"].lower() == "seit":
+            return True
+        if R.COMPARISON_BEFORE.search(self.text, max(0, start - 40), start) or (
+                timex.granularity == "year"
+                and R.ATTRIBUTE_BEFORE.search(self.text, max(0, start - 40), start)):
             return True
         if timex.granularity != "year":
             return False
@@ -250,6 +259,8 @@ class _Doc:
         or the clause looks at the present or the future from before it (``ist``, ``wird``)."""
         found, narrative = self.reference(i)
         if found is None or not narrative or found.start_date is None:
+            return None
+        if self._present_at > found.start and i == self._cursor:
             return None
         reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
         if self.matches[i].start() - found.end > reach:
