@@ -792,6 +792,8 @@ def test_timex3_values_of_lengths_and_vague_phrases(text, expected):
     ("Die Kasse schließt um vier Uhr.", [day("vier Uhr", "2020-05-04T04:00")]),
     ("Raffael wurde 1483 geboren.", [("1483", "1483", None, None)]),
     ("Es gab 1452 weitere Fälle.", []),
+    ("Die Zahl stieg auf 1602, als genesen gelten 1335.", []),
+    ("Das ergibt 1613 minus 1270 gleich 343.", []),
 ])
 def test_unquantified_lengths_relative_days_hour_words_old_years(text, expected):
     assert found(text, "2020-05-04") == expected

@@ -619,6 +619,13 @@ ATTRIBUTE_BEFORE = re.compile(
 )
 #: "als" after "zwei Jahre später": a comparison of lengths, not a date.
 COMPARISON_AFTER = re.compile(r"[ \t\u00a0]+als\b")
+#: After an old bare year: words that make it a count (1613 minus 1270, 1674 abgebrannter).
+COUNT_NEXT = re.compile(r"[ \t\u00a0]+(?:minus|plus|mal|bis|und|oder|gleich|\w+er)\b")
+#: Before an old bare year: a lower-case word that is no preposition (wurde 1881, starb 1892).
+VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:auf|mit|von|wegen|für|über|unter|bei|zu|nach|gegen|ohne|durch|an|aus|"
+    r"rund|etwa|nur|noch|insgesamt|gut|knapp|fast|über|bis|je|minus|plus|gleich|und|oder|"
+    r"als|sind|waren|gelten)\s)[a-zäöüß]{2,}\s+$")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).

@@ -927,9 +927,14 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
         return False
     context = R.YEAR_CONTEXT.search(before)
     if int(text[start:end]) < 1900:  # "seit 1862", "wurde 1881 eröffnet": not "für 1200
-        if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "Straße 1500."
+        if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "gelten 1335."
             return False
-        return bool(context) or int(text[start:end]) % 100 != 0
+        if context:
+            return True
+        after = R.LOWERCASE_NEXT.match(text, end)
+        if after is None or R.COUNT_NEXT.match(text, end):
+            return False  # "auf 1602, ...", "1613 minus 1270", "1674 abgebrannter Hektar"
+        return bool(R.SENTENCE_START_BEFORE.search(before) or R.VERB_BEFORE.search(before))
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
 
 
