@@ -115,6 +115,9 @@ def test_classes_carry_the_cameo_root_codes_and_the_news_classes():
     ("Der Terroranschlag erschütterte die Stadt.", "Terroranschlag", "Anschlag", "assault"),
     ("Die Notfallzulassung kam schnell.", "Notfallzulassung", "Zulassung", "approval"),
     ("Sein Rücktritt kam überraschend.", "Rücktritt", "Rücktritt", "resignation_appointment"),
+    ("Söder forderte einen harten Lockdown.", "forderte", "Forderung", "demand"),
+    ("Moskau wies die Vorwürfe zurück.", "wies", "Ablehnung", "reject"),
+    ("Der Kreml warnte vor Konsequenzen.", "warnte", "Drohung", "threaten"),
 ])
 def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, event_class):
     found = [(t.text, t.lemma, t.event_class) for t in lexicon().find(sentence)]
@@ -161,6 +164,14 @@ def test_modality_comes_from_cues(sentence, modality):
     assert found["modality"].astype(str).tolist() == [modality]
 
 
+def test_deaths_counted_by_the_hundred_are_a_statistic_not_an_event():
+    doc = Doc("a", "2020-12-18", ["In Hamburg sind mehr als 900 Menschen gestorben.",
+                                  "Der Schauspieler Sean Connery ist gestorben."],
+              [("Sean Connery", PER, "per:sean_connery", "Sean Connery")])
+    assert events_of(doc)[0]["trigger"].tolist() == ["gestorben"]
+    assert events_of(doc)[0]["actors"].tolist() == ["Sean Connery"]
+
+
 def test_boilerplate_sentences_are_skipped():
     sentences, mentions, timexes, articles = tables(
         Doc("a", "2020-05-04", ["Das Treffen fand statt.", "Lesen Sie auch: Der Gipfel."]))
@@ -192,6 +203,18 @@ def test_past_tense_hard_news_takes_the_publication_day_and_background_does_not(
     assert found.at["Anschlag", "date_source"] == "none"
     assert found.at["Treffen", "date_source"] == "none"
     assert pd.isna(found.at["Treffen", "start_date"])
+
+
+def test_only_news_of_the_day_takes_the_publication_day():
+    doc = Doc("a", "2020-10-21", [
+        "Rubio und Lawrow telefonierten laut beiden Seiten.",      # simple past: today's news
+        "Das Telefonat hatte schon vorher stattgefunden.",         # pluperfect: before the news
+        "Die Pläne zu dem Treffen waren unklar.",                   # a noun in a phrase
+    ])
+    found = events_of(doc)[0].set_index("trigger")
+    assert found.at["telefonierten", "date_source"] == "publication"
+    assert found.at["Telefonat", "date_source"] == "none"
+    assert found.at["Treffen", "date_source"] == "none"
 
 
 @pytest.mark.parametrize("published", ["0001-01-01", "1800-01-01"])

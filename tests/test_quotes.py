@@ -24,6 +24,8 @@ TEXTS = {
     "q3": ("Laut Polizei wurden bei dem Unfall drei Menschen leicht verletzt.\n\n"
            "Die Preise steigen weiter, teilte das Statistische Bundesamt am Freitag mit.\n\n"
            "Angela Merkel sagte, die Einigung sei „ein wichtiges Signal für alle Beteiligten“."),
+    "q4": ("Das Rathaus von Neustadt wurde am Montag wieder eröffnet. Es regnete den ganzen Tag.\n\n"
+           "Viele Gäste kamen aus dem Umland. Die Renovierung habe drei Jahre gedauert."),
 }
 
 
@@ -97,6 +99,13 @@ def test_free_indirect_sentence_keeps_the_previous_speaker(annotated):
     assert row["kind"] == "free indirect"
     assert row["speaker"] == "Annalena Baerbock"
     assert pd.isna(row["cue"])
+
+
+def test_a_subjunctive_sentence_reports_speech_even_far_from_a_quotation(annotated):
+    table = annotated.quotes[annotated.quotes["article_id"] == "q4"]
+    body = TEXTS["q4"]
+    assert [(r.kind, body[r.start:r.end]) for r in table.itertuples()] == [
+        ("free indirect", "Die Renovierung habe drei Jahre gedauert.")]
 
 
 def test_sentence_without_subjunctive_after_a_quote_is_not_a_quote(annotated):

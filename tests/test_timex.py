@@ -230,9 +230,9 @@ def test_relative_periods(text, anchor, expected):
      ("rund zwei Monate zurück", "2025-08", "2025-08-01", "2025-08-31")),
     ("Das war vor einem Jahr.", TUE, ("vor einem Jahr", "2024", "2024-01-01", "2024-12-31")),
     ("Vor wenigen Tagen bekräftigte er das.", "2025-08-07",
-     ("Vor wenigen Tagen", "2025-07-31/2025-08-06", "2025-07-31", "2025-08-06")),
+     ("Vor wenigen Tagen", "PAST_REF", "2025-07-31", "2025-08-06")),
     ("ein Treffen in wenigen Tagen", "2025-08-07",
-     ("in wenigen Tagen", "2025-08-08/2025-08-14", "2025-08-08", "2025-08-14")),
+     ("in wenigen Tagen", "FUTURE_REF", "2025-08-08", "2025-08-14")),
     ("Die Wahl ist in zwei Wochen.", TUE, ("in zwei Wochen", "2025-W45", "2025-11-03",
                                            "2025-11-09")),
 ])
@@ -404,6 +404,8 @@ def test_bare_years(text, value):
     "Es gab 1900 Neuinfektionen.",
     "Das steht in Nr. 2014 des Blatts.",
     "Er wohnt in der Straße 1500.",
+    "Eine Auswertung von 1240 Banken liegt vor.",
+    "Männer sterben im Schnitt 8,6 Jahre früher.",
 ])
 def test_numbers_that_are_not_years(text):
     assert found(text) == []
@@ -579,7 +581,7 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
     ("Seit 26. März 1437 Infektionsfälle.", "2020-04-20", [day("26. März", "2020-03-26")]),
     # a weekday with the date picks the year it fits (a live-blog heading in a future clause)
     ("Krones will Stellen abbauen Mittwoch, 16. September, 11.33 Uhr", "2020-09-20",
-     [day("Mittwoch, 16. September", "2020-09-16"), day("11.33 Uhr", "2020-09-16T11:33")]),
+     [day("Mittwoch, 16. September, 11.33 Uhr", "2020-09-16T11:33")]),
     # the tense of the clause, not of the sentence
     ("Merz gab zu bedenken, dass am 7. Dezember die Mandate enden.", "2020-10-27",
      [day("7. Dezember", "2020-12-07")]),
@@ -667,7 +669,7 @@ def _values(text: str, anchor: str = "2020-05-04") -> list[tuple[str, str]]:
     # a year-less day, month or season takes its year from the date the text has set
     ("Die Belagerung begann am 3. Mai 1683. Am 12. September kam das Entsatzheer.",
      [("3. Mai 1683", "1683-05-03"), ("12. September", "1683-09-12")]),
-    ("Das Dorf brannte 1862 nieder. Im Sommer bauten die Bauern es wieder auf.",
+    ("1862 brannte das Dorf nieder. Im Sommer bauten die Bauern es wieder auf.",
      [("1862", "1862"), ("Sommer", "1862-SU")]),
     ("Im März 1917 dankte der Zar ab. Im Juli scheiterte die Offensive.",
      [("März 1917", "1917-03"), ("Juli", "1917-07")]),
@@ -685,6 +687,18 @@ def _values(text: str, anchor: str = "2020-05-04") -> list[tuple[str, str]]:
     # seit reaches up to the present and sets no frame
     ("Seit 2015 leitet er den Verein. Im März war er krank.",
      [("2015", "2015"), ("März", "2020-03")]),
+    # points of comparison, attributes and limits set no frame; nun brings the text back
+    ("Es gab weniger Gold als 2012. Im Februar stieg der Preis.",
+     [("2012", "2012"), ("Februar", "2020-02")]),
+    ("Ein Thriller von 1981 sagte das voraus. Im März erschien er neu.",
+     [("1981", "1981"), ("März", "2020-03")]),
+    ("Sie lag höher als im Vergleich zum Mai 2019. Im April stieg sie.",
+     [("Mai 2019", "2019-05"), ("April", "2020-04")]),
+    ("1999 gewann sie. Nun arbeitet sie am Film. Im Herbst wurde gedreht.",
+     [("1999", "1999"), ("Nun", "PRESENT_REF"), ("Herbst", "2019-FA")]),
+    # perfect with sein is past: the year of the text
+    ("Im Jahr 2019 sank der Absatz. Von Januar bis März sind die Zahlen gestiegen.",
+     [("Jahr 2019", "2019"), ("Von Januar bis März", "2019-01/2019-03")]),
     # a year mentioned paragraphs ago no longer frames the text
     ("Er kam 1975 nach Bremen." + " Es regnete viel." * 30 + " Im März war er krank.",
      [("1975", "1975"), ("März", "2020-03")]),
@@ -738,6 +752,36 @@ def test_clock_times_on_the_day_of_the_reference(text, expected):
     assert found(text, "2020-05-04") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Geöffnet am Montag von 8 bis 19 Uhr.",
+     [day("Montag", "2020-05-04"),
+      ("von 8 bis 19 Uhr", "2020-05-04T08:00/2020-05-04T19:00", "2020-05-04", "2020-05-04")]),
+    ("Die Quarantäne dauert zwei bis drei Wochen.",
+     [("zwei bis drei Wochen", "P2W/P3W", None, None)]),
+    ("Dienstag, 5. Mai, 14.00 Uhr: Neue Zahlen.",
+     [day("Dienstag, 5. Mai, 14.00 Uhr", "2020-05-05T14:00")]),
+])
+def test_time_and_length_ranges_and_time_stamps(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+def test_later_than_is_a_length():
+    assert found("Die Bahn kam zwei Stunden später als geplant.") == [
+        ("zwei Stunden", "PT2H", None, None)]
+    assert found("Sie sterben 8,5 Jahre später als andere.") == [
+        ("8,5 Jahre", "P8Y6M", None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das Paket kam innerhalb eines Tages an.", [("eines Tages", "P1D", None, None)]),
+    ("Eines Tages kam er zurück.", [("Eines Tages", "FUTURE_REF", None, None)]),
+    ("Das Problem besteht seit Jahren.", [("seit Jahren", "PXY", None, None)]),
+    ("Er wartete eine halbe Stunde.", [("eine halbe Stunde", "PT30M", None, None)]),
+])
+def test_timex3_values_of_lengths_and_vague_phrases(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
 def test_shortly_after_is_vague_and_undated():
     frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
                       anchor="2020-05-04")
@@ -776,6 +820,8 @@ def test_coordinated_dates_share_month_and_year(text, expected):
     ("Das Werk ruhte zwischen dem 3. und 9. März 2011.",
      ("zwischen dem 3. und 9. März 2011", "2011-03-03/2011-03-09", "2011-03-03",
       "2011-03-09")),
+    ("Geöffnet war zwischen 11. und 15. Mai 2020.",
+     ("zwischen 11. und 15. Mai 2020", "2020-05-11/2020-05-15", "2020-05-11", "2020-05-15")),
 ])
 def test_ranges_are_one_expression_with_start_and_end(text, expected):
     assert found(text, "2020-05-04")[-1] == expected

@@ -252,7 +252,8 @@ FEW = _words(["wenigen", "einigen", "ein paar", "mehreren"])
 FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
                  cap=True)
 #: Words after a quantity of time that count it from an earlier date of the text.
-_LATER = r"(?:später|danach|darauf|zuvor|vorher|davor|früher)"
+_LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
+_HOUR = r"(?:[01]?\d|2[0-4])"
 #: Separators of a list of dates: 22., 23. und 25. August.
 _LIST = r"(?:\s*,\s*|" + _S + r"(?:und|oder|sowie|und" + _S + r"am|oder" + _S + r"am)" + _S + r")"
 APPROX = _words(APPROXIMATORS, cap=True)
@@ -275,7 +276,7 @@ def _branch(name: str, body: str) -> str:
 _BRANCHES = [
     # 1 ranges: vom 1. bis 5. März, 18./19. August, zwischen Mai und Juli, von 2014 bis 2016
     _branch("range", (
-        r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"dem" + _S + r")|[Vv]om" + _S + r")?(?P<ra_d1>" + DAY
+        r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"(?:dem" + _S + r")?)|[Vv]om" + _S + r")?(?P<ra_d1>" + DAY
         + r")\.\s*(?:/|-|–|bis(?:" + _S + r"zum)?|(?(ra_zw)und(?:" + _S + r"dem)?|(?!)))\s*"
         r"(?P<ra_d2>" + DAY
         + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?" + _E
@@ -322,6 +323,8 @@ _BRANCHES = [
         # or with a later date that has the year: 30. April und 1. Mai 1915
         + r"|(?=(?:" + _LIST + r"(?:(?:den|dem)" + _S + r")?" + DAY + r"\.\s*" + MONTH + _E
         + r")+" + _S + r"(?P<da_cy>" + YEAR + r")" + _E + r"))?"
+        + r"(?:,?" + _S + r"(?P<da_ch>" + _HOUR + r")[.:](?P<da_cm>[0-5]\d)" + _S + r"Uhr" + _E
+        + r")?"
         + ORTSZEIT.format("da_oz")
         + r"|(?<!\.)(?P<dn_d>" + DAY + r")\.(?P<dn_m>0?[1-9]|1[0-2])\.(?P<dn_y>" + YEAR
         + r"|\d{2}(?!\d))?(?!\d)" + ORTSZEIT.format("dn_oz")
@@ -407,7 +410,14 @@ _BRANCHES = [
         + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
     )),
     # 15b clock times: 20 Uhr, 8.30 Uhr, 20:15 Uhr
-    _branch("clock", r"(?P<cl_h>[01]?\d|2[0-4])(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E),
+    _branch("clock", (
+        r"(?:(?P<cr_zw>[Zz]wischen" + _S + r")|[Vv]on" + _S + r")?(?P<cr_h>" + _HOUR + r")(?:[.:]"
+        r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
+        + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
+        + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E)),
+    # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage
+    _branch("durange", r"(?P<dr_a>" + NUM + r")" + _S + r"(?:bis|oder)" + _S + r"(?P<dr_b>"
+            + NUM + r")" + _S + r"(?P<dr_unit>" + UNIT + r")" + _E),
     # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
     _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r")"
             + _S + r"(?P<du_unit>" + UNIT + r")" + _E + r"(?:" + _S
@@ -491,7 +501,7 @@ _FOLLOWED_BY = {
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf)",
-    tuple(NUMBERS): _UNIT_START,
+    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder)",
     tuple(a.split()[0] for a in APPROXIMATORS
           if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
         _NUMBER_LIKE,
@@ -581,6 +591,23 @@ NOT_YEAR_AFTER = re.compile(
 )
 #: A capitalised word right after the number, as in "2000 Neuinfektionen" (a quantity).
 CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
+#: innerhalb/binnen before "eines Tages": a length (one day), not "some day".
+WITHIN_BEFORE = re.compile(r"\b(?:[Ii]nnerhalb|[Bb]innen|[Ww]ährend|[Ll]aufe)\s+$")
+#: seit Jahren, seit Wochen ...: an unknown duration up to now (PXY, PXW).
+SINCE_UNITS = re.compile(r"[Ss]eit (?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)")
+#: Words before a date that make it a point of comparison, not the time the text moves to:
+#: "weniger als 2012", "gegenüber Mai 2019", "im Vergleich zum Mai 2019".
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:als|[Gg]egenüber|[Vv]ergleich(?:\s+zu[mr]?)?|verglichen\s+mit)"
+    r"(?:\s+(?:de[mnrs]|im|zum|Jahr|Jahre[ns]?|Monat|[A-ZÄÖÜ][a-zäöü]+))?\s+$"
+)
+#: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
+#: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
+ATTRIBUTE_BEFORE = re.compile(
+    r"(?:\b(?:[Bb]is|[Vv]on|[Aa]us)|\w[a-zäöüß]\s+[A-ZÄÖÜ][a-zäöüß]+-?)\s+$"
+)
+#: "als" after "zwei Jahre später": a comparison of lengths, not a date.
+COMPARISON_AFTER = re.compile(r"[ \t\u00a0]+als\b")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
@@ -640,13 +667,13 @@ _PAST_CUES = (
     "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
 )
 _PRESENT_CUES = (
-    "ist", "sind", "gibt", "steht", "stehen", "liegt", "liegen", "sieht", "bleibt", "bleiben",
+    "gibt", "steht", "stehen", "liegt", "liegen", "sieht", "bleibt", "bleiben",
     "gilt", "gelten", "heißt", "scheint", "wirkt", "beginnt", "startet", "endet", "läuft",
     "öffnet", "schließt", "tritt", "findet", "tagt", "kommt", "geht",
 )
 #: hat/haben/habe are past only with a participle in the clause ("hat ... gesagt"), else the
 #: verb to have, present ("die Firmen, die im Juli Einbußen haben").
-_PERFECT_AUXILIARIES = ("hat", "haben", "habe")
+_PERFECT_AUXILIARIES = ("hat", "haben", "habe", "ist", "sind")
 #: Tense cue words. Lower-case words in -ierte(n), -ete(n), -elte(n), -ckte(n), -hlte(n),
 #: -llte(n), -erte count as past too (telefonierte, antwortete, schüttelte, blickte, änderte),
 #: except participle adjectives in ge- (geöffnete) or before a noun (stornierte Reisen), and
@@ -771,6 +798,9 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: ``P2W``, ``P3Y6M`` (3.5 years), ``PXD`` (a few days), ``PT24H``."""
     if unit == "H":
+        if amount is not None and amount != int(amount):  # eine halbe Stunde: PT30M
+            hours, minutes = divmod(round(amount * 60), 60)
+            return f"PT{hours}H{minutes}M" if hours else f"PT{minutes}M"
         return f"PT{'X' if amount is None else _number(amount)}H"
     if amount is None:
         return f"PX{unit}"

@@ -200,7 +200,8 @@ def _convert(values: pd.Series, kind: str) -> pd.Series:
         days = stamps.dt.normalize()
         if ((stamps != days) & stamps.notna()).any():
             raise ValueError("a value has a time of day")
-        return stamps.dt.date.where(stamps.notna(), None)
+        return pd.Series([None if pd.isna(d) else d.date() for d in stamps],
+                         index=values.index, dtype=object)
     return stamps.astype("datetime64[us]")
 
 
@@ -230,7 +231,7 @@ def _csv_frame(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
         elif kind == "datetime":
             out[name] = frame[name].dt.strftime("%Y-%m-%dT%H:%M:%S").fillna("")
         elif kind == "date":
-            out[name] = frame[name].map(lambda v: "" if v is None else v.isoformat())
+            out[name] = frame[name].map(lambda v: "" if pd.isna(v) else v.isoformat())
     return out
 
 

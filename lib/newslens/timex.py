@@ -61,6 +61,9 @@ COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date
            "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
+#: The first and last day a datetime64[ns] column holds.
+_MIN_ORDINAL = pd.Timestamp.min.ceil("D").toordinal()
+_MAX_ORDINAL = pd.Timestamp.max.floor("D").toordinal()
 _PRECISION = {"day": 0, "week": 0, "weekend": 0, "month": 1, "quarter": 1, "year": 2,
               "decade": 2, "century": 2}
 _FEW = {"D": (7, "D"), "W": (28, "D"), "M": (6, "M"), "Y": (60, "M"), "DE": (360, "M"),
@@ -156,6 +159,7 @@ class _Doc:
         #: accepted matches whose date lies in the narrative's time, not the publication's
         self._narrative: set[int] = set()
         self._used_frame: set[int] = set()
+        self._present_at = -1
         self._cursor = -1
         self._sentence = (0, 0)
 
@@ -167,6 +171,8 @@ class _Doc:
             timex = self.resolve(i)
             if timex is not None:
                 found.append(timex)
+                if timex.value == "PRESENT_REF":  # nun, derzeit: the text is back in the present
+                    self._present_at = timex.start
                 if _is_narrative_anchor(timex):
                     self._last_absolute = i
                 if _sets_reference(timex):
@@ -227,11 +233,17 @@ class _Doc:
 
     def _aside(self, i: int, timex: Timex) -> bool:
         """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
-        present), or a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``:
-        a look back from the time told, not a new time)."""
+        present), a point of comparison (``weniger als 2012``, ``gegenüber Mai 2019``), a year as
+        an attribute or a limit (``Krise 2008/2009``, ``Thriller von 1981``, ``bis 2018``), or
+        a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``: a look back
+        from the time told, not a new time)."""
         start = self.matches[i].start()
         prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
         if prep is not None and prep["prep"].lower() == "seit":
+            return True
+        if R.COMPARISON_BEFORE.search(self.text, max(0, start - 40), start) or (
+                timex.granularity == "year"
+                and R.ATTRIBUTE_BEFORE.search(self.text, max(0, start - 40), start)):
             return True
         if timex.granularity != "year":
             return False
@@ -247,6 +259,8 @@ class _Doc:
         or the clause looks at the present or the future from before it (``ist``, ``wird``)."""
         found, narrative = self.reference(i)
         if found is None or not narrative or found.start_date is None:
+            return None
+        if self._present_at > found.start and i == self._cursor:
             return None
         reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
         if self.matches[i].start() - found.end > reach:
@@ -537,6 +551,15 @@ def _decade(m, doc: _Doc, i: int) -> Timex:
 
 
 def _date(m, doc: _Doc, i: int) -> Timex | None:
+    """A calendar date (`_calendar_date`), with its clock time when one follows after a comma
+    (``Dienstag, 23. Februar, 14.00 Uhr``, a live blog's time stamp): ``2021-02-23T14:00``."""
+    found = _calendar_date(m, doc, i)
+    if found is None or not m["da_ch"] or found.end < m.end():
+        return found
+    return found._replace(value=f"{found.value}T{int(m['da_ch']):02d}:{m['da_cm']}")
+
+
+def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
     """18. August 2025, Montag, 18. August, am 18. August (year by tense), 18.08.2025."""
     if m["di_y"]:
         day = R.safe_date(int(m["di_y"]), int(m["di_m"]), int(m["di_d"]))
@@ -627,7 +650,16 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
         else:
             amount, sign = 1, -1 if m["fo_dir"] in _BACKWARD else 1
     else:
+        if not m["la_num"] and doc.text[max(0, m.start() - 2):m.start()][:1].isdigit():
+            return None  # "8,6 Jahre später": a number the pattern does not read
         unit, sign = R.unit_of(m["la_unit"]), -1 if m["la_dir"] in _BACKWARD else 1
+        if R.COMPARISON_AFTER.match(doc.text, m.end()):  # 8,5 Jahre später als andere: how long
+            amount = R.number_of(m["la_num"]) if m["la_num"] else None
+            if amount is None:
+                return None
+            return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
+                            span=(m.start(), m.end("la_unit")), kind="duration",
+                            modifier=_approximation(m["la_apx"]))
         if m["la_num"]:
             amount = R.number_of(m["la_num"])
         else:  # "Jahr darauf" is one, "Jahre später" some
@@ -713,8 +745,8 @@ def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
         near = anchor + dt.timedelta(days=sign)
         far = R.shift(anchor, length, few_unit, sign)
         first, last = (far, near) if sign < 0 else (near, far)
-        return doc.make(i, f"{first}", (first, last), R.UNIT_GRANULARITY[unit],
-                        modifier="approximate", anchor=anchor, end_value=f"{last}")
+        return doc.make(i, "PAST_REF" if sign < 0 else "FUTURE_REF", (first, last),
+                        R.UNIT_GRANULARITY[unit], modifier="approximate", anchor=anchor)
     if amount <= 0:
         return None
     value, interval, granularity = R.unit_at(R.shift(anchor, amount, unit, sign), unit, amount)
@@ -729,6 +761,14 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
         return None
     if word == "zuletzt" and doc.text[max(0, m.start() - 6):m.start()].endswith("nicht "):
         return None
+    phrase = " ".join(m.group().split())
+    if phrase == "eines Tages" and R.WITHIN_BEFORE.search(doc.text, max(0, m.start() - 20),
+                                                         m.start()):
+        return doc.make(i, "P1D", None, "day", kind="duration")  # innerhalb eines Tages
+    since = R.SINCE_UNITS.fullmatch(phrase)
+    if since:  # seit Jahren: an unknown number of years up to now
+        return doc.make(i, R.duration_value(None, R.unit_of(since["unit"])), None, None,
+                        kind="vague")
     return doc.make(i, R.vague_ref(m.group()), None, None, kind="vague")
 
 
@@ -877,30 +917,49 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
-    """2014 / Invasion 2022 / brannte 1862 nieder yes; 2000 Euro, rund 2000 Menschen, Nr. 2014,
-    1500 Exemplare no."""
+    """2014 / Invasion 2022 / 1862 zog er yes; 2000 Euro, rund 2000 Menschen, Nr. 2014, für
+    1200 Schüler no."""
     before = text[max(0, start - 20):start]
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
-    if int(text[start:end]) < 1900 and not context:  # an old year only before a verb
-        return bool(R.LOWERCASE_NEXT.match(text, end))
+    if int(text[start:end]) < 1900:  # "seit 1862", "1862 zog er": not "für 1200 Münchner"
+        if R.CAPITALISED_NEXT.match(text, end):
+            return False
+        return bool(context) or (bool(R.SENTENCE_START_BEFORE.search(before))
+                                 and bool(R.LOWERCASE_NEXT.match(text, end)))
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
 
 
 def _clock(m, doc: _Doc, i: int) -> Timex:
     """um 20 Uhr, 8.30 Uhr: the time on the day of the reference time (``am Montag um 20 Uhr``)
     or of publication; on a day the text does not name (``1915 ... um 20 Uhr``) undated."""
-    hour, minute = int(m["cl_h"]), int(m["cl_m"] or 0)
+    if m["cr_h"]:  # von 8 bis 19 Uhr, 09:00 - 12:00 Uhr, zwischen 22 und 6 Uhr
+        times = (f"T{int(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
+                 f"T{int(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
+    else:
+        times = (f"T{int(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
         if narrative:
             doc._used_frame.add(i)
-        return doc.make(i, f"{day}T{hour:02d}:{minute:02d}", (day, day), "day",
-                        anchor=day)
-    return doc.make(i, f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None, None,
-                    anchor=found.start_date)
+        end_value = f"{day}{times[1]}" if times[1] else None
+        return doc.make(i, f"{day}{times[0]}", (day, day), "day", anchor=day,
+                        end_value=end_value)
+    end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
+    return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
+                    end_value=end_value)
+
+
+def _durange(m, doc: _Doc, i: int) -> Timex | None:
+    """zwei bis drei Monate, 10 bis 14 Tage: a length between two, ``value`` .. ``end_value``."""
+    low, high = R.number_of(m["dr_a"]), R.number_of(m["dr_b"])
+    if low is None or high is None or not 0 < low < high:
+        return None
+    unit = R.unit_of(m["dr_unit"])
+    return doc.make(i, R.duration_value(low, unit), None, R.UNIT_GRANULARITY[unit],
+                    kind="duration", end_value=R.duration_value(high, unit))
 
 
 def _duration(m, doc: _Doc, i: int) -> Timex | None:
@@ -988,6 +1047,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
+    "durange": _durange,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
@@ -1081,11 +1141,12 @@ def _check_mode(mode: str) -> None:
 
 
 def _dates(values: list) -> np.ndarray:
-    """datetime64[ns] column from dates / None, vectorised."""
+    """datetime64[ns] column from dates / None, vectorised; NaT for a date outside the years
+    datetime64[ns] holds (1677-09-22 .. 2262-04-11), which would otherwise wrap around."""
     ordinals = np.fromiter((d.toordinal() if d is not None else 0 for d in values),
                            dtype="int64", count=len(values))
     days = (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[ns]")
-    days[ordinals == 0] = np.datetime64("NaT")
+    days[(ordinals < _MIN_ORDINAL) | (ordinals > _MAX_ORDINAL)] = np.datetime64("NaT")
     return days
 
 

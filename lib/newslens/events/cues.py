@@ -2,8 +2,11 @@
 
 One row per cue list: ``cue`` (alternatives of whole words, case-insensitive), ``kind`` and
 ``scope``. Kinds: ``negated``, ``hypothetical``, ``planned``, ``reported`` (modalities), ``past``
-(auxiliaries of past and perfect tense) and ``background`` (a preposition that makes the event a
-reference point of another report: ``nach dem Anschlag``, ``seit der Wahl``). Scopes: ``near``
+(auxiliaries of past and perfect tense), ``background`` (a preposition that makes the event a
+reference point of another report: ``nach dem Anschlag``, ``seit der Wahl``) and
+``preposition`` (any preposition: a noun in a prepositional phrase is not the news of the
+day, so it never takes the publication day) and ``count`` (a number or a count noun: deaths
+and infections counted by the hundred are a statistic, not an event). Scopes: ``near``
 (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``.
 """
@@ -19,7 +22,8 @@ import pandas as pd
 from newslens import config
 
 CUES_FILE = "event_cues.csv"
-KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background")
+KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
+         "count")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes.
@@ -39,6 +43,8 @@ class Cues:
     reported: re.Pattern
     past: re.Pattern
     background: re.Pattern
+    preposition: re.Pattern
+    count: re.Pattern
 
 
 @functools.cache
@@ -68,6 +74,7 @@ def modality(text: str, start: int, end: int, clause: tuple[int, int], verb: boo
     """asserted, negated, planned, hypothetical or reported: the cues around a trigger."""
     c = cues()
     left, right = clause
+    text = text[:start] + " " * (end - start) + text[end:]  # the trigger is no cue of itself
     near = text[max(left, start - 45):start]
     if c.negated_near.search(near) and len(_WORD.findall(near)) <= 8:
         return "negated"
@@ -96,11 +103,18 @@ def _passive_or_perfect(clause: str) -> bool:
 
 
 def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> bool:
-    """Past or perfect tense around the trigger: a past auxiliary in its clause (``hat``,
-    ``ist``, ``sind`` only with a participle), or a verb trigger in a past form."""
+    """News in the past or perfect tense around the trigger: a verb trigger in a past form
+    (``telefonierten``, ``festgenommen``, ``starb``), or a past auxiliary or a frequent past
+    verb in its clause (``hat``, ``ist``, ``sind`` only with a participle). The pluperfect
+    (``hatte ... stattgefunden``) tells of an event before the news, and is not counted."""
     left, right = clause
     in_clause = text[left:right]
-    if verb and (PARTICIPLE.fullmatch(trigger.lower()) or trigger.lower() in _PRETERITE):
+    words = {w.lower() for w in _WORD.findall(in_clause)}
+    if words & {"hatte", "hatten"} or (words & {"war", "waren"} and PARTICIPLE.search(
+            in_clause)):
+        return False
+    low = trigger.lower()
+    if verb and (PARTICIPLE.fullmatch(low) or low in _PRETERITE or low.endswith(("te", "ten"))):
         return True
     for m in cues().past.finditer(in_clause):
         if m.group().lower() not in _PRESENT_AUXILIARIES or PARTICIPLE.search(in_clause):
@@ -110,8 +124,6 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
 
 #: Present-tense auxiliaries: past only together with a participle (hat ... gewählt).
 _PRESENT_AUXILIARIES = {"hat", "haben", "ist", "sind", "habe", "sei", "seien"}
-
-
 _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "trat", "traten",
               "gewann", "gewannen", "einigten", "einigte", "berieten", "beriet", "lehnte",
               "lehnten", "stürmten", "stürmte", "brannte", "brannten"}
@@ -123,7 +135,22 @@ def is_background(text: str, start: int, clause: tuple[int, int]) -> bool:
     return bool(_background().search(text, clause[0], start))
 
 
+def in_phrase(text: str, start: int, clause: tuple[int, int]) -> bool:
+    """The trigger is the head of a prepositional phrase (``zu dem Treffen``, ``bei dem
+    Anschlag``): at most three lower-case words after any preposition."""
+    return bool(_phrase("preposition").search(text, clause[0], start))
+
+
+def _background():
+    return _phrase("background")
+
+
 @functools.cache
-def _background() -> re.Pattern:
-    cue = cues().background.pattern
+def _phrase(kind: str) -> re.Pattern:
+    cue = getattr(cues(), kind).pattern
     return re.compile(r"(?i:" + cue + r")(?:\s+[a-zäöüß][\w.-]*){0,3}\s*$")
+
+
+def is_count(text: str, clause: tuple[int, int]) -> bool:
+    """A number or a count noun in the clause (``mehr als 900 Menschen sind gestorben``)."""
+    return bool(cues().count.search(text, clause[0], clause[1]))

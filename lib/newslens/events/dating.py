@@ -11,8 +11,9 @@
   ``gestern`` is an expression of its own, resolved to the day before publication.
 - ``publication``: the sentence has no dated expression at all (one elsewhere in it, ``2016``,
   says the sentence is not about today), the trigger is reported as news (asserted or
-  reported, in a clause of past or perfect tense, not as the background of another report:
-  ``nach der Wahl``) and the article has a plausible publication date: the publication day.
+  reported, in a clause of past or perfect tense but not pluperfect, not in a prepositional
+  phrase: ``nach der Wahl``, ``zu dem Treffen``) and the article has a plausible publication
+  date: the publication day.
 - ``none``: nothing dates it. Such mentions are listed in the tables, never drawn.
 """
 
@@ -80,7 +81,7 @@ def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                 "granularity": str(timex["granularity"]), "date_source": "timex"}
     plausible = not pd.isna(published) and PLAUSIBLE[0] <= published <= PLAUSIBLE[1]
     if plausible and not timexes and modality in ("asserted", "reported") \
-            and not background \
+            and not background and not cues.in_phrase(text, trigger.start, clause) \
             and cues.is_past(text, clause, trigger.text, trigger.pos == "verb"):
         day = pd.Timestamp(published).normalize()
         return {"start_date": day, "end_date": day, "granularity": "day",

@@ -3,8 +3,8 @@
 An online clustering in date order (as news event detection does it), bounded by blocking so
 that no two mentions are compared unless they share a key:
 
-1. **Dated mentions** (a timex of day, week or month precision, then those dated by the
-   publication day) are taken in order of their date. Each looks for candidate events only among those of its class
+1. **Dated mentions** are taken in order of precision (a timex of a day, a week, a month,
+   then the publication day) and date. Each looks for candidate events only among those of its class
    family (``event_classes.csv``: an attack and the deaths it caused are one happening) that
    share its trigger lemma (``Wahlnacht`` ~ ``US-Wahl`` ~ ``Präsidentschaftswahl``: lemma
    ``Wahl``) or one of its actors or places, through an inverted index that keeps the
@@ -12,8 +12,8 @@ that no two mentions are compared unless they share a key:
 2. A candidate must be **compatible in time**: the event's span (its most reported day, else
    the :data:`SPAN_DAYS` days before its first publication-dated report, else its first
    coarse date) overlaps the mention's date widened by :data:`SLACK_DAYS`; a publication-dated
-   mention may report an event of the :data:`REPORT_DAYS` days before. Two meetings of the same actors a month apart
-   stay apart.
+   mention may report an event of the :data:`REPORT_DAYS` days before. Two meetings of the
+   same actors a month apart stay apart.
 3. Among compatible candidates the mention joins the best one if the **evidence** is enough
    (:func:`_accept`): TF-IDF cosine of the mention's sentence and its article's title with the
    event's centroid, shared actors and places, the same lemma, the same article; persons on
@@ -84,8 +84,15 @@ class _Event:
     articles: set = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
+    cached: tuple[int, int] | None = None
 
     def span(self) -> tuple[int, int] | None:
+        """The days the event happened on, as far as its dated mentions say (cached)."""
+        if self.cached is None:
+            self.cached = self._span()
+        return self.cached
+
+    def _span(self) -> tuple[int, int] | None:
         if self.day_votes:
             day = min(self.day_votes, key=lambda d: (-self.day_votes[d], d))
             return day, day
@@ -101,8 +108,9 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     index: dict[tuple, list[int]] = defaultdict(list)
     assigned = [-1] * len(items)
     dated = [m for m in items if m.source != "none"]
-    # Timex-dated mentions first: they set the events' days, publication-dated ones join them.
-    for m in sorted(dated, key=lambda m: (m.source != "timex", m.low, m.article,
+    # Day-precise timexes first: they set the events' days; weeks, months and publication
+    # days join them.
+    for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
         assigned[m.i] = _place(m, events, index, dated=True)
     assigned = _merge(events, assigned)
@@ -121,31 +129,39 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     return assigned
 
 
+def _precision(m: _Mention) -> int:
+    if m.source == "publication":
+        return 3
+    return 0 if m.high - m.low <= 1 else (1 if m.high - m.low <= 7 else 2)
+
+
 def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_Mention]:
     items = []
+    published = _days([m["published"] for m in mentions])
+    starts = _days([m["start_date"] for m in mentions])
+    ends = _days([m["end_date"] for m in mentions])
     for i, (m, vector) in enumerate(zip(mentions, vectors, strict=True)):
         source = m["date_source"]
         if source == "timex" and m["granularity"] not in PRECISE:
             source = "none"  # a year or a season places no single event
-        low = high = _day(m["published"])
+        low = high = published[i]
         if source != "none":
-            low, high = _day(m["start_date"]), _day(m["end_date"])
+            low, high = starts[i], ends[i]
         if source == "publication":
             low -= REPORT_DAYS
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, low, high,
-                              source, m["modality"] == "planned", _day(m["published"]),
-                              vector))
+                              source, m["modality"] == "planned", published[i], vector))
     return items
 
 
-def _day(value) -> int:
-    """Days since 1970-01-01 (a day that pandas cannot hold counts as far away)."""
-    try:
-        return int(np.datetime64(pd.Timestamp(value).normalize(), "D").astype(np.int64))
-    except (ValueError, OverflowError, TypeError):
-        return -10**7
+def _days(values: list) -> list[int]:
+    """Days since 1970-01-01; a missing day, or one pandas cannot hold, counts as far away."""
+    series = pd.Series([v if isinstance(v, pd.Timestamp) and 1678 <= v.year <= 2261 else pd.NaT
+                        for v in values], dtype="datetime64[ns]")
+    days = series.to_numpy().astype("datetime64[D]").astype(np.int64)
+    return np.where(series.isna().to_numpy(), -10**7, days).tolist()
 
 
 def _keys(m: _Mention) -> list[tuple]:
@@ -217,6 +233,7 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
 
 
 def _add(event: _Event, m: _Mention) -> None:
+    event.cached = None
     event.members.append(m.i)
     event.lemmas[m.lemma] += 1
     for n in m.names:
@@ -260,6 +277,7 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
         root = _root(parent, event.number)
         if root != event.number:
             target = events[root]
+            target.cached = None
             target.members += event.members
             target.lemmas.update(event.lemmas)
             target.names.update(event.names)

@@ -2,8 +2,8 @@
 
 Actors are the PER and ORG entity mentions of the trigger's clause (``Trump-Putin-Treffen``:
 the names inside the trigger word count too; the sentence's only when the clause is short);
-places are its LOC mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of each, the nearest to
-the trigger, so a long sentence does not hand every name to every event. Names are canonical
+places are its LOC mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of
+each, the nearest to the trigger, so a long sentence does not hand every name to every event. Names are canonical
 entity ids (``per:donald_trump``) with their canonical names. Sentences marked as boilerplate
 (``sentences.boilerplate``, where the pipeline has it) are skipped.
 """
@@ -19,6 +19,9 @@ from newslens.events import cues, dating, triggers
 MAX_NAMES = 3
 ACTOR_LABELS = ("PER", "ORG")
 PLACE_LABELS = ("LOC",)
+#: Classes whose triggers also count many (deaths, outbreaks): with a count and no person
+#: in the clause they are a statistic, not an event.
+STATISTIC_CLASSES = ("death", "outbreak")
 
 
 def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
@@ -27,30 +30,38 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     lexicon = triggers.lexicon()
     published = dict(zip(articles["article_id"].astype(str), articles["published"],
                          strict=True))
-    names, times = _by_article(mentions), _by_article(timexes)
+    names, times = _Index(mentions), _Index(timexes)
     rows: list[dict] = []
-    columns = ["article_id", "sentence_id", "start", "end", "text"]
     if "boilerplate" in sentences.columns:
         sentences = sentences[~sentences["boilerplate"].fillna(False).astype(bool)]
-    for article_id, sentence_id, s0, s1, text in sentences[columns].itertuples(index=False):
-        found = lexicon.find(text)
-        if not found:
-            continue
-        article_id = str(article_id)
+    texts = sentences["text"].astype(str).tolist()
+    ids, sentence_ids = sentences["article_id"].tolist(), sentences["sentence_id"].tolist()
+    begins, ends = sentences["start"].tolist(), sentences["end"].tolist()
+    for k, found in sorted(lexicon.find_many(texts).items()):
+        article_id, sentence_id, s0, s1, text = (str(ids[k]), sentence_ids[k], begins[k],
+                                                 ends[k], texts[k])
         if article_id not in published:
             raise ValueError(f"sentences: article_id {article_id!r} of {sentence_id} is not "
                              "in the articles table")
-        in_sentence = _within(names, article_id, s0, s1)
-        dated = dating.usable_timexes(_within(times, article_id, s0, s1), text, s0)
+        in_sentence = names.within(article_id, s0, s1)
+        dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0)
         for trigger in found:
-            rows.append(_mention(article_id, str(sentence_id), int(s0), text, trigger,
-                                 in_sentence, dated, published[article_id]))
+            row = _mention(article_id, str(sentence_id), int(s0), text, trigger, in_sentence,
+                           dated, published[article_id])
+            if row is not None:
+                rows.append(row)
     return rows
 
 
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
-             timexes: list[dict], published) -> dict:
+             timexes: list[dict], published) -> dict | None:
+    """The mention of a trigger; None for a statistic (deaths or cases counted by the
+    hundred, no person named: :data:`STATISTIC_CLASSES`)."""
     clause = cues.clause_span(text, trigger.start, trigger.end)
+    actors = _nearest(names, ACTOR_LABELS, trigger, clause, s0)
+    if trigger.event_class in STATISTIC_CLASSES and cues.is_count(text, clause) \
+            and not any(str(m["label"]) == "PER" for m in actors):
+        return None
     verb = trigger.pos == "verb"
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
@@ -58,7 +69,6 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     if date["date_source"] == "timex" and modality == "asserted" \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened
-    actors = _nearest(names, ACTOR_LABELS, trigger, clause, s0)
     places = _nearest(names, PLACE_LABELS, trigger, clause, s0)
     return {
         "article_id": article_id, "sentence_id": sentence_id,
@@ -98,18 +108,25 @@ def _has_id(m: dict) -> bool:
     return isinstance(value, str) and value != ""
 
 
-def _by_article(table: pd.DataFrame) -> dict[str, tuple[list[int], list[dict]]]:
-    """Rows per article sorted by start, with the starts for bisection."""
-    index: dict[str, tuple[list[int], list[dict]]] = {}
-    ordered = table.sort_values(["article_id", "start", "end"], kind="stable")
-    for record in ordered.to_dict("records"):
-        starts, records = index.setdefault(str(record["article_id"]), ([], []))
-        starts.append(int(record["start"]))
-        records.append(record)
-    return index
+class _Index:
+    """Rows of a table per article, sorted by start, found by bisection; a row becomes a dict
+    only when a sentence with a trigger asks for it (most sentences have none)."""
 
+    def __init__(self, table: pd.DataFrame) -> None:
+        ordered = table.sort_values(["article_id", "start", "end"], kind="stable")
+        self.columns = {c: ordered[c].tolist() for c in ordered.columns}
+        self.names = list(self.columns)
+        self.articles: dict[str, tuple[list[int], int]] = {}
+        ids, starts = self.columns["article_id"], self.columns["start"]
+        for k, article_id in enumerate(ids):
+            key = str(article_id)
+            if key not in self.articles:
+                self.articles[key] = ([], k)
+            self.articles[key][0].append(int(starts[k]))
 
-def _within(index: dict, article_id: str, start: int, end: int) -> list[dict]:
-    starts, rows = index.get(article_id, ([], []))
-    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-    return [r for r in rows[first:last] if int(r["end"]) <= end]
+    def within(self, article_id: str, start: int, end: int) -> list[dict]:
+        starts, offset = self.articles.get(article_id, ([], 0))
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        rows = [{c: self.columns[c][offset + k] for c in self.names}
+                for k in range(first, last)]
+        return [r for r in rows if int(r["end"]) <= end]

@@ -100,7 +100,7 @@ def _days(values: pd.Series) -> pd.Series:
 
 
 def _representable(value) -> bool:
-    return pd.Timestamp.min <= pd.Timestamp(value).as_unit("us") <= pd.Timestamp.max
+    return 1678 <= pd.Timestamp(value).year <= 2261
 
 
 def _event_frame(found: list[dict], ids: dict[int, str], classes: pd.DataFrame) -> pd.DataFrame:

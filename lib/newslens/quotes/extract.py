@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from newslens.quotes import cues as cue_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_OPENERS = {"„": "“”", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
+_OPENERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
 _QUOTE_MARK = re.compile(r"[„“”»«\"]")
 _TERMINAL = set(".!?…")
 _AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "wurde", "wurden",
@@ -205,7 +205,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1:b - 1])
         if not (words >= LONG_QUOTE_WORDS or after or (colon and words >= 2)
-                or (speechlike and (cue or words >= 4))):
+                or (speechlike and (cue or words >= 2))):
             continue
         if not (after or colon) and _named(text[a + 1:b - 1], toks, a):
             continue
@@ -262,6 +262,9 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     if before and before[-1].lower.endswith(_TITLE_NOUNS):
         return True
     words = content.split()
+    if before and before[-1].lower in _ARTICLES and content[:1].isupper() \
+            and content.rstrip()[-1:] not in {".", "!", "?", ","} and len(words) < 8:
+        return True  # der „Rat für nationale Sicherheit“: a name after its article
     return len(words) < 12 and content.rstrip()[-1:] not in {".", "!", "?"} \
         and any(w.lower() in _FOREIGN for w in words)
 
@@ -353,7 +356,7 @@ def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | N
 
 def _wie_frame(tokens, cue, index) -> Quote | None:
     i = cue[0]
-    if tokens[0].lower != "wie" or i > 12:
+    if tokens[0].lower != "wie" or i > 25:
         return None
     comma = next((j for j in range(i + 1, min(len(tokens), i + 4)) if tokens[j].text == ","),
                  None)
@@ -375,7 +378,9 @@ def _clause_after(tokens, cue, index) -> Quote | None:
     for k in range(j, limit):
         tok = tokens[k]
         if tok.quoted:
-            return None
+            if k == j or tokens[k - 1].text == ":":
+                return None  # the cue introduces a direct quotation
+            continue  # a name in quotation marks: sagte der „Berliner Zeitung“, dass ...
         if tok.text in _TERMINAL or tok.text == ";":
             return None
         if tok.text in {",", ":"} and k + 1 < len(tokens):
@@ -450,7 +455,7 @@ def _source_noun(tokens: list[Token], i: int, lex) -> bool:
     Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
     within three words."""
     for tok in tokens[i:i + 3]:
-        if tok.quoted or not tok.text.isalpha():
+        if tok.quoted or not tok.text.replace("-", "").isalpha():
             return False
         if tok.text[0].isupper():
             word = tok.lower
@@ -591,9 +596,10 @@ def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[
         if index in taken:
             recent = index
             continue
-        if not toks or recent is None or index - recent > CARRY_SENTENCES or toks[0].quoted:
+        if not toks or toks[0].quoted:
             continue
-        if _subjunctive(toks) or _hearsay(toks):
+        near = recent is not None and index - recent <= CARRY_SENTENCES
+        if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
             span = _unquoted_span(toks, 0, len(toks))
             if span:
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
@@ -612,6 +618,18 @@ def _subjunctive(tokens: list[Token]) -> bool:
     if len(words) > 1 and words[0] == "sie" and words[1] == "sei":  # the imperative-like form
         return False
     return any(w in SUBJUNCTIVE or w in SUBJUNCTIVE_II for w in words)
+
+
+def _subjunctive_i(tokens: list[Token]) -> bool:
+    """A sentence whose verb is in the subjunctive I (``sei``, ``habe``, ``werde``): reported
+    speech wherever it stands."""
+    words = [t.lower for t in tokens if not t.quoted]
+    if len(words) > 1 and words[0] == "sie" and words[1] == "sei":
+        return False
+    return any(w in _STRICT_SUBJUNCTIVE for w in words)
+
+
+_STRICT_SUBJUNCTIVE = frozenset("sei seien habe werde könne müsse solle wolle dürfe".split())
 
 
 def _hearsay(tokens: list[Token]) -> bool:

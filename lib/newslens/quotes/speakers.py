@@ -49,11 +49,31 @@ def attribute(text: str, quotes: list[Quote], mentions: list[Mention]) -> None:
     previous: dict = {}
     for quote in quotes:
         found = {} if quote.carried else _in_frame(text, quote, mentions, starts, previous)
-        if not found and (quote.carried or quote.kind == "direct") and previous:
+        if not found and quote.carried:
+            found = _latest(quote.start, mentions, starts, previous)
+        if not found and quote.kind == "direct" and previous:
             found = dict(previous)
         quote.speaker = found
         if found:
             previous = found
+
+
+#: A quotation without frame keeps the previous speaker when it was named this close before.
+CARRY_CHARS = 300
+
+
+def _latest(offset: int, mentions: list[Mention], starts: list[int], previous: dict) -> dict:
+    """The speaker of a quotation without frame: the previous speaker if recent, else the
+    person or organisation named last before it (if after the previous speaker)."""
+    if previous and offset - previous["end"] <= CARRY_CHARS:
+        return dict(previous)
+    i = bisect.bisect_left(starts, offset)
+    for m in reversed(mentions[max(0, i - 30):i]):
+        if previous and m.start <= previous["start"]:
+            break
+        if m.label in SPEAKER_LABELS and m.entity_id and offset - m.end <= RESOLVE_WINDOW:
+            return _from_mention(m)
+    return dict(previous)
 
 
 def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int],
@@ -72,10 +92,13 @@ def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int
     inside = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
               if m.end <= hi and not _in_parts(m.start, parts)]
     cue = quote.cue[1] if quote.cue else lo
-    people = [m for m in inside if m.label in SPEAKER_LABELS]
+    people = [m for m in inside if m.label in SPEAKER_LABELS and not _addressed(text, m, lo)]
     words = _words(text, lo, hi, parts)
     after = quote.speaker_after or _subject_follows(words, cue, mentions, starts)
     pronoun = _pronoun(words, cue, after)
+    following = _right_after(words, quote.cue[2] if quote.cue else cue)
+    if following is not None:  # ``bezeichnete er``: the pronoun after the verb is its subject
+        pronoun, people = following, []
     if people:
         best = min(people, key=lambda m: _distance(m, cue, after))
         if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
@@ -132,6 +155,24 @@ def _source_phrase(text: str, span: tuple[int, int], mentions: list[Mention],
     return {"text": text[lo:hi], "start": lo, "end": hi,
             "entity_id": ref.entity_id if ref else None,
             "canonical": ref.canonical if ref else None}
+
+
+_ADDRESSED = re.compile(r"\b(?:gegenüber|im Gespräch mit|im Interview mit|"
+                        r"gegenüber de[mnr]|gegenüber der)\s+(?:\w+\s+){0,3}$")
+
+
+def _addressed(text: str, m: Mention, lo: int) -> bool:
+    """The mention is the addressee (``gegenüber dem Hamburger Abendblatt``), not the
+    speaker."""
+    return bool(_ADDRESSED.search(text[max(lo, m.start - 50):m.start]))
+
+
+def _right_after(words, cue_end: int):
+    """``er``/``sie`` as the first word after the cue verb."""
+    nxt = next((w for w in words if w[1] >= cue_end), None)
+    if nxt is not None and nxt[0].lower() in _PRONOUNS and nxt[1] - cue_end <= 1:
+        return nxt
+    return None
 
 
 def _in_parts(offset: int, parts) -> bool:
