@@ -67,10 +67,10 @@ def detect(
     table = list(zip(articles["article_id"], sources, days.astype("int64").tolist(),
                      articles["text"], strict=True))
     pieces = [_pieces(text) for *_, text in table]
-    repeated = _repeated(table, pieces, min_articles=min_articles, min_days=min_days)
+    frequent = _frequent(table, pieces, min_articles=min_articles, min_days=min_days)
     runs = [(article_id, source, day, start, end, text[start:end])
             for (article_id, source, day, text), found in zip(table, pieces, strict=True)
-            for start, end in _runs(text, found, repeated.get(source, ()))]
+            for start, end in _runs(text, found, frequent.get(source, set()))]
     spread = _spread(runs)
     return _frame([(article_id, _passage_id(source, text), start, end, source,
                     *spread[(source, _normal(text))], text)
@@ -117,24 +117,23 @@ def _pieces(text: str) -> list[tuple[int, int, str, bool]]:
     return found
 
 
-def _repeated(table: list[tuple], pieces: list[list], *, min_articles: int,
+def _frequent(table: list[tuple], pieces: list[list], *, min_articles: int,
               min_days: int) -> dict[str, set[str]]:
-    """Per source, the normalised pieces printed often enough to be boilerplate."""
+    """Per source, the normalised pieces printed in enough articles on enough days."""
     n_articles: Counter = Counter()
     for (_, source, _, _), found in zip(table, pieces, strict=True):
-        n_articles.update({(source, normal) for _, _, normal, whole in found
-                           if _long_enough(normal, whole)})
+        n_articles.update({(source, normal) for _, _, normal, _ in found})
     candidates = {key for key, n in n_articles.items() if n >= min_articles}
     days: dict[tuple, set] = defaultdict(set)
     for (_, source, day, _), found in zip(table, pieces, strict=True):
         for _, _, normal, _ in found:
             if (source, normal) in candidates:
                 days[source, normal].add(day)
-    repeated: dict[str, set[str]] = defaultdict(set)
+    frequent: dict[str, set[str]] = defaultdict(set)
     for (source, normal), seen in days.items():
         if len(seen) >= min_days:
-            repeated[source].add(normal)
-    return repeated
+            frequent[source].add(normal)
+    return frequent
 
 
 def _long_enough(normal: str, whole: bool) -> bool:
@@ -145,11 +144,25 @@ def _long_enough(normal: str, whole: bool) -> bool:
         normal.rsplit(" ", 1)[-1].casefold() not in _OPEN_ENDS
 
 
-def _runs(text: str, pieces: list[tuple], repeated: set[str]) -> list[tuple[int, int]]:
-    """Consecutive boilerplate pieces of one line joined: ``(start, end)`` in the article."""
+def _runs(text: str, pieces: list[tuple], frequent: set[str]) -> list[tuple[int, int]]:
+    """Boilerplate of one article as ``(start, end)`` runs of consecutive pieces of a line.
+
+    A frequent piece long enough to tell (:func:`_long_enough`) is boilerplate; a frequent
+    short one only beside boilerplate on its line (``März) wurden ... registriert.`` after
+    ``Mehr als 200.000 Fälle ... (Stand 18.``), so a repeated line is taken whole.
+    """
+    kept = [normal in frequent and _long_enough(normal, whole)
+            for _, _, normal, whole in pieces]
+    for order, step in ((range(1, len(pieces)), -1), (range(len(pieces) - 2, -1, -1), 1)):
+        for i in order:
+            j = i + step
+            if (not kept[i] and kept[j] and pieces[i][2] in frequent
+                    and _same_line(text, min(pieces[i][1], pieces[j][1]),
+                                   max(pieces[i][0], pieces[j][0]))):
+                kept[i] = True
     runs: list[list[int]] = []
-    for start, end, normal, _ in pieces:
-        if normal not in repeated:
+    for (start, end, _, _), keep in zip(pieces, kept, strict=True):
+        if not keep:
             continue
         if runs and _same_line(text, runs[-1][1], start):
             runs[-1][1] = end
