@@ -782,6 +782,23 @@ def test_timex3_values_of_lengths_and_vague_phrases(text, expected):
     assert found(text, "2020-05-04") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das dauert ein paar Tage.", [("ein paar Tage", "PXD", None, None)]),
+    ("Er arbeitete viele Jahre dort.", [("viele Jahre", "PXY", None, None)]),
+    ("Sie stritten jahrelang, nach wochenlangen Debatten.",
+     [("jahrelang", "PXY", None, None), ("wochenlangen", "PXW", None, None)]),
+    ("Am 3. Mai 2020 waren es 50, am Vortag 40.",
+     [day("3. Mai 2020", "2020-05-03"), day("Vortag", "2020-05-02")]),
+    ("Die Kasse schließt um vier Uhr.", [day("vier Uhr", "2020-05-04T04:00")]),
+    ("Raffael wurde 1483 geboren.", [("1483", "1483", None, None)]),
+    ("Es gab 1452 weitere Fälle.", []),
+    ("Die Zahl stieg auf 1602, als genesen gelten 1335.", []),
+    ("Das ergibt 1613 minus 1270 gleich 343.", []),
+])
+def test_unquantified_lengths_relative_days_hour_words_old_years(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
 def test_shortly_after_is_vague_and_undated():
     frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
                       anchor="2020-05-04")
