@@ -6,6 +6,10 @@ the same spaCy pipeline over the same texts, measured in the same run. Prints; n
 
     python benchmarks/annotate_bench.py [--corpus PATH] [--limit N] [--n-process N]
 
+The cold annotation also prints the CPU seconds of the worker processes (the spaCy stage) and
+of the main process (the stages after it), and from them the time on free cores: on a shared
+machine the wall time says more about the other processes than about newslens.
+
 Each phase runs in a fresh Python process so its peak memory is its own: the peak of all its
 processes together (sampled) and of the largest one (a worker of the spaCy stage, or the main
 one). ``--n-process`` defaults to
@@ -43,13 +47,23 @@ def phase_annotate(corpus: Path, limit: int | None, n_process: int | None) -> di
     from newslens.pipeline import _workers
 
     articles = _articles(corpus, limit)
+    before = _cpu()
     began = time.perf_counter()
     ann = annotate(articles, n_process=n_process, progress=False)
     seconds = time.perf_counter() - began
+    main_cpu, workers_cpu = (after - start for after, start in zip(_cpu(), before, strict=True))
     words = int(articles["n_words"].sum())
     return {"seconds": seconds, "articles": len(articles), "words": words,
             "mentions": len(ann.mentions), "sentences": len(ann.sentences),
-            "workers": _workers(n_process, words)}
+            "workers": _workers(n_process, words), "main_cpu": main_cpu,
+            "workers_cpu": workers_cpu, "load": os.getloadavg()[0]}
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its ended worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
 
 
 def phase_bare(corpus: Path, limit: int | None, n_process: int | None) -> dict:
@@ -136,6 +150,11 @@ def main() -> int:
                         help="worker processes (default: annotate() chooses)")
     parser.add_argument("--phase", choices=["annotate", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--no-report", action="store_true", help="skip the warm re-render")
+    parser.add_argument("--no-bare", action="store_true",
+                        help="skip the bare nlp.pipe run (as long again as the cold one)")
+    parser.add_argument("--cache", type=Path,
+                        help="an empty folder for the cache (default: a temporary one); "
+                             "kept afterwards, e.g. to reuse its spaCy results")
     args = parser.parse_args()
     if args.phase:
         phase = phase_annotate if args.phase == "annotate" else phase_bare
@@ -144,7 +163,10 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (the benchmark corpus lives in ../shared)")
         return 0
-    with tempfile.TemporaryDirectory() as cache:
+    with tempfile.TemporaryDirectory() as temporary:
+        cache = str(args.cache or temporary)
+        if args.cache and args.cache.exists() and any(args.cache.iterdir()):
+            raise SystemExit(f"--cache {args.cache} is not empty: a cold run needs an empty one")
         env = {**os.environ, "NEWSLENS_CACHE": cache, "NEWSLENS_PROGRESS": "0"}
         if args.limit:  # the notebooks read a corpus file: write the sample to one (temporary)
             sample = Path(cache) / "sample.jsonl.gz"
@@ -152,7 +174,7 @@ def main() -> int:
             args.corpus, args.limit = sample, None
         cold = _run_phase("annotate", args, env)
         args.n_process = cold["workers"]  # the bare pipeline with as many processes
-        bare = _run_phase("bare", args, env)
+        bare = None if args.no_bare else _run_phase("bare", args, env)
         warm = _run_phase("annotate", args, env)
         report = None if args.no_report else _warm_report(args.corpus, env)
     words = cold["words"]
@@ -161,9 +183,16 @@ def main() -> int:
           f"peak RSS {cold['peak_total_mb']:,.0f} MB all processes together "
           f"({cold['peak_rss_mb']:,.0f} MB the largest one; {cold['mentions']:,} mentions, "
           f"{cold['sentences']:,} sentences; {cold['workers']} process(es))")
-    print(f"bare nlp.pipe of the same pipeline (n_process={args.n_process}): "
-          f"{bare['seconds']:.1f} s, {words / bare['seconds']:,.0f} words/s")
-    print(f"newslens / bare nlp.pipe: {cold['seconds'] / bare['seconds']:.2f}")
+    cores = max(cold["workers"], 1)
+    print(f"  CPU: {cold['workers_cpu']:.0f} s in the worker processes, {cold['main_cpu']:.0f} s "
+          f"in the main one: on {cores} free core(s) about "
+          f"{cold['workers_cpu'] / cores + cold['main_cpu']:.0f} s (load average at the end "
+          f"{cold['load']:.1f} on {config.available_cores()} cores: above the cores, other "
+          "processes shared them)")
+    if bare is not None:
+        print(f"bare nlp.pipe of the same pipeline (n_process={args.n_process}): "
+              f"{bare['seconds']:.1f} s, {words / bare['seconds']:,.0f} words/s")
+        print(f"newslens / bare nlp.pipe: {cold['seconds'] / bare['seconds']:.2f}")
     print(f"warm annotate from cache: {warm['seconds']:.1f} s")
     if report is not None:
         print(f"warm re-render of all notebooks (make report from cache): {report:.1f} s")

@@ -19,7 +19,7 @@ NEWS = ["Olaf Scholz traf Emmanuel Macron in Paris.", "Der Bundestag beriet übe
 def _articles() -> pd.DataFrame:
     rows = []
     for i, news in enumerate(NEWS[:6]):  # six articles of a.de on six days
-        text = f"{news} Weitere Details folgen.\n{HEADING}\nIn der\nMitte. {PROMO}"
+        text = f"{news} Weitere Details folgen.\n{HEADING}\nIn der\nStadt Nr. {i}. {PROMO}"
         rows.append((f"a{i}", "a.de", f"2020-03-{i + 1:02d}", text))
     for i in range(5):  # one story updated five times on one day: not boilerplate
         rows.append((f"u{i}", "a.de", "2020-03-10", f"{UPDATE}\nStand: Update {i}."))
@@ -76,3 +76,21 @@ def test_mark_by_share_of_characters():
                          "start": [10, 0, 15, 40, 10], "end": [20, 20, 30, 70, 20]})
     assert bp.mark(rows, boilerplate).tolist() == [True, True, False, False, False]
     assert bp.mark(rows, boilerplate.iloc[:0]).tolist() == [False] * 5
+
+
+def test_a_short_repeated_piece_beside_boilerplate_joins_it():
+    line = ("Mehr als 200.000 Fälle von Corona weltweit (Stand 18. März) wurden registriert. "
+            "Hinzu kommt eine hohe Dunkelziffer, die Forscher grob schätzen.")
+    articles = _articles()
+    articles["text"] = articles["text"] + "\n" + line
+    found = bp.detect(articles)
+    assert line in set(found["text"])  # "März) wurden registriert." alone is too short
+    assert "Weitere Details folgen." not in " ".join(found["text"])  # frequent, but alone
+
+
+def test_short_lines_broken_off_in_mid_sentence_are_not_headings():
+    articles = _articles()
+    articles["text"] = articles["text"] + "\nsagt er.\nEs sei\nnoch offen, wie es weitergeht."
+    found = set(bp.detect(articles)["text"])
+    assert {"sagt er.", "Es sei"}.isdisjoint(found)
+    assert HEADING in found

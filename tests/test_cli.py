@@ -103,6 +103,26 @@ def test_skip_bad_lists_the_skipped_records(run, tmp_path):
     assert skipped[1].startswith("c.jsonl,line 2,,impossible or malformed date")
 
 
+def test_annotate_publication_times_and_a_narrative_before_1678(run, tmp_path):
+    """Bench-like input: publication times of day, and a year-less date anchored in 1500
+    (its anchor is outside datetime64[ns]; it used to wrap around to a day in 2084)."""
+    frictionless = pytest.importorskip("frictionless")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({
+        "id": "h1", "date": "2020-05-01T10:15:30",
+        "text": "Im Jahr 1500 kam der Kaufmann Jakob Fugger nach Augsburg. Am Freitag, "
+                "3. April, erreichte er die Stadt."}, ensure_ascii=False) + "\n", "utf-8")
+    code, _, err = run("annotate", corpus, "--out", tmp_path / "t", "--format", "csv")
+    assert code == 0, err
+    articles = (tmp_path / "t" / "articles.csv").read_text("utf-8").splitlines()
+    assert ",2020-05-01T10:15:30," in articles[1]
+    report = frictionless.validate(str(tmp_path / "t" / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    timexes = (tmp_path / "t" / "timexes.csv").read_text("utf-8").splitlines()
+    april = next(line for line in timexes if "3. April" in line)
+    assert ",2020-05-01," not in april and ",20" not in april.split("1500-04-03")[1]
+
+
 def test_explain_prints_the_sentences_of_an_entity(run):
     code, out, _ = run("explain", config.SEEDS_DIR, "--entity", "Wladimir Putin", "--limit",
                        "2")

@@ -208,3 +208,15 @@ def test_an_undescribed_column_is_written_with_an_inferred_type(seed_annotations
     entities = next(r for r in _descriptor(folder)["resources"] if r["name"] == "entities")
     score = entities["schema"]["fields"][-1]
     assert score == {"name": "score", "type": "number"}
+
+
+def test_a_date_column_without_any_date_is_empty_not_nat(seed_annotations, tmp_path):
+    timexes = seed_annotations.timexes.assign(start_date=pd.NaT)
+    ann = type(seed_annotations)(**{**seed_annotations.__dict__, "timexes": timexes})
+    csv = write_package(ann, tmp_path / "csv", corpus=config.SEEDS_DIR, fmt="csv").parent
+    parquet = write_package(ann, tmp_path / "pq", corpus=config.SEEDS_DIR).parent
+    column = pd.read_csv(csv / "timexes.csv", dtype=str, keep_default_na=False)["start_date"]
+    assert set(column) == {""}
+    table = pq.read_table(parquet / "timexes.parquet")
+    assert str(table.schema.field("start_date").type) == "date32[day]"
+    assert table.column("start_date").null_count == len(timexes)

@@ -758,3 +758,9 @@ def test_inflection_keys():
     assert inflection_key("Robert Koch-Instituts") == inflection_key("Robert-Koch-Institut")
     assert inflection_key("Fake News") != inflection_key("Fake New")
     assert inflection_key("Berlin") is None
+
+
+def test_a_name_that_ends_a_hyphenated_word_defines_no_abbreviation():
+    text = "Der Flughafen Berlin-Brandenburg (BER) öffnet. Der BER ist fertig."
+    out = run({"a": text}, [("a", "Brandenburg", "LOC"), ("a", "BER", "ORG")])
+    assert out.loc[out["text"] == "BER", "entity_id"].tolist() == ["org:ber"]

@@ -687,6 +687,18 @@ def _values(text: str, anchor: str = "2020-05-04") -> list[tuple[str, str]]:
     # seit reaches up to the present and sets no frame
     ("Seit 2015 leitet er den Verein. Im März war er krank.",
      [("2015", "2015"), ("März", "2020-03")]),
+    # points of comparison, attributes and limits set no frame; nun brings the text back
+    ("Es gab weniger Gold als 2012. Im Februar stieg der Preis.",
+     [("2012", "2012"), ("Februar", "2020-02")]),
+    ("Ein Thriller von 1981 sagte das voraus. Im März erschien er neu.",
+     [("1981", "1981"), ("März", "2020-03")]),
+    ("Sie lag höher als im Vergleich zum Mai 2019. Im April stieg sie.",
+     [("Mai 2019", "2019-05"), ("April", "2020-04")]),
+    ("1999 gewann sie. Nun arbeitet sie am Film. Im Herbst wurde gedreht.",
+     [("1999", "1999"), ("Nun", "PRESENT_REF"), ("Herbst", "2019-FA")]),
+    # perfect with sein is past: the year of the text
+    ("Im Jahr 2019 sank der Absatz. Von Januar bis März sind die Zahlen gestiegen.",
+     [("Jahr 2019", "2019"), ("Von Januar bis März", "2019-01/2019-03")]),
     # a year mentioned paragraphs ago no longer frames the text
     ("Er kam 1975 nach Bremen." + " Es regnete viel." * 30 + " Im März war er krank.",
      [("1975", "1975"), ("März", "2020-03")]),
@@ -767,6 +779,23 @@ def test_later_than_is_a_length():
     ("Er wartete eine halbe Stunde.", [("eine halbe Stunde", "PT30M", None, None)]),
 ])
 def test_timex3_values_of_lengths_and_vague_phrases(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das dauert ein paar Tage.", [("ein paar Tage", "PXD", None, None)]),
+    ("Er arbeitete viele Jahre dort.", [("viele Jahre", "PXY", None, None)]),
+    ("Sie stritten jahrelang, nach wochenlangen Debatten.",
+     [("jahrelang", "PXY", None, None), ("wochenlangen", "PXW", None, None)]),
+    ("Am 3. Mai 2020 waren es 50, am Vortag 40.",
+     [day("3. Mai 2020", "2020-05-03"), day("Vortag", "2020-05-02")]),
+    ("Die Kasse schließt um vier Uhr.", [day("vier Uhr", "2020-05-04T04:00")]),
+    ("Raffael wurde 1483 geboren.", [("1483", "1483", None, None)]),
+    ("Es gab 1452 weitere Fälle.", []),
+    ("Die Zahl stieg auf 1602, als genesen gelten 1335.", []),
+    ("Das ergibt 1613 minus 1270 gleich 343.", []),
+])
+def test_unquantified_lengths_relative_days_hour_words_old_years(text, expected):
     assert found(text, "2020-05-04") == expected
 
 

@@ -31,8 +31,8 @@ MIN_ARTICLES = 5
 MIN_DAYS = 3
 #: Pieces inside a line need this many words (``Wie meinen Sie das?`` is too common to
 #: tell); a line that is repeated whole (a heading: ``Was wichtig ist``) needs two, and must
-#: not end in a word that a sentence goes on after (a line broken off in mid-sentence,
-#: ``In der``, ``ZEIT ONLINE: Die``).
+#: not end in a word that a sentence goes on after, nor open with or before a lower-case
+#: letter (a line broken off in mid-sentence: ``In der``, ``ZEIT ONLINE: Was``, ``sagt er.``).
 MIN_WORDS = 5
 MIN_LINE_WORDS = 2
 _OPEN_ENDS = frozenset((
@@ -42,6 +42,7 @@ _OPEN_ENDS = frozenset((
     "gegen", "ich", "du", "er", "sie", "es", "wir", "ihr", "ihnen", "uns", "mein", "meine",
     "sein", "seine", "ihre", "unser", "unsere", "dass", "wie", "wenn", "als",
 ))
+_PUNCTUATION = ".,:;!?…\"'“”„»«)("
 COLUMNS = ["article_id", "passage_id", "start", "end", "source", "n_articles", "n_days", "text"]
 _LINE = re.compile(r"[^\n]+")
 # A piece ends after terminal punctuation (and closing quotes or brackets) before a space.
@@ -67,10 +68,10 @@ def detect(
     table = list(zip(articles["article_id"], sources, days.astype("int64").tolist(),
                      articles["text"], strict=True))
     pieces = [_pieces(text) for *_, text in table]
-    repeated = _repeated(table, pieces, min_articles=min_articles, min_days=min_days)
+    frequent = _frequent(table, pieces, min_articles=min_articles, min_days=min_days)
     runs = [(article_id, source, day, start, end, text[start:end])
             for (article_id, source, day, text), found in zip(table, pieces, strict=True)
-            for start, end in _runs(text, found, repeated.get(source, ()))]
+            for start, end in _runs(text, found, frequent.get(source, set()))]
     spread = _spread(runs)
     return _frame([(article_id, _passage_id(source, text), start, end, source,
                     *spread[(source, _normal(text))], text)
@@ -106,50 +107,68 @@ def mark(table: pd.DataFrame, boilerplate: pd.DataFrame, *, share: float = 0.5) 
 
 
 def _pieces(text: str) -> list[tuple[int, int, str, bool]]:
-    """``(start, end, normalised text, whole line)`` of every piece of an article."""
+    """``(start, end, normalised text, heading)`` of every piece of an article; ``heading``: the
+    piece is a whole line that neither goes on from the line before nor into the next one (no
+    lower-case letter opens it or the next line), as a heading or sign-off stands alone."""
     found = []
-    for line in _LINE.finditer(text):
+    lines = [line for line in _LINE.finditer(text) if line.group().strip()]
+    for i, line in enumerate(lines):
         parts = list(_PIECE.finditer(line.group()))
+        following = lines[i + 1].group().lstrip()[:1] if i + 1 < len(lines) else ""
+        alone = (len(parts) == 1 and not parts[0].group()[:1].islower()
+                 and not following.islower())
         for part in parts:
             start = line.start() + part.start()
-            found.append((start, start + len(part.group()), _normal(part.group()),
-                          len(parts) == 1))
+            found.append((start, start + len(part.group()), _normal(part.group()), alone))
     return found
 
 
-def _repeated(table: list[tuple], pieces: list[list], *, min_articles: int,
+def _frequent(table: list[tuple], pieces: list[list], *, min_articles: int,
               min_days: int) -> dict[str, set[str]]:
-    """Per source, the normalised pieces printed often enough to be boilerplate."""
+    """Per source, the normalised pieces printed in enough articles on enough days."""
     n_articles: Counter = Counter()
     for (_, source, _, _), found in zip(table, pieces, strict=True):
-        n_articles.update({(source, normal) for _, _, normal, whole in found
-                           if _long_enough(normal, whole)})
+        n_articles.update({(source, normal) for _, _, normal, _ in found})
     candidates = {key for key, n in n_articles.items() if n >= min_articles}
     days: dict[tuple, set] = defaultdict(set)
     for (_, source, day, _), found in zip(table, pieces, strict=True):
         for _, _, normal, _ in found:
             if (source, normal) in candidates:
                 days[source, normal].add(day)
-    repeated: dict[str, set[str]] = defaultdict(set)
+    frequent: dict[str, set[str]] = defaultdict(set)
     for (source, normal), seen in days.items():
         if len(seen) >= min_days:
-            repeated[source].add(normal)
-    return repeated
+            frequent[source].add(normal)
+    return frequent
 
 
-def _long_enough(normal: str, whole: bool) -> bool:
+def _long_enough(normal: str, heading: bool) -> bool:
     words = normal.count(" ") + 1
     if words >= MIN_WORDS:
         return True
-    return whole and words >= MIN_LINE_WORDS and \
-        normal.rsplit(" ", 1)[-1].casefold() not in _OPEN_ENDS
+    return heading and words >= MIN_LINE_WORDS and \
+        normal.rsplit(" ", 1)[-1].strip(_PUNCTUATION).casefold() not in _OPEN_ENDS
 
 
-def _runs(text: str, pieces: list[tuple], repeated: set[str]) -> list[tuple[int, int]]:
-    """Consecutive boilerplate pieces of one line joined: ``(start, end)`` in the article."""
+def _runs(text: str, pieces: list[tuple], frequent: set[str]) -> list[tuple[int, int]]:
+    """Boilerplate of one article as ``(start, end)`` runs of consecutive pieces of a line.
+
+    A frequent piece long enough to tell (:func:`_long_enough`) is boilerplate; a frequent
+    short one only beside boilerplate on its line (``März) wurden ... registriert.`` after
+    ``Mehr als 200.000 Fälle ... (Stand 18.``), so a repeated line is taken whole.
+    """
+    kept = [normal in frequent and _long_enough(normal, whole)
+            for _, _, normal, whole in pieces]
+    for order, step in ((range(1, len(pieces)), -1), (range(len(pieces) - 2, -1, -1), 1)):
+        for i in order:
+            j = i + step
+            if (not kept[i] and kept[j] and pieces[i][2] in frequent
+                    and _same_line(text, min(pieces[i][1], pieces[j][1]),
+                                   max(pieces[i][0], pieces[j][0]))):
+                kept[i] = True
     runs: list[list[int]] = []
-    for start, end, normal, _ in pieces:
-        if normal not in repeated:
+    for (start, end, _, _), keep in zip(pieces, kept, strict=True):
+        if not keep:
             continue
         if runs and _same_line(text, runs[-1][1], start):
             runs[-1][1] = end

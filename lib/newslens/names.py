@@ -68,13 +68,16 @@ def definitions(mentions: pd.DataFrame, context: dict) -> pd.DataFrame:
     """Abbreviations defined right after a mention: ``article_id, abbr, entity_id, label``.
 
     ``context`` maps sentence_id -> (sentence start, sentence text). Persons define none (the
-    party after a name, ``Markus Söder (CSU)``, is no abbreviation of it).
+    party after a name, ``Markus Söder (CSU)``, is no abbreviation of it), nor does a name
+    that is only the end of a word (``Flughafen Berlin-Brandenburg (BER)``).
     """
     rows = []
     plain = mentions[~mentions["compound"] & (mentions["label"] != "PER")]
     for m in plain.itertuples(index=False):
         start, text = context[m.sentence_id]
-        after = text[m.end - start:m.end - start + 14]
+        before, after = text[:m.start - start], text[m.end - start:m.end - start + 14]
+        if before[-1:].isalnum() or before.endswith(("-", "\u2010", "\u2011")):
+            continue  # only part of a word: Brandenburg in Berlin-Brandenburg (BER)
         found = _IN_BRACKETS.match(after) or _APPOSITION.match(after)
         if found and abbreviates(found["abbr"], m.text):
             rows.append((m.article_id, found["abbr"], m.entity_id, m.canonical, str(m.label)))

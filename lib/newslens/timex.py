@@ -61,6 +61,9 @@ COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date
            "kind", "anchor", "tense"]
 MODES = ("news", "narrative")
 _EPOCH = dt.date(1970, 1, 1).toordinal()
+#: The first and last day a datetime64[ns] column holds.
+_MIN_ORDINAL = pd.Timestamp.min.ceil("D").toordinal()
+_MAX_ORDINAL = pd.Timestamp.max.floor("D").toordinal()
 _PRECISION = {"day": 0, "week": 0, "weekend": 0, "month": 1, "quarter": 1, "year": 2,
               "decade": 2, "century": 2}
 _FEW = {"D": (7, "D"), "W": (28, "D"), "M": (6, "M"), "Y": (60, "M"), "DE": (360, "M"),
@@ -156,6 +159,7 @@ class _Doc:
         #: accepted matches whose date lies in the narrative's time, not the publication's
         self._narrative: set[int] = set()
         self._used_frame: set[int] = set()
+        self._present_at = -1
         self._cursor = -1
         self._sentence = (0, 0)
 
@@ -167,6 +171,8 @@ class _Doc:
             timex = self.resolve(i)
             if timex is not None:
                 found.append(timex)
+                if timex.value == "PRESENT_REF":  # nun, derzeit: the text is back in the present
+                    self._present_at = timex.start
                 if _is_narrative_anchor(timex):
                     self._last_absolute = i
                 if _sets_reference(timex):
@@ -227,11 +233,17 @@ class _Doc:
 
     def _aside(self, i: int, timex: Timex) -> bool:
         """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
-        present), or a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``:
-        a look back from the time told, not a new time)."""
+        present), a point of comparison (``weniger als 2012``, ``gegenüber Mai 2019``), a year as
+        an attribute or a limit (``Krise 2008/2009``, ``Thriller von 1981``, ``bis 2018``), or
+        a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``: a look back
+        from the time told, not a new time)."""
         start = self.matches[i].start()
         prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
         if prep is not None and prep["prep"].lower() == "seit":
+            return True
+        if R.COMPARISON_BEFORE.search(self.text, max(0, start - 40), start) or (
+                timex.granularity == "year"
+                and R.ATTRIBUTE_BEFORE.search(self.text, max(0, start - 40), start)):
             return True
         if timex.granularity != "year":
             return False
@@ -247,6 +259,8 @@ class _Doc:
         or the clause looks at the present or the future from before it (``ist``, ``wird``)."""
         found, narrative = self.reference(i)
         if found is None or not narrative or found.start_date is None:
+            return None
+        if self._present_at > found.start and i == self._cursor:
             return None
         reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
         if self.matches[i].start() - found.end > reach:
@@ -625,7 +639,10 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
         return doc.make(i, ref_value, None, None, modifier=modifier, kind="vague",
                         anchor=anchor or doc.published)
     part = None
-    if m["fo_tags"]:
+    if m["fo_comp"]:  # Vortag, Folgetag, Vorabend
+        amount, unit, sign = 1, "D", 1 if m["fo_comp"].startswith("Folge") else -1
+        part = "EV" if m["fo_comp"].startswith("Vorabend") else None
+    elif m["fo_tags"]:
         amount, unit, sign = 1, "D", -1 if m["fo_dir2"] in _BACKWARD else 1
     elif m["fo_rel"] or m["fo_unit2"]:
         word = m["fo_unit"] or m["fo_unit2"]
@@ -909,11 +926,15 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
-    if int(text[start:end]) < 1900:  # "seit 1862", "1862 zog er": not "für 1200 Münchner"
-        if R.CAPITALISED_NEXT.match(text, end):
+    if int(text[start:end]) < 1900:  # "seit 1862", "wurde 1881 eröffnet": not "für 1200
+        if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "gelten 1335."
             return False
-        return bool(context) or (bool(R.SENTENCE_START_BEFORE.search(before))
-                                 and bool(R.LOWERCASE_NEXT.match(text, end)))
+        if context:
+            return True
+        after = R.LOWERCASE_NEXT.match(text, end)
+        if after is None or R.COUNT_NEXT.match(text, end):
+            return False  # "auf 1602, ...", "1613 minus 1270", "1674 abgebrannter Hektar"
+        return bool(R.SENTENCE_START_BEFORE.search(before) or R.VERB_BEFORE.search(before))
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
 
 
@@ -921,10 +942,10 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     """um 20 Uhr, 8.30 Uhr: the time on the day of the reference time (``am Montag um 20 Uhr``)
     or of publication; on a day the text does not name (``1915 ... um 20 Uhr``) undated."""
     if m["cr_h"]:  # von 8 bis 19 Uhr, 09:00 - 12:00 Uhr, zwischen 22 und 6 Uhr
-        times = (f"T{int(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
-                 f"T{int(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
+        times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
+                 f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
     else:
-        times = (f"T{int(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
+        times = (f"T{_hour(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
@@ -936,6 +957,11 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+def _hour(word: str) -> int:
+    """20 -> 20, elf -> 11, eins -> 1."""
+    return int(word) if word.isdigit() else int(R.NUMBERS.get(word.lower(), 1))
 
 
 def _durange(m, doc: _Doc, i: int) -> Timex | None:
@@ -959,10 +985,21 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
     if m["du_back"]:  # rund zwei Monate zurück: an offset into the past
         return _offset_row(m, doc, i, -1, words, unit, approximator)
     amount = R.number_of(words)
+    if amount is None and m["du_num"]:  # ein paar Tage, viele Jahre: PXD, PXY
+        return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],
+                        kind="duration")
     if not amount:
         return None
     return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
                     span=span, modifier=_approximation(approximator), kind="duration")
+
+
+def _lasting(m, doc: _Doc, i: int) -> Timex:
+    """jahrelang (PXY), wochenlangen (PXW), stundenlang (PTXH), nächtelang (PXD)."""
+    word = m["ln_unit"].lower()
+    unit = "D" if word == "nächte" else R.unit_of(word.capitalize())
+    return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],
+                    kind="duration")
 
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
@@ -1033,7 +1070,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
-    "durange": _durange,
+    "durange": _durange, "lasting": _lasting,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
@@ -1127,11 +1164,12 @@ def _check_mode(mode: str) -> None:
 
 
 def _dates(values: list) -> np.ndarray:
-    """datetime64[ns] column from dates / None, vectorised."""
+    """datetime64[ns] column from dates / None, vectorised; NaT for a date outside the years
+    datetime64[ns] holds (1677-09-22 .. 2262-04-11), which would otherwise wrap around."""
     ordinals = np.fromiter((d.toordinal() if d is not None else 0 for d in values),
                            dtype="int64", count=len(values))
     days = (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[ns]")
-    days[ordinals == 0] = np.datetime64("NaT")
+    days[(ordinals < _MIN_ORDINAL) | (ordinals > _MAX_ORDINAL)] = np.datetime64("NaT")
     return days
 
 

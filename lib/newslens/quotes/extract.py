@@ -90,7 +90,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
         if found:
             quotes.append(found)
     quotes.sort(key=lambda q: (q.start, q.end))
-    quotes += _free_indirect(tokens, quotes, lex, covered)
+    quotes += _free_indirect(text, tokens, quotes, lex, covered)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -223,8 +223,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             previous = sentences[index - 1]
             quote.cue = (":", previous[1] - 1, previous[1])
             quote.frame = previous
-        else:
-            quote.carried = True
+        else:  # no cue: the speaker is named in the sentence around it, or spoke before
+            quote.frame = (sentences[index][0], sentences[index][1])
         quotes.append(quote)
     return _join_split(text, quotes)
 
@@ -587,11 +587,13 @@ def _particle_is_prefix(tokens: list[Token], cue) -> bool:
 # -- free indirect -----------------------------------------------------------------------------
 
 
-def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[Quote]:
+def _free_indirect(text: str, tokens, quotes: list[Quote], lex,
+                   covered: set[int]) -> list[Quote]:
     """Sentences in the subjunctive without a cue that follow a quotation (within
-    :data:`CARRY_SENTENCES`); each continues the chain."""
+    :data:`CARRY_SENTENCES`), or any in the subjunctive I; each continues the chain, and
+    consecutive ones in a paragraph are one quotation."""
     taken = {q.sentence for q in quotes} | covered
-    out, recent = [], None
+    out, recent, last = [], None, None
     for index, toks in enumerate(tokens):
         if index in taken:
             recent = index
@@ -601,10 +603,14 @@ def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[
         near = recent is not None and index - recent <= CARRY_SENTENCES
         if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
             span = _unquoted_span(toks, 0, len(toks))
-            if span:
+            if not span:
+                continue
+            if last == index - 1 and "\n" not in text[out[-1].end:span[0]]:
+                out[-1].parts[-1] = (out[-1].parts[-1][0], toks[-1].end)  # it goes on
+            else:
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
                                  carried=True))
-                recent = index
+            recent = last = index
     return out
 
 
