@@ -110,6 +110,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if closers is None:  # a closing mark without opener
             position = m.end()
             continue
+        if opener in "\"“" and text[m.end():m.end() + 1] in {"", " ", ",", ".", ";", ":", "\n"}:
+            position = m.end()  # a straight or English mark that closes: out of step
+            continue
         end = _closing(text, m.end(), closers, opener if opener in "„»" else "")
         if end is None:
             position = m.end()
