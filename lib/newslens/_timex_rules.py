@@ -619,6 +619,13 @@ ATTRIBUTE_BEFORE = re.compile(
 )
 #: "als" after "zwei Jahre später": a comparison of lengths, not a date.
 COMPARISON_AFTER = re.compile(r"[ \t\u00a0]+als\b")
+#: After an old bare year: words that make it a count (1613 minus 1270, 1674 abgebrannter).
+COUNT_NEXT = re.compile(r"[ \t\u00a0]+(?:minus|plus|mal|bis|und|oder|gleich|\w+er)\b")
+#: Before an old bare year: a lower-case word that is no preposition (wurde 1881, starb 1892).
+VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:auf|mit|von|wegen|für|über|unter|bei|zu|nach|gegen|ohne|durch|an|aus|"
+    r"rund|etwa|nur|noch|insgesamt|gut|knapp|fast|über|bis|je|minus|plus|gleich|und|oder|"
+    r"als|sind|waren|gelten)\s)[a-zäöüß]{2,}\s+$")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
@@ -642,8 +649,9 @@ SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
     r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"
 )
-#: Clause breaks: punctuation, quote marks, and dashes with spaces around them.
-CLAUSE_BREAK = re.compile(r"[,;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s))")
+#: Clause breaks: punctuation (not the comma of 21,5), quote marks, and dashes with spaces
+#: around them.
+CLAUSE_BREAK = re.compile(r"(?:,(?!\d)|[;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s)))")
 #: Verbs of saying, for quotes whose sentence names the day the words were said.
 SPEECH = re.compile(
     r"\b(?:sagte|sagten|gesagt|erklärte|erklärten|erklärt|betonte|betont|schrieb|geschrieben|"
@@ -782,6 +790,24 @@ def easter(year: int) -> dt.date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+#: The day a holiday of several days names (TIMEX3 value): Christmas Day, Easter Sunday ...
+HOLIDAY_MAIN = {"Weihnachten": (12, 25), "Weihnachtsfeiertage": (12, 25),
+                "Weihnachtsfeiertagen": (12, 25), "Ostern": ("easter", 0),
+                "Osterwochenende": ("easter", 0), "Osterfeiertage": ("easter", 0),
+                "Osterfeiertagen": ("easter", 0), "Pfingsten": ("easter", 49),
+                "Pfingstwochenende": ("easter", 49)}
+
+
+def holiday_main(name: str, year: int) -> dt.date | None:
+    """The day a holiday of several days is named after (Weihnachten: 25 December)."""
+    where = HOLIDAY_MAIN.get(" ".join(name.split()))
+    if where is None:
+        return None
+    if where[0] == "easter":
+        return easter(year) + dt.timedelta(days=where[1])
+    return dt.date(year, *where)
 
 
 def holiday(name: str, year: int) -> tuple[dt.date, dt.date]:

@@ -811,15 +811,19 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _holiday(m, doc: _Doc, i: int) -> Timex | None:
-    """Weihnachten (24-26 Dec), Ostern 2021 (Good Friday to Easter Monday), Silvester."""
+    """Weihnachten (2020-12-25, 24-26 Dec), Ostern 2021 (Easter Sunday; Good Friday to Easter
+    Monday), Silvester."""
     name = m["ho_name"]
 
     def build(year: int):
         first, last = R.holiday(name, year)
-        return (f"{first}" if first == last else f"{first}/{last}", first, last)
+        return f"{R.holiday_main(name, year) or first}", first, last
 
     found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
-    return doc.make(i, found[0], found[1:], "day", anchor=anchor)
+    value, first, last = found
+    ranged = first != last and R.holiday_main(name, first.year) is None  # Jahreswechsel
+    return doc.make(i, value, (first, last), "day", anchor=anchor,
+                    end_value=f"{last}" if ranged else None)
 
 
 def _relunit(m, doc: _Doc, i: int) -> Timex:
@@ -927,9 +931,14 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
         return False
     context = R.YEAR_CONTEXT.search(before)
     if int(text[start:end]) < 1900:  # "seit 1862", "wurde 1881 eröffnet": not "für 1200
-        if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "Straße 1500."
+        if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "gelten 1335."
             return False
-        return bool(context) or int(text[start:end]) % 100 != 0
+        if context:
+            return True
+        after = R.LOWERCASE_NEXT.match(text, end)
+        if after is None or R.COUNT_NEXT.match(text, end):
+            return False  # "auf 1602, ...", "1613 minus 1270", "1674 abgebrannter Hektar"
+        return bool(R.SENTENCE_START_BEFORE.search(before) or R.VERB_BEFORE.search(before))
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
 
 
