@@ -649,8 +649,9 @@ SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
     r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"
 )
-#: Clause breaks: punctuation, quote marks, and dashes with spaces around them.
-CLAUSE_BREAK = re.compile(r"[,;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s))")
+#: Clause breaks: punctuation (not the comma of 21,5), quote marks, and dashes with spaces
+#: around them.
+CLAUSE_BREAK = re.compile(r"(?:,(?!\d)|[;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s)))")
 #: Verbs of saying, for quotes whose sentence names the day the words were said.
 SPEECH = re.compile(
     r"\b(?:sagte|sagten|gesagt|erklärte|erklärten|erklärt|betonte|betont|schrieb|geschrieben|"
@@ -789,6 +790,24 @@ def easter(year: int) -> dt.date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+#: The day a holiday of several days names (TIMEX3 value): Christmas Day, Easter Sunday ...
+HOLIDAY_MAIN = {"Weihnachten": (12, 25), "Weihnachtsfeiertage": (12, 25),
+                "Weihnachtsfeiertagen": (12, 25), "Ostern": ("easter", 0),
+                "Osterwochenende": ("easter", 0), "Osterfeiertage": ("easter", 0),
+                "Osterfeiertagen": ("easter", 0), "Pfingsten": ("easter", 49),
+                "Pfingstwochenende": ("easter", 49)}
+
+
+def holiday_main(name: str, year: int) -> dt.date | None:
+    """The day a holiday of several days is named after (Weihnachten: 25 December)."""
+    where = HOLIDAY_MAIN.get(" ".join(name.split()))
+    if where is None:
+        return None
+    if where[0] == "easter":
+        return easter(year) + dt.timedelta(days=where[1])
+    return dt.date(year, *where)
 
 
 def holiday(name: str, year: int) -> tuple[dt.date, dt.date]:

@@ -811,15 +811,19 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _holiday(m, doc: _Doc, i: int) -> Timex | None:
-    """Weihnachten (24-26 Dec), Ostern 2021 (Good Friday to Easter Monday), Silvester."""
+    """Weihnachten (2020-12-25, 24-26 Dec), Ostern 2021 (Easter Sunday; Good Friday to Easter
+    Monday), Silvester."""
     name = m["ho_name"]
 
     def build(year: int):
         first, last = R.holiday(name, year)
-        return (f"{first}" if first == last else f"{first}/{last}", first, last)
+        return f"{R.holiday_main(name, year) or first}", first, last
 
     found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
-    return doc.make(i, found[0], found[1:], "day", anchor=anchor)
+    value, first, last = found
+    ranged = first != last and R.holiday_main(name, first.year) is None  # Jahreswechsel
+    return doc.make(i, value, (first, last), "day", anchor=anchor,
+                    end_value=f"{last}" if ranged else None)
 
 
 def _relunit(m, doc: _Doc, i: int) -> Timex:
