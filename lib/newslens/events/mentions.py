@@ -44,7 +44,8 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
             raise ValueError(f"sentences: article_id {article_id!r} of {sentence_id} is not "
                              "in the articles table")
         in_sentence = names.within(article_id, s0, s1)
-        dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0)
+        dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0,
+                                      published=published[article_id])
         for trigger in found:
             row = _mention(article_id, str(sentence_id), int(s0), text, trigger, in_sentence,
                            dated, published[article_id])
