@@ -626,6 +626,10 @@ VERB_BEFORE = re.compile(
     r"(?<![\w-])(?!(?:auf|mit|von|wegen|für|über|unter|bei|zu|nach|gegen|ohne|durch|an|aus|"
     r"rund|etwa|nur|noch|insgesamt|gut|knapp|fast|über|bis|je|minus|plus|gleich|und|oder|"
     r"als|sind|waren|gelten)\s)[a-zäöüß]{2,}\s+$")
+#: "damals wie heute", "damals und heute": heute is "nowadays".
+THEN_AND_NOW_BEFORE = re.compile(r"\b[Dd]amals\s+(?:wie|und)\s+$")
+#: "bis heute": up to this day.
+UNTIL_BEFORE = re.compile(r"\b[Bb]is\s+$")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).

@@ -1037,11 +1037,30 @@ def _relday(m, doc: _Doc, i: int) -> Timex | None:
         return None
     key = word.lower()
     key = key if key in _RELATIVE_DAYS else key.rstrip("e")
+    if key == "heute" and not m["rd_part"] and _nowadays(m, doc, i):
+        return doc.make(i, "PRESENT_REF", None, None, kind="vague")
     anchor = doc.day_anchor(i)
     day = anchor + dt.timedelta(days=_RELATIVE_DAYS[key])
     part = m["rd_part"]
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+def _nowadays(m, doc: _Doc, i: int) -> bool:
+    """``heute`` as "nowadays": set against the past (``damals wie heute``), or in a passage
+    told in another year (``1935 ... Heute steht die Hagia Sophia``); ``bis heute`` stays the
+    day."""
+    before = doc.text[max(0, m.start() - 20):m.start()]
+    if R.UNTIL_BEFORE.search(before):
+        return False
+    if R.THEN_AND_NOW_BEFORE.search(before):
+        return True
+    found, narrative = doc.reference(i)
+    if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
+        return False
+    reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
+    return (found.start_date.year != doc.published.year
+            and m.start() - found.end <= reach)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
