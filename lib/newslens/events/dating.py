@@ -38,13 +38,19 @@ PLAUSIBLE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
 
 def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0) -> list[dict]:
     """The expressions of a sentence (``text``, starting at article offset ``offset``) that
-    can date an event: not vague, not a duration or a set (``jeden Donnerstag``)."""
+    can date an event: not vague, not a duration or a set (``jeden Donnerstag``), not the
+    bound of a period (``bis Ende Januar``, ``ab dem 1. Februar``)."""
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
-            and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))]
+            and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))
+            and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))]
 
 
+#: ``bis Ende Januar``, ``ab dem 1. Februar``, ``seit Mitte Dezember``: the bound of a period
+#: (how long a lockdown lasts), not the day something happened.
+_BOUND = re.compile(r"\b(?:[Bb]is|[Aa]b|[Ss]eit|[Ss]pätestens|[Ff]rühestens|[Bb]innen)"
+                    r"(?:\s+(?:zum|zur|dem|den|einschließlich|mindestens))?\s+$")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
 

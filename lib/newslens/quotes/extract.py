@@ -110,6 +110,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if closers is None:  # a closing mark without opener
             position = m.end()
             continue
+        if opener in "\"“" and text[m.end():m.end() + 1] in {"", " ", ",", ".", ";", ":", "\n"}:
+            position = m.end()  # a straight or English mark that closes: out of step
+            continue
         end = _closing(text, m.end(), closers, opener if opener in "„»" else "")
         if end is None:
             position = m.end()
@@ -209,6 +212,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue
         if not (after or colon) and _named(text[a + 1:b - 1], toks, a):
             continue
+        if not speechlike and _bracketed(text, a, b):
+            continue
         quote = Quote([(a, b)], "direct", index)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
@@ -267,6 +272,16 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
         return True  # der „Rat für nationale Sicherheit“: a name after its article
     return len(words) < 12 and content.rstrip()[-1:] not in {".", "!", "?"} \
         and any(w.lower() in _FOREIGN for w in words)
+
+
+_ABBREVIATION = re.compile(r"\s*\(\s*[A-ZÄÖÜ][A-ZÄÖÜ0-9-]+\s*\)")
+
+
+def _bracketed(text: str, a: int, b: int) -> bool:
+    """``(etwa: „Partei der Volksmacht“)``, ``„United Front“ (UDD)``: a name with its
+    translation or abbreviation, not a quotation."""
+    before = text[max(0, a - 8):a].rstrip()
+    return before.endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
 
 
 def _frames(tokens: list[Token], cue, start: int) -> bool:
