@@ -815,6 +815,16 @@ def test_heute_is_the_day_or_nowadays(text, expected):
     assert found(text, "2020-05-04") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er brauchte 7 Minuten und eine Sekunde.",
+     [("7 Minuten", "PT7M", None, None), ("eine Sekunde", "PT1S", None, None)]),
+    ("Die U-Bahn kommt alle 10 Minuten, der Bus alle zwei Stunden.",
+     [("alle 10 Minuten", "PT10M", None, None), ("alle zwei Stunden", "PT2H", None, None)]),
+])
+def test_minutes_seconds_and_every_n_units(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
 def test_shortly_after_is_vague_and_undated():
     frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
                       anchor="2020-05-04")

@@ -963,6 +963,24 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
                     end_value=end_value)
 
 
+def _short(m, doc: _Doc, i: int) -> Timex | None:
+    """7 Minuten (PT7M), eine Sekunde (PT1S); alle 10 Minuten, alle zwei Wochen: sets."""
+    amount = R.number_of(m["sh_num"])
+    if not amount:
+        return None
+    word = m["sh_unit"]
+    if word.startswith(("Minute", "Sekunde")):
+        value = f"PT{R._number(amount)}{'M' if word.startswith('Minute') else 'S'}"
+        granularity = "day"
+    else:
+        unit = R.unit_of(word)
+        value, granularity = R.duration_value(amount, unit), R.UNIT_GRANULARITY[unit]
+    if m["sh_all"]:
+        return doc.make(i, value, None, granularity, kind="set")
+    return doc.make(i, value, None, granularity, kind="duration",
+                    modifier=_approximation(m["sh_apx"]))
+
+
 def _hour(word: str) -> int:
     """20 -> 20, elf -> 11, eins -> 1."""
     return int(word) if word.isdigit() else int(R.NUMBERS.get(word.lower(), 1))
@@ -1093,7 +1111,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
-    "durange": _durange, "lasting": _lasting,
+    "durange": _durange, "lasting": _lasting, "short": _short,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
