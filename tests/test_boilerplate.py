@@ -86,3 +86,11 @@ def test_a_short_repeated_piece_beside_boilerplate_joins_it():
     found = bp.detect(articles)
     assert line in set(found["text"])  # "März) wurden registriert." alone is too short
     assert "Weitere Details folgen." not in " ".join(found["text"])  # frequent, but alone
+
+
+def test_short_lines_broken_off_in_mid_sentence_are_not_headings():
+    articles = _articles()
+    articles["text"] = articles["text"] + "\nsagt er.\nEs sei\nnoch offen, wie es weitergeht."
+    found = set(bp.detect(articles)["text"])
+    assert {"sagt er.", "Es sei"}.isdisjoint(found)
+    assert HEADING in found

@@ -89,3 +89,10 @@ def test_data_files_are_well_formed(tmp_path):
     bad.write_text("unit,kind,labels,aliases\nEuro,currency,XYZ,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2: unknown label"):
         marks.load_units(bad)
+
+
+def test_a_unit_is_known_by_its_canonical_name():
+    mentions = pd.DataFrame({"article_id": ["z", "z"], "text": ["Kronen", "Kronen"],
+                             "canonical": ["Kronen Zeitung", "Krone"],
+                             "label": ["ORG", "MISC"]})
+    assert marks.units(mentions).tolist() == [False, True]

@@ -49,7 +49,7 @@ NUMBERS = {
     "siebeneinhalb": 7.5, "achteinhalb": 8.5, "neuneinhalb": 9.5, "zehneinhalb": 10.5,
 }
 #: "a few" of a unit, as used for ``vor wenigen Tagen`` and ``in den vergangenen Wochen``.
-FEW_WORDS = ("wenige", "einige", "ein paar", "mehrere", "ein, zwei")
+FEW_WORDS = ("wenige", "einige", "ein paar", "mehrere", "ein, zwei", "viele")
 ORDINAL_WORDS = {
     "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5,
     "sechsten": 6, "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11,
@@ -253,7 +253,9 @@ FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einig
                  cap=True)
 #: Words after a quantity of time that count it from an earlier date of the text.
 _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
-_HOUR = r"(?:[01]?\d|2[0-4])"
+_HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
+                                         "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
+                                        cap=True) + r")")
 #: Separators of a list of dates: 22., 23. und 25. August.
 _LIST = r"(?:\s*,\s*|" + _S + r"(?:und|oder|sowie|und" + _S + r"am|oder" + _S + r"am)" + _S + r")"
 APPROX = _words(APPROXIMATORS, cap=True)
@@ -343,6 +345,7 @@ _BRANCHES = [
         + r"|(?P<fo_unit2>Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)" + _S + r"(?P<fo_dir>danach|"
         r"darauf|zuvor|davor|vorher)" + _E
         + r"|(?P<fo_tags>[Tt]ags)" + _S + r"(?P<fo_dir2>darauf|danach|zuvor|davor)" + _E
+        + r"|(?P<fo_comp>Vortag|Folgetag|Vorabend)(?:e?s)?" + _E
         + r"|(?P<fo_vague>[Kk]urz|[Ww]enig|[Bb]ald|[Uu]nmittelbar|[Kk]urze" + _S + r"Zeit)" + _S
         + r"(?P<fo_dir3>danach|darauf|später|zuvor|davor|vorher)" + _E
     )),
@@ -415,11 +418,16 @@ _BRANCHES = [
         r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E)),
+    # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
+    _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
+            + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
+            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
     # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage
     _branch("durange", r"(?P<dr_a>" + NUM + r")" + _S + r"(?:bis|oder)" + _S + r"(?P<dr_b>"
             + NUM + r")" + _S + r"(?P<dr_unit>" + UNIT + r")" + _E),
     # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
-    _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r")"
+    _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r"|"
+            + FEW_ANY + r"|[Vv]iele[n]?)"
             + _S + r"(?P<du_unit>" + UNIT + r")" + _E + r"(?:" + _S
             + r"(?P<du_back>zurück|her)" + _E + r")?"),
     # 17 weekdays: Montag, vergangenen Donnerstag, Dienstagabend, Montag (Ortszeit)
@@ -450,6 +458,9 @@ _BRANCHES = [
         + _E
     )),
     # 20 vague adverbs: derzeit, nun, bald, bisher
+    # 19b how long, unquantified: jahrelang, wochenlangen, stundenlang
+    _branch("lasting", r"(?P<ln_unit>[Jj]ahrzehnte|[Jj]ahre|[Mm]onate|[Ww]ochen|[Tt]age|[Ss]tunden|"
+            r"[Nn]ächte)lang(?:e[nmrs]?)?" + _E),
     _branch("vague", r"(?P<va_word>" + _words(VAGUE_WORDS, cap=True) + r")" + _E),
 ]
 
@@ -459,6 +470,8 @@ _PREFIXES = [
     *WEEKDAYS, *SEASONS, *DECADE_WORDS, *(w.lower() for w in DECADE_WORDS), *SET_WORDS,
     *_REL_STEMS, "heutig", "gestrig", "morgig", "vorgestrig", "übermorgig", "Jahr", "Monats",
     "Vorjahr", "Vormonat", "Vorwoche", "halbe", "Weihnachtsfeiertage", "Osterfeiertage",
+    "Vortag", "Folgetag", "Vorabend", "jahrelang", "jahrzehntelang", "monatelang", "wochenlang",
+    "tagelang", "stundenlang", "nächtelang",
 ]
 _WHOLE_WORDS = [
     *MONTHS, *PART_MODIFIERS, *ORDINAL_WORDS, *VAGUE_WORDS, "heuer", "montags", "dienstags",
@@ -497,11 +510,13 @@ _FOLLOWED_BY = {
     ("kurze",): r"Zeit",
     ("Tage", "Tagen", "Wochen", "Monate", "Monaten", "Stunden", "Jahrzehnte"): _LATER,
     ("wenige", "einige", "mehrere", "darauf"): r"(?:" + _UNIT_START + r"|folgenden)",
+    ("viele", "vielen", "wenigen", "einigen", "mehreren"): _UNIT_START,
     ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf)",
-    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder)",
+    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde)",
+    ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS
           if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
         _NUMBER_LIKE,
@@ -587,7 +602,8 @@ NOT_YEAR_AFTER = re.compile(
     r"km|m\b|Tonnen|Stück|Uhr|Einwohner|Menschen|Personen|Leute|Fälle|Tote|Todesfälle|"
     r"Infizierte|Neuinfektionen|Infektionen|Mitarbeiter|Soldaten|Stimmen|Punkte|Kilometer|"
     r"Quadratmeter|Betten|Tests|Patienten|Schüler|Studenten|Teilnehmer|Besucher|Zuschauer|"
-    r"[A-ZÄÖÜ]\w*(?:fälle|infektionen|infizierte|tote))\b"
+    r"[A-ZÄÖÜ]\w*(?:fälle|infektionen|infizierte|tote)|weitere\w*|neue\w*|zusätzliche\w*|mehr|"
+    r"weniger|bis\s+\d)\b"
 )
 #: A capitalised word right after the number, as in "2000 Neuinfektionen" (a quantity).
 CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
@@ -608,6 +624,17 @@ ATTRIBUTE_BEFORE = re.compile(
 )
 #: "als" after "zwei Jahre später": a comparison of lengths, not a date.
 COMPARISON_AFTER = re.compile(r"[ \t\u00a0]+als\b")
+#: After an old bare year: words that make it a count (1613 minus 1270, 1674 abgebrannter).
+COUNT_NEXT = re.compile(r"[ \t\u00a0]+(?:minus|plus|mal|bis|und|oder|gleich|\w+er)\b")
+#: Before an old bare year: a lower-case word that is no preposition (wurde 1881, starb 1892).
+VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:auf|mit|von|wegen|für|über|unter|bei|zu|nach|gegen|ohne|durch|an|aus|"
+    r"rund|etwa|nur|noch|insgesamt|gut|knapp|fast|über|bis|je|minus|plus|gleich|und|oder|"
+    r"als|sind|waren|gelten)\s)[a-zäöüß]{2,}\s+$")
+#: "damals wie heute", "damals und heute": heute is "nowadays".
+THEN_AND_NOW_BEFORE = re.compile(r"\b[Dd]amals\s+(?:wie|und)\s+$")
+#: "bis heute": up to this day.
+UNTIL_BEFORE = re.compile(r"\b[Bb]is\s+$")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
@@ -631,8 +658,9 @@ SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
     r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"
 )
-#: Clause breaks: punctuation, quote marks, and dashes with spaces around them.
-CLAUSE_BREAK = re.compile(r"[,;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s))")
+#: Clause breaks: punctuation (not the comma of 21,5), quote marks, and dashes with spaces
+#: around them.
+CLAUSE_BREAK = re.compile(r"(?:,(?!\d)|[;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s)))")
 #: Verbs of saying, for quotes whose sentence names the day the words were said.
 SPEECH = re.compile(
     r"\b(?:sagte|sagten|gesagt|erklärte|erklärten|erklärt|betonte|betont|schrieb|geschrieben|"
@@ -771,6 +799,24 @@ def easter(year: int) -> dt.date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+#: The day a holiday of several days names (TIMEX3 value): Christmas Day, Easter Sunday ...
+HOLIDAY_MAIN = {"Weihnachten": (12, 25), "Weihnachtsfeiertage": (12, 25),
+                "Weihnachtsfeiertagen": (12, 25), "Ostern": ("easter", 0),
+                "Osterwochenende": ("easter", 0), "Osterfeiertage": ("easter", 0),
+                "Osterfeiertagen": ("easter", 0), "Pfingsten": ("easter", 49),
+                "Pfingstwochenende": ("easter", 49)}
+
+
+def holiday_main(name: str, year: int) -> dt.date | None:
+    """The day a holiday of several days is named after (Weihnachten: 25 December)."""
+    where = HOLIDAY_MAIN.get(" ".join(name.split()))
+    if where is None:
+        return None
+    if where[0] == "easter":
+        return easter(year) + dt.timedelta(days=where[1])
+    return dt.date(year, *where)
 
 
 def holiday(name: str, year: int) -> tuple[dt.date, dt.date]:

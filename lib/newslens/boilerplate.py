@@ -31,8 +31,8 @@ MIN_ARTICLES = 5
 MIN_DAYS = 3
 #: Pieces inside a line need this many words (``Wie meinen Sie das?`` is too common to
 #: tell); a line that is repeated whole (a heading: ``Was wichtig ist``) needs two, and must
-#: not end in a word that a sentence goes on after (a line broken off in mid-sentence,
-#: ``In der``, ``ZEIT ONLINE: Die``).
+#: not end in a word that a sentence goes on after, nor open with or before a lower-case
+#: letter (a line broken off in mid-sentence: ``In der``, ``ZEIT ONLINE: Was``, ``sagt er.``).
 MIN_WORDS = 5
 MIN_LINE_WORDS = 2
 _OPEN_ENDS = frozenset((
@@ -42,6 +42,7 @@ _OPEN_ENDS = frozenset((
     "gegen", "ich", "du", "er", "sie", "es", "wir", "ihr", "ihnen", "uns", "mein", "meine",
     "sein", "seine", "ihre", "unser", "unsere", "dass", "wie", "wenn", "als",
 ))
+_PUNCTUATION = ".,:;!?…\"'“”„»«)("
 COLUMNS = ["article_id", "passage_id", "start", "end", "source", "n_articles", "n_days", "text"]
 _LINE = re.compile(r"[^\n]+")
 # A piece ends after terminal punctuation (and closing quotes or brackets) before a space.
@@ -106,14 +107,19 @@ def mark(table: pd.DataFrame, boilerplate: pd.DataFrame, *, share: float = 0.5) 
 
 
 def _pieces(text: str) -> list[tuple[int, int, str, bool]]:
-    """``(start, end, normalised text, whole line)`` of every piece of an article."""
+    """``(start, end, normalised text, heading)`` of every piece of an article; ``heading``: the
+    piece is a whole line that neither goes on from the line before nor into the next one (no
+    lower-case letter opens it or the next line), as a heading or sign-off stands alone."""
     found = []
-    for line in _LINE.finditer(text):
+    lines = [line for line in _LINE.finditer(text) if line.group().strip()]
+    for i, line in enumerate(lines):
         parts = list(_PIECE.finditer(line.group()))
+        following = lines[i + 1].group().lstrip()[:1] if i + 1 < len(lines) else ""
+        alone = (len(parts) == 1 and not parts[0].group()[:1].islower()
+                 and not following.islower())
         for part in parts:
             start = line.start() + part.start()
-            found.append((start, start + len(part.group()), _normal(part.group()),
-                          len(parts) == 1))
+            found.append((start, start + len(part.group()), _normal(part.group()), alone))
     return found
 
 
@@ -136,12 +142,12 @@ def _frequent(table: list[tuple], pieces: list[list], *, min_articles: int,
     return frequent
 
 
-def _long_enough(normal: str, whole: bool) -> bool:
+def _long_enough(normal: str, heading: bool) -> bool:
     words = normal.count(" ") + 1
     if words >= MIN_WORDS:
         return True
-    return whole and words >= MIN_LINE_WORDS and \
-        normal.rsplit(" ", 1)[-1].casefold() not in _OPEN_ENDS
+    return heading and words >= MIN_LINE_WORDS and \
+        normal.rsplit(" ", 1)[-1].strip(_PUNCTUATION).casefold() not in _OPEN_ENDS
 
 
 def _runs(text: str, pieces: list[tuple], frequent: set[str]) -> list[tuple[int, int]]:

@@ -27,6 +27,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -227,11 +228,13 @@ def _csv_frame(frame: pd.DataFrame, fields: list[dict]) -> pd.DataFrame:
     for field in fields:
         name, kind = field["name"], field["type"]
         if kind == "boolean":
-            out[name] = frame[name].map(lambda v: "" if pd.isna(v) else ("true" if v else "false"))
+            flags = frame[name].astype("boolean")
+            out[name] = np.where(flags.isna(), "", np.where(flags.fillna(False), "true", "false"))
         elif kind == "datetime":
             out[name] = frame[name].dt.strftime("%Y-%m-%dT%H:%M:%S").fillna("")
         elif kind == "date":
-            out[name] = frame[name].map(lambda v: "" if pd.isna(v) else v.isoformat())
+            days = pd.to_datetime(frame[name])
+            out[name] = days.dt.strftime("%Y-%m-%d").fillna("")
     return out
 
 

@@ -60,12 +60,14 @@ def self_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
 
 
 def units(mentions: pd.DataFrame, *, table: pd.DataFrame | None = None) -> pd.Series:
-    """Whether each mention is a currency or unit of ``data/units.csv`` (by text or canonical
-    name, where the row allows the mention's label)."""
+    """Whether each mention is a currency or unit of ``data/units.csv``, by its canonical name
+    (its text where there is none: ``Kronen`` in ``Kronen Zeitung`` is not the currency), where
+    the row allows the mention's label."""
     index = _unit_index(load_units() if table is None else table)
-    found = [any(form in index and (index[form] is None or label in index[form])
-                 for form in own)
-             for own, label in zip(_forms(mentions), mentions["label"].astype(str), strict=True)]
+    names = mentions["canonical"] if "canonical" in mentions else mentions["text"]
+    found = [(form := fold(name)) in index and (index[form] is None or label in index[form])
+             for name, label in zip(names.fillna(""), mentions["label"].astype(str),
+                                    strict=True)]
     return pd.Series(found, index=mentions.index, dtype=bool)
 
 

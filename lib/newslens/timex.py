@@ -639,7 +639,10 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
         return doc.make(i, ref_value, None, None, modifier=modifier, kind="vague",
                         anchor=anchor or doc.published)
     part = None
-    if m["fo_tags"]:
+    if m["fo_comp"]:  # Vortag, Folgetag, Vorabend
+        amount, unit, sign = 1, "D", 1 if m["fo_comp"].startswith("Folge") else -1
+        part = "EV" if m["fo_comp"].startswith("Vorabend") else None
+    elif m["fo_tags"]:
         amount, unit, sign = 1, "D", -1 if m["fo_dir2"] in _BACKWARD else 1
     elif m["fo_rel"] or m["fo_unit2"]:
         word = m["fo_unit"] or m["fo_unit2"]
@@ -808,15 +811,19 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _holiday(m, doc: _Doc, i: int) -> Timex | None:
-    """Weihnachten (24-26 Dec), Ostern 2021 (Good Friday to Easter Monday), Silvester."""
+    """Weihnachten (2020-12-25, 24-26 Dec), Ostern 2021 (Easter Sunday; Good Friday to Easter
+    Monday), Silvester."""
     name = m["ho_name"]
 
     def build(year: int):
         first, last = R.holiday(name, year)
-        return (f"{first}" if first == last else f"{first}/{last}", first, last)
+        return f"{R.holiday_main(name, year) or first}", first, last
 
     found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
-    return doc.make(i, found[0], found[1:], "day", anchor=anchor)
+    value, first, last = found
+    ranged = first != last and R.holiday_main(name, first.year) is None  # Jahreswechsel
+    return doc.make(i, value, (first, last), "day", anchor=anchor,
+                    end_value=f"{last}" if ranged else None)
 
 
 def _relunit(m, doc: _Doc, i: int) -> Timex:
@@ -923,11 +930,15 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
-    if int(text[start:end]) < 1900:  # "seit 1862", "1862 zog er": not "für 1200 Münchner"
-        if R.CAPITALISED_NEXT.match(text, end):
+    if int(text[start:end]) < 1900:  # "seit 1862", "wurde 1881 eröffnet": not "für 1200
+        if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "gelten 1335."
             return False
-        return bool(context) or (bool(R.SENTENCE_START_BEFORE.search(before))
-                                 and bool(R.LOWERCASE_NEXT.match(text, end)))
+        if context:
+            return True
+        after = R.LOWERCASE_NEXT.match(text, end)
+        if after is None or R.COUNT_NEXT.match(text, end):
+            return False  # "auf 1602, ...", "1613 minus 1270", "1674 abgebrannter Hektar"
+        return bool(R.SENTENCE_START_BEFORE.search(before) or R.VERB_BEFORE.search(before))
     return bool(context) or not R.CAPITALISED_NEXT.match(text, end)
 
 
@@ -935,10 +946,10 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     """um 20 Uhr, 8.30 Uhr: the time on the day of the reference time (``am Montag um 20 Uhr``)
     or of publication; on a day the text does not name (``1915 ... um 20 Uhr``) undated."""
     if m["cr_h"]:  # von 8 bis 19 Uhr, 09:00 - 12:00 Uhr, zwischen 22 und 6 Uhr
-        times = (f"T{int(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
-                 f"T{int(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
+        times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
+                 f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
     else:
-        times = (f"T{int(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
+        times = (f"T{_hour(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
@@ -950,6 +961,29 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+def _short(m, doc: _Doc, i: int) -> Timex | None:
+    """7 Minuten (PT7M), eine Sekunde (PT1S); alle 10 Minuten, alle zwei Wochen: sets."""
+    amount = R.number_of(m["sh_num"])
+    if not amount:
+        return None
+    word = m["sh_unit"]
+    if word.startswith(("Minute", "Sekunde")):
+        value = f"PT{R._number(amount)}{'M' if word.startswith('Minute') else 'S'}"
+        granularity = "day"
+    else:
+        unit = R.unit_of(word)
+        value, granularity = R.duration_value(amount, unit), R.UNIT_GRANULARITY[unit]
+    if m["sh_all"]:
+        return doc.make(i, value, None, granularity, kind="set")
+    return doc.make(i, value, None, granularity, kind="duration",
+                    modifier=_approximation(m["sh_apx"]))
+
+
+def _hour(word: str) -> int:
+    """20 -> 20, elf -> 11, eins -> 1."""
+    return int(word) if word.isdigit() else int(R.NUMBERS.get(word.lower(), 1))
 
 
 def _durange(m, doc: _Doc, i: int) -> Timex | None:
@@ -973,10 +1007,21 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
     if m["du_back"]:  # rund zwei Monate zurück: an offset into the past
         return _offset_row(m, doc, i, -1, words, unit, approximator)
     amount = R.number_of(words)
+    if amount is None and m["du_num"]:  # ein paar Tage, viele Jahre: PXD, PXY
+        return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],
+                        kind="duration")
     if not amount:
         return None
     return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
                     span=span, modifier=_approximation(approximator), kind="duration")
+
+
+def _lasting(m, doc: _Doc, i: int) -> Timex:
+    """jahrelang (PXY), wochenlangen (PXW), stundenlang (PTXH), nächtelang (PXD)."""
+    word = m["ln_unit"].lower()
+    unit = "D" if word == "nächte" else R.unit_of(word.capitalize())
+    return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],
+                    kind="duration")
 
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
@@ -1010,11 +1055,30 @@ def _relday(m, doc: _Doc, i: int) -> Timex | None:
         return None
     key = word.lower()
     key = key if key in _RELATIVE_DAYS else key.rstrip("e")
+    if key == "heute" and not m["rd_part"] and _nowadays(m, doc, i):
+        return doc.make(i, "PRESENT_REF", None, None, kind="vague")
     anchor = doc.day_anchor(i)
     day = anchor + dt.timedelta(days=_RELATIVE_DAYS[key])
     part = m["rd_part"]
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+def _nowadays(m, doc: _Doc, i: int) -> bool:
+    """``heute`` as "nowadays": set against the past (``damals wie heute``), or in a passage
+    told in another year (``1935 ... Heute steht die Hagia Sophia``); ``bis heute`` stays the
+    day."""
+    before = doc.text[max(0, m.start() - 20):m.start()]
+    if R.UNTIL_BEFORE.search(before):
+        return False
+    if R.THEN_AND_NOW_BEFORE.search(before):
+        return True
+    found, narrative = doc.reference(i)
+    if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
+        return False
+    reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
+    return (found.start_date.year != doc.published.year
+            and m.start() - found.end <= reach)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -1047,7 +1111,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
-    "durange": _durange,
+    "durange": _durange, "lasting": _lasting, "short": _short,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }

@@ -49,7 +49,7 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
         found = extract.find_quotes(text, [(s, e) for _, s, e in sents])
         mentions_here = [speakers.Mention(s, e, str(lab), _none(eid), _none(can), t)
                          for s, e, lab, eid, can, t in mention_rows.get(article_id, [])]
-        speakers.attribute(text, found, mentions_here)
+        speakers.attribute(text, found, mentions_here, [(s, e) for _, s, e in sents])
         rows += [_row(article_id, text, sents, q) for q in found]
     table = quote_frame(rows)
     if "boilerplate" in sentences.columns:  # an outlet's repeated promotion is nobody's quote

@@ -90,7 +90,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
         if found:
             quotes.append(found)
     quotes.sort(key=lambda q: (q.start, q.end))
-    quotes += _free_indirect(tokens, quotes, lex, covered)
+    quotes += _free_indirect(text, tokens, quotes, lex, covered)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -109,6 +109,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         closers = _OPENERS.get(opener)
         if closers is None:  # a closing mark without opener
             position = m.end()
+            continue
+        if opener in "\"“" and text[m.end():m.end() + 1] in {"", " ", ",", ".", ";", ":", "\n"}:
+            position = m.end()  # a straight or English mark that closes: out of step
             continue
         end = _closing(text, m.end(), closers, opener if opener in "„»" else "")
         if end is None:
@@ -209,6 +212,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue
         if not (after or colon) and _named(text[a + 1:b - 1], toks, a):
             continue
+        if not speechlike and _bracketed(text, a, b):
+            continue
         quote = Quote([(a, b)], "direct", index)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
@@ -223,8 +228,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             previous = sentences[index - 1]
             quote.cue = (":", previous[1] - 1, previous[1])
             quote.frame = previous
-        else:
-            quote.carried = True
+        else:  # no cue: the speaker is named in the sentence around it, or spoke before
+            quote.frame = (sentences[index][0], sentences[index][1])
         quotes.append(quote)
     return _join_split(text, quotes)
 
@@ -267,6 +272,16 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
         return True  # der „Rat für nationale Sicherheit“: a name after its article
     return len(words) < 12 and content.rstrip()[-1:] not in {".", "!", "?"} \
         and any(w.lower() in _FOREIGN for w in words)
+
+
+_ABBREVIATION = re.compile(r"\s*\(\s*[A-ZÄÖÜ][A-ZÄÖÜ0-9-]+\s*\)")
+
+
+def _bracketed(text: str, a: int, b: int) -> bool:
+    """``(etwa: „Partei der Volksmacht“)``, ``„United Front“ (UDD)``: a name with its
+    translation or abbreviation, not a quotation."""
+    before = text[max(0, a - 8):a].rstrip()
+    return before.endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
 
 
 def _frames(tokens: list[Token], cue, start: int) -> bool:
@@ -587,11 +602,13 @@ def _particle_is_prefix(tokens: list[Token], cue) -> bool:
 # -- free indirect -----------------------------------------------------------------------------
 
 
-def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[Quote]:
+def _free_indirect(text: str, tokens, quotes: list[Quote], lex,
+                   covered: set[int]) -> list[Quote]:
     """Sentences in the subjunctive without a cue that follow a quotation (within
-    :data:`CARRY_SENTENCES`); each continues the chain."""
+    :data:`CARRY_SENTENCES`), or any in the subjunctive I; each continues the chain, and
+    consecutive ones in a paragraph are one quotation."""
     taken = {q.sentence for q in quotes} | covered
-    out, recent = [], None
+    out, recent, last = [], None, None
     for index, toks in enumerate(tokens):
         if index in taken:
             recent = index
@@ -601,10 +618,14 @@ def _free_indirect(tokens, quotes: list[Quote], lex, covered: set[int]) -> list[
         near = recent is not None and index - recent <= CARRY_SENTENCES
         if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
             span = _unquoted_span(toks, 0, len(toks))
-            if span:
+            if not span:
+                continue
+            if last == index - 1 and "\n" not in text[out[-1].end:span[0]]:
+                out[-1].parts[-1] = (out[-1].parts[-1][0], toks[-1].end)  # it goes on
+            else:
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
                                  carried=True))
-                recent = index
+            recent = last = index
     return out
 
 

@@ -21,13 +21,20 @@ from newslens import kb
 from newslens.quotes.extract import Quote
 
 SPEAKER_LABELS = ("PER", "ORG")
-_PRONOUNS = {"er": "PER", "sie": "PER"}
+_PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
 _DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
                 "einem", "einen"}
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_NOT_SPEAKER = {"Sie", "Es", "Man", "Das", "Dies", "Dieser", "Diese", "Wie", "Laut", "Nach",
-                "Auch", "Doch", "Aber", "Und", "Zudem", "Außerdem", "Im", "In", "Am", "An",
-                "Auf", "Bei", "Mit", "Zur", "Zum", "Vor", "Seit", "Dabei", "Dazu", "So"}
+#: Capitalised words that open a sentence without being its subject (adverbs, prepositions).
+_NOT_SPEAKER = frozenset("""Sie Es Man Das Dies Dieser Diese Wie Laut Nach Auch Doch Aber Und
+Zudem Außerdem Im In Am An Auf Bei Mit Zur Zum Vor Seit Dabei Dazu So Zu Als Weiter Weiterhin
+Ferner Ebenso Ebenfalls Zugleich Gleichzeitig Später Zuvor Bisher Gestern Heute Morgen Damals
+Jetzt Nun Dennoch Trotzdem Allerdings Jedoch Deshalb Daher Darum Danach Demnach Damit Dagegen
+Hingegen Zuletzt Zunächst Erst Schon Bereits Inzwischen Mittlerweile Unterdessen Indes Dort
+Hier Gegenüber Für Gegen Über Unter Aus Von Vom Durch Ohne Um Nachdem Während Wegen Trotz
+Angesichts Bezüglich Hinsichtlich Einem Einer Eines Beim Ins Vorher Anschließend Offenbar
+Offensichtlich Angeblich Vermutlich Wahrscheinlich Immerhin Insgesamt Konkret Schließlich
+Besonders Vor Allem""".split())
 #: How far back (characters) a pronoun or role noun looks for its referent.
 RESOLVE_WINDOW = 3000
 
@@ -42,7 +49,8 @@ class Mention:
     text: str
 
 
-def attribute(text: str, quotes: list[Quote], mentions: list[Mention]) -> None:
+def attribute(text: str, quotes: list[Quote], mentions: list[Mention],
+              sentences: list[tuple[int, int]] | None = None) -> None:
     """Fill ``quote.speaker`` for every quotation (in order): ``text``, ``start``, ``end``,
     ``entity_id``, ``canonical`` (the last two None when unresolved)."""
     starts = [m.start for m in mentions]
@@ -50,7 +58,8 @@ def attribute(text: str, quotes: list[Quote], mentions: list[Mention]) -> None:
     for quote in quotes:
         found = {} if quote.carried else _in_frame(text, quote, mentions, starts, previous)
         if not found and quote.carried:
-            found = _latest(quote.start, mentions, starts, previous)
+            found = _subject_before(quote, sentences, mentions, starts, previous) \
+                or _latest(quote.start, mentions, starts, previous)
         if not found and quote.kind == "direct" and previous:
             found = dict(previous)
         quote.speaker = found
@@ -60,6 +69,22 @@ def attribute(text: str, quotes: list[Quote], mentions: list[Mention]) -> None:
 
 #: A quotation without frame keeps the previous speaker when it was named this close before.
 CARRY_CHARS = 300
+
+
+def _subject_before(quote: Quote, sentences, mentions: list[Mention], starts: list[int],
+                    previous: dict) -> dict:
+    """``Der Iran streitet dies ab. Sein Programm diene ...``: a person or organisation
+    opening the sentence before, when the last speaker was named before that sentence."""
+    if not sentences or quote.sentence == 0:
+        return {}
+    lo, hi = sentences[quote.sentence - 1]
+    if previous and previous["end"] > lo:
+        return {}
+    opening = min(hi, lo + 60)  # the subject stands at the start
+    for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, opening)]:
+        if m.label in SPEAKER_LABELS and m.entity_id:
+            return _from_mention(m)
+    return {}
 
 
 def _latest(offset: int, mentions: list[Mention], starts: list[int], previous: dict) -> dict:
@@ -243,6 +268,9 @@ def _noun_phrase(words, cue: int, after: bool):
         seq = [w for w in words if w[1] > cue]
     else:
         seq = [w for w in words if w[2] <= cue]
+        cut = max((i for i, w in enumerate(seq) if w[0] in {",", ":", ";"}), default=-1)
+        if any(w[0].lower() in _DETERMINERS for w in seq[cut + 1:]):
+            seq = seq[cut + 1:]  # the subject opens the cue's own clause
     for i, w in enumerate(seq):
         if w[0].lower() not in _DETERMINERS:
             continue
