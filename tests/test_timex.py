@@ -802,6 +802,29 @@ def test_unquantified_lengths_relative_days_hour_words_old_years(text, expected)
     assert found(text, "2020-05-04") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heute regnet es.", [day("Heute", "2020-05-04")]),
+    ("Damals wie heute streiten sie.", [("Damals", "PAST_REF", None, None),
+                                         ("heute", "PRESENT_REF", None, None)]),
+    ("1935 wurde sie ein Museum. Heute steht sie unter Schutz.",
+     [("1935", "1935", "1935-01-01", "1935-12-31"), ("Heute", "PRESENT_REF", None, None)]),
+    ("1935 wurde sie ein Museum. Bis heute steht sie unter Schutz.",
+     [("1935", "1935", "1935-01-01", "1935-12-31"), day("heute", "2020-05-04")]),
+])
+def test_heute_is_the_day_or_nowadays(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er brauchte 7 Minuten und eine Sekunde.",
+     [("7 Minuten", "PT7M", None, None), ("eine Sekunde", "PT1S", None, None)]),
+    ("Die U-Bahn kommt alle 10 Minuten, der Bus alle zwei Stunden.",
+     [("alle 10 Minuten", "PT10M", None, None), ("alle zwei Stunden", "PT2H", None, None)]),
+])
+def test_minutes_seconds_and_every_n_units(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
 def test_shortly_after_is_vague_and_undated():
     frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
                       anchor="2020-05-04")
