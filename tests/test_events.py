@@ -225,6 +225,23 @@ def test_an_impossible_publication_date_dates_nothing(published):
     assert events["start_date"].isna().all()
 
 
+def test_a_bound_of_a_period_or_a_set_does_not_date_the_event():
+    doc = Doc("a", "2021-01-20", ["Der Lockdown wird bis Ende Januar verlängert.",
+                                  "Der Gipfel tagt jeden Donnerstag."], [],
+              [("Ende Januar", "2021-01-21", "2021-01-31", "day"),
+               ("Donnerstag", "2021-01-21", "2021-01-21", "day")])
+    assert events_of(doc)[0]["date_source"].astype(str).tolist() == ["none", "none"]
+
+
+def test_a_timex_resolved_against_its_clause_tense_does_not_date():
+    sentences, mentions, timexes, articles = tables(Doc(
+        "a", "2021-02-26", ["Am 26. September findet die Bundestagswahl statt."], [],
+        [("26. September", "2020-09-26", "2020-09-26", "day")]))
+    timexes["tense"] = "present"
+    found, _ = build_events(sentences, mentions, timexes, articles)
+    assert found["date_source"].astype(str).tolist() == ["none"]
+
+
 def test_a_timex_after_publication_makes_the_event_planned():
     doc = Doc("a", "2020-10-01", ["Der Gipfel findet am 15. Oktober statt."], [],
               [("15. Oktober", "2020-10-15", "2020-10-15", "day")])

@@ -159,6 +159,9 @@ def test_explain_quote_and_speaker(annotated):
 def test_quoted_spans_pair_marks_within_a_line():
     text = "Er sagte: „Ja.“ Sie: »Nein« und \"vielleicht\".\n„offen"
     assert [text[s:e] for s, e in quoted_spans(text)] == ["„Ja.“", "»Nein«", "\"vielleicht\""]
+    # A straight mark followed by a space closes a quotation whose opening was lost.
+    text = 'bleibt in der Lernphase." Dann sagte er: "Gut so."'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ['"Gut so."']
 
 
 def test_cue_lexicon_expands_verbs_and_rejects_duplicates(tmp_path):

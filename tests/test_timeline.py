@@ -55,7 +55,14 @@ TIMELINE_MENTIONS = pd.DataFrame([
 
 
 def timeline(**options):
+    """The timeline of the table above, with planned events drawn (hollow) unless asked."""
+    options.setdefault("modalities", ("asserted", "reported", "planned"))
     return timeline_table(TIMELINE_GROUPS, TIMELINE_MENTIONS, TIMELINE_ARTICLES, **options)
+
+
+def test_by_default_the_timeline_draws_what_happened_not_what_was_planned():
+    table = timeline_table(TIMELINE_GROUPS, TIMELINE_MENTIONS, TIMELINE_ARTICLES)
+    assert table["event_id"].tolist() == ["g1", "g2"]  # g3 is planned, g6 negated
 
 
 def test_timeline_table_keeps_dated_events_near_the_news_and_orders_them():

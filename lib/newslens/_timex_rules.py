@@ -418,6 +418,10 @@ _BRANCHES = [
         r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E)),
+    # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
+    _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
+            + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
+            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
     # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage
     _branch("durange", r"(?P<dr_a>" + NUM + r")" + _S + r"(?:bis|oder)" + _S + r"(?P<dr_b>"
             + NUM + r")" + _S + r"(?P<dr_unit>" + UNIT + r")" + _E),
@@ -511,7 +515,8 @@ _FOLLOWED_BY = {
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf)",
-    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr)",
+    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde)",
+    ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS
           if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
         _NUMBER_LIKE,
@@ -626,6 +631,10 @@ VERB_BEFORE = re.compile(
     r"(?<![\w-])(?!(?:auf|mit|von|wegen|für|über|unter|bei|zu|nach|gegen|ohne|durch|an|aus|"
     r"rund|etwa|nur|noch|insgesamt|gut|knapp|fast|über|bis|je|minus|plus|gleich|und|oder|"
     r"als|sind|waren|gelten)\s)[a-zäöüß]{2,}\s+$")
+#: "damals wie heute", "damals und heute": heute is "nowadays".
+THEN_AND_NOW_BEFORE = re.compile(r"\b[Dd]amals\s+(?:wie|und)\s+$")
+#: "bis heute": up to this day.
+UNTIL_BEFORE = re.compile(r"\b[Bb]is\s+$")
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
@@ -649,8 +658,9 @@ SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
     r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"
 )
-#: Clause breaks: punctuation, quote marks, and dashes with spaces around them.
-CLAUSE_BREAK = re.compile(r"[,;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s))")
+#: Clause breaks: punctuation (not the comma of 21,5), quote marks, and dashes with spaces
+#: around them.
+CLAUSE_BREAK = re.compile(r"(?:,(?!\d)|[;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s)))")
 #: Verbs of saying, for quotes whose sentence names the day the words were said.
 SPEECH = re.compile(
     r"\b(?:sagte|sagten|gesagt|erklärte|erklärten|erklärt|betonte|betont|schrieb|geschrieben|"
@@ -789,6 +799,24 @@ def easter(year: int) -> dt.date:
     m = (a + 11 * h + 22 * l_) // 451
     month, day = divmod(h + l_ - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)
+
+
+#: The day a holiday of several days names (TIMEX3 value): Christmas Day, Easter Sunday ...
+HOLIDAY_MAIN = {"Weihnachten": (12, 25), "Weihnachtsfeiertage": (12, 25),
+                "Weihnachtsfeiertagen": (12, 25), "Ostern": ("easter", 0),
+                "Osterwochenende": ("easter", 0), "Osterfeiertage": ("easter", 0),
+                "Osterfeiertagen": ("easter", 0), "Pfingsten": ("easter", 49),
+                "Pfingstwochenende": ("easter", 49)}
+
+
+def holiday_main(name: str, year: int) -> dt.date | None:
+    """The day a holiday of several days is named after (Weihnachten: 25 December)."""
+    where = HOLIDAY_MAIN.get(" ".join(name.split()))
+    if where is None:
+        return None
+    if where[0] == "easter":
+        return easter(year) + dt.timedelta(days=where[1])
+    return dt.date(year, *where)
 
 
 def holiday(name: str, year: int) -> tuple[dt.date, dt.date]:

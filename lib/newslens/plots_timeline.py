@@ -43,8 +43,9 @@ MODALITY_NAMES = {"asserted": "berichtet", "reported": "berichtet (Quelle)",
 #: Events dated more coarsely than a month (a year, a season) are not drawn: no mark there
 #: could show when the event happened.
 MAX_SPAN = pd.Timedelta(days=31)
-#: Modalities drawn by default: events reported as happened or planned.
-DRAWN_MODALITIES = ("asserted", "reported", "planned")
+#: Modalities drawn by default: events reported as happened (a plan that no report says took
+#: place is not on the timeline of what happened; ``modalities=`` draws it too).
+DRAWN_MODALITIES = ("asserted", "reported")
 ALL_LANE = "Alle Ereignisse"
 OTHER_LANE = "Andere"
 _MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",

@@ -811,15 +811,19 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _holiday(m, doc: _Doc, i: int) -> Timex | None:
-    """Weihnachten (24-26 Dec), Ostern 2021 (Good Friday to Easter Monday), Silvester."""
+    """Weihnachten (2020-12-25, 24-26 Dec), Ostern 2021 (Easter Sunday; Good Friday to Easter
+    Monday), Silvester."""
     name = m["ho_name"]
 
     def build(year: int):
         first, last = R.holiday(name, year)
-        return (f"{first}" if first == last else f"{first}/{last}", first, last)
+        return f"{R.holiday_main(name, year) or first}", first, last
 
     found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
-    return doc.make(i, found[0], found[1:], "day", anchor=anchor)
+    value, first, last = found
+    ranged = first != last and R.holiday_main(name, first.year) is None  # Jahreswechsel
+    return doc.make(i, value, (first, last), "day", anchor=anchor,
+                    end_value=f"{last}" if ranged else None)
 
 
 def _relunit(m, doc: _Doc, i: int) -> Timex:
@@ -959,6 +963,24 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
                     end_value=end_value)
 
 
+def _short(m, doc: _Doc, i: int) -> Timex | None:
+    """7 Minuten (PT7M), eine Sekunde (PT1S); alle 10 Minuten, alle zwei Wochen: sets."""
+    amount = R.number_of(m["sh_num"])
+    if not amount:
+        return None
+    word = m["sh_unit"]
+    if word.startswith(("Minute", "Sekunde")):
+        value = f"PT{R._number(amount)}{'M' if word.startswith('Minute') else 'S'}"
+        granularity = "day"
+    else:
+        unit = R.unit_of(word)
+        value, granularity = R.duration_value(amount, unit), R.UNIT_GRANULARITY[unit]
+    if m["sh_all"]:
+        return doc.make(i, value, None, granularity, kind="set")
+    return doc.make(i, value, None, granularity, kind="duration",
+                    modifier=_approximation(m["sh_apx"]))
+
+
 def _hour(word: str) -> int:
     """20 -> 20, elf -> 11, eins -> 1."""
     return int(word) if word.isdigit() else int(R.NUMBERS.get(word.lower(), 1))
@@ -1033,11 +1055,30 @@ def _relday(m, doc: _Doc, i: int) -> Timex | None:
         return None
     key = word.lower()
     key = key if key in _RELATIVE_DAYS else key.rstrip("e")
+    if key == "heute" and not m["rd_part"] and _nowadays(m, doc, i):
+        return doc.make(i, "PRESENT_REF", None, None, kind="vague")
     anchor = doc.day_anchor(i)
     day = anchor + dt.timedelta(days=_RELATIVE_DAYS[key])
     part = m["rd_part"]
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+def _nowadays(m, doc: _Doc, i: int) -> bool:
+    """``heute`` as "nowadays": set against the past (``damals wie heute``), or in a passage
+    told in another year (``1935 ... Heute steht die Hagia Sophia``); ``bis heute`` stays the
+    day."""
+    before = doc.text[max(0, m.start() - 20):m.start()]
+    if R.UNTIL_BEFORE.search(before):
+        return False
+    if R.THEN_AND_NOW_BEFORE.search(before):
+        return True
+    found, narrative = doc.reference(i)
+    if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
+        return False
+    reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
+    return (found.start_date.year != doc.published.year
+            and m.start() - found.end <= reach)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -1070,7 +1111,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
-    "durange": _durange, "lasting": _lasting,
+    "durange": _durange, "lasting": _lasting, "short": _short,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }

@@ -6,7 +6,8 @@ One row per cue list: ``cue`` (alternatives of whole words, case-insensitive), `
 reference point of another report: ``nach dem Anschlag``, ``seit der Wahl``) and
 ``preposition`` (any preposition: a noun in a prepositional phrase is not the news of the
 day, so it never takes the publication day) and ``count`` (a number or a count noun: deaths
-and infections counted by the hundred are a statistic, not an event). Scopes: ``near``
+and infections counted by the hundred are a statistic, not an event) and ``happening`` (a verb
+saying that a noun trigger took place). Scopes: ``near``
 (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``.
 """
@@ -23,7 +24,7 @@ from newslens import config
 
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
-         "count")
+         "count", "happening")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes.
@@ -45,6 +46,7 @@ class Cues:
     background: re.Pattern
     preposition: re.Pattern
     count: re.Pattern
+    happening: re.Pattern
 
 
 @functools.cache
@@ -105,7 +107,8 @@ def _passive_or_perfect(clause: str) -> bool:
 def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> bool:
     """News in the past or perfect tense around the trigger: a verb trigger in a past form
     (``telefonierten``, ``festgenommen``, ``starb``), or a past auxiliary or a frequent past
-    verb in its clause (``hat``, ``ist``, ``sind`` only with a participle). The pluperfect
+    verb in its clause (``hat``, ``ist``, ``sind`` only with a participle), for a noun trigger
+    only with a verb of happening (``happening`` cues: ``fand statt``, ``wurde``). The pluperfect
     (``hatte ... stattgefunden``) tells of an event before the news, and is not counted."""
     left, right = clause
     in_clause = text[left:right]
@@ -116,6 +119,8 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
     low = trigger.lower()
     if verb and (PARTICIPLE.fullmatch(low) or low in _PRETERITE or low.endswith(("te", "ten"))):
         return True
+    if not verb and not cues().happening.search(in_clause):
+        return False  # a noun needs a verb saying it happened (fand statt, wurde verhängt)
     for m in cues().past.finditer(in_clause):
         if m.group().lower() not in _PRESENT_AUXILIARIES or PARTICIPLE.search(in_clause):
             return True

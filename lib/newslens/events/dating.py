@@ -32,19 +32,39 @@ MAX_DISTANCE = 120
 NOUN_DISTANCE = 40
 #: Expression kinds that place an event in time.
 _DATING_KINDS = {"date", "span"}
+#: A present or future clause may still name a day of the past week (``am Montag hat ...`` is
+#: past, ``Merkel trifft am Montag`` in a weekly review): beyond it, the resolution is wrong.
+TENSE_SLACK = pd.Timedelta(days=7)
 #: Publication days outside this range are no dates (a feed's 0001-01-01 placeholder).
 PLAUSIBLE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
 
 
-def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0) -> list[dict]:
+def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
+                   published=None) -> list[dict]:
     """The expressions of a sentence (``text``, starting at article offset ``offset``) that
-    can date an event: not vague, not a duration or a set (``jeden Donnerstag``)."""
+    can date an event: not vague, not a duration or a set (``jeden Donnerstag``), not the
+    bound of a period (``bis Ende Januar``, ``ab dem 1. Februar``), and not resolved against
+    their own clause's tense (``am 26. September findet die Wahl statt`` read as a past
+    September: a present or future clause about a day more than a week before publication)."""
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
-            and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))]
+            and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))
+            and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
+            and not _against_tense(t, published)]
 
 
+def _against_tense(t: dict, published) -> bool:
+    tense = str(t.get("tense", ""))
+    if published is None or tense not in ("present", "future") or pd.isna(published):
+        return False
+    return pd.Timestamp(t["end_date"]) < pd.Timestamp(published).normalize() - TENSE_SLACK
+
+
+#: ``bis Ende Januar``, ``ab dem 1. Februar``, ``seit Mitte Dezember``: the bound of a period
+#: (how long a lockdown lasts), not the day something happened.
+_BOUND = re.compile(r"\b(?:[Bb]is|[Aa]b|[Ss]eit|[Ss]pätestens|[Ff]rühestens|[Bb]innen)"
+                    r"(?:\s+(?:zum|zur|dem|den|einschließlich|mindestens))?\s+$")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
 

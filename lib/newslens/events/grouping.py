@@ -7,13 +7,15 @@ that no two mentions are compared unless they share a key:
    then the publication day) and date. Each looks for candidate events only among those of its class
    family (``event_classes.csv``: an attack and the deaths it caused are one happening) that
    share its trigger lemma (``Wahlnacht`` ~ ``US-Wahl`` ~ ``Präsidentschaftswahl``: lemma
-   ``Wahl``) or one of its actors or places, through an inverted index that keeps the
-   :data:`RECENT` latest events per key.
+   ``Wahl``) or one of its actors or places, through an inverted index that keeps each key's
+   events sorted by day, so only the :data:`NEAREST` events around the mention's date are
+   looked at.
 2. A candidate must be **compatible in time**: the event's span (its most reported day, else
    the :data:`SPAN_DAYS` days before its first publication-dated report, else its first
    coarse date) overlaps the mention's date widened by :data:`SLACK_DAYS`; a publication-dated
-   mention may report an event of the :data:`REPORT_DAYS` days before. Two meetings of the
-   same actors a month apart stay apart.
+   mention may report an event of the :data:`REPORT_DAYS` days before, and one that finds
+   none such is tried like an undated report (step 5) before it starts an event. Two
+   meetings of the same actors a month apart stay apart.
 3. Among compatible candidates the mention joins the best one if the **evidence** is enough
    (:func:`_accept`): TF-IDF cosine of the mention's sentence and its article's title with the
    event's centroid, shared actors and places, the same lemma, the same article; persons on
@@ -27,6 +29,7 @@ that no two mentions are compared unless they share a key:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -40,8 +43,11 @@ SLACK_DAYS = 1
 #: side), and an event known only from such reports happened up to SPAN_DAYS before its first.
 REPORT_DAYS, SPAN_DAYS = 7, 3
 #: How far back and forward an undated report may refer (days around its publication).
-UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 45, 120
-RECENT = 40
+UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 90, 120
+#: Candidate events per key looked at: the nearest in time to the mention.
+NEAREST = 40
+#: Undated reports look only at events of at least this many mentions (or their own article's).
+UNDATED_MIN_MEMBERS = 2
 PRECISE = {"day", "weekend", "week", "month"}
 _TERMS = 12
 _WORD = re.compile(r"[^\W\d_][\w-]{3,}")
@@ -105,20 +111,33 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     """The event number of every mention (same order as ``mentions``)."""
     items = _items(mentions, families, _vectors(mentions, titles))
     events: list[_Event] = []
-    index: dict[tuple, list[int]] = defaultdict(list)
+    index = _Index()
     assigned = [-1] * len(items)
     dated = [m for m in items if m.source != "none"]
     # Day-precise timexes first: they set the events' days; weeks, months and publication
     # days join them.
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
-        assigned[m.i] = _place(m, events, index, dated=True)
+        found = _place(m, events, index, dated=True, create=m.source != "publication")
+        if found < 0:  # a report of an event of weeks before, or news of its own
+            found = _place(m, events, index, dated=False, create=False)
+        if found < 0:
+            found = _place(m, events, index, dated=True)
+        assigned[m.i] = found
     assigned = _merge(events, assigned)
     index = _reindex(events, items, assigned)
+    own: dict[tuple, int] = {}  # (article, family, lemma) -> the event of a dated mention
+    for m in items:
+        if assigned[m.i] >= 0:
+            own.setdefault((m.article, m.family, m.lemma), assigned[m.i])
     leftovers: dict[tuple, int] = {}
     undated = [m for m in items if m.source == "none"]
     for m in sorted(undated, key=lambda m: (m.published, m.article, mentions[m.i]["start"])):
-        found = _place(m, events, index, dated=False)
+        found = own.get((m.article, m.family, m.lemma), -1)
+        if found >= 0:  # the same word in the same article: the event it was dated for
+            _add(events[found], m)
+        else:
+            found = _place(m, events, index, dated=False)
         if found < 0:
             key = (m.article, m.family, m.lemma)
             if key not in leftovers:
@@ -168,29 +187,61 @@ def _keys(m: _Mention) -> list[tuple]:
     return [(m.family, "lemma", m.lemma)] + [(m.family, "name", n) for n in sorted(m.names)]
 
 
-def _place(m: _Mention, events: list[_Event], index: dict, *, dated: bool) -> int:
+class _Index:
+    """Events per key (family and lemma, or family and name), sorted by their first day."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple, list[tuple[int, int]]] = defaultdict(list)
+
+    def add(self, key: tuple, day: int, number: int) -> None:
+        entry = (day, number)
+        entries = self.keys[key]
+        if entry not in entries[max(0, bisect.bisect_left(entries, entry) - 1):
+                                bisect.bisect_left(entries, entry) + 1]:
+            bisect.insort(entries, entry)
+
+    def near(self, key: tuple, low: int, high: int) -> list[int]:
+        """The :data:`NEAREST` events of ``key`` whose first day is nearest to ``[low, high]``
+        (searched within 400 days)."""
+        entries = self.keys.get(key)
+        if not entries:
+            return []
+        first = bisect.bisect_left(entries, (low - 400, -1))
+        last = bisect.bisect_right(entries, (high + 40, 1 << 62))
+        window = entries[first:last]
+        if len(window) > NEAREST:
+            middle = bisect.bisect_left(window, (low, -1))
+            window = window[max(0, middle - NEAREST // 2):middle + NEAREST // 2]
+        return [number for _, number in window]
+
+
+def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
+           create: bool = True) -> int:
+    """The event ``m`` joins (added to it), or a new one when ``create``; -1 when none."""
     seen, best, best_score = set(), -1, 0.0
+    low, high = (m.low, m.high) if dated else (m.published - UNDATED_BACK_DAYS,
+                                               m.published + PLANNED_AHEAD_DAYS)
     for key in _keys(m):
-        for number in index.get(key, [])[-RECENT:]:
+        for number in index.near(key, low, high):
             if number in seen:
                 continue
             seen.add(number)
             event = events[number]
+            if not dated and len(event.members) < UNDATED_MIN_MEMBERS:
+                continue
             if not _compatible(m, event, dated=dated):
                 continue
             score = _accept(m, event, dated=dated)
             if score > best_score:
                 best, best_score = number, score
     if best < 0:
-        if not dated:
+        if not (dated and create):
             return -1
         best = _new(events, m.family)
     _add(events[best], m)
+    span = events[best].span()
     for key in _keys(m):
-        numbers = index[key]
-        if best in numbers[-RECENT:]:
-            numbers.remove(best)
-        numbers.append(best)
+        index.add(key, span[0] if span else m.low, best)
     return best
 
 
@@ -222,11 +273,13 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
     if other_people and sim < 0.5:
         return 0.0
     if dated:
-        ok = (same_lemma and (shared >= 1 or sim >= 0.2 or same_article)) \
+        ok = (same_lemma and (shared >= 1 or sim >= 0.12 or same_article)) \
             or (shared >= 1 and sim >= 0.25) or sim >= 0.4
     else:
-        ok = (same_lemma and shared >= 1 and (sim >= 0.15 or same_article)) \
-            or (same_lemma and sim >= 0.35) or (shared >= 2 and sim >= 0.3)
+        # A large event's centroid is long, so its cosine with one sentence stays small: the
+        # same word and a shared name are enough (the best such event of 90 days is taken).
+        ok = (same_lemma and (same_article or shared >= 1 or sim >= 0.25)) \
+            or (shared >= 2 and sim >= 0.25)
     if not ok:
         return 0.0
     return sim + 0.2 * min(shared, 3) + 0.3 * same_lemma + 0.3 * same_article + 1e-6
@@ -269,7 +322,7 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
     for key in sorted(blocks):
         numbers = blocks[key]
         for k, a in enumerate(numbers):
-            for b in numbers[k + 1:k + 1 + RECENT]:
+            for b in numbers[k + 1:k + 1 + NEAREST]:
                 ra, rb = _root(parent, a), _root(parent, b)
                 if ra != rb and _same(events[a], events[b]):
                     parent[max(ra, rb)] = min(ra, rb)
@@ -298,8 +351,9 @@ def _same(a: _Event, b: _Event) -> bool:
     main_b = {n for n, _ in b.names.most_common(2)}
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
     sim = _centroid_cosine(a.centroid, b.centroid)
-    return (same_lemma and bool(main_a & main_b) and sim >= 0.15) or \
-        (same_lemma and not (main_a and main_b) and sim >= 0.1) or \
+    # Same family, same day (the block), same word: a shared main name is enough.
+    return (same_lemma and bool(main_a & main_b)) or \
+        (same_lemma and not (main_a and main_b) and sim >= 0.05) or \
         (same_lemma and sim >= 0.3) or sim >= 0.5
 
 
@@ -310,15 +364,16 @@ def _root(parent: list[int], k: int) -> int:
     return k
 
 
-def _reindex(events: list[_Event], items: list[_Mention], assigned: list[int]) -> dict:
-    index: dict[tuple, list[int]] = defaultdict(list)
-    for m in sorted((m for m in items if assigned[m.i] >= 0),
-                    key=lambda m: (events[assigned[m.i]].span() or (0, 0), m.i)):
-        for key in _keys(m):
-            if not index[key] or index[key][-1] != assigned[m.i]:
-                index[key].append(assigned[m.i])
-    return defaultdict(list, {key: list(dict.fromkeys(numbers))
-                              for key, numbers in index.items()})
+def _reindex(events: list[_Event], items: list[_Mention], assigned: list[int]) -> _Index:
+    """The index of the events after merging, each under the keys of its mentions."""
+    index = _Index()
+    for m in items:
+        number = assigned[m.i]
+        if number >= 0:
+            span = events[number].span()
+            for key in _keys(m):
+                index.add(key, span[0] if span else m.low, number)
+    return index
 
 
 def _cosine(vector: dict, centroid: Counter) -> float:

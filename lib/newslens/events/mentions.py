@@ -3,9 +3,9 @@
 Actors are the PER and ORG entity mentions of the trigger's clause (``Trump-Putin-Treffen``:
 the names inside the trigger word count too; the sentence's only when the clause is short);
 places are its LOC mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of
-each, the nearest to the trigger, so a long sentence does not hand every name to every event. Names are canonical
-entity ids (``per:donald_trump``) with their canonical names. Sentences marked as boilerplate
-(``sentences.boilerplate``, where the pipeline has it) are skipped.
+each, the nearest to the trigger, so a long sentence does not hand every name to every event.
+Names are canonical entity ids (``per:donald_trump``) with their canonical names. Sentences
+marked as boilerplate (``sentences.boilerplate``, where the pipeline has it) are skipped.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
             raise ValueError(f"sentences: article_id {article_id!r} of {sentence_id} is not "
                              "in the articles table")
         in_sentence = names.within(article_id, s0, s1)
-        dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0)
+        dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0,
+                                      published=published[article_id])
         for trigger in found:
             row = _mention(article_id, str(sentence_id), int(s0), text, trigger, in_sentence,
                            dated, published[article_id])
@@ -89,8 +90,12 @@ def _nearest(names: list[dict], labels: tuple[str, ...], trigger, clause: tuple[
     first, one per entity, at most :data:`MAX_NAMES`."""
     start, end = s0 + trigger.start, s0 + trigger.end
     candidates = [m for m in names if str(m["label"]) in labels and _has_id(m)]
-    inside = [m for m in candidates if start <= m["start"] and m["end"] <= end]
-    plain = [m for m in candidates if not m.get("compound", False) and m not in inside]
+    # A name inside the trigger word counts (Trump-Putin-Treffen), the whole word does not:
+    # a trigger the recogniser took for a name (Brand) is no actor of itself.
+    inside = [m for m in candidates if start <= m["start"] and m["end"] <= end
+              and (m["start"], m["end"]) != (start, end)]
+    plain = [m for m in candidates if not m.get("compound", False)
+             and not (start <= m["start"] and m["end"] <= end)]
     scope = [m for m in plain if s0 + clause[0] <= m["start"] and m["end"] <= s0 + clause[1]]
     if not scope and clause[1] - clause[0] > 40:
         plain = []

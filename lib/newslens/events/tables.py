@@ -5,11 +5,13 @@
 (:data:`EVENT_COLUMNS`). Names are joined with ``" | "`` (sorted by support, then name), so
 both tables round-trip through CSV; :func:`split_names` gives the lists back.
 
-An event's date is the day most of its articles give it with a day-precise timex; else the
-first day it was reported as news (``date_source = publication``); else the interval of its
-coarser timexes; else none (``NaT``: listed, never drawn). Its modality is the most frequent
-among its mentions (asserted and reported ones first). ``event_id`` is a hash of the id of its
-earliest mention, so it is stable across runs and does not depend on row order.
+An event's date is the day most of its articles give it with a day-precise timex; else, when
+it was reported as news of the day (``date_source = publication``), the day of its first report
+and the day before (granularity ``range``: a report of the morning tells of the evening
+before); else the interval of its coarser timexes; else none (``NaT``: listed, never drawn).
+Its modality is the most frequent among its dated mentions published on or after its first day
+(asserted and reported ones first). ``event_id`` is a hash of the id of its earliest mention,
+so it is stable across runs and does not depend on row order.
 """
 
 from __future__ import annotations
@@ -136,7 +138,8 @@ def _event_row(event_id: str, members: list[dict], classes: pd.DataFrame) -> dic
         "actor_ids": SEP.join(i for i, _ in actors), "actors": SEP.join(n for _, n in actors),
         "places": SEP.join(n for _, n in places),
         "start_date": start, "end_date": end, "granularity": granularity,
-        "date_source": source, "modality": _modality(members), "n_articles": len(articles),
+        "date_source": source, "modality": _modality(members, start),
+        "n_articles": len(articles),
         "n_mentions": len(members), "article_ids": SEP.join(articles),
         "first_reported": min(published), "last_reported": max(published),
     }
@@ -153,9 +156,9 @@ def event_date(members: list[dict]) -> tuple:
         best = min(by_article, key=lambda k: (-len(by_article[k]), k[0], k[1]))
         return (*best, "timex")
     reported = [m["start_date"] for m in members if m["date_source"] == "publication"]
-    if reported:
+    if reported:  # by its first report: that day, or the day before (reported next morning)
         day = min(reported)
-        return day, day, "day", "publication"
+        return day - pd.Timedelta(days=1), day, "range", "publication"
     coarse: dict[tuple, set] = {}
     for m in members:
         if m["date_source"] == "timex":
@@ -176,8 +179,15 @@ def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]
     return sorted(support, key=lambda p: (-len(support[p]), p[1], p[0]))
 
 
-def _modality(members: list[dict]) -> str:
-    counts = Counter(m["modality"] for m in members)
+def _modality(members: list[dict], start) -> str:
+    """The most frequent modality (asserted and reported first) of the dated mentions
+    published on or after the event's first day (the election was planned until it took
+    place: the reports after it say whether it did), else of all dated mentions, else of all."""
+    dated = [m for m in members if m["date_source"] != "none"] or members
+    if not pd.isna(start):
+        after = [m for m in dated if pd.Timestamp(m["published"]).normalize() >= start]
+        dated = after or dated
+    counts = Counter(m["modality"] for m in dated)
     happened = counts["asserted"] + counts["reported"]
     if happened and happened >= max(counts["planned"], counts["hypothetical"],
                                     counts["negated"]):
@@ -191,11 +201,13 @@ def _most(counts: Counter) -> str:
 
 def _label(members: list[dict], event_class: str, actors: list, places: list,
            classes: pd.DataFrame) -> str:
-    """``what · who · where``: the most reported trigger noun (else the class's German
-    name), two actors (surnames of persons), and a place not already named."""
+    """``what · who · where``: the most reported trigger noun (else the lemma of its verbs:
+    ``festgenommen`` -> Festnahme), two actors (surnames of persons), and a place not
+    already named."""
     nouns = Counter(m["trigger"] for m in members if m["trigger"][:1].isupper())
+    lemmas = Counter(m["lemma"] for m in members)
     what = (min(nouns, key=lambda w: (-nouns[w], -len(w), w)) if nouns
-            else classes.at[event_class, "label_de"])
+            else min(lemmas, key=lambda w: (-lemmas[w], w)))
     who = [_surname(name) if entity_id.startswith("per:") else name
            for entity_id, name in actors[:2]]
     parts = [what] + ([", ".join(who)] if who else [])

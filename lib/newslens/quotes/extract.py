@@ -31,6 +31,8 @@ bestehe handele handle gelte laufe fehle trage mache""".split())
 _CLAUSE_WORDS = {"dass", "daß", "ob", "wonach", "wie", "weil", "warum", "wann", "wer", "was",
                  "wo", "damit"}
 _PRONOUNS = {"er", "sie", "es", "man", "ich", "wir", "ihr"}
+_ADVERBIAL = frozenset("""wobei wenn als weil nachdem obwohl da sodass während bevor falls
+sofern um""".split())
 _RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher",
              "welches"}
 #: Direct quotations of at least this many words need no cue in their sentence.
@@ -109,6 +111,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         closers = _OPENERS.get(opener)
         if closers is None:  # a closing mark without opener
             position = m.end()
+            continue
+        if opener in "\"“" and text[m.end():m.end() + 1] in {"", " ", ",", ".", ";", ":", "\n"}:
+            position = m.end()  # a straight or English mark that closes: out of step
             continue
         end = _closing(text, m.end(), closers, opener if opener in "„»" else "")
         if end is None:
@@ -209,6 +214,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue
         if not (after or colon) and _named(text[a + 1:b - 1], toks, a):
             continue
+        if not speechlike and _bracketed(text, a, b):
+            continue
         quote = Quote([(a, b)], "direct", index)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
@@ -267,6 +274,16 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
         return True  # der „Rat für nationale Sicherheit“: a name after its article
     return len(words) < 12 and content.rstrip()[-1:] not in {".", "!", "?"} \
         and any(w.lower() in _FOREIGN for w in words)
+
+
+_ABBREVIATION = re.compile(r"\s*\(\s*[A-ZÄÖÜ][A-ZÄÖÜ0-9-]+\s*\)")
+
+
+def _bracketed(text: str, a: int, b: int) -> bool:
+    """``(etwa: „Partei der Volksmacht“)``, ``„United Front“ (UDD)``: a name with its
+    translation or abbreviation, not a quotation."""
+    before = text[max(0, a - 8):a].rstrip()
+    return before.endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
 
 
 def _frames(tokens: list[Token], cue, start: int) -> bool:
@@ -385,9 +402,10 @@ def _clause_after(tokens, cue, index) -> Quote | None:
             return None
         if tok.text in {",", ":"} and k + 1 < len(tokens):
             nxt = tokens[k + 1]
-            if nxt.lower in _RELATIVE and k > j and tokens[k - 1].text[0].isupper() \
-                    and not _clause_has_subjunctive(tokens, k + 1):
+            if nxt.lower in _RELATIVE and k > j and not _clause_has_subjunctive(tokens, k + 1):
                 return None  # a relative clause on a noun, not the quotation
+            if nxt.lower in _ADVERBIAL:
+                return None  # wenn, weil, wobei ...: a circumstance, not what was said
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -406,10 +424,17 @@ def _clause_before(tokens, cue, index) -> Quote | None:
     if i < 4 or tokens[i - 1].text != ",":
         return None
     span = _unquoted_span(tokens, 0, i - 1)
-    if span is None:
+    if span is None or _apposition(tokens[:i - 1]):
         return None
     return Quote([span], "indirect", index, cue=cue[2:], speaker_after=True,
                  frame=(tokens[i].start, tokens[-1].end))
+
+
+def _apposition(tokens: list[Token]) -> bool:
+    """``Erik Schweickert, der Sprecher der FDP-Fraktion, äußerte``: the subject with its
+    apposition before the cue, not a quotation (a comma inside, a noun at the end)."""
+    words = [t for t in tokens if not t.quoted]
+    return bool(words) and words[-1].text[0].isupper() and any(t.text == "," for t in words)
 
 
 def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:
