@@ -37,6 +37,10 @@ _ENDING = re.compile(r"(?<=\w{3})(?:e[mnrs]?|s)$")
 #: How unlike a nominative each ending is on a word before the last: the strong adjective
 #: endings of a name (``Deutscher Gewerkschaftsbund``, ``Deutsches Rotes Kreuz``) first.
 _BEFORE_LAST = {"": 0, "er": 0, "es": 0, "e": 1, "en": 2, "em": 2, "s": 2}
+#: Where either may start in a sentence (the cheap first look), and a run of capitals.
+_DEFINED = re.compile("|".join(p.pattern.replace("?P<abbr>", "")
+                               for p in (_IN_BRACKETS, _APPOSITION)))
+_CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]")
 #: A line-break hyphen left in the text (``Robert- Koch-Institut``): never the chosen name.
 _BROKEN = re.compile(r"\w- [A-ZÄÖÜ]")
 
@@ -71,12 +75,19 @@ def definitions(mentions: pd.DataFrame, context: dict) -> pd.DataFrame:
     party after a name, ``Markus Söder (CSU)``, is no abbreviation of it), nor does a name
     that is only the end of a word (``Flughafen Berlin-Brandenburg (BER)``).
     """
-    rows = []
     plain = mentions[~mentions["compound"] & (mentions["label"] != "PER")]
+    # Only mentions right before a bracket or a word in capitals are looked at closely.
+    places = {f"{sid}@{start + m.start()}" for sid, (start, text) in context.items()
+              if "(" in text or _CAPITALS.search(text)
+              for m in _DEFINED.finditer(text)}
+    plain = plain[(plain["sentence_id"].astype(str) + "@" + plain["end"].astype(str))
+                  .isin(places)]
+    rows = []
     for m in plain.itertuples(index=False):
         start, text = context[m.sentence_id]
-        before, after = text[:m.start - start], text[m.end - start:m.end - start + 14]
-        if before[-1:].isalnum() or before.endswith(("-", "\u2010", "\u2011")):
+        before = text[max(0, m.start - start - 1):m.start - start]
+        after = text[m.end - start:m.end - start + 14]
+        if before.isalnum() or before in ("-", "\u2010", "\u2011"):
             continue  # only part of a word: Brandenburg in Berlin-Brandenburg (BER)
         found = _IN_BRACKETS.match(after) or _APPOSITION.match(after)
         if found and abbreviates(found["abbr"], m.text):

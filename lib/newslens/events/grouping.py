@@ -276,7 +276,9 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
         ok = (same_lemma and (shared >= 1 or sim >= 0.12 or same_article)) \
             or (shared >= 1 and sim >= 0.25) or sim >= 0.4
     else:
-        ok = (same_lemma and (same_article or (shared >= 1 and sim >= 0.1) or sim >= 0.25)) \
+        # A large event's centroid is long, so its cosine with one sentence stays small: the
+        # same word and a shared name are enough (the best such event of 90 days is taken).
+        ok = (same_lemma and (same_article or shared >= 1 or sim >= 0.25)) \
             or (shared >= 2 and sim >= 0.25)
     if not ok:
         return 0.0
@@ -349,8 +351,9 @@ def _same(a: _Event, b: _Event) -> bool:
     main_b = {n for n, _ in b.names.most_common(2)}
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
     sim = _centroid_cosine(a.centroid, b.centroid)
-    return (same_lemma and bool(main_a & main_b) and sim >= 0.15) or \
-        (same_lemma and not (main_a and main_b) and sim >= 0.1) or \
+    # Same family, same day (the block), same word: a shared main name is enough.
+    return (same_lemma and bool(main_a & main_b)) or \
+        (same_lemma and not (main_a and main_b) and sim >= 0.05) or \
         (same_lemma and sim >= 0.3) or sim >= 0.5
 
 

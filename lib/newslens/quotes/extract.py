@@ -31,6 +31,8 @@ bestehe handele handle gelte laufe fehle trage mache""".split())
 _CLAUSE_WORDS = {"dass", "daß", "ob", "wonach", "wie", "weil", "warum", "wann", "wer", "was",
                  "wo", "damit"}
 _PRONOUNS = {"er", "sie", "es", "man", "ich", "wir", "ihr"}
+_ADVERBIAL = frozenset("""wobei wenn als weil nachdem obwohl da sodass während bevor falls
+sofern um""".split())
 _RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher",
              "welches"}
 #: Direct quotations of at least this many words need no cue in their sentence.
@@ -400,9 +402,10 @@ def _clause_after(tokens, cue, index) -> Quote | None:
             return None
         if tok.text in {",", ":"} and k + 1 < len(tokens):
             nxt = tokens[k + 1]
-            if nxt.lower in _RELATIVE and k > j and tokens[k - 1].text[0].isupper() \
-                    and not _clause_has_subjunctive(tokens, k + 1):
+            if nxt.lower in _RELATIVE and k > j and not _clause_has_subjunctive(tokens, k + 1):
                 return None  # a relative clause on a noun, not the quotation
+            if nxt.lower in _ADVERBIAL:
+                return None  # wenn, weil, wobei ...: a circumstance, not what was said
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -421,10 +424,17 @@ def _clause_before(tokens, cue, index) -> Quote | None:
     if i < 4 or tokens[i - 1].text != ",":
         return None
     span = _unquoted_span(tokens, 0, i - 1)
-    if span is None:
+    if span is None or _apposition(tokens[:i - 1]):
         return None
     return Quote([span], "indirect", index, cue=cue[2:], speaker_after=True,
                  frame=(tokens[i].start, tokens[-1].end))
+
+
+def _apposition(tokens: list[Token]) -> bool:
+    """``Erik Schweickert, der Sprecher der FDP-Fraktion, äußerte``: the subject with its
+    apposition before the cue, not a quotation (a comma inside, a noun at the end)."""
+    words = [t for t in tokens if not t.quoted]
+    return bool(words) and words[-1].text[0].isupper() and any(t.text == "," for t in words)
 
 
 def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:

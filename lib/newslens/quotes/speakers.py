@@ -124,6 +124,9 @@ def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int
     following = _right_after(words, quote.cue[2] if quote.cue else cue)
     if following is not None:  # ``bezeichnete er``: the pronoun after the verb is its subject
         pronoun, people = following, []
+    opening = _opening_subject(words, cue, people) if not quote.speaker_after else None
+    if opening is not None:  # ``Albrecht Conze, der Direktor der Mission, bezeichnete``
+        return _from_mention(opening)
     if people:
         best = min(people, key=lambda m: _distance(m, cue, after))
         if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
@@ -145,6 +148,20 @@ _FOCUS = {"auch", "nur", "selbst", "sogar", "aber", "und", "doch", "denn", "jedo
 _SUBJECT_START = _DETERMINERS | {"er", "sie", "man", "dieser", "diese", "beide", "mehrere",
                                  "viele", "einige", "zahlreiche", "alle", "sein", "seine",
                                  "ihr", "ihre", "unser"}
+
+
+def _opening_subject(words, cue: int, people: list[Mention]) -> Mention | None:
+    """The person or organisation opening the sentence, when an apposition or relative
+    clause set off by commas stands between it and the cue (``X, der ..., sagte``)."""
+    before = [w for w in words if w[2] <= cue]
+    if len(before) < 4 or before[-1][0] != "," or not people:
+        return None
+    first = min(people, key=lambda m: m.start)
+    if first.start != before[0][1] and not (
+            before[0][0].lower() in _DETERMINERS and first.start <= before[2][1]):
+        return None
+    comma = next((w for w in before if w[0] == ","), None)
+    return first if comma is not None and first.end <= comma[1] else None
 
 
 def _subject_follows(words, cue: int, mentions: list[Mention], starts: list[int]) -> bool:
