@@ -1,14 +1,17 @@
 """Where annotate()'s time goes: seconds per stage, and per spaCy component, on a sample.
 
     python benchmarks/stage_times.py [--corpus PATH] [--limit 1000] [--batch-size N]
-                                     [--no-components] [--cached]
+                                     [--no-components] [--compare-blis] [--cached]
 
 Runs every stage of :func:`newslens.annotate` once, without the cache and in one process, on
 the first ``--limit`` articles of the bench corpus, and prints each stage's seconds and share;
 ``--cached`` reads the spaCy stage from the annotation cache instead (``--limit 10000`` with a
 warm cache: the stages that run after spaCy, on the whole bench corpus).
 Then (unless ``--no-components``) it runs the spaCy pipeline component by component over the
-same paragraphs (tokenizer, tok2vec, ner, kb_ruler) and prints each one's seconds. The CPU
+same paragraphs (tokenizer, tok2vec, ner, kb_ruler) and prints each one's seconds;
+``--compare-blis`` does it again with the pipeline as spaCy loads it by default (thinc's BLIS
+matrix products, which newslens replaces by NumPy's: ``newslens.nlp._numpy_matmul``). Run it
+with ``OPENBLAS_NUM_THREADS=1`` to compare one core with one core. The CPU
 time of this process is printed beside the wall time: on a shared machine a wall time well
 above the CPU time means other processes took the cores. Prints; never asserts.
 """
@@ -81,10 +84,15 @@ def stages(articles, batch_size: int, *, cached: bool) -> None:
     clock.print(f"stages of annotate() on {len(articles)} articles, {where}")
 
 
-def components(articles, batch_size: int) -> None:
+def components(articles, batch_size: int, *, blis: bool = False) -> None:
     from newslens import nlp
 
-    pipe = nlp.load_pipeline()
+    if blis:  # thinc's default: matrix products through BLIS (newslens loads with NumPy's)
+        import spacy
+
+        pipe = spacy.load(config.MODELS_DIR / config.SHIPPED_MODEL)
+    else:
+        pipe = nlp.load_pipeline()
     texts = [line for line, _ in nlp._paragraphs(zip(articles["article_id"], articles["text"],
                                                      strict=True))]
     clock = Clock()
@@ -92,7 +100,9 @@ def components(articles, batch_size: int) -> None:
     for name, component in pipe.pipeline:
         docs = clock.run(name, lambda c=component, d=docs: list(c.pipe(d,
                                                                        batch_size=batch_size)))
-    clock.print(f"spaCy components on {len(texts):,} paragraphs (batch_size={batch_size})")
+    backend = "BLIS" if blis else "NumPy"
+    clock.print(f"spaCy components on {len(texts):,} paragraphs (batch_size={batch_size}, "
+                f"matrix products through {backend})")
 
 
 def main() -> int:
@@ -101,6 +111,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=1000)
     parser.add_argument("--batch-size", type=int, default=config.BATCH_SIZE)
     parser.add_argument("--no-components", action="store_true")
+    parser.add_argument("--compare-blis", action="store_true",
+                        help="time the components also with thinc's default BLIS products")
     parser.add_argument("--cached", action="store_true",
                         help="read the spaCy stage from the cache (NEWSLENS_CACHE) and time the "
                              "stages after it; implies --no-components")
@@ -116,6 +128,8 @@ def main() -> int:
     stages(articles, args.batch_size, cached=args.cached)
     if not (args.no_components or args.cached):
         components(articles, args.batch_size)
+        if args.compare_blis:
+            components(articles, args.batch_size, blis=True)
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import spacy
 
@@ -111,3 +113,23 @@ def test_a_long_line_without_spaces_is_cut_hard():
 
     pieces = list(_pieces(0, "x" * (MAX_PIECE + 5)))
     assert [len(text) for _, text in pieces] == [MAX_PIECE, 5]
+
+
+def test_pipeline_multiplies_through_numpy_and_leaves_the_default_backend(pipeline):
+    from thinc.api import NumpyOps, get_current_ops
+
+    layers = list(pipeline.get_pipe("tok2vec").model.walk())  # most of the pipeline's time
+    assert layers and all(type(node.ops) is NumpyOps and not node.ops.use_blis
+                          for node in layers)
+    assert get_current_ops().use_blis  # the process's default backend is untouched
+
+
+def test_workers_start_with_one_blas_thread(monkeypatch):
+    from newslens import pipeline as stage
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    with stage._single_threaded_blas():
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+        assert os.environ["OMP_NUM_THREADS"] == "3"  # the caller's choice is kept
+    assert "OPENBLAS_NUM_THREADS" not in os.environ

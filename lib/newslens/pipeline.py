@@ -47,6 +47,8 @@ CHUNK_ARTICLES = 500
 #: worker (a fresh interpreter that imports spaCy and loads the pipeline) costs about 4 s,
 #: which pays off from about 100,000 words on 2 cores (``benchmarks/annotate_bench.py``).
 PARALLEL_MIN_WORDS = 200_000
+#: Environment variables that set the BLAS thread pools of a worker process.
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 #: The smallest chunk a worker is sent (about 3 s of spaCy): smaller ones cost more in
 #: hand-over and cache shards than they save in balance.
 MIN_CHUNK_WORDS = 20_000
@@ -286,7 +288,7 @@ def _annotated(missing: pd.DataFrame, keys: pd.Series, *, model, options: dict, 
         for chunk in _balanced_chunks(missing, workers):
             slim = pd.DataFrame({"article_id": chunk["article_id"].to_numpy(),
                                  "text": chunk["text"].to_numpy()})
-            with _main_hidden():  # a worker may start here
+            with _main_hidden(), _single_threaded_blas():  # a worker may start here
                 future = pool.submit(_work, slim, keys.loc[chunk.index].tolist(), name,
                                      options, salt)
             pending.append((chunk, future))
@@ -319,6 +321,24 @@ def _main_hidden():
         yield
     finally:
         sys.modules["__main__"] = main
+
+
+@contextlib.contextmanager
+def _single_threaded_blas():
+    """Start worker processes with one BLAS thread each (unless the caller chose otherwise).
+
+    Each worker is one of as many processes as there are cores; a BLAS thread pool per worker
+    (OpenBLAS starts one per core) would make them fight over the same cores, spinning idle
+    threads (measured: twice the CPU time of the spaCy stage). The library reads the variable
+    when the worker imports NumPy, so it is set while the worker starts.
+    """
+    added = {name: "1" for name in _BLAS_THREADS if name not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 def _start_worker(model: str | None, salt: str) -> None:
