@@ -232,7 +232,8 @@ def _relaxed(gold: tuple, pred: tuple) -> bool:
 
 
 def _overlapping(frame: pd.DataFrame, other: pd.DataFrame) -> int:
-    spans = {a: list(zip(g["start"], g["end"], strict=True)) for a, g in other.groupby("article_id")}
+    spans = {a: list(zip(g["start"], g["end"], strict=True))
+             for a, g in other.groupby("article_id")}
     return sum(any(s < end and start < e for s, e in spans.get(a, ()))
                for a, start, end in zip(frame["article_id"], frame["start"], frame["end"],
                                         strict=True))

@@ -24,7 +24,8 @@ TEXTS = {
     "q3": ("Laut Polizei wurden bei dem Unfall drei Menschen leicht verletzt.\n\n"
            "Die Preise steigen weiter, teilte das Statistische Bundesamt am Freitag mit.\n\n"
            "Angela Merkel sagte, die Einigung sei „ein wichtiges Signal für alle Beteiligten“."),
-    "q4": ("Das Rathaus von Neustadt wurde am Montag wieder eröffnet. Es regnete den ganzen Tag.\n\n"
+    "q4": ("Das Rathaus von Neustadt wurde am Montag wieder eröffnet. "
+           "Es regnete den ganzen Tag.\n\n"
            "Viele Gäste kamen aus dem Umland. Die Renovierung habe drei Jahre gedauert."),
 }
 

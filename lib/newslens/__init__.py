@@ -23,8 +23,8 @@ from newslens.plots import (
     plot_top_entities_by_label,
     save_chart,
 )
-from newslens.plots_timeline import mentions_per_week, plot_event_timeline, timeline_table
 from newslens.plots_quotes import plot_speaker_topics, plot_speakers_over_time, plot_top_speakers
+from newslens.plots_timeline import mentions_per_week, plot_event_timeline, timeline_table
 from newslens.provenance import event_evidence, evidence, explain, pair_evidence
 from newslens.quotes.tables import quote_evidence, speaker_topics, speakers_over_time, top_speakers
 

@@ -278,7 +278,8 @@ def _branch(name: str, body: str) -> str:
 _BRANCHES = [
     # 1 ranges: vom 1. bis 5. März, 18./19. August, zwischen Mai und Juli, von 2014 bis 2016
     _branch("range", (
-        r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"(?:dem" + _S + r")?)|[Vv]om" + _S + r")?(?P<ra_d1>" + DAY
+        r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"(?:dem" + _S + r")?)|[Vv]om" + _S + r")?"
+        r"(?P<ra_d1>" + DAY
         + r")\.\s*(?:/|-|–|bis(?:" + _S + r"zum)?|(?(ra_zw)und(?:" + _S + r"dem)?|(?!)))\s*"
         r"(?P<ra_d2>" + DAY
         + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?" + _E

@@ -1305,7 +1305,7 @@ def errors(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 def _same_value(pairs: pd.DataFrame) -> pd.Series:
     """Value and end value (of a range) equal; a missing end value equals a missing one."""
     none = pd.Series(None, index=pairs.index, dtype=object)
-    gold_ends = pairs["end_value_gold"] if "end_value_gold" in pairs else none
+    gold_ends = pairs.get("end_value_gold", none)
     ends = [(a if isinstance(a, str) else None) == (b if isinstance(b, str) else None)
             for a, b in zip(gold_ends, pairs.get("end_value", none), strict=True)]
     return (pairs["value_gold"].astype(str) == pairs["value"].astype(str)) & pd.Series(

@@ -5,8 +5,9 @@ singular, participle and separable particle), ``prep`` (``laut X``), ``postp`` (
 zufolge``), ``so`` (``..., so X.``), ``adverb`` (``demnach``) or ``source`` (the noun of
 ``nach Angaben von X``). A verb's ``clause`` says whether it introduces an indirect quotation
 (``sagte, dass ...``: yes; ``nannte``: only a direct one), ``alone`` whether a sentence with
-it reports a statement without any clause (``forderte den Rücktritt``: yes; ``sagte``: no). :func:`lexicon` expands the verbs into the finite forms a news text
-uses (plural and subjunctive included) and indexes every form.
+it reports a statement without any clause (``forderte den Rücktritt``: yes; ``sagte``: no).
+:func:`lexicon` expands the verbs into the finite forms a news text uses (plural and
+subjunctive included) and indexes every form.
 """
 
 from __future__ import annotations

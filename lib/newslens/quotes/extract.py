@@ -19,22 +19,99 @@ from dataclasses import dataclass, field
 from newslens.quotes import cues as cue_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_OPENERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
+_OPENERS = {"„": '“”"', "»": "«", "«": "»", "“": "”", '"': '"', "‚": "‘’", "›": "‹"}
 _QUOTE_MARK = re.compile(r"[„“”»«\"]")
 _TERMINAL = set(".!?…")
-_AUX = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "wurde", "wurden",
-        "wird", "werden", "worden", "sei", "ist", "war", "waren", "sind"}
+_AUX = {
+    "hat",
+    "hatte",
+    "haben",
+    "hatten",
+    "habe",
+    "hätte",
+    "hätten",
+    "wurde",
+    "wurden",
+    "wird",
+    "werden",
+    "worden",
+    "sei",
+    "ist",
+    "war",
+    "waren",
+    "sind",
+}
 #: Finite verb forms of the subjunctive I (and the unambiguous II) that mark reported speech.
-SUBJUNCTIVE = frozenset("""sei seien habe hätten hätte werde würden würde könne müsse solle
-wolle dürfe wäre wären gebe gehe komme stehe liege bleibe lasse sehe wisse brauche
-bestehe handele handle gelte laufe fehle trage mache""".split())
-_CLAUSE_WORDS = {"dass", "daß", "ob", "wonach", "wie", "weil", "warum", "wann", "wer", "was",
-                 "wo", "damit"}
+SUBJUNCTIVE = frozenset(
+    [
+        "sei",
+        "seien",
+        "habe",
+        "hätten",
+        "hätte",
+        "werde",
+        "würden",
+        "würde",
+        "könne",
+        "müsse",
+        "solle",
+        "wolle",
+        "dürfe",
+        "wäre",
+        "wären",
+        "gebe",
+        "gehe",
+        "komme",
+        "stehe",
+        "liege",
+        "bleibe",
+        "lasse",
+        "sehe",
+        "wisse",
+        "brauche",
+        "bestehe",
+        "handele",
+        "handle",
+        "gelte",
+        "laufe",
+        "fehle",
+        "trage",
+        "mache",
+    ]
+)
+_CLAUSE_WORDS = {
+    "dass",
+    "daß",
+    "ob",
+    "wonach",
+    "wie",
+    "weil",
+    "warum",
+    "wann",
+    "wer",
+    "was",
+    "wo",
+    "damit",
+}
 _PRONOUNS = {"er", "sie", "es", "man", "ich", "wir", "ihr"}
-_ADVERBIAL = frozenset("""wobei wenn als weil nachdem obwohl da sodass während bevor falls
-sofern um""".split())
-_RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher",
-             "welches"}
+_ADVERBIAL = frozenset(
+    [
+        "wobei",
+        "wenn",
+        "als",
+        "weil",
+        "nachdem",
+        "obwohl",
+        "da",
+        "sodass",
+        "während",
+        "bevor",
+        "falls",
+        "sofern",
+        "um",
+    ]
+)
+_RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"}
 #: Direct quotations of at least this many words need no cue in their sentence.
 LONG_QUOTE_WORDS = 8
 #: An indirect quotation has at least this many words outside quotation marks.
@@ -87,8 +164,12 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
-        found = (_anaphoric(tokens, index, lex) or _reported_source(toks, lex, index)
-                 or _indirect(toks, lex, index) or _reported(toks, lex, index))
+        found = (
+            _anaphoric(tokens, index, lex)
+            or _reported_source(toks, lex, index)
+            or _indirect(toks, lex, index)
+            or _reported(toks, lex, index)
+        )
         if found:
             quotes.append(found)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -112,7 +193,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         if closers is None:  # a closing mark without opener
             position = m.end()
             continue
-        if opener in "\"“" and text[m.end():m.end() + 1] in {"", " ", ",", ".", ";", ":", "\n"}:
+        if opener in '"“' and text[m.end() : m.end() + 1] in {"", " ", ",", ".", ";", ":", "\n"}:
             position = m.end()  # a straight or English mark that closes: out of step
             continue
         end = _closing(text, m.end(), closers, opener if opener in "„»" else "")
@@ -142,8 +223,9 @@ def _closing(text: str, start: int, closers: str, opener: str = "") -> int | Non
     return first
 
 
-def _tokens(text: str, start: int, end: int, marks: list[tuple[int, int]],
-            mark_starts: list[int]) -> list[Token]:
+def _tokens(
+    text: str, start: int, end: int, marks: list[tuple[int, int]], mark_starts: list[int]
+) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         s = m.start()
@@ -155,8 +237,9 @@ def _tokens(text: str, start: int, end: int, marks: list[tuple[int, int]],
 # -- cues --------------------------------------------------------------------------------------
 
 
-def find_cue(tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None,
-             need: str | None = None):
+def find_cue(
+    tokens: list[Token], lex, *, lo: int = 0, hi: int | None = None, need: str | None = None
+):
     """The first reporting verb (or cue word) outside quotation marks in ``tokens[lo:hi]``:
     ``(index, form, cue text, start, end)``; a separable verb needs its particle later in the
     clause, which joins the cue. ``need="clause"`` or ``"alone"`` keeps only the verbs that
@@ -188,8 +271,9 @@ def _particle(tokens: list[Token], i: int, particle: str) -> int | None:
     for j in range(i + 1, min(len(tokens), i + 15)):
         if tokens[j].text in {",", ";", ":"} or tokens[j].text in _TERMINAL:
             return j if tokens[j - 1].lower == particle and j - 1 > i else None
-        if tokens[j].lower == particle and (j + 1 == len(tokens)
-                                            or not tokens[j + 1].text[0].isalnum()):
+        if tokens[j].lower == particle and (
+            j + 1 == len(tokens) or not tokens[j + 1].text[0].isalnum()
+        ):
             return j
     return None
 
@@ -203,16 +287,20 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
     for a, b in marks:
         index = _sentence_of(starts, a)
         toks = tokens[index]
-        words = len(text[a + 1:b - 1].split())
+        words = len(text[a + 1 : b - 1].split())
         cue = find_cue(toks, lex)
         colon = _colon_before(text, a)
         last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
         after = _cue_after(text, b, tokens[last], lex)
-        speechlike = _speechlike(text[a + 1:b - 1])
-        if not (words >= LONG_QUOTE_WORDS or after or (colon and words >= 2)
-                or (speechlike and (cue or words >= 2))):
+        speechlike = _speechlike(text[a + 1 : b - 1])
+        if not (
+            words >= LONG_QUOTE_WORDS
+            or after
+            or (colon and words >= 2)
+            or (speechlike and (cue or words >= 2))
+        ):
             continue
-        if not (after or colon) and _named(text[a + 1:b - 1], toks, a):
+        if not (after or colon) and _named(text[a + 1 : b - 1], toks, a):
             continue
         if not speechlike and _bracketed(text, a, b):
             continue
@@ -226,7 +314,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         elif colon:
             quote.cue = (":", colon, colon + 1)
             quote.frame = (sentences[index][0], colon)
-        elif index and text[sentences[index - 1][1] - 1:sentences[index - 1][1]] == ":":
+        elif index and text[sentences[index - 1][1] - 1 : sentences[index - 1][1]] == ":":
             previous = sentences[index - 1]
             quote.cue = (":", previous[1] - 1, previous[1])
             quote.frame = previous
@@ -236,8 +324,42 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
     return _join_split(text, quotes)
 
 
-_FUNCTION_WORDS = frozenset("""und oder der die das des dem den ein eine einer eines einem für
-von vom zu zum zur im in am an auf aus bei mit nach über unter vor als""".split())
+_FUNCTION_WORDS = frozenset(
+    [
+        "und",
+        "oder",
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "für",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "aus",
+        "bei",
+        "mit",
+        "nach",
+        "über",
+        "unter",
+        "vor",
+        "als",
+    ]
+)
 
 
 def _speechlike(content: str) -> bool:
@@ -245,22 +367,85 @@ def _speechlike(content: str) -> bool:
     Ereignis``, ``übertrieben``) or sentence punctuation at the end."""
     if content.rstrip()[-1:] in {".", "!", "?", "…", ","}:
         return True
-    return any(w[:1].islower() and w.isalpha() and w not in _FUNCTION_WORDS
-               for w in content.split())
+    return any(
+        w[:1].islower() and w.isalpha() and w not in _FUNCTION_WORDS for w in content.split()
+    )
 
 
 #: Nouns that introduce a title or name in quotation marks (``das Motto „...“``, ``im
 #: Fachmagazin „...“``); compounds ending in one count too.
-_TITLE_NOUNS = ("motto", "titel", "magazin", "zeitung", "blatt", "studie", "buch", "roman",
-                "film", "album", "lied", "song", "video", "partei", "bündnis", "bewegung",
-                "organisation", "initiative", "programm", "kampagne", "aktion", "slogan",
-                "begriff", "stichwort", "projekt", "gruppe", "verein", "stiftung",
-                "auszeichnung", "preis", "enzyklika", "sendung", "serie", "operation",
-                "schlagzeile", "überschrift", "bericht", "report", "reihe", "netzwerk")
+_TITLE_NOUNS = (
+    "motto",
+    "titel",
+    "magazin",
+    "zeitung",
+    "blatt",
+    "studie",
+    "buch",
+    "roman",
+    "film",
+    "album",
+    "lied",
+    "song",
+    "video",
+    "partei",
+    "bündnis",
+    "bewegung",
+    "organisation",
+    "initiative",
+    "programm",
+    "kampagne",
+    "aktion",
+    "slogan",
+    "begriff",
+    "stichwort",
+    "projekt",
+    "gruppe",
+    "verein",
+    "stiftung",
+    "auszeichnung",
+    "preis",
+    "enzyklika",
+    "sendung",
+    "serie",
+    "operation",
+    "schlagzeile",
+    "überschrift",
+    "bericht",
+    "report",
+    "reihe",
+    "netzwerk",
+)
 #: Function words of other languages: a short quotation holding one is a name or title
 #: (``„in dubio pro reo“``, ``„United Front for Democracy“``) unless it ends a sentence.
-_FOREIGN = frozenset("""the of for and to is it on against with from by de la le les du des
-et pro el los y il""".split())
+_FOREIGN = frozenset(
+    [
+        "the",
+        "of",
+        "for",
+        "and",
+        "to",
+        "is",
+        "it",
+        "on",
+        "against",
+        "with",
+        "from",
+        "by",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "et",
+        "pro",
+        "el",
+        "los",
+        "y",
+        "il",
+    ]
+)
 
 
 def _named(content: str, tokens: list[Token], start: int) -> bool:
@@ -269,11 +454,19 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     if before and before[-1].lower.endswith(_TITLE_NOUNS):
         return True
     words = content.split()
-    if before and before[-1].lower in _ARTICLES and content[:1].isupper() \
-            and content.rstrip()[-1:] not in {".", "!", "?", ","} and len(words) < 8:
+    if (
+        before
+        and before[-1].lower in _ARTICLES
+        and content[:1].isupper()
+        and content.rstrip()[-1:] not in {".", "!", "?", ","}
+        and len(words) < 8
+    ):
         return True  # der „Rat für nationale Sicherheit“: a name after its article
-    return len(words) < 12 and content.rstrip()[-1:] not in {".", "!", "?"} \
+    return (
+        len(words) < 12
+        and content.rstrip()[-1:] not in {".", "!", "?"}
         and any(w.lower() in _FOREIGN for w in words)
+    )
 
 
 _ABBREVIATION = re.compile(r"\s*\(\s*[A-ZÄÖÜ][A-ZÄÖÜ0-9-]+\s*\)")
@@ -282,7 +475,7 @@ _ABBREVIATION = re.compile(r"\s*\(\s*[A-ZÄÖÜ][A-ZÄÖÜ0-9-]+\s*\)")
 def _bracketed(text: str, a: int, b: int) -> bool:
     """``(etwa: „Partei der Volksmacht“)``, ``„United Front“ (UDD)``: a name with its
     translation or abbreviation, not a quotation."""
-    before = text[max(0, a - 8):a].rstrip()
+    before = text[max(0, a - 8) : a].rstrip()
     return before.endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
 
 
@@ -290,8 +483,9 @@ def _frames(tokens: list[Token], cue, start: int) -> bool:
     """The cue verb stands right before the quotation (``nannte ihn „überzogen“``) or
     ``als`` introduces it (``bezeichnete ... als „übertrieben“``)."""
     before = [t for t in tokens if t.end <= start]
-    return bool(before) and (before[-1].lower in {"als", "von"} or tokens[cue[0]].end
-                             >= before[-1].start - 40)
+    return bool(before) and (
+        before[-1].lower in {"als", "von"} or tokens[cue[0]].end >= before[-1].start - 40
+    )
 
 
 def _colon_before(text: str, start: int) -> int | None:
@@ -318,7 +512,7 @@ def _cue_after(text: str, end: int, tokens: list[Token], lex):
 
 
 def _clause_end(tokens: list[Token], i: int) -> int:
-    for tok in tokens[i + 1:]:
+    for tok in tokens[i + 1 :]:
         if tok.quoted or tok.text in {",", ";"} or tok.text in _TERMINAL:
             return tok.start
     return tokens[-1].end
@@ -329,10 +523,15 @@ def _join_split(text: str, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
-        if (prev is not None and prev.speaker_after and prev.kind == "direct"
-                and q.start - prev.end < 80 and "\n" not in text[prev.end:q.start]
-                and text[prev.end:q.start].rstrip().endswith((",", ":"))
-                and text[prev.end - 2] not in _TERMINAL):
+        if (
+            prev is not None
+            and prev.speaker_after
+            and prev.kind == "direct"
+            and q.start - prev.end < 80
+            and "\n" not in text[prev.end : q.start]
+            and text[prev.end : q.start].rstrip().endswith((",", ":"))
+            and text[prev.end - 2] not in _TERMINAL
+        ):
             prev.parts.extend(q.parts)
             continue
         out.append(q)
@@ -351,8 +550,11 @@ def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
     cue = find_cue(tokens, lex, need="clause")
     while cue is not None:
         i = cue[0]
-        found = (_wie_frame(tokens, cue, index) or _clause_after(tokens, cue, index)
-                 or _clause_before(tokens, cue, index))
+        found = (
+            _wie_frame(tokens, cue, index)
+            or _clause_after(tokens, cue, index)
+            or _clause_before(tokens, cue, index)
+        )
         if found:
             return found
         cue = find_cue(tokens, lex, lo=i + 1, need="clause")
@@ -375,20 +577,19 @@ def _wie_frame(tokens, cue, index) -> Quote | None:
     i = cue[0]
     if tokens[0].lower != "wie" or i > 25:
         return None
-    comma = next((j for j in range(i + 1, min(len(tokens), i + 4)) if tokens[j].text == ","),
-                 None)
+    comma = next((j for j in range(i + 1, min(len(tokens), i + 4)) if tokens[j].text == ","), None)
     if comma is None:
         return None
     span = _unquoted_span(tokens, comma + 1, len(tokens))
     if span is None:
         return None
-    return Quote([span], "indirect", index, cue=cue[2:],
-                 frame=(tokens[0].start, tokens[comma].start))
+    return Quote(
+        [span], "indirect", index, cue=cue[2:], frame=(tokens[0].start, tokens[comma].start)
+    )
 
 
 def _clause_after(tokens, cue, index) -> Quote | None:
     """The cue's clause ends in a comma (or ``dass``) and the quotation follows."""
-    i = cue[0]
     end = cue[4]
     j = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
     limit = min(len(tokens), j + 12)
@@ -409,12 +610,14 @@ def _clause_after(tokens, cue, index) -> Quote | None:
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
-            return Quote([span], "indirect", index, cue=cue[2:],
-                         frame=(tokens[0].start, tok.start))
+            return Quote([span], "indirect", index, cue=cue[2:], frame=(tokens[0].start, tok.start))
         if tok.lower in {"dass", "daß", "ob", "wonach"} and k > j:
             span = _unquoted_span(tokens, k, len(tokens))
-            return Quote([span], "indirect", index, cue=cue[2:],
-                         frame=(tokens[0].start, tok.start)) if span else None
+            return (
+                Quote([span], "indirect", index, cue=cue[2:], frame=(tokens[0].start, tok.start))
+                if span
+                else None
+            )
     return None
 
 
@@ -424,10 +627,16 @@ def _clause_before(tokens, cue, index) -> Quote | None:
     if i < 4 or tokens[i - 1].text != ",":
         return None
     span = _unquoted_span(tokens, 0, i - 1)
-    if span is None or _apposition(tokens[:i - 1]):
+    if span is None or _apposition(tokens[: i - 1]):
         return None
-    return Quote([span], "indirect", index, cue=cue[2:], speaker_after=True,
-                 frame=(tokens[i].start, tokens[-1].end))
+    return Quote(
+        [span],
+        "indirect",
+        index,
+        cue=cue[2:],
+        speaker_after=True,
+        frame=(tokens[i].start, tokens[-1].end),
+    )
 
 
 def _apposition(tokens: list[Token]) -> bool:
@@ -438,7 +647,7 @@ def _apposition(tokens: list[Token]) -> bool:
 
 
 def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:
-    for tok in tokens[lo:lo + 12]:
+    for tok in tokens[lo : lo + 12]:
         if tok.text == ",":
             break
         if tok.lower in SUBJUNCTIVE:
@@ -458,20 +667,36 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
             return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
         if "postp" in kinds:
             a = _noun_phrase_start(tokens, i)
-            return _around(tokens, a, i + 1, index, (tok.text, tok.start, tok.end),
-                           after=False)
-        if "so" in kinds and i > 3 and tokens[i - 1].text == "," and _ends_soon(tokens, i) \
-                and i + 1 < len(tokens) and tokens[i + 1].text[0].isalnum():
+            return _around(tokens, a, i + 1, index, (tok.text, tok.start, tok.end), after=False)
+        if (
+            "so" in kinds
+            and i > 3
+            and tokens[i - 1].text == ","
+            and _ends_soon(tokens, i)
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text[0].isalnum()
+        ):
             span = _unquoted_span(tokens, 0, i - 1)
             if span:
-                return Quote([span], "indirect", index, cue=(tok.text, tok.start, tok.end),
-                             speaker_after=True, frame=(tok.end, tokens[-1].end),
-                             source=(tokens[i + 1].start, _last_word(tokens).end))
+                return Quote(
+                    [span],
+                    "indirect",
+                    index,
+                    cue=(tok.text, tok.start, tok.end),
+                    speaker_after=True,
+                    frame=(tok.end, tokens[-1].end),
+                    source=(tokens[i + 1].start, _last_word(tokens).end),
+                )
         if "adverb" in kinds and low in {"demnach"}:
             span = _unquoted_span(tokens, 0, len(tokens))
             if span:
-                return Quote([span], "indirect", index, cue=(tok.text, tok.start, tok.end),
-                             source=(tok.start, tok.end))
+                return Quote(
+                    [span],
+                    "indirect",
+                    index,
+                    cue=(tok.text, tok.start, tok.end),
+                    source=(tok.start, tok.end),
+                )
     return None
 
 
@@ -479,7 +704,7 @@ def _source_noun(tokens: list[Token], i: int, lex) -> bool:
     """``nach Angaben``, ``nach den Angaben``, ``nach offiziellen Angaben``, ``nach einer
     Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
     within three words."""
-    for tok in tokens[i:i + 3]:
+    for tok in tokens[i : i + 3]:
         if tok.quoted or not tok.text.replace("-", "").isalpha():
             return False
         if tok.text[0].isupper():
@@ -489,7 +714,7 @@ def _source_noun(tokens: list[Token], i: int, lex) -> bool:
 
 
 def _ends_soon(tokens: list[Token], i: int) -> bool:
-    return all(t.text not in {","} for t in tokens[i + 1:i + 6]) and len(tokens) - i <= 12
+    return all(t.text not in {","} for t in tokens[i + 1 : i + 6]) and len(tokens) - i <= 12
 
 
 def _noun_phrase_end(tokens: list[Token], i: int) -> int:
@@ -500,15 +725,24 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
     j = i
     while j < n and j - i < 14:
         k = j
-        if k < n and tokens[k].lower in _ARTICLES and (k == i or tokens[k].lower in _GENITIVE):
-            k += 1
-        elif k > i and tokens[k].lower in {"von", "vom"}:
+        if (
+            k < n
+            and tokens[k].lower in _ARTICLES
+            and (k == i or tokens[k].lower in _GENITIVE)
+            or k > i
+            and tokens[k].lower in {"von", "vom"}
+        ):
             k += 1
         elif k > i:
             break
-        while k < n and tokens[k].text[0].islower() and tokens[k].text.isalpha() \
-                and tokens[k].lower not in _ARTICLES and k + 1 < n \
-                and tokens[k].lower.endswith(("en", "er", "es", "e", "em")):
+        while (
+            k < n
+            and tokens[k].text[0].islower()
+            and tokens[k].text.isalpha()
+            and tokens[k].lower not in _ARTICLES
+            and k + 1 < n
+            and tokens[k].lower.endswith(("en", "er", "es", "e", "em"))
+        ):
             k += 1  # adjectives before the noun
         if k >= n or not tokens[k].text[0].isupper():
             break
@@ -518,8 +752,25 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
     return max(j, i + 1)
 
 
-_ARTICLES = {"der", "des", "dem", "den", "die", "das", "eines", "einer", "einem", "ein",
-             "eine", "seines", "seiner", "ihres", "ihrer", "eigenen", "eigener"}
+_ARTICLES = {
+    "der",
+    "des",
+    "dem",
+    "den",
+    "die",
+    "das",
+    "eines",
+    "einer",
+    "einem",
+    "ein",
+    "eine",
+    "seines",
+    "seiner",
+    "ihres",
+    "ihrer",
+    "eigenen",
+    "eigener",
+}
 _GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer"}
 
 
@@ -529,13 +780,28 @@ def _noun_phrase_start(tokens: list[Token], i: int) -> int:
         tok = tokens[j - 1]
         if tok.text in {",", ".", ":", ";", ")", "("}:
             break
-        if tok.text[0].isupper() or tok.lower in {"der", "des", "dem", "den", "die", "das",
-                                                  "eines", "einer", "einem", "ein", "eine",
-                                                  "von", "vom"}:
+        if tok.text[0].isupper() or tok.lower in {
+            "der",
+            "des",
+            "dem",
+            "den",
+            "die",
+            "das",
+            "eines",
+            "einer",
+            "einem",
+            "ein",
+            "eine",
+            "von",
+            "vom",
+        }:
             j -= 1
             continue
-        if tok.text[0].islower() and tok.lower.endswith(("en", "er", "es", "e", "em")) \
-                and tokens[j].text[0].isupper():
+        if (
+            tok.text[0].islower()
+            and tok.lower.endswith(("en", "er", "es", "e", "em"))
+            and tokens[j].text[0].isupper()
+        ):
             j -= 1
             continue
         break
@@ -559,8 +825,15 @@ def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | 
     b = min(b, len(tokens))
     lo, hi = (a + 1, b) if after else (a, b - 1)
     source = (tokens[lo].start, tokens[hi - 1].end) if hi > lo else None
-    return Quote(parts, "indirect", index, cue=cue, speaker_after=after,
-                 frame=(tokens[a].start, tokens[b - 1].end), source=source)
+    return Quote(
+        parts,
+        "indirect",
+        index,
+        cue=cue,
+        speaker_after=after,
+        frame=(tokens[a].start, tokens[b - 1].end),
+        source=source,
+    )
 
 
 def _last_word(tokens: list[Token]) -> Token:
@@ -580,9 +853,14 @@ def _anaphoric(tokens: list[list[Token]], index: int, lex) -> Quote | None:
     previous = tokens[index - 1]
     if cue is None or not previous or previous[0].quoted or any(t.quoted for t in previous[-2:]):
         return None
-    return Quote([(previous[0].start, previous[-1].end), (toks[0].start, toks[0].end)],
-                 "indirect", index - 1, cue=cue[2:], speaker_after=True,
-                 frame=(toks[0].start, toks[-1].end))
+    return Quote(
+        [(previous[0].start, previous[-1].end), (toks[0].start, toks[0].end)],
+        "indirect",
+        index - 1,
+        cue=cue[2:],
+        speaker_after=True,
+        frame=(toks[0].start, toks[-1].end),
+    )
 
 
 def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
@@ -597,23 +875,32 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
         return None
     last = _last_word(tokens)
     end = tokens[-1].end if tokens[-1].text in _TERMINAL else last.end
-    return Quote([(tokens[0].start, end)], "reported", index, cue=cue[2:],
-                 frame=(tokens[0].start, tokens[-1].end))
+    return Quote(
+        [(tokens[0].start, end)],
+        "reported",
+        index,
+        cue=cue[2:],
+        frame=(tokens[0].start, tokens[-1].end),
+    )
 
 
 def _particle_is_prefix(tokens: list[Token], cue) -> bool:
     """``sprachen ihn ... frei``: a particle at the clause end that is not the cue's."""
     last = _last_word(tokens)
-    return last.text[0].islower() and len(last.text) <= 5 and last.end > cue[4] \
-        and not cue[1].particle and last.lower in {"frei", "zu", "ab", "an", "auf", "aus",
-                                                    "ein", "los", "mit", "vor", "weg"}
+    return (
+        last.text[0].islower()
+        and len(last.text) <= 5
+        and last.end > cue[4]
+        and not cue[1].particle
+        and last.lower
+        in {"frei", "zu", "ab", "an", "auf", "aus", "ein", "los", "mit", "vor", "weg"}
+    )
 
 
 # -- free indirect -----------------------------------------------------------------------------
 
 
-def _free_indirect(text: str, tokens, quotes: list[Quote], lex,
-                   covered: set[int]) -> list[Quote]:
+def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int]) -> list[Quote]:
     """Sentences in the subjunctive without a cue that follow a quotation (within
     :data:`CARRY_SENTENCES`), or any in the subjunctive I; each continues the chain, and
     consecutive ones in a paragraph are one quotation."""
@@ -630,18 +917,18 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex,
             span = _unquoted_span(toks, 0, len(toks))
             if not span:
                 continue
-            if last == index - 1 and "\n" not in text[out[-1].end:span[0]]:
+            if last == index - 1 and "\n" not in text[out[-1].end : span[0]]:
                 out[-1].parts[-1] = (out[-1].parts[-1][0], toks[-1].end)  # it goes on
             else:
-                out.append(Quote([(span[0], toks[-1].end)], "free indirect", index,
-                                 carried=True))
+                out.append(Quote([(span[0], toks[-1].end)], "free indirect", index, carried=True))
             recent = last = index
     return out
 
 
 #: Subjunctive II forms that, after a quotation, mostly go on reporting it.
-SUBJUNCTIVE_II = frozenset("""könnten müssten sollten würden dürften gäbe gäben hätte
-wäre""".split())
+SUBJUNCTIVE_II = frozenset(
+    ["könnten", "müssten", "sollten", "würden", "dürften", "gäbe", "gäben", "hätte", "wäre"]
+)
 
 
 def _subjunctive(tokens: list[Token]) -> bool:
@@ -660,11 +947,16 @@ def _subjunctive_i(tokens: list[Token]) -> bool:
     return any(w in _STRICT_SUBJUNCTIVE for w in words)
 
 
-_STRICT_SUBJUNCTIVE = frozenset("sei seien habe werde könne müsse solle wolle dürfe".split())
+_STRICT_SUBJUNCTIVE = frozenset(
+    ["sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe"]
+)
 
 
 def _hearsay(tokens: list[Token]) -> bool:
     """``X soll ... getan haben``: the modal of hearsay."""
     words = [t.lower for t in tokens if t.text[0].isalnum()]
-    return any(w in {"soll", "sollen"} for w in words) and bool(words) \
+    return (
+        any(w in {"soll", "sollen"} for w in words)
+        and bool(words)
         and words[-1] in {"haben", "sein", "werden"}
+    )

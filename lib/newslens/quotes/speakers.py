@@ -17,24 +17,138 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslens import kb
-
 from newslens.quotes.extract import Quote
 
 SPEAKER_LABELS = ("PER", "ORG")
 _PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
-_DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
-                "einem", "einen"}
+_DETERMINERS = {
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "ein",
+    "eine",
+    "einer",
+    "eines",
+    "einem",
+    "einen",
+}
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 #: Capitalised words that open a sentence without being its subject (adverbs, prepositions).
-_NOT_SPEAKER = frozenset("""Sie Es Man Das Dies Dieser Diese Wie Laut Nach Auch Doch Aber Und
-Zudem Außerdem Im In Am An Auf Bei Mit Zur Zum Vor Seit Dabei Dazu So Zu Als Weiter Weiterhin
-Ferner Ebenso Ebenfalls Zugleich Gleichzeitig Später Zuvor Bisher Gestern Heute Morgen Damals
-Jetzt Nun Dennoch Trotzdem Allerdings Jedoch Deshalb Daher Darum Danach Demnach Damit Dagegen
-Hingegen Zuletzt Zunächst Erst Schon Bereits Inzwischen Mittlerweile Unterdessen Indes Dort
-Hier Gegenüber Für Gegen Über Unter Aus Von Vom Durch Ohne Um Nachdem Während Wegen Trotz
-Angesichts Bezüglich Hinsichtlich Einem Einer Eines Beim Ins Vorher Anschließend Offenbar
-Offensichtlich Angeblich Vermutlich Wahrscheinlich Immerhin Insgesamt Konkret Schließlich
-Besonders Vor Allem""".split())
+_NOT_SPEAKER = frozenset(
+    [
+        "Sie",
+        "Es",
+        "Man",
+        "Das",
+        "Dies",
+        "Dieser",
+        "Diese",
+        "Wie",
+        "Laut",
+        "Nach",
+        "Auch",
+        "Doch",
+        "Aber",
+        "Und",
+        "Zudem",
+        "Außerdem",
+        "Im",
+        "In",
+        "Am",
+        "An",
+        "Auf",
+        "Bei",
+        "Mit",
+        "Zur",
+        "Zum",
+        "Vor",
+        "Seit",
+        "Dabei",
+        "Dazu",
+        "So",
+        "Zu",
+        "Als",
+        "Weiter",
+        "Weiterhin",
+        "Ferner",
+        "Ebenso",
+        "Ebenfalls",
+        "Zugleich",
+        "Gleichzeitig",
+        "Später",
+        "Zuvor",
+        "Bisher",
+        "Gestern",
+        "Heute",
+        "Morgen",
+        "Damals",
+        "Jetzt",
+        "Nun",
+        "Dennoch",
+        "Trotzdem",
+        "Allerdings",
+        "Jedoch",
+        "Deshalb",
+        "Daher",
+        "Darum",
+        "Danach",
+        "Demnach",
+        "Damit",
+        "Dagegen",
+        "Hingegen",
+        "Zuletzt",
+        "Zunächst",
+        "Erst",
+        "Schon",
+        "Bereits",
+        "Inzwischen",
+        "Mittlerweile",
+        "Unterdessen",
+        "Indes",
+        "Dort",
+        "Hier",
+        "Gegenüber",
+        "Für",
+        "Gegen",
+        "Über",
+        "Unter",
+        "Aus",
+        "Von",
+        "Vom",
+        "Durch",
+        "Ohne",
+        "Um",
+        "Nachdem",
+        "Während",
+        "Wegen",
+        "Trotz",
+        "Angesichts",
+        "Bezüglich",
+        "Hinsichtlich",
+        "Einem",
+        "Einer",
+        "Eines",
+        "Beim",
+        "Ins",
+        "Vorher",
+        "Anschließend",
+        "Offenbar",
+        "Offensichtlich",
+        "Angeblich",
+        "Vermutlich",
+        "Wahrscheinlich",
+        "Immerhin",
+        "Insgesamt",
+        "Konkret",
+        "Schließlich",
+        "Besonders",
+        "Vor",
+        "Allem",
+    ]
+)
 #: How far back (characters) a pronoun or role noun looks for its referent.
 RESOLVE_WINDOW = 3000
 
@@ -49,8 +163,12 @@ class Mention:
     text: str
 
 
-def attribute(text: str, quotes: list[Quote], mentions: list[Mention],
-              sentences: list[tuple[int, int]] | None = None) -> None:
+def attribute(
+    text: str,
+    quotes: list[Quote],
+    mentions: list[Mention],
+    sentences: list[tuple[int, int]] | None = None,
+) -> None:
     """Fill ``quote.speaker`` for every quotation (in order): ``text``, ``start``, ``end``,
     ``entity_id``, ``canonical`` (the last two None when unresolved)."""
     starts = [m.start for m in mentions]
@@ -58,8 +176,9 @@ def attribute(text: str, quotes: list[Quote], mentions: list[Mention],
     for quote in quotes:
         found = {} if quote.carried else _in_frame(text, quote, mentions, starts, previous)
         if not found and quote.carried:
-            found = _subject_before(quote, sentences, mentions, starts, previous) \
-                or _latest(quote.start, mentions, starts, previous)
+            found = _subject_before(quote, sentences, mentions, starts, previous) or _latest(
+                quote.start, mentions, starts, previous
+            )
         if not found and quote.kind == "direct" and previous:
             found = dict(previous)
         quote.speaker = found
@@ -71,8 +190,9 @@ def attribute(text: str, quotes: list[Quote], mentions: list[Mention],
 CARRY_CHARS = 300
 
 
-def _subject_before(quote: Quote, sentences, mentions: list[Mention], starts: list[int],
-                    previous: dict) -> dict:
+def _subject_before(
+    quote: Quote, sentences, mentions: list[Mention], starts: list[int], previous: dict
+) -> dict:
     """``Der Iran streitet dies ab. Sein Programm diene ...``: a person or organisation
     opening the sentence before, when the last speaker was named before that sentence."""
     if not sentences or quote.sentence == 0:
@@ -81,7 +201,7 @@ def _subject_before(quote: Quote, sentences, mentions: list[Mention], starts: li
     if previous and previous["end"] > lo:
         return {}
     opening = min(hi, lo + 60)  # the subject stands at the start
-    for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, opening)]:
+    for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, opening)]:
         if m.label in SPEAKER_LABELS and m.entity_id:
             return _from_mention(m)
     return {}
@@ -93,7 +213,7 @@ def _latest(offset: int, mentions: list[Mention], starts: list[int], previous: d
     if previous and offset - previous["end"] <= CARRY_CHARS:
         return dict(previous)
     i = bisect.bisect_left(starts, offset)
-    for m in reversed(mentions[max(0, i - 30):i]):
+    for m in reversed(mentions[max(0, i - 30) : i]):
         if previous and m.start <= previous["start"]:
             break
         if m.label in SPEAKER_LABELS and m.entity_id and offset - m.end <= RESOLVE_WINDOW:
@@ -101,12 +221,16 @@ def _latest(offset: int, mentions: list[Mention], starts: list[int], previous: d
     return dict(previous)
 
 
-def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int],
-              previous: dict) -> dict:
+def _in_frame(
+    text: str, quote: Quote, mentions: list[Mention], starts: list[int], previous: dict
+) -> dict:
     if quote.source is not None:
         found = _source_phrase(text, quote.source, mentions, starts)
-        if found["entity_id"] is None and previous.get("entity_id") \
-                and text[slice(*quote.source)].lower() == "demnach":
+        if (
+            found["entity_id"] is None
+            and previous.get("entity_id")
+            and text[slice(*quote.source)].lower() == "demnach"
+        ):
             found.update(entity_id=previous["entity_id"], canonical=previous["canonical"])
         return found
     if quote.frame is None:
@@ -114,8 +238,11 @@ def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int
     lo, hi = quote.frame
     # A reported statement's speaker is inside it (the subject of the sentence).
     parts = () if quote.kind == "reported" else quote.parts
-    inside = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-              if m.end <= hi and not _in_parts(m.start, parts)]
+    inside = [
+        m
+        for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        if m.end <= hi and not _in_parts(m.start, parts)
+    ]
     cue = quote.cue[1] if quote.cue else lo
     people = [m for m in inside if m.label in SPEAKER_LABELS and not _addressed(text, m, lo)]
     words = _words(text, lo, hi, parts)
@@ -136,8 +263,12 @@ def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int
         return {"text": pronoun[0], "start": pronoun[1], "end": pronoun[2], **ref}
     phrase = _noun_phrase(words, cue, after)
     if phrase is not None:
-        return {"text": text[phrase[0]:phrase[1]], "start": phrase[0], "end": phrase[1],
-                **_role_referent(text, phrase, mentions, starts)}
+        return {
+            "text": text[phrase[0] : phrase[1]],
+            "start": phrase[0],
+            "end": phrase[1],
+            **_role_referent(text, phrase, mentions, starts),
+        }
     others = [m for m in inside if m.label == "LOC"]
     if others:
         return _from_mention(min(others, key=lambda m: _distance(m, cue, quote.speaker_after)))
@@ -145,9 +276,24 @@ def _in_frame(text: str, quote: Quote, mentions: list[Mention], starts: list[int
 
 
 _FOCUS = {"auch", "nur", "selbst", "sogar", "aber", "und", "doch", "denn", "jedoch"}
-_SUBJECT_START = _DETERMINERS | {"er", "sie", "man", "dieser", "diese", "beide", "mehrere",
-                                 "viele", "einige", "zahlreiche", "alle", "sein", "seine",
-                                 "ihr", "ihre", "unser"}
+_SUBJECT_START = _DETERMINERS | {
+    "er",
+    "sie",
+    "man",
+    "dieser",
+    "diese",
+    "beide",
+    "mehrere",
+    "viele",
+    "einige",
+    "zahlreiche",
+    "alle",
+    "sein",
+    "seine",
+    "ihr",
+    "ihre",
+    "unser",
+}
 
 
 def _opening_subject(words, cue: int, people: list[Mention]) -> Mention | None:
@@ -158,7 +304,8 @@ def _opening_subject(words, cue: int, people: list[Mention]) -> Mention | None:
         return None
     first = min(people, key=lambda m: m.start)
     if first.start != before[0][1] and not (
-            before[0][0].lower() in _DETERMINERS and first.start <= before[2][1]):
+        before[0][0].lower() in _DETERMINERS and first.start <= before[2][1]
+    ):
         return None
     comma = next((w for w in before if w[0] == ","), None)
     return first if comma is not None and first.end <= comma[1] else None
@@ -169,9 +316,10 @@ def _subject_follows(words, cue: int, mentions: list[Mention], starts: list[int]
     it (``Die Polizei teilte mit``), after it when an adverbial opens the clause (``Am Montag
     sagte der Minister``) or the cue opens it (``..., sagte er``)."""
     before = [w for w in words if w[2] <= cue]
-    cut = max((i for i, w in enumerate(before) if w[0] in {",", ":", ";", "(", "–", "-"}),
-              default=-1)
-    clause = before[cut + 1:]
+    cut = max(
+        (i for i, w in enumerate(before) if w[0] in {",", ":", ";", "(", "–", "-"}), default=-1
+    )
+    clause = before[cut + 1 :]
     while clause and clause[0][0].lower() in _FOCUS:
         clause = clause[1:]
     if not clause:
@@ -185,28 +333,38 @@ def _subject_follows(words, cue: int, mentions: list[Mention], starts: list[int]
     return not (first[0][:1].isupper() and first[0] not in _NOT_SPEAKER)
 
 
-def _source_phrase(text: str, span: tuple[int, int], mentions: list[Mention],
-                   starts: list[int]) -> dict:
+def _source_phrase(
+    text: str, span: tuple[int, int], mentions: list[Mention], starts: list[int]
+) -> dict:
     """``laut Polizei``, ``Angaben des Ministeriums zufolge``: the phrase is the speaker; its
     entity is the first person or organisation named in it (else a place)."""
     lo, hi = span
-    inside = [m for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-              if m.end <= hi and m.entity_id]
+    inside = [
+        m
+        for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        if m.end <= hi and m.entity_id
+    ]
     inside.sort(key=lambda m: (m.label not in SPEAKER_LABELS, m.start))
     ref = inside[0] if inside else None
-    return {"text": text[lo:hi], "start": lo, "end": hi,
-            "entity_id": ref.entity_id if ref else None,
-            "canonical": ref.canonical if ref else None}
+    return {
+        "text": text[lo:hi],
+        "start": lo,
+        "end": hi,
+        "entity_id": ref.entity_id if ref else None,
+        "canonical": ref.canonical if ref else None,
+    }
 
 
-_ADDRESSED = re.compile(r"\b(?:gegenüber|im Gespräch mit|im Interview mit|"
-                        r"gegenüber de[mnr]|gegenüber der)\s+(?:\w+\s+){0,3}$")
+_ADDRESSED = re.compile(
+    r"\b(?:gegenüber|im Gespräch mit|im Interview mit|"
+    r"gegenüber de[mnr]|gegenüber der)\s+(?:\w+\s+){0,3}$"
+)
 
 
 def _addressed(text: str, m: Mention, lo: int) -> bool:
     """The mention is the addressee (``gegenüber dem Hamburger Abendblatt``), not the
     speaker."""
-    return bool(_ADDRESSED.search(text[max(lo, m.start - 50):m.start]))
+    return bool(_ADDRESSED.search(text[max(lo, m.start - 50) : m.start]))
 
 
 def _right_after(words, cue_end: int):
@@ -228,27 +386,42 @@ def _distance(m: Mention, cue: int, after: bool) -> int:
 
 def _from_mention(m: Mention, start: int | None = None, text: str | None = None) -> dict:
     if start is not None and start < m.start and text is not None:
-        return {"text": text[start:m.end], "start": start, "end": m.end,
-                "entity_id": m.entity_id, "canonical": m.canonical}
-    return {"text": m.text, "start": m.start, "end": m.end, "entity_id": m.entity_id,
-            "canonical": m.canonical}
+        return {
+            "text": text[start : m.end],
+            "start": start,
+            "end": m.end,
+            "entity_id": m.entity_id,
+            "canonical": m.canonical,
+        }
+    return {
+        "text": m.text,
+        "start": m.start,
+        "end": m.end,
+        "entity_id": m.entity_id,
+        "canonical": m.canonical,
+    }
 
 
-_OWNER = re.compile(r"(?:\b(?:[Dd]er|[Dd]ie|[Ee]ine?|[Dd]as)\s+)(?:[a-zäöü]\w*e[nrms]?\s+)?"
-                    r"[A-ZÄÖÜ][\w-]*\s+(?:des|der|von|vom)\s+(?:[a-zäöü]\w*\s+)?$")
+_OWNER = re.compile(
+    r"(?:\b(?:[Dd]er|[Dd]ie|[Ee]ine?|[Dd]as)\s+)(?:[a-zäöü]\w*e[nrms]?\s+)?"
+    r"[A-ZÄÖÜ][\w-]*\s+(?:des|der|von|vom)\s+(?:[a-zäöü]\w*\s+)?$"
+)
 
 
 def _owner_start(text: str, m: Mention, lo: int) -> int | None:
     """Where ``der Sprecher des`` before an organisation begins: the speaker as written is
     the whole phrase, the entity the organisation."""
-    window = text[max(lo, m.start - 60):m.start]
+    window = text[max(lo, m.start - 60) : m.start]
     found = _OWNER.search(window)
     return m.start - len(window) + found.start() if found else None
 
 
 def _words(text: str, lo: int, hi: int, parts) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)
-            if not _in_parts(m.start(), parts)]
+    return [
+        (m.group(), m.start(), m.end())
+        for m in _WORD.finditer(text, lo, hi)
+        if not _in_parts(m.start(), parts)
+    ]
 
 
 def _pronoun(words, cue: int, after: bool):
@@ -262,11 +435,10 @@ def _pronoun(words, cue: int, after: bool):
     return min(near, key=lambda w: abs(w[1] - cue))
 
 
-def _antecedent(offset: int, mentions: list[Mention], starts: list[int],
-                previous: dict) -> dict:
+def _antecedent(offset: int, mentions: list[Mention], starts: list[int], previous: dict) -> dict:
     """The most recent person before ``offset`` (or the last speaker when nearer)."""
     i = bisect.bisect_left(starts, offset)
-    for m in reversed(mentions[max(0, i - 40):i]):
+    for m in reversed(mentions[max(0, i - 40) : i]):
         if offset - m.end > RESOLVE_WINDOW:
             break
         if m.label == "PER" and m.entity_id:
@@ -286,19 +458,27 @@ def _noun_phrase(words, cue: int, after: bool):
     else:
         seq = [w for w in words if w[2] <= cue]
         cut = max((i for i, w in enumerate(seq) if w[0] in {",", ":", ";"}), default=-1)
-        if any(w[0].lower() in _DETERMINERS for w in seq[cut + 1:]):
-            seq = seq[cut + 1:]  # the subject opens the cue's own clause
+        if any(w[0].lower() in _DETERMINERS for w in seq[cut + 1 :]):
+            seq = seq[cut + 1 :]  # the subject opens the cue's own clause
     for i, w in enumerate(seq):
         if w[0].lower() not in _DETERMINERS:
             continue
         j = i + 1
-        while j < len(seq) and seq[j][0][:1].islower() and seq[j][0].isalpha() \
-                and seq[j][0].lower() not in _DETERMINERS and j - i < 3:
+        while (
+            j < len(seq)
+            and seq[j][0][:1].islower()
+            and seq[j][0].isalpha()
+            and seq[j][0].lower() not in _DETERMINERS
+            and j - i < 3
+        ):
             j += 1
         if j < len(seq) and seq[j][0][:1].isupper() and seq[j][0] not in _NOT_SPEAKER:
             end = j + 1
-            if end + 1 < len(seq) and seq[end][0] in {"des", "der"} \
-                    and seq[end + 1][0][:1].isupper():
+            if (
+                end + 1 < len(seq)
+                and seq[end][0] in {"des", "der"}
+                and seq[end + 1][0][:1].isupper()
+            ):
                 end += 2
             return seq[i][1], seq[end - 1][2]
         if after:
@@ -315,18 +495,31 @@ def _bare_noun_phrase(seq, after: bool):
         while words and words[0][0][:1].islower() and len(words) > 1:
             words = words[1:]
     else:
-        cut = max((i for i, w in enumerate(seq) if w[0] in {",", ":", ";", "(", ")", "–"}),
-                  default=-1)
-        words = seq[cut + 1:]
+        cut = max(
+            (i for i, w in enumerate(seq) if w[0] in {",", ":", ";", "(", ")", "–"}), default=-1
+        )
+        words = seq[cut + 1 :]
         while words and words[0][0].lower() in _FOCUS:
             words = words[1:]
     run = []
     for w in words:
-        if w[0][:1].isupper() and w[0] not in _NOT_SPEAKER and w[0].isalpha() \
-                or run and w[0][:1].isupper() and "-" in w[0]:
+        if (
+            w[0][:1].isupper()
+            and w[0] not in _NOT_SPEAKER
+            and w[0].isalpha()
+            or run
+            and w[0][:1].isupper()
+            and "-" in w[0]
+        ):
             run.append(w)
-        elif not run and w[0][:1].islower() and w[0].endswith(("e", "en", "er")) \
-                and w[0].lower() not in _SUBJECT_START and w[0].isalpha() and not after:
+        elif (
+            not run
+            and w[0][:1].islower()
+            and w[0].endswith(("e", "en", "er"))
+            and w[0].lower() not in _SUBJECT_START
+            and w[0].isalpha()
+            and not after
+        ):
             continue  # internationale Beobachter (mid-sentence adjective)
         else:
             break
@@ -339,7 +532,7 @@ def _role_referent(text: str, phrase, mentions: list[Mention], starts: list[int]
     """A role noun phrase's entity: a named organisation inside it (``des Kremls``), else the
     most recent person introduced with a title ending in its noun (``Ministerin``)."""
     lo, hi = phrase
-    for m in mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+    for m in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
         if m.end <= hi and m.entity_id and m.label in ("ORG", "LOC", "PER"):
             return {"entity_id": m.entity_id, "canonical": m.canonical}
     words = text[lo:hi].split()
@@ -348,16 +541,16 @@ def _role_referent(text: str, phrase, mentions: list[Mention], starts: list[int]
         return {"entity_id": None, "canonical": None}
     stem = noun.lower().rstrip("s")
     i = bisect.bisect_left(starts, lo)
-    for m in reversed(mentions[max(0, i - 60):i]):
+    for m in reversed(mentions[max(0, i - 60) : i]):
         if lo - m.end > RESOLVE_WINDOW:
             break
         if m.label != "PER" or not m.entity_id:
             continue
-        before = text[max(0, m.start - 40):m.start].split()
+        before = text[max(0, m.start - 40) : m.start].split()
         if before and before[-1].lower().rstrip(",").endswith(stem):
             return {"entity_id": m.entity_id, "canonical": m.canonical}
     if text[lo:hi].split()[0].lower() in {"der", "die"} and noun in _offices():
-        for m in reversed(mentions[max(0, i - 60):i]):
+        for m in reversed(mentions[max(0, i - 60) : i]):
             if lo - m.end > RESOLVE_WINDOW:
                 break
             if m.label == "PER" and m.entity_id:
@@ -378,9 +571,12 @@ def addressee(text: str, quote: Quote) -> tuple[str, int, int] | None:
     if quote.frame is None:
         return None
     lo, hi = quote.frame
-    m = re.search(r"\b(?:gegenüber|im Gespräch mit|im Interview mit)\s+((?:(?:de[mnr]|des|die|"
-                  r"das|einer?m?)\s+)?(?:[a-zäöü]+[a-zäöü]\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ]"
-                  r"[\w-]*)*)", text[lo:hi])
+    m = re.search(
+        r"\b(?:gegenüber|im Gespräch mit|im Interview mit)\s+((?:(?:de[mnr]|des|die|"
+        r"das|einer?m?)\s+)?(?:[a-zäöü]+[a-zäöü]\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ]"
+        r"[\w-]*)*)",
+        text[lo:hi],
+    )
     if m is None:
         return None
     return m.group(1), lo + m.start(1), lo + m.end(1)
