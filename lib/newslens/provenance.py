@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 EVIDENCE_COLUMNS = ["article_id", "published", "sentence_id", "start", "end", "mention",
@@ -226,19 +227,29 @@ def _quote_rows(ann, quotes: pd.DataFrame, *, every_part: bool) -> pd.DataFrame:
     quotation with the sentence where it begins and the whole quoted text."""
     texts = ann.articles.set_index("article_id")["text"]
     sentences = ann.sentences[ann.sentences["article_id"].isin(quotes["article_id"].unique())]
+    # Per article, its sentences by start: the sentence holding an offset is found by bisection
+    # (a speaker of the whole corpus has thousands of quotations; a scan each was seconds).
+    by_article = {
+        article: (group["start"].to_numpy(), group["end"].to_numpy(),
+                  group["sentence_id"].to_numpy(), group["text"].to_numpy())
+        for article, group in sentences.sort_values(["article_id", "start"], kind="stable")
+        .groupby("article_id", sort=False)
+    }
+    empty = (np.empty(0, dtype=int),) * 4
     rows = []
     for q in quotes.itertuples(index=False):
         text = texts[q.article_id]
+        starts, ends, ids, sentence_texts = by_article.get(q.article_id, empty)
         parts = [tuple(int(x) for x in p.split("-")) for p in q.parts.split(";")]
         if not every_part:
             parts = [(q.start, q.end, " … ".join(text[s:e] for s, e in parts))]
         for part in parts:
             start, end = part[0], part[1]
             quoted = part[2] if len(part) > 2 else text[start:end]
-            here = sentences[(sentences["article_id"] == q.article_id)
-                             & (sentences["start"] <= start) & (sentences["end"] > start)]
-            sid = here["sentence_id"].iloc[0] if len(here) else q.sentence_id
-            sentence = here["text"].iloc[0] if len(here) else ""
+            at = int(np.searchsorted(starts, start, side="right")) - 1
+            inside = at >= 0 and ends[at] > start
+            sid = ids[at] if inside else q.sentence_id
+            sentence = sentence_texts[at] if inside else ""
             rows.append((q.article_id, sid, start, end, quoted, sentence, q.quote_id, q.kind,
                          q.cue, q.speaker_text, q.speaker))
     frame = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "mention",
