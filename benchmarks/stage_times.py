@@ -84,7 +84,7 @@ def stages(articles, batch_size: int, *, cached: bool) -> None:
     clock.print(f"stages of annotate() on {len(articles)} articles, {where}")
 
 
-def components(articles, batch_size: int, *, blis: bool = False) -> None:
+def components(articles, batch_size: int, *, blis: bool = False) -> list[tuple]:
     from newslens import nlp
 
     if blis:  # thinc's default: matrix products through BLIS (newslens loads with NumPy's)
@@ -103,6 +103,8 @@ def components(articles, batch_size: int, *, blis: bool = False) -> None:
     backend = "BLIS" if blis else "NumPy"
     clock.print(f"spaCy components on {len(texts):,} paragraphs (batch_size={batch_size}, "
                 f"matrix products through {backend})")
+    return [(i, ent.start_char, ent.end_char, ent.label_) for i, doc in enumerate(docs)
+            for ent in doc.ents]
 
 
 def main() -> int:
@@ -127,9 +129,11 @@ def main() -> int:
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the start")
     stages(articles, args.batch_size, cached=args.cached)
     if not (args.no_components or args.cached):
-        components(articles, args.batch_size)
+        found = components(articles, args.batch_size)
         if args.compare_blis:
-            components(articles, args.batch_size, blis=True)
+            other = components(articles, args.batch_size, blis=True)
+            print(f"entities: {len(found):,} with NumPy, {len(other):,} with BLIS, "
+                  f"{len(set(found) ^ set(other))} differ")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 
