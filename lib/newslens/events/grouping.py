@@ -49,6 +49,12 @@ NEAREST = 40
 #: Undated reports look only at events of at least this many mentions (or their own article's).
 UNDATED_MIN_MEMBERS = 2
 PRECISE = {"day", "weekend", "week", "month"}
+#: Classes whose trigger names a kind of act, not an occasion (a criticism, a demand, an
+#: agreement, a decision): two such mentions report one event only if they share a named
+#: actor (a person or an organisation; a country or place is not enough), or the same day
+#: in one article.
+GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "cooperate",
+                             "demand", "disapprove", "reject", "decision"})
 _TERMS = 12
 _WORD = re.compile(r"[^\W\d_][\w-]{3,}")
 _STOP_WORDS = """aber alle allem allen aller alles also auch auf aus bei beim bereits
@@ -69,6 +75,8 @@ class _Mention:
     article: str
     names: frozenset
     persons: frozenset
+    named: frozenset
+    generic: bool
     low: int
     high: int
     source: str
@@ -87,6 +95,8 @@ class _Event:
     lemmas: Counter = field(default_factory=Counter)
     names: Counter = field(default_factory=Counter)
     persons: Counter = field(default_factory=Counter)
+    named: Counter = field(default_factory=Counter)
+    generic: bool = False
     articles: set = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
@@ -141,7 +151,7 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
         if found < 0:
             key = (m.article, m.family, m.lemma)
             if key not in leftovers:
-                leftovers[key] = _new(events, m.family)
+                leftovers[key] = _new(events, m.family, m.generic)
             found = leftovers[key]
             _add(events[found], m)
         assigned[m.i] = found
@@ -169,8 +179,10 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
         if source == "publication":
             low -= REPORT_DAYS
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
+        named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
-                              frozenset(m["actor_ids"] + m["place_ids"]), persons, low, high,
+                              frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
+                              m["event_class"] in GENERIC_CLASSES, low, high,
                               source, m["modality"] == "planned", published[i], vector))
     return items
 
@@ -237,7 +249,7 @@ def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
     if best < 0:
         if not (dated and create):
             return -1
-        best = _new(events, m.family)
+        best = _new(events, m.family, m.generic)
     _add(events[best], m)
     span = events[best].span()
     for key in _keys(m):
@@ -245,8 +257,8 @@ def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
     return best
 
 
-def _new(events: list[_Event], family: str) -> int:
-    events.append(_Event(len(events), family))
+def _new(events: list[_Event], family: str, generic: bool = False) -> int:
+    events.append(_Event(len(events), family, generic=generic))
     return len(events) - 1
 
 
@@ -272,6 +284,9 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
         not any(event.persons[p] for p in m.persons)
     if other_people and sim < 0.5:
         return 0.0
+    if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
+            and not (same_article and dated):
+        return 0.0  # a criticism, a demand, a decision of someone else: another event
     if dated:
         ok = (same_lemma and (shared >= 1 or sim >= 0.12 or same_article)) \
             or (shared >= 1 and sim >= 0.25) or sim >= 0.4
@@ -293,6 +308,8 @@ def _add(event: _Event, m: _Mention) -> None:
         event.names[n] += 1
     for p in m.persons:
         event.persons[p] += 1
+    for n in m.named:
+        event.named[n] += 1
     new_article = m.article not in event.articles
     event.articles.add(m.article)
     if m.source == "timex" and m.low == m.high:
@@ -335,6 +352,8 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
             target.lemmas.update(event.lemmas)
             target.names.update(event.names)
             target.persons.update(event.persons)
+            target.named.update(event.named)
+            target.generic = target.generic or event.generic
             target.articles |= event.articles
             target.day_votes.update(event.day_votes)
             target.centroid.update(event.centroid)
@@ -347,6 +366,8 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
 
 
 def _same(a: _Event, b: _Event) -> bool:
+    if (a.generic or b.generic) and not set(a.named) & set(b.named):
+        return False
     main_a = {n for n, _ in a.names.most_common(2)}
     main_b = {n for n, _ in b.names.most_common(2)}
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))

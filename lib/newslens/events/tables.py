@@ -149,7 +149,8 @@ def event_date(members: list[dict]) -> tuple:
     """``(start, end, granularity, date_source)`` of an event from its mentions."""
     by_article: dict[tuple, set] = {}
     for m in members:
-        if m["date_source"] == "timex" and m["granularity"] in ("day", "weekend"):
+        if m["date_source"] == "timex" and m["granularity"] in ("day", "weekend") \
+                and not _ahead(m):  # a day after the report's own is a plan, not news
             by_article.setdefault((m["start_date"], m["end_date"], m["granularity"]),
                                   set()).add(m["article_id"])
     if by_article:
@@ -168,6 +169,13 @@ def event_date(members: list[dict]) -> tuple:
         best = min(coarse, key=lambda k: (-len(coarse[k]), k[1] - k[0], k[0]))
         return (*best, "timex")
     return pd.NaT, pd.NaT, None, "none"
+
+
+def _ahead(m: dict) -> bool:
+    """Whether the mention's timex lies after the day its article was published."""
+    if pd.isna(m["published"]) or pd.isna(m["start_date"]):
+        return False
+    return pd.Timestamp(m["published"]).normalize() < m["start_date"]
 
 
 def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]:
