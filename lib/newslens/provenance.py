@@ -61,14 +61,7 @@ def explain(
                           boilerplate=include_boilerplate)
     if article is not None:
         chosen = chosen[chosen["article_id"] == article]
-    if date_from is not None or date_to is not None:
-        days = pd.to_datetime(ann.articles["published"]).dt.normalize()
-        keep = pd.Series(True, index=days.index)
-        if date_from is not None:
-            keep &= days >= pd.Timestamp(date_from).normalize()
-        if date_to is not None:
-            keep &= days <= pd.Timestamp(date_to).normalize()
-        chosen = chosen[chosen["article_id"].isin(ann.articles.loc[keep, "article_id"])]
+    chosen = _published_between(ann, chosen, date_from, date_to)
     return _with_sentences(ann, chosen)
 
 
@@ -203,6 +196,20 @@ def _explain_quote(ann, quote: str) -> pd.DataFrame:
     return _quote_rows(ann, chosen, every_part=True)
 
 
+def _published_between(ann, rows: pd.DataFrame, date_from, date_to) -> pd.DataFrame:
+    """The rows whose article was published between ``date_from`` and ``date_to`` (whole days,
+    either bound may be None)."""
+    if date_from is None and date_to is None:
+        return rows
+    days = pd.to_datetime(ann.articles["published"]).dt.normalize()
+    keep = pd.Series(True, index=days.index)
+    if date_from is not None:
+        keep &= days >= pd.Timestamp(date_from).normalize()
+    if date_to is not None:
+        keep &= days <= pd.Timestamp(date_to).normalize()
+    return rows[rows["article_id"].isin(ann.articles.loc[keep, "article_id"])]
+
+
 def _explain_speaker(ann, speaker: str, *, date_from=None, date_to=None) -> pd.DataFrame:
     """Every quotation of a speaker (entity id, canonical name, or as written), in date order."""
     table = ann.quotes
@@ -211,14 +218,7 @@ def _explain_speaker(ann, speaker: str, *, date_from=None, date_to=None) -> pd.D
         chosen = table[table["speaker_text"] == speaker]
     if chosen.empty:
         raise KeyError(f"no quotation with speaker {speaker!r}")
-    if date_from is not None or date_to is not None:
-        days = pd.to_datetime(ann.articles["published"]).dt.normalize()
-        keep = pd.Series(True, index=days.index)
-        if date_from is not None:
-            keep &= days >= pd.Timestamp(date_from).normalize()
-        if date_to is not None:
-            keep &= days <= pd.Timestamp(date_to).normalize()
-        chosen = chosen[chosen["article_id"].isin(ann.articles.loc[keep, "article_id"])]
+    chosen = _published_between(ann, chosen, date_from, date_to)
     return _quote_rows(ann, chosen, every_part=False)
 
 
