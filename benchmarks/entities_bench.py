@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newslens import config, counts, load_corpus, marks, pipeline
+from newslens import config, counts, kb, load_corpus, marks, pipeline
 
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -62,10 +62,24 @@ def lone_first_names(mentions: pd.DataFrame) -> pd.DataFrame:
     named = set(zip(plain.loc[plain["text"].str.contains(" "), "article_id"],
                     plain.loc[plain["text"].str.contains(" "), "entity_id"], strict=True))
     first = plain["canonical"].str.split().str[0]
+    kb_forms = set(zip(*(kb.alias_table()[c] for c in ("surface", "entity_id")), strict=True))
     lone = plain[~plain["text"].str.contains(" ") & plain["canonical"].str.contains(" ")
                  & ((plain["text"] == first) | (plain["text"] == first + "s"))]
+    lone = lone[[(t, e) not in kb_forms for t, e in zip(lone["text"], lone["entity_id"],
+                                                         strict=True)]]  # Xi: the KB's own
     return lone[[(a, e) not in named for a, e in zip(lone["article_id"], lone["entity_id"],
                                                       strict=True)]]
+
+
+def shared_names(mentions: pd.DataFrame) -> pd.Series:
+    """Plain mentions of the names several KB entities share (``Union``, ``Kongo``), by the
+    entity each was given."""
+    table = kb.alias_table()
+    table = table.assign(label=table["label"].astype(str))
+    owners = table.groupby(["surface", "label"])["entity_id"].nunique()
+    shared = {surface for surface, _ in owners[owners > 1].index}
+    plain = mentions[~mentions["compound"] & mentions["text"].isin(shared)]
+    return plain.groupby(["text", "entity_id"]).size()
 
 
 def abbreviation_definitions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -173,6 +187,8 @@ def main(argv: list[str] | None = None) -> None:
     shown = sorted(set(firsts["text"] + " -> " + firsts["canonical"]))[:8]
     print(f"lone first names linked to a person their article does not name in full: "
           f"{len(firsts)}" + (f" (e.g. {', '.join(shown)})" if shown else ""))
+    print("names several KB entities share, by the entity given: "
+          + "; ".join(f"{t} -> {e} {n}" for (t, e), n in shared_names(mentions).items()))
     abbr = abbreviations_merged(mentions, sentences)
     merged = int(abbr["merged"].sum()) if len(abbr) else 0
     print(f"in-text abbreviation definitions merged: {merged} of {len(abbr)} "

@@ -802,6 +802,8 @@ def test_a_name_that_ends_a_hyphenated_word_defines_no_abbreviation():
 
 KB_SHARED = pd.concat([KB, pd.DataFrame(
     [("org:cdu", "CDU", "ORG", "party", ""), ("org:csu", "CSU", "ORG", "party", ""),
+     ("org:spd", "SPD", "ORG", "party", ""),
+     ("org:junge_union", "Junge Union", "ORG", "other", "Jungen Union"),
      ("org:cdu_csu", "CDU/CSU", "ORG", "party", "Union|Unionsfraktion"),
      ("org:eu", "EU", "ORG", "international_org", "Europäische Union|Europäischen Union|Union"),
      ("org:afrikanische_union", "Afrikanische Union", "ORG", "international_org", ""),
@@ -811,7 +813,9 @@ KB_SHARED = pd.concat([KB, pd.DataFrame(
      ("loc:kinshasa", "Kinshasa", "LOC", "capital", "")],
     columns=["entity_id", "canonical", "label", "kind", "aliases"],
 ).assign(description="test entity")], ignore_index=True)
-KB_SHARED = KB_SHARED.drop_duplicates("entity_id", keep="last").assign(capital_of="")
+KB_SHARED = KB_SHARED.drop_duplicates("entity_id", keep="last").assign(capital_of="",
+                                                                        country="")
+KB_SHARED.loc[KB_SHARED["kind"] == "party", "country"] = "loc:deutschland"
 KB_SHARED.loc[KB_SHARED["entity_id"] == "loc:kinshasa",
               "capital_of"] = "loc:demokratische_republik_kongo"
 
@@ -826,6 +830,7 @@ def test_a_name_several_entities_share_takes_the_one_its_article_names_nearest()
         "compound": "Die CDU tagte. Der Unions-Kandidat siegte.",
         "kongo": "In Kinshasa wurde gewählt. Der Kongo hat einen neuen Präsidenten.",
         "long": "Die Europäische Union und die Afrikanische Union trafen sich.",
+        "peer": "Die Spitzen von Union und SPD trafen sich.",
     }
     tagged = [("party", "CDU", "ORG"), ("party", "Union", "ORG"),
               ("europe", "EU-Kommission", "ORG"), ("europe", "Union", "ORG"),
@@ -833,7 +838,8 @@ def test_a_name_several_entities_share_takes_the_one_its_article_names_nearest()
               ("after", "Union", "ORG"), ("none", "Union", "ORG"),
               ("compound", "CDU", "ORG"), ("kongo", "Kinshasa", "LOC"),
               ("kongo", "Kongo", "LOC"), ("long", "Europäische Union", "ORG"),
-              ("long", "Afrikanische Union", "ORG")]
+              ("long", "Afrikanische Union", "ORG"), ("peer", "Union", "ORG"),
+              ("peer", "SPD", "ORG")]
     mentions, sentences = tables(texts, tagged)
     out = canonicalize(mentions, sentences, kb=KB_SHARED, roles=ROLES)
     union = out[out["text"].str.startswith("Union") & (out["text"] != "Union-Kandidat")]
@@ -842,10 +848,45 @@ def test_a_name_several_entities_share_takes_the_one_its_article_names_nearest()
         "both": "org:cdu_csu",  # the CSU is named nearer than the EU
         "after": "org:cdu_csu",  # only named after it, in a compound
         "none": "org:union",  # nothing in the article says which: no guess
-        "compound": "org:cdu_csu"}
+        "compound": "org:cdu_csu",
+        "peer": "org:cdu_csu"}  # another German party, named after it
     assert union.loc[union["article_id"] == "none", "canonical"].tolist() == ["Union"]
     kongo = out[out["text"] == "Kongo"]
     assert kongo["entity_id"].tolist() == ["loc:demokratische_republik_kongo"]
     long = out[out["article_id"] == "long"].set_index("text")["entity_id"]
     assert long["Europäische Union"] == "org:eu"
     assert long["Afrikanische Union"] == "org:afrikanische_union"
+
+
+def test_a_name_the_ner_cut_short_is_completed_to_the_kb_name_around_it():
+    texts = {"a": "Die Junge Union tagte. Die Union lag vorn, sagte die CDU.",
+             "b": "Der Rat der Europäischen Union tagte, die Europäischen Union schwieg.",
+             "c": "Mers (Middle East respiratory syndrome) ist selten."}
+    kb = pd.concat([KB_SHARED, pd.DataFrame(
+        [("misc:mers", "MERS", "MISC", "other", "Mers|Middle East respiratory syndrome"),
+         ("org:rat_der_eu", "Rat der EU", "ORG", "institution", "Rat der Europäischen Union")],
+        columns=["entity_id", "canonical", "label", "kind", "aliases"]).assign(
+            description="test entity", capital_of="", country="")], ignore_index=True)
+    mentions, sentences = tables(texts, [
+        ("a", "Union", "ORG"), ("a", "Union", "ORG", 1), ("a", "CDU", "ORG"),
+        ("b", "Europäischen Union", "ORG"), ("b", "Europäischen Union", "ORG", 1),
+        ("c", "Mers", "MISC"), ("c", "Middle East", "LOC")])
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert rows(out[out["article_id"] == "a"]) == [
+        span(texts["a"], "Junge Union", "ORG", "org:junge_union"),
+        span(texts["a"], "Union", "ORG", "org:cdu_csu", nth=1),
+        span(texts["a"], "CDU", "ORG", "org:cdu")]
+    # a longer name only where the sentence writes it
+    assert rows(out[out["article_id"] == "b"]) == [
+        span(texts["b"], "Rat der Europäischen Union", "ORG", "org:rat_der_eu"),
+        span(texts["b"], "Europäischen Union", "ORG", "org:eu", nth=1)]
+    assert rows(out[out["article_id"] == "c"]) == [
+        span(texts["c"], "Mers", "MISC", "misc:mers"),
+        span(texts["c"], "Middle East respiratory syndrome", "MISC", "misc:mers")]
+
+
+def test_a_shared_name_prefers_plain_mentions_to_names_inside_compounds():
+    texts = {"a": "Zum EU-Gipfel kam niemand. Ihre Union steigt in Umfragen, sagt die SPD."}
+    out = canonicalize(*tables(texts, [("a", "Union", "ORG"), ("a", "SPD", "ORG")]),
+                       kb=KB_SHARED, roles=ROLES)
+    assert out.loc[out["text"] == "Union", "entity_id"].tolist() == ["org:cdu_csu"]

@@ -83,10 +83,11 @@ def canonicalize(
     _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
     _check_labels(mentions["label"], "mentions")
     linker = _Linker(load_kb() if kb is None else kb, load_roles() if roles is None else roles)
-    spans = [(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)]
+    context = _sentence_context(mentions, sentences)
+    spans = _completed([(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)],
+                       linker, context)
     linker.learn([(m.article_id, text, m.label) for m, _, text, _ in spans if text],
                  {w for text in sentences["text"] for w in _WORD.findall(text)})
-    context = _sentence_context(mentions, sentences)
     rows = []
     for mention, offset, text, titles in spans:
         enclosing = _enclosing_word(context, mention, offset, len(text)) if text else None
@@ -155,6 +156,15 @@ class _Linker:
         self.aliases, self.folded, self.aliases_of = _alias_index(kb)
         self.kb_ids = set(kb["entity_id"])
         self.shared = _shared_aliases(self.aliases, kb)
+        #: Words of a KB name of several words -> (the name, where they start in it).
+        self.containing: dict[str, list[tuple[str, int]]] = {}
+        for alias in self.aliases:
+            words = list(re.finditer(r"\S+", alias))
+            for i, first in enumerate(words):
+                for last in words[i:]:
+                    part = alias[first.start():last.end()]
+                    if part != alias and any(c.isupper() for c in part):
+                        self.containing.setdefault(part, []).append((alias, first.start()))
         #: Renamed KB entities: id -> (canonical, [(former name, used until), ...]).
         self.renamed = {row.entity_id: (row.canonical, split_former_names(row.former_names))
                         for row in kb.itertuples(index=False)
@@ -327,6 +337,23 @@ class _Linker:
         offset = cut + rest.index(name) if name else len(mention.text)
         return offset, name, titles
 
+    def complete(self, context: dict, mention, offset: int, text: str
+                 ) -> tuple[int, str] | None:
+        """The start and text of a KB name of several words that the sentence writes around
+        a mention's name (``Junge Union`` around ``Union``), or None."""
+        sentence_start, sentence = context[mention.sentence_id]
+        at = mention.start + offset - sentence_start
+        best = None
+        for alias, inner in self.containing.get(text, ()):
+            begin, end = at - inner, at - inner + len(alias)
+            if (begin >= 0 and sentence[begin:end] == alias
+                    and not sentence[begin - 1:begin].isalnum()
+                    and sentence[begin - 1:begin] not in _HYPHENS
+                    and not sentence[end:end + 1].isalnum()
+                    and (best is None or len(alias) > len(best[1]))):
+                best = (sentence_start + begin, alias)
+        return best
+
     def is_pair(self, word: str, article_id: str) -> bool:
         """Whether a word is names joined by hyphens (``Rubio-Lawrow``)."""
         return _is_pair(word, self.names_in_word(word, article_id, start=0))
@@ -444,6 +471,25 @@ class _Linker:
                 pair = _is_pair(word, names)
                 rows += [_row(sentence, *name, compound=not pair) for name in names]
         return rows
+
+
+def _completed(spans: list[tuple], linker: _Linker, context: dict) -> list[tuple]:
+    """Names the NER cut short completed to the KB name the sentence writes around them
+    (``Union`` in ``Junge Union``, ``Middle East`` in ``Middle East respiratory syndrome``);
+    a mention inside a completed name is dropped."""
+    done, covered = [], {}
+    for mention, offset, text, titles in spans:
+        full = linker.complete(context, mention, offset, text) if text else None
+        if full is not None:
+            offset, text, titles = full[0] - mention.start, full[1], []
+            covered.setdefault(mention.sentence_id, []).append((full[0], full[0] + len(text)))
+        done.append((mention, offset, text, titles))
+    if not covered:
+        return done
+    return [(m, offset, text, titles) for m, offset, text, titles in done
+            if not any(s <= m.start + offset and m.start + offset + len(text) <= e
+                       and (s, e) != (m.start + offset, m.start + offset + len(text))
+                       for s, e in covered.get(m.sentence_id, ()))]
 
 
 def _ranked(counts: Counter) -> list:

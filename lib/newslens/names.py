@@ -165,18 +165,22 @@ def shared_alias_pointers(kb: pd.DataFrame, candidates: set[str]) -> dict[str, s
 
     A candidate points to itself; another KB entity points to a candidate whose name holds its
     own as a part (``CDU`` and ``CSU`` to ``CDU/CSU``), whose name is a part of one of its
-    names (``EU-Kommission``, ``Rat der EU`` to ``EU``), or whose capital it is (``Kinshasa``).
+    names (``EU-Kommission``, ``Rat der EU`` to ``EU``), whose capital it is (``Kinshasa``), or
+    that is of its kind and country (another German party, ``SPD``, to ``CDU/CSU``).
     """
-    canonical = dict(zip(kb["entity_id"], kb["canonical"], strict=True))
-    parts = {c: set(_NAME_PARTS.split(canonical[c])) for c in candidates if c in canonical}
+    rows = {row.entity_id: row for row in kb.itertuples(index=False)}
+    parts = {c: set(_NAME_PARTS.split(rows[c].canonical)) for c in candidates if c in rows}
     pointers: dict[str, set[str]] = {c: {c} for c in parts}
-    for row in kb.itertuples(index=False):
+    for row in rows.values():
         names = [row.canonical, *str(row.aliases or "").split("|")]
         own = {p for name in names if name for p in _NAME_PARTS.split(name)}
         capital_of = set(str(getattr(row, "capital_of", "") or "").split("|"))
+        country = str(getattr(row, "country", "") or "")
         for c, of_c in parts.items():
-            if c != row.entity_id and (row.canonical in of_c or canonical[c] in own
-                                       or c in capital_of):
+            peer = bool(country) and (str(rows[c].kind), str(getattr(rows[c], "country", ""))
+                                      ) == (str(row.kind), country)
+            if c != row.entity_id and (row.canonical in of_c or rows[c].canonical in own
+                                       or c in capital_of or peer):
                 pointers.setdefault(row.entity_id, set()).add(c)
     return pointers
 
@@ -188,7 +192,8 @@ def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, 
     ``shared`` maps a surface (``Union``, ``Unions``) to its nominative and its candidates,
     ``{entity_id: (entity_id, canonical, label)}``; ``pointers`` (:func:`shared_alias_pointers`)
     says which candidates a mention of another entity names. The nearest such mention before
-    the shared name decides, else the nearest after; with none the name stays apart, under an
+    the shared name decides, else the nearest after (a name inside a compound word,
+    ``EU-Gipfel``, only where the article has no other); with none the name stays apart, under an
     id of its own (``org:union``), never a guess.
     """
     text = mentions["text"]
@@ -200,19 +205,21 @@ def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, 
     articles = set(frame.loc[ambiguous, "article_id"])
     evidence = frame[frame["article_id"].isin(articles) & ~ambiguous
                      & frame["entity_id"].isin(pointers)]
-    by_article = {a: list(zip(g["start"], g["entity_id"], strict=True))
+    by_article = {a: list(zip(g["start"], g["entity_id"], g["compound"].astype(bool),
+                              strict=True))
                   for a, g in evidence.groupby("article_id", sort=False)}
     new = {}
     for i in frame.index[ambiguous]:
         nominative, candidates = shared[text.at[i]]
         start = frame.at[i, "start"]
-        seen = [(s, pointers[e] & set(candidates))
-                for s, e in by_article.get(frame.at[i, "article_id"], [])]
-        seen = [(s, ids) for s, ids in seen if len(ids) == 1]
-        before = [(s, ids) for s, ids in seen if s < start]
-        after = [(s, ids) for s, ids in seen if s > start]
-        nearest = (max(before, key=lambda si: si[0], default=None)
-                   or min(after, key=lambda si: si[0], default=None))
+        seen = [(compound, s, pointers[e] & set(candidates))
+                for s, e, compound in by_article.get(frame.at[i, "article_id"], [])]
+        nearest = None
+        for compound in (False, True):  # a name in a compound word only if nothing else
+            found = [(s, ids) for c, s, ids in seen if c == compound and len(ids) == 1]
+            nearest = nearest or (
+                max(((s, ids) for s, ids in found if s < start), key=_first, default=None)
+                or min(((s, ids) for s, ids in found if s > start), key=_first, default=None))
         if nearest is not None:
             new[i] = candidates[next(iter(nearest[1]))]
         else:
@@ -224,6 +231,10 @@ def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, 
     frame.loc[index, "canonical"] = list(names)
     frame.loc[index, "label"] = list(labels)
     return frame
+
+
+def _first(pair: tuple) -> int:
+    return pair[0]
 
 
 def inflection_key(name: str) -> str | None:
