@@ -132,6 +132,7 @@ class Quote:
     speaker_after: bool = False  # the speaker follows the cue (inverted frame)
     carried: bool = False  # free indirect: the speaker is the previous quotation's
     source: tuple[int, int] | None = None  # the speaker's phrase of laut X, X zufolge, so X
+    judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
     speaker: dict = field(default_factory=dict)
 
     @property
@@ -160,6 +161,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     mark_starts = [a for a, _ in marks]
     tokens = [_tokens(text, s, e, marks, mark_starts) for s, e in sentences]
     quotes = _direct(text, sentences, tokens, marks, lex)
+    judged = {q.sentence for q in quotes if q.judgement}  # the judgement is the statement
     covered: set[int] = set()
     for index, toks in enumerate(tokens):
         if not toks:
@@ -168,7 +170,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
             _anaphoric(tokens, index, lex)
             or _reported_source(toks, lex, index)
             or _indirect(toks, lex, index)
-            or _reported(toks, lex, index)
+            or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
             quotes.append(found)
@@ -293,18 +295,20 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1 : b - 1])
+        judged = cue is not None and _judgement(toks, lex, a, b)
         if not (
             words >= LONG_QUOTE_WORDS
             or after
+            or judged
             or (colon and words >= 2)
             or (speechlike and (cue or words >= 2))
         ):
             continue
-        if not (after or colon) and _named(text[a + 1 : b - 1], toks, a):
+        if not (after or colon or judged) and _named(text[a + 1 : b - 1], toks, a):
             continue
         if not speechlike and _bracketed(text, a, b):
             continue
-        quote = Quote([(a, b)], "direct", index)
+        quote = Quote([(a, b)], "direct", index, judgement=judged)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
             quote.frame = (after[2], _clause_end(tokens[last], after[0]))
@@ -479,13 +483,82 @@ def _bracketed(text: str, a: int, b: int) -> bool:
     return before.endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
 
 
-def _frames(tokens: list[Token], cue, start: int) -> bool:
-    """The cue verb stands right before the quotation (``nannte ihn „überzogen“``) or
-    ``als`` introduces it (``bezeichnete ... als „übertrieben“``)."""
+#: Cue verbs whose object complement is a judgement (``nannte den Plan einen „Fehler“``).
+_NAMING = frozenset(["nennen", "bezeichnen"])
+#: Cue verbs that judge something ``als`` what the quotation says.
+_JUDGING = _NAMING | frozenset(
+    [
+        "zurückweisen",
+        "beschreiben",
+        "sehen",
+        "kritisieren",
+        "verurteilen",
+        "loben",
+        "beurteilen",
+        "einschätzen",
+        "begrüßen",
+        "ablehnen",
+        "urteilen",
+        "anprangern",
+        "bemängeln",
+        "werten",
+        "würdigen",
+        "bewerten",
+        "einstufen",
+    ]
+)
+_PASSIVE = frozenset(["wird", "werden", "wurde", "wurden"])
+_INDEFINITE = frozenset(["ein", "eine", "einen", "einem", "einer", "eines"])
+_CLAUSE_MARKS = frozenset([",", ";", ":", "(", ")"])
+
+
+def _judgement(tokens: list[Token], lex, start: int, end: int) -> bool:
+    """A speaker's judgement in quotation marks, whatever its length or case: after ``als``
+    with a cue verb of the same clause (``bezeichnete den Plan als „Unsinn“``, ``wies das
+    als „Unverschämtheit“ zurück``), or the complement of a finite ``nennen``/``bezeichnen``
+    a few words before it, after its object and an indefinite article or adjective
+    (``nannte die Reform einen „Fehler“``). Not where something is named: by ``man`` (``das
+    nennt man einen „Aktiensplit“``), a participle (``genannt „X“``) or the passive (``als
+    „Sonnenwind“ bezeichnet wird``)."""
     before = [t for t in tokens if t.end <= start]
-    return bool(before) and (
-        before[-1].lower in {"als", "von"} or tokens[cue[0]].end >= before[-1].start - 40
+    if not before or before[-1].quoted or any(t.lower == "man" for t in tokens):
+        return False
+    found = find_cue(tokens, lex, need=None)
+    while found is not None:
+        i, form = found[0], found[1]
+        passive = i + 1 < len(tokens) and tokens[i + 1].lower in _PASSIVE
+        if (
+            form.lemma in _JUDGING
+            and not form.participle
+            and not passive
+            and _same_clause(tokens, i, start, end)
+        ):
+            if before[-1].lower == "als":
+                return True
+            gap = [t for t in tokens[i + 1 :] if t.end <= start]
+            if (
+                form.lemma in _NAMING
+                and tokens[i].end <= start
+                and 2 <= len(gap) <= 6
+                and (before[-1].lower in _INDEFINITE or _adjective(before[-1]))
+            ):
+                return True
+        found = find_cue(tokens, lex, lo=i + 1)
+    return False
+
+
+def _adjective(tok: Token) -> bool:
+    return (
+        tok.text[0].islower()
+        and tok.lower.endswith(("e", "en", "er", "es", "em"))
+        and tok.lower not in _FUNCTION_WORDS
     )
+
+
+def _same_clause(tokens: list[Token], i: int, start: int, end: int) -> bool:
+    """No comma, colon or bracket between token ``i`` and the span ``start:end``."""
+    lo, hi = (tokens[i].end, start) if tokens[i].end <= start else (end, tokens[i].start)
+    return not any(t.text in _CLAUSE_MARKS for t in tokens if lo <= t.start and t.end <= hi)
 
 
 def _colon_before(text: str, start: int) -> int | None:

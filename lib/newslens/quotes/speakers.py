@@ -254,6 +254,16 @@ def _in_frame(
     opening = _opening_subject(words, cue, people) if not quote.speaker_after else None
     if opening is not None:  # ``Albrecht Conze, der Direktor der Mission, bezeichnete``
         return _from_mention(opening)
+    subject = None
+    if quote.cue and quote.cue[0] != ":" and not quote.speaker_after and following is None:
+        named = {m.start for m in people}
+        subject = _clause_subject(
+            words, cue, quote.cue[2], named, quote.parts, quote.cue[0].lower()
+        )
+    if subject is not None:
+        found = _resolve_subject(text, subject, inside, mentions, starts, quote, previous)
+        if found:
+            return found
     if people:
         best = min(people, key=lambda m: _distance(m, cue, after))
         if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
@@ -294,6 +304,264 @@ _SUBJECT_START = _DETERMINERS | {
     "ihre",
     "unser",
 }
+
+
+#: Finite auxiliaries and modals: in a main clause the one after the first constituent is
+#: the verb-second of a cue in the participle or infinitive (``X hat Y gebeten``).
+_FINITE_AUX = frozenset(
+    [
+        "hat",
+        "hatte",
+        "haben",
+        "hatten",
+        "ist",
+        "war",
+        "sind",
+        "waren",
+        "wird",
+        "wurde",
+        "werden",
+        "wurden",
+        "soll",
+        "sollen",
+        "sollte",
+        "sollten",
+        "will",
+        "wollen",
+        "wollte",
+        "wollten",
+        "kann",
+        "können",
+        "konnte",
+        "konnten",
+        "muss",
+        "müssen",
+        "musste",
+        "mussten",
+        "darf",
+        "durfte",
+        "möchte",
+        "habe",
+        "sei",
+        "hätte",
+        "wäre",
+    ]
+)
+_CLAUSE_CUT = frozenset([",", ":", ";", "(", ")", "–", "-", "„", "“", "»", "«", '"'])
+_SKIP_AFTER_VERB = frozenset(
+    [
+        "sich",
+        "auch",
+        "jedoch",
+        "aber",
+        "nun",
+        "dann",
+        "noch",
+        "bereits",
+        "zudem",
+        "außerdem",
+        "ebenfalls",
+        "erneut",
+        "dabei",
+        "daraufhin",
+        "inzwischen",
+        "allerdings",
+        "schließlich",
+        "nochmals",
+        "wiederum",
+    ]
+)
+
+
+_PASSIVE_AUX = frozenset(["wird", "wurde", "werden", "wurden"])
+_HEISST = frozenset(["heißt", "hieß", "geheißen", "hieße"])
+_SOURCE_PREPOSITIONS = frozenset(
+    ["in", "im", "auf", "aus", "bei", "beim", "von", "vom", "zur", "zum", "am", "an"]
+)
+
+
+def _clause_subject(
+    words, cue: int, cue_end: int, named: set[int], parts=(), cue_word: str = ""
+) -> tuple[int, int] | None:
+    """The subject of the cue's main clause by German verb-second, as character offsets:
+    the first constituent when it is a noun phrase (``Der Sprecher der Polizei teilte mit``,
+    ``Die Ministerin hat die Länder gebeten``), else the noun phrase right after the finite
+    verb (``Am Montag sagte der Minister``, ``Offiziell geht die Regierung davon aus``); a
+    person or pronoun right after the verb when the first constituent names none (``Eine
+    Verschiebung bezeichnete Conze als fatal``). ``named``: where person and organisation
+    mentions begin. None for clauses this cannot read (a comma before the cue, a subordinate
+    clause)."""
+    opened = max((e for _, e in parts if e <= cue), default=-1)  # a quotation ends before
+    before = [w for w in words if w[2] <= cue and w[1] >= opened]
+    stop = max((i for i, w in enumerate(before) if w[0] in {".", "!", "?"}), default=-1)
+    clause = before[stop + 1 :]
+    if not clause or any(w[0] in _CLAUSE_CUT for w in clause):
+        return None
+    while clause and clause[0][0].lower() in _FOCUS:
+        clause = clause[1:]
+    if not clause or clause[0][0].lower() in _CLAUSE_WORDS:
+        return None
+    fin = next(
+        (i for i, w in enumerate(clause) if i > 0 and w[0].lower() in _FINITE_AUX), len(clause)
+    )
+    if fin < len(clause) and clause[fin][0].lower() in _PASSIVE_AUX:
+        return None  # the passive's subject is not the speaker (``wurde ... aufgefordert``)
+    first = clause[:fin]
+    if cue_word in _HEISST:  # ``In dem Bericht heißt es``: the source is the speaker
+        source = first and first[0][0].lower() in _SOURCE_PREPOSITIONS
+        return (first[0][1], first[-1][2]) if source else None
+    rest = clause[fin + 1 :] if fin < len(clause) else [w for w in words if w[1] > cue]
+    after = _phrase_from(rest)
+    if first and (first[0][1] in named or _opens_noun_phrase(first)):
+        if any(w[1] in named or w[0].lower() in _PRONOUNS for w in first):
+            return first[0][1], first[-1][2]
+        if after is not None and (
+            any(after[0] <= n < after[1] for n in named) or _is_pronoun(rest, after)
+        ):
+            return after  # the first constituent is the object
+        return first[0][1], first[-1][2]
+    return after
+
+
+def _is_pronoun(seq, span) -> bool:
+    return any(w[1] == span[0] and w[0].lower() in _PRONOUNS for w in seq)
+
+
+#: Capitalised words that open a clause as an adverbial: time nouns, and the endings of
+#: adverbs and adjectives (``Offiziell``, ``Sinngemäß``, ``Gegenwärtig``, ``Relativierend``).
+_TIME_NOUNS = frozenset(
+    [
+        "Ende",
+        "Anfang",
+        "Mitte",
+        "Beginn",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+        "Des",
+        "Zuletzt",
+        "Vergangene",
+        "Vergangenen",
+        "Letzte",
+        "Letzten",
+        "Kommende",
+        "Kommenden",
+    ]
+)
+_ADVERB_ENDINGS = ("lich", "ig", "isch", "ell", "end", "weise", "gemäß", "mäßig", "falls", "ens")
+
+
+def _opens_noun_phrase(first) -> bool:
+    word = first[0][0]
+    low = word.lower()
+    if low in _DETERMINERS or low in _PRONOUNS or low in _SUBJECT_START:
+        return True
+    if not word[:1].isupper() or word in _NOT_SPEAKER or word in _TIME_NOUNS:
+        return False
+    adverbial = low.endswith(_ADVERB_ENDINGS) and (len(first) == 1 or not first[1][0][:1].isupper())
+    return not adverbial
+
+
+_CLAUSE_WORDS = frozenset(
+    [
+        "dass",
+        "daß",
+        "ob",
+        "wie",
+        "wenn",
+        "weil",
+        "als",
+        "nachdem",
+        "obwohl",
+        "da",
+        "während",
+        "bevor",
+        "damit",
+        "indem",
+        "wonach",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+        "was",
+        "wer",
+        "wo",
+    ]
+)
+
+
+def _phrase_from(seq) -> tuple[int, int] | None:
+    """The noun phrase opening ``seq`` (after a reflexive or an adverb or two): a pronoun, or
+    a determiner, adjectives, capitalised words and a genitive attachment."""
+    k = 0
+    while k < len(seq) and k < 3 and seq[k][0].lower() in _SKIP_AFTER_VERB:
+        k += 1
+    if k >= len(seq):
+        return None
+    word = seq[k][0]
+    if word.lower() in _PRONOUNS:
+        return seq[k][1], seq[k][2]
+    j = k
+    if word.lower() in _DETERMINERS or word.lower() in _SUBJECT_START:
+        j = k + 1
+        while j < len(seq) and seq[j][0][:1].islower() and seq[j][0].isalpha() and j - k < 4:
+            j += 1  # adjectives
+    end = j
+    while end < len(seq) and seq[end][0][:1].isupper() and seq[end][0] not in _NOT_SPEAKER:
+        end += 1
+    if end == j:
+        return None
+    if end + 1 < len(seq) and seq[end][0] in {"des", "der", "von", "vom"}:
+        g = end + 1
+        while g < len(seq) and seq[g][0][:1].islower() and seq[g][0].isalpha() and g - end < 3:
+            g += 1
+        h = g
+        while h < len(seq) and seq[h][0][:1].isupper():
+            h += 1
+        if h > g:
+            end = h
+    return seq[k][1], seq[end - 1][2]
+
+
+def _resolve_subject(text, span, inside, mentions, starts, quote, previous) -> dict:
+    """The speaker of a subject span: the person (else organisation) named in it, else a
+    pronoun's antecedent, else a role noun's referent."""
+    lo, hi = span
+    named = [m for m in inside if lo <= m.start and m.end <= hi and m.label in SPEAKER_LABELS]
+    if named:
+        best = min(named, key=lambda m: (m.label != "PER", m.start))
+        return {
+            "text": text[lo:hi],
+            "start": lo,
+            "end": hi,
+            "entity_id": best.entity_id,
+            "canonical": best.canonical,
+        }
+    phrase = text[lo:hi]
+    head = phrase.split()[0] if phrase.split() else ""
+    if head.lower() in _PRONOUNS:  # ``er``, ``Er sowie Giesel``
+        ref = _antecedent(quote.start, mentions, starts, previous)
+        return {"text": head, "start": lo, "end": lo + len(head), **ref}
+    if len(phrase) < 3:
+        return {}
+    return {"text": phrase, "start": lo, "end": hi, **_role_referent(text, span, mentions, starts)}
 
 
 def _opening_subject(words, cue: int, people: list[Mention]) -> Mention | None:
