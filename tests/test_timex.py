@@ -901,3 +901,68 @@ def test_day_numbers_agree_with_the_timestamps():
 def test_vague_expressions_get_reference_values(text, value):
     values = [v for _, v, *_ in found(text, "2020-05-04")]
     assert (values[:1] == [value]) if value else "PRESENT_REF" not in values
+
+
+# -- issue 14, second pass: weekdays, heute, clock times (invented sentences) ------------------
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # a weekday in apposition to a date is that date, whatever the tense says
+    ("2020-09-10", "Am 27. September, dem Sonntag des Rennens, laufen sie.",
+     [day("27. September", "2020-09-27"), day("Sonntag", "2020-09-27")]),
+    ("2020-03-21", "Am Freitag, ausgerechnet dem 13. März, schlossen die Schulen.",
+     [day("Freitag", "2020-03-13"), day("13. März", "2020-03-13")]),
+    # "Mittwoch, 27. Januar" is no Wednesday in the year the text has set: the one near the anchor
+    ("2021-01-27", "Im Jahr 2020 begann es. Mittwoch, 27. Januar: Die Zahlen steigen.",
+     [("Jahr 2020", "2020", "2020-01-01", "2020-12-31"),
+      day("Mittwoch, 27. Januar", "2021-01-27")]),
+    # past tense: the most recent; a scheduled event in the present: the coming one
+    ("2020-05-04", "Am Mittwoch kam er zurück.", [day("Mittwoch", "2020-04-29")]),
+    ("2020-05-04", "Der Mittwoch beginnt mit einer Lesung. Am Samstag findet kein Programm statt.",
+     [day("Mittwoch", "2020-05-06"), day("Samstag", "2020-05-09")]),
+    ("2020-05-04", "Die am Sonntag startenden Spiele sind ausverkauft.",
+     [day("Sonntag", "2020-05-10")]),
+])
+def test_weekdays_in_the_week_the_text_means(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # strong verbs in the preterite are past cues: the last November, the spring of this year
+    ("2020-09-06", "Ende November erstach ein Mann zwei Menschen.",
+     [("Ende November", "2019-11", "2019-11-21", "2019-11-30")]),
+    ("2020-12-30", "Im Frühjahr ahnte er nichts.",
+     [("Frühjahr", "2020-SP", "2020-03-01", "2020-05-31")]),
+    ("2020-01-10", "Im Dezember verlor die Partei die Wahl.",
+     [("Dezember", "2019-12", "2019-12-01", "2019-12-31")]),
+])
+def test_year_of_partial_dates_by_strong_past_verbs(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die heute 34 Jahre alte Tochter klagte.",
+     [("heute", "PRESENT_REF", None, None), ("34 Jahre", "P34Y", None, None)]),
+    ("Der heute 49-Jährige schwieg.", [("heute", "PRESENT_REF", None, None)]),
+    ("Konstantinopel – heute Istanbul – war die Hauptstadt.",
+     [("heute", "PRESENT_REF", None, None)]),
+    ("Der Verein spielte einst in Bamberg. Er heißt heute anders.",
+     [("einst", "PAST_REF", None, None), ("heute", "PRESENT_REF", None, None)]),
+    ("Gestern gab es Streit. Heute ist es ruhig.",
+     [day("Gestern", "2020-05-03"), day("Heute", "2020-05-04")]),
+    ("Heute ist der Laden geschlossen.", [day("Heute", "2020-05-04")]),
+])
+def test_heute_nowadays_by_age_apposition_and_state_after_the_past(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2020-11-25", "Aktuell sind 713 Personen infiziert (Stand: Mittwoch, 14 Uhr).",
+     [("Aktuell", "PRESENT_REF", None, None), day("Mittwoch, 14 Uhr", "2020-11-25T14:00")]),
+    ("2020-05-04", "Die Kasse schließt um vier Uhr nachmittags.",
+     [day("vier Uhr nachmittags", "2020-05-04T16:00")]),
+    ("2020-05-04", "Am Dienstag um 14 Uhr tagte der Rat.",
+     [day("Dienstag", "2020-04-28"), day("14 Uhr", "2020-04-28T14:00")]),
+])
+def test_clock_times_take_the_day_of_the_reference(anchor, text, expected):
+    assert found(text, anchor) == expected

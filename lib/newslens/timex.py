@@ -55,7 +55,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "7"
+STAGE_VERSION = "8"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -375,8 +375,13 @@ class _Doc:
         throughout). ``build(year)`` gives ``(value, start, end)`` or None."""
         frame = self.frame(i) if self.mode == "news" else None
         if frame is not None:
-            self._used_frame.add(i)
-            return _nearest_to(frame, build), frame.start_date
+            try:
+                found = _nearest_to(frame, build)
+            except ValueError:  # "Mittwoch, 27. Januar" is no Wednesday near the frame
+                pass
+            else:
+                self._used_frame.add(i)
+                return found, frame.start_date
         day, granularity, narrative = self.anchor(i)
         if granularity != "day":
             found = build(day.year)
@@ -949,7 +954,8 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
     else:
-        times = (f"T{_hour(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
+        hour = _hour(m["cl_h"]) + (12 if m["cl_pm"] and _hour(m["cl_h"]) < 12 else 0)
+        times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
@@ -1025,10 +1031,14 @@ def _lasting(m, doc: _Doc, i: int) -> Timex:
 
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
-    """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit)."""
+    """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit); a
+    weekday in apposition to a date is that date (``am 27. September, dem Sonntag``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
     anchor = doc.day_anchor(i)
-    if m["wd_week"]:
+    apposed = _apposed_date(m, doc, i)
+    if apposed is not None and apposed.weekday() == weekday and not m["wd_rel"]:
+        day = anchor = apposed
+    elif m["wd_week"]:
         step = R.step_of(m["wd_week"])
         monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
         day = monday + dt.timedelta(days=weekday)
@@ -1036,12 +1046,43 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
         marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
         day = (anchor + dt.timedelta(days=step) if marked
-               else R.weekday_date(anchor, weekday, step, doc.direction(i)))
+               else R.weekday_date(anchor, weekday, step, _weekday_direction(doc, i)))
     part = m["wd_part"] or m["wd_part2"]
     if m["wd_gen"]:
         return doc.make(i, f"{day}", (day, day), "day", span=m.span("wd_gen"), anchor=anchor)
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
+    if m["wd_ch"]:  # Mittwoch, 14 Uhr
+        value = f"{day}T{_hour(m['wd_ch']):02d}:{int(m['wd_cm'] or 0):02d}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+def _apposed_date(m, doc: _Doc, i: int) -> dt.date | None:
+    """The day of a date the weekday stands in apposition to: ``27. September, dem Sonntag``,
+    ``Freitag, ausgerechnet dem 13. März``, ``Donnerstag, der 18. Februar``; None if none."""
+    for j, between in ((i + 1, doc.text[m.end():m.end() + 40]),
+                       (i - 1, doc.text[max(0, m.start() - 40):m.start()])):
+        if not 0 <= j < len(doc.matches) or doc.matches[j].lastgroup != "date":
+            continue
+        other = doc.matches[j]
+        gap = (doc.text[m.end():other.start()] if j > i else doc.text[other.end():m.start()])
+        if len(gap) > len(between) or not R.APPOSITION.fullmatch(gap):
+            continue
+        found = None if j in doc._busy else doc.resolve(j)
+        if found is not None and found.granularity == "day" and found.start_date is not None:
+            return found.start_date
+    return None
+
+
+def _weekday_direction(doc: _Doc, i: int) -> str:
+    """The tense that picks a weekday: a present clause about a scheduled event (``Der
+    Mittwoch beginnt um 13 Uhr``, ``am Samstag findet ... statt``) looks forward."""
+    tense = doc.direction(i)
+    if tense != "present" or doc.clause_cue(i) != "present":
+        return tense
+    c_lo, c_hi, cues = doc._clause(i)
+    scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
+                    and doc.text[a:b].lower() in R.SCHEDULED for a, b, kind in cues)
+    return "future" if scheduled else tense
 
 
 _RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
@@ -1071,7 +1112,12 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     before = doc.text[max(0, m.start() - 20):m.start()]
     if R.UNTIL_BEFORE.search(before):
         return False
-    if R.THEN_AND_NOW_BEFORE.search(before):
+    if R.THEN_AND_NOW_BEFORE.search(before) or R.AGE_AFTER.match(doc.text, m.end()):
+        return True  # "damals wie heute", "der heute 49-Jährige", "heute 34 Jahre alt"
+    if R.NOW_NAME_AROUND.search(doc.text, max(0, m.start() - 3), min(len(doc.text),
+                                                                     m.end() + 40)):
+        return True  # "Konstantinopel – heute Istanbul –"
+    if _state_after_past(doc, i):
         return True
     found, narrative = doc.reference(i)
     if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
@@ -1079,6 +1125,27 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
     return (found.start_date.year != doc.published.year
             and m.start() - found.end <= reach)
+
+
+def _state_after_past(doc: _Doc, i: int) -> bool:
+    """``heute`` with a verb of state in the present (``ist``, ``steht``, ``heißt``) right
+    after a sentence told in the past: a state of today set against then (``Bis 2015 standen
+    sie dort. Heute steht dort ...``)."""
+    c_lo, c_hi, cues = doc._clause(i)
+    if not any(doc.text[a:b] in R.STATE_VERBS for a, b, _ in cues if c_lo <= a and b <= c_hi):
+        return False
+    start = doc.matches[i].start()
+    lo = doc.sentence(start)[0]
+    prev_lo = doc.sentence(lo - 2)[0] if lo > 1 else lo
+    if R.THEN_WORD.search(doc.text, prev_lo, start):
+        return True  # "spielte einst ... heißt heute"
+    for k in range(bisect.bisect_left(doc.starts, prev_lo), i):
+        found = doc._memo.get(k)
+        if (found is not None and found.granularity == "day"
+                and doc.matches[k].lastgroup in ("relday", "weekday")):
+            return False  # "Am Montag gab es Streit. Heute ist es ruhig": days of the news
+    return any(m.lastgroup == "past" and doc.text[m.start():m.end()] not in R.DEICTIC_PAST
+               for m in R.TENSE_CUES.finditer(doc.text, prev_lo, start))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
