@@ -92,3 +92,21 @@ def test_heisst_es_in_a_source_makes_the_source_the_speaker():
     text = "In dem Bericht des Rechnungshofs heißt es, die Kosten seien zu hoch gewesen."
     (found,) = _speakers(text, {})
     assert found[1] == "In dem Bericht des Rechnungshofs"
+
+
+def test_a_separable_cue_verb_with_its_particle_joined_ends_a_wie_clause():
+    text = (
+        "Wie der Sprecher der Stadtwerke am Freitag mitteilte, bleibt das Hallenbad bis "
+        "Ostern geschlossen. Die Gewerkschaft, die das Angebot ablehnte, will weiter streiken."
+    )
+    found = _speakers(text, {})
+    assert found[0][0] == "bleibt das Hallenbad bis Ostern geschlossen"
+    assert found[0][1] == "der Sprecher der Stadtwerke"
+    assert len(found) == 1  # ``ablehnte`` closes a relative clause, not a quotation's frame
+
+
+def test_the_infinitive_of_a_separable_verb_is_no_cue_of_its_own():
+    text = "Die Banken würden das Urteil nicht anerkennen, sagte der Anwalt Jens Hahn."
+    (found,) = _speakers(text, {"Jens Hahn": "PER"})
+    assert found[0] == "Die Banken würden das Urteil nicht anerkennen"
+    assert found[2] == "Jens Hahn"

@@ -395,6 +395,10 @@ def _clause_subject(
     before = [w for w in words if w[2] <= cue and w[1] >= opened]
     stop = max((i for i, w in enumerate(before) if w[0] in {".", "!", "?"}), default=-1)
     clause = before[stop + 1 :]
+    if len(clause) > 1 and clause[0][0].lower() == "wie":  # ``Wie die Polizei mitteilte, ...``
+        if clause[-1][0].lower() in _PASSIVE_AUX:
+            return None
+        return _phrase_from(clause[1:]) or (clause[1][1], clause[-1][2])
     if not clause or any(w[0] in _CLAUSE_CUT for w in clause):
         return None
     while clause and clause[0][0].lower() in _FOCUS:
