@@ -950,6 +950,9 @@ def test_year_of_partial_dates_by_strong_past_verbs(anchor, text, expected):
      [("einst", "PAST_REF", None, None), ("heute", "PRESENT_REF", None, None)]),
     ("Gestern gab es Streit. Heute ist es ruhig.",
      [day("Gestern", "2020-05-03"), day("Heute", "2020-05-04")]),
+    ("Die Polizei meldete das. Heute ist alles ruhig.", [day("Heute", "2020-05-04")]),
+    ("Bis 2015 standen hier Container. Heute steht hier ein Gericht.",
+     [("2015", "2015", "2015-01-01", "2015-12-31"), ("Heute", "PRESENT_REF", None, None)]),
     ("Heute ist der Laden geschlossen.", [day("Heute", "2020-05-04")]),
 ])
 def test_heute_nowadays_by_age_apposition_and_state_after_the_past(text, expected):
@@ -966,3 +969,27 @@ def test_heute_nowadays_by_age_apposition_and_state_after_the_past(text, expecte
 ])
 def test_clock_times_take_the_day_of_the_reference(anchor, text, expected):
     assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # a diary or live-blog entry is its own "today": deictic expressions count from its stamp
+    ("2020-11-16", "Freitag, 30. Oktober 2020\nHeute ist es windig. Um 12.55 Uhr klingelt es.",
+     [day("Freitag, 30. Oktober 2020", "2020-10-30"), day("Heute", "2020-10-30"),
+      day("12.55 Uhr", "2020-10-30T12:55")]),
+    ("2021-01-05", "Sonntag, 15. November, 18.22 Uhr: Das Amt hat am Samstag 25 Fälle gemeldet.",
+     [day("Sonntag, 15. November, 18.22 Uhr", "2020-11-15T18:22"),
+      day("Samstag", "2020-11-14")]),
+    # the stamps of a chronicle count from publication, not from the stamp before them
+    ("2020-05-29", "9. April: Ein Anschlag. Am Vortag gab es Streit.\n10. April: Wieder einer.",
+     [day("9. April", "2020-04-09"), day("Vortag", "2020-04-08"), day("10. April", "2020-04-10")]),
+    # not a stamp: a date inside a sentence
+    ("2020-05-29", "Die Polizei meldete am Montag, 25. Mai, einen Einbruch. Heute ist es ruhig.",
+     [day("Montag, 25. Mai", "2020-05-25"), day("Heute", "2020-05-29")]),
+])
+def test_time_stamps_of_entries_are_their_reference(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+def test_numeric_date_ranges_are_one_expression():
+    assert found("Ausstellung vom 2.10.2020 – 20.3.2022, Di–So, 10–18 Uhr.", "2020-10-02")[0] == (
+        "vom 2.10.2020 – 20.3.2022", "2020-10-02/2022-03-20", "2020-10-02", "2022-03-20")

@@ -288,6 +288,10 @@ _BRANCHES = [
         r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?\s*(?:bis(?:" + _S
         + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?P<rd_d2>" + DAY + r")\.\s*"
         r"(?P<rd_m2>" + MONTH + r")(?:" + _S + r"(?P<rd_y2>" + YEAR + r"))?" + _E
+        # numeric: vom 2.10.2020 – 20.3.2022, 1.3. bis 15.3.2021
+        + r"|(?:[Vv]om" + _S + r")?(?<![\d.])(?P<rn_d1>" + DAY + r")\.(?P<rn_m1>0?[1-9]|1[0-2])\."
+        r"(?P<rn_y1>" + YEAR + r")?\s*(?:bis(?:" + _S + r"zum)?|[-–])\s*(?P<rn_d2>" + DAY
+        + r")\.(?P<rn_m2>0?[1-9]|1[0-2])\.(?P<rn_y2>" + YEAR + r")?(?![\d])"
         # zwischen Mai und Juli, von Anfang März bis Ende Mai 2020, März bis Mai, 2014 bis 2016
         + r"|(?:(?P<ra_z>[Zz]wischen)" + _S + r"|[Vv]on" + _S + r")?(?:(?P<ra_amod>" + PART
         + r")" + _S + r")?(?P<ra_a>(?:" + MONTH + r")(?:" + _S + YEAR + r")?|" + YEAR + r")"
@@ -647,10 +651,11 @@ NOW_NAME_AROUND = re.compile(r"[–(]\s*[Hh]eute\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄ
 #: Verbs of state: "Der Ort ist heute ein Gedenkort", "an deren Stelle heute ... steht".
 STATE_VERBS = {"ist", "sind", "steht", "stehen", "heißt", "heißen", "liegt", "liegen", "gilt",
                "gelten", "gehört", "gehören", "bleibt", "bleiben"}
+#: A time stamp heading an entry: at a paragraph's start, followed by ":", "," or the line end.
+PARAGRAPH_START = re.compile(r"(?:^|\n)[ \t\u00a0]*$")
+STAMP_END = re.compile(r"[ \t\u00a0]*(?:[:,\n]|$)")
 #: Words of a past set against today ("spielte einst ... heißt heute").
 THEN_WORD = re.compile(r"\b(?:einst|damals|früher|seinerzeit)\b", re.IGNORECASE)
-#: Past cues that date days of the news, not a time set against today.
-DEICTIC_PAST = {"gestern", "vorgestern", "kürzlich", "zuletzt", "jüngst", "neulich"}
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).

@@ -160,6 +160,9 @@ class _Doc:
         self._narrative: set[int] = set()
         self._used_frame: set[int] = set()
         self._present_at = -1
+        #: (start, day) of the last time stamp heading an entry (a live blog's "Sonntag, 15.
+        #: November, 18.22 Uhr:", a diary's "Freitag, 30. Oktober 2020"): its own "today"
+        self._stamp: tuple[int, dt.date] | None = None
         self._cursor = -1
         self._sentence = (0, 0)
 
@@ -175,6 +178,8 @@ class _Doc:
                     self._present_at = timex.start
                 if _is_narrative_anchor(timex):
                     self._last_absolute = i
+                if self._is_stamp(i, timex):
+                    self._stamp = (timex.start, timex.start_date)
                 if _sets_reference(timex):
                     self._last_reference = i
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
@@ -200,6 +205,11 @@ class _Doc:
         speech = self._speech_anchor(i)
         if speech is not None:
             return _Anchor(speech, "day", False)
+        start = self.matches[i].start()
+        if self._stamp is not None and self._stamp[0] < start and not (
+                self.matches[i].lastgroup == "date"
+                and R.PARAGRAPH_START.search(self.text, max(0, start - 4), start)):
+            return _Anchor(self._stamp[1], "day", False)  # (a stamp counts from publication)
         if self.mode == "narrative":
             last = self._narrative_anchor(i)
             if last is not None:
@@ -230,6 +240,15 @@ class _Doc:
             if found is not None and _sets_reference(found):
                 return found, k in self._narrative or (found.absolute and not self._aside(k, found))
         return None, False
+
+    def _is_stamp(self, i: int, timex: Timex) -> bool:
+        """A calendar day that opens a paragraph on its own, followed by a colon, a comma or
+        the line end: the time stamp of a live-blog or diary entry."""
+        m = self.matches[i]
+        if m.lastgroup != "date" or timex.granularity != "day" or timex.start_date is None:
+            return False
+        return bool(R.PARAGRAPH_START.search(self.text, max(0, m.start() - 4), m.start())
+                    and R.STAMP_END.match(self.text, timex.end))
 
     def _aside(self, i: int, timex: Timex) -> bool:
         """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
@@ -458,6 +477,9 @@ def _range(m, doc: _Doc, i: int) -> Timex | None:
     if m["rd_d1"]:
         return _day_range(doc, i, (int(m["rd_d1"]), R.MONTHS[m["rd_m1"]], m["rd_y1"]),
                           (int(m["rd_d2"]), R.MONTHS[m["rd_m2"]], m["rd_y2"]))
+    if m["rn_d1"]:  # vom 2.10.2020 – 20.3.2022
+        return _day_range(doc, i, (int(m["rn_d1"]), int(m["rn_m1"]), m["rn_y1"]),
+                          (int(m["rn_d2"]), int(m["rn_m2"]), m["rn_y2"]))
     return _part_range(m, doc, i)
 
 
@@ -1139,13 +1161,16 @@ def _state_after_past(doc: _Doc, i: int) -> bool:
     prev_lo = doc.sentence(lo - 2)[0] if lo > 1 else lo
     if R.THEN_WORD.search(doc.text, prev_lo, start):
         return True  # "spielte einst ... heißt heute"
+    earlier = False
     for k in range(bisect.bisect_left(doc.starts, prev_lo), i):
         found = doc._memo.get(k)
-        if (found is not None and found.granularity == "day"
-                and doc.matches[k].lastgroup in ("relday", "weekday")):
+        if found is None or found.end_date is None:
+            continue
+        if found.granularity == "day" and doc.matches[k].lastgroup in ("relday", "weekday"):
             return False  # "Am Montag gab es Streit. Heute ist es ruhig": days of the news
-    return any(m.lastgroup == "past" and doc.text[m.start():m.end()] not in R.DEICTIC_PAST
-               for m in R.TENSE_CUES.finditer(doc.text, prev_lo, start))
+        earlier = earlier or (doc.published - found.end_date).days > 30
+    return earlier and any(m.lastgroup == "past" for m in
+                           R.TENSE_CUES.finditer(doc.text, prev_lo, start))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
