@@ -110,3 +110,30 @@ def test_the_infinitive_of_a_separable_verb_is_no_cue_of_its_own():
     (found,) = _speakers(text, {"Jens Hahn": "PER"})
     assert found[0] == "Die Banken würden das Urteil nicht anerkennen"
     assert found[2] == "Jens Hahn"
+
+
+def test_sources_after_nach_a_genitive_name_a_law_and_the_postposition():
+    text = (
+        "Nach Müllers Einschätzung wird der Hafen im Herbst fertig. "
+        "Nach dem Grundgesetz ist die Würde des Menschen unantastbar. "
+        "Seiner Meinung nach hätte die Stadt früher handeln müssen. "
+        "Nach dem Spiel feierten die Fans bis in die Nacht."
+    )
+    assert _found(text) == [
+        ("indirect", "wird der Hafen im Herbst fertig"),
+        ("indirect", "ist die Würde des Menschen unantastbar"),
+        ("indirect", "hätte die Stadt früher handeln müssen"),
+    ]
+
+
+def test_a_relative_clause_after_nach_denen_is_what_its_noun_says():
+    text = "Es gibt Umfragen, nach denen zwei Drittel der Befragten das Projekt ablehnen."
+    assert _found(text) == [("indirect", "zwei Drittel der Befragten das Projekt ablehnen")]
+
+
+def test_so_with_a_long_speaker_ends_the_sentence_but_so_dass_does_not():
+    text = (
+        "Der Zug fällt heute aus, so Petra Lang, die Sprecherin des Verkehrsverbunds. "
+        "Die Straße war gesperrt, so dass die Busse umgeleitet wurden."
+    )
+    assert _found(text) == [("indirect", "Der Zug fällt heute aus")]

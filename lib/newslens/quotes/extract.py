@@ -170,6 +170,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
             _anaphoric(tokens, index, lex)
             or _reported_source(toks, lex, index)
             or _indirect(toks, lex, index)
+            or _reported_source(toks, lex, index, weak=True)
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
@@ -728,16 +729,21 @@ def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:
     return False
 
 
-def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
-    """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``."""
+def _reported_source(tokens: list[Token], lex, index: int, weak: bool = False) -> Quote | None:
+    """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``; with
+    ``weak`` the frames that a cue verb of the sentence takes precedence over (``seiner
+    Meinung nach``, ``aus Sicht von X``, ``Umfragen, nach denen ...``)."""
+    if weak:
+        return _weak_source(tokens, lex, index)
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if tok.quoted or (low not in lex.words and low != "nach"):
+        if tok.quoted or (low not in lex.words and low not in {"nach", "aus"}):
             continue
         kinds = lex.words.get(low, frozenset())
+        cue = (tok.text, tok.start, tok.end)
         if "prep" in kinds or (low == "nach" and _source_noun(tokens, i + 1, lex)):
             a, b = i, _noun_phrase_end(tokens, i + 1)
-            return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
+            return _around(tokens, a, b, index, cue, after=True)
         if "postp" in kinds:
             a = _noun_phrase_start(tokens, i)
             return _around(tokens, a, i + 1, index, (tok.text, tok.start, tok.end), after=False)
@@ -773,21 +779,123 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
     return None
 
 
-def _source_noun(tokens: list[Token], i: int, lex) -> bool:
+def _weak_source(tokens: list[Token], lex, index: int) -> Quote | None:
+    if tokens[-1].text == "?":
+        return None  # a question (an interviewer's ``Ihrer Meinung nach``) reports nothing
+    for i, tok in enumerate(tokens):
+        if tok.quoted or tok.lower not in {"nach", "aus"}:
+            continue
+        cue = (tok.text, tok.start, tok.end)
+        if (
+            tok.lower == "aus"
+            and tokens[i + 1 : i + 2]
+            and tokens[i + 1].lower not in _POSSESSIVE
+            and _source_noun(tokens, i + 1, lex, sicht=True)
+        ):
+            return _around(tokens, i, _noun_phrase_end(tokens, i + 1), index, cue, after=True)
+        if tok.lower == "nach" and _source_before(tokens, i, lex):  # ``seiner Meinung nach``
+            return _around(tokens, i - 2, i + 1, index, cue, after=False)
+        if tok.lower == "nach" and _relative_source(tokens, i):  # ``Gerüchte, nach denen``
+            return _relative_clause(tokens, i, index, cue)
+    return None
+
+
+def _source_noun(tokens: list[Token], i: int, lex, sicht: bool = False) -> bool:
     """``nach Angaben``, ``nach den Angaben``, ``nach offiziellen Angaben``, ``nach einer
-    Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
-    within three words."""
+    Stellungnahme``, ``nach Expertenmeinung``, ``nach dem Grundgesetz``, ``nach Grupps
+    Meinung``: a source noun (or a compound ending in one, also in the genitive) within
+    three words, after a name in the genitive; ``aus Sicht`` (``sicht``) only that noun."""
+    named = False
     for tok in tokens[i : i + 3]:
-        if tok.quoted or not tok.text.replace("-", "").isalpha():
+        if not tok.text.replace("-", "").isalpha():
             return False
         if tok.text[0].isupper():
-            word = tok.lower
-            return any(word.endswith(noun) for noun in lex.sources)
+            if sicht:
+                return tok.lower == "sicht"
+            if _is_source(tok.lower, lex):
+                return True
+            if named or not tok.lower.endswith("s"):
+                return False
+            named = True  # a name in the genitive right before the noun: ``Grupps``
+        elif named:
+            return False
     return False
 
 
+def _is_source(word: str, lex) -> bool:
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2]}
+    return any(w.endswith(noun) for noun in lex.sources for w in stems if len(w) > 2)
+
+
+_POSSESSIVE = frozenset(
+    ["seiner", "ihrer", "dem", "deren", "dessen", "unserer", "meiner", "eigener", "allgemeiner"]
+)
+
+
+def _source_before(tokens: list[Token], i: int, lex) -> bool:
+    """``seiner Meinung nach``, ``dem Vernehmen nach``: a source noun before ``nach``."""
+    return (
+        i >= 2
+        and tokens[i - 1].text[:1].isupper()
+        and _is_source(tokens[i - 1].lower, lex)
+        and tokens[i - 2].lower in _POSSESSIVE
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text[0].isalnum()
+    )
+
+
+_RELATIVE_SOURCE = frozenset(["denen", "welchem", "welcher", "welchen"])
+
+
+def _relative_source(tokens: list[Token], i: int) -> bool:
+    return (
+        0 < i < len(tokens) - 3
+        and tokens[i - 1].text == ","
+        and tokens[i + 1].lower in _RELATIVE_SOURCE
+        and not tokens[i + 1].quoted
+    )
+
+
+def _relative_clause(tokens: list[Token], i: int, index: int, cue) -> Quote | None:
+    """``Umfragen, nach denen 72 Prozent ... ablehnen``: the relative clause is what the
+    noun before it says, the relative pronoun its speaker."""
+    end = next((k for k in range(i + 2, len(tokens)) if tokens[k].text in {",", ";"}), len(tokens))
+    span = _unquoted_span(tokens, i + 2, end)
+    if span is None:
+        return None
+    pronoun = tokens[i + 1]
+    return Quote(
+        [span],
+        "indirect",
+        index,
+        cue=cue,
+        frame=(tokens[i].start, pronoun.end),
+        source=(pronoun.start, pronoun.end),
+    )
+
+
 def _ends_soon(tokens: list[Token], i: int) -> bool:
-    return all(t.text not in {","} for t in tokens[i + 1 : i + 6]) and len(tokens) - i <= 12
+    """``..., so X.``: ``so`` and a noun phrase end the sentence (``so der Sprecher``, ``so
+    Anna Berg, die Leiterin des Amtes``, ``so das Ergebnis einer Studie``); not ``so dass``,
+    ``so könnte``."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.lower in {"dass", "daß"} or nxt.lower in _CLAUSE_WORDS:
+        return False
+    if all(t.text != "," for t in tokens[i + 1 : i + 6]) and len(tokens) - i <= 12:
+        return True  # short: ``so der Sprecher``, ``so bestätigt das Gericht``
+    if not (nxt.lower in _ARTICLES or nxt.text[:1].isupper()):
+        return False
+    j = _noun_phrase_end(tokens, i + 1)
+    rest = tokens[j:]
+    if all(not t.text[0].isalnum() for t in rest) or rest[0].text == ":":
+        return True
+    # an apposition to the end: ``so Anna Berg, die Leiterin des Amtes``
+    return (
+        rest[0].text == ","
+        and len(rest) > 1
+        and (rest[1].lower in _ARTICLES or rest[1].text[:1].isupper())
+        and not any(t.text == "," for t in rest[1:])
+    )
 
 
 def _noun_phrase_end(tokens: list[Token], i: int) -> int:
