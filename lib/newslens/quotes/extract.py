@@ -133,6 +133,7 @@ class Quote:
     carried: bool = False  # free indirect: the speaker is the previous quotation's
     source: tuple[int, int] | None = None  # the speaker's phrase of laut X, X zufolge, so X
     judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
+    relay: bool = False  # the second row of a quotation a medium relays (zitiert X Y)
     speaker: dict = field(default_factory=dict)
 
     @property
@@ -175,10 +176,34 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
         )
         if found:
             quotes.append(found)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes += [_relayed(q) for q in quotes if relayed_cue(q, lex)]
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     quotes += _free_indirect(text, tokens, quotes, lex, covered)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     return quotes
+
+
+def relayed_cue(quote: Quote, lex=None) -> bool:
+    """The quotation's cue is ``zitieren``: a medium relays what someone said (``Die Zeitung
+    zitiert den Minister mit den Worten``, ``X wird von der Zeitung zitiert``); both speak."""
+    if quote.cue is None or quote.kind not in {"direct", "indirect"}:
+        return False
+    lex = lex or cue_lexicon.lexicon()
+    word = quote.cue[0].split()[0].lower()
+    return any(f.lemma == "zitieren" for f in lex.forms.get(word, ()))
+
+
+def _relayed(quote: Quote) -> Quote:
+    """The medium's row of a relayed quotation: the same parts, cue and frame."""
+    return Quote(
+        list(quote.parts),
+        quote.kind,
+        quote.sentence,
+        cue=quote.cue,
+        frame=quote.frame,
+        speaker_after=quote.speaker_after,
+        relay=True,
+    )
 
 
 # -- quotation marks ---------------------------------------------------------------------------
