@@ -993,3 +993,32 @@ def test_time_stamps_of_entries_are_their_reference(anchor, text, expected):
 def test_numeric_date_ranges_are_one_expression():
     assert found("Ausstellung vom 2.10.2020 – 20.3.2022, Di–So, 10–18 Uhr.", "2020-10-02")[0] == (
         "vom 2.10.2020 – 20.3.2022", "2020-10-02/2022-03-20", "2020-10-02", "2022-03-20")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # history told in order: later in the frame's year, over the turn of the year when close,
+    # else earlier in its year; the pluperfect looks back
+    ("Am 18. März 1990 wählte die DDR. Im Oktober folgte die Einheit. Im Juni hatte die "
+     "Volkskammer getagt.",
+     [day("18. März 1990", "1990-03-18"), ("Oktober", "1990-10", "1990-10-01", "1990-10-31"),
+      ("Juni", "1990-06", "1990-06-01", "1990-06-30")]),
+    ("Im Dezember 1914 stockte der Krieg. Im Januar griffen die Russen an, am 22. April kam "
+     "das Gas.",
+     [("Dezember 1914", "1914-12", "1914-12-01", "1914-12-31"),
+      ("Januar", "1915-01", "1915-01-01", "1915-01-31"), day("22. April", "1915-04-22")]),
+    ("Im Oktober 1990 kam die Einheit. Im März waren die ersten freien Wahlen gewesen.",
+     [("Oktober 1990", "1990-10", "1990-10-01", "1990-10-31"),
+      ("März", "1990-03", "1990-03-01", "1990-03-31")]),
+    # a year named in passing is no reference for "zehn Tage später"
+    ("Am 28. Januar warnte ihn ein Berater vor einer Lage wie der Grippe von 1918. Zehn Tage "
+     "später rief er an.",
+     [day("28. Januar", "2020-01-28"), ("1918", "1918", "1918-01-01", "1918-12-31"),
+      day("Zehn Tage später", "2020-02-07")]),
+    # the night between two days, a part of a named day
+    ("In der Nacht vom 9. auf den 10. November 1938 brannten die Synagogen.",
+     [day("Nacht vom 9. auf den 10. November 1938", "1938-11-09TNI")]),
+    ("Am Morgen des 6. Juni 1944 landeten die Alliierten, am Abend des 7. Juni kam Nachschub.",
+     [day("Morgen des 6. Juni 1944", "1944-06-06TMO"), day("Abend des 7. Juni", "1944-06-07TEV")]),
+])
+def test_narrative_reference_time(text, expected):
+    assert found(text, "2020-05-08") == expected

@@ -340,6 +340,17 @@ _BRANCHES = [
     # 6 the night before a weekday: in der Nacht zum Montag
     _branch("night", r"Nacht" + _S + r"(?:zum|zu|auf" + _S + r"den|auf)" + _S + r"(?P<ni_wd>"
             + WEEKDAY + r")" + _E),
+    # 6a the night between two days and a part of a named day: in der Nacht vom 9. auf den 10.
+    # November 1938, in der Nacht zum 1. Mai, am Morgen des 6. Juni 1944
+    _branch("daypart", (
+        r"(?P<dp_part>Nacht)" + _S + r"(?:vom" + _S + r"(?P<dp_d1>" + DAY + r")\." + _S
+        + r"(?:(?P<dp_m1>" + MONTH + r")" + _S + r")?auf" + _S + r"den|zum)" + _S
+        + r"(?P<dp_d>" + DAY + r")\.\s*(?P<dp_m>" + MONTH + r")(?:" + _S + r"(?P<dp_y>" + YEAR
+        + r"))?" + _E
+        + r"|(?P<dp_part2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)" + _S + r"des" + _S
+        + r"(?P<dp_d2>" + DAY + r")\.\s*(?P<dp_m2>" + MONTH + r")(?:" + _S + r"(?P<dp_y2>"
+        + YEAR + r"))?" + _E
+    )),
     # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
     # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
     _branch("later", (
@@ -514,6 +525,7 @@ _FOLLOWED_BY = {
     ("nicht",): r"zuletzt",
     ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
     ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
+    ("Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht"): r"des",
     ("tags",): r"(?:darauf|danach|zuvor|davor)",
     ("kurz", "wenig", "bald", "unmittelbar"): r"(?:danach|darauf|später|zuvor|davor|vorher)",
     ("kurze",): r"Zeit",
@@ -523,7 +535,7 @@ _FOLLOWED_BY = {
     ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
-    ("Nacht",): r"(?:zu|auf)",
+    ("Nacht",): r"(?:zu|auf|vom)",
     tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde)",
     ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS

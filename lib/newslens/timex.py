@@ -223,13 +223,15 @@ class _Doc:
         fine_enough = _PRECISION[anchor.granularity] <= _PRECISION[precision]
         return anchor.day if fine_enough else self.published
 
-    def reference(self, i: int, *, skip_today: bool = False) -> tuple[Timex | None, bool]:
+    def reference(self, i: int, *, skip_today: bool = False,
+                  skip_passing: bool = False) -> tuple[Timex | None, bool]:
         """The reference time of match ``i``: the last dated expression before it (a day, a
         month, a year ... of the narrative, or a date counted from publication), and whether
         it lies in the narrative's own time rather than in the publication's. ``skip_today``
         passes over the publication day itself (``noch heute`` in a story of 1920 is an aside,
-        not the day ``zehn Jahre später`` counts from)."""
-        if i == self._cursor and not skip_today:
+        not the day ``zehn Jahre später`` counts from), ``skip_passing`` over years named in
+        passing (``die Grippepandemie von 1918 ... Zehn Tage später``)."""
+        if i == self._cursor and not skip_today and not skip_passing:
             last = self._last_reference
             return (None, False) if last is None else (self._memo[last], last in self._narrative)
         for k in range(i - 1, -1, -1):
@@ -237,9 +239,19 @@ class _Doc:
                     self._memo[k].start_date == self.published == self._memo[k].end_date:
                 continue
             found = None if k in self._busy else self.resolve(k)
-            if found is not None and _sets_reference(found):
+            if found is not None and _sets_reference(found) and not (
+                    skip_passing and self._passing(k, found)):
                 return found, k in self._narrative or (found.absolute and not self._aside(k, found))
         return None, False
+
+    def _passing(self, i: int, timex: Timex) -> bool:
+        """A year named in passing as an attribute or a point of comparison (``die
+        Grippepandemie von 1918``, ``weniger als 2012``): no reference time for what follows."""
+        if not timex.absolute or timex.granularity != "year":
+            return False
+        start = self.matches[i].start()
+        return bool(R.COMPARISON_BEFORE.search(self.text, max(0, start - 40), start)
+                    or R.ATTRIBUTE_BEFORE.search(self.text, max(0, start - 40), start))
 
     def _is_stamp(self, i: int, timex: Timex) -> bool:
         """A calendar day that opens a paragraph on its own, followed by a colon, a comma or
@@ -249,6 +261,14 @@ class _Doc:
             return False
         return bool(R.PARAGRAPH_START.search(self.text, max(0, m.start() - 4), m.start())
                     and R.STAMP_END.match(self.text, timex.end))
+
+    def _pluperfect(self, i: int) -> bool:
+        """The clause of match ``i`` is in the pluperfect (``hatte ... geschlossen``, ``war ...
+        eingetreten``): it looks back from the time told."""
+        c_lo, c_hi, cues = self._clause(i)
+        inside = [(a, b, t) for a, b, t in cues if c_lo <= a and b <= c_hi]
+        return any(t == "participle" for _, _, t in inside) and any(
+            self.text[a:b] in ("hatte", "hatten", "war", "waren") for a, b, _ in inside)
 
     def _aside(self, i: int, timex: Timex) -> bool:
         """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
@@ -395,7 +415,9 @@ class _Doc:
         frame = self.frame(i) if self.mode == "news" else None
         if frame is not None:
             try:
-                found = _nearest_to(frame, build)
+                history = (self.published - frame.end_date).days > _HISTORY_DAYS
+                found = _nearest_to(frame, build, onward=not self._pluperfect(i)
+                                    if history else None)
             except ValueError:  # "Mittwoch, 27. Januar" is no Wednesday near the frame
                 pass
             else:
@@ -420,10 +442,15 @@ class _Doc:
         return min(options, key=lambda c: R.distance(c, day)), day
 
 
-def _nearest_to(frame: Timex, build: Callable[[int], tuple | None]) -> tuple:
-    """The occurrence nearest a narrative date: in its year when that is all it says (``1862``
-    ... ``im Sommer``), else the nearest of the year before, its own and the next (``Dezember
-    1914`` ... ``im Januar`` is January 1915); ties go to its own year."""
+def _nearest_to(frame: Timex, build: Callable[[int], tuple | None], *,
+                onward: bool | None = None) -> tuple:
+    """The occurrence a narrative date frames: in its year when that is all it says (``1862``
+    ... ``im Sommer``). Below a year, in history told in order (``onward=True``): later in the
+    frame's year (``18. März 1990`` ... ``im Oktober`` is October 1990), over the turn of the
+    year when that is close (``Dezember 1914`` ... ``im Januar`` is January 1915), else earlier
+    in its year (``Oktober 1990`` ... ``im März`` is March 1990); in the pluperfect
+    (``onward=False``) the last not after it; in news background (None) the nearest of the
+    year before, its own and the next, ties to its own year."""
     year = frame.start_date.year
     if frame.granularity in ("year", "decade", "century"):
         found = build(year)
@@ -433,7 +460,19 @@ def _nearest_to(frame: Timex, build: Callable[[int], tuple | None]) -> tuple:
     options = [c for y in (year, year - 1, year + 1) if (c := build(y))]
     if not options:
         raise ValueError("no such day in three years")
-    return min(options, key=lambda c: R.distance(c, frame.start_date))
+    if onward is None:
+        return min(options, key=lambda c: R.distance(c, frame.start_date))
+    by_year = {c[1].year: c for c in options}
+    if onward is False:  # the pluperfect: the last occurrence not after the frame
+        before = [c for c in options if c[1] <= frame.end_date]
+        return max(before, key=lambda c: c[1]) if before else min(options, key=lambda c: c[1])
+    same, following = by_year.get(year), by_year.get(year + 1)
+    if same is not None and same[2] >= frame.start_date:
+        return same  # later in the same year: "18. März 1990 ... im Oktober"
+    if following is not None and (following[1] - frame.end_date).days <= _TURN_OF_YEAR_DAYS:
+        return following  # "Dezember 1914 ... im Januar": over the turn of the year
+    return same if same is not None else min(options, key=lambda c: R.distance(c,
+                                                                                frame.start_date))
 
 
 def _sets_reference(t: Timex) -> bool:
@@ -636,9 +675,41 @@ def _night(m, doc: _Doc, i: int) -> Timex:
     return doc.make(i, f"{day}TNI", (day, day), "day", span=(m.start(), m.end()), anchor=anchor)
 
 
+def _daypart(m, doc: _Doc, i: int) -> Timex | None:
+    """Nacht vom 9. auf den 10. November 1938 (``1938-11-09TNI``), Nacht zum 1. Mai (the night
+    before it), Morgen des 6. Juni 1944 (``1944-06-06TMO``)."""
+    if m["dp_part2"]:
+        d, month, year, part = int(m["dp_d2"]), R.MONTHS[m["dp_m2"]], m["dp_y2"], m["dp_part2"]
+        back = 0
+    else:
+        d, month, year, part = int(m["dp_d"]), R.MONTHS[m["dp_m"]], m["dp_y"], "Nacht"
+        back = 1
+
+    def build(y: int):
+        day = R.safe_date(y, month, d)
+        if day is None:
+            return None
+        day -= dt.timedelta(days=back)
+        return f"{day}", day, day
+
+    if year:
+        found, anchor = build(int(year)), None
+        if found is None:
+            return None
+    else:
+        found, anchor = doc.pick(i, build)
+    _, day, _ = found
+    return doc.make(i, f"{day}T{R.DAY_PARTS[part.lower()]}", (day, day), "day", anchor=anchor)
+
+
 #: How far (characters) a date of the narrative frames the year-less dates after it: a bare year
 #: about one paragraph ("1862 ... im Sommer"), a day, month or season the passage after it.
 _FRAME_REACH = {"year": 400, "finer": 2000}
+#: A frame this many days before publication is history told in order: a year-less date after
+#: it moves on from it (news background jumps back and forth, so there the nearest counts).
+_HISTORY_DAYS = 730
+#: How far after its frame a date of the next year may lie to be read over the turn of the year.
+_TURN_OF_YEAR_DAYS = 122
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
                       "year": 4, "decade": 5, "century": 6}
 #: The unit a date of some granularity is told in, for a shift that is finer than it.
@@ -651,7 +722,7 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
     """zwei Tage später, drei Monate zuvor, am folgenden Tag, im Jahr darauf, tags darauf, am
     selben Abend: counted from the reference time (the last date of the text before it, the
     publication date where there is none); kurz danach: vague, after the reference."""
-    found, narrative = doc.reference(i, skip_today=True)
+    found, narrative = doc.reference(i, skip_today=True, skip_passing=True)
     if narrative:
         doc._used_frame.add(i)
     if found is None:
@@ -1199,7 +1270,8 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
-    "night": _night, "later": _later, "span": _span, "since": _since, "offset": _offset,
+    "night": _night, "daypart": _daypart, "later": _later, "span": _span, "since": _since,
+    "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
