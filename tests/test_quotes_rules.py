@@ -155,3 +155,12 @@ def test_a_quotation_a_medium_relays_has_a_row_for_the_person_and_one_for_the_me
         ("„Es regnet“", "einen Passanten"),  # nobody relays: one row
     ]
     assert [entity for _, _, entity in found][:3] == ["Tom Wirth", None, "Lea Sommer"]
+
+
+def test_a_name_after_a_title_noun_or_genitive_article_is_no_quotation():
+    text = (
+        "Den Preis bekam das Buch in der Rubrik „Bestes Sachbuch“. "
+        "Die Chefin der „Rheinischen Rundschau“, teilte die Redaktion mit, geht in Rente. "
+        "Der Artikel des Fachmagazins „Bau und Technik“ erschien im Mai."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == []
