@@ -150,6 +150,7 @@ def annotate(
     linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
                                          use_cache=use_cache)
     linked = marks.mark_mentions(linked, articles, boilerplate)
+    entity_table = entities.entity_table(linked)  # counted as the charts count, after the marks
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
     event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
                                            keys=[*keys, *timex_keys, *corpus_keys],

@@ -132,6 +132,8 @@ class Quote:
     speaker_after: bool = False  # the speaker follows the cue (inverted frame)
     carried: bool = False  # free indirect: the speaker is the previous quotation's
     source: tuple[int, int] | None = None  # the speaker's phrase of laut X, X zufolge, so X
+    judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
+    relay: bool = False  # the second row of a quotation a medium relays (zitiert X Y)
     speaker: dict = field(default_factory=dict)
 
     @property
@@ -160,6 +162,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     mark_starts = [a for a, _ in marks]
     tokens = [_tokens(text, s, e, marks, mark_starts) for s, e in sentences]
     quotes = _direct(text, sentences, tokens, marks, lex)
+    judged = {q.sentence for q in quotes if q.judgement}  # the judgement is the statement
     covered: set[int] = set()
     for index, toks in enumerate(tokens):
         if not toks:
@@ -168,14 +171,39 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
             _anaphoric(tokens, index, lex)
             or _reported_source(toks, lex, index)
             or _indirect(toks, lex, index)
-            or _reported(toks, lex, index)
+            or _reported_source(toks, lex, index, weak=True)
+            or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
             quotes.append(found)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes += [_relayed(q) for q in quotes if relayed_cue(q, lex)]
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     quotes += _free_indirect(text, tokens, quotes, lex, covered)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     return quotes
+
+
+def relayed_cue(quote: Quote, lex=None) -> bool:
+    """The quotation's cue is ``zitieren``: a medium relays what someone said (``Die Zeitung
+    zitiert den Minister mit den Worten``, ``X wird von der Zeitung zitiert``); both speak."""
+    if quote.cue is None or quote.kind not in {"direct", "indirect"}:
+        return False
+    lex = lex or cue_lexicon.lexicon()
+    word = quote.cue[0].split()[0].lower()
+    return any(f.lemma == "zitieren" for f in lex.forms.get(word, ()))
+
+
+def _relayed(quote: Quote) -> Quote:
+    """The medium's row of a relayed quotation: the same parts, cue and frame."""
+    return Quote(
+        list(quote.parts),
+        quote.kind,
+        quote.sentence,
+        cue=quote.cue,
+        frame=quote.frame,
+        speaker_after=quote.speaker_after,
+        relay=True,
+    )
 
 
 # -- quotation marks ---------------------------------------------------------------------------
@@ -293,18 +321,20 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1 : b - 1])
+        judged = cue is not None and _judgement(toks, lex, a, b)
         if not (
             words >= LONG_QUOTE_WORDS
             or after
+            or judged
             or (colon and words >= 2)
             or (speechlike and (cue or words >= 2))
         ):
             continue
-        if not (after or colon) and _named(text[a + 1 : b - 1], toks, a):
+        if not (after or colon or judged) and _named(text[a + 1 : b - 1], toks, a):
             continue
         if not speechlike and _bracketed(text, a, b):
             continue
-        quote = Quote([(a, b)], "direct", index)
+        quote = Quote([(a, b)], "direct", index, judgement=judged)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
             quote.frame = (after[2], _clause_end(tokens[last], after[0]))
@@ -479,13 +509,82 @@ def _bracketed(text: str, a: int, b: int) -> bool:
     return before.endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
 
 
-def _frames(tokens: list[Token], cue, start: int) -> bool:
-    """The cue verb stands right before the quotation (``nannte ihn „überzogen“``) or
-    ``als`` introduces it (``bezeichnete ... als „übertrieben“``)."""
+#: Cue verbs whose object complement is a judgement (``nannte den Plan einen „Fehler“``).
+_NAMING = frozenset(["nennen", "bezeichnen"])
+#: Cue verbs that judge something ``als`` what the quotation says.
+_JUDGING = _NAMING | frozenset(
+    [
+        "zurückweisen",
+        "beschreiben",
+        "sehen",
+        "kritisieren",
+        "verurteilen",
+        "loben",
+        "beurteilen",
+        "einschätzen",
+        "begrüßen",
+        "ablehnen",
+        "urteilen",
+        "anprangern",
+        "bemängeln",
+        "werten",
+        "würdigen",
+        "bewerten",
+        "einstufen",
+    ]
+)
+_PASSIVE = frozenset(["wird", "werden", "wurde", "wurden"])
+_INDEFINITE = frozenset(["ein", "eine", "einen", "einem", "einer", "eines"])
+_CLAUSE_MARKS = frozenset([",", ";", ":", "(", ")"])
+
+
+def _judgement(tokens: list[Token], lex, start: int, end: int) -> bool:
+    """A speaker's judgement in quotation marks, whatever its length or case: after ``als``
+    with a cue verb of the same clause (``bezeichnete den Plan als „Unsinn“``, ``wies das
+    als „Unverschämtheit“ zurück``), or the complement of a finite ``nennen``/``bezeichnen``
+    a few words before it, after its object and an indefinite article or adjective
+    (``nannte die Reform einen „Fehler“``). Not where something is named: by ``man`` (``das
+    nennt man einen „Aktiensplit“``), a participle (``genannt „X“``) or the passive (``als
+    „Sonnenwind“ bezeichnet wird``)."""
     before = [t for t in tokens if t.end <= start]
-    return bool(before) and (
-        before[-1].lower in {"als", "von"} or tokens[cue[0]].end >= before[-1].start - 40
+    if not before or before[-1].quoted or any(t.lower == "man" for t in tokens):
+        return False
+    found = find_cue(tokens, lex, need=None)
+    while found is not None:
+        i, form = found[0], found[1]
+        passive = i + 1 < len(tokens) and tokens[i + 1].lower in _PASSIVE
+        if (
+            form.lemma in _JUDGING
+            and not form.participle
+            and not passive
+            and _same_clause(tokens, i, start, end)
+        ):
+            if before[-1].lower == "als":
+                return True
+            gap = [t for t in tokens[i + 1 :] if t.end <= start]
+            if (
+                form.lemma in _NAMING
+                and tokens[i].end <= start
+                and 2 <= len(gap) <= 6
+                and (before[-1].lower in _INDEFINITE or _adjective(before[-1]))
+            ):
+                return True
+        found = find_cue(tokens, lex, lo=i + 1)
+    return False
+
+
+def _adjective(tok: Token) -> bool:
+    return (
+        tok.text[0].islower()
+        and tok.lower.endswith(("e", "en", "er", "es", "em"))
+        and tok.lower not in _FUNCTION_WORDS
     )
+
+
+def _same_clause(tokens: list[Token], i: int, start: int, end: int) -> bool:
+    """No comma, colon or bracket between token ``i`` and the span ``start:end``."""
+    lo, hi = (tokens[i].end, start) if tokens[i].end <= start else (end, tokens[i].start)
+    return not any(t.text in _CLAUSE_MARKS for t in tokens if lo <= t.start and t.end <= hi)
 
 
 def _colon_before(text: str, start: int) -> int | None:
@@ -655,16 +754,21 @@ def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:
     return False
 
 
-def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
-    """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``."""
+def _reported_source(tokens: list[Token], lex, index: int, weak: bool = False) -> Quote | None:
+    """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``; with
+    ``weak`` the frames that a cue verb of the sentence takes precedence over (``seiner
+    Meinung nach``, ``aus Sicht von X``, ``Umfragen, nach denen ...``)."""
+    if weak:
+        return _weak_source(tokens, lex, index)
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if tok.quoted or (low not in lex.words and low != "nach"):
+        if tok.quoted or (low not in lex.words and low not in {"nach", "aus"}):
             continue
         kinds = lex.words.get(low, frozenset())
+        cue = (tok.text, tok.start, tok.end)
         if "prep" in kinds or (low == "nach" and _source_noun(tokens, i + 1, lex)):
             a, b = i, _noun_phrase_end(tokens, i + 1)
-            return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
+            return _around(tokens, a, b, index, cue, after=True)
         if "postp" in kinds:
             a = _noun_phrase_start(tokens, i)
             return _around(tokens, a, i + 1, index, (tok.text, tok.start, tok.end), after=False)
@@ -700,21 +804,123 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
     return None
 
 
-def _source_noun(tokens: list[Token], i: int, lex) -> bool:
+def _weak_source(tokens: list[Token], lex, index: int) -> Quote | None:
+    if tokens[-1].text == "?":
+        return None  # a question (an interviewer's ``Ihrer Meinung nach``) reports nothing
+    for i, tok in enumerate(tokens):
+        if tok.quoted or tok.lower not in {"nach", "aus"}:
+            continue
+        cue = (tok.text, tok.start, tok.end)
+        if (
+            tok.lower == "aus"
+            and tokens[i + 1 : i + 2]
+            and tokens[i + 1].lower not in _POSSESSIVE
+            and _source_noun(tokens, i + 1, lex, sicht=True)
+        ):
+            return _around(tokens, i, _noun_phrase_end(tokens, i + 1), index, cue, after=True)
+        if tok.lower == "nach" and _source_before(tokens, i, lex):  # ``seiner Meinung nach``
+            return _around(tokens, i - 2, i + 1, index, cue, after=False)
+        if tok.lower == "nach" and _relative_source(tokens, i):  # ``Gerüchte, nach denen``
+            return _relative_clause(tokens, i, index, cue)
+    return None
+
+
+def _source_noun(tokens: list[Token], i: int, lex, sicht: bool = False) -> bool:
     """``nach Angaben``, ``nach den Angaben``, ``nach offiziellen Angaben``, ``nach einer
-    Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
-    within three words."""
+    Stellungnahme``, ``nach Expertenmeinung``, ``nach dem Grundgesetz``, ``nach Grupps
+    Meinung``: a source noun (or a compound ending in one, also in the genitive) within
+    three words, after a name in the genitive; ``aus Sicht`` (``sicht``) only that noun."""
+    named = False
     for tok in tokens[i : i + 3]:
-        if tok.quoted or not tok.text.replace("-", "").isalpha():
+        if not tok.text.replace("-", "").isalpha():
             return False
         if tok.text[0].isupper():
-            word = tok.lower
-            return any(word.endswith(noun) for noun in lex.sources)
+            if sicht:
+                return tok.lower == "sicht"
+            if _is_source(tok.lower, lex):
+                return True
+            if named or not tok.lower.endswith("s"):
+                return False
+            named = True  # a name in the genitive right before the noun: ``Grupps``
+        elif named:
+            return False
     return False
 
 
+def _is_source(word: str, lex) -> bool:
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2]}
+    return any(w.endswith(noun) for noun in lex.sources for w in stems if len(w) > 2)
+
+
+_POSSESSIVE = frozenset(
+    ["seiner", "ihrer", "dem", "deren", "dessen", "unserer", "meiner", "eigener", "allgemeiner"]
+)
+
+
+def _source_before(tokens: list[Token], i: int, lex) -> bool:
+    """``seiner Meinung nach``, ``dem Vernehmen nach``: a source noun before ``nach``."""
+    return (
+        i >= 2
+        and tokens[i - 1].text[:1].isupper()
+        and _is_source(tokens[i - 1].lower, lex)
+        and tokens[i - 2].lower in _POSSESSIVE
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text[0].isalnum()
+    )
+
+
+_RELATIVE_SOURCE = frozenset(["denen", "welchem", "welcher", "welchen"])
+
+
+def _relative_source(tokens: list[Token], i: int) -> bool:
+    return (
+        0 < i < len(tokens) - 3
+        and tokens[i - 1].text == ","
+        and tokens[i + 1].lower in _RELATIVE_SOURCE
+        and not tokens[i + 1].quoted
+    )
+
+
+def _relative_clause(tokens: list[Token], i: int, index: int, cue) -> Quote | None:
+    """``Umfragen, nach denen 72 Prozent ... ablehnen``: the relative clause is what the
+    noun before it says, the relative pronoun its speaker."""
+    end = next((k for k in range(i + 2, len(tokens)) if tokens[k].text in {",", ";"}), len(tokens))
+    span = _unquoted_span(tokens, i + 2, end)
+    if span is None:
+        return None
+    pronoun = tokens[i + 1]
+    return Quote(
+        [span],
+        "indirect",
+        index,
+        cue=cue,
+        frame=(tokens[i].start, pronoun.end),
+        source=(pronoun.start, pronoun.end),
+    )
+
+
 def _ends_soon(tokens: list[Token], i: int) -> bool:
-    return all(t.text not in {","} for t in tokens[i + 1 : i + 6]) and len(tokens) - i <= 12
+    """``..., so X.``: ``so`` and a noun phrase end the sentence (``so der Sprecher``, ``so
+    Anna Berg, die Leiterin des Amtes``, ``so das Ergebnis einer Studie``); not ``so dass``,
+    ``so könnte``."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.lower in {"dass", "daß"} or nxt.lower in _CLAUSE_WORDS:
+        return False
+    if all(t.text != "," for t in tokens[i + 1 : i + 6]) and len(tokens) - i <= 12:
+        return True  # short: ``so der Sprecher``, ``so bestätigt das Gericht``
+    if not (nxt.lower in _ARTICLES or nxt.text[:1].isupper()):
+        return False
+    j = _noun_phrase_end(tokens, i + 1)
+    rest = tokens[j:]
+    if all(not t.text[0].isalnum() for t in rest) or rest[0].text == ":":
+        return True
+    # an apposition to the end: ``so Anna Berg, die Leiterin des Amtes``
+    return (
+        rest[0].text == ","
+        and len(rest) > 1
+        and (rest[1].lower in _ARTICLES or rest[1].text[:1].isupper())
+        and not any(t.text == "," for t in rest[1:])
+    )
 
 
 def _noun_phrase_end(tokens: list[Token], i: int) -> int:
