@@ -59,6 +59,7 @@ def _speakers(text: str, names: dict[str, str]) -> list[tuple[str, str | None, s
     mentions.sort(key=lambda m: m.start)
     quotes = find_quotes(text, _sentences(text))
     attribute(text, quotes, mentions, _sentences(text))
+    quotes = [q for q in quotes if q.speaker or not q.relay]  # as extract_quotes does
     return [
         (
             " | ".join(text[s:e] for s, e in q.parts),
@@ -137,3 +138,29 @@ def test_so_with_a_long_speaker_ends_the_sentence_but_so_dass_does_not():
         "Die Straße war gesperrt, so dass die Busse umgeleitet wurden."
     )
     assert _found(text) == [("indirect", "Der Zug fällt heute aus")]
+
+
+def test_a_quotation_a_medium_relays_has_a_row_for_the_person_and_one_for_the_medium():
+    text = (
+        "„Wir bauen die Brücke neu“, zitiert die Lokalzeitung den Bürgermeister Tom Wirth. "
+        "„Das wird teuer“, wird die Kämmerin Lea Sommer von der Lokalzeitung zitiert. "
+        "„Es regnet“, zitierte man einen Passanten."
+    )
+    found = _speakers(text, {"Tom Wirth": "PER", "Lea Sommer": "PER"})
+    assert [(quote, who) for quote, who, _ in found] == [
+        ("„Wir bauen die Brücke neu“", "den Bürgermeister Tom Wirth"),
+        ("„Wir bauen die Brücke neu“", "die Lokalzeitung"),
+        ("„Das wird teuer“", "die Kämmerin Lea Sommer"),
+        ("„Das wird teuer“", "der Lokalzeitung"),
+        ("„Es regnet“", "einen Passanten"),  # nobody relays: one row
+    ]
+    assert [entity for _, _, entity in found][:3] == ["Tom Wirth", None, "Lea Sommer"]
+
+
+def test_a_name_after_a_title_noun_or_genitive_article_is_no_quotation():
+    text = (
+        "Den Preis bekam das Buch in der Rubrik „Bestes Sachbuch“. "
+        "Die Chefin der „Rheinischen Rundschau“, teilte die Redaktion mit, geht in Rente. "
+        "Der Artikel des Fachmagazins „Bau und Technik“ erschien im Mai."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == []

@@ -133,6 +133,7 @@ class Quote:
     carried: bool = False  # free indirect: the speaker is the previous quotation's
     source: tuple[int, int] | None = None  # the speaker's phrase of laut X, X zufolge, so X
     judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
+    relay: bool = False  # the second row of a quotation a medium relays (zitiert X Y)
     speaker: dict = field(default_factory=dict)
 
     @property
@@ -175,10 +176,34 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
         )
         if found:
             quotes.append(found)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes += [_relayed(q) for q in quotes if relayed_cue(q, lex)]
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     quotes += _free_indirect(text, tokens, quotes, lex, covered)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     return quotes
+
+
+def relayed_cue(quote: Quote, lex=None) -> bool:
+    """The quotation's cue is ``zitieren``: a medium relays what someone said (``Die Zeitung
+    zitiert den Minister mit den Worten``, ``X wird von der Zeitung zitiert``); both speak."""
+    if quote.cue is None or quote.kind not in {"direct", "indirect"}:
+        return False
+    lex = lex or cue_lexicon.lexicon()
+    word = quote.cue[0].split()[0].lower()
+    return any(f.lemma == "zitieren" for f in lex.forms.get(word, ()))
+
+
+def _relayed(quote: Quote) -> Quote:
+    """The medium's row of a relayed quotation: the same parts, cue and frame."""
+    return Quote(
+        list(quote.parts),
+        quote.kind,
+        quote.sentence,
+        cue=quote.cue,
+        frame=quote.frame,
+        speaker_after=quote.speaker_after,
+        relay=True,
+    )
 
 
 # -- quotation marks ---------------------------------------------------------------------------
@@ -307,6 +332,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue
         if not (after or colon or judged) and _named(text[a + 1 : b - 1], toks, a):
             continue
+        if (after or colon) and _short_name(text[a + 1 : b - 1], toks, a):
+            continue  # ``der Chefredakteur der „New York Times“, bekräftigt``
         if not speechlike and _bracketed(text, a, b):
             continue
         quote = Quote([(a, b)], "direct", index, judgement=judged)
@@ -420,6 +447,23 @@ _TITLE_NOUNS = (
     "report",
     "reihe",
     "netzwerk",
+    "rubrik",
+    "prädikat",
+    "name",
+    "namen",
+    "stamm",
+    "firma",
+    "yacht",
+    "schiff",
+    "musical",
+    "sender",
+    "konferenz",
+    "festival",
+    "turnier",
+    "marke",
+    "modell",
+    "modelle",
+    "kategorie",
 )
 #: Function words of other languages: a short quotation holding one is a name or title
 #: (``„in dubio pro reo“``, ``„United Front for Democracy“``) unless it ends a sentence.
@@ -453,10 +497,36 @@ _FOREIGN = frozenset(
 )
 
 
+def _short_name(content: str, tokens: list[Token], start: int) -> bool:
+    """A name of up to four capitalised words after an article or a title noun, whatever
+    follows it."""
+    before = [t for t in tokens if t.end <= start][-1:]
+    words = content.split()
+    return (
+        bool(before)
+        and before[-1].text[0].isalpha()
+        and len(words) <= 4
+        and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+        and content.rstrip()[-1:] not in {".", "!", "?", ",", "…"}
+        and (before[-1].lower in _GENITIVE or _title_noun(before[-1].lower))
+    )
+
+
+def _title_noun(word: str) -> bool:
+    """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title."""
+    stems = (
+        word,
+        word[:-1] if word.endswith("s") else word,
+        word[:-2] if word.endswith("es") else word,
+    )
+    return any(w.endswith(_TITLE_NOUNS) for w in stems)
+
+
 def _named(content: str, tokens: list[Token], start: int) -> bool:
     """A title or a name in quotation marks rather than speech."""
     before = [t for t in tokens if t.end <= start and t.text[0].isalpha()]
-    if before and before[-1].lower.endswith(_TITLE_NOUNS):
+    last = [t for t in tokens if t.end <= start][-1:]
+    if last and last[0].text[0].isalpha() and _title_noun(last[0].lower):
         return True
     words = content.split()
     if (

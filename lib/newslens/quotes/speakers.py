@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslens import kb
-from newslens.quotes.extract import Quote
+from newslens.quotes.extract import Quote, relayed_cue
 
 SPEAKER_LABELS = ("PER", "ORG")
 _PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
@@ -174,7 +174,12 @@ def attribute(
     starts = [m.start for m in mentions]
     previous: dict = {}
     for quote in quotes:
-        found = {} if quote.carried else _in_frame(text, quote, mentions, starts, previous)
+        found = _relay_speaker(text, quote, mentions, starts, previous)
+        if quote.relay:
+            quote.speaker = found  # without a medium the relay row is dropped
+            continue
+        if not found and not quote.carried:
+            found = _in_frame(text, quote, mentions, starts, previous)
         if not found and quote.carried:
             found = _subject_before(quote, sentences, mentions, starts, previous) or _latest(
                 quote.start, mentions, starts, previous
@@ -188,6 +193,65 @@ def attribute(
 
 #: A quotation without frame keeps the previous speaker when it was named this close before.
 CARRY_CHARS = 300
+_MEDIUM_PREPOSITIONS = frozenset(["von", "vom", "in", "im", "auf", "bei", "beim"])
+
+
+def _relay_speaker(text: str, quote: Quote, mentions, starts, previous) -> dict:
+    """The speakers of a relayed quotation (cue ``zitieren``): the person quoted for the
+    quotation's own row, the medium for its relay row. Active: the subject relays, its object
+    is quoted (``Die Zeitung zitiert den Minister``, ``„...“, zitiert die Zeitung den
+    Minister``); passive: the subject is quoted, ``von``/``in`` X relays (``Der Minister wird
+    von der Zeitung zitiert``, ``wie X von Y zitiert wird``). Empty when not read."""
+    if quote.frame is None or quote.cue is None or not relayed_cue(quote):
+        return {}
+    marks = {"„", "“", "”", "»", "«", '"', "‚", "‘"}
+    words = [w for w in _words(text, *quote.frame, quote.parts) if w[0] not in marks]
+    cue = quote.cue[1]
+    at = next((k for k, w in enumerate(words) if w[1] == cue), None)
+    if at is None:
+        return {}
+    cuts = {",", ":", ";", "(", ")"}
+    lo = max((k + 1 for k, w in enumerate(words[:at]) if w[0] in cuts), default=0)
+    hi = next((k for k in range(at + 1, len(words)) if words[k][0] in cuts), len(words))
+    clause = words[lo:hi]
+    k = at - lo
+    passive = any(w[0].lower() in _PASSIVE_AUX for w in clause)
+    if passive:
+        pp = next((j for j, w in enumerate(clause) if w[0].lower() in _MEDIUM_PREPOSITIONS), None)
+        medium = _phrase_from(clause[pp + 1 :]) if pp is not None else None
+        aux = next(j for j, w in enumerate(clause) if w[0].lower() in _PASSIVE_AUX)
+        if clause[0][0].lower() == "wie":
+            person = _phrase_from(clause[1:])
+        elif aux == 0 and (len(clause) < 2 or clause[1][0].lower() in _MEDIUM_PREPOSITIONS):
+            person = _phrase_from(words[:at])  # ``Der Chef, X, wird von der Zeitung zitiert``
+        elif aux == 0:  # ``„...“, wird die Ministerin von der Zeitung zitiert``
+            person = _phrase_from(clause[1:])
+        elif _opens_noun_phrase(clause[:aux]):
+            person = (clause[0][1], clause[aux - 1][2])
+        else:
+            person = _phrase_from(clause[aux + 1 :])
+        if person and pp and person[0] < clause[pp][1] < person[1]:  # not ``X von der Zeitung``
+            person = (person[0], clause[pp - 1][2])
+    elif k == 0:  # ``„...“, zitiert die Zeitung den Minister``
+        medium = _phrase_from(clause[1:])
+        rest = [w for w in clause[1:] if medium and w[1] >= medium[1]]
+        person = _phrase_from(rest)
+    else:  # ``Die Zeitung zitiert den Minister mit den Worten``
+        medium = (clause[0][1], clause[k - 1][2]) if _opens_noun_phrase(clause[:k]) else None
+        person = _phrase_from(clause[k + 1 :])
+    if medium is not None and person is None:  # ``zitiert die Zeitung X Lynch``: two names
+        named = [
+            m
+            for m in mentions
+            if medium[0] <= m.start and m.end <= medium[1] and m.label in SPEAKER_LABELS
+        ]
+        if len(named) >= 2:
+            medium, person = (medium[0], named[0].end), (named[-1].start, named[-1].end)
+    if medium is None or person is None:
+        return {}  # one of the two is not named: an ordinary quotation
+    span = medium if quote.relay else person
+    inside = [m for m in mentions[bisect.bisect_left(starts, span[0]) :] if m.start < span[1]]
+    return _resolve_subject(text, span, inside, mentions, starts, quote, previous)
 
 
 def _subject_before(
@@ -511,6 +575,9 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+_WEB_NAME = re.compile(r"[\w-]+\.(?:de|com|net|org|at|ch|eu|fr|uk)")
+
+
 def _phrase_from(seq) -> tuple[int, int] | None:
     """The noun phrase opening ``seq`` (after a reflexive or an adverb or two): a pronoun, or
     a determiner, adjectives, capitalised words and a genitive attachment."""
@@ -520,7 +587,9 @@ def _phrase_from(seq) -> tuple[int, int] | None:
     if k >= len(seq):
         return None
     word = seq[k][0]
-    if word.lower() in _PRONOUNS:
+    if word.lower() == "man":
+        return None  # nobody in particular
+    if word.lower() in _PRONOUNS or _WEB_NAME.fullmatch(word):  # ``er``, ``ndr.de``
         return seq[k][1], seq[k][2]
     j = k
     if word.lower() in _DETERMINERS or word.lower() in _SUBJECT_START:
