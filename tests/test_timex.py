@@ -1022,3 +1022,18 @@ def test_numeric_date_ranges_are_one_expression():
 ])
 def test_narrative_reference_time(text, expected):
     assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Im Juli des Jahres 1944 scheiterte das Attentat, im Mai desselben Jahres war er verhaftet "
+     "worden.",
+     [("Juli des Jahres 1944", "1944-07", "1944-07-01", "1944-07-31"),
+      ("Mai desselben Jahres", "1944-05", "1944-05-01", "1944-05-31")]),
+    ("Zu Ostern 1916 kam der Aufstand. Im Sommer des folgenden Jahres kam die Revolution.",
+     [("Ostern 1916", "1916-04-23", "1916-04-21", "1916-04-24"),
+      ("Sommer des folgenden Jahres", "1917-SU", "1917-06-01", "1917-08-31")]),
+    ("Anfang der Neunziger kam die Einheit.",
+     [("Anfang der Neunziger", "199", "1990-01-01", "1993-12-31")]),
+])
+def test_months_and_seasons_of_the_year_told(text, expected):
+    assert found(text, "2020-05-08") == expected

@@ -269,6 +269,12 @@ REL = _words([stem + ending for stem in _REL_STEMS for ending in ("", "n", "r", 
 ERA = r"(?:v\.\s?Chr\.|vor" + _S + r"Christus|vor" + _S + r"Christi" + _S + r"Geburt|" \
       r"n\.\s?Chr\.|nach" + _S + r"Christus|nach" + _S + r"Christi" + _S + r"Geburt)"
 ORTSZEIT = r"(?P<{}>" + _S + r"\(Ortszeit\))?"
+#: After a month or season: of a named year or of the year the text is in (``Juli des Jahres
+#: 1944``, ``Mai desselben Jahres``, ``Sommer des folgenden Jahres``); ``p`` the group prefix.
+def _of_year(p: str) -> str:
+    return (r"(?:" + _S + r"des" + _S + r"Jahres" + _S + rf"(?P<{p}_ry>" + YEAR + r")" + _E
+            + r"|" + _S + r"(?:des" + _S + rf"(?P<{p}_nar>selben|gleichen|folgenden|"
+            r"darauffolgenden)|desselben)" + _S + r"Jahres" + _E + r")")
 
 
 def _branch(name: str, body: str) -> str:
@@ -316,7 +322,7 @@ _BRANCHES = [
         r"(?:(?P<de_mod>" + PART + r")" + _S + r"der" + _S + r")?(?:(?P<de_n>(?:1[0-9]|20)?"
         r"[0-9]0)er(?:(?:-|" + _S + r")Jahren?|n|" + _E + r")|(?P<de_w>"
         + _words([w.lower() for w in DECADE_WORDS], cap=True) + r")(?:(?:-|" + _S
-        + r")?[Jj]ahren?|n)" + r")" + _E
+        + r")?[Jj]ahren?|n|(?(de_mod)|(?!)))" + r")" + _E  # Anfang der Neunziger
     )),
     # 5 calendar dates: 18. August 2025, Montag, 18. August, 18.08.2025, 2025-08-18
     _branch("date", (
@@ -396,7 +402,7 @@ _BRANCHES = [
     _branch("season", (
         r"(?:(?P<se_mod>" + PART + r")" + _S + r"(?:des" + _S + r")?)?(?:(?P<se_rel>" + REL
         + r")" + _S + r")?(?P<se_name>" + _words(SEASONS) + r")s?(?:" + _S + r"(?P<se_y>" + YEAR
-        + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E
+        + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E + r"(?:" + _of_year("se") + r")?"
     )),
     # 12b holidays: Weihnachten, Ostern 2021, Silvester, Tag der Deutschen Einheit
     _branch("holiday", r"(?P<ho_name>" + _words(HOLIDAYS) + r")(?:" + _S + r"(?P<ho_y>" + YEAR
@@ -420,7 +426,8 @@ _BRANCHES = [
         r"(?P<mo_name>" + MONTH + r")(?:(?:" + _S
         + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?=(?:" + _LIST + MONTH + _E + r")+" + _S
         + r"(?P<mo_cy>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
-        + REL + r")" + _S + r"Jahres)|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
+        + REL + r")" + _S + r"Jahres)|" + _of_year("mo")
+        + r"|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
         + r"|(?P<mn_m>0?[1-9]|1[0-2])/(?P<mn_y>" + YEAR + r")(?![\w/-])"
     )),
     # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)

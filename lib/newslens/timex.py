@@ -890,7 +890,7 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     """im Herbst 2024, Ende des Sommers, vergangenen Winter, Spätsommer (late summer)."""
     code, modifier = R.SEASONS[m["se_name"]]
     modifier = R.PART_MODIFIERS.get(m["se_mod"], modifier)
-    if not (m["se_mod"] or m["se_rel"] or m["se_y"]) and \
+    if not (m["se_mod"] or m["se_rel"] or m["se_y"] or _of_the_year(m, "se")) and \
             not R.SEASON_CONTEXT.search(doc.text, max(0, m.start() - 20), m.start()):
         return None
 
@@ -898,8 +898,11 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
         value, start, end = R.season(year, code)
         return (value, *R.part_of(start, end, "season", modifier))
 
-    if m["se_y"]:
-        found, anchor = build(int(m["se_y"])), None
+    if m["se_y"] or m["se_ry"]:
+        found, anchor = build(int(m["se_y"] or m["se_ry"])), None
+    elif _of_the_year(m, "se"):  # im Sommer des folgenden Jahres
+        year, anchor = _year_told(m, doc, i, "se")
+        found = build(year)
     elif m["se_rel"]:
         anchor = doc.day_anchor(i)
         found = R.relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
@@ -968,8 +971,12 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     if not (m["mo_mod"] or m["mo_y"] or m["mo_rel"] or m["mo_step"]
             or m["mo_comp"] is not None) and not _month_in_context(m, doc, i):
         return None
-    if m["mo_y"] or m["mo_cy"]:  # Mai 1941, Mai (und Juni 1941)
-        found, anchor = R.month_interval(int(m["mo_y"] or m["mo_cy"]), month, modifier), None
+    if m["mo_y"] or m["mo_cy"] or m["mo_ry"]:  # Mai 1941, Mai (und Juni 1941)
+        year = int(m["mo_y"] or m["mo_cy"] or m["mo_ry"])
+        found, anchor = R.month_interval(year, month, modifier), None
+    elif _of_the_year(m, "mo"):  # Mai desselben Jahres, Juli des folgenden Jahres
+        year, anchor = _year_told(m, doc, i, "mo")
+        found = R.month_interval(year, month, modifier)
     elif m["mo_step"]:  # vergangenen Juli: the last July before this month
         anchor = doc.day_anchor(i, "month")
         year = anchor.year + _year_step(month, anchor.month, R.step_of(m["mo_step"]))
@@ -980,6 +987,21 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     else:
         found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
+
+
+def _of_the_year(m, prefix: str) -> bool:
+    """The match goes on with "des Jahres 1944", "desselben Jahres", "des folgenden Jahres"."""
+    return bool(m[f"{prefix}_ry"] or m[f"{prefix}_nar"]
+                or "desselben" in m.group()[m.end(f"{prefix}_name") - m.start():])
+
+
+def _year_told(m, doc: _Doc, i: int, prefix: str) -> tuple[int, dt.date]:
+    """The year of "desselben/des gleichen Jahres" (that of the reference time) or "des
+    folgenden Jahres" (the one after it); the publication year where the text set none."""
+    found, _ = doc.reference(i, skip_today=True)
+    base = found.start_date if found is not None and found.start_date else doc.published
+    step = 1 if m[f"{prefix}_nar"] in ("folgenden", "darauffolgenden") else 0
+    return base.year + step, base
 
 
 def _year_step(month: int, anchor_month: int, step: int) -> int:
