@@ -181,3 +181,15 @@ def test_free_indirect_speech_in_a_verb_second_subjunctive_or_with_soll_after_a_
             "Die Stadt plane keine neuen Schulden. Die Schulden sollen bis 2030 halbiert werden.",
         ),
     ]
+
+
+def test_a_speech_act_reports_alone_only_in_the_main_clause():
+    text = (
+        "Die Gewerkschaft forderte höhere Löhne. "
+        "Das Erdbeben, das 40 Todesopfer forderte, zerstörte die Altstadt. "
+        "Die Brücke wurde gesperrt (die Zeitung berichtete). "
+        "Wenn die Stadt geklagt hätte, wäre der Bau gestoppt worden."
+    )
+    assert [(kind, quote) for kind, quote in _found(text) if kind == "reported"] == [
+        ("reported", "Die Gewerkschaft forderte höhere Löhne.")
+    ]

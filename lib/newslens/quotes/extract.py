@@ -1118,6 +1118,8 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
     """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
     the whole sentence reports a statement."""
     cue = find_cue(tokens, lex, need="alone")
+    while cue is not None and not _main_clause_act(tokens, cue):
+        cue = find_cue(tokens, lex, lo=cue[0] + 1, need="alone")
     if cue is None or tokens[0].quoted:
         return None
     if _particle_is_prefix(tokens, cue):
@@ -1133,6 +1135,34 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
         cue=cue[2:],
         frame=(tokens[0].start, tokens[-1].end),
     )
+
+
+_SUBORDINATE = _RELATIVE | _ADVERBIAL | {"dass", "daß", "ob", "wie", "wo", "welches", "womit"}
+_PERFECT = frozenset(["hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"])
+_CASUALTIES = ("tote", "todesopfer", "opfer", "menschenleben", "leben", "verletzte")
+
+
+def _main_clause_act(tokens: list[Token], cue) -> bool:
+    """The cue reports a statement of the sentence's main clause: not in a subordinate or
+    relative clause (``..., die 73 Todesopfer forderte``, ``Wenn Berlin geklagt hätte``), not
+    in brackets (``(Wikinews berichtete)``), not a participle that names or is passive
+    without its agent (``auch X genannt``, ``wird ... gefordert``), not ``fordern`` of lives
+    (``das Beben forderte 20 Tote``)."""
+    i, form = cue[0], cue[1]
+    before = tokens[:i]
+    cut = max((k for k, t in enumerate(before) if t.text in {",", ";", ":", "–", "-"}), default=-1)
+    opener = before[cut + 1].lower if cut + 1 < len(before) else ""
+    if opener in _SUBORDINATE and not (cut == -1 and opener in _RELATIVE):
+        return False
+    opened = max((k for k, t in enumerate(before) if t.text == "("), default=-1)
+    if opened >= 0 and not any(t.text == ")" for t in before[opened:]):
+        return False
+    if form.participle:
+        words = {t.lower for t in tokens if not t.quoted}
+        if not words & _PERFECT and not words & {"von", "vom"}:
+            return False
+    lives = any(t.lower.endswith(_CASUALTIES) for t in tokens[i + 1 : i + 6])
+    return not (form.lemma == "fordern" and lives)
 
 
 def _particle_is_prefix(tokens: list[Token], cue) -> bool:
