@@ -1164,7 +1164,12 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
         if not toks or toks[0].quoted:
             continue
         near = recent is not None and index - recent <= CARRY_SENTENCES
-        if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
+        right_after = recent is not None and index - recent == 1
+        if (
+            (near and (_subjunctive(toks) or _hearsay(toks) or _verb_second_subjunctive(toks)))
+            or (right_after and _modal_hearsay(toks))
+            or _subjunctive_i(toks)
+        ):
             span = _unquoted_span(toks, 0, len(toks))
             if not span:
                 continue
@@ -1174,6 +1179,98 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index, carried=True))
             recent = last = index
     return out
+
+
+#: Lower-case words ending in -e that are not verbs in the subjunctive I.
+_NOT_VERBS = frozenset(
+    [
+        "ohne",
+        "gerne",
+        "gern",
+        "bitte",
+        "alle",
+        "diese",
+        "jede",
+        "keine",
+        "seine",
+        "ihre",
+        "eine",
+        "welche",
+        "solche",
+        "beide",
+        "einige",
+        "viele",
+        "wenige",
+        "andere",
+        "mehrere",
+        "meine",
+        "deine",
+        "unsere",
+        "eure",
+        "jene",
+        "manche",
+        "sämtliche",
+        "dieselbe",
+        "derselbe",
+        "gleiche",
+        "ganze",
+        "halbe",
+        "erste",
+        "zweite",
+        "dritte",
+        "letzte",
+        "nächste",
+        "neue",
+        "alte",
+        "große",
+        "kleine",
+        "gute",
+        "lange",
+        "hohe",
+        "volle",
+        "gesamte",
+        "weitere",
+        "eigene",
+        "ende",
+        "wie",
+        "sowie",
+        "heute",
+        "gestern",
+        "ebenfalls",
+        "bereits",
+        "gerade",
+        "lediglich",
+        "zunächst",
+        "ferner",
+        "nahe",
+        "jüngste",
+        "beste",
+    ]
+)
+
+
+def _verb_second_subjunctive(tokens: list[Token]) -> bool:
+    """``Das Amt halte den Weg für schnell``, ``Jedoch ruhe die Mitgliedschaft``: a verb in
+    the subjunctive I (``-e``, not the past ``-te``/``-de``) in second place, after the first
+    constituent and before a lower-case word."""
+    words = [t for t in tokens if not t.quoted]
+    for i in range(1, min(len(words) - 1, 8)):
+        w = words[i].text
+        if not (w.islower() and w.isalpha() and len(w) >= 4 and w.endswith("e")):
+            continue
+        if w.endswith(("te", "de")) or w in _NOT_VERBS:
+            continue
+        before, after = words[i - 1].text, words[i + 1].text
+        if (before[:1].isupper() or before.lower() in {"er", "sie", "es", "man"}) and (
+            after.islower() or after in {",", "."}
+        ):
+            return True
+    return False
+
+
+def _modal_hearsay(tokens: list[Token]) -> bool:
+    """``soll``/``sollen`` right after a quotation: what was said goes on."""
+    return any(t.lower in {"soll", "sollen"} for t in tokens if not t.quoted)
 
 
 #: Subjunctive II forms that, after a quotation, mostly go on reporting it.
