@@ -6,8 +6,11 @@ quotations; ``parts`` lists the pieces of a quotation split by its frame), its `
 (direct, indirect, reported, free indirect), its cue, the speaker as written and the canonical
 entity the speaker refers to, and the addressee where the frame names one. Quotations inside
 quotations are rows of their own (an indirect quotation that quotes a phrase verbatim gives two
-rows). Rules in :mod:`newslens.quotes.extract` and :mod:`newslens.quotes.speakers`, cues in
-``data/quote_cues.csv``; measured by ``benchmarks/quotes_eval.py``.
+rows). A quotation a medium relays (``zitiert die Zeitung den Minister``, ``X wird von der
+Zeitung zitiert``) has two rows with the same parts: the person quoted, and the medium (its
+``quote_id`` ends in ``+relay``). Rules in :mod:`newslens.quotes.extract` and
+:mod:`newslens.quotes.speakers`, cues in ``data/quote_cues.csv``; measured by
+``benchmarks/quotes_eval.py``.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
         mentions_here = [speakers.Mention(s, e, str(lab), _none(eid), _none(can), t)
                          for s, e, lab, eid, can, t in mention_rows.get(article_id, [])]
         speakers.attribute(text, found, mentions_here, [(s, e) for _, s, e in sents])
+        found = [q for q in found if q.speaker or not q.relay]
         rows += [_row(article_id, text, sents, q) for q in found]
     table = quote_frame(rows)
     if "boilerplate" in sentences.columns:  # an outlet's repeated promotion is nobody's quote
@@ -89,7 +93,7 @@ def _row(article_id: str, text: str, sents: list[tuple], q: extract.Quote) -> di
     cue = q.cue or (None, None, None)
     addressee = speakers.addressee(text, q) or (None, None, None)
     return {
-        "quote_id": f"{article_id}:q{q.start}-{q.end}:{q.kind[0]}",
+        "quote_id": f"{article_id}:q{q.start}-{q.end}:{q.kind[0]}{'+relay' if q.relay else ''}",
         "article_id": article_id,
         "sentence_id": sents[q.sentence][0],
         "start": q.start, "end": q.end,

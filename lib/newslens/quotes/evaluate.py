@@ -61,7 +61,9 @@ def _chars(spans) -> set[int]:
 def match(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int, bool]]:
     """Pairs ``(predicted row, gold row, exact)``: one-to-one, the closest pairs first (the
     most characters shared in proportion to both together), so a nested quotation and the
-    one around it each find their own."""
+    one around it each find their own. Among equally close pairs (one quotation annotated
+    twice, for the person quoted and the medium relaying it) those whose speakers overlap
+    come first, so the pairing does not depend on row order."""
     pairs = []
     for article_id, gold_rows in gold.groupby("article_id", sort=False):
         pred_rows = predicted[predicted["article_id"] == article_id]
@@ -72,14 +74,22 @@ def match(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int, b
             for j, p in pred_chars.items():
                 shared = len(g & p)
                 if g and 2 * shared >= len(g):  # the closest pairs (Jaccard) first
-                    options.append((-shared / len(g | p), i, j, g == p))
+                    same = _speakers_overlap(pred_rows.loc[j], gold_rows.at[i, "speaker_parts"])
+                    options.append((-shared / len(g | p), not same, i, j, g == p))
         used_gold, used_pred = set(), set()
-        for _, i, j, exact in sorted(options):
+        for _, _, i, j, exact in sorted(options):
             if i not in used_gold and j not in used_pred:
                 used_gold.add(i)
                 used_pred.add(j)
                 pairs.append((j, i, exact))
     return pairs
+
+
+def _speakers_overlap(pred_row, gold_spans) -> bool:
+    start, end = pred_row.get("speaker_start"), pred_row.get("speaker_end")
+    if not gold_spans or start is None or pd.isna(start):
+        return False
+    return any(int(start) < ge and gs < int(end) for gs, ge in gold_spans)
 
 
 def score(predicted: pd.DataFrame, gold: pd.DataFrame,
