@@ -164,3 +164,32 @@ def test_a_name_after_a_title_noun_or_genitive_article_is_no_quotation():
         "Der Artikel des Fachmagazins „Bau und Technik“ erschien im Mai."
     )
     assert [quote for kind, quote in _found(text) if kind == "direct"] == []
+
+
+def test_free_indirect_speech_in_a_verb_second_subjunctive_or_with_soll_after_a_quotation():
+    text = (
+        "Die Bürgermeisterin sagte, der Haushalt sei ausgeglichen. "
+        "Die Stadt plane keine neuen Schulden. "
+        "Die Schulden sollen bis 2030 halbiert werden. "
+        "Am Abend regnete es. Die Feuerwehr rückte zweimal aus. Das Fest soll im Mai stattfinden."
+    )
+    kinds = [(kind, quote) for kind, quote in _found(text)]
+    assert kinds == [
+        ("indirect", "der Haushalt sei ausgeglichen"),
+        (
+            "free indirect",
+            "Die Stadt plane keine neuen Schulden. Die Schulden sollen bis 2030 halbiert werden.",
+        ),
+    ]
+
+
+def test_a_speech_act_reports_alone_only_in_the_main_clause():
+    text = (
+        "Die Gewerkschaft forderte höhere Löhne. "
+        "Das Erdbeben, das 40 Todesopfer forderte, zerstörte die Altstadt. "
+        "Die Brücke wurde gesperrt (die Zeitung berichtete). "
+        "Wenn die Stadt geklagt hätte, wäre der Bau gestoppt worden."
+    )
+    assert [(kind, quote) for kind, quote in _found(text) if kind == "reported"] == [
+        ("reported", "Die Gewerkschaft forderte höhere Löhne.")
+    ]

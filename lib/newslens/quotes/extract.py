@@ -1118,6 +1118,8 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
     """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
     the whole sentence reports a statement."""
     cue = find_cue(tokens, lex, need="alone")
+    while cue is not None and not _main_clause_act(tokens, cue):
+        cue = find_cue(tokens, lex, lo=cue[0] + 1, need="alone")
     if cue is None or tokens[0].quoted:
         return None
     if _particle_is_prefix(tokens, cue):
@@ -1133,6 +1135,34 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
         cue=cue[2:],
         frame=(tokens[0].start, tokens[-1].end),
     )
+
+
+_SUBORDINATE = _RELATIVE | _ADVERBIAL | {"dass", "daß", "ob", "wie", "wo", "welches", "womit"}
+_PERFECT = frozenset(["hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"])
+_CASUALTIES = ("tote", "todesopfer", "opfer", "menschenleben", "leben", "verletzte")
+
+
+def _main_clause_act(tokens: list[Token], cue) -> bool:
+    """The cue reports a statement of the sentence's main clause: not in a subordinate or
+    relative clause (``..., die 73 Todesopfer forderte``, ``Wenn Berlin geklagt hätte``), not
+    in brackets (``(Wikinews berichtete)``), not a participle that names or is passive
+    without its agent (``auch X genannt``, ``wird ... gefordert``), not ``fordern`` of lives
+    (``das Beben forderte 20 Tote``)."""
+    i, form = cue[0], cue[1]
+    before = tokens[:i]
+    cut = max((k for k, t in enumerate(before) if t.text in {",", ";", ":", "–", "-"}), default=-1)
+    opener = before[cut + 1].lower if cut + 1 < len(before) else ""
+    if opener in _SUBORDINATE and not (cut == -1 and opener in _RELATIVE):
+        return False
+    opened = max((k for k, t in enumerate(before) if t.text == "("), default=-1)
+    if opened >= 0 and not any(t.text == ")" for t in before[opened:]):
+        return False
+    if form.participle:
+        words = {t.lower for t in tokens if not t.quoted}
+        if not words & _PERFECT and not words & {"von", "vom"}:
+            return False
+    lives = any(t.lower.endswith(_CASUALTIES) for t in tokens[i + 1 : i + 6])
+    return not (form.lemma == "fordern" and lives)
 
 
 def _particle_is_prefix(tokens: list[Token], cue) -> bool:
@@ -1164,7 +1194,12 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
         if not toks or toks[0].quoted:
             continue
         near = recent is not None and index - recent <= CARRY_SENTENCES
-        if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
+        right_after = recent is not None and index - recent == 1
+        if (
+            (near and (_subjunctive(toks) or _hearsay(toks) or _verb_second_subjunctive(toks)))
+            or (right_after and _modal_hearsay(toks))
+            or _subjunctive_i(toks)
+        ):
             span = _unquoted_span(toks, 0, len(toks))
             if not span:
                 continue
@@ -1174,6 +1209,98 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index, carried=True))
             recent = last = index
     return out
+
+
+#: Lower-case words ending in -e that are not verbs in the subjunctive I.
+_NOT_VERBS = frozenset(
+    [
+        "ohne",
+        "gerne",
+        "gern",
+        "bitte",
+        "alle",
+        "diese",
+        "jede",
+        "keine",
+        "seine",
+        "ihre",
+        "eine",
+        "welche",
+        "solche",
+        "beide",
+        "einige",
+        "viele",
+        "wenige",
+        "andere",
+        "mehrere",
+        "meine",
+        "deine",
+        "unsere",
+        "eure",
+        "jene",
+        "manche",
+        "sämtliche",
+        "dieselbe",
+        "derselbe",
+        "gleiche",
+        "ganze",
+        "halbe",
+        "erste",
+        "zweite",
+        "dritte",
+        "letzte",
+        "nächste",
+        "neue",
+        "alte",
+        "große",
+        "kleine",
+        "gute",
+        "lange",
+        "hohe",
+        "volle",
+        "gesamte",
+        "weitere",
+        "eigene",
+        "ende",
+        "wie",
+        "sowie",
+        "heute",
+        "gestern",
+        "ebenfalls",
+        "bereits",
+        "gerade",
+        "lediglich",
+        "zunächst",
+        "ferner",
+        "nahe",
+        "jüngste",
+        "beste",
+    ]
+)
+
+
+def _verb_second_subjunctive(tokens: list[Token]) -> bool:
+    """``Das Amt halte den Weg für schnell``, ``Jedoch ruhe die Mitgliedschaft``: a verb in
+    the subjunctive I (``-e``, not the past ``-te``/``-de``) in second place, after the first
+    constituent and before a lower-case word."""
+    words = [t for t in tokens if not t.quoted]
+    for i in range(1, min(len(words) - 1, 8)):
+        w = words[i].text
+        if not (w.islower() and w.isalpha() and len(w) >= 4 and w.endswith("e")):
+            continue
+        if w.endswith(("te", "de")) or w in _NOT_VERBS:
+            continue
+        before, after = words[i - 1].text, words[i + 1].text
+        if (before[:1].isupper() or before.lower() in {"er", "sie", "es", "man"}) and (
+            after.islower() or after in {",", "."}
+        ):
+            return True
+    return False
+
+
+def _modal_hearsay(tokens: list[Token]) -> bool:
+    """``soll``/``sollen`` right after a quotation: what was said goes on."""
+    return any(t.lower in {"soll", "sollen"} for t in tokens if not t.quoted)
 
 
 #: Subjunctive II forms that, after a quotation, mostly go on reporting it.
