@@ -58,6 +58,8 @@ def _against_tense(t: dict, published) -> bool:
     tense = str(t.get("tense", ""))
     if published is None or tense not in ("present", "future") or pd.isna(published):
         return False
+    if _YEAR.search(str(t.get("text", ""))):
+        return False  # an absolute date (im Februar 2022) does not depend on the tense
     return pd.Timestamp(t["end_date"]) < pd.Timestamp(published).normalize() - TENSE_SLACK
 
 
@@ -65,6 +67,7 @@ def _against_tense(t: dict, published) -> bool:
 #: (how long a lockdown lasts), not the day something happened.
 _BOUND = re.compile(r"\b(?:[Bb]is|[Aa]b|[Ss]eit|[Ss]pätestens|[Ff]rühestens|[Bb]innen)"
                     r"(?:\s+(?:zum|zur|dem|den|einschließlich|mindestens))?\s+$")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
 
