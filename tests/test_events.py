@@ -388,3 +388,11 @@ def test_an_absolute_date_dates_whatever_tense_the_tagger_saw():
     timexes["tense"] = "present"
     m = only(build_events(sentences, mentions, timexes, articles)[0], "Invasion")
     assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2022-02-01"))
+
+
+def test_a_commemoration_dates_the_remembrance_not_the_event():
+    doc = Doc("a", "2021-02-18", ["Zum Jahrestag der Morde von Hanau am 19. Februar gibt es "
+                                  "eine Kundgebung."], [],
+              [("19. Februar", "2021-02-19", "2021-02-19", "day")])
+    m = only(events_of(doc)[0], "Morde")
+    assert m["date_source"] == "none"

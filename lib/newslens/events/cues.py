@@ -8,7 +8,9 @@ reference point of another report: ``nach dem Anschlag``, ``seit der Wahl``) and
 day, so it never takes the publication day) and ``count`` (a number or a count noun: deaths
 and infections counted by the hundred are a statistic, not an event) and ``happening`` (a verb
 saying that a noun trigger took place) and ``change`` (a verb or noun of change that makes a
-state an event: ``ein Lockdown wurde verhängt``, ``Sanktionen beschlossen``). Scopes: ``near``
+state an event: ``ein Lockdown wurde verhängt``, ``Sanktionen beschlossen``) and
+``anniversary`` (a commemoration: ``zum Jahrestag der Morde am 19. Februar`` dates the
+remembrance, not the event). Scopes: ``near``
 (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``.
 """
@@ -25,7 +27,7 @@ from newslens import config
 
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
-         "count", "happening", "change")
+         "count", "happening", "change", "anniversary")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes (not brackets: ``schrieb Wadephul (CDU) am
@@ -50,6 +52,7 @@ class Cues:
     count: re.Pattern
     happening: re.Pattern
     change: re.Pattern
+    anniversary: re.Pattern
 
 
 @functools.cache
@@ -166,6 +169,12 @@ def has_change(text: str, clause: tuple[int, int]) -> bool:
     """A verb or noun of change in the clause (``verhängt``, ``beschlossen``, ``in Kraft``,
     ``Verlängerung``): a state word (``Lockdown``) reports an event only with one."""
     return bool(cues().change.search(text, clause[0], clause[1]))
+
+
+def is_anniversary(text: str, clause: tuple[int, int]) -> bool:
+    """The clause commemorates the event (``Jahrestag``, ``jährt sich``, ``Gedenken``): its
+    dates are those of the remembrance."""
+    return bool(cues().anniversary.search(text, clause[0], clause[1]))
 
 
 def is_count(text: str, clause: tuple[int, int]) -> bool:

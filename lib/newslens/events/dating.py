@@ -14,7 +14,8 @@
   reported, in a clause of past or perfect tense but not pluperfect, not in a prepositional
   phrase: ``nach der Wahl``, ``zu dem Treffen``) and the article has a plausible publication
   date: the publication day.
-- ``none``: nothing dates it. Such mentions are listed in the tables, never drawn.
+- ``none``: nothing dates it, or its clause commemorates it (``zum Jahrestag der Morde am 19.
+  Februar``: the day of the remembrance). Such mentions are listed in the tables, never drawn.
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict]
 def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                  timexes: list[dict], offset: int, published: pd.Timestamp) -> dict:
     """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention."""
+    if cues.is_anniversary(text, clause):
+        return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
+                "date_source": "none"}
     background = cues.is_background(text, trigger.start, clause)
     timex = timex_for(trigger.start, trigger.end, clause, timexes, offset,
                       own_phrase=background)

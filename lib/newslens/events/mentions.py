@@ -110,7 +110,7 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
                                pd.Timestamp(published))
-    if date["date_source"] == "timex" and modality == "asserted" \
+    if date["date_source"] == "timex" and modality in ("asserted", "reported") \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened
     places = _nearest(names, PLACE_LABELS, trigger, clause, s0)
