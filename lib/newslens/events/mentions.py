@@ -101,8 +101,12 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
             actors = list({str(m["entity_id"]): m
                            for m in [*inside, referent, *in_clause]}.values())[:MAX_NAMES]
             named = True
-    if trigger.requires == "actor" and not named:
-        return None  # a speech act of nobody named or referred to (hieß es)
+    if trigger.requires == "actor":
+        if not named:
+            return None  # a speech act of nobody named or referred to (hieß es)
+        # its one actor is the speaker: the nearest person (not the party in brackets or the
+        # newspaper spoken to), else the nearest organisation
+        actors = ([m for m in actors if str(m["label"]) == "PER"] or actors)[:1]
     if trigger.event_class in STATISTIC_CLASSES and cues.is_count(text, clause) \
             and not any(str(m["label"]) == "PER" for m in actors):
         return None
@@ -170,30 +174,34 @@ def _referent(article_id: str, s0: int, text: str, trigger, clause: tuple[int, i
 
 
 class _People:
-    """The named persons of each article in text order, with the word before each (its title:
-    ``US-Präsident`` of ``US-Präsident Donald Trump``)."""
+    """The named persons of each article in text order; the word before each is its title
+    (``US-Präsident`` of ``US-Präsident Donald Trump``), read from the text when asked."""
 
     def __init__(self, mentions: pd.DataFrame, articles: pd.DataFrame) -> None:
-        bodies = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str),
-                           strict=True)) if "text" in articles.columns else {})
-        persons = mentions[(mentions["label"].astype(str) == "PER")
-                           & mentions["entity_id"].map(lambda v: isinstance(v, str) and v != "")]
+        self.bodies = (dict(zip(articles["article_id"].astype(str),
+                                articles["text"].astype(str), strict=True))
+                       if "text" in articles.columns else {})
+        ids = mentions["entity_id"]
+        keep = (mentions["label"].astype(str) == "PER").to_numpy() & \
+            ids.notna().to_numpy() & (ids.astype(str) != "").to_numpy()
+        persons = mentions.loc[keep, ["article_id", "start", "end", "label", "entity_id",
+                                      "canonical"]]
         persons = persons.sort_values(["article_id", "start"], kind="stable")
-        self.rows: dict[str, list[dict]] = {}
-        self.starts: dict[str, list[int]] = {}
-        for row in persons.to_dict("records"):
-            key = str(row["article_id"])
-            body = bodies.get(key, "")
-            words = body[max(0, int(row["start"]) - 40):int(row["start"])].split()
-            row["title"] = words[-1].strip(",;:()„“\"").lower() if words else ""
-            self.rows.setdefault(key, []).append(row)
-            self.starts.setdefault(key, []).append(int(row["start"]))
+        columns = {c: persons[c].tolist() for c in persons.columns}
+        self.names = list(columns)
+        self.rows: dict[str, list[tuple]] = {}
+        for row in zip(*columns.values(), strict=True):
+            self.rows.setdefault(str(row[0]), []).append(row)
+        self.starts = {k: [int(r[1]) for r in rows] for k, rows in self.rows.items()}
+
+    def _row(self, row: tuple) -> dict:
+        return dict(zip(self.names, row, strict=True))
 
     def latest(self, article_id: str, before: int, window: int) -> dict | None:
         rows, starts = self.rows.get(article_id, []), self.starts.get(article_id, [])
         k = bisect.bisect_left(starts, before) - 1
-        if k >= 0 and before - int(rows[k]["end"]) <= window:
-            return rows[k]
+        if k >= 0 and before - int(rows[k][2]) <= window:
+            return self._row(rows[k])
         return None
 
     def titled(self, article_id: str, before: int, noun: str) -> dict | None:
@@ -203,12 +211,14 @@ class _People:
         if len(stem) < 5:
             return None
         rows, starts = self.rows.get(article_id, []), self.starts.get(article_id, [])
+        body = self.bodies.get(article_id, "")
         for k in range(bisect.bisect_left(starts, before) - 1, -1, -1):
-            if before - int(rows[k]["end"]) > TITLE_WINDOW:
+            if before - int(rows[k][2]) > TITLE_WINDOW:
                 break
-            title = rows[k]["title"]
+            words = body[max(0, starts[k] - 40):starts[k]].split()
+            title = words[-1].strip(",;:()„“\"").lower() if words else ""
             if len(title) >= 5 and (title.endswith(stem) or stem.endswith(title)):
-                return rows[k]
+                return self._row(rows[k])
         return None
 
 
