@@ -16,9 +16,11 @@ Runs the spaCy stage (from the cache when warm) and the entity stage, then print
   carry the long form's entity id;
 
 and writes ``benchmarks/results/entities_top30.csv`` (git-ignored: it quotes article text): the
-top entities per label with their commonest surface forms and two evidence sentences, for
-judging by reading. The judgements are in ``benchmarks/entities_top30_judged.csv`` (ids and
-offsets only). Prints; asserts nothing.
+top entities per label as the charts rank them by default (mentions marked boilerplate,
+self-mention or unit by :func:`newslens.marks.mark_mentions` left out, as
+:func:`newslens.counts.select_mentions` does), with their commonest surface forms and two
+evidence sentences, for judging by reading. The judgements are in
+``benchmarks/entities_top30_judged.csv`` (ids and offsets only). Prints; asserts nothing.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newslens import config, load_corpus, pipeline
+from newslens import config, counts, kb, load_corpus, marks, pipeline
 
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -51,6 +53,33 @@ def cut_names(mentions: pd.DataFrame, *, top: int = 300) -> list[str]:
     names = plain.groupby("entity_id")["canonical"].first().loc[ranked.index[:top]]
     written = set(mentions["text"])
     return sorted(n for n in names if n not in written and n + "s" in written)
+
+
+def lone_first_names(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One-word person mentions linked to a person by the first word of a full name that
+    their own article never writes (``Olaf`` -> Olaf Scholz in an article without him)."""
+    plain = mentions[~mentions["compound"] & (mentions["label"] == "PER")]
+    named = set(zip(plain.loc[plain["text"].str.contains(" "), "article_id"],
+                    plain.loc[plain["text"].str.contains(" "), "entity_id"], strict=True))
+    first = plain["canonical"].str.split().str[0]
+    kb_forms = set(zip(*(kb.alias_table()[c] for c in ("surface", "entity_id")), strict=True))
+    lone = plain[~plain["text"].str.contains(" ") & plain["canonical"].str.contains(" ")
+                 & ((plain["text"] == first) | (plain["text"] == first + "s"))]
+    lone = lone[[(t, e) not in kb_forms for t, e in zip(lone["text"], lone["entity_id"],
+                                                         strict=True)]]  # Xi: the KB's own
+    return lone[[(a, e) not in named for a, e in zip(lone["article_id"], lone["entity_id"],
+                                                      strict=True)]]
+
+
+def shared_names(mentions: pd.DataFrame) -> pd.Series:
+    """Plain mentions of the names several KB entities share (``Union``, ``Kongo``), by the
+    entity each was given."""
+    table = kb.alias_table()
+    table = table.assign(label=table["label"].astype(str))
+    owners = table.groupby(["surface", "label"])["entity_id"].nunique()
+    shared = {surface for surface, _ in owners[owners > 1].index}
+    plain = mentions[~mentions["compound"] & mentions["text"].isin(shared)]
+    return plain.groupby(["text", "entity_id"]).size()
 
 
 def abbreviation_definitions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -94,16 +123,18 @@ def abbreviations_merged(mentions: pd.DataFrame, sentences: pd.DataFrame, *,
 
 def top_entities(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *,
                  top: int) -> pd.DataFrame:
-    """The ``top`` entities per label, with surface forms and two evidence sentences."""
-    plain = mentions[~mentions["compound"]]
+    """The ``top`` entities per label as the charts count them by default (plain mentions;
+    boilerplate, self-mentions and units left out where marked), with surface forms and two
+    evidence sentences."""
+    plain = counts.select_mentions(mentions)
     text_of = sentences.set_index("sentence_id")["text"]
     source_of = articles.set_index("article_id")["source"] if "source" in articles else None
     rows = []
     for label in config.LABELS:
         of_label = plain[plain["label"] == label]
-        counts = of_label.groupby("entity_id").size().sort_values(ascending=False,
+        ranked = of_label.groupby("entity_id").size().sort_values(ascending=False,
                                                                    kind="stable")
-        for rank, (entity_id, n) in enumerate(counts.head(top).items(), start=1):
+        for rank, (entity_id, n) in enumerate(ranked.head(top).items(), start=1):
             own = of_label[of_label["entity_id"] == entity_id]
             forms = Counter(own["text"]).most_common(5)
             first = own.drop_duplicates("article_id").sort_values(["article_id", "start"])
@@ -140,6 +171,11 @@ def main(argv: list[str] | None = None) -> None:
           f"({int((~mentions['compound']).sum())} plain), "
           f"{mentions['entity_id'].nunique()} entity ids")
     print(f"entity stage (canonicalize + entity_table): {seconds:.1f} s")
+    boilerplate, _ = pipeline._boilerplate_stage(articles, use_cache=True)
+    mentions = marks.mark_mentions(mentions, articles, boilerplate)
+    plain = mentions[~mentions["compound"]]
+    print("plain mentions left out of the charts by default: "
+          + ", ".join(f"{c} {int(plain[c].sum())}" for c in marks.MARK_COLUMNS))
     split = split_ids(mentions)
     print(f"entity ids with several names: {len(split)}"
           + (f" (e.g. {'; '.join(f'{i}: {list(n)}' for i, n in split.head(5).items())})"
@@ -147,6 +183,12 @@ def main(argv: list[str] | None = None) -> None:
     cut = cut_names(mentions)
     print(f"names cut by the genitive rule among the 300 most mentioned: {len(cut)}"
           + (f" ({', '.join(cut[:10])})" if cut else ""))
+    firsts = lone_first_names(mentions)
+    shown = sorted(set(firsts["text"] + " -> " + firsts["canonical"]))[:8]
+    print(f"lone first names linked to a person their article does not name in full: "
+          f"{len(firsts)}" + (f" (e.g. {', '.join(shown)})" if shown else ""))
+    print("names several KB entities share, by the entity given: "
+          + "; ".join(f"{t} -> {e} {n}" for (t, e), n in shared_names(mentions).items()))
     abbr = abbreviations_merged(mentions, sentences)
     merged = int(abbr["merged"].sum()) if len(abbr) else 0
     print(f"in-text abbreviation definitions merged: {merged} of {len(abbr)} "

@@ -250,6 +250,20 @@ def test_lone_names_link_to_the_full_name_of_the_article_then_the_corpus():
     assert list(out["canonical"]) == ["Peter Szijjarto"] * 4 + ["Kallas"]
 
 
+def test_a_lone_first_name_links_only_to_a_person_of_its_own_article():
+    texts = {"a": "Olaf Scholz reiste ab. Später sagte Olaf, er sei zufrieden.",
+             "b": "Olaf Scholz sprach.", "c": "Olaf Scholz schwieg.",
+             "d": "Der Schneemann Olaf singt im Film.", "e": "Dann kam Scholz."}
+    out = run(texts, [("a", "Olaf Scholz", "PER"), ("a", "Olaf", "PER", 1),
+                      ("b", "Olaf Scholz", "PER"), ("c", "Olaf Scholz", "PER"),
+                      ("d", "Olaf", "PER"), ("e", "Scholz", "PER")])
+    by_article = dict(zip(out["article_id"] + ":" + out["text"], out["entity_id"],
+                          strict=True))
+    assert by_article["a:Olaf"] == "per:olaf_scholz"
+    assert by_article["d:Olaf"] == "per:olaf"  # no Scholz in that article: not linked to him
+    assert by_article["e:Scholz"] == "per:olaf_scholz"  # a surname still links corpus-wide
+
+
 def test_the_full_name_of_the_article_wins_over_the_kb():
     texts = {"a": "Hunter Biden sagte aus. Biden schwieg danach.",
              "b": "Joe Biden sprach. Biden lachte."}
@@ -593,19 +607,39 @@ def test_entity_table():
     table = entity_table(run(SEED_LIKE, SEED_TAGGED))
     assert list(table.columns) == ENTITY_COLUMNS
     assert [tuple(r) for r in table.astype({"label": str}).itertuples(index=False)] == [
-        ("per:donald_trump", "Donald Trump", "PER", 3, 0, 2, "Donald Trump | Trump | Trumps"),
-        ("loc:alaska", "Alaska", "LOC", 1, 0, 1, "Alaska"),
-        ("loc:washington", "Washington", "LOC", 1, 0, 1, "Washington"),
-        ("org:nato", "NATO", "ORG", 1, 0, 1, "NATO"),
-        ("per:wladimir_putin", "Wladimir Putin", "PER", 1, 0, 1, "Wladimir Putin"),
-        ("per:wolodymyr_selenskyj", "Wolodymyr Selenskyj", "PER", 1, 0, 1,
+        ("per:donald_trump", "Donald Trump", "PER", 3, 0, 2, 0, 0, False,
+         "Donald Trump | Trump | Trumps"),
+        ("loc:alaska", "Alaska", "LOC", 1, 0, 1, 0, 0, False, "Alaska"),
+        ("loc:washington", "Washington", "LOC", 1, 0, 1, 0, 0, False, "Washington"),
+        ("org:nato", "NATO", "ORG", 1, 0, 1, 0, 0, False, "NATO"),
+        ("per:wladimir_putin", "Wladimir Putin", "PER", 1, 0, 1, 0, 0, False, "Wladimir Putin"),
+        ("per:wolodymyr_selenskyj", "Wolodymyr Selenskyj", "PER", 1, 0, 1, 0, 0, False,
          "Wolodymyr Selenskyj"),
-        ("loc:ukraine", "Ukraine", "LOC", 0, 2, 2, "Ukraine"),
-        ("loc:usa", "USA", "LOC", 0, 1, 1, "US"),
-        ("org:kreml", "Kreml", "ORG", 0, 1, 1, "Kreml"),
+        ("loc:ukraine", "Ukraine", "LOC", 0, 2, 2, 0, 0, False, "Ukraine"),
+        ("loc:usa", "USA", "LOC", 0, 1, 1, 0, 0, False, "US"),
+        ("org:kreml", "Kreml", "ORG", 0, 1, 1, 0, 0, False, "Kreml"),
     ]
     assert table["n_mentions"].dtype == "int64"
     assert list(table["label"].cat.categories) == ["PER", "LOC", "ORG", "MISC"]
+
+
+def test_entity_table_counts_boilerplate_and_self_mentions_apart():
+    texts = {"a": "Die ZEIT berichtet: Merkel reist. Abonnieren Sie die ZEIT und den Euro-Brief.",
+             "b": "Merkel spricht über den Euro. Abonnieren Sie die ZEIT und den Euro-Brief."}
+    out = run(texts, [("a", "ZEIT", "ORG"), ("a", "Merkel", "PER"), ("a", "ZEIT", "ORG", 1),
+                      ("b", "Merkel", "PER"), ("b", "Euro", "MISC"), ("b", "ZEIT", "ORG")])
+    footer = out["start"] >= out["article_id"].map({a: t.index("Abonnieren")
+                                                    for a, t in texts.items()})
+    out = out.assign(boilerplate=footer,
+                     self_mention=(out["article_id"] == "a") & (out["text"] == "ZEIT"),
+                     unit=out["text"] == "Euro")
+    table = entity_table(out).set_index("entity_id")
+    # ZEIT: its own outlet's mention in a, two in the repeated footer: none counted
+    assert table.loc["org:zeit", ["n_mentions", "n_articles", "n_boilerplate",
+                                  "n_self_mentions"]].tolist() == [0, 0, 2, 2]
+    assert table.loc["per:merkel", ["n_mentions", "n_articles"]].tolist() == [2, 2]
+    assert bool(table.loc["misc:euro", "unit"]) and table.loc["misc:euro", "n_mentions"] == 1
+    assert table.index[0] == "per:merkel"  # sorted by the counted mentions
 
 
 def test_entity_table_of_no_mentions():
@@ -764,3 +798,95 @@ def test_a_name_that_ends_a_hyphenated_word_defines_no_abbreviation():
     text = "Der Flughafen Berlin-Brandenburg (BER) öffnet. Der BER ist fertig."
     out = run({"a": text}, [("a", "Brandenburg", "LOC"), ("a", "BER", "ORG")])
     assert out.loc[out["text"] == "BER", "entity_id"].tolist() == ["org:ber"]
+
+
+KB_SHARED = pd.concat([KB, pd.DataFrame(
+    [("org:cdu", "CDU", "ORG", "party", ""), ("org:csu", "CSU", "ORG", "party", ""),
+     ("org:spd", "SPD", "ORG", "party", ""),
+     ("org:junge_union", "Junge Union", "ORG", "other", "Jungen Union"),
+     ("org:cdu_csu", "CDU/CSU", "ORG", "party", "Union|Unionsfraktion"),
+     ("org:eu", "EU", "ORG", "international_org", "Europäische Union|Europäischen Union|Union"),
+     ("org:afrikanische_union", "Afrikanische Union", "ORG", "international_org", ""),
+     ("loc:demokratische_republik_kongo", "Demokratische Republik Kongo", "LOC", "country",
+      "Kongo"),
+     ("loc:republik_kongo", "Republik Kongo", "LOC", "country", "Kongo"),
+     ("loc:kinshasa", "Kinshasa", "LOC", "capital", "")],
+    columns=["entity_id", "canonical", "label", "kind", "aliases"],
+).assign(description="test entity")], ignore_index=True)
+KB_SHARED = KB_SHARED.drop_duplicates("entity_id", keep="last").assign(capital_of="",
+                                                                        country="")
+KB_SHARED.loc[KB_SHARED["kind"] == "party", "country"] = "loc:deutschland"
+KB_SHARED.loc[KB_SHARED["entity_id"] == "loc:kinshasa",
+              "capital_of"] = "loc:demokratische_republik_kongo"
+
+
+def test_a_name_several_entities_share_takes_the_one_its_article_names_nearest():
+    texts = {
+        "party": "Die CDU stellt den Kandidaten. Die Union liegt in Umfragen vorn.",
+        "europe": "Die EU-Kommission legte einen Plan vor. Die Union will klimaneutral werden.",
+        "both": "Die EU beschloss das Paket. Die CSU war dagegen, die Union stimmte zu.",
+        "after": "Die Union tagt heute. Die CSU-Landesgruppe ist skeptisch.",
+        "none": "Die Union der Fischer tagte in Kiel.",
+        "compound": "Die CDU tagte. Der Unions-Kandidat siegte.",
+        "kongo": "In Kinshasa wurde gewählt. Der Kongo hat einen neuen Präsidenten.",
+        "long": "Die Europäische Union und die Afrikanische Union trafen sich.",
+        "peer": "Die Spitzen von Union und SPD trafen sich.",
+    }
+    tagged = [("party", "CDU", "ORG"), ("party", "Union", "ORG"),
+              ("europe", "EU-Kommission", "ORG"), ("europe", "Union", "ORG"),
+              ("both", "EU", "ORG"), ("both", "CSU", "ORG"), ("both", "Union", "ORG"),
+              ("after", "Union", "ORG"), ("none", "Union", "ORG"),
+              ("compound", "CDU", "ORG"), ("kongo", "Kinshasa", "LOC"),
+              ("kongo", "Kongo", "LOC"), ("long", "Europäische Union", "ORG"),
+              ("long", "Afrikanische Union", "ORG"), ("peer", "Union", "ORG"),
+              ("peer", "SPD", "ORG")]
+    mentions, sentences = tables(texts, tagged)
+    out = canonicalize(mentions, sentences, kb=KB_SHARED, roles=ROLES)
+    union = out[out["text"].str.startswith("Union") & (out["text"] != "Union-Kandidat")]
+    assert dict(zip(union["article_id"], union["entity_id"], strict=True)) == {
+        "party": "org:cdu_csu", "europe": "org:eu",
+        "both": "org:cdu_csu",  # the CSU is named nearer than the EU
+        "after": "org:cdu_csu",  # only named after it, in a compound
+        "none": "org:union",  # nothing in the article says which: no guess
+        "compound": "org:cdu_csu",
+        "peer": "org:cdu_csu"}  # another German party, named after it
+    assert union.loc[union["article_id"] == "none", "canonical"].tolist() == ["Union"]
+    kongo = out[out["text"] == "Kongo"]
+    assert kongo["entity_id"].tolist() == ["loc:demokratische_republik_kongo"]
+    long = out[out["article_id"] == "long"].set_index("text")["entity_id"]
+    assert long["Europäische Union"] == "org:eu"
+    assert long["Afrikanische Union"] == "org:afrikanische_union"
+
+
+def test_a_name_the_ner_cut_short_is_completed_to_the_kb_name_around_it():
+    texts = {"a": "Die Junge Union tagte. Die Union lag vorn, sagte die CDU.",
+             "b": "Der Rat der Europäischen Union tagte, die Europäischen Union schwieg.",
+             "c": "Mers (Middle East respiratory syndrome) ist selten."}
+    kb = pd.concat([KB_SHARED, pd.DataFrame(
+        [("misc:mers", "MERS", "MISC", "other", "Mers|Middle East respiratory syndrome"),
+         ("org:rat_der_eu", "Rat der EU", "ORG", "institution", "Rat der Europäischen Union")],
+        columns=["entity_id", "canonical", "label", "kind", "aliases"]).assign(
+            description="test entity", capital_of="", country="")], ignore_index=True)
+    mentions, sentences = tables(texts, [
+        ("a", "Union", "ORG"), ("a", "Union", "ORG", 1), ("a", "CDU", "ORG"),
+        ("b", "Europäischen Union", "ORG"), ("b", "Europäischen Union", "ORG", 1),
+        ("c", "Mers", "MISC"), ("c", "Middle East", "LOC")])
+    out = canonicalize(mentions, sentences, kb=kb, roles=ROLES)
+    assert rows(out[out["article_id"] == "a"]) == [
+        span(texts["a"], "Junge Union", "ORG", "org:junge_union"),
+        span(texts["a"], "Union", "ORG", "org:cdu_csu", nth=1),
+        span(texts["a"], "CDU", "ORG", "org:cdu")]
+    # a longer name only where the sentence writes it
+    assert rows(out[out["article_id"] == "b"]) == [
+        span(texts["b"], "Rat der Europäischen Union", "ORG", "org:rat_der_eu"),
+        span(texts["b"], "Europäischen Union", "ORG", "org:eu", nth=1)]
+    assert rows(out[out["article_id"] == "c"]) == [
+        span(texts["c"], "Mers", "MISC", "misc:mers"),
+        span(texts["c"], "Middle East respiratory syndrome", "MISC", "misc:mers")]
+
+
+def test_a_shared_name_prefers_plain_mentions_to_names_inside_compounds():
+    texts = {"a": "Zum EU-Gipfel kam niemand. Ihre Union steigt in Umfragen, sagt die SPD."}
+    out = canonicalize(*tables(texts, [("a", "Union", "ORG"), ("a", "SPD", "ORG")]),
+                       kb=KB_SHARED, roles=ROLES)
+    assert out.loc[out["text"] == "Union", "entity_id"].tolist() == ["org:cdu_csu"]

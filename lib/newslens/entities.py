@@ -23,13 +23,15 @@ from newslens.names import (
     merge_abbreviations,
     merge_inflections,
     one_name_per_entity,
+    resolve_shared_aliases,
+    shared_alias_pointers,
 )
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "mention_id", "start", "end", "text", "label"]
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text"]
 OUTPUT_COLUMNS = [*MENTION_COLUMNS, "entity_id", "canonical", "compound"]
 ENTITY_COLUMNS = ["entity_id", "canonical", "label", "n_mentions", "n_compound", "n_articles",
-                  "surface_forms"]
+                  "n_boilerplate", "n_self_mentions", "unit", "surface_forms"]
 #: A closed compound (``Kremlchef``, ``Russlandreise``) is split after a KB alias at least this
 #: long; shorter names (``Gazakrieg``) only before a head seen after a hyphen in the corpus.
 MIN_PREFIX = 5
@@ -81,10 +83,11 @@ def canonicalize(
     _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
     _check_labels(mentions["label"], "mentions")
     linker = _Linker(load_kb() if kb is None else kb, load_roles() if roles is None else roles)
-    spans = [(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)]
+    context = _sentence_context(mentions, sentences)
+    spans = _completed([(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)],
+                       linker, context)
     linker.learn([(m.article_id, text, m.label) for m, _, text, _ in spans if text],
                  {w for text in sentences["text"] for w in _WORD.findall(text)})
-    context = _sentence_context(mentions, sentences)
     rows = []
     for mention, offset, text, titles in spans:
         enclosing = _enclosing_word(context, mention, offset, len(text)) if text else None
@@ -95,8 +98,9 @@ def canonicalize(
                                                   start=mention.start + start)]
     if compounds:
         rows += linker.scan(sentences)
-    linked = merge_inflections(_output(rows, compounds=compounds),
-                               kb_keys=kb_inflection_keys(linker.aliases), kb_ids=linker.kb_ids)
+    linked = resolve_shared_aliases(_output(rows, compounds=compounds), *linker.shared)
+    linked = merge_inflections(linked, kb_keys=kb_inflection_keys(linker.aliases),
+                               kb_ids=linker.kb_ids)
     linked = merge_abbreviations(linked, context,
                                  lambda surface: linker.kb_entity(surface, fold=False),
                                  linker.kb_ids)
@@ -104,18 +108,35 @@ def canonicalize(
 
 
 def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per entity: counts of plain and compound mentions, articles, surface forms."""
+    """One row per entity: counts of plain and compound mentions, articles, surface forms.
+
+    The counts follow the charts' defaults (:func:`newslens.counts.select_mentions`): mentions
+    in boilerplate and an outlet's mentions of itself (columns ``boilerplate`` and
+    ``self_mention``, where the table has them) are left out of ``n_mentions``,
+    ``n_compound`` and ``n_articles`` and counted apart, as plain mentions, in
+    ``n_boilerplate`` and ``n_self_mentions``. ``unit`` marks currencies and units, which the
+    charts leave out by default.
+    """
     _check_columns(mentions, OUTPUT_COLUMNS, "mentions")
     compound = mentions["compound"].astype(bool)
+    flags = {c: (mentions[c].astype(bool) if c in mentions.columns
+                 else pd.Series(False, index=mentions.index))
+             for c in ("boilerplate", "self_mention", "unit")}
+    counted = ~flags["boilerplate"] & ~flags["self_mention"]
     table = (
-        mentions.assign(label=mentions["label"].astype(str), plain=~compound, part=compound)
+        mentions.assign(label=mentions["label"].astype(str), plain=~compound & counted,
+                        part=compound & counted, kept=mentions["article_id"].where(counted),
+                        in_boilerplate=~compound & flags["boilerplate"],
+                        of_outlet=~compound & flags["self_mention"], is_unit=flags["unit"])
         .groupby("entity_id", sort=True)
         .agg(canonical=("canonical", "min"), label=("label", "first"),
              n_mentions=("plain", "sum"), n_compound=("part", "sum"),
-             n_articles=("article_id", "nunique"),
+             n_articles=("kept", "nunique"), n_boilerplate=("in_boilerplate", "sum"),
+             n_self_mentions=("of_outlet", "sum"), unit=("is_unit", "any"),
              surface_forms=("text", lambda forms: " | ".join(sorted(set(forms)))))
         .reset_index()
-        .astype({"n_mentions": "int64", "n_compound": "int64", "n_articles": "int64"})
+        .astype({column: "int64" for column in ENTITY_COLUMNS if column.startswith("n_")})
+        .astype({"unit": bool})
         .sort_values(["n_mentions", "entity_id"], ascending=[False, True], kind="stable")
     )
     table["label"] = pd.Categorical(table["label"], categories=list(LABELS))
@@ -134,6 +155,16 @@ class _Linker:
     def __init__(self, kb: pd.DataFrame, roles: pd.DataFrame):
         self.aliases, self.folded, self.aliases_of = _alias_index(kb)
         self.kb_ids = set(kb["entity_id"])
+        self.shared = _shared_aliases(self.aliases, kb)
+        #: Words of a KB name of several words -> (the name, where they start in it).
+        self.containing: dict[str, list[tuple[str, int]]] = {}
+        for alias in self.aliases:
+            words = list(re.finditer(r"\S+", alias))
+            for i, first in enumerate(words):
+                for last in words[i:]:
+                    part = alias[first.start():last.end()]
+                    if part != alias and any(c.isupper() for c in part):
+                        self.containing.setdefault(part, []).append((alias, first.start()))
         #: Renamed KB entities: id -> (canonical, [(former name, used until), ...]).
         self.renamed = {row.entity_id: (row.canonical, split_former_names(row.former_names))
                         for row in kb.itertuples(index=False)
@@ -190,7 +221,8 @@ class _Linker:
         """The known entity a surface names, or None; ``label=None`` marks a compound part.
 
         KB aliases first (then genitive stems), except that a lone first or last name of a
-        person goes to the full name of the article, else to the corpus' most frequent one; a
+        person goes to the full name of the article, else (a surname only, never a first
+        name) to the corpus' most frequent one; a
         name the NER calls a person goes to the article's person of that name before a KB
         entity of another label, and an unknown place or other name that is the surname of
         the article's person goes to that person.
@@ -250,22 +282,26 @@ class _Linker:
         for _, surface, _ in names:
             self.forms.update({surface, *surface.split()})
         full = []  # (article_id, token, person) per full-name mention
+        last = set()  # (token, person): the token is the person's surname
         for article_id, surface, label in names:
             known = self.resolve(surface, article_id, label) if " " in surface else None
             if " " in surface and (known.label if known else label) == "PER":
                 person = known or self.unknown(surface, "PER")
-                self.surnames.update([surface.split()[-1], person.canonical.split()[-1]])
+                surnames = {surface.split()[-1], person.canonical.split()[-1]}
+                self.surnames.update(surnames)
+                last.update((token, person) for token in surnames)
                 full += [(article_id, token, person) for token in
                          {*surface.split(), *person.canonical.split()} if token[:1].isupper()]
         for (scope, token, person), _ in _ranked(Counter(full)):
             self.full.setdefault((scope, token), person)
-        # Corpus-wide, a full name needs as many articles as the lone name has without one,
-        # so that a stray "Generation Corona" does not claim every "Corona".
+        # Corpus-wide only surnames, and a full name needs as many articles as the lone name
+        # has without one, so that a stray "Generation Corona" does not claim every "Corona".
+        # A lone first name (Olaf, Donald) links only to a person its own article names in full.
         lone = Counter(token for _, token in {
             (a, form) for a, surface, label in names if " " not in surface and label == "PER"
             for form in [surface, *self.stems(surface, label)] if (a, form) not in self.full})
         for (token, person), n_articles in _ranked(Counter((t, p) for _, t, p in set(full))):
-            if n_articles >= lone[token]:
+            if n_articles >= lone[token] and (token, person) in last:
                 self.full.setdefault((None, token), person)
         hyphenated = [_PART.findall(w) for w in words if any(h in w for h in _HYPHENS)]
         self.heads = {parts[-1].lower() for parts in hyphenated
@@ -300,6 +336,23 @@ class _Linker:
             name = ""
         offset = cut + rest.index(name) if name else len(mention.text)
         return offset, name, titles
+
+    def complete(self, context: dict, mention, offset: int, text: str
+                 ) -> tuple[int, str] | None:
+        """The start and text of a KB name of several words that the sentence writes around
+        a mention's name (``Junge Union`` around ``Union``), or None."""
+        sentence_start, sentence = context[mention.sentence_id]
+        at = mention.start + offset - sentence_start
+        best = None
+        for alias, inner in self.containing.get(text, ()):
+            begin, end = at - inner, at - inner + len(alias)
+            if (begin >= 0 and sentence[begin:end] == alias
+                    and not sentence[begin - 1:begin].isalnum()
+                    and sentence[begin - 1:begin] not in _HYPHENS
+                    and not sentence[end:end + 1].isalnum()
+                    and (best is None or len(alias) > len(best[1]))):
+                best = (sentence_start + begin, alias)
+        return best
 
     def is_pair(self, word: str, article_id: str) -> bool:
         """Whether a word is names joined by hyphens (``Rubio-Lawrow``)."""
@@ -420,6 +473,25 @@ class _Linker:
         return rows
 
 
+def _completed(spans: list[tuple], linker: _Linker, context: dict) -> list[tuple]:
+    """Names the NER cut short completed to the KB name the sentence writes around them
+    (``Union`` in ``Junge Union``, ``Middle East`` in ``Middle East respiratory syndrome``);
+    a mention inside a completed name is dropped."""
+    done, covered = [], {}
+    for mention, offset, text, titles in spans:
+        full = linker.complete(context, mention, offset, text) if text else None
+        if full is not None:
+            offset, text, titles = full[0] - mention.start, full[1], []
+            covered.setdefault(mention.sentence_id, []).append((full[0], full[0] + len(text)))
+        done.append((mention, offset, text, titles))
+    if not covered:
+        return done
+    return [(m, offset, text, titles) for m, offset, text, titles in done
+            if not any(s <= m.start + offset and m.start + offset + len(text) <= e
+                       and (s, e) != (m.start + offset, m.start + offset + len(text))
+                       for s, e in covered.get(m.sentence_id, ()))]
+
+
 def _ranked(counts: Counter) -> list:
     """Counted keys ending in an entity, most frequent first, ties by entity id."""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][-1].entity_id))
@@ -507,6 +579,22 @@ def _alias_index(kb: pd.DataFrame) -> tuple[dict, dict, dict]:
         for entity in exact[surface]:
             aliases_of.setdefault(entity.entity_id, []).append(surface)
     return exact, folded, aliases_of
+
+
+def _shared_aliases(exact: dict, kb: pd.DataFrame) -> tuple[dict, dict]:
+    """Surfaces several KB entities of one label go by (``Union``, ``Kongo``), with their
+    genitives: surface -> (nominative, {entity_id: (entity_id, canonical, label)}), and the
+    entities whose mentions point to each candidate (:func:`shared_alias_pointers`)."""
+    shared = {}
+    for surface, entities in exact.items():
+        for label in {e.label for e in entities}:
+            of = {e.entity_id: tuple(e) for e in entities if e.label == label}
+            if len(of) > 1:
+                shared[surface] = (surface, of)
+                if surface + "s" not in exact and not surface.endswith("s"):
+                    shared[surface + "s"] = (surface, of)
+    candidates = {c for _, of in shared.values() for c in of}
+    return shared, shared_alias_pointers(kb, candidates)
 
 
 def _role_index(roles: pd.DataFrame) -> dict[str, str]:

@@ -56,11 +56,14 @@ CAPITAL_TARGET_KINDS = ("country", "region")
 ALIAS_SEP = "|"
 
 #: Surfaces that several entities of one label may legitimately share. A KB with any other shared
-#: surface is rejected: a linker cannot choose between two same-label entities by surface alone.
+#: surface is rejected: the linker chooses between such entities by what the article names
+#: besides (:func:`newslens.names.resolve_shared_aliases`), and a surface alone cannot.
 AMBIGUOUS_ALIASES: dict[tuple[str, str], frozenset[str]] = {
     # "Kongo" alone names either state (news mostly mean the Democratic Republic).
     ("Kongo", "LOC"): frozenset({"loc:demokratische_republik_kongo", "loc:republik_kongo"}),
     ("Kongos", "LOC"): frozenset({"loc:demokratische_republik_kongo", "loc:republik_kongo"}),
+    # "die Union" is the CDU/CSU in German politics and the EU in European affairs.
+    ("Union", "ORG"): frozenset({"org:cdu_csu", "org:eu"}),
 }
 
 # Letters NFKD does not decompose; everything else loses its accents (é -> e).

@@ -3,6 +3,10 @@
 After :func:`newslens.entities.canonicalize` has linked every mention, two corpus-level passes
 finish the names:
 
+- :func:`resolve_shared_aliases`: a name several knowledge-base entities go by (``Union``: the
+  CDU/CSU or the EU; ``Kongo``) takes the entity its article names nearest, by another name
+  or by an entity that points to it (``CDU`` to ``CDU/CSU``, ``EU-Kommission`` to ``EU``,
+  a capital to its country); an article that names none keeps it apart, unlinked.
 - :func:`merge_abbreviations`: ``Robert Koch-Institut (RKI)`` or ``die
   Weltgesundheitsorganisation WHO`` defines an abbreviation; its mentions join the long form's
   entity in that article, and elsewhere the entity the corpus defines it as most often.
@@ -26,7 +30,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from newslens.kb import name_at
+from newslens.kb import name_at, slugify
 
 #: ``(RKI)``, ``(Stiko)``, ``(BaFin)`` right after a long form.
 _IN_BRACKETS = re.compile(r" ?\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&.-]{1,9})\)")
@@ -41,6 +45,8 @@ _BEFORE_LAST = {"": 0, "er": 0, "es": 0, "e": 1, "en": 2, "em": 2, "s": 2}
 _DEFINED = re.compile("|".join(p.pattern.replace("?P<abbr>", "")
                                for p in (_IN_BRACKETS, _APPOSITION)))
 _CAPITALS = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]")
+#: Where a name splits into the names it may hold (``CDU/CSU``, ``EU-Kommission``, ``Rat der EU``).
+_NAME_PARTS = re.compile(r"[/\s\u2010\u2011-]+")
 #: A line-break hyphen left in the text (``Robert- Koch-Institut``): never the chosen name.
 _BROKEN = re.compile(r"\w- [A-ZÄÖÜ]")
 
@@ -152,6 +158,83 @@ def _relink(mentions: pd.DataFrame, targets: dict, moved: dict, kb_ids: set) -> 
         frame.loc[index, "canonical"] = list(names)
         frame.loc[index, "label"] = list(labels)
     return frame
+
+
+def shared_alias_pointers(kb: pd.DataFrame, candidates: set[str]) -> dict[str, set[str]]:
+    """Entity id -> the ``candidates`` (entities that share an alias) its mention points to.
+
+    A candidate points to itself; another KB entity points to a candidate whose name holds its
+    own as a part (``CDU`` and ``CSU`` to ``CDU/CSU``), whose name is a part of one of its
+    names (``EU-Kommission``, ``Rat der EU`` to ``EU``), whose capital it is (``Kinshasa``), or
+    that is of its kind and country (another German party, ``SPD``, to ``CDU/CSU``).
+    """
+    rows = {row.entity_id: row for row in kb.itertuples(index=False)}
+    parts = {c: set(_NAME_PARTS.split(rows[c].canonical)) for c in candidates if c in rows}
+    pointers: dict[str, set[str]] = {c: {c} for c in parts}
+    for row in rows.values():
+        names = [row.canonical, *str(row.aliases or "").split("|")]
+        own = {p for name in names if name for p in _NAME_PARTS.split(name)}
+        capital_of = set(str(getattr(row, "capital_of", "") or "").split("|"))
+        country = str(getattr(row, "country", "") or "")
+        for c, of_c in parts.items():
+            peer = bool(country) and (str(rows[c].kind), str(getattr(rows[c], "country", ""))
+                                      ) == (str(row.kind), country)
+            if c != row.entity_id and (row.canonical in of_c or rows[c].canonical in own
+                                       or c in capital_of or peer):
+                pointers.setdefault(row.entity_id, set()).add(c)
+    return pointers
+
+
+def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, dict]],
+                           pointers: dict[str, set[str]]) -> pd.DataFrame:
+    """Give each mention of a shared name the entity its article names nearest.
+
+    ``shared`` maps a surface (``Union``, ``Unions``) to its nominative and its candidates,
+    ``{entity_id: (entity_id, canonical, label)}``; ``pointers`` (:func:`shared_alias_pointers`)
+    says which candidates a mention of another entity names. The nearest such mention before
+    the shared name decides, else the nearest after (a name inside a compound word,
+    ``EU-Gipfel``, only where the article has no other); with none the name stays apart, under an
+    id of its own (``org:union``), never a guess.
+    """
+    text = mentions["text"]
+    ambiguous = text.isin(shared) & mentions["entity_id"].isin(
+        {c for _, of in shared.values() for c in of})
+    if not ambiguous.any():
+        return mentions
+    frame = mentions.copy()
+    articles = set(frame.loc[ambiguous, "article_id"])
+    evidence = frame[frame["article_id"].isin(articles) & ~ambiguous
+                     & frame["entity_id"].isin(pointers)]
+    by_article = {a: list(zip(g["start"], g["entity_id"], g["compound"].astype(bool),
+                              strict=True))
+                  for a, g in evidence.groupby("article_id", sort=False)}
+    new = {}
+    for i in frame.index[ambiguous]:
+        nominative, candidates = shared[text.at[i]]
+        start = frame.at[i, "start"]
+        seen = [(compound, s, pointers[e] & set(candidates))
+                for s, e, compound in by_article.get(frame.at[i, "article_id"], [])]
+        nearest = None
+        for compound in (False, True):  # a name in a compound word only if nothing else
+            found = [(s, ids) for c, s, ids in seen if c == compound and len(ids) == 1]
+            nearest = nearest or (
+                max(((s, ids) for s, ids in found if s < start), key=_first, default=None)
+                or min(((s, ids) for s, ids in found if s > start), key=_first, default=None))
+        if nearest is not None:
+            new[i] = candidates[next(iter(nearest[1]))]
+        else:
+            label = str(frame.at[i, "label"])
+            new[i] = (slugify(nominative, label), nominative, label)
+    index = list(new)
+    ids, names, labels = zip(*new.values(), strict=True)
+    frame.loc[index, "entity_id"] = list(ids)
+    frame.loc[index, "canonical"] = list(names)
+    frame.loc[index, "label"] = list(labels)
+    return frame
+
+
+def _first(pair: tuple) -> int:
+    return pair[0]
 
 
 def inflection_key(name: str) -> str | None:

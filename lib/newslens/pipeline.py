@@ -150,6 +150,7 @@ def annotate(
     linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
                                          use_cache=use_cache)
     linked = marks.mark_mentions(linked, articles, boilerplate)
+    entity_table = entities.entity_table(linked)  # counted as the charts count, after the marks
     timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
     event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
                                            keys=[*keys, *timex_keys, *corpus_keys],
@@ -223,6 +224,11 @@ def annotate_chunk(chunk: pd.DataFrame, keys: pd.Series, *, model=None,
 
 def check_articles(articles: pd.DataFrame) -> None:
     """Fail with a clear message unless ``articles`` looks like the result of load_corpus."""
+    if not isinstance(articles, pd.DataFrame):
+        raise TypeError(
+            f"annotate() takes the articles table, not {type(articles).__name__} "
+            f"{str(articles)[:80]!r}: pass newslens.load_corpus(path)"
+        )
     missing = [c for c in REQUIRED_ARTICLE_COLUMNS if c not in articles.columns]
     if missing:
         raise ValueError(

@@ -4,7 +4,8 @@
 
 Prints (or writes) ``article_id,start,end,kind,published,stratum`` in annotation order. The gold
 (`timex_bench_articles.csv`) is the first ``n`` rows of the main list, annotated in this order,
-followed by the first ``early`` rows of the early-dates supplement (`--n 94 --early 10`).
+followed by the first ``early`` rows of the early-dates supplement (`--n 94 --early 10`). The
+blind gold (`timex_bench_blind_articles.csv`) is what `--n 116 --early 14` prints after those rows.
 
 Each article falls in one stratum by simple cues in its title, lead and text (first match wins):
 live blogs, obituaries, interviews, history/anniversary pieces, portraits, and news with
