@@ -1037,3 +1037,25 @@ def test_narrative_reference_time(text, expected):
 ])
 def test_months_and_seasons_of_the_year_told(text, expected):
     assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Raffael ist 1483 in Urbino geboren.", [("1483", "1483", None, None)]),
+    ("Das erste Haus wurde 1881 in Wismar eröffnet.",
+     [("1881", "1881", "1881-01-01", "1881-12-31")]),
+    ("Die Bilder hatte er 1815 durch einen Händler erworben.",
+     [("1815", "1815", "1815-01-01", "1815-12-31")]),
+    ("Die Stadt war bekannt – 1892 wütete die Cholera.",
+     [("1892", "1892", "1892-01-01", "1892-12-31")]),
+    ("Es gab Krisen 2016, 2017 und 2018.",
+     [("2016", "2016", "2016-01-01", "2016-12-31"), ("2017", "2017", "2017-01-01", "2017-12-31"),
+      ("2018", "2018", "2018-01-01", "2018-12-31")]),
+    # counts stay counts
+    ("Nur 21 Menschen starben, 1147 hatten sich infiziert.", []),
+    ("3000 Demonstranten kamen in München, 1000 in Berlin.", []),
+    ("Mehr als 1000 mit dem Virus infiziert.", []),
+    ("Das Honorar wär 1000 fl. in Gold.", []),
+    ("IBAN DE18 2005 0550 1500 9338 64", []),
+])
+def test_bare_years_in_narratives_and_counts(text, expected):
+    assert found(text, "2020-05-08") == expected

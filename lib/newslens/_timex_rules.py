@@ -621,8 +621,9 @@ YEAR_CONTEXT = re.compile(
 NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:Nr\.|Nummer|Paragra(?:f|ph)|§|Art\.|Artikel|Tel\.|Telefon|Fax|PLZ|Seite|S\.|"
     r"Platz|Zimmer|Flug|Linie|Bus|Tempo|Kilometer|km|Höhe|rund|etwa|knapp|über|fast|circa|"
-    r"ca\.|mehr als|weniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau)\s*|"
-    r"(?:[\d+\-−–/]|\d[.,])\s?)$"
+    r"ca\.|[Mm]ehr als|[Ww]eniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau|gut|"
+    r"[A-Z]{2}\d\d)\s*|"
+    r"[\d+\-−–/]|\d\s?[\-−–]\s|(?<!\b(?:1\d|20)\d)\d[.,]\s?|\d[.,])$"
 )
 #: What after a four-digit number says it is a quantity (2000 Euro, 1500 Menschen, 2020 Uhr).
 NOT_YEAR_AFTER = re.compile(
@@ -676,7 +677,15 @@ STAMP_END = re.compile(r"[ \t\u00a0]*(?:[:,\n]|$)")
 #: Words of a past set against today ("spielte einst ... heißt heute").
 THEN_WORD = re.compile(r"\b(?:einst|damals|früher|seinerzeit)\b", re.IGNORECASE)
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
-LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
+LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{2,}\b(?!\.[ \t]*[a-zäöü\d])")
+#: A number that is no year (21, 139, 22.000, 3000) shortly before: counts are being listed.
+COUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:1[0-9]|20)\d\d(?![\d.,]\d))\d[\d.,]*")
+#: After an old bare year: a preposition, an article "ein" or an auxiliary, which no count is
+#: followed by in a narrative ("Raffael ist 1483 in Urbino geboren", "Auf 1643 lässt sich").
+FUNCTION_NEXT = re.compile(
+    r"[ \t\u00a0]+(?:in|im|mit|an|am|auf|aus|bei|durch|für|gegen|nach|seit|über|unter|von|"
+    r"vom|vor|wegen|zum|zur|als|eine?[nmrs]?|hat|hatte|hatten|wird|wurde|wurden|war|waren|"
+    r"ist|lässt|ließ|kam|starb|erschien)\b")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
 MORGEN_NOUN_BEFORE = re.compile(
     r"\b(?:am|Am|den|dem|der|des|einen|eines|jeden|Jeden|guten|Guten|diesen|diesem|frühen|"

@@ -1053,7 +1053,8 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     if int(text[start:end]) < 1900:  # "seit 1862", "wurde 1881 eröffnet": not "für 1200
         if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "gelten 1335."
             return False
-        if context:
+        if context or (R.FUNCTION_NEXT.match(text, end)
+                       and not R.COUNT_BEFORE.search(text, max(0, start - 60), start)):
             return True
         after = R.LOWERCASE_NEXT.match(text, end)
         if after is None or R.COUNT_NEXT.match(text, end):
