@@ -193,3 +193,16 @@ def test_a_speech_act_reports_alone_only_in_the_main_clause():
     assert [(kind, quote) for kind, quote in _found(text) if kind == "reported"] == [
         ("reported", "Die Gewerkschaft forderte höhere Löhne.")
     ]
+
+
+def test_slogans_and_a_relayed_quotation_without_a_comma():
+    text = (
+        "Die Demonstranten riefen Parolen wie „Kohle stoppen“. "
+        "„Wir gewinnen das Rückspiel“ wird der Trainer im Sportblatt „Anstoß“ zitiert."
+    )
+    found = _speakers(text, {})
+    assert [(quote, who) for quote, who, _ in found] == [
+        ("„Kohle stoppen“", "Die Demonstranten"),
+        ("„Wir gewinnen das Rückspiel“", "der Trainer"),
+        ("„Wir gewinnen das Rückspiel“", "Sportblatt „Anstoß"),
+    ]

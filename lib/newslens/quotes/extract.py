@@ -321,7 +321,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1 : b - 1])
-        judged = cue is not None and _judgement(toks, lex, a, b)
+        judged = (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a)
         if not (
             words >= LONG_QUOTE_WORDS
             or after
@@ -339,7 +339,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         quote = Quote([(a, b)], "direct", index, judgement=judged)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
-            quote.frame = (after[2], _clause_end(tokens[last], after[0]))
+            inverted = text[b : after[2]].lstrip()[:1] in {",", "("}
+            quote.frame = (after[2] if inverted else b, _clause_end(tokens[last], after[0]))
         elif cue:
             quote.cue = cue[2:]
             quote.frame = (sentences[index][0], sentences[index][1])
@@ -428,7 +429,6 @@ _TITLE_NOUNS = (
     "programm",
     "kampagne",
     "aktion",
-    "slogan",
     "begriff",
     "stichwort",
     "projekt",
@@ -618,6 +618,32 @@ def _judgement(tokens: list[Token], lex, start: int, end: int) -> bool:
     return False
 
 
+_SLOGAN_NOUNS = (
+    "parole",
+    "parolen",
+    "spruch",
+    "sprüche",
+    "sprüchen",
+    "aufschrift",
+    "slogan",
+    "slogans",
+    "sprechchöre",
+    "sprechchören",
+    "rufe",
+    "rufen",
+)
+
+
+def _slogan(tokens: list[Token], start: int) -> bool:
+    """``Parolen wie „X“``, ``mit der Aufschrift „X“``: words shouted or written by
+    protesters are quoted, whatever their form."""
+    before = [t for t in tokens if t.end <= start][-3:]
+    words = [t.lower for t in before if t.text[0].isalpha()]
+    while words and words[-1] in {"wie", "etwa", "beispiel", "zum"}:
+        words.pop()
+    return bool(words) and words[-1] in _SLOGAN_NOUNS and not before[-1].quoted
+
+
 def _adjective(tok: Token) -> bool:
     return (
         tok.text[0].islower()
@@ -642,6 +668,12 @@ def _colon_before(text: str, start: int) -> int | None:
 def _cue_after(text: str, end: int, tokens: list[Token], lex):
     """``„...“, sagte X`` / ``„...“, so X`` / ``„...“ (sagte X)``: the cue right after."""
     rest = [t for t in tokens if t.start >= end]
+    if len(rest) >= 2 and rest[0].lower in {"wird", "wurde"}:  # ``„...“ wird X zitiert``
+        found = find_cue(
+            tokens, lex, lo=tokens.index(rest[1]), hi=min(len(tokens), tokens.index(rest[0]) + 20)
+        )
+        if found and found[1].lemma == "zitieren":
+            return found[0], *found[2:]
     if len(rest) < 2 or rest[0].text not in {",", "("}:
         return None
     i = tokens.index(rest[1])
