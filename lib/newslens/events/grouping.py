@@ -160,7 +160,21 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
             found = leftovers[key]
             _add(events[found], m)
         assigned[m.i] = found
-    return _split_by_date(items, assigned, len(events))
+    assigned = _split_by_date(items, assigned, len(events))
+    # The parts of a split event and events that met only through reports of the days after
+    # may be one event: merged once more, now that every event has one date.
+    return _merge(_rebuild(items, assigned), assigned)
+
+
+def _rebuild(items: list[_Mention], assigned: list[int]) -> list[_Event]:
+    """The events of ``assigned`` (numbers as they are) built anew from their mentions."""
+    events = [_Event(number, "") for number in range(max(assigned, default=-1) + 1)]
+    for m in items:
+        event = events[assigned[m.i]]
+        event.family = m.family
+        event.generic = event.generic or m.generic
+        _add(event, m)
+    return events
 
 
 #: An event's core: the days around its best supported day (this many on each side).
