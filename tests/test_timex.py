@@ -181,8 +181,12 @@ def test_days_relative_to_the_anchor(text, expected):
     assert found(text) == expected
 
 
+def test_am_morgen_is_the_morning_not_tomorrow():
+    # the bench gold's rule: a part of the day is that of the reference day (here the anchor)
+    assert found("Am Morgen fuhr er los.") == [day("Morgen", "2025-10-21TMO")]
+
+
 @pytest.mark.parametrize("text", [
-    "Am Morgen fuhr er los.",
     "Er rief jeden Morgen an.",
     "Die Schule hatte am frühen Morgen geschlossen.",
     "Er arbeitet vom Morgen bis zum Abend.",
@@ -1058,4 +1062,18 @@ def test_months_and_seasons_of_the_year_told(text, expected):
     ("IBAN DE18 2005 0550 1500 9338 64", []),
 ])
 def test_bare_years_in_narratives_and_counts(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Am 3. Mai 1945 kapitulierte die Stadt. Am Abend feierten sie, in der Nacht schliefen sie. "
+     "An diesem Tag war alles anders. In dem Jahr starben viele.",
+     [day("3. Mai 1945", "1945-05-03"), day("Abend", "1945-05-03TEV"),
+      day("Nacht", "1945-05-03TNI"), day("diesem Tag", "1945-05-03"),
+      ("dem Jahr", "1945", "1945-01-01", "1945-12-31")]),
+    ("Am Montag trat er zurück. Am Abend gab es eine Feier.",
+     [day("Montag", "2020-05-04"), day("Abend", "2020-05-04TEV")]),
+    ("Guten Morgen! Jeden Abend liest er.", []),
+])
+def test_parts_of_the_day_and_anaphors_of_the_reference_time(text, expected):
     assert found(text, "2020-05-08") == expected

@@ -357,6 +357,17 @@ _BRANCHES = [
         + r"(?P<dp_d2>" + DAY + r")\.\s*(?P<dp_m2>" + MONTH + r")(?:" + _S + r"(?P<dp_y2>"
         + YEAR + r"))?" + _E
     )),
+    # 6a2 a part of the day, a day, month or year the text has just named: am Abend, in der
+    # Nacht, an dem Tag, an diesem Abend, in dem Jahr, in derselben Nacht
+    _branch("anaphor", (
+        r"(?<=[Aa]m )(?P<an_part>Morgen|Vormittag|Mittag|Nachmittag|Abend)" + _E
+        + r"(?!" + _S + _LATER + r")"  # am Abend vorher: an expression of its own
+        + r"|(?<=[Ii]n der )(?P<an_night>Nacht)" + _E
+        + r"|(?<=[IiAa]n )(?:(?:dem|demselben|jenem)" + _S + r"(?P<an_unit>Tag|Abend|Morgen|"
+        r"Nachmittag|Vormittag|Monat|Jahr)|diesem" + _S + r"(?P<an_unit2>Tag|Abend|Morgen|"
+        r"Nachmittag|Vormittag))" + _E
+        + r"|(?<=[Ii]n )(?:derselben|jener|dieser)" + _S + r"(?P<an_unit3>Nacht)" + _E
+    )),
     # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
     # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
     _branch("later", (
@@ -506,6 +517,7 @@ _WHOLE_WORDS = [
     "gestern", "heute", "übermorgen", "morgen", "nächsten", *HOLIDAYS, "Christi", "einmal",
     "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
+    "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht",
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
@@ -532,6 +544,9 @@ _FOLLOWED_BY = {
     ("nicht",): r"zuletzt",
     ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
     ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
+    ("dem", "demselben", "jenem", "diesem"): r"(?:Tag|Abend|Morgen|Nachmittag|Vormittag|Monat|"
+                                             r"Jahr)",
+    ("derselben", "jener", "dieser"): r"Nacht",
     ("Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht"): r"des",
     ("tags",): r"(?:darauf|danach|zuvor|davor)",
     ("kurz", "wenig", "bald", "unmittelbar"): r"(?:danach|darauf|später|zuvor|davor|vorher)",

@@ -702,6 +702,33 @@ def _daypart(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, f"{day}T{R.DAY_PARTS[part.lower()]}", (day, day), "day", anchor=anchor)
 
 
+def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
+    """am Abend, in der Nacht, an dem Tag, an diesem Abend, in dem Monat, in dem Jahr, in
+    derselben Nacht: that part of the day, or that day, month or year, of the reference time
+    (the last date the text named; where it named no day, the anchor day)."""
+    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"]
+    found, narrative = doc.reference(i)
+    if narrative:
+        doc._used_frame.add(i)
+    if word in ("Monat", "Jahr"):
+        if found is None or found.start_date is None:
+            base = doc.day_anchor(i)
+        elif word == "Monat" and found.granularity not in ("day", "month"):
+            return None  # "1915 ... in dem Monat": which month is not said
+        else:
+            base = found.start_date
+        if word == "Jahr":
+            return doc.make(i, f"{base.year:04d}", R.year_interval(base.year), "year",
+                            anchor=base)
+        value, first, last = R.month_interval(base.year, base.month, "none")
+        return doc.make(i, value, (first, last), "month", anchor=base)
+    one_day = found is not None and found.granularity == "day" and found.start_date is not None \
+        and found.start_date == found.end_date
+    day = found.start_date if one_day else doc.day_anchor(i)
+    value = f"{day}" if word == "Tag" else f"{day}T{R.DAY_PARTS[word.lower()]}"
+    return doc.make(i, value, (day, day), "day", anchor=day)
+
+
 #: How far (characters) a date of the narrative frames the year-less dates after it: a bare year
 #: about one paragraph ("1862 ... im Sommer"), a day, month or season the passage after it.
 _FRAME_REACH = {"year": 400, "finer": 2000}
@@ -1293,8 +1320,8 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
-    "night": _night, "daypart": _daypart, "later": _later, "span": _span, "since": _since,
-    "offset": _offset,
+    "night": _night, "daypart": _daypart, "anaphor": _anaphor, "later": _later, "span": _span,
+    "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
