@@ -206,3 +206,15 @@ def test_slogans_and_a_relayed_quotation_without_a_comma():
         ("„Wir gewinnen das Rückspiel“", "der Trainer"),
         ("„Wir gewinnen das Rückspiel“", "Sportblatt „Anstoß"),
     ]
+
+
+def test_the_clause_after_a_speech_noun_is_what_was_said():
+    text = (
+        "Die Opposition wiederholte ihre Forderung, die Gebühren abzuschaffen. "
+        "Es gibt Zweifel daran, ob der Termin zu halten ist. "
+        "Der Verein verfolgt das Ziel, mehr Kinder für den Sport zu begeistern."
+    )
+    assert _found(text) == [
+        ("indirect", "die Gebühren abzuschaffen"),
+        ("indirect", "ob der Termin zu halten ist"),
+    ]

@@ -172,6 +172,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
             or _reported_source(toks, lex, index)
             or _indirect(toks, lex, index)
             or _reported_source(toks, lex, index, weak=True)
+            or _noun_clause(toks, index)
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
@@ -735,6 +736,136 @@ def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
             return found
         cue = find_cue(tokens, lex, lo=i + 1, need="clause")
     return None
+
+
+#: Nouns of speech acts and attitudes whose content a ``dass``, ``ob`` or ``zu`` clause
+#: after a comma gives (``die Forderung, die Steuern zu senken``).
+SPEECH_NOUNS = (
+    "forderung",
+    "forderungen",
+    "behauptung",
+    "behauptungen",
+    "zweifel",
+    "meinung",
+    "theorie",
+    "hoffnung",
+    "befehl",
+    "erlaubnis",
+    "ankündigung",
+    "aufforderung",
+    "vorwurf",
+    "vorwürfe",
+    "vorwürfen",
+    "warnung",
+    "bitte",
+    "appell",
+    "vorschlag",
+    "zusage",
+    "versprechen",
+    "ansicht",
+    "auffassung",
+    "überzeugung",
+    "befürchtung",
+    "befürchtungen",
+    "erwartung",
+    "bedingung",
+    "beschluss",
+    "anweisung",
+    "auftrag",
+    "empfehlung",
+    "hinweis",
+    "hinweise",
+    "gerücht",
+    "gerüchte",
+    "verdacht",
+    "plan",
+    "pläne",
+    "absicht",
+    "idee",
+    "wunsch",
+    "angst",
+    "sorge",
+    "kritik",
+    "bericht",
+    "berichte",
+    "erklärung",
+    "mitteilung",
+    "aussage",
+    "aussagen",
+    "darstellung",
+    "begründung",
+)
+_CLAUSE_GOES_ON = (
+    _RELATIVE | _ADVERBIAL | {"und", "oder", "aber", "sondern", "dass", "daß", "ob", "wie"}
+)
+
+
+_FUSED_ZU = re.compile(r"[a-zäöü]{2,}zu[a-zäöü]{2,}en$")  # ``abzuschaffen``, ``einzuführen``
+
+
+def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
+    """``die Forderung des Ministers, die Steuern zu senken``, ``Zweifel daran, ob ...``, ``der
+    Meinung, dass ...``: the clause after a speech noun (``darauf``/``daran`` may stand
+    between) is what was said."""
+    for k, tok in enumerate(tokens[:-3]):
+        if tok.text != "," or tokens[k + 1].quoted:
+            continue
+        j = k - 1
+        if j > 0 and tokens[j].lower in {"daran", "darauf", "darüber", "davon", "dafür"}:
+            j -= 1
+        noun = tokens[j] if j >= 0 else None
+        if noun is None or not noun.text[:1].isupper() or not noun.lower.endswith(SPEECH_NOUNS):
+            noun = _owned_by_speech_noun(tokens, k)
+            if noun is None:
+                continue
+        start = k + 1
+        opener = tokens[start].lower
+        end = _clause_close(tokens, start)
+        words = [t for t in tokens[start:end] if t.text[0].isalpha()]
+        ends_in_zu = len(words) > 1 and (
+            words[-2].lower == "zu" or bool(_FUSED_ZU.match(words[-1].text))
+        )  # a relative clause (``die ...``) ends in a finite verb instead
+        infinitive = ends_in_zu or (opener not in _RELATIVE and any(t.lower == "zu" for t in words))
+        if opener not in {"dass", "daß", "ob"} and not infinitive:
+            continue
+        if _subjunctive(tokens[:k] + tokens[end:]):
+            return None  # the sentence itself reports speech: free indirect as a whole
+        span = _unquoted_span(tokens, start, end)
+        if span:
+            return Quote(
+                [span],
+                "indirect",
+                index,
+                cue=(noun.text, noun.start, noun.end),
+                frame=(tokens[0].start, tok.start),
+            )
+    return None
+
+
+def _owned_by_speech_noun(tokens: list[Token], k: int) -> Token | None:
+    """``die Forderung des CSU-Vorsitzenden Edmund Stoiber, ...``: the speech noun before a
+    genitive (an article and capitalised words) that ends at the comma."""
+    j = k - 1
+    while j > 0 and tokens[j].text[:1].isupper() and not tokens[j].quoted:
+        j -= 1
+    if j < 1 or tokens[j].lower not in {"des", "der", "seiner", "ihrer", "ihres", "seines"}:
+        return None
+    noun = tokens[j - 1]
+    speech = noun.text[:1].isupper() and noun.lower.endswith(SPEECH_NOUNS) and j < k - 1
+    return noun if speech else None
+
+
+def _clause_close(tokens: list[Token], start: int) -> int:
+    """Where a subordinate clause from ``start`` ends: at the sentence end or at a comma
+    after which the main clause goes on (a lower-case word that does not continue it)."""
+    for k in range(start + 1, len(tokens) - 1):
+        if tokens[k].text in {";", ":"}:
+            return k
+        if tokens[k].text == "," and not tokens[k + 1].quoted:
+            nxt = tokens[k + 1]
+            if nxt.text[:1].islower() and nxt.lower not in _CLAUSE_GOES_ON:
+                return k
+    return len(tokens)
 
 
 def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
