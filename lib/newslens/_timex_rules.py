@@ -758,6 +758,11 @@ _FUTURE_CUES = (
                                  "nächste", "startende", "stattfindende")
       for ending in ("", "n", "r", "s", "m")),
 )
+#: Future cues that are verbs, not adjectives: what a narrative in the present cannot mean.
+STRONG_FUTURE = {"werde", "werden", "wird", "wirst", "würde", "würden", "soll", "sollen", "solle",
+                 "sollte", "sollten", "will", "wollen", "wolle", "könnte", "könnten", "plant",
+                 "planen", "plane", "stattfinden", "künftig", "voraussichtlich", "demnächst",
+                 "bald", "morgen", "übermorgen", "erwartet"}
 _PAST_CUES = (
     "hatte", "hatten", "hattest", "war", "waren",
     "wurde", "wurden", "gewesen", "worden", "sagte", "sagten", "hieß", "hießen", "gab", "gaben",
