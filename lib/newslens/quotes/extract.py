@@ -914,6 +914,8 @@ def _clause_after(tokens, cue, index) -> Quote | None:
                 return None  # a relative clause on a noun, not the quotation
             if nxt.lower in _ADVERBIAL:
                 return None  # wenn, weil, wobei ...: a circumstance, not what was said
+            if _inverted(tokens, cue[0]) and _apposition_rest(tokens, k + 1):
+                return None  # ``„...“, sagte X, Sprecher des Amtes, am Montag``
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -928,13 +930,27 @@ def _clause_after(tokens, cue, index) -> Quote | None:
     return None
 
 
+def _inverted(tokens: list[Token], i: int) -> bool:
+    """The cue follows a comma or a quotation: its speaker comes after it."""
+    return i > 0 and (tokens[i - 1].text == "," or tokens[i - 1].quoted)
+
+
+def _apposition_rest(tokens: list[Token], lo: int) -> bool:
+    """What follows the speaker's comma is short and not reported speech (no subjunctive):
+    an apposition or an adverbial, not the quotation."""
+    rest = [t for t in tokens[lo:] if t.text[0].isalnum()]
+    return len(rest) <= 10 and not _clause_has_subjunctive(tokens, lo)
+
+
 def _clause_before(tokens, cue, index) -> Quote | None:
-    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue."""
+    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue; not a subject
+    with its relative clause (``Anna Berg, die das Amt leitet, sagte``) nor a clause of
+    reason or time (``Da der Zug ausfiel, entschied sich X``)."""
     i = cue[0]
     if i < 4 or tokens[i - 1].text != ",":
         return None
     span = _unquoted_span(tokens, 0, i - 1)
-    if span is None or _apposition(tokens[: i - 1]):
+    if span is None or _apposition(tokens[: i - 1]) or _subject_with_clause(tokens[: i - 1]):
         return None
     return Quote(
         [span],
@@ -944,6 +960,14 @@ def _clause_before(tokens, cue, index) -> Quote | None:
         speaker_after=True,
         frame=(tokens[i].start, tokens[-1].end),
     )
+
+
+def _subject_with_clause(tokens: list[Token]) -> bool:
+    commas = [k for k, t in enumerate(tokens) if t.text == "," and not t.quoted]
+    if not commas:
+        return tokens[0].lower in _ADVERBIAL and tokens[0].lower != "um"
+    last = tokens[commas[-1] + 1] if commas[-1] + 1 < len(tokens) else None
+    return last is not None and last.lower in _RELATIVE and not _subjunctive(tokens)
 
 
 def _apposition(tokens: list[Token]) -> bool:
