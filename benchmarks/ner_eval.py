@@ -1,11 +1,17 @@
 """Entity precision/recall/F1 per label and words/s of a spaCy pipeline on German test sets.
 
     python benchmarks/ner_eval.py [--model models/de_newslens | de_core_news_lg] [--shared PATH]
+                                  [--dev] [--no-ruler]
 
 Test sets: the held-out GermEval 2014 split of training/build_model.py (rebuilt from
 ../shared/data/ner if training/corpus/ is absent; skipped with a message if that is absent too)
 and the news test split training/corpus/news_test.spacy (rebuilt from the news annotations and
 ../shared/data/bench if absent). Prints figures; asserts nothing.
+
+``--dev`` scores the development sets instead, for choices made while training: the GermEval dev
+split and the news dev sentences (``training/corpus/news_dev.spacy``, split "dev" of the news
+annotations), so the test splits are left for a final check. ``--no-ruler`` leaves out the
+knowledge-base ruler (``kb_ruler``), scoring the statistical NER alone.
 """
 
 from __future__ import annotations
@@ -45,9 +51,10 @@ def heldout_path(shared: Path) -> Path | None:
     return path
 
 
-def news_test_path(shared: Path) -> Path:
-    """The news test DocBin, rebuilt by the news stage if needed (it says so if it cannot)."""
-    path = CORPUS / "news_test.spacy"
+def news_test_path(shared: Path, name: str = "news_test.spacy") -> Path:
+    """The news test (or dev) DocBin, rebuilt by the news stage if needed (it says so if it
+    cannot)."""
+    path = CORPUS / name
     if not path.exists():
         subprocess.run([sys.executable, str(TRAINING / "build_model.py"), "--stage", "news",
                         "--shared", str(shared)], check=True, stdout=subprocess.DEVNULL)
@@ -60,17 +67,25 @@ def main(argv: list[str] | None = None) -> None:
                    help="pipeline folder or installed package name")
     p.add_argument("--shared", type=Path, default=PROJECT.parent / "shared")
     p.add_argument("--batch-size", type=int, default=256)
+    p.add_argument("--dev", action="store_true",
+                   help="score GermEval dev and the news dev sentences instead of the test sets")
+    p.add_argument("--no-ruler", action="store_true", help="leave out the kb_ruler component")
     args = p.parse_args(argv)
 
     import spacy
     from spacy.tokens import DocBin
 
     evaluation = load_training_module("evaluate")
-    nlp = spacy.load(args.model)
+    nlp = spacy.load(args.model, exclude=["kb_ruler"] if args.no_ruler else [])
     print(f"model: {args.model} ({nlp.meta.get('name')} {nlp.meta.get('version')}, "
           f"pipes {nlp.pipe_names})")
-    sets = {"held-out GermEval": heldout_path(args.shared.resolve()),
-            "news test": news_test_path(args.shared.resolve())}
+    if args.dev:
+        heldout_path(args.shared.resolve())  # builds the corpus stage if needed
+        sets = {"GermEval dev": CORPUS / "germeval_dev.spacy",
+                "news dev": news_test_path(args.shared.resolve(), "news_dev.spacy")}
+    else:
+        sets = {"held-out GermEval": heldout_path(args.shared.resolve()),
+                "news test": news_test_path(args.shared.resolve())}
     for name, path in sets.items():
         if path is None:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,8 @@ def _load_module(name: str):
 
 
 sample = _load_module("sample")
+sys.path.insert(0, str(NEWS_DIR))  # sample_econ imports sample by name, as a script does
+sample_econ = _load_module("sample_econ")
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +45,7 @@ def test_schema_and_values(records):
         assert rec["article_id"].startswith("fang-"), f"line {i}"
         assert isinstance(rec["start"], int) and isinstance(rec["end"], int), f"line {i}"
         assert 0 <= rec["start"] < rec["end"], f"line {i}: bad sentence span"
-        assert rec["split"] in {"train", "test"}, f"line {i}"
+        assert rec["split"] in {"train", "dev", "test"}, f"line {i}"
         assert rec["source"] in SOURCES and rec["month"] in MONTHS, f"line {i}"
 
 
@@ -70,8 +73,15 @@ def test_unique_sentences_and_split_by_article(records):
     keys = [(r["article_id"], r["start"]) for r in records]
     assert len(keys) == len(set(keys))
     assert keys == sorted(keys), "lines are sorted by article_id, start"
-    for rec in records:  # the split is a function of the article id (no article in both)
-        assert rec["split"] == sample.split_of(rec["article_id"])
+    splits: dict[str, set[str]] = {}
+    for rec in records:  # the test split is a function of the article id (no article in both)
+        assert (rec["split"] == "test") == (sample.split_of(rec["article_id"]) == "test")
+        if rec["split"] == "dev":  # news dev sentences: a fifth of sample_econ's articles
+            assert sample_econ.econ_split(rec["article_id"]) == "dev"
+        splits.setdefault(rec["article_id"], set()).add(rec["split"])
+    assert all(len(s) == 1 for s in splits.values()), "an article is in one split only"
+    n_dev = sum(rec["split"] == "dev" for rec in records)
+    assert 0 < n_dev < sum(rec["split"] == "train" for rec in records) / 5
     by_article: dict[str, list[tuple[int, int]]] = {}
     for rec in records:
         by_article.setdefault(rec["article_id"], []).append((rec["start"], rec["end"]))
@@ -148,9 +158,9 @@ def test_build_check_accepts_good_lines(tmp_path):
 
 
 def test_build_errors_name_the_line(tmp_path):
-    bad_split = GOOD.replace('"train"', '"dev"')
+    bad_split = GOOD.replace('"train"', '"valid"')
     path = _write(tmp_path, [GOOD, bad_split])
-    with pytest.raises(build.AnnotationError, match=r"annotations\.jsonl:2: split 'dev'"):
+    with pytest.raises(build.AnnotationError, match=r"annotations\.jsonl:2: split 'valid'"):
         build.read_annotations(path)
     records = build.read_annotations(_write(tmp_path, [GOOD]))
     with pytest.raises(build.AnnotationError, match=r":1: article 'a1' not in"):
@@ -161,3 +171,24 @@ def test_build_errors_name_the_line(tmp_path):
     records = build.read_annotations(_write(tmp_path, [overlapping]))
     with pytest.raises(build.AnnotationError, match=r":1: entity \[3, 23, 'LOC'\]"):
         build.check(records, {"a1": "Am: Merkel sprach in Berlin. Mehr."})
+
+
+def test_silver_leaves_out_hand_annotated_sentences_and_dev_articles():
+    def rec(aid, start, end, split="train"):
+        return {"article_id": aid, "start": start, "end": end, "split": split}
+
+    gold = [rec("a", 100, 200), rec("d", 0, 50, "dev")]
+    silver = [rec("a", 0, 99), rec("a", 150, 250), rec("a", 200, 300), rec("b", 100, 200),
+              rec("d", 400, 500)]
+    kept = build.without_gold(silver, gold)
+    assert [(r["article_id"], r["start"]) for r in kept] == [("a", 0), ("a", 200), ("b", 100)]
+
+
+def test_econ_sample_cues_and_dev_split():
+    assert sample_econ.CUES.search("Der Siemens-Konzern meldete mehr Umsatz.")
+    assert sample_econ.CUES.search("Im Landkreis Erding")
+    assert not sample_econ.CUES.search("Die Kinder spielten im Garten.")
+    ids = [f"fang-{i}" for i in range(200)]
+    dev = [i for i in ids if sample_econ.econ_split(i) == "dev"]
+    assert 20 < len(dev) < 60  # about a fifth, by hash
+    assert sample_econ.econ_split(dev[0], {dev[0]: "train"}) == "train"  # keeps its split

@@ -312,3 +312,24 @@ def test_quotations_in_boilerplate_sentences_are_left_out(annotated):
     table = extract_quotes(annotated.articles, sentences, annotated.mentions)
     assert first["quote_id"] not in set(table["quote_id"])
     assert len(table) == len(annotated.quotes) - 1
+
+
+def test_equally_close_predictions_pair_with_the_gold_whose_speaker_they_share(tmp_path):
+    text = "„Ja“, zitiert die Zeitung Anna Berg."
+    record = {"file": "8 - T (2020-01-02).json", "documentName": "8 - T", "originalText": text,
+              "annotations": [
+                  {"id": 0, "type": "Direct", "quote": {"spans": [{"charBegin": 0, "charEnd": 4}]},
+                   "speaker": {"spans": [{"charBegin": 26, "charEnd": 35}]}, "cue": {}},
+                  {"id": 1, "type": "Direct", "quote": {"spans": [{"charBegin": 0, "charEnd": 4}]},
+                   "speaker": {"spans": [{"charBegin": 14, "charEnd": 25}]}, "cue": {}}]}
+    path = tmp_path / "split.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    _, gold = load_split(path)
+    predicted = pd.DataFrame({
+        "article_id": ["8", "8"], "parts": ["0-4", "0-4"], "kind": ["direct", "direct"],
+        "speaker_start": [14, 26], "speaker_end": [25, 35], "speaker_entity_id": [None, None],
+        "cue_start": [pd.NA, pd.NA], "cue_end": [pd.NA, pd.NA]})
+    assert sorted((j, i) for j, i, _ in match(predicted, gold)) == [(0, 1), (1, 0)]
+    table = score(predicted, gold).set_index(["kind", "match", "metric"])
+    assert table.loc[("all", "half", "speaker_accuracy"), "f1"] == 1.0

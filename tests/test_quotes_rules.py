@@ -45,3 +45,176 @@ def test_a_name_given_by_man_a_participle_or_the_passive_is_no_judgement():
         "Der Verband nennt „Telegram“ in diesem Zusammenhang."
     )
     assert [quote for kind, quote in _found(text) if kind == "direct"] == []
+
+
+def _speakers(text: str, names: dict[str, str]) -> list[tuple[str, str | None, str | None]]:
+    """(quotation, speaker as written, entity) with the given names as PER mentions."""
+    from newslens.quotes.speakers import Mention, attribute
+
+    mentions = []
+    for name, label in names.items():
+        start = text.index(name)
+        key = f"{label.lower()}:{name.lower().replace(' ', '_')}"
+        mentions.append(Mention(start, start + len(name), label, key, name, name))
+    mentions.sort(key=lambda m: m.start)
+    quotes = find_quotes(text, _sentences(text))
+    attribute(text, quotes, mentions, _sentences(text))
+    quotes = [q for q in quotes if q.speaker or not q.relay]  # as extract_quotes does
+    return [
+        (
+            " | ".join(text[s:e] for s, e in q.parts),
+            q.speaker.get("text"),
+            q.speaker.get("canonical"),
+        )
+        for q in quotes
+    ]
+
+
+def test_the_subject_of_the_main_clause_speaks_not_the_object_near_the_cue():
+    text = (
+        "Die Bürgermeisterin Eva Roth hat den Landrat Udo Kern gebeten, die Straße zu sperren. "
+        "Am Dienstag sagte der Vorsitzende des Vereins Jan Vogt, die Halle sei zu klein. "
+        "Offiziell geht die Stadtverwaltung davon aus, dass der Bau im Mai beginnt."
+    )
+    found = _speakers(text, {"Eva Roth": "PER", "Udo Kern": "PER", "Jan Vogt": "PER"})
+    assert found[0][2] == "Eva Roth"
+    assert found[0][1].startswith("Die Bürgermeisterin")
+    assert found[1][2] == "Jan Vogt"
+    assert found[2][1] == "die Stadtverwaltung"
+
+
+def test_a_person_after_the_verb_speaks_when_the_first_constituent_names_none():
+    text = "Die Verschiebung der Wahl bezeichnete Karl Brenner als „schweren Fehler“."
+    (found,) = _speakers(text, {"Karl Brenner": "PER"})
+    assert found[2] == "Karl Brenner"
+
+
+def test_heisst_es_in_a_source_makes_the_source_the_speaker():
+    text = "In dem Bericht des Rechnungshofs heißt es, die Kosten seien zu hoch gewesen."
+    (found,) = _speakers(text, {})
+    assert found[1] == "In dem Bericht des Rechnungshofs"
+
+
+def test_a_separable_cue_verb_with_its_particle_joined_ends_a_wie_clause():
+    text = (
+        "Wie der Sprecher der Stadtwerke am Freitag mitteilte, bleibt das Hallenbad bis "
+        "Ostern geschlossen. Die Gewerkschaft, die das Angebot ablehnte, will weiter streiken."
+    )
+    found = _speakers(text, {})
+    assert found[0][0] == "bleibt das Hallenbad bis Ostern geschlossen"
+    assert found[0][1] == "der Sprecher der Stadtwerke"
+    assert len(found) == 1  # ``ablehnte`` closes a relative clause, not a quotation's frame
+
+
+def test_the_infinitive_of_a_separable_verb_is_no_cue_of_its_own():
+    text = "Die Banken würden das Urteil nicht anerkennen, sagte der Anwalt Jens Hahn."
+    (found,) = _speakers(text, {"Jens Hahn": "PER"})
+    assert found[0] == "Die Banken würden das Urteil nicht anerkennen"
+    assert found[2] == "Jens Hahn"
+
+
+def test_sources_after_nach_a_genitive_name_a_law_and_the_postposition():
+    text = (
+        "Nach Müllers Einschätzung wird der Hafen im Herbst fertig. "
+        "Nach dem Grundgesetz ist die Würde des Menschen unantastbar. "
+        "Seiner Meinung nach hätte die Stadt früher handeln müssen. "
+        "Nach dem Spiel feierten die Fans bis in die Nacht."
+    )
+    assert _found(text) == [
+        ("indirect", "wird der Hafen im Herbst fertig"),
+        ("indirect", "ist die Würde des Menschen unantastbar"),
+        ("indirect", "hätte die Stadt früher handeln müssen"),
+    ]
+
+
+def test_a_relative_clause_after_nach_denen_is_what_its_noun_says():
+    text = "Es gibt Umfragen, nach denen zwei Drittel der Befragten das Projekt ablehnen."
+    assert _found(text) == [("indirect", "zwei Drittel der Befragten das Projekt ablehnen")]
+
+
+def test_so_with_a_long_speaker_ends_the_sentence_but_so_dass_does_not():
+    text = (
+        "Der Zug fällt heute aus, so Petra Lang, die Sprecherin des Verkehrsverbunds. "
+        "Die Straße war gesperrt, so dass die Busse umgeleitet wurden."
+    )
+    assert _found(text) == [("indirect", "Der Zug fällt heute aus")]
+
+
+def test_a_quotation_a_medium_relays_has_a_row_for_the_person_and_one_for_the_medium():
+    text = (
+        "„Wir bauen die Brücke neu“, zitiert die Lokalzeitung den Bürgermeister Tom Wirth. "
+        "„Das wird teuer“, wird die Kämmerin Lea Sommer von der Lokalzeitung zitiert. "
+        "„Es regnet“, zitierte man einen Passanten."
+    )
+    found = _speakers(text, {"Tom Wirth": "PER", "Lea Sommer": "PER"})
+    assert [(quote, who) for quote, who, _ in found] == [
+        ("„Wir bauen die Brücke neu“", "den Bürgermeister Tom Wirth"),
+        ("„Wir bauen die Brücke neu“", "die Lokalzeitung"),
+        ("„Das wird teuer“", "die Kämmerin Lea Sommer"),
+        ("„Das wird teuer“", "der Lokalzeitung"),
+        ("„Es regnet“", "einen Passanten"),  # nobody relays: one row
+    ]
+    assert [entity for _, _, entity in found][:3] == ["Tom Wirth", None, "Lea Sommer"]
+
+
+def test_a_name_after_a_title_noun_or_genitive_article_is_no_quotation():
+    text = (
+        "Den Preis bekam das Buch in der Rubrik „Bestes Sachbuch“. "
+        "Die Chefin der „Rheinischen Rundschau“, teilte die Redaktion mit, geht in Rente. "
+        "Der Artikel des Fachmagazins „Bau und Technik“ erschien im Mai."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == []
+
+
+def test_free_indirect_speech_in_a_verb_second_subjunctive_or_with_soll_after_a_quotation():
+    text = (
+        "Die Bürgermeisterin sagte, der Haushalt sei ausgeglichen. "
+        "Die Stadt plane keine neuen Schulden. "
+        "Die Schulden sollen bis 2030 halbiert werden. "
+        "Am Abend regnete es. Die Feuerwehr rückte zweimal aus. Das Fest soll im Mai stattfinden."
+    )
+    kinds = [(kind, quote) for kind, quote in _found(text)]
+    assert kinds == [
+        ("indirect", "der Haushalt sei ausgeglichen"),
+        (
+            "free indirect",
+            "Die Stadt plane keine neuen Schulden. Die Schulden sollen bis 2030 halbiert werden.",
+        ),
+    ]
+
+
+def test_a_speech_act_reports_alone_only_in_the_main_clause():
+    text = (
+        "Die Gewerkschaft forderte höhere Löhne. "
+        "Das Erdbeben, das 40 Todesopfer forderte, zerstörte die Altstadt. "
+        "Die Brücke wurde gesperrt (die Zeitung berichtete). "
+        "Wenn die Stadt geklagt hätte, wäre der Bau gestoppt worden."
+    )
+    assert [(kind, quote) for kind, quote in _found(text) if kind == "reported"] == [
+        ("reported", "Die Gewerkschaft forderte höhere Löhne.")
+    ]
+
+
+def test_slogans_and_a_relayed_quotation_without_a_comma():
+    text = (
+        "Die Demonstranten riefen Parolen wie „Kohle stoppen“. "
+        "„Wir gewinnen das Rückspiel“ wird der Trainer im Sportblatt „Anstoß“ zitiert."
+    )
+    found = _speakers(text, {})
+    assert [(quote, who) for quote, who, _ in found] == [
+        ("„Kohle stoppen“", "Die Demonstranten"),
+        ("„Wir gewinnen das Rückspiel“", "der Trainer"),
+        ("„Wir gewinnen das Rückspiel“", "Sportblatt „Anstoß"),
+    ]
+
+
+def test_the_clause_after_a_speech_noun_is_what_was_said():
+    text = (
+        "Die Opposition wiederholte ihre Forderung, die Gebühren abzuschaffen. "
+        "Es gibt Zweifel daran, ob der Termin zu halten ist. "
+        "Der Verein verfolgt das Ziel, mehr Kinder für den Sport zu begeistern."
+    )
+    assert _found(text) == [
+        ("indirect", "die Gebühren abzuschaffen"),
+        ("indirect", "ob der Termin zu halten ist"),
+    ]

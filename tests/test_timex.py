@@ -181,8 +181,12 @@ def test_days_relative_to_the_anchor(text, expected):
     assert found(text) == expected
 
 
+def test_am_morgen_is_the_morning_not_tomorrow():
+    # the bench gold's rule: a part of the day is that of the reference day (here the anchor)
+    assert found("Am Morgen fuhr er los.") == [day("Morgen", "2025-10-21TMO")]
+
+
 @pytest.mark.parametrize("text", [
-    "Am Morgen fuhr er los.",
     "Er rief jeden Morgen an.",
     "Die Schule hatte am frühen Morgen geschlossen.",
     "Er arbeitet vom Morgen bis zum Abend.",
@@ -901,3 +905,190 @@ def test_day_numbers_agree_with_the_timestamps():
 def test_vague_expressions_get_reference_values(text, value):
     values = [v for _, v, *_ in found(text, "2020-05-04")]
     assert (values[:1] == [value]) if value else "PRESENT_REF" not in values
+
+
+# -- issue 14, second pass: weekdays, heute, clock times (invented sentences) ------------------
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # a weekday in apposition to a date is that date, whatever the tense says
+    ("2020-09-10", "Am 27. September, dem Sonntag des Rennens, laufen sie.",
+     [day("27. September", "2020-09-27"), day("Sonntag", "2020-09-27")]),
+    ("2020-03-21", "Am Freitag, ausgerechnet dem 13. März, schlossen die Schulen.",
+     [day("Freitag", "2020-03-13"), day("13. März", "2020-03-13")]),
+    # "Mittwoch, 27. Januar" is no Wednesday in the year the text has set: the one near the anchor
+    ("2021-01-27", "Im Jahr 2020 begann es. Mittwoch, 27. Januar: Die Zahlen steigen.",
+     [("Jahr 2020", "2020", "2020-01-01", "2020-12-31"),
+      day("Mittwoch, 27. Januar", "2021-01-27")]),
+    # past tense: the most recent; a scheduled event in the present: the coming one
+    ("2020-05-04", "Am Mittwoch kam er zurück.", [day("Mittwoch", "2020-04-29")]),
+    ("2020-05-04", "Der Mittwoch beginnt mit einer Lesung. Am Samstag findet kein Programm statt.",
+     [day("Mittwoch", "2020-05-06"), day("Samstag", "2020-05-09")]),
+    ("2020-05-04", "Die am Sonntag startenden Spiele sind ausverkauft.",
+     [day("Sonntag", "2020-05-10")]),
+])
+def test_weekdays_in_the_week_the_text_means(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # strong verbs in the preterite are past cues: the last November, the spring of this year
+    ("2020-09-06", "Ende November erstach ein Mann zwei Menschen.",
+     [("Ende November", "2019-11", "2019-11-21", "2019-11-30")]),
+    ("2020-12-30", "Im Frühjahr ahnte er nichts.",
+     [("Frühjahr", "2020-SP", "2020-03-01", "2020-05-31")]),
+    ("2020-01-10", "Im Dezember verlor die Partei die Wahl.",
+     [("Dezember", "2019-12", "2019-12-01", "2019-12-31")]),
+])
+def test_year_of_partial_dates_by_strong_past_verbs(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die heute 34 Jahre alte Tochter klagte.",
+     [("heute", "PRESENT_REF", None, None), ("34 Jahre", "P34Y", None, None)]),
+    ("Der heute 49-Jährige schwieg.", [("heute", "PRESENT_REF", None, None)]),
+    ("Konstantinopel – heute Istanbul – war die Hauptstadt.",
+     [("heute", "PRESENT_REF", None, None)]),
+    ("Der Verein spielte einst in Bamberg. Er heißt heute anders.",
+     [("einst", "PAST_REF", None, None), ("heute", "PRESENT_REF", None, None)]),
+    ("Gestern gab es Streit. Heute ist es ruhig.",
+     [day("Gestern", "2020-05-03"), day("Heute", "2020-05-04")]),
+    ("Die Polizei meldete das. Heute ist alles ruhig.", [day("Heute", "2020-05-04")]),
+    ("Bis 2015 standen hier Container. Heute steht hier ein Gericht.",
+     [("2015", "2015", "2015-01-01", "2015-12-31"), ("Heute", "PRESENT_REF", None, None)]),
+    ("Heute ist der Laden geschlossen.", [day("Heute", "2020-05-04")]),
+])
+def test_heute_nowadays_by_age_apposition_and_state_after_the_past(text, expected):
+    assert found(text, "2020-05-04") == expected
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2020-11-25", "Aktuell sind 713 Personen infiziert (Stand: Mittwoch, 14 Uhr).",
+     [("Aktuell", "PRESENT_REF", None, None), day("Mittwoch, 14 Uhr", "2020-11-25T14:00")]),
+    ("2020-05-04", "Die Kasse schließt um vier Uhr nachmittags.",
+     [day("vier Uhr nachmittags", "2020-05-04T16:00")]),
+    ("2020-05-04", "Am Dienstag um 14 Uhr tagte der Rat.",
+     [day("Dienstag", "2020-04-28"), day("14 Uhr", "2020-04-28T14:00")]),
+])
+def test_clock_times_take_the_day_of_the_reference(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # a diary or live-blog entry is its own "today": deictic expressions count from its stamp
+    ("2020-11-16", "Freitag, 30. Oktober 2020\nHeute ist es windig. Um 12.55 Uhr klingelt es.",
+     [day("Freitag, 30. Oktober 2020", "2020-10-30"), day("Heute", "2020-10-30"),
+      day("12.55 Uhr", "2020-10-30T12:55")]),
+    ("2021-01-05", "Sonntag, 15. November, 18.22 Uhr: Das Amt hat am Samstag 25 Fälle gemeldet.",
+     [day("Sonntag, 15. November, 18.22 Uhr", "2020-11-15T18:22"),
+      day("Samstag", "2020-11-14")]),
+    # the stamps of a chronicle count from publication, not from the stamp before them
+    ("2020-05-29", "9. April: Ein Anschlag. Am Vortag gab es Streit.\n10. April: Wieder einer.",
+     [day("9. April", "2020-04-09"), day("Vortag", "2020-04-08"), day("10. April", "2020-04-10")]),
+    # not a stamp: a date inside a sentence
+    ("2020-05-29", "Die Polizei meldete am Montag, 25. Mai, einen Einbruch. Heute ist es ruhig.",
+     [day("Montag, 25. Mai", "2020-05-25"), day("Heute", "2020-05-29")]),
+])
+def test_time_stamps_of_entries_are_their_reference(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+def test_numeric_date_ranges_are_one_expression():
+    assert found("Ausstellung vom 2.10.2020 – 20.3.2022, Di–So, 10–18 Uhr.", "2020-10-02")[0] == (
+        "vom 2.10.2020 – 20.3.2022", "2020-10-02/2022-03-20", "2020-10-02", "2022-03-20")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # history told in order: later in the frame's year, over the turn of the year when close,
+    # else earlier in its year; the pluperfect looks back
+    ("Am 18. März 1990 wählte die DDR. Im Oktober folgte die Einheit. Im Juni hatte die "
+     "Volkskammer getagt.",
+     [day("18. März 1990", "1990-03-18"), ("Oktober", "1990-10", "1990-10-01", "1990-10-31"),
+      ("Juni", "1990-06", "1990-06-01", "1990-06-30")]),
+    ("Im Dezember 1914 stockte der Krieg. Im Januar griffen die Russen an, am 22. April kam "
+     "das Gas.",
+     [("Dezember 1914", "1914-12", "1914-12-01", "1914-12-31"),
+      ("Januar", "1915-01", "1915-01-01", "1915-01-31"), day("22. April", "1915-04-22")]),
+    ("Im Oktober 1990 kam die Einheit. Im März waren die ersten freien Wahlen gewesen.",
+     [("Oktober 1990", "1990-10", "1990-10-01", "1990-10-31"),
+      ("März", "1990-03", "1990-03-01", "1990-03-31")]),
+    # a year named in passing is no reference for "zehn Tage später"
+    ("Am 28. Januar warnte ihn ein Berater vor einer Lage wie der Grippe von 1918. Zehn Tage "
+     "später rief er an.",
+     [day("28. Januar", "2020-01-28"), ("1918", "1918", "1918-01-01", "1918-12-31"),
+      day("Zehn Tage später", "2020-02-07")]),
+    # the night between two days, a part of a named day
+    ("In der Nacht vom 9. auf den 10. November 1938 brannten die Synagogen.",
+     [day("Nacht vom 9. auf den 10. November 1938", "1938-11-09TNI")]),
+    ("Am Morgen des 6. Juni 1944 landeten die Alliierten, am Abend des 7. Juni kam Nachschub.",
+     [day("Morgen des 6. Juni 1944", "1944-06-06TMO"), day("Abend des 7. Juni", "1944-06-07TEV")]),
+])
+def test_narrative_reference_time(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Im Juli des Jahres 1944 scheiterte das Attentat, im Mai desselben Jahres war er verhaftet "
+     "worden.",
+     [("Juli des Jahres 1944", "1944-07", "1944-07-01", "1944-07-31"),
+      ("Mai desselben Jahres", "1944-05", "1944-05-01", "1944-05-31")]),
+    ("Zu Ostern 1916 kam der Aufstand. Im Sommer des folgenden Jahres kam die Revolution.",
+     [("Ostern 1916", "1916-04-23", "1916-04-21", "1916-04-24"),
+      ("Sommer des folgenden Jahres", "1917-SU", "1917-06-01", "1917-08-31")]),
+    ("Anfang der Neunziger kam die Einheit.",
+     [("Anfang der Neunziger", "199", "1990-01-01", "1993-12-31")]),
+])
+def test_months_and_seasons_of_the_year_told(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Raffael ist 1483 in Urbino geboren.", [("1483", "1483", None, None)]),
+    ("Das erste Haus wurde 1881 in Wismar eröffnet.",
+     [("1881", "1881", "1881-01-01", "1881-12-31")]),
+    ("Die Bilder hatte er 1815 durch einen Händler erworben.",
+     [("1815", "1815", "1815-01-01", "1815-12-31")]),
+    ("Die Stadt war bekannt – 1892 wütete die Cholera.",
+     [("1892", "1892", "1892-01-01", "1892-12-31")]),
+    ("Es gab Krisen 2016, 2017 und 2018.",
+     [("2016", "2016", "2016-01-01", "2016-12-31"), ("2017", "2017", "2017-01-01", "2017-12-31"),
+      ("2018", "2018", "2018-01-01", "2018-12-31")]),
+    # counts stay counts
+    ("Nur 21 Menschen starben, 1147 hatten sich infiziert.", []),
+    ("3000 Demonstranten kamen in München, 1000 in Berlin.", []),
+    ("Mehr als 1000 mit dem Virus infiziert.", []),
+    ("Das Honorar wär 1000 fl. in Gold.", []),
+    ("IBAN DE18 2005 0550 1500 9338 64", []),
+])
+def test_bare_years_in_narratives_and_counts(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Am 3. Mai 1945 kapitulierte die Stadt. Am Abend feierten sie, in der Nacht schliefen sie. "
+     "An diesem Tag war alles anders. In dem Jahr starben viele.",
+     [day("3. Mai 1945", "1945-05-03"), day("Abend", "1945-05-03TEV"),
+      day("Nacht", "1945-05-03TNI"), day("diesem Tag", "1945-05-03"),
+      ("dem Jahr", "1945", "1945-01-01", "1945-12-31")]),
+    ("Am Montag trat er zurück. Am Abend gab es eine Feier.",
+     [day("Montag", "2020-05-04"), day("Abend", "2020-05-04TEV")]),
+    ("Guten Morgen! Jeden Abend liest er.", []),
+])
+def test_parts_of_the_day_and_anaphors_of_the_reference_time(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es gab bis zu 10 000 Anrufe am Tag, vier Millionen Touristen im Jahr.",
+     [("Tag", "P1D", None, None), ("Jahr", "P1Y", None, None)]),
+    ("Im Jahr der Pandemie sank das. Am Tag der Wahl regnete es.", []),
+    ("Er arbeitet morgens und abends, Tag für Tag.",
+     [("morgens", "XXXX-XX-XXTMO", None, None), ("abends", "XXXX-XX-XXTEV", None, None),
+      ("Tag für Tag", "P1D", None, None)]),
+    ("Um elf Uhr nachts kam er, um zwei Uhr nachts ging er, um sieben Uhr morgens schlief er.",
+     [day("elf Uhr nachts", "2020-05-08T23:00"), day("zwei Uhr nachts", "2020-05-08T02:00"),
+      day("sieben Uhr morgens", "2020-05-08T07:00")]),
+])
+def test_sets_per_unit_habitual_parts_and_clock_words(text, expected):
+    assert found(text, "2020-05-08") == expected

@@ -143,7 +143,8 @@ def stage_news(shared: Path) -> None:
     if not bench.exists():
         print(f"news: {bench} not found; no news training or test data")
         return
-    outputs = [CORPUS / "extra" / "news_train.spacy", CORPUS / "news_test.spacy"]
+    outputs = [CORPUS / "extra" / "news_train.spacy", CORPUS / "news_dev.spacy",
+               CORPUS / "news_test.spacy"]
     if SILVER.exists():
         outputs.append(CORPUS / "silver.spacy")
     folder = CORPUS / "extra"
@@ -275,7 +276,7 @@ def run_overrides(overrides: dict[str, Any], *, use_vectors: bool) -> dict[str, 
 
 
 def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Path],
-                       include_dev: bool = False) -> dict[str, Any]:
+                       include_dev: bool = False, news_copies: int = 1) -> dict[str, Any]:
     """Copy this run's training DocBins into run_dir/train: GermEval train, a capped Europeana
     sample (at most `europeana_ratio` x the GermEval train tokens, chosen by hash) and every
     extra DocBin in training/corpus/extra/ (news-domain sentences, later)."""
@@ -306,23 +307,51 @@ def assemble_train_dir(run_dir: Path, *, europeana_ratio: float, extra: list[Pat
     for path in extra:
         shutil.copy(path, train_dir / f"extra_{path.name}")
         info.setdefault("extra", []).append(path.name)
+        if path.name == "news_train.spacy":  # the hand-annotated news, weighted up
+            for copy in range(2, news_copies + 1):
+                shutil.copy(path, train_dir / f"extra_{path.stem}_copy{copy}.spacy")
+                info["extra"].append(f"{path.name} (copy {copy})")
     return info
+
+
+def assemble_dev_dir(run_dir: Path) -> Path:
+    """run_dir/dev: GermEval dev + the news dev sentences (training/corpus/news_dev.spacy)."""
+    dev_dir = run_dir / "dev"
+    shutil.rmtree(dev_dir, ignore_errors=True)
+    dev_dir.mkdir(parents=True)
+    for name in ("germeval_dev.spacy", "news_dev.spacy"):
+        if not (CORPUS / name).exists():
+            sys.exit(f"train: --news-dev, but {CORPUS / name} was not built (run --stage news)")
+        shutil.copy(CORPUS / name, dev_dir / name)
+    return dev_dir
 
 
 def stage_train(
     run: str, *, config: Path, overrides: dict[str, Any], use_vectors: bool,
     europeana_ratio: float, max_minutes: float, use_extra: bool, init_tok2vec: Path | None,
     pretrain_minutes: float = 0.0, fit_dev_steps: int = 0, use_silver: bool = False,
+    source: Path | None = None, news_dev: bool = False, news_copies: int = 1,
 ) -> Path:
     """spaCy training of one run -> training/output/<run>/model-best.
 
     With `fit_dev_steps` the GermEval dev split joins the training data, training runs that many
     steps without early stopping and the run's final model is model-last (the dev scores are
     then no longer a held-out measure; the held-out split still is).
+
+    With `source` (a trained pipeline folder) the run continues training that pipeline's
+    `tok2vec` and `ner` instead of initialising new ones: both components, their architecture
+    and the pipeline's vectors are taken from `source` (so size and speed stay the same), the
+    config keeps only the training settings of `config`.
+
+    With `news_dev` the checkpoint is picked on GermEval dev + the news dev sentences
+    (`training/corpus/news_dev.spacy`) instead of GermEval dev alone; `news_copies` > 1 puts
+    the hand-annotated news training sentences that many times into the training data.
     """
     import trainer
 
     run_dir = OUTPUT / run
+    if source is not None:
+        overrides = {"paths.vectors": str(source), **overrides}
     overrides = run_overrides(overrides, use_vectors=use_vectors)
     if fit_dev_steps:
         overrides.update({"training.max_steps": fit_dev_steps, "training.patience": 0})
@@ -338,8 +367,14 @@ def stage_train(
     digest = fingerprint(
         corpus=read_stamp(CORPUS)["content"],
         extra=sha256_files(extra) if extra else None,
-        vectors=read_stamp(VECTORS)["fingerprint"] if use_vectors else None,
+        vectors=(read_stamp(VECTORS)["fingerprint"] if use_vectors and source is None
+                 else None),
         init_tok2vec=sha256_files([init_tok2vec]) if init_tok2vec else None,
+        news_dev=(sha256_files([CORPUS / "news_dev.spacy"]) if news_dev else None),
+        news_copies=news_copies,
+        source=(sha256_files([f for f in source.rglob("*") if f.is_file()
+                              and f.parts[-2] in ("tok2vec", "ner", "vectors")])
+                if source is not None else None),
         config=sha256_files([config]),
         code=sha256_files([HERE / "trainer.py"]),
         overrides=overrides, europeana_ratio=europeana_ratio, max_minutes=max_minutes,
@@ -349,8 +384,12 @@ def stage_train(
         return run_dir / final
     shutil.rmtree(run_dir, ignore_errors=True)
     data = assemble_train_dir(run_dir, europeana_ratio=europeana_ratio, extra=extra,
-                              include_dev=bool(fit_dev_steps))
+                              include_dev=bool(fit_dev_steps), news_copies=news_copies)
     overrides["paths.train"] = str(run_dir / "train")
+    if news_dev:
+        overrides["paths.dev"] = str(assemble_dev_dir(run_dir))
+    if source is not None:
+        config = sourced_config(config, source, run_dir / "config.cfg")
     print(f"train: {run}: {json.dumps(data)}; overrides {json.dumps(overrides)}")
     info = trainer.train(config, run_dir, overrides=overrides, max_minutes=max_minutes)
     write_stamp(run_dir, digest, {"data": data, "overrides": overrides, "config": str(config),
@@ -358,9 +397,23 @@ def stage_train(
                                   "max_minutes": max_minutes, "use_extra": use_extra,
                                   "pretrain_minutes": pretrain_minutes,
                                   "fit_dev_steps": fit_dev_steps, "use_silver": use_silver,
-                                  "final": final, **info})
+                                  "final": final,
+                                  "source": str(source) if source is not None else None,
+                                  "news_dev": news_dev, "news_copies": news_copies,
+                                  **info})
     print(f"train: {run}: {json.dumps(info)}")
     return run_dir / final
+
+
+def sourced_config(config: Path, source: Path, out: Path) -> Path:
+    """`config` with its tok2vec and ner taken from the pipeline `source` -> `out`."""
+    from spacy import util
+
+    cfg = util.load_config(config, interpolate=False)
+    for name in ("tok2vec", "ner"):
+        cfg["components"][name] = {"source": str(source)}
+    cfg.to_disk(out)
+    return out
 
 
 # --------------------------------------------------------------------------- stage: package
@@ -425,6 +478,8 @@ def stage_package(run: str, out: Path) -> dict[str, Any]:
         "pretrain_minutes": train.get("pretrain_minutes", 0.0),
         "fit_dev_steps": train.get("fit_dev_steps", 0),
         "use_silver": train.get("use_silver", False),
+        "source": train.get("source"),
+        "news_dev": train.get("news_dev", False), "news_copies": train.get("news_copies", 1),
         "train_data": train["data"], "corpus": {k: corpus[k] for k in ("germeval", "europeana")},
         "steps": train["steps"], "best_step": train["best_step"], "minutes": train["minutes"],
     }
@@ -479,6 +534,12 @@ def rebuild_command(build: dict[str, Any]) -> str:
         parts.append(f"--fit-dev {build['fit_dev_steps']}")
     if build.get("use_silver"):
         parts.append("--silver")
+    if build.get("news_dev"):
+        parts.append("--news-dev")
+    if build.get("news_copies", 1) > 1:
+        parts.append(f"--news-copies {build['news_copies']}")
+    if build.get("source"):
+        parts.append(f"--source {shlex.quote(build['source'])}")
     default_keys = ("paths.", "components.tok2vec.model.embed.include_static_vectors")
     if build.get("fit_dev_steps"):
         default_keys += ("training.max_steps", "training.patience")
@@ -570,6 +631,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="train on GermEval train+dev for STEPS steps, no early stopping")
     p.add_argument("--silver", action="store_true",
                    help="add training/corpus/silver.spacy (the teachers' vote, training/silver.py)")
+    p.add_argument("--source", type=Path, metavar="PIPELINE",
+                   help="continue training the tok2vec and ner of this pipeline folder (its "
+                        "architecture and vectors) instead of training new ones")
+    p.add_argument("--news-dev", action="store_true",
+                   help="pick the checkpoint on GermEval dev + the news dev sentences")
+    p.add_argument("--news-copies", type=int, default=1, metavar="N",
+                   help="put the hand-annotated news training sentences N times into the data")
     p.add_argument("--no-extra", action="store_true",
                    help="leave out training/corpus/extra/*.spacy (news-domain sentences)")
     return p.parse_args(argv)
@@ -593,7 +661,7 @@ def main(argv: list[str] | None = None) -> None:
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     shared = args.shared.resolve()
     stages = [args.stage] if args.stage else list(STAGES)
-    if args.no_vectors and "vectors" in stages:
+    if (args.no_vectors or args.source) and "vectors" in stages:
         stages.remove("vectors")
     if args.pretrain_minutes <= 0 and "pretrain" in stages:
         stages.remove("pretrain")
@@ -614,7 +682,9 @@ def main(argv: list[str] | None = None) -> None:
                     use_vectors=not args.no_vectors, europeana_ratio=args.europeana_ratio,
                     max_minutes=args.max_minutes, use_extra=not args.no_extra,
                     init_tok2vec=init_tok2vec, pretrain_minutes=args.pretrain_minutes,
-                    fit_dev_steps=args.fit_dev, use_silver=args.silver)
+                    fit_dev_steps=args.fit_dev, use_silver=args.silver,
+                    source=args.source.resolve() if args.source else None,
+                    news_dev=args.news_dev, news_copies=args.news_copies)
     if "package" in stages:
         stage_package(args.run, out)
 

@@ -118,6 +118,9 @@ def vague_ref(words: str) -> str:
         return VAGUE_REFS[low]
     return next((ref for head, ref in VAGUE_PHRASE_REFS if low.startswith(head)), "PRESENT_REF")
 #: Sets (``täglich``) -> TIMEX3 period and granularity.
+#: Habitual parts of the day (sets of any day): morgens, abends, tagsüber.
+HABITUAL_PARTS = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF",
+                  "abends": "EV", "nachts": "NI", "tagsüber": "DT"}
 SET_WORDS = {
     "täglich": ("P1D", "day"), "tagtäglich": ("P1D", "day"), "wöchentlich": ("P1W", "week"),
     "monatlich": ("P1M", "month"), "jährlich": ("P1Y", "year"),
@@ -269,6 +272,12 @@ REL = _words([stem + ending for stem in _REL_STEMS for ending in ("", "n", "r", 
 ERA = r"(?:v\.\s?Chr\.|vor" + _S + r"Christus|vor" + _S + r"Christi" + _S + r"Geburt|" \
       r"n\.\s?Chr\.|nach" + _S + r"Christus|nach" + _S + r"Christi" + _S + r"Geburt)"
 ORTSZEIT = r"(?P<{}>" + _S + r"\(Ortszeit\))?"
+#: After a month or season: of a named year or of the year the text is in (``Juli des Jahres
+#: 1944``, ``Mai desselben Jahres``, ``Sommer des folgenden Jahres``); ``p`` the group prefix.
+def _of_year(p: str) -> str:
+    return (r"(?:" + _S + r"des" + _S + r"Jahres" + _S + rf"(?P<{p}_ry>" + YEAR + r")" + _E
+            + r"|" + _S + r"(?:des" + _S + rf"(?P<{p}_nar>selben|gleichen|folgenden|"
+            r"darauffolgenden)|desselben)" + _S + r"Jahres" + _E + r")")
 
 
 def _branch(name: str, body: str) -> str:
@@ -288,6 +297,10 @@ _BRANCHES = [
         r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?\s*(?:bis(?:" + _S
         + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?P<rd_d2>" + DAY + r")\.\s*"
         r"(?P<rd_m2>" + MONTH + r")(?:" + _S + r"(?P<rd_y2>" + YEAR + r"))?" + _E
+        # numeric: vom 2.10.2020 – 20.3.2022, 1.3. bis 15.3.2021
+        + r"|(?:[Vv]om" + _S + r")?(?<![\d.])(?P<rn_d1>" + DAY + r")\.(?P<rn_m1>0?[1-9]|1[0-2])\."
+        r"(?P<rn_y1>" + YEAR + r")?\s*(?:bis(?:" + _S + r"zum)?|[-–])\s*(?P<rn_d2>" + DAY
+        + r")\.(?P<rn_m2>0?[1-9]|1[0-2])\.(?P<rn_y2>" + YEAR + r")?(?![\d])"
         # zwischen Mai und Juli, von Anfang März bis Ende Mai 2020, März bis Mai, 2014 bis 2016
         + r"|(?:(?P<ra_z>[Zz]wischen)" + _S + r"|[Vv]on" + _S + r")?(?:(?P<ra_amod>" + PART
         + r")" + _S + r")?(?P<ra_a>(?:" + MONTH + r")(?:" + _S + YEAR + r")?|" + YEAR + r")"
@@ -312,7 +325,7 @@ _BRANCHES = [
         r"(?:(?P<de_mod>" + PART + r")" + _S + r"der" + _S + r")?(?:(?P<de_n>(?:1[0-9]|20)?"
         r"[0-9]0)er(?:(?:-|" + _S + r")Jahren?|n|" + _E + r")|(?P<de_w>"
         + _words([w.lower() for w in DECADE_WORDS], cap=True) + r")(?:(?:-|" + _S
-        + r")?[Jj]ahren?|n)" + r")" + _E
+        + r")?[Jj]ahren?|n|(?(de_mod)|(?!)))" + r")" + _E  # Anfang der Neunziger
     )),
     # 5 calendar dates: 18. August 2025, Montag, 18. August, 18.08.2025, 2025-08-18
     _branch("date", (
@@ -336,6 +349,28 @@ _BRANCHES = [
     # 6 the night before a weekday: in der Nacht zum Montag
     _branch("night", r"Nacht" + _S + r"(?:zum|zu|auf" + _S + r"den|auf)" + _S + r"(?P<ni_wd>"
             + WEEKDAY + r")" + _E),
+    # 6a the night between two days and a part of a named day: in der Nacht vom 9. auf den 10.
+    # November 1938, in der Nacht zum 1. Mai, am Morgen des 6. Juni 1944
+    _branch("daypart", (
+        r"(?P<dp_part>Nacht)" + _S + r"(?:vom" + _S + r"(?P<dp_d1>" + DAY + r")\." + _S
+        + r"(?:(?P<dp_m1>" + MONTH + r")" + _S + r")?auf" + _S + r"den|zum)" + _S
+        + r"(?P<dp_d>" + DAY + r")\.\s*(?P<dp_m>" + MONTH + r")(?:" + _S + r"(?P<dp_y>" + YEAR
+        + r"))?" + _E
+        + r"|(?P<dp_part2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)" + _S + r"des" + _S
+        + r"(?P<dp_d2>" + DAY + r")\.\s*(?P<dp_m2>" + MONTH + r")(?:" + _S + r"(?P<dp_y2>"
+        + YEAR + r"))?" + _E
+    )),
+    # 6a2 a part of the day, a day, month or year the text has just named: am Abend, in der
+    # Nacht, an dem Tag, an diesem Abend, in dem Jahr, in derselben Nacht
+    _branch("anaphor", (
+        r"(?<=[Aa]m )(?P<an_part>Morgen|Vormittag|Mittag|Nachmittag|Abend)" + _E
+        + r"(?!" + _S + _LATER + r")"  # am Abend vorher: an expression of its own
+        + r"|(?<=[Ii]n der )(?P<an_night>Nacht)" + _E
+        + r"|(?<=[IiAa]n )(?:(?:dem|demselben|jenem)" + _S + r"(?P<an_unit>Tag|Abend|Morgen|"
+        r"Nachmittag|Vormittag|Monat|Jahr)|diesem" + _S + r"(?P<an_unit2>Tag|Abend|Morgen|"
+        r"Nachmittag|Vormittag))" + _E
+        + r"|(?<=[Ii]n )(?:derselben|jener|dieser)" + _S + r"(?P<an_unit3>Nacht)" + _E
+    )),
     # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
     # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
     _branch("later", (
@@ -381,7 +416,7 @@ _BRANCHES = [
     _branch("season", (
         r"(?:(?P<se_mod>" + PART + r")" + _S + r"(?:des" + _S + r")?)?(?:(?P<se_rel>" + REL
         + r")" + _S + r")?(?P<se_name>" + _words(SEASONS) + r")s?(?:" + _S + r"(?P<se_y>" + YEAR
-        + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E
+        + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E + r"(?:" + _of_year("se") + r")?"
     )),
     # 12b holidays: Weihnachten, Ostern 2021, Silvester, Tag der Deutschen Einheit
     _branch("holiday", r"(?P<ho_name>" + _words(HOLIDAYS) + r")(?:" + _S + r"(?P<ho_y>" + YEAR
@@ -405,7 +440,8 @@ _BRANCHES = [
         r"(?P<mo_name>" + MONTH + r")(?:(?:" + _S
         + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?=(?:" + _LIST + MONTH + _E + r")+" + _S
         + r"(?P<mo_cy>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
-        + REL + r")" + _S + r"Jahres)|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
+        + REL + r")" + _S + r"Jahres)|" + _of_year("mo")
+        + r"|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
         + r"|(?P<mn_m>0?[1-9]|1[0-2])/(?P<mn_y>" + YEAR + r")(?![\w/-])"
     )),
     # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)
@@ -418,7 +454,9 @@ _BRANCHES = [
         r"(?:(?P<cr_zw>[Zz]wischen" + _S + r")|[Vv]on" + _S + r")?(?P<cr_h>" + _HOUR + r")(?:[.:]"
         r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
-        + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E)),
+        + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
+        + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
+        + _E + r")?")),
     # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
             + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
@@ -438,7 +476,10 @@ _BRANCHES = [
         r"(?P<wd_part>morgen|früh|vormittag|mittag|nachmittag|abend|nacht)?"
         r"(?:" + _S + r"(?P<wd_part2>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|"
         r"[Aa]bend|[Nn]acht)(?![\w-]))?(?:" + _S + r"(?P<wd_week>vergangener|letzter|voriger|"
-        r"kommender|nächster|dieser)" + _S + r"Woche)?" + _E + ORTSZEIT.format("wd_oz")
+        r"kommender|nächster|dieser)" + _S + r"Woche)?" + _E
+        # a time stamp after a comma: (Stand: Mittwoch, 14 Uhr)
+        + r"(?:," + _S + r"(?P<wd_ch>" + _HOUR + r")(?:[.:](?P<wd_cm>[0-5]\d))?" + _S + r"Uhr"
+        + _E + r")?" + ORTSZEIT.format("wd_oz")
         + r"|(?<=des )(?P<wd_gen>" + WEEKDAY + r")s" + _E  # im Laufe des Samstags
     )),
     # 18 days relative to the anchor: gestern, heute Morgen, übermorgen, gestrigen
@@ -457,6 +498,13 @@ _BRANCHES = [
         + r"(?:im|pro|je|am|die|in" + _S + r"der)" + _S + r"(?P<st_unit2>Tag|Woche|Monat|Jahr)"
         + _E + r"|(?P<st_wd>" + _words([w.lower() + "s" for w in WEEKDAYS], cap=True) + r")"
         + _E
+        # habitual parts of the day: morgens, abends, tagsüber; Tag für Tag
+        + r"|(?P<st_part>" + _words(HABITUAL_PARTS, cap=True) + r")" + _E
+        + r"|(?P<st_tft>Tag" + _S + r"für" + _S + r"Tag|Jahr" + _S + r"für" + _S + r"Jahr)" + _E
+        # per unit after a count: 10 000 Anrufe am Tag, 40 Millionen Touristen im Jahr
+        + r"|(?:(?<=[Ii]m )(?P<st_per>Monat|Jahr)|(?<=[Aa]m )(?P<st_perd>Tag))" + _E
+        + r"(?!" + _S + r"(?:\d|" + _LATER + r"|nach|vor|de[rs]|"
+        r"zuvor)\b)"
     )),
     # 20 vague adverbs: derzeit, nun, bald, bisher
     # 19b how long, unquantified: jahrelang, wochenlangen, stundenlang
@@ -480,6 +528,7 @@ _WHOLE_WORDS = [
     "gestern", "heute", "übermorgen", "morgen", "nächsten", *HOLIDAYS, "Christi", "einmal",
     "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
+    "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht", *HABITUAL_PARTS, "Monat", "Tag",
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
@@ -506,6 +555,10 @@ _FOLLOWED_BY = {
     ("nicht",): r"zuletzt",
     ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
     ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
+    ("dem", "demselben", "jenem", "diesem"): r"(?:Tag|Abend|Morgen|Nachmittag|Vormittag|Monat|"
+                                             r"Jahr)",
+    ("derselben", "jener", "dieser"): r"Nacht",
+    ("Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht"): r"des",
     ("tags",): r"(?:darauf|danach|zuvor|davor)",
     ("kurz", "wenig", "bald", "unmittelbar"): r"(?:danach|darauf|später|zuvor|davor|vorher)",
     ("kurze",): r"Zeit",
@@ -515,7 +568,7 @@ _FOLLOWED_BY = {
     ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
-    ("Nacht",): r"(?:zu|auf)",
+    ("Nacht",): r"(?:zu|auf|vom)",
     tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde)",
     ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS
@@ -594,8 +647,9 @@ YEAR_CONTEXT = re.compile(
 NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:Nr\.|Nummer|Paragra(?:f|ph)|§|Art\.|Artikel|Tel\.|Telefon|Fax|PLZ|Seite|S\.|"
     r"Platz|Zimmer|Flug|Linie|Bus|Tempo|Kilometer|km|Höhe|rund|etwa|knapp|über|fast|circa|"
-    r"ca\.|mehr als|weniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau)\s*|"
-    r"(?:[\d+\-−–/]|\d[.,])\s?)$"
+    r"ca\.|[Mm]ehr als|[Ww]eniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau|gut|"
+    r"[A-Z]{2}\d\d)\s*|"
+    r"[\d+\-−–/]|\d\s?[\-−–]\s|(?<!\b(?:1\d|20)\d)\d[.,]\s?|\d[.,])$"
 )
 #: What after a four-digit number says it is a quantity (2000 Euro, 1500 Menschen, 2020 Uhr).
 NOT_YEAR_AFTER = re.compile(
@@ -636,8 +690,31 @@ VERB_BEFORE = re.compile(
 THEN_AND_NOW_BEFORE = re.compile(r"\b[Dd]amals\s+(?:wie|und)\s+$")
 #: "bis heute": up to this day.
 UNTIL_BEFORE = re.compile(r"\b[Bb]is\s+$")
+#: An age right after "heute": "der heute 49-Jährige", "ihre heute 34 Jahre alte Tochter".
+AGE_AFTER = re.compile(r"\s+(?:\d+|[a-zäöü]+)(?:-[Jj]ährige?\w*|\s+Jahre\s+alt\w*)")
+#: "heute" + a name between dashes or brackets: "Konstantinopel – heute Istanbul –".
+NOW_NAME_AROUND = re.compile(r"[–(]\s*[Hh]eute\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?\s*[–)]")
+#: Verbs of state: "Der Ort ist heute ein Gedenkort", "an deren Stelle heute ... steht".
+STATE_VERBS = {"ist", "sind", "steht", "stehen", "heißt", "heißen", "liegt", "liegen", "gilt",
+               "gelten", "gehört", "gehören", "bleibt", "bleiben"}
+#: A time stamp heading an entry: at a paragraph's start, followed by ":", "," or the line end.
+PARAGRAPH_START = re.compile(r"(?:^|\n)[ \t\u00a0]*$")
+STAMP_END = re.compile(r"[ \t\u00a0]*(?:[:,\n]|$)")
+#: Words of a past set against today ("spielte einst ... heißt heute").
+THEN_WORD = re.compile(r"\b(?:einst|damals|früher|seinerzeit)\b", re.IGNORECASE)
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
-LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
+LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{2,}\b(?!\.[ \t]*[a-zäöü\d])")
+#: A count before "am Tag", "im Jahr": a number, or a number word with a unit of amount.
+COUNT_WORD = re.compile(r"\d|\b(?:Millionen|Milliarden|Tausende?|Hunderte?|Dutzende?|zwei|drei|"
+                        r"vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend)\b")
+#: A number that is no year (21, 139, 22.000, 3000) shortly before: counts are being listed.
+COUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:1[0-9]|20)\d\d(?![\d.,]\d))\d[\d.,]*")
+#: After an old bare year: a preposition, an article "ein" or an auxiliary, which no count is
+#: followed by in a narrative ("Raffael ist 1483 in Urbino geboren", "Auf 1643 lässt sich").
+FUNCTION_NEXT = re.compile(
+    r"[ \t\u00a0]+(?:in|im|mit|an|am|auf|aus|bei|durch|für|gegen|nach|seit|über|unter|von|"
+    r"vom|vor|wegen|zum|zur|als|eine?[nmrs]?|hat|hatte|hatten|wird|wurde|wurden|war|waren|"
+    r"ist|lässt|ließ|kam|starb|erschien)\b")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
 MORGEN_NOUN_BEFORE = re.compile(
     r"\b(?:am|Am|den|dem|der|des|einen|eines|jeden|Jeden|guten|Guten|diesen|diesem|frühen|"
@@ -662,6 +739,9 @@ SENTENCE_BREAK = re.compile(
 #: Clause breaks: punctuation (not the comma of 21,5), quote marks, and dashes with spaces
 #: around them.
 CLAUSE_BREAK = re.compile(r"(?:,(?!\d)|[;:()„“”\"»«\-–—](?:(?<![-–—])|(?<=\s[-–—])(?=\s)))")
+#: Between a weekday and the date it stands in apposition to: ", dem", ", ausgerechnet dem",
+#: ", der" (``27. September, dem Sonntag``, ``Donnerstag, der 18. Februar``).
+APPOSITION = re.compile(r",[ \t\u00a0]+(?:[a-zäöüß]+[ \t\u00a0]+)?(?:de[mnr])[ \t\u00a0]+")
 #: Verbs of saying, for quotes whose sentence names the day the words were said.
 SPEECH = re.compile(
     r"\b(?:sagte|sagten|gesagt|erklärte|erklärten|erklärt|betonte|betont|schrieb|geschrieben|"
@@ -675,7 +755,8 @@ _FUTURE_CUES = (
     "geplanten", "geplanter", "geplantes", "plant", "planen", "plane", "stattfinden",
     "künftig", "voraussichtlich", "demnächst", "bald", "morgen", "übermorgen", "erwartet",
     *(stem + ending for stem in ("beginnende", "bevorstehende", "anstehende", "kommende",
-                                 "nächste") for ending in ("", "n", "r", "s", "m")),
+                                 "nächste", "startende", "stattfindende")
+      for ending in ("", "n", "r", "s", "m")),
 )
 _PAST_CUES = (
     "hatte", "hatten", "hattest", "war", "waren",
@@ -695,10 +776,34 @@ _PAST_CUES = (
     "schätzte", "wollte", "wollten", "konnte", "konnten", "musste", "mussten", "durfte",
     "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
 )
+#: Present-tense verbs of scheduled events: with a weekday they look forward ("Am Samstag
+#: findet kein Programm statt" in a Sunday paper is the coming Saturday).
+SCHEDULED = ("beginnt", "beginnen", "startet", "starten", "endet", "enden", "läuft", "laufen",
+             "öffnet", "öffnen", "findet", "finden", "tagt", "tagen", "spielt", "spielen",
+             "eröffnet", "erscheint", "erscheinen")
 _PRESENT_CUES = (
     "gibt", "steht", "stehen", "liegt", "liegen", "sieht", "bleibt", "bleiben",
-    "gilt", "gelten", "heißt", "scheint", "wirkt", "beginnt", "startet", "endet", "läuft",
-    "öffnet", "schließt", "tritt", "findet", "tagt", "kommt", "geht",
+    "gilt", "gelten", "heißt", "scheint", "wirkt", "tritt", "kommt", "geht", "schließt",
+    *SCHEDULED,
+)
+#: Preterite stems of strong and mixed verbs (3rd person; -en plural), with or without a
+#: prefix (``erstach``, ``verlor``, ``anfing``), for the past cues beyond the word list.
+_STRONG_PAST = (
+    "stach", "brach", "sprach", "nahm", "kam", "gab", "fand", "ging", "stand", "lag", "sah",
+    "trat", "fiel", "hielt", "ließ", "rief", "schlug", "trug", "fuhr", "wuchs", "zog", "bot",
+    "floh", "flog", "schoss", "schloss", "verlor", "wies", "schwieg", "stieg", "schrieb", "blieb",
+    "trieb", "litt", "stritt", "griff", "schnitt", "glich", "wich", "biss", "riss", "warf",
+    "starb", "warb", "half", "galt", "stahl", "befahl", "empfahl", "bat", "saß", "vergaß", "las",
+    "geschah", "trank", "sank", "sang", "sprang", "zwang", "gelang", "begann", "gewann", "band",
+    "schwand", "lud", "hob", "schob", "erwog", "fror", "schuf", "lief", "schlief", "hieß",
+    "stieß", "fing", "hing", "riet", "blies", "wusste", "kannte", "nannte", "brannte", "rannte",
+    "sandte", "wandte", "dachte", "brachte", "mochte", "durfte", "musste", "konnte", "ahnte",
+    "entschied", "schied", "mied", "wog", "log", "bog", "goss", "genoss", "floss", "sprach",
+)
+_PAST_PREFIXES = (
+    "ab", "an", "auf", "aus", "be", "bei", "dar", "durch", "ein", "emp", "ent", "er", "fest",
+    "frei", "her", "hin", "los", "mit", "nach", "statt", "teil", "über", "um", "unter", "ver",
+    "vor", "weg", "wider", "zer", "zu", "zurück", "zusammen",
 )
 #: hat/haben/habe are past only with a participle in the clause ("hat ... gesagt"), else the
 #: verb to have, present ("die Firmen, die im Juli Einbußen haben").
@@ -709,6 +814,8 @@ _PERFECT_AUXILIARIES = ("hat", "haben", "habe", "ist", "sind")
 #: infinitives that look alike (bieten, vertreten, bewerten, verzichten).
 TENSE_CUES = re.compile(
     r"(?<![\w])(?:(?P<future>" + _words(_FUTURE_CUES) + r")|(?P<past>" + _words(_PAST_CUES)
+    + r"|(?:" + _words(_PAST_PREFIXES) + r")?(?:" + _words(set(_STRONG_PAST)) + r")(?:en|n)?"
+    + r"(?![\w])"
     + r"|(?!ge)[a-zäöü]\w*(?:(?:iert|(?:[a-df-hj-qs-zäöüß]|(?<!t)r)et|elt|ckt|hlt|llt)en?|erte)"
     r"(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
     r"|(?P<present>" + _words(_PRESENT_CUES) + r")|(?P<auxiliary>" + _words(_PERFECT_AUXILIARIES)

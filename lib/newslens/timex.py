@@ -55,7 +55,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "7"
+STAGE_VERSION = "8"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -160,6 +160,9 @@ class _Doc:
         self._narrative: set[int] = set()
         self._used_frame: set[int] = set()
         self._present_at = -1
+        #: (start, day) of the last time stamp heading an entry (a live blog's "Sonntag, 15.
+        #: November, 18.22 Uhr:", a diary's "Freitag, 30. Oktober 2020"): its own "today"
+        self._stamp: tuple[int, dt.date] | None = None
         self._cursor = -1
         self._sentence = (0, 0)
 
@@ -175,6 +178,8 @@ class _Doc:
                     self._present_at = timex.start
                 if _is_narrative_anchor(timex):
                     self._last_absolute = i
+                if self._is_stamp(i, timex):
+                    self._stamp = (timex.start, timex.start_date)
                 if _sets_reference(timex):
                     self._last_reference = i
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
@@ -200,6 +205,11 @@ class _Doc:
         speech = self._speech_anchor(i)
         if speech is not None:
             return _Anchor(speech, "day", False)
+        start = self.matches[i].start()
+        if self._stamp is not None and self._stamp[0] < start and not (
+                self.matches[i].lastgroup == "date"
+                and R.PARAGRAPH_START.search(self.text, max(0, start - 4), start)):
+            return _Anchor(self._stamp[1], "day", False)  # (a stamp counts from publication)
         if self.mode == "narrative":
             last = self._narrative_anchor(i)
             if last is not None:
@@ -213,13 +223,15 @@ class _Doc:
         fine_enough = _PRECISION[anchor.granularity] <= _PRECISION[precision]
         return anchor.day if fine_enough else self.published
 
-    def reference(self, i: int, *, skip_today: bool = False) -> tuple[Timex | None, bool]:
+    def reference(self, i: int, *, skip_today: bool = False,
+                  skip_passing: bool = False) -> tuple[Timex | None, bool]:
         """The reference time of match ``i``: the last dated expression before it (a day, a
         month, a year ... of the narrative, or a date counted from publication), and whether
         it lies in the narrative's own time rather than in the publication's. ``skip_today``
         passes over the publication day itself (``noch heute`` in a story of 1920 is an aside,
-        not the day ``zehn Jahre später`` counts from)."""
-        if i == self._cursor and not skip_today:
+        not the day ``zehn Jahre später`` counts from), ``skip_passing`` over years named in
+        passing (``die Grippepandemie von 1918 ... Zehn Tage später``)."""
+        if i == self._cursor and not skip_today and not skip_passing:
             last = self._last_reference
             return (None, False) if last is None else (self._memo[last], last in self._narrative)
         for k in range(i - 1, -1, -1):
@@ -227,9 +239,36 @@ class _Doc:
                     self._memo[k].start_date == self.published == self._memo[k].end_date:
                 continue
             found = None if k in self._busy else self.resolve(k)
-            if found is not None and _sets_reference(found):
+            if found is not None and _sets_reference(found) and not (
+                    skip_passing and self._passing(k, found)):
                 return found, k in self._narrative or (found.absolute and not self._aside(k, found))
         return None, False
+
+    def _passing(self, i: int, timex: Timex) -> bool:
+        """A year named in passing as an attribute or a point of comparison (``die
+        Grippepandemie von 1918``, ``weniger als 2012``): no reference time for what follows."""
+        if not timex.absolute or timex.granularity != "year":
+            return False
+        start = self.matches[i].start()
+        return bool(R.COMPARISON_BEFORE.search(self.text, max(0, start - 40), start)
+                    or R.ATTRIBUTE_BEFORE.search(self.text, max(0, start - 40), start))
+
+    def _is_stamp(self, i: int, timex: Timex) -> bool:
+        """A calendar day that opens a paragraph on its own, followed by a colon, a comma or
+        the line end: the time stamp of a live-blog or diary entry."""
+        m = self.matches[i]
+        if m.lastgroup != "date" or timex.granularity != "day" or timex.start_date is None:
+            return False
+        return bool(R.PARAGRAPH_START.search(self.text, max(0, m.start() - 4), m.start())
+                    and R.STAMP_END.match(self.text, timex.end))
+
+    def _pluperfect(self, i: int) -> bool:
+        """The clause of match ``i`` is in the pluperfect (``hatte ... geschlossen``, ``war ...
+        eingetreten``): it looks back from the time told."""
+        c_lo, c_hi, cues = self._clause(i)
+        inside = [(a, b, t) for a, b, t in cues if c_lo <= a and b <= c_hi]
+        return any(t == "participle" for _, _, t in inside) and any(
+            self.text[a:b] in ("hatte", "hatten", "war", "waren") for a, b, _ in inside)
 
     def _aside(self, i: int, timex: Timex) -> bool:
         """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
@@ -375,8 +414,15 @@ class _Doc:
         throughout). ``build(year)`` gives ``(value, start, end)`` or None."""
         frame = self.frame(i) if self.mode == "news" else None
         if frame is not None:
-            self._used_frame.add(i)
-            return _nearest_to(frame, build), frame.start_date
+            try:
+                history = (self.published - frame.end_date).days > _HISTORY_DAYS
+                found = _nearest_to(frame, build, onward=not self._pluperfect(i)
+                                    if history else None)
+            except ValueError:  # "Mittwoch, 27. Januar" is no Wednesday near the frame
+                pass
+            else:
+                self._used_frame.add(i)
+                return found, frame.start_date
         day, granularity, narrative = self.anchor(i)
         if granularity != "day":
             found = build(day.year)
@@ -396,10 +442,15 @@ class _Doc:
         return min(options, key=lambda c: R.distance(c, day)), day
 
 
-def _nearest_to(frame: Timex, build: Callable[[int], tuple | None]) -> tuple:
-    """The occurrence nearest a narrative date: in its year when that is all it says (``1862``
-    ... ``im Sommer``), else the nearest of the year before, its own and the next (``Dezember
-    1914`` ... ``im Januar`` is January 1915); ties go to its own year."""
+def _nearest_to(frame: Timex, build: Callable[[int], tuple | None], *,
+                onward: bool | None = None) -> tuple:
+    """The occurrence a narrative date frames: in its year when that is all it says (``1862``
+    ... ``im Sommer``). Below a year, in history told in order (``onward=True``): later in the
+    frame's year (``18. März 1990`` ... ``im Oktober`` is October 1990), over the turn of the
+    year when that is close (``Dezember 1914`` ... ``im Januar`` is January 1915), else earlier
+    in its year (``Oktober 1990`` ... ``im März`` is March 1990); in the pluperfect
+    (``onward=False``) the last not after it; in news background (None) the nearest of the
+    year before, its own and the next, ties to its own year."""
     year = frame.start_date.year
     if frame.granularity in ("year", "decade", "century"):
         found = build(year)
@@ -409,7 +460,19 @@ def _nearest_to(frame: Timex, build: Callable[[int], tuple | None]) -> tuple:
     options = [c for y in (year, year - 1, year + 1) if (c := build(y))]
     if not options:
         raise ValueError("no such day in three years")
-    return min(options, key=lambda c: R.distance(c, frame.start_date))
+    if onward is None:
+        return min(options, key=lambda c: R.distance(c, frame.start_date))
+    by_year = {c[1].year: c for c in options}
+    if onward is False:  # the pluperfect: the last occurrence not after the frame
+        before = [c for c in options if c[1] <= frame.end_date]
+        return max(before, key=lambda c: c[1]) if before else min(options, key=lambda c: c[1])
+    same, following = by_year.get(year), by_year.get(year + 1)
+    if same is not None and same[2] >= frame.start_date:
+        return same  # later in the same year: "18. März 1990 ... im Oktober"
+    if following is not None and (following[1] - frame.end_date).days <= _TURN_OF_YEAR_DAYS:
+        return following  # "Dezember 1914 ... im Januar": over the turn of the year
+    return same if same is not None else min(options, key=lambda c: R.distance(c,
+                                                                                frame.start_date))
 
 
 def _sets_reference(t: Timex) -> bool:
@@ -453,6 +516,9 @@ def _range(m, doc: _Doc, i: int) -> Timex | None:
     if m["rd_d1"]:
         return _day_range(doc, i, (int(m["rd_d1"]), R.MONTHS[m["rd_m1"]], m["rd_y1"]),
                           (int(m["rd_d2"]), R.MONTHS[m["rd_m2"]], m["rd_y2"]))
+    if m["rn_d1"]:  # vom 2.10.2020 – 20.3.2022
+        return _day_range(doc, i, (int(m["rn_d1"]), int(m["rn_m1"]), m["rn_y1"]),
+                          (int(m["rn_d2"]), int(m["rn_m2"]), m["rn_y2"]))
     return _part_range(m, doc, i)
 
 
@@ -609,9 +675,68 @@ def _night(m, doc: _Doc, i: int) -> Timex:
     return doc.make(i, f"{day}TNI", (day, day), "day", span=(m.start(), m.end()), anchor=anchor)
 
 
+def _daypart(m, doc: _Doc, i: int) -> Timex | None:
+    """Nacht vom 9. auf den 10. November 1938 (``1938-11-09TNI``), Nacht zum 1. Mai (the night
+    before it), Morgen des 6. Juni 1944 (``1944-06-06TMO``)."""
+    if m["dp_part2"]:
+        d, month, year, part = int(m["dp_d2"]), R.MONTHS[m["dp_m2"]], m["dp_y2"], m["dp_part2"]
+        back = 0
+    else:
+        d, month, year, part = int(m["dp_d"]), R.MONTHS[m["dp_m"]], m["dp_y"], "Nacht"
+        back = 1
+
+    def build(y: int):
+        day = R.safe_date(y, month, d)
+        if day is None:
+            return None
+        day -= dt.timedelta(days=back)
+        return f"{day}", day, day
+
+    if year:
+        found, anchor = build(int(year)), None
+        if found is None:
+            return None
+    else:
+        found, anchor = doc.pick(i, build)
+    _, day, _ = found
+    return doc.make(i, f"{day}T{R.DAY_PARTS[part.lower()]}", (day, day), "day", anchor=anchor)
+
+
+def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
+    """am Abend, in der Nacht, an dem Tag, an diesem Abend, in dem Monat, in dem Jahr, in
+    derselben Nacht: that part of the day, or that day, month or year, of the reference time
+    (the last date the text named; where it named no day, the anchor day)."""
+    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"]
+    found, narrative = doc.reference(i)
+    if narrative:
+        doc._used_frame.add(i)
+    if word in ("Monat", "Jahr"):
+        if found is None or found.start_date is None:
+            base = doc.day_anchor(i)
+        elif word == "Monat" and found.granularity not in ("day", "month"):
+            return None  # "1915 ... in dem Monat": which month is not said
+        else:
+            base = found.start_date
+        if word == "Jahr":
+            return doc.make(i, f"{base.year:04d}", R.year_interval(base.year), "year",
+                            anchor=base)
+        value, first, last = R.month_interval(base.year, base.month, "none")
+        return doc.make(i, value, (first, last), "month", anchor=base)
+    one_day = found is not None and found.granularity == "day" and found.start_date is not None \
+        and found.start_date == found.end_date
+    day = found.start_date if one_day else doc.day_anchor(i)
+    value = f"{day}" if word == "Tag" else f"{day}T{R.DAY_PARTS[word.lower()]}"
+    return doc.make(i, value, (day, day), "day", anchor=day)
+
+
 #: How far (characters) a date of the narrative frames the year-less dates after it: a bare year
 #: about one paragraph ("1862 ... im Sommer"), a day, month or season the passage after it.
 _FRAME_REACH = {"year": 400, "finer": 2000}
+#: A frame this many days before publication is history told in order: a year-less date after
+#: it moves on from it (news background jumps back and forth, so there the nearest counts).
+_HISTORY_DAYS = 730
+#: How far after its frame a date of the next year may lie to be read over the turn of the year.
+_TURN_OF_YEAR_DAYS = 122
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
                       "year": 4, "decade": 5, "century": 6}
 #: The unit a date of some granularity is told in, for a shift that is finer than it.
@@ -624,7 +749,7 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
     """zwei Tage später, drei Monate zuvor, am folgenden Tag, im Jahr darauf, tags darauf, am
     selben Abend: counted from the reference time (the last date of the text before it, the
     publication date where there is none); kurz danach: vague, after the reference."""
-    found, narrative = doc.reference(i, skip_today=True)
+    found, narrative = doc.reference(i, skip_today=True, skip_passing=True)
     if narrative:
         doc._used_frame.add(i)
     if found is None:
@@ -792,7 +917,7 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     """im Herbst 2024, Ende des Sommers, vergangenen Winter, Spätsommer (late summer)."""
     code, modifier = R.SEASONS[m["se_name"]]
     modifier = R.PART_MODIFIERS.get(m["se_mod"], modifier)
-    if not (m["se_mod"] or m["se_rel"] or m["se_y"]) and \
+    if not (m["se_mod"] or m["se_rel"] or m["se_y"] or _of_the_year(m, "se")) and \
             not R.SEASON_CONTEXT.search(doc.text, max(0, m.start() - 20), m.start()):
         return None
 
@@ -800,8 +925,11 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
         value, start, end = R.season(year, code)
         return (value, *R.part_of(start, end, "season", modifier))
 
-    if m["se_y"]:
-        found, anchor = build(int(m["se_y"])), None
+    if m["se_y"] or m["se_ry"]:
+        found, anchor = build(int(m["se_y"] or m["se_ry"])), None
+    elif _of_the_year(m, "se"):  # im Sommer des folgenden Jahres
+        year, anchor = _year_told(m, doc, i, "se")
+        found = build(year)
     elif m["se_rel"]:
         anchor = doc.day_anchor(i)
         found = R.relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
@@ -870,8 +998,12 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     if not (m["mo_mod"] or m["mo_y"] or m["mo_rel"] or m["mo_step"]
             or m["mo_comp"] is not None) and not _month_in_context(m, doc, i):
         return None
-    if m["mo_y"] or m["mo_cy"]:  # Mai 1941, Mai (und Juni 1941)
-        found, anchor = R.month_interval(int(m["mo_y"] or m["mo_cy"]), month, modifier), None
+    if m["mo_y"] or m["mo_cy"] or m["mo_ry"]:  # Mai 1941, Mai (und Juni 1941)
+        year = int(m["mo_y"] or m["mo_cy"] or m["mo_ry"])
+        found, anchor = R.month_interval(year, month, modifier), None
+    elif _of_the_year(m, "mo"):  # Mai desselben Jahres, Juli des folgenden Jahres
+        year, anchor = _year_told(m, doc, i, "mo")
+        found = R.month_interval(year, month, modifier)
     elif m["mo_step"]:  # vergangenen Juli: the last July before this month
         anchor = doc.day_anchor(i, "month")
         year = anchor.year + _year_step(month, anchor.month, R.step_of(m["mo_step"]))
@@ -882,6 +1014,21 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     else:
         found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
+
+
+def _of_the_year(m, prefix: str) -> bool:
+    """The match goes on with "des Jahres 1944", "desselben Jahres", "des folgenden Jahres"."""
+    return bool(m[f"{prefix}_ry"] or m[f"{prefix}_nar"]
+                or "desselben" in m.group()[m.end(f"{prefix}_name") - m.start():])
+
+
+def _year_told(m, doc: _Doc, i: int, prefix: str) -> tuple[int, dt.date]:
+    """The year of "desselben/des gleichen Jahres" (that of the reference time) or "des
+    folgenden Jahres" (the one after it); the publication year where the text set none."""
+    found, _ = doc.reference(i, skip_today=True)
+    base = found.start_date if found is not None and found.start_date else doc.published
+    step = 1 if m[f"{prefix}_nar"] in ("folgenden", "darauffolgenden") else 0
+    return base.year + step, base
 
 
 def _year_step(month: int, anchor_month: int, step: int) -> int:
@@ -933,7 +1080,8 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     if int(text[start:end]) < 1900:  # "seit 1862", "wurde 1881 eröffnet": not "für 1200
         if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "gelten 1335."
             return False
-        if context:
+        if context or (R.FUNCTION_NEXT.match(text, end)
+                       and not R.COUNT_BEFORE.search(text, max(0, start - 60), start)):
             return True
         after = R.LOWERCASE_NEXT.match(text, end)
         if after is None or R.COUNT_NEXT.match(text, end):
@@ -949,7 +1097,10 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
     else:
-        times = (f"T{_hour(m['cl_h']):02d}:{int(m['cl_m'] or 0):02d}", None)
+        hour = _hour(m["cl_h"])
+        if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
+            hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
+        times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
@@ -1025,10 +1176,14 @@ def _lasting(m, doc: _Doc, i: int) -> Timex:
 
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
-    """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit)."""
+    """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit); a
+    weekday in apposition to a date is that date (``am 27. September, dem Sonntag``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
     anchor = doc.day_anchor(i)
-    if m["wd_week"]:
+    apposed = _apposed_date(m, doc, i)
+    if apposed is not None and apposed.weekday() == weekday and not m["wd_rel"]:
+        day = anchor = apposed
+    elif m["wd_week"]:
         step = R.step_of(m["wd_week"])
         monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
         day = monday + dt.timedelta(days=weekday)
@@ -1036,12 +1191,43 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
         marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
         day = (anchor + dt.timedelta(days=step) if marked
-               else R.weekday_date(anchor, weekday, step, doc.direction(i)))
+               else R.weekday_date(anchor, weekday, step, _weekday_direction(doc, i)))
     part = m["wd_part"] or m["wd_part2"]
     if m["wd_gen"]:
         return doc.make(i, f"{day}", (day, day), "day", span=m.span("wd_gen"), anchor=anchor)
     value = f"{day}T{R.DAY_PARTS[part.lower()]}" if part else f"{day}"
+    if m["wd_ch"]:  # Mittwoch, 14 Uhr
+        value = f"{day}T{_hour(m['wd_ch']):02d}:{int(m['wd_cm'] or 0):02d}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+def _apposed_date(m, doc: _Doc, i: int) -> dt.date | None:
+    """The day of a date the weekday stands in apposition to: ``27. September, dem Sonntag``,
+    ``Freitag, ausgerechnet dem 13. März``, ``Donnerstag, der 18. Februar``; None if none."""
+    for j, between in ((i + 1, doc.text[m.end():m.end() + 40]),
+                       (i - 1, doc.text[max(0, m.start() - 40):m.start()])):
+        if not 0 <= j < len(doc.matches) or doc.matches[j].lastgroup != "date":
+            continue
+        other = doc.matches[j]
+        gap = (doc.text[m.end():other.start()] if j > i else doc.text[other.end():m.start()])
+        if len(gap) > len(between) or not R.APPOSITION.fullmatch(gap):
+            continue
+        found = None if j in doc._busy else doc.resolve(j)
+        if found is not None and found.granularity == "day" and found.start_date is not None:
+            return found.start_date
+    return None
+
+
+def _weekday_direction(doc: _Doc, i: int) -> str:
+    """The tense that picks a weekday: a present clause about a scheduled event (``Der
+    Mittwoch beginnt um 13 Uhr``, ``am Samstag findet ... statt``) looks forward."""
+    tense = doc.direction(i)
+    if tense != "present" or doc.clause_cue(i) != "present":
+        return tense
+    c_lo, c_hi, cues = doc._clause(i)
+    scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
+                    and doc.text[a:b].lower() in R.SCHEDULED for a, b, kind in cues)
+    return "future" if scheduled else tense
 
 
 _RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
@@ -1071,7 +1257,12 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     before = doc.text[max(0, m.start() - 20):m.start()]
     if R.UNTIL_BEFORE.search(before):
         return False
-    if R.THEN_AND_NOW_BEFORE.search(before):
+    if R.THEN_AND_NOW_BEFORE.search(before) or R.AGE_AFTER.match(doc.text, m.end()):
+        return True  # "damals wie heute", "der heute 49-Jährige", "heute 34 Jahre alt"
+    if R.NOW_NAME_AROUND.search(doc.text, max(0, m.start() - 3), min(len(doc.text),
+                                                                     m.end() + 40)):
+        return True  # "Konstantinopel – heute Istanbul –"
+    if _state_after_past(doc, i):
         return True
     found, narrative = doc.reference(i)
     if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
@@ -1079,6 +1270,30 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
     return (found.start_date.year != doc.published.year
             and m.start() - found.end <= reach)
+
+
+def _state_after_past(doc: _Doc, i: int) -> bool:
+    """``heute`` with a verb of state in the present (``ist``, ``steht``, ``heißt``) right
+    after a sentence told in the past: a state of today set against then (``Bis 2015 standen
+    sie dort. Heute steht dort ...``)."""
+    c_lo, c_hi, cues = doc._clause(i)
+    if not any(doc.text[a:b] in R.STATE_VERBS for a, b, _ in cues if c_lo <= a and b <= c_hi):
+        return False
+    start = doc.matches[i].start()
+    lo = doc.sentence(start)[0]
+    prev_lo = doc.sentence(lo - 2)[0] if lo > 1 else lo
+    if R.THEN_WORD.search(doc.text, prev_lo, start):
+        return True  # "spielte einst ... heißt heute"
+    earlier = False
+    for k in range(bisect.bisect_left(doc.starts, prev_lo), i):
+        found = doc._memo.get(k)
+        if found is None or found.end_date is None:
+            continue
+        if found.granularity == "day" and doc.matches[k].lastgroup in ("relday", "weekday"):
+            return False  # "Am Montag gab es Streit. Heute ist es ruhig": days of the news
+        earlier = earlier or (doc.published - found.end_date).days > 30
+    return earlier and any(m.lastgroup == "past" for m in
+                           R.TENSE_CUES.finditer(doc.text, prev_lo, start))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -1089,6 +1304,18 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _set(m, doc: _Doc, i: int) -> Timex:
     """täglich(en), jedes Jahr, pro Tag, zweimal die Woche (P1D ...), montags (XXXX-WXX-1)."""
+    if m["st_part"]:  # morgens: XXXX-XX-XXTMO
+        return doc.make(i, f"XXXX-XX-XXT{R.HABITUAL_PARTS[m['st_part'].lower()]}", None, "day",
+                        kind="set")
+    if m["st_tft"]:  # Tag für Tag, Jahr für Jahr
+        unit = "D" if m["st_tft"].startswith("Tag") else "Y"
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
+    if m["st_per"] or m["st_perd"]:  # 10 000 Anrufe am Tag
+        lo = max(doc._clause(i)[0], m.start() - 60)
+        if not R.COUNT_WORD.search(doc.text, lo, m.start()):
+            return None  # "im Jahr der Pandemie", "am Tag der Wahl": no rate
+        unit = {"Monat": "M", "Jahr": "Y", "Tag": "D"}[m.group()]
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
     if m["st_word"]:
         value, granularity = R.SET_WORDS[m["st_word"].lower()]
     elif m["st_unit"] or m["st_unit2"]:
@@ -1107,7 +1334,8 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
-    "night": _night, "later": _later, "span": _span, "since": _since, "offset": _offset,
+    "night": _night, "daypart": _daypart, "anaphor": _anaphor, "later": _later, "span": _span,
+    "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,

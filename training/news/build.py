@@ -5,6 +5,8 @@ raw ``text`` field of ``german_news_10k.jsonl.gz``) and entity offsets relative 
 This script joins them with the corpus and writes
 
 - ``training/corpus/extra/news_train.spacy``  (split "train")
+- ``training/corpus/news_dev.spacy``          (split "dev": news sentences of ``sample_econ.py``
+  that pick a run's checkpoint with ``build_model.py --news-dev``; never trained on)
 - ``training/corpus/news_test.spacy``         (split "test"; no model is trained on it)
 - ``training/corpus/silver.spacy``            (``training/silver/silver.jsonl.gz``, the same
   schema, gzipped: the teachers' vote of ``training/silver.py``; used by a run given ``--silver``)
@@ -35,6 +37,7 @@ SILVER = PROJECT / "training" / "silver" / "silver.jsonl.gz"
 CORPUS_DIR = PROJECT / "training" / "corpus"
 LABELS = ("PER", "LOC", "ORG", "MISC")
 MIN_SENTENCES = 1500
+SPLITS = ("train", "dev", "test")
 KEYS = ("article_id", "start", "end", "split", "entities", "source", "month")
 
 
@@ -55,8 +58,8 @@ def read_annotations(path: Path) -> list[dict]:
         missing = [k for k in KEYS if k not in rec]
         if missing:
             raise AnnotationError(f"{where}: missing field(s) {missing}")
-        if rec["split"] not in ("train", "test"):
-            raise AnnotationError(f"{where}: split {rec['split']!r}, expected train or test")
+        if rec["split"] not in SPLITS:
+            raise AnnotationError(f"{where}: split {rec['split']!r}, expected one of {SPLITS}")
         for ent in rec["entities"]:
             if len(ent) != 3 or ent[2] not in LABELS:
                 raise AnnotationError(f"{where}: bad entity {ent!r}")
@@ -96,13 +99,32 @@ def check(records: list[dict], texts: dict[str, str]) -> None:
             prev = e
 
 
+def without_gold(silver: list[dict], gold: list[dict]) -> list[dict]:
+    """The silver records whose sentence overlaps no hand-annotated sentence of its article.
+
+    The silver votes were cast on articles without hand annotations; sentences annotated later
+    (``sample_econ.py``) can be among them, and the same text must not be trained on twice with
+    two different entity lists.
+    No silver sentence of an article with a dev sentence is kept either, so the news dev set
+    is scored on articles the student has seen nothing of.
+    """
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for rec in gold:
+        spans.setdefault(rec["article_id"], []).append((rec["start"], rec["end"]))
+    dev_articles = {rec["article_id"] for rec in gold if rec["split"] == "dev"}
+    return [rec for rec in silver
+            if rec["article_id"] not in dev_articles
+            and not any(s < rec["end"] and rec["start"] < e
+                        for s, e in spans.get(rec["article_id"], ()))]
+
+
 def build(records: list[dict], texts: dict[str, str]) -> tuple[dict, Counter]:
     """DocBins per split, and counts (docs, entities per label, misaligned spans)."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("de")
-    bins = {"train": DocBin(), "test": DocBin()}
+    bins = {split: DocBin() for split in SPLITS}
     stats: Counter = Counter()
     for rec in records:
         text = texts[rec["article_id"]][rec["start"]:rec["end"]]
@@ -143,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     except AnnotationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    n_silver = len(silver)
+    silver = without_gold(silver, records)
+    if n_silver != len(silver):
+        print(f"{n_silver - len(silver)} silver sentences overlap a hand-annotated sentence or are "
+              f"in an article of the news dev set: left out")
     if silver:
         silver_bins, silver_stats = build(silver, texts)
         path = args.out_dir / "silver.spacy"
@@ -153,13 +180,15 @@ def main(argv: list[str] | None = None) -> int:
               + f"; dropped spans {silver_stats['misaligned']}; wrote {path}")
     bins, stats = build(records, texts)
     outputs = {"train": args.out_dir / "extra" / "news_train.spacy",
+               "dev": args.out_dir / "news_dev.spacy",
                "test": args.out_dir / "news_test.spacy"}
     for split, path in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         bins[split].to_disk(path)
     n = len(records)
-    print(f"{n} sentences: {stats['train:docs']} train, {stats['test:docs']} test")
-    for split in ("train", "test"):
+    print(f"{n} sentences: {stats['train:docs']} train, {stats['dev:docs']} dev, "
+          f"{stats['test:docs']} test")
+    for split in SPLITS:
         print(f"  {split}: " + ", ".join(f"{lab} {stats[f'{split}:{lab}']}" for lab in LABELS))
     print(f"  spans snapped by contraction: {stats['contracted']}; "
           f"failed to align (dropped): {stats['misaligned']}")

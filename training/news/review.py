@@ -9,6 +9,9 @@ sentences. For batch N:
                                                  #    then merge all batches into annotations.jsonl
     python training/news/review.py status
 
+``--work DIR`` (before the command) reads the proposals and corrections of another sample, e.g.
+``--work work/econ`` for ``sample_econ.py``'s; ``apply`` merges into the same annotations.jsonl.
+
 Correction lines, one per sentence of the batch, by its number in the batch::
 
     17 ok                                   proposals read and right as shown
@@ -155,6 +158,11 @@ def status() -> None:
 
 
 def main(argv: list[str]) -> int:
+    global PROPOSALS, CORRECTIONS
+    if argv[:1] == ["--work"] and len(argv) >= 2:
+        work = HERE / argv[1]
+        PROPOSALS, CORRECTIONS = work / "proposals.jsonl", work / "corrections"
+        argv = argv[2:]
     if argv[:1] == ["show"] and len(argv) == 2:
         show(int(argv[1]))
     elif argv[:1] == ["apply"] and len(argv) == 2:

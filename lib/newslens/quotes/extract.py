@@ -133,6 +133,7 @@ class Quote:
     carried: bool = False  # free indirect: the speaker is the previous quotation's
     source: tuple[int, int] | None = None  # the speaker's phrase of laut X, X zufolge, so X
     judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
+    relay: bool = False  # the second row of a quotation a medium relays (zitiert X Y)
     speaker: dict = field(default_factory=dict)
 
     @property
@@ -170,14 +171,40 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
             _anaphoric(tokens, index, lex)
             or _reported_source(toks, lex, index)
             or _indirect(toks, lex, index)
+            or _reported_source(toks, lex, index, weak=True)
+            or _noun_clause(toks, index)
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
             quotes.append(found)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes += [_relayed(q) for q in quotes if relayed_cue(q, lex)]
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     quotes += _free_indirect(text, tokens, quotes, lex, covered)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     return quotes
+
+
+def relayed_cue(quote: Quote, lex=None) -> bool:
+    """The quotation's cue is ``zitieren``: a medium relays what someone said (``Die Zeitung
+    zitiert den Minister mit den Worten``, ``X wird von der Zeitung zitiert``); both speak."""
+    if quote.cue is None or quote.kind not in {"direct", "indirect"}:
+        return False
+    lex = lex or cue_lexicon.lexicon()
+    word = quote.cue[0].split()[0].lower()
+    return any(f.lemma == "zitieren" for f in lex.forms.get(word, ()))
+
+
+def _relayed(quote: Quote) -> Quote:
+    """The medium's row of a relayed quotation: the same parts, cue and frame."""
+    return Quote(
+        list(quote.parts),
+        quote.kind,
+        quote.sentence,
+        cue=quote.cue,
+        frame=quote.frame,
+        speaker_after=quote.speaker_after,
+        relay=True,
+    )
 
 
 # -- quotation marks ---------------------------------------------------------------------------
@@ -295,7 +322,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1 : b - 1])
-        judged = cue is not None and _judgement(toks, lex, a, b)
+        judged = (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a)
         if not (
             words >= LONG_QUOTE_WORDS
             or after
@@ -306,12 +333,15 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue
         if not (after or colon or judged) and _named(text[a + 1 : b - 1], toks, a):
             continue
+        if (after or colon) and _short_name(text[a + 1 : b - 1], toks, a):
+            continue  # ``der Chefredakteur der „New York Times“, bekräftigt``
         if not speechlike and _bracketed(text, a, b):
             continue
         quote = Quote([(a, b)], "direct", index, judgement=judged)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
-            quote.frame = (after[2], _clause_end(tokens[last], after[0]))
+            inverted = text[b : after[2]].lstrip()[:1] in {",", "("}
+            quote.frame = (after[2] if inverted else b, _clause_end(tokens[last], after[0]))
         elif cue:
             quote.cue = cue[2:]
             quote.frame = (sentences[index][0], sentences[index][1])
@@ -400,7 +430,6 @@ _TITLE_NOUNS = (
     "programm",
     "kampagne",
     "aktion",
-    "slogan",
     "begriff",
     "stichwort",
     "projekt",
@@ -419,6 +448,23 @@ _TITLE_NOUNS = (
     "report",
     "reihe",
     "netzwerk",
+    "rubrik",
+    "prädikat",
+    "name",
+    "namen",
+    "stamm",
+    "firma",
+    "yacht",
+    "schiff",
+    "musical",
+    "sender",
+    "konferenz",
+    "festival",
+    "turnier",
+    "marke",
+    "modell",
+    "modelle",
+    "kategorie",
 )
 #: Function words of other languages: a short quotation holding one is a name or title
 #: (``„in dubio pro reo“``, ``„United Front for Democracy“``) unless it ends a sentence.
@@ -452,10 +498,36 @@ _FOREIGN = frozenset(
 )
 
 
+def _short_name(content: str, tokens: list[Token], start: int) -> bool:
+    """A name of up to four capitalised words after an article or a title noun, whatever
+    follows it."""
+    before = [t for t in tokens if t.end <= start][-1:]
+    words = content.split()
+    return (
+        bool(before)
+        and before[-1].text[0].isalpha()
+        and len(words) <= 4
+        and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+        and content.rstrip()[-1:] not in {".", "!", "?", ",", "…"}
+        and (before[-1].lower in _GENITIVE or _title_noun(before[-1].lower))
+    )
+
+
+def _title_noun(word: str) -> bool:
+    """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title."""
+    stems = (
+        word,
+        word[:-1] if word.endswith("s") else word,
+        word[:-2] if word.endswith("es") else word,
+    )
+    return any(w.endswith(_TITLE_NOUNS) for w in stems)
+
+
 def _named(content: str, tokens: list[Token], start: int) -> bool:
     """A title or a name in quotation marks rather than speech."""
     before = [t for t in tokens if t.end <= start and t.text[0].isalpha()]
-    if before and before[-1].lower.endswith(_TITLE_NOUNS):
+    last = [t for t in tokens if t.end <= start][-1:]
+    if last and last[0].text[0].isalpha() and _title_noun(last[0].lower):
         return True
     words = content.split()
     if (
@@ -547,6 +619,32 @@ def _judgement(tokens: list[Token], lex, start: int, end: int) -> bool:
     return False
 
 
+_SLOGAN_NOUNS = (
+    "parole",
+    "parolen",
+    "spruch",
+    "sprüche",
+    "sprüchen",
+    "aufschrift",
+    "slogan",
+    "slogans",
+    "sprechchöre",
+    "sprechchören",
+    "rufe",
+    "rufen",
+)
+
+
+def _slogan(tokens: list[Token], start: int) -> bool:
+    """``Parolen wie „X“``, ``mit der Aufschrift „X“``: words shouted or written by
+    protesters are quoted, whatever their form."""
+    before = [t for t in tokens if t.end <= start][-3:]
+    words = [t.lower for t in before if t.text[0].isalpha()]
+    while words and words[-1] in {"wie", "etwa", "beispiel", "zum"}:
+        words.pop()
+    return bool(words) and words[-1] in _SLOGAN_NOUNS and not before[-1].quoted
+
+
 def _adjective(tok: Token) -> bool:
     return (
         tok.text[0].islower()
@@ -571,6 +669,12 @@ def _colon_before(text: str, start: int) -> int | None:
 def _cue_after(text: str, end: int, tokens: list[Token], lex):
     """``„...“, sagte X`` / ``„...“, so X`` / ``„...“ (sagte X)``: the cue right after."""
     rest = [t for t in tokens if t.start >= end]
+    if len(rest) >= 2 and rest[0].lower in {"wird", "wurde"}:  # ``„...“ wird X zitiert``
+        found = find_cue(
+            tokens, lex, lo=tokens.index(rest[1]), hi=min(len(tokens), tokens.index(rest[0]) + 20)
+        )
+        if found and found[1].lemma == "zitieren":
+            return found[0], *found[2:]
     if len(rest) < 2 or rest[0].text not in {",", "("}:
         return None
     i = tokens.index(rest[1])
@@ -632,6 +736,136 @@ def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
             return found
         cue = find_cue(tokens, lex, lo=i + 1, need="clause")
     return None
+
+
+#: Nouns of speech acts and attitudes whose content a ``dass``, ``ob`` or ``zu`` clause
+#: after a comma gives (``die Forderung, die Steuern zu senken``).
+SPEECH_NOUNS = (
+    "forderung",
+    "forderungen",
+    "behauptung",
+    "behauptungen",
+    "zweifel",
+    "meinung",
+    "theorie",
+    "hoffnung",
+    "befehl",
+    "erlaubnis",
+    "ankündigung",
+    "aufforderung",
+    "vorwurf",
+    "vorwürfe",
+    "vorwürfen",
+    "warnung",
+    "bitte",
+    "appell",
+    "vorschlag",
+    "zusage",
+    "versprechen",
+    "ansicht",
+    "auffassung",
+    "überzeugung",
+    "befürchtung",
+    "befürchtungen",
+    "erwartung",
+    "bedingung",
+    "beschluss",
+    "anweisung",
+    "auftrag",
+    "empfehlung",
+    "hinweis",
+    "hinweise",
+    "gerücht",
+    "gerüchte",
+    "verdacht",
+    "plan",
+    "pläne",
+    "absicht",
+    "idee",
+    "wunsch",
+    "angst",
+    "sorge",
+    "kritik",
+    "bericht",
+    "berichte",
+    "erklärung",
+    "mitteilung",
+    "aussage",
+    "aussagen",
+    "darstellung",
+    "begründung",
+)
+_CLAUSE_GOES_ON = (
+    _RELATIVE | _ADVERBIAL | {"und", "oder", "aber", "sondern", "dass", "daß", "ob", "wie"}
+)
+
+
+_FUSED_ZU = re.compile(r"[a-zäöü]{2,}zu[a-zäöü]{2,}en$")  # ``abzuschaffen``, ``einzuführen``
+
+
+def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
+    """``die Forderung des Ministers, die Steuern zu senken``, ``Zweifel daran, ob ...``, ``der
+    Meinung, dass ...``: the clause after a speech noun (``darauf``/``daran`` may stand
+    between) is what was said."""
+    for k, tok in enumerate(tokens[:-3]):
+        if tok.text != "," or tokens[k + 1].quoted:
+            continue
+        j = k - 1
+        if j > 0 and tokens[j].lower in {"daran", "darauf", "darüber", "davon", "dafür"}:
+            j -= 1
+        noun = tokens[j] if j >= 0 else None
+        if noun is None or not noun.text[:1].isupper() or not noun.lower.endswith(SPEECH_NOUNS):
+            noun = _owned_by_speech_noun(tokens, k)
+            if noun is None:
+                continue
+        start = k + 1
+        opener = tokens[start].lower
+        end = _clause_close(tokens, start)
+        words = [t for t in tokens[start:end] if t.text[0].isalpha()]
+        ends_in_zu = len(words) > 1 and (
+            words[-2].lower == "zu" or bool(_FUSED_ZU.match(words[-1].text))
+        )  # a relative clause (``die ...``) ends in a finite verb instead
+        infinitive = ends_in_zu or (opener not in _RELATIVE and any(t.lower == "zu" for t in words))
+        if opener not in {"dass", "daß", "ob"} and not infinitive:
+            continue
+        if _subjunctive(tokens[:k] + tokens[end:]):
+            return None  # the sentence itself reports speech: free indirect as a whole
+        span = _unquoted_span(tokens, start, end)
+        if span:
+            return Quote(
+                [span],
+                "indirect",
+                index,
+                cue=(noun.text, noun.start, noun.end),
+                frame=(tokens[0].start, tok.start),
+            )
+    return None
+
+
+def _owned_by_speech_noun(tokens: list[Token], k: int) -> Token | None:
+    """``die Forderung des CSU-Vorsitzenden Edmund Stoiber, ...``: the speech noun before a
+    genitive (an article and capitalised words) that ends at the comma."""
+    j = k - 1
+    while j > 0 and tokens[j].text[:1].isupper() and not tokens[j].quoted:
+        j -= 1
+    if j < 1 or tokens[j].lower not in {"des", "der", "seiner", "ihrer", "ihres", "seines"}:
+        return None
+    noun = tokens[j - 1]
+    speech = noun.text[:1].isupper() and noun.lower.endswith(SPEECH_NOUNS) and j < k - 1
+    return noun if speech else None
+
+
+def _clause_close(tokens: list[Token], start: int) -> int:
+    """Where a subordinate clause from ``start`` ends: at the sentence end or at a comma
+    after which the main clause goes on (a lower-case word that does not continue it)."""
+    for k in range(start + 1, len(tokens) - 1):
+        if tokens[k].text in {";", ":"}:
+            return k
+        if tokens[k].text == "," and not tokens[k + 1].quoted:
+            nxt = tokens[k + 1]
+            if nxt.text[:1].islower() and nxt.lower not in _CLAUSE_GOES_ON:
+                return k
+    return len(tokens)
 
 
 def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
@@ -728,16 +962,21 @@ def _clause_has_subjunctive(tokens: list[Token], lo: int) -> bool:
     return False
 
 
-def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
-    """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``."""
+def _reported_source(tokens: list[Token], lex, index: int, weak: bool = False) -> Quote | None:
+    """``laut X``, ``X zufolge``, ``nach Angaben von X``, ``..., so X.``, ``demnach``; with
+    ``weak`` the frames that a cue verb of the sentence takes precedence over (``seiner
+    Meinung nach``, ``aus Sicht von X``, ``Umfragen, nach denen ...``)."""
+    if weak:
+        return _weak_source(tokens, lex, index)
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if tok.quoted or (low not in lex.words and low != "nach"):
+        if tok.quoted or (low not in lex.words and low not in {"nach", "aus"}):
             continue
         kinds = lex.words.get(low, frozenset())
+        cue = (tok.text, tok.start, tok.end)
         if "prep" in kinds or (low == "nach" and _source_noun(tokens, i + 1, lex)):
             a, b = i, _noun_phrase_end(tokens, i + 1)
-            return _around(tokens, a, b, index, (tok.text, tok.start, tok.end), after=True)
+            return _around(tokens, a, b, index, cue, after=True)
         if "postp" in kinds:
             a = _noun_phrase_start(tokens, i)
             return _around(tokens, a, i + 1, index, (tok.text, tok.start, tok.end), after=False)
@@ -773,21 +1012,123 @@ def _reported_source(tokens: list[Token], lex, index: int) -> Quote | None:
     return None
 
 
-def _source_noun(tokens: list[Token], i: int, lex) -> bool:
+def _weak_source(tokens: list[Token], lex, index: int) -> Quote | None:
+    if tokens[-1].text == "?":
+        return None  # a question (an interviewer's ``Ihrer Meinung nach``) reports nothing
+    for i, tok in enumerate(tokens):
+        if tok.quoted or tok.lower not in {"nach", "aus"}:
+            continue
+        cue = (tok.text, tok.start, tok.end)
+        if (
+            tok.lower == "aus"
+            and tokens[i + 1 : i + 2]
+            and tokens[i + 1].lower not in _POSSESSIVE
+            and _source_noun(tokens, i + 1, lex, sicht=True)
+        ):
+            return _around(tokens, i, _noun_phrase_end(tokens, i + 1), index, cue, after=True)
+        if tok.lower == "nach" and _source_before(tokens, i, lex):  # ``seiner Meinung nach``
+            return _around(tokens, i - 2, i + 1, index, cue, after=False)
+        if tok.lower == "nach" and _relative_source(tokens, i):  # ``Gerüchte, nach denen``
+            return _relative_clause(tokens, i, index, cue)
+    return None
+
+
+def _source_noun(tokens: list[Token], i: int, lex, sicht: bool = False) -> bool:
     """``nach Angaben``, ``nach den Angaben``, ``nach offiziellen Angaben``, ``nach einer
-    Stellungnahme``, ``nach Expertenmeinung``: a source noun (or a compound ending in one)
-    within three words."""
+    Stellungnahme``, ``nach Expertenmeinung``, ``nach dem Grundgesetz``, ``nach Grupps
+    Meinung``: a source noun (or a compound ending in one, also in the genitive) within
+    three words, after a name in the genitive; ``aus Sicht`` (``sicht``) only that noun."""
+    named = False
     for tok in tokens[i : i + 3]:
-        if tok.quoted or not tok.text.replace("-", "").isalpha():
+        if not tok.text.replace("-", "").isalpha():
             return False
         if tok.text[0].isupper():
-            word = tok.lower
-            return any(word.endswith(noun) for noun in lex.sources)
+            if sicht:
+                return tok.lower == "sicht"
+            if _is_source(tok.lower, lex):
+                return True
+            if named or not tok.lower.endswith("s"):
+                return False
+            named = True  # a name in the genitive right before the noun: ``Grupps``
+        elif named:
+            return False
     return False
 
 
+def _is_source(word: str, lex) -> bool:
+    stems = {word, word[:-1] if word.endswith("s") else word, word[:-2]}
+    return any(w.endswith(noun) for noun in lex.sources for w in stems if len(w) > 2)
+
+
+_POSSESSIVE = frozenset(
+    ["seiner", "ihrer", "dem", "deren", "dessen", "unserer", "meiner", "eigener", "allgemeiner"]
+)
+
+
+def _source_before(tokens: list[Token], i: int, lex) -> bool:
+    """``seiner Meinung nach``, ``dem Vernehmen nach``: a source noun before ``nach``."""
+    return (
+        i >= 2
+        and tokens[i - 1].text[:1].isupper()
+        and _is_source(tokens[i - 1].lower, lex)
+        and tokens[i - 2].lower in _POSSESSIVE
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text[0].isalnum()
+    )
+
+
+_RELATIVE_SOURCE = frozenset(["denen", "welchem", "welcher", "welchen"])
+
+
+def _relative_source(tokens: list[Token], i: int) -> bool:
+    return (
+        0 < i < len(tokens) - 3
+        and tokens[i - 1].text == ","
+        and tokens[i + 1].lower in _RELATIVE_SOURCE
+        and not tokens[i + 1].quoted
+    )
+
+
+def _relative_clause(tokens: list[Token], i: int, index: int, cue) -> Quote | None:
+    """``Umfragen, nach denen 72 Prozent ... ablehnen``: the relative clause is what the
+    noun before it says, the relative pronoun its speaker."""
+    end = next((k for k in range(i + 2, len(tokens)) if tokens[k].text in {",", ";"}), len(tokens))
+    span = _unquoted_span(tokens, i + 2, end)
+    if span is None:
+        return None
+    pronoun = tokens[i + 1]
+    return Quote(
+        [span],
+        "indirect",
+        index,
+        cue=cue,
+        frame=(tokens[i].start, pronoun.end),
+        source=(pronoun.start, pronoun.end),
+    )
+
+
 def _ends_soon(tokens: list[Token], i: int) -> bool:
-    return all(t.text not in {","} for t in tokens[i + 1 : i + 6]) and len(tokens) - i <= 12
+    """``..., so X.``: ``so`` and a noun phrase end the sentence (``so der Sprecher``, ``so
+    Anna Berg, die Leiterin des Amtes``, ``so das Ergebnis einer Studie``); not ``so dass``,
+    ``so könnte``."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.lower in {"dass", "daß"} or nxt.lower in _CLAUSE_WORDS:
+        return False
+    if all(t.text != "," for t in tokens[i + 1 : i + 6]) and len(tokens) - i <= 12:
+        return True  # short: ``so der Sprecher``, ``so bestätigt das Gericht``
+    if not (nxt.lower in _ARTICLES or nxt.text[:1].isupper()):
+        return False
+    j = _noun_phrase_end(tokens, i + 1)
+    rest = tokens[j:]
+    if all(not t.text[0].isalnum() for t in rest) or rest[0].text == ":":
+        return True
+    # an apposition to the end: ``so Anna Berg, die Leiterin des Amtes``
+    return (
+        rest[0].text == ","
+        and len(rest) > 1
+        and (rest[1].lower in _ARTICLES or rest[1].text[:1].isupper())
+        and not any(t.text == "," for t in rest[1:])
+    )
 
 
 def _noun_phrase_end(tokens: list[Token], i: int) -> int:
@@ -940,6 +1281,8 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
     """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
     the whole sentence reports a statement."""
     cue = find_cue(tokens, lex, need="alone")
+    while cue is not None and not _main_clause_act(tokens, cue):
+        cue = find_cue(tokens, lex, lo=cue[0] + 1, need="alone")
     if cue is None or tokens[0].quoted:
         return None
     if _particle_is_prefix(tokens, cue):
@@ -955,6 +1298,34 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
         cue=cue[2:],
         frame=(tokens[0].start, tokens[-1].end),
     )
+
+
+_SUBORDINATE = _RELATIVE | _ADVERBIAL | {"dass", "daß", "ob", "wie", "wo", "welches", "womit"}
+_PERFECT = frozenset(["hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"])
+_CASUALTIES = ("tote", "todesopfer", "opfer", "menschenleben", "leben", "verletzte")
+
+
+def _main_clause_act(tokens: list[Token], cue) -> bool:
+    """The cue reports a statement of the sentence's main clause: not in a subordinate or
+    relative clause (``..., die 73 Todesopfer forderte``, ``Wenn Berlin geklagt hätte``), not
+    in brackets (``(Wikinews berichtete)``), not a participle that names or is passive
+    without its agent (``auch X genannt``, ``wird ... gefordert``), not ``fordern`` of lives
+    (``das Beben forderte 20 Tote``)."""
+    i, form = cue[0], cue[1]
+    before = tokens[:i]
+    cut = max((k for k, t in enumerate(before) if t.text in {",", ";", ":", "–", "-"}), default=-1)
+    opener = before[cut + 1].lower if cut + 1 < len(before) else ""
+    if opener in _SUBORDINATE and not (cut == -1 and opener in _RELATIVE):
+        return False
+    opened = max((k for k, t in enumerate(before) if t.text == "("), default=-1)
+    if opened >= 0 and not any(t.text == ")" for t in before[opened:]):
+        return False
+    if form.participle:
+        words = {t.lower for t in tokens if not t.quoted}
+        if not words & _PERFECT and not words & {"von", "vom"}:
+            return False
+    lives = any(t.lower.endswith(_CASUALTIES) for t in tokens[i + 1 : i + 6])
+    return not (form.lemma == "fordern" and lives)
 
 
 def _particle_is_prefix(tokens: list[Token], cue) -> bool:
@@ -986,7 +1357,12 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
         if not toks or toks[0].quoted:
             continue
         near = recent is not None and index - recent <= CARRY_SENTENCES
-        if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
+        right_after = recent is not None and index - recent == 1
+        if (
+            (near and (_subjunctive(toks) or _hearsay(toks) or _verb_second_subjunctive(toks)))
+            or (right_after and _modal_hearsay(toks))
+            or _subjunctive_i(toks)
+        ):
             span = _unquoted_span(toks, 0, len(toks))
             if not span:
                 continue
@@ -996,6 +1372,98 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index, carried=True))
             recent = last = index
     return out
+
+
+#: Lower-case words ending in -e that are not verbs in the subjunctive I.
+_NOT_VERBS = frozenset(
+    [
+        "ohne",
+        "gerne",
+        "gern",
+        "bitte",
+        "alle",
+        "diese",
+        "jede",
+        "keine",
+        "seine",
+        "ihre",
+        "eine",
+        "welche",
+        "solche",
+        "beide",
+        "einige",
+        "viele",
+        "wenige",
+        "andere",
+        "mehrere",
+        "meine",
+        "deine",
+        "unsere",
+        "eure",
+        "jene",
+        "manche",
+        "sämtliche",
+        "dieselbe",
+        "derselbe",
+        "gleiche",
+        "ganze",
+        "halbe",
+        "erste",
+        "zweite",
+        "dritte",
+        "letzte",
+        "nächste",
+        "neue",
+        "alte",
+        "große",
+        "kleine",
+        "gute",
+        "lange",
+        "hohe",
+        "volle",
+        "gesamte",
+        "weitere",
+        "eigene",
+        "ende",
+        "wie",
+        "sowie",
+        "heute",
+        "gestern",
+        "ebenfalls",
+        "bereits",
+        "gerade",
+        "lediglich",
+        "zunächst",
+        "ferner",
+        "nahe",
+        "jüngste",
+        "beste",
+    ]
+)
+
+
+def _verb_second_subjunctive(tokens: list[Token]) -> bool:
+    """``Das Amt halte den Weg für schnell``, ``Jedoch ruhe die Mitgliedschaft``: a verb in
+    the subjunctive I (``-e``, not the past ``-te``/``-de``) in second place, after the first
+    constituent and before a lower-case word."""
+    words = [t for t in tokens if not t.quoted]
+    for i in range(1, min(len(words) - 1, 8)):
+        w = words[i].text
+        if not (w.islower() and w.isalpha() and len(w) >= 4 and w.endswith("e")):
+            continue
+        if w.endswith(("te", "de")) or w in _NOT_VERBS:
+            continue
+        before, after = words[i - 1].text, words[i + 1].text
+        if (before[:1].isupper() or before.lower() in {"er", "sie", "es", "man"}) and (
+            after.islower() or after in {",", "."}
+        ):
+            return True
+    return False
+
+
+def _modal_hearsay(tokens: list[Token]) -> bool:
+    """``soll``/``sollen`` right after a quotation: what was said goes on."""
+    return any(t.lower in {"soll", "sollen"} for t in tokens if not t.quoted)
 
 
 #: Subjunctive II forms that, after a quotation, mostly go on reporting it.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslens import kb
-from newslens.quotes.extract import Quote
+from newslens.quotes.extract import Quote, relayed_cue
 
 SPEAKER_LABELS = ("PER", "ORG")
 _PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
@@ -174,7 +174,12 @@ def attribute(
     starts = [m.start for m in mentions]
     previous: dict = {}
     for quote in quotes:
-        found = {} if quote.carried else _in_frame(text, quote, mentions, starts, previous)
+        found = _relay_speaker(text, quote, mentions, starts, previous)
+        if quote.relay:
+            quote.speaker = found  # without a medium the relay row is dropped
+            continue
+        if not found and not quote.carried:
+            found = _in_frame(text, quote, mentions, starts, previous)
         if not found and quote.carried:
             found = _subject_before(quote, sentences, mentions, starts, previous) or _latest(
                 quote.start, mentions, starts, previous
@@ -188,6 +193,73 @@ def attribute(
 
 #: A quotation without frame keeps the previous speaker when it was named this close before.
 CARRY_CHARS = 300
+_MEDIUM_PREPOSITIONS = frozenset(["von", "vom", "in", "im", "auf", "bei", "beim"])
+
+
+def _relay_speaker(text: str, quote: Quote, mentions, starts, previous) -> dict:
+    """The speakers of a relayed quotation (cue ``zitieren``): the person quoted for the
+    quotation's own row, the medium for its relay row. Active: the subject relays, its object
+    is quoted (``Die Zeitung zitiert den Minister``, ``„...“, zitiert die Zeitung den
+    Minister``); passive: the subject is quoted, ``von``/``in`` X relays (``Der Minister wird
+    von der Zeitung zitiert``, ``wie X von Y zitiert wird``). Empty when not read."""
+    if quote.frame is None or quote.cue is None or not relayed_cue(quote):
+        return {}
+    marks = {"„", "“", "”", "»", "«", '"', "‚", "‘"}
+    words = [w for w in _words(text, *quote.frame, quote.parts) if w[0] not in marks]
+    cue = quote.cue[1]
+    at = next((k for k, w in enumerate(words) if w[1] == cue), None)
+    if at is None:
+        return {}
+    cuts = {",", ":", ";", "(", ")"}
+    lo = max((k + 1 for k, w in enumerate(words[:at]) if w[0] in cuts), default=0)
+    hi = next((k for k in range(at + 1, len(words)) if words[k][0] in cuts), len(words))
+    clause = words[lo:hi]
+    k = at - lo
+    passive = any(w[0].lower() in _PASSIVE_AUX for w in clause)
+    if passive:
+        pp = next((j for j, w in enumerate(clause) if w[0].lower() in _MEDIUM_PREPOSITIONS), None)
+        pp_words = clause[pp + 1 :] if pp is not None else []
+        while (
+            len(pp_words) > 1
+            and pp_words[0][0].islower()
+            and pp_words[0][0] not in _DETERMINERS
+            and pp_words[1][0][:1].isupper()
+        ):
+            pp_words = pp_words[1:]  # ``im italienischen Fachblatt``
+        medium = _phrase_from(pp_words) if pp is not None else None
+        aux = next(j for j, w in enumerate(clause) if w[0].lower() in _PASSIVE_AUX)
+        if clause[0][0].lower() == "wie":
+            person = _phrase_from(clause[1:])
+        elif aux == 0 and (len(clause) < 2 or clause[1][0].lower() in _MEDIUM_PREPOSITIONS):
+            person = _phrase_from(words[:at])  # ``Der Chef, X, wird von der Zeitung zitiert``
+        elif aux == 0:  # ``„...“, wird die Ministerin von der Zeitung zitiert``
+            person = _phrase_from(clause[1:])
+        elif _opens_noun_phrase(clause[:aux]):
+            person = (clause[0][1], clause[aux - 1][2])
+        else:
+            person = _phrase_from(clause[aux + 1 :])
+        if person and pp and person[0] < clause[pp][1] < person[1]:  # not ``X von der Zeitung``
+            person = (person[0], clause[pp - 1][2])
+    elif k == 0:  # ``„...“, zitiert die Zeitung den Minister``
+        medium = _phrase_from(clause[1:])
+        rest = [w for w in clause[1:] if medium and w[1] >= medium[1]]
+        person = _phrase_from(rest)
+    else:  # ``Die Zeitung zitiert den Minister mit den Worten``
+        medium = (clause[0][1], clause[k - 1][2]) if _opens_noun_phrase(clause[:k]) else None
+        person = _phrase_from(clause[k + 1 :])
+    if medium is not None and person is None:  # ``zitiert die Zeitung X Lynch``: two names
+        named = [
+            m
+            for m in mentions
+            if medium[0] <= m.start and m.end <= medium[1] and m.label in SPEAKER_LABELS
+        ]
+        if len(named) >= 2:
+            medium, person = (medium[0], named[0].end), (named[-1].start, named[-1].end)
+    if medium is None or person is None:
+        return {}  # one of the two is not named: an ordinary quotation
+    span = medium if quote.relay else person
+    inside = [m for m in mentions[bisect.bisect_left(starts, span[0]) :] if m.start < span[1]]
+    return _resolve_subject(text, span, inside, mentions, starts, quote, previous)
 
 
 def _subject_before(
@@ -254,6 +326,16 @@ def _in_frame(
     opening = _opening_subject(words, cue, people) if not quote.speaker_after else None
     if opening is not None:  # ``Albrecht Conze, der Direktor der Mission, bezeichnete``
         return _from_mention(opening)
+    subject = None
+    if quote.cue and quote.cue[0] != ":" and not quote.speaker_after and following is None:
+        named = {m.start for m in people}
+        subject = _clause_subject(
+            words, cue, quote.cue[2], named, quote.parts, quote.cue[0].lower()
+        )
+    if subject is not None:
+        found = _resolve_subject(text, subject, inside, mentions, starts, quote, previous)
+        if found:
+            return found
     if people:
         best = min(people, key=lambda m: _distance(m, cue, after))
         if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
@@ -294,6 +376,273 @@ _SUBJECT_START = _DETERMINERS | {
     "ihre",
     "unser",
 }
+
+
+#: Finite auxiliaries and modals: in a main clause the one after the first constituent is
+#: the verb-second of a cue in the participle or infinitive (``X hat Y gebeten``).
+_FINITE_AUX = frozenset(
+    [
+        "hat",
+        "hatte",
+        "haben",
+        "hatten",
+        "ist",
+        "war",
+        "sind",
+        "waren",
+        "wird",
+        "wurde",
+        "werden",
+        "wurden",
+        "soll",
+        "sollen",
+        "sollte",
+        "sollten",
+        "will",
+        "wollen",
+        "wollte",
+        "wollten",
+        "kann",
+        "können",
+        "konnte",
+        "konnten",
+        "muss",
+        "müssen",
+        "musste",
+        "mussten",
+        "darf",
+        "durfte",
+        "möchte",
+        "habe",
+        "sei",
+        "hätte",
+        "wäre",
+    ]
+)
+_CLAUSE_CUT = frozenset([",", ":", ";", "(", ")", "–", "-", "„", "“", "»", "«", '"'])
+_SKIP_AFTER_VERB = frozenset(
+    [
+        "sich",
+        "auch",
+        "jedoch",
+        "aber",
+        "nun",
+        "dann",
+        "noch",
+        "bereits",
+        "zudem",
+        "außerdem",
+        "ebenfalls",
+        "erneut",
+        "dabei",
+        "daraufhin",
+        "inzwischen",
+        "allerdings",
+        "schließlich",
+        "nochmals",
+        "wiederum",
+    ]
+)
+
+
+_PASSIVE_AUX = frozenset(["wird", "wurde", "werden", "wurden"])
+_HEISST = frozenset(["heißt", "hieß", "geheißen", "hieße"])
+_SOURCE_PREPOSITIONS = frozenset(
+    ["in", "im", "auf", "aus", "bei", "beim", "von", "vom", "zur", "zum", "am", "an"]
+)
+
+
+def _clause_subject(
+    words, cue: int, cue_end: int, named: set[int], parts=(), cue_word: str = ""
+) -> tuple[int, int] | None:
+    """The subject of the cue's main clause by German verb-second, as character offsets:
+    the first constituent when it is a noun phrase (``Der Sprecher der Polizei teilte mit``,
+    ``Die Ministerin hat die Länder gebeten``), else the noun phrase right after the finite
+    verb (``Am Montag sagte der Minister``, ``Offiziell geht die Regierung davon aus``); a
+    person or pronoun right after the verb when the first constituent names none (``Eine
+    Verschiebung bezeichnete Conze als fatal``). ``named``: where person and organisation
+    mentions begin. None for clauses this cannot read (a comma before the cue, a subordinate
+    clause)."""
+    opened = max((e for _, e in parts if e <= cue), default=-1)  # a quotation ends before
+    before = [w for w in words if w[2] <= cue and w[1] >= opened]
+    stop = max((i for i, w in enumerate(before) if w[0] in {".", "!", "?"}), default=-1)
+    clause = before[stop + 1 :]
+    if len(clause) > 1 and clause[0][0].lower() == "wie":  # ``Wie die Polizei mitteilte, ...``
+        if clause[-1][0].lower() in _PASSIVE_AUX:
+            return None
+        return _phrase_from(clause[1:]) or (clause[1][1], clause[-1][2])
+    if not clause or any(w[0] in _CLAUSE_CUT for w in clause):
+        return None
+    while clause and clause[0][0].lower() in _FOCUS:
+        clause = clause[1:]
+    if not clause or clause[0][0].lower() in _CLAUSE_WORDS:
+        return None
+    fin = next(
+        (i for i, w in enumerate(clause) if i > 0 and w[0].lower() in _FINITE_AUX), len(clause)
+    )
+    if fin < len(clause) and clause[fin][0].lower() in _PASSIVE_AUX:
+        return None  # the passive's subject is not the speaker (``wurde ... aufgefordert``)
+    first = clause[:fin]
+    if cue_word in _HEISST:  # ``In dem Bericht heißt es``: the source is the speaker
+        source = first and first[0][0].lower() in _SOURCE_PREPOSITIONS
+        return (first[0][1], first[-1][2]) if source else None
+    rest = clause[fin + 1 :] if fin < len(clause) else [w for w in words if w[1] > cue]
+    after = _phrase_from(rest)
+    if first and (first[0][1] in named or _opens_noun_phrase(first)):
+        if any(w[1] in named or w[0].lower() in _PRONOUNS for w in first):
+            return first[0][1], first[-1][2]
+        if after is not None and (
+            any(after[0] <= n < after[1] for n in named) or _is_pronoun(rest, after)
+        ):
+            return after  # the first constituent is the object
+        return first[0][1], first[-1][2]
+    return after
+
+
+def _is_pronoun(seq, span) -> bool:
+    return any(w[1] == span[0] and w[0].lower() in _PRONOUNS for w in seq)
+
+
+#: Capitalised words that open a clause as an adverbial: time nouns, and the endings of
+#: adverbs and adjectives (``Offiziell``, ``Sinngemäß``, ``Gegenwärtig``, ``Relativierend``).
+_TIME_NOUNS = frozenset(
+    [
+        "Ende",
+        "Anfang",
+        "Mitte",
+        "Beginn",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+        "Des",
+        "Zuletzt",
+        "Vergangene",
+        "Vergangenen",
+        "Letzte",
+        "Letzten",
+        "Kommende",
+        "Kommenden",
+    ]
+)
+_ADVERB_ENDINGS = ("lich", "ig", "isch", "ell", "end", "weise", "gemäß", "mäßig", "falls", "ens")
+
+
+def _opens_noun_phrase(first) -> bool:
+    word = first[0][0]
+    low = word.lower()
+    if low in _DETERMINERS or low in _PRONOUNS or low in _SUBJECT_START:
+        return True
+    if not word[:1].isupper() or word in _NOT_SPEAKER or word in _TIME_NOUNS:
+        return False
+    adverbial = low.endswith(_ADVERB_ENDINGS) and (len(first) == 1 or not first[1][0][:1].isupper())
+    return not adverbial
+
+
+_CLAUSE_WORDS = frozenset(
+    [
+        "dass",
+        "daß",
+        "ob",
+        "wie",
+        "wenn",
+        "weil",
+        "als",
+        "nachdem",
+        "obwohl",
+        "da",
+        "während",
+        "bevor",
+        "damit",
+        "indem",
+        "wonach",
+        "deren",
+        "dessen",
+        "welche",
+        "welcher",
+        "welches",
+        "was",
+        "wer",
+        "wo",
+    ]
+)
+
+
+_WEB_NAME = re.compile(r"[\w-]+\.(?:de|com|net|org|at|ch|eu|fr|uk)")
+
+
+def _phrase_from(seq) -> tuple[int, int] | None:
+    """The noun phrase opening ``seq`` (after a reflexive or an adverb or two): a pronoun, or
+    a determiner, adjectives, capitalised words and a genitive attachment."""
+    k = 0
+    while k < len(seq) and k < 3 and seq[k][0].lower() in _SKIP_AFTER_VERB:
+        k += 1
+    if k >= len(seq):
+        return None
+    word = seq[k][0]
+    if word.lower() == "man":
+        return None  # nobody in particular
+    if word.lower() in _PRONOUNS or _WEB_NAME.fullmatch(word):  # ``er``, ``ndr.de``
+        return seq[k][1], seq[k][2]
+    j = k
+    if word.lower() in _DETERMINERS or word.lower() in _SUBJECT_START:
+        j = k + 1
+        while j < len(seq) and seq[j][0][:1].islower() and seq[j][0].isalpha() and j - k < 4:
+            j += 1  # adjectives
+    end = j
+    while end < len(seq) and seq[end][0][:1].isupper() and seq[end][0] not in _NOT_SPEAKER:
+        end += 1
+    if end == j:
+        return None
+    if end + 1 < len(seq) and seq[end][0] in {"des", "der", "von", "vom"}:
+        g = end + 1
+        while g < len(seq) and seq[g][0][:1].islower() and seq[g][0].isalpha() and g - end < 3:
+            g += 1
+        h = g
+        while h < len(seq) and seq[h][0][:1].isupper():
+            h += 1
+        if h > g:
+            end = h
+    return seq[k][1], seq[end - 1][2]
+
+
+def _resolve_subject(text, span, inside, mentions, starts, quote, previous) -> dict:
+    """The speaker of a subject span: the person (else organisation) named in it, else a
+    pronoun's antecedent, else a role noun's referent."""
+    lo, hi = span
+    named = [m for m in inside if lo <= m.start and m.end <= hi and m.label in SPEAKER_LABELS]
+    if named:
+        best = min(named, key=lambda m: (m.label != "PER", m.start))
+        return {
+            "text": text[lo:hi],
+            "start": lo,
+            "end": hi,
+            "entity_id": best.entity_id,
+            "canonical": best.canonical,
+        }
+    phrase = text[lo:hi]
+    head = phrase.split()[0] if phrase.split() else ""
+    if head.lower() in _PRONOUNS:  # ``er``, ``Er sowie Giesel``
+        ref = _antecedent(quote.start, mentions, starts, previous)
+        return {"text": head, "start": lo, "end": lo + len(head), **ref}
+    if len(phrase) < 3:
+        return {}
+    return {"text": phrase, "start": lo, "end": hi, **_role_referent(text, span, mentions, starts)}
 
 
 def _opening_subject(words, cue: int, people: list[Mention]) -> Mention | None:
