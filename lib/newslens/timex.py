@@ -1097,7 +1097,9 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
     else:
-        hour = _hour(m["cl_h"]) + (12 if m["cl_pm"] and _hour(m["cl_h"]) < 12 else 0)
+        hour = _hour(m["cl_h"])
+        if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
+            hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
         times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
@@ -1302,6 +1304,18 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _set(m, doc: _Doc, i: int) -> Timex:
     """täglich(en), jedes Jahr, pro Tag, zweimal die Woche (P1D ...), montags (XXXX-WXX-1)."""
+    if m["st_part"]:  # morgens: XXXX-XX-XXTMO
+        return doc.make(i, f"XXXX-XX-XXT{R.HABITUAL_PARTS[m['st_part'].lower()]}", None, "day",
+                        kind="set")
+    if m["st_tft"]:  # Tag für Tag, Jahr für Jahr
+        unit = "D" if m["st_tft"].startswith("Tag") else "Y"
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
+    if m["st_per"] or m["st_perd"]:  # 10 000 Anrufe am Tag
+        lo = max(doc._clause(i)[0], m.start() - 60)
+        if not R.COUNT_WORD.search(doc.text, lo, m.start()):
+            return None  # "im Jahr der Pandemie", "am Tag der Wahl": no rate
+        unit = {"Monat": "M", "Jahr": "Y", "Tag": "D"}[m.group()]
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
     if m["st_word"]:
         value, granularity = R.SET_WORDS[m["st_word"].lower()]
     elif m["st_unit"] or m["st_unit2"]:
