@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslens.quotes import cues as cue_lexicon
 
@@ -167,12 +168,14 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
+        lows = {t.lower for t in toks}  # skip the rules whose words the sentence lacks
+        sourced = "nach" in lows or not lows.isdisjoint(lex.words)
         found = (
             _anaphoric(tokens, index, lex)
-            or _reported_source(toks, lex, index)
+            or (sourced and _reported_source(toks, lex, index))
             or _indirect(toks, lex, index)
-            or _reported_source(toks, lex, index, weak=True)
-            or _noun_clause(toks, index)
+            or (("nach" in lows or "aus" in lows) and _reported_source(toks, lex, index, True))
+            or ("," in lows and _noun_clause(toks, index))
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
@@ -513,6 +516,7 @@ def _short_name(content: str, tokens: list[Token], start: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _title_noun(word: str) -> bool:
     """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title."""
     stems = (
@@ -807,6 +811,8 @@ def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
     """``die Forderung des Ministers, die Steuern zu senken``, ``Zweifel daran, ob ...``, ``der
     Meinung, dass ...``: the clause after a speech noun (``darauf``/``daran`` may stand
     between) is what was said."""
+    if not any(t.text == "," for t in tokens):
+        return None
     for k, tok in enumerate(tokens[:-3]):
         if tok.text != "," or tokens[k + 1].quoted:
             continue
@@ -1080,8 +1086,13 @@ def _source_noun(tokens: list[Token], i: int, lex, sicht: bool = False) -> bool:
 
 
 def _is_source(word: str, lex) -> bool:
+    return _source_word(word, lex.sources)
+
+
+@lru_cache(maxsize=65536)
+def _source_word(word: str, sources: frozenset[str]) -> bool:
     stems = {word, word[:-1] if word.endswith("s") else word, word[:-2]}
-    return any(w.endswith(noun) for noun in lex.sources for w in stems if len(w) > 2)
+    return any(w.endswith(noun) for noun in sources for w in stems if len(w) > 2)
 
 
 _POSSESSIVE = frozenset(
