@@ -42,6 +42,7 @@ Figures, per gold:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -82,7 +83,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         articles = articles.iloc[:args.limit].reset_index(drop=True)
     found, events, (seconds, cpu) = _event_tables(articles)
-    _report(_gold(args.bench_gold, articles), found, events, articles, false_dated=False)
+    gold = _gold(args.bench_gold, articles)
+    _report(gold, found, events, articles, false_dated=False)
+    for half, name in ((0, "development"), (1, "check")):
+        print(f"-- bench, {name} half of the gold (event_key hash {half}: "
+              f"{'used while changing the rules' if half == 0 else 'not read while developing'})")
+        _report(gold[_half(gold["event_key"]) == half].reset_index(drop=True), found, events,
+                articles, false_dated=False, brief=True)
     _drawn(found, events, articles, show=args.show_evidence)
     print(f"event stage: {seconds:.1f} s wall, {cpu:.1f} s CPU for {len(articles)} articles = "
           f"{1000 * seconds / len(articles):.2f} s wall, {1000 * cpu / len(articles):.2f} s CPU "
@@ -118,6 +125,11 @@ def _gold(path: str, articles: pd.DataFrame) -> pd.DataFrame:
     return gold[gold["articles"].map(len) > 0].reset_index(drop=True)
 
 
+def _half(keys: pd.Series) -> pd.Series:
+    """0 or 1 per gold event, by a stable hash of its key: the development and check halves."""
+    return keys.map(lambda k: int(hashlib.md5(k.encode()).hexdigest(), 16) % 2)
+
+
 def _families() -> dict[str, str]:
     classes = event_classes()
     return dict(zip(classes["event_class"], classes["family"], strict=True))
@@ -145,7 +157,7 @@ def _matches(g, events: pd.DataFrame, families: dict[str, str]) -> list[tuple[st
 
 
 def _report(gold: pd.DataFrame, found: pd.DataFrame, events: pd.DataFrame,
-            articles: pd.DataFrame, *, false_dated: bool) -> None:
+            articles: pd.DataFrame, *, false_dated: bool, brief: bool = False) -> None:
     families = _families()
     happened = gold[gold["modality"] == "happened"]
     dated = events.dropna(subset=["start_date"])
@@ -177,6 +189,8 @@ def _report(gold: pd.DataFrame, found: pd.DataFrame, events: pd.DataFrame,
     print(f"reporting articles gathered (best event per gold event): micro {micro:.0%}, "
           f"macro {macro:.0%}; per found event {per_event:.1f} of {per_gold:.1f}")
     print(f"duplicate rows: {duplicates}; merged rows: {merged}")
+    if brief:
+        return
     missing = [k for k in happened["event_key"] if not matches[k]]
     print(f"not found: {', '.join(missing) if missing else '-'}")
     if false_dated:
@@ -219,15 +233,27 @@ def _drawn(found: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, *,
 
 
 def _evidence(found: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> None:
-    """The first reporting sentences of an event (printed, never written to a file)."""
+    """Reporting sentences of an event, one per article (its timex-dated mention, else its
+    publication-dated one, else its first), for at most 8 articles spread evenly over the
+    event's articles in publication order, so the sample shows what most reports say
+    (printed, never written to a file)."""
     text = dict(zip(articles["article_id"], articles["text"], strict=True))
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    for m in found[found["event_id"] == event_id].head(8).itertuples(index=False):
+    rank = {"timex": 0, "publication": 1, "none": 2}
+    mine = found[found["event_id"] == event_id]
+    mine = mine.assign(rank=mine["date_source"].astype(str).map(rank),
+                       day=mine["article_id"].map(published))
+    best = mine.sort_values(["rank", "start"]).drop_duplicates("article_id")
+    best = best.sort_values(["day", "article_id"]).reset_index(drop=True)
+    step = max(1, -(-len(best) // 8))
+    for m in best.iloc[::step].head(8).itertuples(index=False):
         body = text[m.article_id]
         left = max(body.rfind(". ", 0, m.start) + 2, m.start - 200, 0)
         right = min(len(body), m.end + 200)
-        print(f"      [{published[m.article_id]:%Y-%m-%d} {m.article_id}] {m.date_source}: "
-              f"{' '.join(body[left:right].split())}")
+        print(f"      [{published[m.article_id]:%Y-%m-%d} {m.article_id}] {m.date_source} "
+              f"{m.modality}: {' '.join(body[left:right].split())}")
+    print(f"      ({len(best)} articles; date sources of their mentions: "
+          f"{mine['date_source'].astype(str).value_counts().to_dict()})")
 
 
 if __name__ == "__main__":

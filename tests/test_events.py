@@ -332,3 +332,67 @@ def test_seed_events_have_ids_offsets_and_the_shared_tables(seed_annotations):
     counts = found.groupby("event_id").size()
     assert (events.set_index("event_id")["n_mentions"] == counts.reindex(
         events["event_id"]).to_numpy()).all()
+
+
+# -- states, speech acts, referents (issue 13) -------------------------------------------------
+
+
+def test_a_state_word_is_an_event_only_with_a_change():
+    doc = Doc("a", "2020-10-29", ["Bund und Länder haben einen Lockdown beschlossen.",
+                                  "Im Lockdown bleiben die Restaurants zu.",
+                                  "Die Sanktionen gegen Russland gelten weiter."])
+    assert events_of(doc)[0]["trigger"].tolist() == ["Lockdown"]
+
+
+def test_a_speech_act_is_a_statement_of_a_named_or_referred_speaker():
+    doc = Doc("a", "2020-03-18", [
+        "„Es ist ernst“, sagte Merkel am Mittwoch.",        # named speaker, own timex
+        "Danach sagte er nichts mehr.",                     # er: Merkel, the person before
+        "Es hieß, man sagte ab.",                           # nobody: no statement
+    ], [MERKEL], [("Mittwoch", "2020-03-18", "2020-03-18", "day")])
+    found = events_of(doc)[0]
+    said = found[found["lemma"] == "Äußerung"]
+    assert said["trigger"].tolist() == ["sagte", "sagte"]
+    assert said["actors"].tolist() == ["Angela Merkel", "Angela Merkel"]
+    assert said["event_class"].tolist() == ["statement", "statement"]
+    assert said["start_date"].tolist() == [pd.Timestamp("2020-03-18")] * 2
+    assert said["date_source"].tolist() == ["timex", "publication"]
+
+
+def test_a_title_with_an_article_refers_to_the_person_introduced_with_it():
+    doc = Doc("a", "2025-08-07", [
+        "US-Präsident Donald Trump will Putin treffen.",
+        "Putin kann nicht reisen.",
+        "Der US-Präsident hatte am Mittwoch in einem Telefonat mit Europäern gesprochen.",
+    ], [("Donald Trump", PER, "per:donald_trump", "Donald Trump"),
+        ("Putin", PER, "per:wladimir_putin", "Wladimir Putin"),
+        ("Putin", PER, "per:wladimir_putin", "Wladimir Putin")],
+        [("Mittwoch", "2025-08-06", "2025-08-06", "day")])
+    m = only(events_of(doc)[0], "Telefonat")
+    assert m["actors"] == "Donald Trump"  # not Putin, the most recent person
+
+
+def test_a_bracket_does_not_end_the_clause_of_a_trigger():
+    doc = Doc("a", "2025-08-26", ["„Es liegt an Putin“, schrieb Johann Wadephul (CDU) am "
+                                  "Dienstag im Onlinedienst X."],
+              [("Johann Wadephul", PER, "per:johann_wadephul", "Johann Wadephul")],
+              [("Dienstag", "2025-08-26", "2025-08-26", "day")])
+    m = only(events_of(doc)[0], "schrieb")
+    assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2025-08-26"))
+
+
+def test_an_absolute_date_dates_whatever_tense_the_tagger_saw():
+    sentences, mentions, timexes, articles = tables(Doc(
+        "a", "2025-10-16", ["Nach der russischen Invasion im Februar 2022 herrschte Funkstille."],
+        [], [("Februar 2022", "2022-02-01", "2022-02-28", "month")]))
+    timexes["tense"] = "present"
+    m = only(build_events(sentences, mentions, timexes, articles)[0], "Invasion")
+    assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2022-02-01"))
+
+
+def test_a_commemoration_dates_the_remembrance_not_the_event():
+    doc = Doc("a", "2021-02-18", ["Zum Jahrestag der Morde von Hanau am 19. Februar gibt es "
+                                  "eine Kundgebung."], [],
+              [("19. Februar", "2021-02-19", "2021-02-19", "day")])
+    m = only(events_of(doc)[0], "Morde")
+    assert m["date_source"] == "none"

@@ -88,6 +88,11 @@ def test_annotate_rejects_a_table_without_text():
         annotate(pd.DataFrame({"article_id": ["a"], "published": [pd.Timestamp("2025-01-01")]}))
 
 
+def test_annotate_names_what_to_pass_when_given_a_path():
+    with pytest.raises(TypeError, match=r"not str 'corpus.jsonl.gz'.*load_corpus\(path\)"):
+        annotate("corpus.jsonl.gz")
+
+
 def test_annotation_is_deterministic(seed_articles, seed_annotations):
     again = annotate(seed_articles)
     assert again.mentions.equals(seed_annotations.mentions)

@@ -155,3 +155,78 @@ def test_a_quotation_a_medium_relays_has_a_row_for_the_person_and_one_for_the_me
         ("„Es regnet“", "einen Passanten"),  # nobody relays: one row
     ]
     assert [entity for _, _, entity in found][:3] == ["Tom Wirth", None, "Lea Sommer"]
+
+
+def test_a_name_after_a_title_noun_or_genitive_article_is_no_quotation():
+    text = (
+        "Den Preis bekam das Buch in der Rubrik „Bestes Sachbuch“. "
+        "Die Chefin der „Rheinischen Rundschau“, teilte die Redaktion mit, geht in Rente. "
+        "Der Artikel des Fachmagazins „Bau und Technik“ erschien im Mai."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == []
+
+
+def test_free_indirect_speech_in_a_verb_second_subjunctive_or_with_soll_after_a_quotation():
+    text = (
+        "Die Bürgermeisterin sagte, der Haushalt sei ausgeglichen. "
+        "Die Stadt plane keine neuen Schulden. "
+        "Die Schulden sollen bis 2030 halbiert werden. "
+        "Am Abend regnete es. Die Feuerwehr rückte zweimal aus. Das Fest soll im Mai stattfinden."
+    )
+    kinds = [(kind, quote) for kind, quote in _found(text)]
+    assert kinds == [
+        ("indirect", "der Haushalt sei ausgeglichen"),
+        (
+            "free indirect",
+            "Die Stadt plane keine neuen Schulden. Die Schulden sollen bis 2030 halbiert werden.",
+        ),
+    ]
+
+
+def test_a_speech_act_reports_alone_only_in_the_main_clause():
+    text = (
+        "Die Gewerkschaft forderte höhere Löhne. "
+        "Das Erdbeben, das 40 Todesopfer forderte, zerstörte die Altstadt. "
+        "Die Brücke wurde gesperrt (die Zeitung berichtete). "
+        "Wenn die Stadt geklagt hätte, wäre der Bau gestoppt worden."
+    )
+    assert [(kind, quote) for kind, quote in _found(text) if kind == "reported"] == [
+        ("reported", "Die Gewerkschaft forderte höhere Löhne.")
+    ]
+
+
+def test_slogans_and_a_relayed_quotation_without_a_comma():
+    text = (
+        "Die Demonstranten riefen Parolen wie „Kohle stoppen“. "
+        "„Wir gewinnen das Rückspiel“ wird der Trainer im Sportblatt „Anstoß“ zitiert."
+    )
+    found = _speakers(text, {})
+    assert [(quote, who) for quote, who, _ in found] == [
+        ("„Kohle stoppen“", "Die Demonstranten"),
+        ("„Wir gewinnen das Rückspiel“", "der Trainer"),
+        ("„Wir gewinnen das Rückspiel“", "Sportblatt „Anstoß"),
+    ]
+
+
+def test_the_clause_after_a_speech_noun_is_what_was_said():
+    text = (
+        "Die Opposition wiederholte ihre Forderung, die Gebühren abzuschaffen. "
+        "Es gibt Zweifel daran, ob der Termin zu halten ist. "
+        "Der Verein verfolgt das Ziel, mehr Kinder für den Sport zu begeistern."
+    )
+    assert _found(text) == [
+        ("indirect", "die Gebühren abzuschaffen"),
+        ("indirect", "ob der Termin zu halten ist"),
+    ]
+
+
+def test_a_subject_with_its_relative_clause_or_an_apposition_after_the_speaker_is_no_quote():
+    text = (
+        "Anna Berg, die das Amt seit 2019 leitet, kritisierte den Plan. "
+        "Da der Zug ausfiel, entschied sich die Gruppe für den Bus. "
+        "„Wir sind zufrieden“, sagte Jan Ott, Sprecher des Vereins, am Montag. "
+        "Der Plan, der im Mai vorgestellt wurde, sei gescheitert, sagte der Minister."
+    )
+    assert [(kind, quote) for kind, quote in _found(text) if kind == "indirect"] == [
+        ("indirect", "Der Plan, der im Mai vorgestellt wurde, sei gescheitert")
+    ]

@@ -48,10 +48,13 @@ TIMELINE_MENTIONS = pd.DataFrame([
     {"event_mention_id": f"{a}:ev{k}-{k + 5}", "event_id": g, "article_id": a,
      "sentence_id": f"{a}:s{k:04d}", "start": k, "end": k + 5, "event_class": "consult",
      "actors": "", "actor_ids": "", "start_date": pd.Timestamp(day) if day else pd.NaT,
-     "modality": "asserted"}
+     "end_date": pd.Timestamp(day) if day else pd.NaT,
+     "date_source": "timex" if day else "none",
+     "modality": "negated" if g == "g6" else "asserted"}
     for g, a, k, day in [("g1", "a", 0, "2025-08-15"), ("g1", "b", 10, "2025-08-15"),
                          ("g1", "b", 30, "2025-08-16"), ("g2", "a", 50, "2025-08-25"),
-                         ("g3", "b", 70, "2025-10-16"), ("g5", "a", 90, None)]])
+                         ("g3", "b", 70, "2025-10-16"), ("g5", "a", 90, None),
+                         ("g4", "b", 110, "2014-03-18"), ("g6", "a", 130, "2025-08-12")]])
 
 
 def timeline(**options):

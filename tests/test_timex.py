@@ -181,8 +181,12 @@ def test_days_relative_to_the_anchor(text, expected):
     assert found(text) == expected
 
 
+def test_am_morgen_is_the_morning_not_tomorrow():
+    # the bench gold's rule: a part of the day is that of the reference day (here the anchor)
+    assert found("Am Morgen fuhr er los.") == [day("Morgen", "2025-10-21TMO")]
+
+
 @pytest.mark.parametrize("text", [
-    "Am Morgen fuhr er los.",
     "Er rief jeden Morgen an.",
     "Die Schule hatte am frühen Morgen geschlossen.",
     "Er arbeitet vom Morgen bis zum Abend.",
@@ -1021,4 +1025,70 @@ def test_numeric_date_ranges_are_one_expression():
      [day("Morgen des 6. Juni 1944", "1944-06-06TMO"), day("Abend des 7. Juni", "1944-06-07TEV")]),
 ])
 def test_narrative_reference_time(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Im Juli des Jahres 1944 scheiterte das Attentat, im Mai desselben Jahres war er verhaftet "
+     "worden.",
+     [("Juli des Jahres 1944", "1944-07", "1944-07-01", "1944-07-31"),
+      ("Mai desselben Jahres", "1944-05", "1944-05-01", "1944-05-31")]),
+    ("Zu Ostern 1916 kam der Aufstand. Im Sommer des folgenden Jahres kam die Revolution.",
+     [("Ostern 1916", "1916-04-23", "1916-04-21", "1916-04-24"),
+      ("Sommer des folgenden Jahres", "1917-SU", "1917-06-01", "1917-08-31")]),
+    ("Anfang der Neunziger kam die Einheit.",
+     [("Anfang der Neunziger", "199", "1990-01-01", "1993-12-31")]),
+])
+def test_months_and_seasons_of_the_year_told(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Raffael ist 1483 in Urbino geboren.", [("1483", "1483", None, None)]),
+    ("Das erste Haus wurde 1881 in Wismar eröffnet.",
+     [("1881", "1881", "1881-01-01", "1881-12-31")]),
+    ("Die Bilder hatte er 1815 durch einen Händler erworben.",
+     [("1815", "1815", "1815-01-01", "1815-12-31")]),
+    ("Die Stadt war bekannt – 1892 wütete die Cholera.",
+     [("1892", "1892", "1892-01-01", "1892-12-31")]),
+    ("Es gab Krisen 2016, 2017 und 2018.",
+     [("2016", "2016", "2016-01-01", "2016-12-31"), ("2017", "2017", "2017-01-01", "2017-12-31"),
+      ("2018", "2018", "2018-01-01", "2018-12-31")]),
+    # counts stay counts
+    ("Nur 21 Menschen starben, 1147 hatten sich infiziert.", []),
+    ("3000 Demonstranten kamen in München, 1000 in Berlin.", []),
+    ("Mehr als 1000 mit dem Virus infiziert.", []),
+    ("Das Honorar wär 1000 fl. in Gold.", []),
+    ("IBAN DE18 2005 0550 1500 9338 64", []),
+])
+def test_bare_years_in_narratives_and_counts(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Am 3. Mai 1945 kapitulierte die Stadt. Am Abend feierten sie, in der Nacht schliefen sie. "
+     "An diesem Tag war alles anders. In dem Jahr starben viele.",
+     [day("3. Mai 1945", "1945-05-03"), day("Abend", "1945-05-03TEV"),
+      day("Nacht", "1945-05-03TNI"), day("diesem Tag", "1945-05-03"),
+      ("dem Jahr", "1945", "1945-01-01", "1945-12-31")]),
+    ("Am Montag trat er zurück. Am Abend gab es eine Feier.",
+     [day("Montag", "2020-05-04"), day("Abend", "2020-05-04TEV")]),
+    ("Guten Morgen! Jeden Abend liest er.", []),
+])
+def test_parts_of_the_day_and_anaphors_of_the_reference_time(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es gab bis zu 10 000 Anrufe am Tag, vier Millionen Touristen im Jahr.",
+     [("Tag", "P1D", None, None), ("Jahr", "P1Y", None, None)]),
+    ("Im Jahr der Pandemie sank das. Am Tag der Wahl regnete es.", []),
+    ("Er arbeitet morgens und abends, Tag für Tag.",
+     [("morgens", "XXXX-XX-XXTMO", None, None), ("abends", "XXXX-XX-XXTEV", None, None),
+      ("Tag für Tag", "P1D", None, None)]),
+    ("Um elf Uhr nachts kam er, um zwei Uhr nachts ging er, um sieben Uhr morgens schlief er.",
+     [day("elf Uhr nachts", "2020-05-08T23:00"), day("zwei Uhr nachts", "2020-05-08T02:00"),
+      day("sieben Uhr morgens", "2020-05-08T07:00")]),
+])
+def test_sets_per_unit_habitual_parts_and_clock_words(text, expected):
     assert found(text, "2020-05-08") == expected

@@ -118,6 +118,9 @@ def vague_ref(words: str) -> str:
         return VAGUE_REFS[low]
     return next((ref for head, ref in VAGUE_PHRASE_REFS if low.startswith(head)), "PRESENT_REF")
 #: Sets (``täglich``) -> TIMEX3 period and granularity.
+#: Habitual parts of the day (sets of any day): morgens, abends, tagsüber.
+HABITUAL_PARTS = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF",
+                  "abends": "EV", "nachts": "NI", "tagsüber": "DT"}
 SET_WORDS = {
     "täglich": ("P1D", "day"), "tagtäglich": ("P1D", "day"), "wöchentlich": ("P1W", "week"),
     "monatlich": ("P1M", "month"), "jährlich": ("P1Y", "year"),
@@ -269,6 +272,12 @@ REL = _words([stem + ending for stem in _REL_STEMS for ending in ("", "n", "r", 
 ERA = r"(?:v\.\s?Chr\.|vor" + _S + r"Christus|vor" + _S + r"Christi" + _S + r"Geburt|" \
       r"n\.\s?Chr\.|nach" + _S + r"Christus|nach" + _S + r"Christi" + _S + r"Geburt)"
 ORTSZEIT = r"(?P<{}>" + _S + r"\(Ortszeit\))?"
+#: After a month or season: of a named year or of the year the text is in (``Juli des Jahres
+#: 1944``, ``Mai desselben Jahres``, ``Sommer des folgenden Jahres``); ``p`` the group prefix.
+def _of_year(p: str) -> str:
+    return (r"(?:" + _S + r"des" + _S + r"Jahres" + _S + rf"(?P<{p}_ry>" + YEAR + r")" + _E
+            + r"|" + _S + r"(?:des" + _S + rf"(?P<{p}_nar>selben|gleichen|folgenden|"
+            r"darauffolgenden)|desselben)" + _S + r"Jahres" + _E + r")")
 
 
 def _branch(name: str, body: str) -> str:
@@ -316,7 +325,7 @@ _BRANCHES = [
         r"(?:(?P<de_mod>" + PART + r")" + _S + r"der" + _S + r")?(?:(?P<de_n>(?:1[0-9]|20)?"
         r"[0-9]0)er(?:(?:-|" + _S + r")Jahren?|n|" + _E + r")|(?P<de_w>"
         + _words([w.lower() for w in DECADE_WORDS], cap=True) + r")(?:(?:-|" + _S
-        + r")?[Jj]ahren?|n)" + r")" + _E
+        + r")?[Jj]ahren?|n|(?(de_mod)|(?!)))" + r")" + _E  # Anfang der Neunziger
     )),
     # 5 calendar dates: 18. August 2025, Montag, 18. August, 18.08.2025, 2025-08-18
     _branch("date", (
@@ -350,6 +359,17 @@ _BRANCHES = [
         + r"|(?P<dp_part2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)" + _S + r"des" + _S
         + r"(?P<dp_d2>" + DAY + r")\.\s*(?P<dp_m2>" + MONTH + r")(?:" + _S + r"(?P<dp_y2>"
         + YEAR + r"))?" + _E
+    )),
+    # 6a2 a part of the day, a day, month or year the text has just named: am Abend, in der
+    # Nacht, an dem Tag, an diesem Abend, in dem Jahr, in derselben Nacht
+    _branch("anaphor", (
+        r"(?<=[Aa]m )(?P<an_part>Morgen|Vormittag|Mittag|Nachmittag|Abend)" + _E
+        + r"(?!" + _S + _LATER + r")"  # am Abend vorher: an expression of its own
+        + r"|(?<=[Ii]n der )(?P<an_night>Nacht)" + _E
+        + r"|(?<=[IiAa]n )(?:(?:dem|demselben|jenem)" + _S + r"(?P<an_unit>Tag|Abend|Morgen|"
+        r"Nachmittag|Vormittag|Monat|Jahr)|diesem" + _S + r"(?P<an_unit2>Tag|Abend|Morgen|"
+        r"Nachmittag|Vormittag))" + _E
+        + r"|(?<=[Ii]n )(?:derselben|jener|dieser)" + _S + r"(?P<an_unit3>Nacht)" + _E
     )),
     # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
     # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
@@ -396,7 +416,7 @@ _BRANCHES = [
     _branch("season", (
         r"(?:(?P<se_mod>" + PART + r")" + _S + r"(?:des" + _S + r")?)?(?:(?P<se_rel>" + REL
         + r")" + _S + r")?(?P<se_name>" + _words(SEASONS) + r")s?(?:" + _S + r"(?P<se_y>" + YEAR
-        + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E
+        + r")(?:/(?:\d{2}|" + YEAR + r"))?)?" + _E + r"(?:" + _of_year("se") + r")?"
     )),
     # 12b holidays: Weihnachten, Ostern 2021, Silvester, Tag der Deutschen Einheit
     _branch("holiday", r"(?P<ho_name>" + _words(HOLIDAYS) + r")(?:" + _S + r"(?P<ho_y>" + YEAR
@@ -420,7 +440,8 @@ _BRANCHES = [
         r"(?P<mo_name>" + MONTH + r")(?:(?:" + _S
         + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?=(?:" + _LIST + MONTH + _E + r")+" + _S
         + r"(?P<mo_cy>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
-        + REL + r")" + _S + r"Jahres)|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
+        + REL + r")" + _S + r"Jahres)|" + _of_year("mo")
+        + r"|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
         + r"|(?P<mn_m>0?[1-9]|1[0-2])/(?P<mn_y>" + YEAR + r")(?![\w/-])"
     )),
     # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)
@@ -434,7 +455,8 @@ _BRANCHES = [
         r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
-        + r"(?:" + _S + r"(?P<cl_pm>nachmittags|abends)" + _E + r")?")),
+        + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
+        + _E + r")?")),
     # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
             + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
@@ -476,6 +498,13 @@ _BRANCHES = [
         + r"(?:im|pro|je|am|die|in" + _S + r"der)" + _S + r"(?P<st_unit2>Tag|Woche|Monat|Jahr)"
         + _E + r"|(?P<st_wd>" + _words([w.lower() + "s" for w in WEEKDAYS], cap=True) + r")"
         + _E
+        # habitual parts of the day: morgens, abends, tagsüber; Tag für Tag
+        + r"|(?P<st_part>" + _words(HABITUAL_PARTS, cap=True) + r")" + _E
+        + r"|(?P<st_tft>Tag" + _S + r"für" + _S + r"Tag|Jahr" + _S + r"für" + _S + r"Jahr)" + _E
+        # per unit after a count: 10 000 Anrufe am Tag, 40 Millionen Touristen im Jahr
+        + r"|(?:(?<=[Ii]m )(?P<st_per>Monat|Jahr)|(?<=[Aa]m )(?P<st_perd>Tag))" + _E
+        + r"(?!" + _S + r"(?:\d|" + _LATER + r"|nach|vor|de[rs]|"
+        r"zuvor)\b)"
     )),
     # 20 vague adverbs: derzeit, nun, bald, bisher
     # 19b how long, unquantified: jahrelang, wochenlangen, stundenlang
@@ -499,6 +528,7 @@ _WHOLE_WORDS = [
     "gestern", "heute", "übermorgen", "morgen", "nächsten", *HOLIDAYS, "Christi", "einmal",
     "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
+    "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht", *HABITUAL_PARTS, "Monat", "Tag",
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
@@ -525,6 +555,9 @@ _FOLLOWED_BY = {
     ("nicht",): r"zuletzt",
     ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
     ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
+    ("dem", "demselben", "jenem", "diesem"): r"(?:Tag|Abend|Morgen|Nachmittag|Vormittag|Monat|"
+                                             r"Jahr)",
+    ("derselben", "jener", "dieser"): r"Nacht",
     ("Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht"): r"des",
     ("tags",): r"(?:darauf|danach|zuvor|davor)",
     ("kurz", "wenig", "bald", "unmittelbar"): r"(?:danach|darauf|später|zuvor|davor|vorher)",
@@ -614,8 +647,9 @@ YEAR_CONTEXT = re.compile(
 NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:Nr\.|Nummer|Paragra(?:f|ph)|§|Art\.|Artikel|Tel\.|Telefon|Fax|PLZ|Seite|S\.|"
     r"Platz|Zimmer|Flug|Linie|Bus|Tempo|Kilometer|km|Höhe|rund|etwa|knapp|über|fast|circa|"
-    r"ca\.|mehr als|weniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau)\s*|"
-    r"(?:[\d+\-−–/]|\d[.,])\s?)$"
+    r"ca\.|[Mm]ehr als|[Ww]eniger als|bis zu|insgesamt|weitere|mindestens|nur|exakt|genau|gut|"
+    r"[A-Z]{2}\d\d)\s*|"
+    r"[\d+\-−–/]|\d\s?[\-−–]\s|(?<!\b(?:1\d|20)\d)\d[.,]\s?|\d[.,])$"
 )
 #: What after a four-digit number says it is a quantity (2000 Euro, 1500 Menschen, 2020 Uhr).
 NOT_YEAR_AFTER = re.compile(
@@ -669,7 +703,18 @@ STAMP_END = re.compile(r"[ \t\u00a0]*(?:[:,\n]|$)")
 #: Words of a past set against today ("spielte einst ... heißt heute").
 THEN_WORD = re.compile(r"\b(?:einst|damals|früher|seinerzeit)\b", re.IGNORECASE)
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
-LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{3,}")
+LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{2,}\b(?!\.[ \t]*[a-zäöü\d])")
+#: A count before "am Tag", "im Jahr": a number, or a number word with a unit of amount.
+COUNT_WORD = re.compile(r"\d|\b(?:Millionen|Milliarden|Tausende?|Hunderte?|Dutzende?|zwei|drei|"
+                        r"vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend)\b")
+#: A number that is no year (21, 139, 22.000, 3000) shortly before: counts are being listed.
+COUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:1[0-9]|20)\d\d(?![\d.,]\d))\d[\d.,]*")
+#: After an old bare year: a preposition, an article "ein" or an auxiliary, which no count is
+#: followed by in a narrative ("Raffael ist 1483 in Urbino geboren", "Auf 1643 lässt sich").
+FUNCTION_NEXT = re.compile(
+    r"[ \t\u00a0]+(?:in|im|mit|an|am|auf|aus|bei|durch|für|gegen|nach|seit|über|unter|von|"
+    r"vom|vor|wegen|zum|zur|als|eine?[nmrs]?|hat|hatte|hatten|wird|wurde|wurden|war|waren|"
+    r"ist|lässt|ließ|kam|starb|erschien)\b")
 #: Words that make a capitalised "Morgen" the noun (am Morgen, jeden Morgen, guten Morgen).
 MORGEN_NOUN_BEFORE = re.compile(
     r"\b(?:am|Am|den|dem|der|des|einen|eines|jeden|Jeden|guten|Guten|diesen|diesem|frühen|"

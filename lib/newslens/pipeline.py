@@ -224,6 +224,11 @@ def annotate_chunk(chunk: pd.DataFrame, keys: pd.Series, *, model=None,
 
 def check_articles(articles: pd.DataFrame) -> None:
     """Fail with a clear message unless ``articles`` looks like the result of load_corpus."""
+    if not isinstance(articles, pd.DataFrame):
+        raise TypeError(
+            f"annotate() takes the articles table, not {type(articles).__name__} "
+            f"{str(articles)[:80]!r}: pass newslens.load_corpus(path)"
+        )
     missing = [c for c in REQUIRED_ARTICLE_COLUMNS if c not in articles.columns]
     if missing:
         raise ValueError(

@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.legend_handler import HandlerTuple
 
 from newslens.events import SEP, event_classes, split_names
+from newslens.events.tables import date_support
 from newslens.plots import _figure, _style
 
 TIMELINE_COLUMNS = [
@@ -51,6 +52,10 @@ OTHER_LANE = "Andere"
 _MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.",
            "Nov.", "Dez.")
 _REPORT_COLOUR = "#555555"
+#: Articles that must date an event alike (reported as happened) for it to be drawn.
+MIN_SUPPORT = 2
+#: Granularities of the event dates drawn (a week or a month is listed, not drawn).
+DRAWN_GRANULARITIES = ("day", "weekend")
 #: Events drawn at most by default: one row each, so more would not be readable (nor fast).
 MAX_EVENTS = 40
 
@@ -70,8 +75,12 @@ def timeline_table(
     swimlanes: bool = False,
     max_lanes: int = 6,
     max_events: int | None = MAX_EVENTS,
+    min_support: int = MIN_SUPPORT,
 ) -> pd.DataFrame:
     """The dated events of ``events`` to draw, with the ids of their reporting sentences.
+
+    Only events whose reports agree on their date are drawn (:func:`drawable`, with
+    ``min_support`` articles; 0 draws every dated event).
 
     Keeps events dated to a month or more precisely, of ``event_classes`` (all if empty) and
     ``modalities``, reported by at least
@@ -91,6 +100,9 @@ def timeline_table(
         raise ValueError(f"max_events must be 1 or more (or None), not {max_events}")
     dated = _selected(events, event_classes, actors, modalities)
     dated = dated[dated["n_articles"] >= min_articles]
+    if min_support > 0:
+        dated = dated[dated["event_id"].isin(drawable(events, event_mentions, min_support,
+                                                      modalities))]
     start, end = _window(articles, date_from, date_to, context_days)
     dated = dated[(dated["end_date"] >= start) & (dated["start_date"] <= end)]
     n_events = len(dated)
@@ -124,6 +136,28 @@ def timeline_table(
     table = table.drop(columns="lane_order")
     table.attrs["n_events"] = n_events
     return table
+
+
+def drawable(events: pd.DataFrame, event_mentions: pd.DataFrame,
+             min_support: int = MIN_SUPPORT,
+             modalities: tuple[str, ...] = DRAWN_MODALITIES) -> set[str]:
+    """The events whose reports agree on their date (:func:`~newslens.events.tables.
+    date_support`): a timex dates the event to a day or days (``date_source = timex`` with a
+    granularity of :data:`DRAWN_GRANULARITIES`: a week or a month named in passing, ``im
+    März``, dates a state as often as an event; a day from publication dates alone is as
+    often a report in the past tense of an older happening as news of the day), at least
+    ``min_support`` articles (all, if it has fewer) report it at that date (in one of
+    ``modalities``: as happened by default), one of them by a timex, and no more articles
+    date it otherwise. A group whose reports do not agree on a day (a state named in
+    passing, reports of several occasions) is listed in the tables but not drawn."""
+    support = date_support(events, event_mentions, tuple(modalities))
+    known = events.set_index("event_id").reindex(support.index)
+    needed = known["n_articles"].clip(upper=min_support)
+    ok = (support["support"] >= needed) & (support["support"] > support["against"]) \
+        & (support["timex_support"] >= 1) \
+        & known["granularity"].astype(str).isin(DRAWN_GRANULARITIES) \
+        & (known["date_source"].astype(str) == "timex")
+    return set(support.index[ok])
 
 
 def _selected(events: pd.DataFrame, classes, actors, modalities) -> pd.DataFrame:

@@ -702,6 +702,33 @@ def _daypart(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, f"{day}T{R.DAY_PARTS[part.lower()]}", (day, day), "day", anchor=anchor)
 
 
+def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
+    """am Abend, in der Nacht, an dem Tag, an diesem Abend, in dem Monat, in dem Jahr, in
+    derselben Nacht: that part of the day, or that day, month or year, of the reference time
+    (the last date the text named; where it named no day, the anchor day)."""
+    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"]
+    found, narrative = doc.reference(i)
+    if narrative:
+        doc._used_frame.add(i)
+    if word in ("Monat", "Jahr"):
+        if found is None or found.start_date is None:
+            base = doc.day_anchor(i)
+        elif word == "Monat" and found.granularity not in ("day", "month"):
+            return None  # "1915 ... in dem Monat": which month is not said
+        else:
+            base = found.start_date
+        if word == "Jahr":
+            return doc.make(i, f"{base.year:04d}", R.year_interval(base.year), "year",
+                            anchor=base)
+        value, first, last = R.month_interval(base.year, base.month, "none")
+        return doc.make(i, value, (first, last), "month", anchor=base)
+    one_day = found is not None and found.granularity == "day" and found.start_date is not None \
+        and found.start_date == found.end_date
+    day = found.start_date if one_day else doc.day_anchor(i)
+    value = f"{day}" if word == "Tag" else f"{day}T{R.DAY_PARTS[word.lower()]}"
+    return doc.make(i, value, (day, day), "day", anchor=day)
+
+
 #: How far (characters) a date of the narrative frames the year-less dates after it: a bare year
 #: about one paragraph ("1862 ... im Sommer"), a day, month or season the passage after it.
 _FRAME_REACH = {"year": 400, "finer": 2000}
@@ -890,7 +917,7 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     """im Herbst 2024, Ende des Sommers, vergangenen Winter, Spätsommer (late summer)."""
     code, modifier = R.SEASONS[m["se_name"]]
     modifier = R.PART_MODIFIERS.get(m["se_mod"], modifier)
-    if not (m["se_mod"] or m["se_rel"] or m["se_y"]) and \
+    if not (m["se_mod"] or m["se_rel"] or m["se_y"] or _of_the_year(m, "se")) and \
             not R.SEASON_CONTEXT.search(doc.text, max(0, m.start() - 20), m.start()):
         return None
 
@@ -898,8 +925,11 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
         value, start, end = R.season(year, code)
         return (value, *R.part_of(start, end, "season", modifier))
 
-    if m["se_y"]:
-        found, anchor = build(int(m["se_y"])), None
+    if m["se_y"] or m["se_ry"]:
+        found, anchor = build(int(m["se_y"] or m["se_ry"])), None
+    elif _of_the_year(m, "se"):  # im Sommer des folgenden Jahres
+        year, anchor = _year_told(m, doc, i, "se")
+        found = build(year)
     elif m["se_rel"]:
         anchor = doc.day_anchor(i)
         found = R.relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
@@ -968,8 +998,12 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     if not (m["mo_mod"] or m["mo_y"] or m["mo_rel"] or m["mo_step"]
             or m["mo_comp"] is not None) and not _month_in_context(m, doc, i):
         return None
-    if m["mo_y"] or m["mo_cy"]:  # Mai 1941, Mai (und Juni 1941)
-        found, anchor = R.month_interval(int(m["mo_y"] or m["mo_cy"]), month, modifier), None
+    if m["mo_y"] or m["mo_cy"] or m["mo_ry"]:  # Mai 1941, Mai (und Juni 1941)
+        year = int(m["mo_y"] or m["mo_cy"] or m["mo_ry"])
+        found, anchor = R.month_interval(year, month, modifier), None
+    elif _of_the_year(m, "mo"):  # Mai desselben Jahres, Juli des folgenden Jahres
+        year, anchor = _year_told(m, doc, i, "mo")
+        found = R.month_interval(year, month, modifier)
     elif m["mo_step"]:  # vergangenen Juli: the last July before this month
         anchor = doc.day_anchor(i, "month")
         year = anchor.year + _year_step(month, anchor.month, R.step_of(m["mo_step"]))
@@ -980,6 +1014,21 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     else:
         found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
+
+
+def _of_the_year(m, prefix: str) -> bool:
+    """The match goes on with "des Jahres 1944", "desselben Jahres", "des folgenden Jahres"."""
+    return bool(m[f"{prefix}_ry"] or m[f"{prefix}_nar"]
+                or "desselben" in m.group()[m.end(f"{prefix}_name") - m.start():])
+
+
+def _year_told(m, doc: _Doc, i: int, prefix: str) -> tuple[int, dt.date]:
+    """The year of "desselben/des gleichen Jahres" (that of the reference time) or "des
+    folgenden Jahres" (the one after it); the publication year where the text set none."""
+    found, _ = doc.reference(i, skip_today=True)
+    base = found.start_date if found is not None and found.start_date else doc.published
+    step = 1 if m[f"{prefix}_nar"] in ("folgenden", "darauffolgenden") else 0
+    return base.year + step, base
 
 
 def _year_step(month: int, anchor_month: int, step: int) -> int:
@@ -1031,7 +1080,8 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     if int(text[start:end]) < 1900:  # "seit 1862", "wurde 1881 eröffnet": not "für 1200
         if R.CAPITALISED_NEXT.match(text, end):  # Münchner", "gelten 1335."
             return False
-        if context:
+        if context or (R.FUNCTION_NEXT.match(text, end)
+                       and not R.COUNT_BEFORE.search(text, max(0, start - 60), start)):
             return True
         after = R.LOWERCASE_NEXT.match(text, end)
         if after is None or R.COUNT_NEXT.match(text, end):
@@ -1047,7 +1097,9 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
     else:
-        hour = _hour(m["cl_h"]) + (12 if m["cl_pm"] and _hour(m["cl_h"]) < 12 else 0)
+        hour = _hour(m["cl_h"])
+        if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
+            hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
         times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
@@ -1252,6 +1304,18 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _set(m, doc: _Doc, i: int) -> Timex:
     """täglich(en), jedes Jahr, pro Tag, zweimal die Woche (P1D ...), montags (XXXX-WXX-1)."""
+    if m["st_part"]:  # morgens: XXXX-XX-XXTMO
+        return doc.make(i, f"XXXX-XX-XXT{R.HABITUAL_PARTS[m['st_part'].lower()]}", None, "day",
+                        kind="set")
+    if m["st_tft"]:  # Tag für Tag, Jahr für Jahr
+        unit = "D" if m["st_tft"].startswith("Tag") else "Y"
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
+    if m["st_per"] or m["st_perd"]:  # 10 000 Anrufe am Tag
+        lo = max(doc._clause(i)[0], m.start() - 60)
+        if not R.COUNT_WORD.search(doc.text, lo, m.start()):
+            return None  # "im Jahr der Pandemie", "am Tag der Wahl": no rate
+        unit = {"Monat": "M", "Jahr": "Y", "Tag": "D"}[m.group()]
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
     if m["st_word"]:
         value, granularity = R.SET_WORDS[m["st_word"].lower()]
     elif m["st_unit"] or m["st_unit2"]:
@@ -1270,8 +1334,8 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
-    "night": _night, "daypart": _daypart, "later": _later, "span": _span, "since": _since,
-    "offset": _offset,
+    "night": _night, "daypart": _daypart, "anaphor": _anaphor, "later": _later, "span": _span,
+    "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,

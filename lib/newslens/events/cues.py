@@ -7,7 +7,10 @@ reference point of another report: ``nach dem Anschlag``, ``seit der Wahl``) and
 ``preposition`` (any preposition: a noun in a prepositional phrase is not the news of the
 day, so it never takes the publication day) and ``count`` (a number or a count noun: deaths
 and infections counted by the hundred are a statistic, not an event) and ``happening`` (a verb
-saying that a noun trigger took place). Scopes: ``near``
+saying that a noun trigger took place) and ``change`` (a verb or noun of change that makes a
+state an event: ``ein Lockdown wurde verhängt``, ``Sanktionen beschlossen``) and
+``anniversary`` (a commemoration: ``zum Jahrestag der Morde am 19. Februar`` dates the
+remembrance, not the event). Scopes: ``near``
 (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``.
 """
@@ -24,11 +27,12 @@ from newslens import config
 
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
-         "count", "happening")
+         "count", "happening", "change", "anniversary")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
-#: Clause boundaries: punctuation and spaced dashes.
-CLAUSE_BREAK = re.compile(r"[,;:()\[\]?!]|\s[-–—]\s|[–—]")
+#: Clause boundaries: punctuation and spaced dashes (not brackets: ``schrieb Wadephul (CDU) am
+#: Dienstag`` is one clause).
+CLAUSE_BREAK = re.compile(r"[,;:?!]|\s[-–—]\s|[–—]")
 #: A participle-like word (gewählt, festgenommen, angekündigt, beschlossen, verabschiedet).
 PARTICIPLE = re.compile(r"\b(?:\w{0,8}ge\w{2,}(?:t|en)|\w*(?:iert|ert|ent|nnt|sst|ßt))\b")
 #: Infinitive-like word ending a future with wird/werden (wird ... stattfinden).
@@ -47,6 +51,8 @@ class Cues:
     preposition: re.Pattern
     count: re.Pattern
     happening: re.Pattern
+    change: re.Pattern
+    anniversary: re.Pattern
 
 
 @functools.cache
@@ -131,7 +137,10 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
 _PRESENT_AUXILIARIES = {"hat", "haben", "ist", "sind", "habe", "sei", "seien"}
 _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "trat", "traten",
               "gewann", "gewannen", "einigten", "einigte", "berieten", "beriet", "lehnte",
-              "lehnten", "stürmten", "stürmte", "brannte", "brannten"}
+              "lehnten", "stürmten", "stürmte", "brannte", "brannten", "schrieb", "schrieben",
+              "sprach", "sprachen", "rief", "riefen", "wies", "wiesen", "bot", "boten",
+              "bestritt", "bestritten", "warf", "warfen", "empfing", "empfingen", "verstarb",
+              "verstarben", "brach", "brachen", "verlor", "verloren", "hob", "hoben"}
 
 
 def is_background(text: str, start: int, clause: tuple[int, int]) -> bool:
@@ -154,6 +163,18 @@ def _background():
 def _phrase(kind: str) -> re.Pattern:
     cue = getattr(cues(), kind).pattern
     return re.compile(r"(?i:" + cue + r")(?:\s+[a-zäöüß][\w.-]*){0,3}\s*$")
+
+
+def has_change(text: str, clause: tuple[int, int]) -> bool:
+    """A verb or noun of change in the clause (``verhängt``, ``beschlossen``, ``in Kraft``,
+    ``Verlängerung``): a state word (``Lockdown``) reports an event only with one."""
+    return bool(cues().change.search(text, clause[0], clause[1]))
+
+
+def is_anniversary(text: str, clause: tuple[int, int]) -> bool:
+    """The clause commemorates the event (``Jahrestag``, ``jährt sich``, ``Gedenken``): its
+    dates are those of the remembrance."""
+    return bool(cues().anniversary.search(text, clause[0], clause[1]))
 
 
 def is_count(text: str, clause: tuple[int, int]) -> bool:

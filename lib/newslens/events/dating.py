@@ -14,7 +14,8 @@
   reported, in a clause of past or perfect tense but not pluperfect, not in a prepositional
   phrase: ``nach der Wahl``, ``zu dem Treffen``) and the article has a plausible publication
   date: the publication day.
-- ``none``: nothing dates it. Such mentions are listed in the tables, never drawn.
+- ``none``: nothing dates it, or its clause commemorates it (``zum Jahrestag der Morde am 19.
+  Februar``: the day of the remembrance). Such mentions are listed in the tables, never drawn.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def _against_tense(t: dict, published) -> bool:
     tense = str(t.get("tense", ""))
     if published is None or tense not in ("present", "future") or pd.isna(published):
         return False
+    if _YEAR.search(str(t.get("text", ""))):
+        return False  # an absolute date (im Februar 2022) does not depend on the tense
     return pd.Timestamp(t["end_date"]) < pd.Timestamp(published).normalize() - TENSE_SLACK
 
 
@@ -65,6 +68,7 @@ def _against_tense(t: dict, published) -> bool:
 #: (how long a lockdown lasts), not the day something happened.
 _BOUND = re.compile(r"\b(?:[Bb]is|[Aa]b|[Ss]eit|[Ss]pätestens|[Ff]rühestens|[Bb]innen)"
                     r"(?:\s+(?:zum|zur|dem|den|einschließlich|mindestens))?\s+$")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
 
@@ -92,6 +96,9 @@ def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict]
 def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                  timexes: list[dict], offset: int, published: pd.Timestamp) -> dict:
     """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention."""
+    if cues.is_anniversary(text, clause):
+        return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
+                "date_source": "none"}
     background = cues.is_background(text, trigger.start, clause)
     timex = timex_for(trigger.start, trigger.end, clause, timexes, offset,
                       own_phrase=background)

@@ -43,18 +43,23 @@ SLACK_DAYS = 1
 #: side), and an event known only from such reports happened up to SPAN_DAYS before its first.
 REPORT_DAYS, SPAN_DAYS = 7, 3
 #: How far back and forward an undated report may refer (days around its publication).
-UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 90, 120
+UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 30, 120
 #: Candidate events per key looked at: the nearest in time to the mention.
 NEAREST = 40
 #: Undated reports look only at events of at least this many mentions (or their own article's).
 UNDATED_MIN_MEMBERS = 2
+#: The merge pass joins events whose days are this close on each side (a report of the morning
+#: after, a timex read a day off).
+MERGE_SLACK = 1
 PRECISE = {"day", "weekend", "week", "month"}
 #: Classes whose trigger names a kind of act, not an occasion (a criticism, a demand, an
 #: agreement, a decision): two such mentions report one event only if they share a named
 #: actor (a person or an organisation; a country or place is not enough), or the same day
 #: in one article.
 GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "cooperate",
-                             "demand", "disapprove", "reject", "decision"})
+                             "demand", "disapprove", "reject", "decision",
+                             # whose death: deaths of the same days are many
+                             "death"})
 _TERMS = 12
 _WORD = re.compile(r"[^\W\d_][\w-]{3,}")
 _STOP_WORDS = """aber alle allem allen aller alles also auch auf aus bei beim bereits
@@ -136,18 +141,18 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
         assigned[m.i] = found
     assigned = _merge(events, assigned)
     index = _reindex(events, items, assigned)
-    own: dict[tuple, int] = {}  # (article, family, lemma) -> the event of a dated mention
+    own: dict[tuple, set] = defaultdict(set)  # (article, family) -> events of its dated mentions
     for m in items:
         if assigned[m.i] >= 0:
-            own.setdefault((m.article, m.family, m.lemma), assigned[m.i])
+            own[(m.article, m.family)].add(assigned[m.i])
     leftovers: dict[tuple, int] = {}
     undated = [m for m in items if m.source == "none"]
     for m in sorted(undated, key=lambda m: (m.published, m.article, mentions[m.i]["start"])):
-        found = own.get((m.article, m.family, m.lemma), -1)
-        if found >= 0:  # the same word in the same article: the event it was dated for
-            _add(events[found], m)
-        else:
-            found = _place(m, events, index, dated=False)
+        # The events its own article dated are candidates too, but only as good as their
+        # evidence: an article of June that names an outbreak of early May once and the
+        # outbreak of the week often is no report of the May one.
+        found = _place(m, events, index, dated=False,
+                       own=own.get((m.article, m.family), set()))
         if found < 0:
             key = (m.article, m.family, m.lemma)
             if key not in leftovers:
@@ -155,7 +160,111 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
             found = leftovers[key]
             _add(events[found], m)
         assigned[m.i] = found
+    assigned = _split_by_date(items, assigned, len(events))
+    # The parts of a split event and events that met only through reports of the days after
+    # may be one event: merged once more, now that every event has one date.
+    return _merge(_rebuild(items, assigned), assigned)
+
+
+def _rebuild(items: list[_Mention], assigned: list[int]) -> list[_Event]:
+    """The events of ``assigned`` (numbers as they are) built anew from their mentions."""
+    events = [_Event(number, "") for number in range(max(assigned, default=-1) + 1)]
+    for m in items:
+        event = events[assigned[m.i]]
+        event.family = m.family
+        event.generic = event.generic or m.generic
+        _add(event, m)
+    return events
+
+
+#: An event's core: the days around its best supported day (this many on each side).
+CORE_SLACK = 1
+#: Undated reports stay with an event published this many days before its day at most, and
+#: this many after.
+UNDATED_BEFORE_DAYS, UNDATED_AFTER_DAYS = 14, 30
+
+
+def _split_by_date(items: list[_Mention], assigned: list[int], n_events: int) -> list[int]:
+    """Split every event whose articles date it to days apart: the articles that agree with
+    its best supported day stay (:func:`_core`), the others form events of their own by the
+    same rule, and undated articles far from every such day become events of their own per
+    article, family and lemma. An event then has one date that most of its reports give."""
+    members: dict[int, list[_Mention]] = defaultdict(list)
+    for m in items:
+        members[assigned[m.i]].append(m)
+    next_number = n_events
+    for number in sorted(members):
+        remaining = members[number]
+        first = True
+        while remaining:
+            core, remaining = _core(remaining)
+            if not core:  # no dated article left: per article, family and lemma
+                own: dict[tuple, int] = {}
+                for m in remaining:
+                    key = (m.article, m.family, m.lemma)
+                    if key not in own:
+                        if first:
+                            own[key], first = number, False
+                        else:
+                            own[key], next_number = next_number, next_number + 1
+                    assigned[m.i] = own[key]
+                break
+            if first:
+                first = False
+                target = number
+            else:
+                target, next_number = next_number, next_number + 1
+            for m in core:
+                assigned[m.i] = target
     return assigned
+
+
+def _core(members: list[_Mention]) -> tuple[list[_Mention], list[_Mention]]:
+    """``(core, rest)``: the articles of ``members`` that agree with its best supported day
+    (a day-precise timex within :data:`CORE_SLACK` days, a report published on that day or up
+    to :data:`REPORT_DAYS` after, a coarser timex around it, an undated report of the weeks
+    around it); ``core`` is empty when no article dates them to a day."""
+    by_article: dict[str, list[_Mention]] = defaultdict(list)
+    for m in members:
+        by_article[m.article].append(m)
+    votes: Counter = Counter()
+    for ms in by_article.values():
+        days = {m.low for m in ms if m.source == "timex" and m.high - m.low <= 1}
+        published = {m.high for m in ms if m.source == "publication"}
+        for day in days:  # an article votes once per day, a timex twice a publication day
+            for d in range(day - CORE_SLACK, day + CORE_SLACK + 1):
+                votes[d] += 2 if d == day else 1
+        for day in published - days:
+            votes[day] += 1
+            votes[day - 1] += 1
+    if not votes:  # dated by weeks or months only: kept as grouped; undated: none
+        return ([], members) if all(m.source == "none" for m in members) else (members, [])
+    best = min(votes, key=lambda d: (-votes[d], d))
+    low, high = best - CORE_SLACK, best + CORE_SLACK
+    core, rest = [], []
+    for _, ms in sorted(by_article.items()):
+        (core if _agrees(ms, low, high) else rest).extend(ms)
+    if not core:  # cannot happen with a vote, kept for safety
+        return [], members
+    return core, rest
+
+
+def _agrees(ms: list[_Mention], low: int, high: int) -> bool:
+    """Whether an article's mentions agree with an event of the days ``[low, high]``."""
+    dated = False
+    for m in ms:
+        if m.source == "timex":
+            dated = True
+            if m.low <= high and low <= m.high:
+                return True
+        elif m.source == "publication":
+            dated = True
+            if low <= m.high <= high + REPORT_DAYS:
+                return True
+    if dated:
+        return False
+    published = ms[0].published
+    return low - UNDATED_BEFORE_DAYS <= published <= high + UNDATED_AFTER_DAYS
 
 
 def _precision(m: _Mention) -> int:
@@ -212,9 +321,9 @@ class _Index:
                                 bisect.bisect_left(entries, entry) + 1]:
             bisect.insort(entries, entry)
 
-    def near(self, key: tuple, low: int, high: int) -> list[int]:
-        """The :data:`NEAREST` events of ``key`` whose first day is nearest to ``[low, high]``
-        (searched within 400 days)."""
+    def near(self, key: tuple, low: int, high: int, center: int) -> list[int]:
+        """The :data:`NEAREST` events of ``key`` whose first day is nearest to ``center``
+        among those of ``[low - 400, high + 40]``."""
         entries = self.keys.get(key)
         if not entries:
             return []
@@ -222,30 +331,32 @@ class _Index:
         last = bisect.bisect_right(entries, (high + 40, 1 << 62))
         window = entries[first:last]
         if len(window) > NEAREST:
-            middle = bisect.bisect_left(window, (low, -1))
+            middle = bisect.bisect_left(window, (center, -1))
             window = window[max(0, middle - NEAREST // 2):middle + NEAREST // 2]
         return [number for _, number in window]
 
 
 def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
-           create: bool = True) -> int:
-    """The event ``m`` joins (added to it), or a new one when ``create``; -1 when none."""
+           create: bool = True, own: set = frozenset()) -> int:
+    """The event ``m`` joins (added to it), or a new one when ``create``; -1 when none.
+    ``own``: events of the mention's own article, looked at whatever their size."""
     seen, best, best_score = set(), -1, 0.0
     low, high = (m.low, m.high) if dated else (m.published - UNDATED_BACK_DAYS,
                                                m.published + PLANNED_AHEAD_DAYS)
-    for key in _keys(m):
-        for number in index.near(key, low, high):
-            if number in seen:
-                continue
-            seen.add(number)
-            event = events[number]
-            if not dated and len(event.members) < UNDATED_MIN_MEMBERS:
-                continue
-            if not _compatible(m, event, dated=dated):
-                continue
-            score = _accept(m, event, dated=dated)
-            if score > best_score:
-                best, best_score = number, score
+    center = (m.low + m.high) // 2 if dated else m.published
+    candidates = [number for key in _keys(m) for number in index.near(key, low, high, center)]
+    for number in sorted(own) + candidates:
+        if number in seen:
+            continue
+        seen.add(number)
+        event = events[number]
+        if not dated and len(event.members) < UNDATED_MIN_MEMBERS and number not in own:
+            continue
+        if not _compatible(m, event, dated=dated):
+            continue
+        score = _accept(m, event, dated=dated)
+        if score > best_score:
+            best, best_score = number, score
     if best < 0:
         if not (dated and create):
             return -1
@@ -333,7 +444,7 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
     for event in events:
         span = event.span()
         if span is not None and span[1] - span[0] <= 7:
-            for day in range(span[0], span[1] + 1):
+            for day in range(span[0] - MERGE_SLACK, span[1] + MERGE_SLACK + 1):
                 blocks[(event.family, day)].append(event.number)
     parent = list(range(len(events)))
     for key in sorted(blocks):

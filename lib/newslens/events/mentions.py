@@ -4,13 +4,19 @@ Actors are the PER and ORG entity mentions of the trigger's clause (``Trump-Puti
 the names inside the trigger word count too; the sentence's only when the clause is short);
 places are its LOC mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of
 each, the nearest to the trigger, so a long sentence does not hand every name to every event.
-Names are canonical entity ids (``per:donald_trump``) with their canonical names. Sentences
-marked as boilerplate (``sentences.boilerplate``, where the pipeline has it) are skipped.
+Names are canonical entity ids (``per:donald_trump``) with their canonical names. A clause
+that names nobody but refers to a person gets that person (:func:`_referent`): a title with a
+definite article (``der US-Präsident``) the most recent person introduced with that title in the
+article (``US-Präsident Donald Trump``), a personal or possessive pronoun (``sagte er``, ``in
+seiner Videobotschaft``) the nearest person before it in the sentence, else the most recent
+person of the article within :data:`PRONOUN_WINDOW` characters. Sentences marked as
+boilerplate (``sentences.boilerplate``, where the pipeline has it) are skipped.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 
 import pandas as pd
 
@@ -22,6 +28,12 @@ PLACE_LABELS = ("LOC",)
 #: Classes whose triggers also count many (deaths, outbreaks): with a count and no person
 #: in the clause they are a statistic, not an event.
 STATISTIC_CLASSES = ("death", "outbreak")
+#: How far back (characters) a pronoun looks for its person outside its sentence, and a title.
+PRONOUN_WINDOW, TITLE_WINDOW = 400, 2000
+_PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Ss]ie|[Ss]eine[mnrs]?|[Ss]ein|[Ii]hre[mnrs]?|[Ii]hr)"
+                      r"(?!\w)")
+_TITLE = re.compile(r"(?<!\w)(?:[Dd]er|[Dd]ie|[Dd]es|[Dd]em|[Dd]en)\s+(?:[a-zäöüß]\w*\s+)?"
+                    r"([A-ZÄÖÜ][\w-]{3,})")
 
 
 def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
@@ -31,6 +43,7 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     published = dict(zip(articles["article_id"].astype(str), articles["published"],
                          strict=True))
     names, times = _Index(mentions), _Index(timexes)
+    people = _People(mentions, articles)
     rows: list[dict] = []
     if "boilerplate" in sentences.columns:
         sentences = sentences[~sentences["boilerplate"].fillna(False).astype(bool)]
@@ -46,20 +59,54 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         in_sentence = names.within(article_id, s0, s1)
         dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0,
                                       published=published[article_id])
-        for trigger in found:
+        for trigger in _without_change_verbs(text, found):
             row = _mention(article_id, str(sentence_id), int(s0), text, trigger, in_sentence,
-                           dated, published[article_id])
+                           dated, published[article_id], people)
             if row is not None:
                 rows.append(row)
     return rows
 
 
+def _without_change_verbs(text: str, found: list) -> list:
+    """The triggers of a sentence less the verbs that only say a state word's change happened:
+    ``einen Lockdown beschlossen`` is one mention (Lockdown), not two."""
+    states = [t for t in found if t.requires == "change"]
+    if not states:
+        return found
+    spans = [cues.clause_span(text, t.start, t.end) for t in states]
+    change = cues.cues().change
+    return [t for t in found
+            if not (t.pos == "verb" and change.fullmatch(t.text)
+                    and any(lo <= t.start and t.end <= hi for lo, hi in spans))]
+
+
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
-             timexes: list[dict], published) -> dict | None:
+             timexes: list[dict], published, people: _People | None = None) -> dict | None:
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
     hundred, no person named: :data:`STATISTIC_CLASSES`)."""
     clause = cues.clause_span(text, trigger.start, trigger.end)
+    if trigger.requires == "change" and not cues.has_change(text, clause):
+        return None  # a state (im Lockdown, die Sanktionen), no change reported
     actors = _nearest(names, ACTOR_LABELS, trigger, clause, s0)
+    in_clause = [m for m in actors
+                 if s0 + clause[0] <= m["start"] and m["end"] <= s0 + clause[1]
+                 and not (s0 + trigger.start <= m["start"] and m["end"] <= s0 + trigger.end)]
+    named = bool(in_clause)
+    if people is not None and not any(str(m["label"]) == "PER" for m in in_clause):
+        # nobody named, or only an organisation (``kündigte er auf Truth Social an``)
+        referent = _referent(article_id, s0, text, trigger, clause, names, people)
+        if referent is not None:
+            inside = [m for m in actors
+                      if s0 + trigger.start <= m["start"] and m["end"] <= s0 + trigger.end]
+            actors = list({str(m["entity_id"]): m
+                           for m in [*inside, referent, *in_clause]}.values())[:MAX_NAMES]
+            named = True
+    if trigger.requires == "actor":
+        if not named:
+            return None  # a speech act of nobody named or referred to (hieß es)
+        # its one actor is the speaker: the nearest person (not the party in brackets or the
+        # newspaper spoken to), else the nearest organisation
+        actors = ([m for m in actors if str(m["label"]) == "PER"] or actors)[:1]
     if trigger.event_class in STATISTIC_CLASSES and cues.is_count(text, clause) \
             and not any(str(m["label"]) == "PER" for m in actors):
         return None
@@ -67,7 +114,7 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
                                pd.Timestamp(published))
-    if date["date_source"] == "timex" and modality == "asserted" \
+    if date["date_source"] == "timex" and modality in ("asserted", "reported") \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened
     places = _nearest(names, PLACE_LABELS, trigger, clause, s0)
@@ -106,6 +153,73 @@ def _nearest(names: list[dict], labels: tuple[str, ...], trigger, clause: tuple[
     for m in chosen:
         unique.setdefault(str(m["entity_id"]), m)
     return list(unique.values())[:MAX_NAMES]
+
+
+def _referent(article_id: str, s0: int, text: str, trigger, clause: tuple[int, int],
+              names: list[dict], people: _People) -> dict | None:
+    """The person a clause without names refers to (module docstring), or None."""
+    left, right = clause
+    title = _TITLE.search(text, left, right)
+    if title is not None:
+        found = people.titled(article_id, s0 + title.start(), title.group(1))
+        if found is not None:
+            return found
+    if not _PRONOUN.search(text, left, right):
+        return None
+    before = [m for m in names if str(m["label"]) == "PER" and _has_id(m)
+              and m["end"] <= s0 + left]
+    if before:
+        return before[-1]
+    return people.latest(article_id, s0, PRONOUN_WINDOW)
+
+
+class _People:
+    """The named persons of each article in text order; the word before each is its title
+    (``US-Präsident`` of ``US-Präsident Donald Trump``), read from the text when asked."""
+
+    def __init__(self, mentions: pd.DataFrame, articles: pd.DataFrame) -> None:
+        self.bodies = (dict(zip(articles["article_id"].astype(str),
+                                articles["text"].astype(str), strict=True))
+                       if "text" in articles.columns else {})
+        ids = mentions["entity_id"]
+        keep = (mentions["label"].astype(str) == "PER").to_numpy() & \
+            ids.notna().to_numpy() & (ids.astype(str) != "").to_numpy()
+        persons = mentions.loc[keep, ["article_id", "start", "end", "label", "entity_id",
+                                      "canonical"]]
+        persons = persons.sort_values(["article_id", "start"], kind="stable")
+        columns = {c: persons[c].tolist() for c in persons.columns}
+        self.names = list(columns)
+        self.rows: dict[str, list[tuple]] = {}
+        for row in zip(*columns.values(), strict=True):
+            self.rows.setdefault(str(row[0]), []).append(row)
+        self.starts = {k: [int(r[1]) for r in rows] for k, rows in self.rows.items()}
+
+    def _row(self, row: tuple) -> dict:
+        return dict(zip(self.names, row, strict=True))
+
+    def latest(self, article_id: str, before: int, window: int) -> dict | None:
+        rows, starts = self.rows.get(article_id, []), self.starts.get(article_id, [])
+        k = bisect.bisect_left(starts, before) - 1
+        if k >= 0 and before - int(rows[k][2]) <= window:
+            return self._row(rows[k])
+        return None
+
+    def titled(self, article_id: str, before: int, noun: str) -> dict | None:
+        """The most recent person introduced with a title ending in ``noun`` (at least five
+        letters: ``Präsident`` finds ``US-Präsident Donald Trump``)."""
+        stem = noun.lower().rstrip("s")
+        if len(stem) < 5:
+            return None
+        rows, starts = self.rows.get(article_id, []), self.starts.get(article_id, [])
+        body = self.bodies.get(article_id, "")
+        for k in range(bisect.bisect_left(starts, before) - 1, -1, -1):
+            if before - int(rows[k][2]) > TITLE_WINDOW:
+                break
+            words = body[max(0, starts[k] - 40):starts[k]].split()
+            title = words[-1].strip(",;:()„“\"").lower() if words else ""
+            if len(title) >= 5 and (title.endswith(stem) or stem.endswith(title)):
+                return self._row(rows[k])
+        return None
 
 
 def _has_id(m: dict) -> bool:

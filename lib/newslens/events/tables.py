@@ -232,6 +232,45 @@ def _surname(name: str) -> str:
     return " ".join(words[k:])
 
 
+#: A report published this many days after an event's last day may give the day it was
+#: published on as the event's (``date_source = publication``): news of the days before.
+REPORT_DAYS = 7
+HAPPENED = ("asserted", "reported")
+
+
+def date_support(events: pd.DataFrame, event_mentions: pd.DataFrame,
+                 modalities: tuple[str, ...] = HAPPENED) -> pd.DataFrame:
+    """How well each dated event's reports agree on its date, per ``event_id``: ``support``,
+    the articles with a mention of ``modalities`` (default: reported as happened) dated to the
+    event's days (a timex overlapping them, a day either side, or a publication day from its
+    first day to :data:`REPORT_DAYS` after its last); ``timex_support``, those dated by a
+    timex; ``against``, the articles with such mentions none of which agrees."""
+    dated = events.dropna(subset=["start_date", "end_date"])
+    if dated.empty or event_mentions.empty:
+        return pd.DataFrame({"support": [], "timex_support": [], "against": []},
+                            index=pd.Index([], name="event_id"), dtype="int64")
+    bounds = dated.set_index("event_id")[["start_date", "end_date"]]
+    m = event_mentions[event_mentions["modality"].astype(str).isin(modalities)
+                       & (event_mentions["date_source"].astype(str) != "none")
+                       & event_mentions["event_id"].isin(bounds.index)]
+    m = m.join(bounds.rename(columns={"start_date": "e_start", "end_date": "e_end"}),
+               on="event_id")
+    day = pd.Timedelta(days=1)
+    timex = (m["date_source"].astype(str) == "timex") & (m["start_date"] <= m["e_end"] + day) \
+        & (m["end_date"] >= m["e_start"] - day)
+    published = (m["date_source"].astype(str) == "publication") \
+        & (m["start_date"] >= m["e_start"]) \
+        & (m["start_date"] <= m["e_end"] + pd.Timedelta(days=REPORT_DAYS))
+    m = m.assign(agrees=timex | published, by_timex=timex)
+    per_article = m.groupby(["event_id", "article_id"])[["agrees", "by_timex"]].any()
+    counts = pd.DataFrame({
+        "support": per_article["agrees"].groupby(level=0).sum(),
+        "timex_support": per_article["by_timex"].groupby(level=0).sum(),
+        "against": (~per_article["agrees"]).groupby(level=0).sum(),
+    })
+    return counts.reindex(bounds.index, fill_value=0).astype("int64")
+
+
 def split_names(value) -> list[str]:
     """``"A | B"`` -> ``["A", "B"]``; empty or missing -> ``[]``."""
     if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":

@@ -8,7 +8,7 @@ The lexicon is data, one reviewable row per word or word family:
   decision, approval, outbreak, disaster, death, arrest, trial, resignation_appointment; no
   code). ``family`` joins classes that report one happening in different words (an attack
   and the deaths it caused; a decision and an approval) for grouping.
-- ``data/event_triggers.csv``: ``pattern, lemma, pos, event_class, context, notes``.
+- ``data/event_triggers.csv``: ``pattern, lemma, pos, event_class, context, requires, notes``.
   ``pattern`` is a regular expression over the word (case-insensitive) with its inflections;
   ``pos`` says how it matches: ``noun`` the whole word or its last part after a hyphen
   (``Corona-Lockdown``), capitalised; ``head`` also the end of a compound (``Präsidentschafts|
@@ -20,7 +20,12 @@ The lexicon is data, one reviewable row per word or word family:
   finitely many forms (no ``*`` or ``+``), so they compile into one trie-shaped expression.
   ``lemma`` names
   what the word reports, so different words of one event meet in grouping (``Wahlnacht``,
-  ``US-Wahl`` and ``Präsidentschaftswahl`` all have the lemma ``Wahl``).
+  ``US-Wahl`` and ``Präsidentschaftswahl`` all have the lemma ``Wahl``). ``requires`` is empty
+  or names what the mention needs besides the word (checked in :mod:`~newslens.events.mentions`):
+  ``change``: a word for a state (``Lockdown``, ``Sanktionen``, ``Waffenruhe``) is an event only
+  with a verb of change in its clause (``verhängt``, ``beschlossen``, ``in Kraft getreten``:
+  cues of kind ``change``); ``actor``: a speech act (``sagte``, ``schrieb``) is an event only with
+  a named person or organisation in its clause (``sagte Merkel``, not ``sagte er``).
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from newslens import config
 TRIGGERS_FILE = "event_triggers.csv"
 CLASSES_FILE = "event_classes.csv"
 POS = ("noun", "head", "verb", "stop")
+REQUIRES = ("", "change", "actor")
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class Entry:
     pos: str
     event_class: str
     context: re.Pattern | None
+    requires: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Trigger:
     lemma: str
     pos: str
     event_class: str
+    requires: str = ""
 
 
 @functools.cache
@@ -78,15 +86,16 @@ class Lexicon:
     def __init__(self, rows: pd.DataFrame, classes: set[str]) -> None:
         self.forms: dict[str, list[Entry]] = {}
         for number, row in enumerate(rows.itertuples(index=False), start=2):
-            if row.pos not in POS or (row.pos != "stop" and row.event_class not in classes):
-                raise ValueError(f"{TRIGGERS_FILE} line {number}: pos {row.pos!r} or "
-                                 f"event_class {row.event_class!r} unknown")
+            if row.pos not in POS or (row.pos != "stop" and row.event_class not in classes) \
+                    or row.requires not in REQUIRES:
+                raise ValueError(f"{TRIGGERS_FILE} line {number}: pos {row.pos!r}, event_class "
+                                 f"{row.event_class!r} or requires {row.requires!r} unknown")
             try:
                 forms = _expand(row.pattern)
             except ValueError as err:
                 raise ValueError(f"{TRIGGERS_FILE} line {number}: {err}") from err
             context = re.compile(row.context, re.IGNORECASE) if row.context else None
-            entry = Entry(row.lemma, row.pos, row.event_class, context)
+            entry = Entry(row.lemma, row.pos, row.event_class, context, row.requires)
             for form in forms:
                 self.forms.setdefault(form, []).append(entry)
         body = "(?:" + _trie(sorted(self.forms)) + r")(?![\w-])"
@@ -139,7 +148,7 @@ class Lexicon:
         if entry is None:
             return None
         return Trigger(word_start, end, text[word_start:end], entry.lemma, entry.pos,
-                       entry.event_class)
+                       entry.event_class, entry.requires)
 
     def _entry(self, form: str, text: str, word_start: int, start: int) -> Entry | None:
         word = text[word_start:]

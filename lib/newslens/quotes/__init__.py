@@ -20,18 +20,40 @@ import pandas as pd
 from newslens.quotes import extract, speakers
 
 QUOTE_COLUMNS = [
-    "quote_id", "article_id", "sentence_id", "start", "end", "parts", "kind", "cue",
-    "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end",
-    "speaker_entity_id", "speaker", "addressee", "addressee_start", "addressee_end",
+    "quote_id",
+    "article_id",
+    "sentence_id",
+    "start",
+    "end",
+    "parts",
+    "kind",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "speaker_entity_id",
+    "speaker",
+    "addressee",
+    "addressee_start",
+    "addressee_end",
 ]
 KINDS = ("direct", "indirect", "reported", "free indirect")
 _INT = ["start", "end"]
-_NULLABLE_INT = ["cue_start", "cue_end", "speaker_start", "speaker_end", "addressee_start",
-                 "addressee_end"]
+_NULLABLE_INT = [
+    "cue_start",
+    "cue_end",
+    "speaker_start",
+    "speaker_end",
+    "addressee_start",
+    "addressee_end",
+]
 
 
-def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
-                   mentions: pd.DataFrame) -> pd.DataFrame:
+def extract_quotes(
+    articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame
+) -> pd.DataFrame:
     """One row per quotation in the articles (see the module docstring), sorted by article
     and offset. ``mentions`` should carry ``entity_id`` and ``canonical`` (from
     ``entities.canonicalize``) for speakers to be resolved; compound mentions are ignored.
@@ -50,8 +72,10 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
         if not sents:
             continue
         found = extract.find_quotes(text, [(s, e) for _, s, e in sents])
-        mentions_here = [speakers.Mention(s, e, str(lab), _none(eid), _none(can), t)
-                         for s, e, lab, eid, can, t in mention_rows.get(article_id, [])]
+        mentions_here = [
+            speakers.Mention(s, e, str(lab), _none(eid), _none(can), t)
+            for s, e, lab, eid, can, t in mention_rows.get(article_id, [])
+        ]
         speakers.attribute(text, found, mentions_here, [(s, e) for _, s, e in sents])
         found = [q for q in found if q.speaker or not q.relay]
         rows += [_row(article_id, text, sents, q) for q in found]
@@ -67,8 +91,17 @@ def quote_frame(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     frame = frame.astype({c: "int64" for c in _INT})
     frame = frame.astype({c: "Int64" for c in _NULLABLE_INT})
-    for column in ("cue", "speaker_text", "speaker_entity_id", "speaker", "addressee",
-                   "sentence_id", "quote_id", "article_id", "parts"):
+    for column in (
+        "cue",
+        "speaker_text",
+        "speaker_entity_id",
+        "speaker",
+        "addressee",
+        "sentence_id",
+        "quote_id",
+        "article_id",
+        "parts",
+    ):
         frame[column] = frame[column].astype(object)
     frame["kind"] = pd.Categorical(frame["kind"], categories=list(KINDS))
     frame = frame.sort_values(["article_id", "start", "end", "kind"], kind="stable")
@@ -78,8 +111,9 @@ def quote_frame(rows: list[dict]) -> pd.DataFrame:
 def _grouped(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
     out: dict[str, list[tuple]] = {}
     ordered = frame.sort_values(["article_id", "start"], kind="stable")
-    for article_id, *values in zip(ordered["article_id"],
-                                   *(ordered[c] for c in columns), strict=True):
+    for article_id, *values in zip(
+        ordered["article_id"], *(ordered[c] for c in columns), strict=True
+    ):
         out.setdefault(article_id, []).append(tuple(values))
     return out
 
@@ -96,13 +130,19 @@ def _row(article_id: str, text: str, sents: list[tuple], q: extract.Quote) -> di
         "quote_id": f"{article_id}:q{q.start}-{q.end}:{q.kind[0]}{'+relay' if q.relay else ''}",
         "article_id": article_id,
         "sentence_id": sents[q.sentence][0],
-        "start": q.start, "end": q.end,
+        "start": q.start,
+        "end": q.end,
         "parts": ";".join(f"{s}-{e}" for s, e in q.parts),
         "kind": q.kind,
-        "cue": cue[0], "cue_start": cue[1], "cue_end": cue[2],
-        "speaker_text": spk.get("text"), "speaker_start": spk.get("start"),
-        "speaker_end": spk.get("end"), "speaker_entity_id": spk.get("entity_id"),
+        "cue": cue[0],
+        "cue_start": cue[1],
+        "cue_end": cue[2],
+        "speaker_text": spk.get("text"),
+        "speaker_start": spk.get("start"),
+        "speaker_end": spk.get("end"),
+        "speaker_entity_id": spk.get("entity_id"),
         "speaker": spk.get("canonical"),
-        "addressee": addressee[0], "addressee_start": addressee[1],
+        "addressee": addressee[0],
+        "addressee_start": addressee[1],
         "addressee_end": addressee[2],
     }

@@ -20,8 +20,17 @@ import pandas as pd
 from newslens import config
 
 CUES_FILE = "quote_cues.csv"
-CUE_COLUMNS = ("lemma", "kind", "present", "past", "participle", "particle", "clause", "alone",
-               "note")
+CUE_COLUMNS = (
+    "lemma",
+    "kind",
+    "present",
+    "past",
+    "participle",
+    "particle",
+    "clause",
+    "alone",
+    "note",
+)
 CUE_KINDS = ("verb", "prep", "postp", "so", "adverb", "source")
 
 
@@ -80,11 +89,21 @@ def lexicon(path=None) -> Lexicon:
             continue
         for word, participle in _verb_forms(row):
             forms.setdefault(word, []).append(
-                Form(row.lemma, "verb", "" if participle is not False else row.particle,
-                     bool(participle), clause=row.clause == "yes", alone=row.alone == "yes"))
+                Form(
+                    row.lemma,
+                    "verb",
+                    "" if participle is not False else row.particle,
+                    bool(participle),
+                    clause=row.clause == "yes",
+                    alone=row.alone == "yes",
+                )
+            )
     sources = frozenset(table.loc[table["kind"] == "source", "lemma"].str.lower())
-    words = {k: frozenset(f.kind for f in v) for k, v in forms.items()
-             if any(f.kind != "verb" for f in v)}
+    words = {
+        k: frozenset(f.kind for f in v)
+        for k, v in forms.items()
+        if any(f.kind != "verb" for f in v)
+    }
     return Lexicon({k: tuple(dict.fromkeys(v)) for k, v in forms.items()}, sources, words)
 
 
@@ -95,12 +114,19 @@ def _verb_forms(row) -> list[tuple[str, bool | None]]:
     participle (also with ``zu``: ``mitzuteilen``)."""
     infinitive = row.lemma.split()[-1]
     if row.particle and infinitive.startswith(row.particle):
-        infinitive = infinitive[len(row.particle):]
+        infinitive = infinitive[len(row.particle) :]
     stem = infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
     present, past = row.present.lower(), row.past.lower()
     past_plural = past + ("n" if past.endswith("e") else "en")
-    finite = {present, past, past_plural, infinitive, stem + "e", stem + "en",
-              stem + "et" if stem.endswith(("t", "d")) else stem + "t"}
+    finite = {
+        present,
+        past,
+        past_plural,
+        infinitive,
+        stem + "e",
+        stem + "en",
+        stem + "et" if stem.endswith(("t", "d")) else stem + "t",
+    }
     if not past.endswith("e"):  # strong verbs: subjunctive II (schriebe, spräche) stays out
         finite.add(past + "st")
     words: list[tuple[str, bool | None]] = [(w, False) for w in sorted(finite) if w]

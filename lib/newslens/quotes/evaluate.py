@@ -20,8 +20,13 @@ from pathlib import Path
 import pandas as pd
 
 #: The dataset's types mapped to the kinds of ``ann.quotes``.
-KINDS = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported",
-         "FreeIndirect": "free indirect", "IndirectFreeIndirect": "free indirect"}
+KINDS = {
+    "Direct": "direct",
+    "Indirect": "indirect",
+    "Reported": "reported",
+    "FreeIndirect": "free indirect",
+    "IndirectFreeIndirect": "free indirect",
+}
 GOLD_COLUMNS = ["article_id", "gold_id", "kind", "parts", "speaker_parts", "cue_parts"]
 _DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
 
@@ -34,12 +39,20 @@ def load_split(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             record = json.loads(line)
             article_id = record["documentName"].split(" - ", 1)[0].strip() or f"line{number}"
             date = _DATE.search(record["file"])
-            articles.append((article_id, pd.Timestamp(date[1]) if date else pd.NaT,
-                             record["originalText"]))
+            articles.append(
+                (article_id, pd.Timestamp(date[1]) if date else pd.NaT, record["originalText"])
+            )
             for note in record["annotations"]:
-                gold.append((article_id, f"{article_id}:{note['id']}", KINDS[note["type"]],
-                             _spans(note["quote"]), _spans(note["speaker"]),
-                             _spans(note["cue"])))
+                gold.append(
+                    (
+                        article_id,
+                        f"{article_id}:{note['id']}",
+                        KINDS[note["type"]],
+                        _spans(note["quote"]),
+                        _spans(note["speaker"]),
+                        _spans(note["cue"]),
+                    )
+                )
     frame = pd.DataFrame(articles, columns=["article_id", "published", "text"])
     frame["n_words"] = frame["text"].str.split().str.len().astype("int64")
     return frame, pd.DataFrame(gold, columns=GOLD_COLUMNS)
@@ -92,8 +105,9 @@ def _speakers_overlap(pred_row, gold_spans) -> bool:
     return any(int(start) < ge and gs < int(end) for gs, ge in gold_spans)
 
 
-def score(predicted: pd.DataFrame, gold: pd.DataFrame,
-          mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+def score(
+    predicted: pd.DataFrame, gold: pd.DataFrame, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Detection P/R/F1 (half of the gold's characters, and exact) per kind and over all,
     speaker accuracy and cue accuracy on the matched quotations."""
     pairs = match(predicted, gold)
@@ -105,25 +119,42 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame,
             found = [(j, i) for j, i, exact in pairs if exact or not exact_only]
             hit_gold = sum(1 for _, i in found if i in g.index)
             hit_pred = sum(1 for j, _ in found if j in p.index)
-            rows.append(_prf(kind or "all", "exact" if exact_only else "half", len(g), len(p),
-                             hit_gold, hit_pred))
+            rows.append(
+                _prf(
+                    kind or "all",
+                    "exact" if exact_only else "half",
+                    len(g),
+                    len(p),
+                    hit_gold,
+                    hit_pred,
+                )
+            )
     table = pd.DataFrame(rows)
     speaker = _speaker_accuracy(predicted, gold, pairs, mentions)
     cue = _cue_accuracy(predicted, gold, pairs)
-    extra = pd.DataFrame([{"kind": "all", "match": "half", "metric": "speaker_accuracy",
-                           **speaker}, {"kind": "all", "match": "half",
-                                        "metric": "cue_accuracy", **cue}])
+    extra = pd.DataFrame(
+        [
+            {"kind": "all", "match": "half", "metric": "speaker_accuracy", **speaker},
+            {"kind": "all", "match": "half", "metric": "cue_accuracy", **cue},
+        ]
+    )
     return pd.concat([table, extra], ignore_index=True)
 
 
-def _prf(kind: str, how: str, n_gold: int, n_pred: int, hit_gold: int,
-         hit_pred: int) -> dict:
+def _prf(kind: str, how: str, n_gold: int, n_pred: int, hit_gold: int, hit_pred: int) -> dict:
     precision = hit_pred / n_pred if n_pred else 0.0
     recall = hit_gold / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"kind": kind, "match": how, "metric": "detection", "n_gold": n_gold,
-            "n_predicted": n_pred, "precision": round(precision, 3),
-            "recall": round(recall, 3), "f1": round(f1, 3)}
+    return {
+        "kind": kind,
+        "match": how,
+        "metric": "detection",
+        "n_gold": n_gold,
+        "n_predicted": n_pred,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+    }
 
 
 def speaker_correct(pred_row, gold_row, mentions: pd.DataFrame | None) -> bool:
@@ -138,16 +169,21 @@ def speaker_correct(pred_row, gold_row, mentions: pd.DataFrame | None) -> bool:
     entity = pred_row["speaker_entity_id"]
     if mentions is None or pd.isna(entity):
         return False
-    inside = mentions[(mentions["article_id"] == gold_row["article_id"])
-                      & (mentions["entity_id"] == entity)]
+    inside = mentions[
+        (mentions["article_id"] == gold_row["article_id"]) & (mentions["entity_id"] == entity)
+    ]
     return any(((inside["start"] < ge) & (inside["end"] > gs)).any() for gs, ge in gold_spans)
 
 
 def _speaker_accuracy(predicted, gold, pairs, mentions) -> dict:
     judged = [(j, i) for j, i, _ in pairs if gold.at[i, "speaker_parts"]]
     right = sum(speaker_correct(predicted.loc[j], gold.loc[i], mentions) for j, i in judged)
-    return {"n_gold": len(judged), "precision": None, "recall": None,
-            "f1": round(right / len(judged), 3) if judged else 0.0}
+    return {
+        "n_gold": len(judged),
+        "precision": None,
+        "recall": None,
+        "f1": round(right / len(judged), 3) if judged else 0.0,
+    }
 
 
 def _cue_accuracy(predicted, gold, pairs) -> dict:
@@ -156,8 +192,13 @@ def _cue_accuracy(predicted, gold, pairs) -> dict:
     right = 0
     for j, i in judged:
         s, e = predicted.at[j, "cue_start"], predicted.at[j, "cue_end"]
-        if not pd.isna(s) and any(int(s) < ge and gs < int(e)
-                                  for gs, ge in gold.at[i, "cue_parts"]):
+        if not pd.isna(s) and any(
+            int(s) < ge and gs < int(e) for gs, ge in gold.at[i, "cue_parts"]
+        ):
             right += 1
-    return {"n_gold": len(judged), "precision": None, "recall": None,
-            "f1": round(right / len(judged), 3) if judged else 0.0}
+    return {
+        "n_gold": len(judged),
+        "precision": None,
+        "recall": None,
+        "f1": round(right / len(judged), 3) if judged else 0.0,
+    }

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslens.quotes import cues as cue_lexicon
 
@@ -167,11 +168,14 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
+        lows = {t.lower for t in toks}  # skip the rules whose words the sentence lacks
+        sourced = "nach" in lows or not lows.isdisjoint(lex.words)
         found = (
             _anaphoric(tokens, index, lex)
-            or _reported_source(toks, lex, index)
+            or (sourced and _reported_source(toks, lex, index))
             or _indirect(toks, lex, index)
-            or _reported_source(toks, lex, index, weak=True)
+            or (("nach" in lows or "aus" in lows) and _reported_source(toks, lex, index, True))
+            or ("," in lows and _noun_clause(toks, index))
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
@@ -321,7 +325,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1 : b - 1])
-        judged = cue is not None and _judgement(toks, lex, a, b)
+        judged = (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a)
         if not (
             words >= LONG_QUOTE_WORDS
             or after
@@ -332,12 +336,15 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue
         if not (after or colon or judged) and _named(text[a + 1 : b - 1], toks, a):
             continue
+        if (after or colon) and _short_name(text[a + 1 : b - 1], toks, a):
+            continue  # ``der Chefredakteur der „New York Times“, bekräftigt``
         if not speechlike and _bracketed(text, a, b):
             continue
         quote = Quote([(a, b)], "direct", index, judgement=judged)
         if after:
             quote.cue, quote.speaker_after = after[1:], True
-            quote.frame = (after[2], _clause_end(tokens[last], after[0]))
+            inverted = text[b : after[2]].lstrip()[:1] in {",", "("}
+            quote.frame = (after[2] if inverted else b, _clause_end(tokens[last], after[0]))
         elif cue:
             quote.cue = cue[2:]
             quote.frame = (sentences[index][0], sentences[index][1])
@@ -426,7 +433,6 @@ _TITLE_NOUNS = (
     "programm",
     "kampagne",
     "aktion",
-    "slogan",
     "begriff",
     "stichwort",
     "projekt",
@@ -445,6 +451,23 @@ _TITLE_NOUNS = (
     "report",
     "reihe",
     "netzwerk",
+    "rubrik",
+    "prädikat",
+    "name",
+    "namen",
+    "stamm",
+    "firma",
+    "yacht",
+    "schiff",
+    "musical",
+    "sender",
+    "konferenz",
+    "festival",
+    "turnier",
+    "marke",
+    "modell",
+    "modelle",
+    "kategorie",
 )
 #: Function words of other languages: a short quotation holding one is a name or title
 #: (``„in dubio pro reo“``, ``„United Front for Democracy“``) unless it ends a sentence.
@@ -478,10 +501,37 @@ _FOREIGN = frozenset(
 )
 
 
+def _short_name(content: str, tokens: list[Token], start: int) -> bool:
+    """A name of up to four capitalised words after an article or a title noun, whatever
+    follows it."""
+    before = [t for t in tokens if t.end <= start][-1:]
+    words = content.split()
+    return (
+        bool(before)
+        and before[-1].text[0].isalpha()
+        and len(words) <= 4
+        and all(w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words)
+        and content.rstrip()[-1:] not in {".", "!", "?", ",", "…"}
+        and (before[-1].lower in _GENITIVE or _title_noun(before[-1].lower))
+    )
+
+
+@lru_cache(maxsize=65536)
+def _title_noun(word: str) -> bool:
+    """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title."""
+    stems = (
+        word,
+        word[:-1] if word.endswith("s") else word,
+        word[:-2] if word.endswith("es") else word,
+    )
+    return any(w.endswith(_TITLE_NOUNS) for w in stems)
+
+
 def _named(content: str, tokens: list[Token], start: int) -> bool:
     """A title or a name in quotation marks rather than speech."""
     before = [t for t in tokens if t.end <= start and t.text[0].isalpha()]
-    if before and before[-1].lower.endswith(_TITLE_NOUNS):
+    last = [t for t in tokens if t.end <= start][-1:]
+    if last and last[0].text[0].isalpha() and _title_noun(last[0].lower):
         return True
     words = content.split()
     if (
@@ -573,6 +623,32 @@ def _judgement(tokens: list[Token], lex, start: int, end: int) -> bool:
     return False
 
 
+_SLOGAN_NOUNS = (
+    "parole",
+    "parolen",
+    "spruch",
+    "sprüche",
+    "sprüchen",
+    "aufschrift",
+    "slogan",
+    "slogans",
+    "sprechchöre",
+    "sprechchören",
+    "rufe",
+    "rufen",
+)
+
+
+def _slogan(tokens: list[Token], start: int) -> bool:
+    """``Parolen wie „X“``, ``mit der Aufschrift „X“``: words shouted or written by
+    protesters are quoted, whatever their form."""
+    before = [t for t in tokens if t.end <= start][-3:]
+    words = [t.lower for t in before if t.text[0].isalpha()]
+    while words and words[-1] in {"wie", "etwa", "beispiel", "zum"}:
+        words.pop()
+    return bool(words) and words[-1] in _SLOGAN_NOUNS and not before[-1].quoted
+
+
 def _adjective(tok: Token) -> bool:
     return (
         tok.text[0].islower()
@@ -597,6 +673,12 @@ def _colon_before(text: str, start: int) -> int | None:
 def _cue_after(text: str, end: int, tokens: list[Token], lex):
     """``„...“, sagte X`` / ``„...“, so X`` / ``„...“ (sagte X)``: the cue right after."""
     rest = [t for t in tokens if t.start >= end]
+    if len(rest) >= 2 and rest[0].lower in {"wird", "wurde"}:  # ``„...“ wird X zitiert``
+        found = find_cue(
+            tokens, lex, lo=tokens.index(rest[1]), hi=min(len(tokens), tokens.index(rest[0]) + 20)
+        )
+        if found and found[1].lemma == "zitieren":
+            return found[0], *found[2:]
     if len(rest) < 2 or rest[0].text not in {",", "("}:
         return None
     i = tokens.index(rest[1])
@@ -660,6 +742,138 @@ def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
     return None
 
 
+#: Nouns of speech acts and attitudes whose content a ``dass``, ``ob`` or ``zu`` clause
+#: after a comma gives (``die Forderung, die Steuern zu senken``).
+SPEECH_NOUNS = (
+    "forderung",
+    "forderungen",
+    "behauptung",
+    "behauptungen",
+    "zweifel",
+    "meinung",
+    "theorie",
+    "hoffnung",
+    "befehl",
+    "erlaubnis",
+    "ankündigung",
+    "aufforderung",
+    "vorwurf",
+    "vorwürfe",
+    "vorwürfen",
+    "warnung",
+    "bitte",
+    "appell",
+    "vorschlag",
+    "zusage",
+    "versprechen",
+    "ansicht",
+    "auffassung",
+    "überzeugung",
+    "befürchtung",
+    "befürchtungen",
+    "erwartung",
+    "bedingung",
+    "beschluss",
+    "anweisung",
+    "auftrag",
+    "empfehlung",
+    "hinweis",
+    "hinweise",
+    "gerücht",
+    "gerüchte",
+    "verdacht",
+    "plan",
+    "pläne",
+    "absicht",
+    "idee",
+    "wunsch",
+    "angst",
+    "sorge",
+    "kritik",
+    "bericht",
+    "berichte",
+    "erklärung",
+    "mitteilung",
+    "aussage",
+    "aussagen",
+    "darstellung",
+    "begründung",
+)
+_CLAUSE_GOES_ON = (
+    _RELATIVE | _ADVERBIAL | {"und", "oder", "aber", "sondern", "dass", "daß", "ob", "wie"}
+)
+
+
+_FUSED_ZU = re.compile(r"[a-zäöü]{2,}zu[a-zäöü]{2,}en$")  # ``abzuschaffen``, ``einzuführen``
+
+
+def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
+    """``die Forderung des Ministers, die Steuern zu senken``, ``Zweifel daran, ob ...``, ``der
+    Meinung, dass ...``: the clause after a speech noun (``darauf``/``daran`` may stand
+    between) is what was said."""
+    if not any(t.text == "," for t in tokens):
+        return None
+    for k, tok in enumerate(tokens[:-3]):
+        if tok.text != "," or tokens[k + 1].quoted:
+            continue
+        j = k - 1
+        if j > 0 and tokens[j].lower in {"daran", "darauf", "darüber", "davon", "dafür"}:
+            j -= 1
+        noun = tokens[j] if j >= 0 else None
+        if noun is None or not noun.text[:1].isupper() or not noun.lower.endswith(SPEECH_NOUNS):
+            noun = _owned_by_speech_noun(tokens, k)
+            if noun is None:
+                continue
+        start = k + 1
+        opener = tokens[start].lower
+        end = _clause_close(tokens, start)
+        words = [t for t in tokens[start:end] if t.text[0].isalpha()]
+        ends_in_zu = len(words) > 1 and (
+            words[-2].lower == "zu" or bool(_FUSED_ZU.match(words[-1].text))
+        )  # a relative clause (``die ...``) ends in a finite verb instead
+        infinitive = ends_in_zu or (opener not in _RELATIVE and any(t.lower == "zu" for t in words))
+        if opener not in {"dass", "daß", "ob"} and not infinitive:
+            continue
+        if _subjunctive(tokens[:k] + tokens[end:]):
+            return None  # the sentence itself reports speech: free indirect as a whole
+        span = _unquoted_span(tokens, start, end)
+        if span:
+            return Quote(
+                [span],
+                "indirect",
+                index,
+                cue=(noun.text, noun.start, noun.end),
+                frame=(tokens[0].start, tok.start),
+            )
+    return None
+
+
+def _owned_by_speech_noun(tokens: list[Token], k: int) -> Token | None:
+    """``die Forderung des CSU-Vorsitzenden Edmund Stoiber, ...``: the speech noun before a
+    genitive (an article and capitalised words) that ends at the comma."""
+    j = k - 1
+    while j > 0 and tokens[j].text[:1].isupper() and not tokens[j].quoted:
+        j -= 1
+    if j < 1 or tokens[j].lower not in {"des", "der", "seiner", "ihrer", "ihres", "seines"}:
+        return None
+    noun = tokens[j - 1]
+    speech = noun.text[:1].isupper() and noun.lower.endswith(SPEECH_NOUNS) and j < k - 1
+    return noun if speech else None
+
+
+def _clause_close(tokens: list[Token], start: int) -> int:
+    """Where a subordinate clause from ``start`` ends: at the sentence end or at a comma
+    after which the main clause goes on (a lower-case word that does not continue it)."""
+    for k in range(start + 1, len(tokens) - 1):
+        if tokens[k].text in {";", ":"}:
+            return k
+        if tokens[k].text == "," and not tokens[k + 1].quoted:
+            nxt = tokens[k + 1]
+            if nxt.text[:1].islower() and nxt.lower not in _CLAUSE_GOES_ON:
+                return k
+    return len(tokens)
+
+
 def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """Offsets of ``tokens[lo:hi]`` without trailing punctuation; None when mostly quoted."""
     while hi > lo and not tokens[hi - 1].text[0].isalnum() and not tokens[hi - 1].quoted:
@@ -706,6 +920,8 @@ def _clause_after(tokens, cue, index) -> Quote | None:
                 return None  # a relative clause on a noun, not the quotation
             if nxt.lower in _ADVERBIAL:
                 return None  # wenn, weil, wobei ...: a circumstance, not what was said
+            if _inverted(tokens, cue[0]) and _apposition_rest(tokens, k + 1):
+                return None  # ``„...“, sagte X, Sprecher des Amtes, am Montag``
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -720,13 +936,27 @@ def _clause_after(tokens, cue, index) -> Quote | None:
     return None
 
 
+def _inverted(tokens: list[Token], i: int) -> bool:
+    """The cue follows a comma or a quotation: its speaker comes after it."""
+    return i > 0 and (tokens[i - 1].text == "," or tokens[i - 1].quoted)
+
+
+def _apposition_rest(tokens: list[Token], lo: int) -> bool:
+    """What follows the speaker's comma is short and not reported speech (no subjunctive):
+    an apposition or an adverbial, not the quotation."""
+    rest = [t for t in tokens[lo:] if t.text[0].isalnum()]
+    return len(rest) <= 10 and not _clause_has_subjunctive(tokens, lo)
+
+
 def _clause_before(tokens, cue, index) -> Quote | None:
-    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue."""
+    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue; not a subject
+    with its relative clause (``Anna Berg, die das Amt leitet, sagte``) nor a clause of
+    reason or time (``Da der Zug ausfiel, entschied sich X``)."""
     i = cue[0]
     if i < 4 or tokens[i - 1].text != ",":
         return None
     span = _unquoted_span(tokens, 0, i - 1)
-    if span is None or _apposition(tokens[: i - 1]):
+    if span is None or _apposition(tokens[: i - 1]) or _subject_with_clause(tokens[: i - 1]):
         return None
     return Quote(
         [span],
@@ -736,6 +966,14 @@ def _clause_before(tokens, cue, index) -> Quote | None:
         speaker_after=True,
         frame=(tokens[i].start, tokens[-1].end),
     )
+
+
+def _subject_with_clause(tokens: list[Token]) -> bool:
+    commas = [k for k, t in enumerate(tokens) if t.text == "," and not t.quoted]
+    if not commas:
+        return tokens[0].lower in _ADVERBIAL and tokens[0].lower != "um"
+    last = tokens[commas[-1] + 1] if commas[-1] + 1 < len(tokens) else None
+    return last is not None and last.lower in _RELATIVE and not _subjunctive(tokens)
 
 
 def _apposition(tokens: list[Token]) -> bool:
@@ -848,8 +1086,13 @@ def _source_noun(tokens: list[Token], i: int, lex, sicht: bool = False) -> bool:
 
 
 def _is_source(word: str, lex) -> bool:
+    return _source_word(word, lex.sources)
+
+
+@lru_cache(maxsize=65536)
+def _source_word(word: str, sources: frozenset[str]) -> bool:
     stems = {word, word[:-1] if word.endswith("s") else word, word[:-2]}
-    return any(w.endswith(noun) for noun in lex.sources for w in stems if len(w) > 2)
+    return any(w.endswith(noun) for noun in sources for w in stems if len(w) > 2)
 
 
 _POSSESSIVE = frozenset(
@@ -1073,6 +1316,8 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
     """A speech act without a clause (``Die Partei forderte den Rücktritt des Ministers.``):
     the whole sentence reports a statement."""
     cue = find_cue(tokens, lex, need="alone")
+    while cue is not None and not _main_clause_act(tokens, cue):
+        cue = find_cue(tokens, lex, lo=cue[0] + 1, need="alone")
     if cue is None or tokens[0].quoted:
         return None
     if _particle_is_prefix(tokens, cue):
@@ -1088,6 +1333,34 @@ def _reported(tokens: list[Token], lex, index: int) -> Quote | None:
         cue=cue[2:],
         frame=(tokens[0].start, tokens[-1].end),
     )
+
+
+_SUBORDINATE = _RELATIVE | _ADVERBIAL | {"dass", "daß", "ob", "wie", "wo", "welches", "womit"}
+_PERFECT = frozenset(["hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"])
+_CASUALTIES = ("tote", "todesopfer", "opfer", "menschenleben", "leben", "verletzte")
+
+
+def _main_clause_act(tokens: list[Token], cue) -> bool:
+    """The cue reports a statement of the sentence's main clause: not in a subordinate or
+    relative clause (``..., die 73 Todesopfer forderte``, ``Wenn Berlin geklagt hätte``), not
+    in brackets (``(Wikinews berichtete)``), not a participle that names or is passive
+    without its agent (``auch X genannt``, ``wird ... gefordert``), not ``fordern`` of lives
+    (``das Beben forderte 20 Tote``)."""
+    i, form = cue[0], cue[1]
+    before = tokens[:i]
+    cut = max((k for k, t in enumerate(before) if t.text in {",", ";", ":", "–", "-"}), default=-1)
+    opener = before[cut + 1].lower if cut + 1 < len(before) else ""
+    if opener in _SUBORDINATE and not (cut == -1 and opener in _RELATIVE):
+        return False
+    opened = max((k for k, t in enumerate(before) if t.text == "("), default=-1)
+    if opened >= 0 and not any(t.text == ")" for t in before[opened:]):
+        return False
+    if form.participle:
+        words = {t.lower for t in tokens if not t.quoted}
+        if not words & _PERFECT and not words & {"von", "vom"}:
+            return False
+    lives = any(t.lower.endswith(_CASUALTIES) for t in tokens[i + 1 : i + 6])
+    return not (form.lemma == "fordern" and lives)
 
 
 def _particle_is_prefix(tokens: list[Token], cue) -> bool:
@@ -1119,7 +1392,12 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
         if not toks or toks[0].quoted:
             continue
         near = recent is not None and index - recent <= CARRY_SENTENCES
-        if (near and (_subjunctive(toks) or _hearsay(toks))) or _subjunctive_i(toks):
+        right_after = recent is not None and index - recent == 1
+        if (
+            (near and (_subjunctive(toks) or _hearsay(toks) or _verb_second_subjunctive(toks)))
+            or (right_after and _modal_hearsay(toks))
+            or _subjunctive_i(toks)
+        ):
             span = _unquoted_span(toks, 0, len(toks))
             if not span:
                 continue
@@ -1129,6 +1407,98 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index, carried=True))
             recent = last = index
     return out
+
+
+#: Lower-case words ending in -e that are not verbs in the subjunctive I.
+_NOT_VERBS = frozenset(
+    [
+        "ohne",
+        "gerne",
+        "gern",
+        "bitte",
+        "alle",
+        "diese",
+        "jede",
+        "keine",
+        "seine",
+        "ihre",
+        "eine",
+        "welche",
+        "solche",
+        "beide",
+        "einige",
+        "viele",
+        "wenige",
+        "andere",
+        "mehrere",
+        "meine",
+        "deine",
+        "unsere",
+        "eure",
+        "jene",
+        "manche",
+        "sämtliche",
+        "dieselbe",
+        "derselbe",
+        "gleiche",
+        "ganze",
+        "halbe",
+        "erste",
+        "zweite",
+        "dritte",
+        "letzte",
+        "nächste",
+        "neue",
+        "alte",
+        "große",
+        "kleine",
+        "gute",
+        "lange",
+        "hohe",
+        "volle",
+        "gesamte",
+        "weitere",
+        "eigene",
+        "ende",
+        "wie",
+        "sowie",
+        "heute",
+        "gestern",
+        "ebenfalls",
+        "bereits",
+        "gerade",
+        "lediglich",
+        "zunächst",
+        "ferner",
+        "nahe",
+        "jüngste",
+        "beste",
+    ]
+)
+
+
+def _verb_second_subjunctive(tokens: list[Token]) -> bool:
+    """``Das Amt halte den Weg für schnell``, ``Jedoch ruhe die Mitgliedschaft``: a verb in
+    the subjunctive I (``-e``, not the past ``-te``/``-de``) in second place, after the first
+    constituent and before a lower-case word."""
+    words = [t for t in tokens if not t.quoted]
+    for i in range(1, min(len(words) - 1, 8)):
+        w = words[i].text
+        if not (w.islower() and w.isalpha() and len(w) >= 4 and w.endswith("e")):
+            continue
+        if w.endswith(("te", "de")) or w in _NOT_VERBS:
+            continue
+        before, after = words[i - 1].text, words[i + 1].text
+        if (before[:1].isupper() or before.lower() in {"er", "sie", "es", "man"}) and (
+            after.islower() or after in {",", "."}
+        ):
+            return True
+    return False
+
+
+def _modal_hearsay(tokens: list[Token]) -> bool:
+    """``soll``/``sollen`` right after a quotation: what was said goes on."""
+    return any(t.lower in {"soll", "sollen"} for t in tokens if not t.quoted)
 
 
 #: Subjunctive II forms that, after a quotation, mostly go on reporting it.

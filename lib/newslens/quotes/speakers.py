@@ -218,7 +218,15 @@ def _relay_speaker(text: str, quote: Quote, mentions, starts, previous) -> dict:
     passive = any(w[0].lower() in _PASSIVE_AUX for w in clause)
     if passive:
         pp = next((j for j, w in enumerate(clause) if w[0].lower() in _MEDIUM_PREPOSITIONS), None)
-        medium = _phrase_from(clause[pp + 1 :]) if pp is not None else None
+        pp_words = clause[pp + 1 :] if pp is not None else []
+        while (
+            len(pp_words) > 1
+            and pp_words[0][0].islower()
+            and pp_words[0][0] not in _DETERMINERS
+            and pp_words[1][0][:1].isupper()
+        ):
+            pp_words = pp_words[1:]  # ``im italienischen Fachblatt``
+        medium = _phrase_from(pp_words) if pp is not None else None
         aux = next(j for j, w in enumerate(clause) if w[0].lower() in _PASSIVE_AUX)
         if clause[0][0].lower() == "wie":
             person = _phrase_from(clause[1:])

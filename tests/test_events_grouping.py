@@ -1,0 +1,88 @@
+"""Events grouping: one date per event, splits of reports that date it apart, drawability.
+
+The documents are built with the helpers of ``tests/test_events.py`` (offsets computed from the
+surface strings), so the expected grouping can be checked by reading the sentences.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from newslens.plots_timeline import timeline_table
+from test_events import MERKEL, Doc, events_of
+from test_timeline import _event
+
+
+def _day(day: str) -> tuple:
+    return (day, day, day, "day")
+
+
+def test_reports_dating_an_event_days_apart_become_separate_events():
+    # Three articles date a fire to 8 September, two others to 20 October: two fires.
+    sept = [Doc(f"s{k}", "2020-09-09", ["Der Brand im Lager Moria brach am 8. September aus."],
+                [("Moria", "LOC", "loc:moria", "Moria")], [("8. September", "2020-09-08",
+                                                           "2020-09-08", "day")])
+            for k in range(3)]
+    octo = [Doc(f"o{k}", "2020-10-21", ["Der Brand im Lager Moria brach am 20. Oktober aus."],
+                [("Moria", "LOC", "loc:moria", "Moria")], [("20. Oktober", "2020-10-20",
+                                                          "2020-10-20", "day")])
+            for k in range(2)]
+    found, events = events_of(*sept, *octo)
+    fires = found[found["trigger"] == "Brand"]
+    groups = sorted(fires.groupby("event_id")["article_id"].apply(tuple))
+    assert groups == [("o0", "o1"), ("s0", "s1", "s2")]
+    dated = events.set_index("event_id").loc[fires["event_id"].unique(), "start_date"]
+    assert sorted(dated) == [pd.Timestamp("2020-09-08"), pd.Timestamp("2020-10-20")]
+
+
+def test_an_undated_report_months_later_does_not_join_the_event():
+    dated = [Doc(f"d{k}", "2020-03-23", ["Merkel und die Länder beschlossen am Sonntag ein "
+                                        "Kontaktverbot."],
+                 [MERKEL], [("Sonntag", "2020-03-22", "2020-03-22", "day")]) for k in range(2)]
+    later = Doc("late", "2020-05-20", ["Das Kontaktverbot von Merkel und den Ländern wirkt "
+                                       "nach."], [MERKEL])
+    found, _ = events_of(*dated, later)
+    contact = found[found["article_id"] == "late"]
+    main = found[found["article_id"] == "d0"]["event_id"].iloc[0]
+    assert (contact["event_id"] != main).all()
+
+
+def _mention(event_id: str, article_id: str, k: int, day: str | None, source: str,
+             modality: str = "asserted") -> dict:
+    return {"event_mention_id": f"{article_id}:ev{k}-{k + 5}", "event_id": event_id,
+            "article_id": article_id, "sentence_id": f"{article_id}:s{k:04d}", "start": k,
+            "end": k + 5, "event_class": "consult", "actors": "", "actor_ids": "",
+            "start_date": pd.Timestamp(day) if day else pd.NaT,
+            "end_date": pd.Timestamp(day) if day else pd.NaT, "date_source": source,
+            "modality": modality}
+
+
+def test_only_events_whose_reports_agree_on_the_date_are_drawn():
+    day = "2020-03-22"
+    events = pd.DataFrame([
+        _event(name, name, day, day, n_articles=3, article_ids="a | b | c")
+        for name in ("agreed", "scattered", "by_reports", "planned")]
+        + [_event("one_day", "one_day", day, day, n_articles=2, article_ids="a | b")])
+    mentions = pd.DataFrame([
+        # two articles give the day by a timex, the third names it undated: drawn
+        _mention("agreed", "a", 0, day, "timex"), _mention("agreed", "b", 0, day, "timex"),
+        _mention("agreed", "c", 0, None, "none"),
+        # the articles date it to three days months apart: a mixed group, not drawn
+        _mention("scattered", "a", 10, day, "timex"),
+        _mention("scattered", "b", 10, "2020-05-01", "timex"),
+        _mention("scattered", "c", 10, "2020-06-01", "timex"),
+        # three reports of the day after, none names the day: not drawn (past-tense mentions
+        # of several happenings more often than one event)
+        *[_mention("by_reports", a, 20, "2020-03-23", "publication") for a in "abc"],
+        # one names the day, one more reports it the day after: drawn
+        _mention("one_day", "a", 30, day, "timex"),
+        _mention("one_day", "b", 30, "2020-03-23", "publication"),
+        # announced for the day by every article, reported as happened by none: not drawn
+        *[_mention("planned", a, 40, day, "timex", "planned") for a in "abc"],
+    ])
+    articles = pd.DataFrame({"article_id": list("abc"),
+                             "published": pd.to_datetime(["2020-03-23"] * 3)})
+    drawn = timeline_table(events, mentions, articles)["event_id"].tolist()
+    assert sorted(drawn) == ["agreed", "one_day"]
+    everything = timeline_table(events, mentions, articles, min_support=0)
+    assert len(everything) == 5
