@@ -233,15 +233,27 @@ def _drawn(found: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, *,
 
 
 def _evidence(found: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> None:
-    """The first reporting sentences of an event (printed, never written to a file)."""
+    """Reporting sentences of an event, one per article (its timex-dated mention, else its
+    publication-dated one, else its first), for at most 8 articles spread evenly over the
+    event's articles in publication order, so the sample shows what most reports say
+    (printed, never written to a file)."""
     text = dict(zip(articles["article_id"], articles["text"], strict=True))
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    for m in found[found["event_id"] == event_id].head(8).itertuples(index=False):
+    rank = {"timex": 0, "publication": 1, "none": 2}
+    mine = found[found["event_id"] == event_id]
+    mine = mine.assign(rank=mine["date_source"].astype(str).map(rank),
+                       day=mine["article_id"].map(published))
+    best = mine.sort_values(["rank", "start"]).drop_duplicates("article_id")
+    best = best.sort_values(["day", "article_id"]).reset_index(drop=True)
+    step = max(1, -(-len(best) // 8))
+    for m in best.iloc[::step].head(8).itertuples(index=False):
         body = text[m.article_id]
         left = max(body.rfind(". ", 0, m.start) + 2, m.start - 200, 0)
         right = min(len(body), m.end + 200)
-        print(f"      [{published[m.article_id]:%Y-%m-%d} {m.article_id}] {m.date_source}: "
-              f"{' '.join(body[left:right].split())}")
+        print(f"      [{published[m.article_id]:%Y-%m-%d} {m.article_id}] {m.date_source} "
+              f"{m.modality}: {' '.join(body[left:right].split())}")
+    print(f"      ({len(best)} articles; date sources of their mentions: "
+          f"{mine['date_source'].astype(str).value_counts().to_dict()})")
 
 
 if __name__ == "__main__":

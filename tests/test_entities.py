@@ -890,3 +890,35 @@ def test_a_shared_name_prefers_plain_mentions_to_names_inside_compounds():
     out = canonicalize(*tables(texts, [("a", "Union", "ORG"), ("a", "SPD", "ORG")]),
                        kb=KB_SHARED, roles=ROLES)
     assert out.loc[out["text"] == "Union", "entity_id"].tolist() == ["org:cdu_csu"]
+
+
+def test_a_shared_name_takes_its_own_sentence_first_and_stays_apart_after_a_name():
+    texts = {"a": "Die EU tagte lange. Die Chefs von Union und SPD trafen sich.",
+             "b": "Die CDU tagte. Die Aicher Ambulanz Union hilft, sagt die CDU."}
+    out = canonicalize(*tables(texts, [("a", "EU", "ORG"), ("a", "Union", "ORG"),
+                                       ("a", "SPD", "ORG"), ("b", "CDU", "ORG"),
+                                       ("b", "Union", "ORG"), ("b", "CDU", "ORG", 1)]),
+                       kb=KB_SHARED, roles=ROLES)
+    union = out[out["text"] == "Union"]
+    assert dict(zip(union["article_id"], union["entity_id"], strict=True)) == {
+        "a": "org:cdu_csu", "b": "org:union"}
+
+
+def test_other_names_the_corpus_shows_are_common_phrases_are_dropped():
+    texts = {f"f{n}": "Viele teilen Fake News im Netz." for n in range(21)}
+    texts |= {"s1": "Man übt Social Distancing.", "s2": "Das social distancing gilt.",
+              "s3": "Wir halten social distancing ein.",
+              "t1": "Der Film Tenet läuft.", "t2": "Tenet ist lang.",
+              "e1": "Die Leute lesen ein E-Book.", "u1": "Sie zahlen in Euro und Euro."}
+    tagged = [("f0", "Fake News", "MISC"), ("f1", "Fake News", "MISC"),
+              ("s1", "Social Distancing", "MISC"), ("t1", "Tenet", "MISC"),
+              ("t2", "Tenet", "MISC")]
+    out = run(texts, tagged)
+    # Fake News: tagged in 2 of the 21 places it is written; Social Distancing: also written
+    # in lower case; Tenet: tagged wherever it is written
+    assert sorted(set(out["text"])) == ["Tenet"]
+    kb = pd.concat([KB, pd.DataFrame([("misc:fake_news", "Fake News", "MISC", "other", "")],
+                                     columns=["entity_id", "canonical", "label", "kind",
+                                              "aliases"]).assign(description="test")])
+    known = canonicalize(*tables(texts, tagged), kb=kb, roles=ROLES)
+    assert "misc:fake_news" in set(known["entity_id"])  # a name the KB knows stays

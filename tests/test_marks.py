@@ -96,3 +96,19 @@ def test_a_unit_is_known_by_its_canonical_name():
                              "canonical": ["Kronen Zeitung", "Krone"],
                              "label": ["ORG", "MISC"]})
     assert marks.units(mentions).tolist() == [False, True]
+
+
+def test_a_name_its_source_prints_mostly_in_boilerplate_is_the_outlets_own():
+    articles = pd.DataFrame({"article_id": [f"t{n}" for n in range(7)] + ["o"],
+                             "source": ["tagesspiegel.de"] * 7 + ["zeit.de"]})
+    # The newsletter "Twenty/Twenty": in the promotion under six articles, once in a text of
+    # its own outlet and once in another outlet's; Biden once in the promotion, five times not.
+    rows = [(f"t{n}", "misc:twenty_twenty", True) for n in range(6)]
+    rows += [("t6", "misc:twenty_twenty", False), ("o", "misc:twenty_twenty", False)]
+    rows += [("t0", "per:joe_biden", True)] + [(f"t{n}", "per:joe_biden", False)
+                                               for n in range(1, 6)]
+    mentions = pd.DataFrame(rows, columns=["article_id", "entity_id", "boilerplate"]).assign(
+        compound=False)
+    own = marks.outlets_own(mentions, articles)
+    assert own.tolist() == [True] * 7 + [False] + [False] * 6
+    assert not marks.outlets_own(mentions, articles.drop(columns="source")).any()

@@ -206,3 +206,27 @@ def test_slogans_and_a_relayed_quotation_without_a_comma():
         ("„Wir gewinnen das Rückspiel“", "der Trainer"),
         ("„Wir gewinnen das Rückspiel“", "Sportblatt „Anstoß"),
     ]
+
+
+def test_the_clause_after_a_speech_noun_is_what_was_said():
+    text = (
+        "Die Opposition wiederholte ihre Forderung, die Gebühren abzuschaffen. "
+        "Es gibt Zweifel daran, ob der Termin zu halten ist. "
+        "Der Verein verfolgt das Ziel, mehr Kinder für den Sport zu begeistern."
+    )
+    assert _found(text) == [
+        ("indirect", "die Gebühren abzuschaffen"),
+        ("indirect", "ob der Termin zu halten ist"),
+    ]
+
+
+def test_a_subject_with_its_relative_clause_or_an_apposition_after_the_speaker_is_no_quote():
+    text = (
+        "Anna Berg, die das Amt seit 2019 leitet, kritisierte den Plan. "
+        "Da der Zug ausfiel, entschied sich die Gruppe für den Bus. "
+        "„Wir sind zufrieden“, sagte Jan Ott, Sprecher des Vereins, am Montag. "
+        "Der Plan, der im Mai vorgestellt wurde, sei gescheitert, sagte der Minister."
+    )
+    assert [(kind, quote) for kind, quote in _found(text) if kind == "indirect"] == [
+        ("indirect", "Der Plan, der im Mai vorgestellt wurde, sei gescheitert")
+    ]

@@ -1077,3 +1077,28 @@ def test_bare_years_in_narratives_and_counts(text, expected):
 ])
 def test_parts_of_the_day_and_anaphors_of_the_reference_time(text, expected):
     assert found(text, "2020-05-08") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es gab bis zu 10 000 Anrufe am Tag, vier Millionen Touristen im Jahr.",
+     [("Tag", "P1D", None, None), ("Jahr", "P1Y", None, None)]),
+    ("Im Jahr der Pandemie sank das. Am Tag der Wahl regnete es.", []),
+    ("Er arbeitet morgens und abends, Tag für Tag.",
+     [("morgens", "XXXX-XX-XXTMO", None, None), ("abends", "XXXX-XX-XXTEV", None, None),
+      ("Tag für Tag", "P1D", None, None)]),
+    ("Um elf Uhr nachts kam er, um zwei Uhr nachts ging er, um sieben Uhr morgens schlief er.",
+     [day("elf Uhr nachts", "2020-05-08T23:00"), day("zwei Uhr nachts", "2020-05-08T02:00"),
+      day("sieben Uhr morgens", "2020-05-08T07:00")]),
+])
+def test_sets_per_unit_habitual_parts_and_clock_words(text, expected):
+    assert found(text, "2020-05-08") == expected
+
+
+def test_history_told_in_the_present_keeps_its_year():
+    assert found("Am 22. April 1915 setzen die Deutschen Giftgas ein. Im Mai folgt die nächste "
+                 "Offensive, im August stehen die Truppen vor Warschau.", "2020-05-08") == [
+        day("22. April 1915", "1915-04-22"), ("Mai", "1915-05", "1915-05-01", "1915-05-31"),
+        ("August", "1915-08", "1915-08-01", "1915-08-31")]
+    # a recent date told in the present does not pull this year's plans back
+    assert found("Am 3. Februar 2018 beginnt seine Amtszeit. Im Mai wird er abgewählt.",
+                 "2020-05-08")[1] == ("Mai", "2020-05", "2020-05-01", "2020-05-31")

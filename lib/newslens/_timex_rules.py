@@ -118,6 +118,9 @@ def vague_ref(words: str) -> str:
         return VAGUE_REFS[low]
     return next((ref for head, ref in VAGUE_PHRASE_REFS if low.startswith(head)), "PRESENT_REF")
 #: Sets (``täglich``) -> TIMEX3 period and granularity.
+#: Habitual parts of the day (sets of any day): morgens, abends, tagsüber.
+HABITUAL_PARTS = {"morgens": "MO", "vormittags": "MO", "mittags": "MI", "nachmittags": "AF",
+                  "abends": "EV", "nachts": "NI", "tagsüber": "DT"}
 SET_WORDS = {
     "täglich": ("P1D", "day"), "tagtäglich": ("P1D", "day"), "wöchentlich": ("P1W", "week"),
     "monatlich": ("P1M", "month"), "jährlich": ("P1Y", "year"),
@@ -452,7 +455,8 @@ _BRANCHES = [
         r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
-        + r"(?:" + _S + r"(?P<cl_pm>nachmittags|abends)" + _E + r")?")),
+        + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
+        + _E + r")?")),
     # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
             + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
@@ -494,6 +498,13 @@ _BRANCHES = [
         + r"(?:im|pro|je|am|die|in" + _S + r"der)" + _S + r"(?P<st_unit2>Tag|Woche|Monat|Jahr)"
         + _E + r"|(?P<st_wd>" + _words([w.lower() + "s" for w in WEEKDAYS], cap=True) + r")"
         + _E
+        # habitual parts of the day: morgens, abends, tagsüber; Tag für Tag
+        + r"|(?P<st_part>" + _words(HABITUAL_PARTS, cap=True) + r")" + _E
+        + r"|(?P<st_tft>Tag" + _S + r"für" + _S + r"Tag|Jahr" + _S + r"für" + _S + r"Jahr)" + _E
+        # per unit after a count: 10 000 Anrufe am Tag, 40 Millionen Touristen im Jahr
+        + r"|(?:(?<=[Ii]m )(?P<st_per>Monat|Jahr)|(?<=[Aa]m )(?P<st_perd>Tag))" + _E
+        + r"(?!" + _S + r"(?:\d|" + _LATER + r"|nach|vor|de[rs]|"
+        r"zuvor)\b)"
     )),
     # 20 vague adverbs: derzeit, nun, bald, bisher
     # 19b how long, unquantified: jahrelang, wochenlangen, stundenlang
@@ -517,7 +528,7 @@ _WHOLE_WORDS = [
     "gestern", "heute", "übermorgen", "morgen", "nächsten", *HOLIDAYS, "Christi", "einmal",
     "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
-    "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht",
+    "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht", *HABITUAL_PARTS, "Monat", "Tag",
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
@@ -693,6 +704,9 @@ STAMP_END = re.compile(r"[ \t\u00a0]*(?:[:,\n]|$)")
 THEN_WORD = re.compile(r"\b(?:einst|damals|früher|seinerzeit)\b", re.IGNORECASE)
 #: A lower-case word right after the number, as in "brannte 1862 nieder" (a year).
 LOWERCASE_NEXT = re.compile(r"[ \t\u00a0]+[a-zäöüß]{2,}\b(?!\.[ \t]*[a-zäöü\d])")
+#: A count before "am Tag", "im Jahr": a number, or a number word with a unit of amount.
+COUNT_WORD = re.compile(r"\d|\b(?:Millionen|Milliarden|Tausende?|Hunderte?|Dutzende?|zwei|drei|"
+                        r"vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend)\b")
 #: A number that is no year (21, 139, 22.000, 3000) shortly before: counts are being listed.
 COUNT_BEFORE = re.compile(r"(?<![\d.,])(?!(?:1[0-9]|20)\d\d(?![\d.,]\d))\d[\d.,]*")
 #: After an old bare year: a preposition, an article "ein" or an auxiliary, which no count is
@@ -744,6 +758,11 @@ _FUTURE_CUES = (
                                  "nächste", "startende", "stattfindende")
       for ending in ("", "n", "r", "s", "m")),
 )
+#: Future cues that are verbs, not adjectives: what a narrative in the present cannot mean.
+STRONG_FUTURE = {"werde", "werden", "wird", "wirst", "würde", "würden", "soll", "sollen", "solle",
+                 "sollte", "sollten", "will", "wollen", "wolle", "könnte", "könnten", "plant",
+                 "planen", "plane", "stattfinden", "künftig", "voraussichtlich", "demnächst",
+                 "bald", "morgen", "übermorgen", "erwartet"}
 _PAST_CUES = (
     "hatte", "hatten", "hattest", "war", "waren",
     "wurde", "wurden", "gewesen", "worden", "sagte", "sagten", "hieß", "hießen", "gab", "gaben",

@@ -19,6 +19,7 @@ import pandas as pd
 from newslens.config import LABELS
 from newslens.kb import alias_table, load_kb, load_roles, slugify, split_former_names
 from newslens.names import (
+    drop_common_phrases,
     kb_inflection_keys,
     merge_abbreviations,
     merge_inflections,
@@ -86,8 +87,9 @@ def canonicalize(
     context = _sentence_context(mentions, sentences)
     spans = _completed([(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)],
                        linker, context)
+    tokens = [_WORD.findall(text) for text in sentences["text"]]
     linker.learn([(m.article_id, text, m.label) for m, _, text, _ in spans if text],
-                 {w for text in sentences["text"] for w in _WORD.findall(text)})
+                 {w for words in tokens for w in words})
     rows = []
     for mention, offset, text, titles in spans:
         enclosing = _enclosing_word(context, mention, offset, len(text)) if text else None
@@ -98,12 +100,13 @@ def canonicalize(
                                                   start=mention.start + start)]
     if compounds:
         rows += linker.scan(sentences)
-    linked = resolve_shared_aliases(_output(rows, compounds=compounds), *linker.shared)
+    linked = resolve_shared_aliases(_output(rows, compounds=compounds), *linker.shared, context)
     linked = merge_inflections(linked, kb_keys=kb_inflection_keys(linker.aliases),
                                kb_ids=linker.kb_ids)
     linked = merge_abbreviations(linked, context,
                                  lambda surface: linker.kb_entity(surface, fold=False),
                                  linker.kb_ids)
+    linked = drop_common_phrases(linked, tokens, kb_ids=linker.kb_ids, word=_WORD)
     return one_name_per_entity(linked, kb_names=linker.renamed, published=published)
 
 

@@ -8,7 +8,10 @@ Three boolean columns of the mentions table, each a reason to leave a mention ou
   (:mod:`newslens.boilerplate`);
 - ``self_mention``: the mention names the outlet that published the article (``sagte ZEIT
   ONLINE`` in an article of zeit.de), by ``data/outlets.csv``: one row per outlet with the web
-  domains that a corpus's ``source`` column holds and the names the outlet goes by;
+  domains that a corpus's ``source`` column holds and the names the outlet goes by; or it
+  names what the outlet advertises in its own boilerplate (its newsletter ``Twenty/Twenty``,
+  its podcast's hosts), an entity the source prints at least :data:`OWN_SHARE` of the time
+  in boilerplate;
 - ``unit``: the mention is a currency or a unit of measure (Euro, Dollar, Prozent), by
   ``data/units.csv``; a row may restrict the labels (``Franken`` the currency is not the
   region ``Franken``, tagged LOC).
@@ -29,6 +32,10 @@ from newslens import config
 OUTLETS_FILE = "outlets.csv"
 UNITS_FILE = "units.csv"
 MARK_COLUMNS = ["boilerplate", "self_mention", "unit"]
+#: An entity a source prints at least this share of the time in its boilerplate (and at least
+#: :data:`OWN_MIN` times) is the outlet's own: its newsletter, podcast, app.
+OWN_SHARE = 0.8
+OWN_MIN = 5
 _ARTICLE = re.compile(r"^(?:die|der|des|dem|den|das|the)\s+")
 _QUOTES = "\"'„“”«»‚‘’›‹"
 
@@ -38,7 +45,7 @@ def mark_mentions(mentions: pd.DataFrame, articles: pd.DataFrame,
     """``mentions`` with the columns ``boilerplate``, ``self_mention`` and ``unit`` added."""
     marked = mentions.copy()
     marked["boilerplate"] = bp.mark(mentions, boilerplate)
-    marked["self_mention"] = self_mentions(mentions, articles)
+    marked["self_mention"] = self_mentions(mentions, articles) | outlets_own(marked, articles)
     marked["unit"] = units(mentions)
     return marked
 
@@ -57,6 +64,25 @@ def self_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
              for outlet, own in zip(mentions["article_id"].map(by_article), _forms(mentions),
                                     strict=True)]
     return pd.Series(found, index=mentions.index, dtype=bool)
+
+
+def outlets_own(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """Whether each mention names an entity its article's source prints mostly in boilerplate
+    (at least :data:`OWN_SHARE` of its plain mentions there, and :data:`OWN_MIN` of them): the
+    outlet's newsletter or podcast, also where an article names it outside a promotion."""
+    needed = {"boilerplate", "entity_id", "compound"}
+    if "source" not in articles or mentions.empty or not needed <= set(mentions.columns):
+        return pd.Series(False, index=mentions.index, dtype=bool)
+    source = mentions["article_id"].map(dict(zip(articles["article_id"],
+                                                 articles["source"].fillna(""), strict=True)))
+    plain = ~mentions["compound"].astype(bool)
+    counts = pd.DataFrame({"source": source[plain], "entity_id": mentions.loc[plain, "entity_id"],
+                           "in_boilerplate": mentions.loc[plain, "boilerplate"].astype(bool)})
+    shares = counts.groupby(["source", "entity_id"])["in_boilerplate"].agg(["sum", "mean"])
+    own = shares[(shares["sum"] >= OWN_MIN) & (shares["mean"] >= OWN_SHARE)].index
+    keys = pd.MultiIndex.from_arrays([source, mentions["entity_id"]])
+    return pd.Series(keys.isin(own) & (source != "").to_numpy(), index=mentions.index,
+                     dtype=bool)
 
 
 def units(mentions: pd.DataFrame, *, table: pd.DataFrame | None = None) -> pd.Series:

@@ -17,6 +17,10 @@ finish the names:
   (``Deutsche Gewerkschaftsbund``, ``Deutschen Gewerkschaftsbund``, ``Deutscher
   Gewerkschaftsbund``) become one entity under the nominative-looking form, or the knowledge
   base's entity with such an alias (``das Auswärtige Amt``).
+- :func:`drop_common_phrases`: an "other" name the knowledge base does not know is dropped
+  where the corpus shows it is a common phrase: the NER tags it in under a third of the many
+  places it is written (``Fake News``, ``Social Distancing``), or the corpus also writes it in
+  lower case (``social distancing``, ``deep state``).
 - :func:`one_name_per_entity`: every entity id gets one name: the knowledge base's (or the name
   of its time, ``Twitter`` before July 2023 and ``X`` after; ``X (Twitter)`` for a corpus
   across the change), else the most frequent full form in the corpus.
@@ -186,15 +190,17 @@ def shared_alias_pointers(kb: pd.DataFrame, candidates: set[str]) -> dict[str, s
 
 
 def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, dict]],
-                           pointers: dict[str, set[str]]) -> pd.DataFrame:
+                           pointers: dict[str, set[str]], context: dict) -> pd.DataFrame:
     """Give each mention of a shared name the entity its article names nearest.
 
     ``shared`` maps a surface (``Union``, ``Unions``) to its nominative and its candidates,
     ``{entity_id: (entity_id, canonical, label)}``; ``pointers`` (:func:`shared_alias_pointers`)
-    says which candidates a mention of another entity names. The nearest such mention before
-    the shared name decides, else the nearest after (a name inside a compound word,
-    ``EU-Gipfel``, only where the article has no other); with none the name stays apart, under an
-    id of its own (``org:union``), never a guess.
+    says which candidates a mention of another entity names; ``context`` maps sentence_id ->
+    (sentence start, sentence text). A mention of the same sentence decides, else the nearest
+    before the shared name, else the nearest after (a name inside a compound word,
+    ``EU-Gipfel``, only where the article has no other). With none, or where a capitalised
+    word other than the sentence's first stands right before it (``Aicher Ambulanz Union``,
+    the end of another name), the name stays apart under an id of its own (``org:union``).
     """
     text = mentions["text"]
     ambiguous = text.isin(shared) & mentions["entity_id"].isin(
@@ -206,22 +212,18 @@ def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, 
     evidence = frame[frame["article_id"].isin(articles) & ~ambiguous
                      & frame["entity_id"].isin(pointers)]
     by_article = {a: list(zip(g["start"], g["entity_id"], g["compound"].astype(bool),
-                              strict=True))
+                              g["sentence_id"], strict=True))
                   for a, g in evidence.groupby("article_id", sort=False)}
     new = {}
     for i in frame.index[ambiguous]:
         nominative, candidates = shared[text.at[i]]
-        start = frame.at[i, "start"]
-        seen = [(compound, s, pointers[e] & set(candidates))
-                for s, e, compound in by_article.get(frame.at[i, "article_id"], [])]
-        nearest = None
-        for compound in (False, True):  # a name in a compound word only if nothing else
-            found = [(s, ids) for c, s, ids in seen if c == compound and len(ids) == 1]
-            nearest = nearest or (
-                max(((s, ids) for s, ids in found if s < start), key=_first, default=None)
-                or min(((s, ids) for s, ids in found if s > start), key=_first, default=None))
+        start, sentence = frame.at[i, "start"], frame.at[i, "sentence_id"]
+        seen = [(s, ids, compound, sid == sentence)
+                for s, e, compound, sid in by_article.get(frame.at[i, "article_id"], [])
+                if len(ids := pointers[e] & set(candidates)) == 1]
+        nearest = None if _ends_a_name(context, sentence, start) else _nearest(seen, start)
         if nearest is not None:
-            new[i] = candidates[next(iter(nearest[1]))]
+            new[i] = candidates[next(iter(nearest))]
         else:
             label = str(frame.at[i, "label"])
             new[i] = (slugify(nominative, label), nominative, label)
@@ -231,6 +233,27 @@ def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, 
     frame.loc[index, "canonical"] = list(names)
     frame.loc[index, "label"] = list(labels)
     return frame
+
+
+def _nearest(seen: list[tuple], start: int) -> set[str] | None:
+    """The candidate ids of the deciding evidence ``(start, ids, compound, same_sentence)``."""
+    for compound in (False, True):  # a name in a compound word only if nothing else
+        found = [(s, ids, same) for s, ids, c, same in seen if c == compound]
+        for pick in ([x for x in found if x[2]], [x for x in found if x[0] < start]):
+            if pick:
+                return min(pick, key=lambda x: abs(x[0] - start))[1]
+        after = [x for x in found if x[0] > start]
+        if after:
+            return min(after, key=_first)[1]
+    return None
+
+
+def _ends_a_name(context: dict, sentence_id: str, start: int) -> bool:
+    """Whether a capitalised word other than the sentence's first stands right before."""
+    sentence_start, sentence = context[sentence_id]
+    words = sentence[:start - sentence_start].split()
+    return (len(words) > 1 and sentence[start - sentence_start - 1:start - sentence_start] == " "
+            and words[-1][:1].isupper() and words[-1][-1:].isalnum())
 
 
 def _first(pair: tuple) -> int:
@@ -296,6 +319,63 @@ def merge_inflections(mentions: pd.DataFrame, *, kb_keys: dict, kb_ids: set[str]
     frame.loc[moved, "canonical"] = [t[1] for t in targets]
     frame.loc[moved, "label"] = [t[2] for t in targets]
     return frame
+
+
+#: A name written at least this often as whole words ...
+MIN_WRITTEN = 20
+#: ... of which the NER tagged less than this share is a common phrase, not a name.
+MAX_TAGGED_SHARE = 1 / 3
+#: A name of several words the corpus writes this often in lower case is a common phrase.
+MIN_LOWER = 2
+
+
+def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
+                        kb_ids: set[str], word: re.Pattern) -> pd.DataFrame:
+    """Leave out the MISC entities unknown to the KB that the corpus shows are common phrases.
+
+    ``tokens`` are the words of every sentence (``word.findall``). A name the corpus writes at
+    least :data:`MIN_WRITTEN` times as whole words but the NER tagged in less than
+    :data:`MAX_TAGGED_SHARE` of them (``Fake News``: 12 of 93), or a name of several words
+    it also writes :data:`MIN_LOWER` times all in lower case (``social distancing``), is a
+    common phrase the model took for a name; names with a dot or digit (``Gehalt.de``) stay.
+    """
+    plain = mentions[~mentions["compound"].astype(bool) & (mentions["label"] == "MISC")
+                     & ~mentions["entity_id"].isin(kb_ids)]
+    if plain.empty:
+        return mentions
+    forms = {text: tuple(word.findall(text)) for text in plain["text"].unique()}
+    wanted = {seq for seq in forms.values() if seq}
+    lower = {tuple(w.lower() for w in seq) for seq in wanted if len(seq) > 1}
+    written = _count_sequences(tokens, wanted | lower)
+    tagged = plain.groupby("entity_id").size()
+    common = set()
+    for entity_id, texts in plain.groupby("entity_id")["text"].unique().items():
+        seqs = {forms[t] for t in texts if forms[t]}
+        n = sum(written[s] for s in seqs)
+        low = sum(written[lowered] for s in seqs if len(s) > 1
+                  and (lowered := tuple(w.lower() for w in s)) != s
+                  and not any(c.isdigit() or c == "." for c in " ".join(texts)))
+        if (n >= MIN_WRITTEN and tagged[entity_id] < MAX_TAGGED_SHARE * n) or low >= MIN_LOWER:
+            common.add(entity_id)
+    return mentions[~mentions["entity_id"].isin(common)].reset_index(drop=True)
+
+
+def _count_sequences(tokens: list[list[str]], wanted: set[tuple]) -> Counter:
+    """How often each word sequence of ``wanted`` occurs in the sentences' words."""
+    single = {seq[0] for seq in wanted if len(seq) == 1}
+    by_pair: dict[tuple[str, str], list[tuple]] = {}
+    for seq in wanted:
+        if len(seq) > 1:
+            by_pair.setdefault(seq[:2], []).append(seq)
+    found: Counter = Counter()
+    for words in tokens:
+        for i, w in enumerate(words):
+            if w in single:
+                found[(w,)] += 1
+            for seq in by_pair.get((w, words[i + 1]) if i + 1 < len(words) else (), ()):
+                if tuple(words[i:i + len(seq)]) == seq:
+                    found[seq] += 1
+    return found
 
 
 def kb_inflection_keys(aliases: dict) -> dict:

@@ -54,6 +54,8 @@ _MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept
 _REPORT_COLOUR = "#555555"
 #: Articles that must date an event alike (reported as happened) for it to be drawn.
 MIN_SUPPORT = 2
+#: Granularities of the event dates drawn (a week or a month is listed, not drawn).
+DRAWN_GRANULARITIES = ("day", "weekend")
 #: Events drawn at most by default: one row each, so more would not be readable (nor fast).
 MAX_EVENTS = 40
 
@@ -140,18 +142,22 @@ def drawable(events: pd.DataFrame, event_mentions: pd.DataFrame,
              min_support: int = MIN_SUPPORT,
              modalities: tuple[str, ...] = DRAWN_MODALITIES) -> set[str]:
     """The events whose reports agree on their date (:func:`~newslens.events.tables.
-    date_support`): at least ``min_support`` articles (all, if it has fewer) report it at its
-    date (in one of ``modalities``: as happened by default), one of them by a timex of its
-    own (or one more by their publication day alone), no more articles date it otherwise,
-    and its date is finer than a month (a month named in passing, ``im März``, dates a state
-    as often as an event). A group whose reports do not agree on a day (a state named in
-    passing, reports of several occasions) is listed in the tables but not drawn."""
+    date_support`): a timex dates the event to a day or days (``date_source = timex`` with a
+    granularity of :data:`DRAWN_GRANULARITIES`: a week or a month named in passing, ``im
+    März``, dates a state as often as an event; a day from publication dates alone is as
+    often a report in the past tense of an older happening as news of the day), at least
+    ``min_support`` articles (all, if it has fewer) report it at that date (in one of
+    ``modalities``: as happened by default), as many by a timex of their own (two articles
+    that name the same day; a day named once may be a timex read a year or a week off), and
+    no more articles date it otherwise. A group whose reports do not agree on a day (a state
+    named in passing, reports of several occasions) is listed in the tables but not drawn."""
     support = date_support(events, event_mentions, tuple(modalities))
     known = events.set_index("event_id").reindex(support.index)
     needed = known["n_articles"].clip(upper=min_support)
     ok = (support["support"] >= needed) & (support["support"] > support["against"]) \
-        & ((support["timex_support"] >= 1) | (support["support"] > needed)) \
-        & (known["granularity"].astype(str) != "month")
+        & (support["timex_support"] >= needed) \
+        & known["granularity"].astype(str).isin(DRAWN_GRANULARITIES) \
+        & (known["date_source"].astype(str) == "timex")
     return set(support.index[ok])
 
 

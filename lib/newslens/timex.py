@@ -305,6 +305,10 @@ class _Doc:
         if self.matches[i].start() - found.end > reach:
             return None  # a year mentioned in passing paragraphs ago no longer frames the text
         cue = self.clause_cue(i)
+        if (self.published - found.end_date).days > _PRESENT_HISTORY_DAYS and \
+                cue in ("present", "future") and self._told_in_present(found) and \
+                not self._strong_future(i):
+            return found  # history in the present tense: "1915 setzen sie Gas ein. Im Mai folgt"
         if cue == "future" and found.start_date < self.published:
             return None
         if cue == "past" and found.start_date > self.published:
@@ -312,6 +316,21 @@ class _Doc:
         if cue == "present" and found.start_date.year != self.published.year:
             return None
         return found
+
+    def _told_in_present(self, frame: Timex) -> bool:
+        """A narrative day or month (``Am 22. April 1915``, not a bare year) whose sentence has
+        no past cue: the story is told in the present."""
+        if frame.granularity not in ("day", "month"):
+            return False
+        lo, hi = self.sentence(frame.start)
+        return not any(m.lastgroup == "past" for m in R.TENSE_CUES.finditer(self.text, lo, hi))
+
+    def _strong_future(self, i: int) -> bool:
+        """The clause of match ``i`` has a future verb (wird, soll, könnte, geplant), not just an
+        adjective (die nächste Offensive)."""
+        c_lo, c_hi, cues = self._clause(i)
+        return any(kind == "future" and c_lo <= a and b <= c_hi
+                   and self.text[a:b].lower() in R.STRONG_FUTURE for a, b, kind in cues)
 
     def _narrative_anchor(self, i: int) -> Timex | None:
         """The last absolute date (day, month or year) before match ``i``."""
@@ -735,6 +754,10 @@ _FRAME_REACH = {"year": 400, "finer": 2000}
 #: A frame this many days before publication is history told in order: a year-less date after
 #: it moves on from it (news background jumps back and forth, so there the nearest counts).
 _HISTORY_DAYS = 730
+#: History told in the present tense ("Am 22. April 1915 setzen sie Gas ein. Im Mai folgt ..."):
+#: only a date this old (20 years) frames present and future clauses; news background told in
+#: the present about recent years would otherwise pull this year's dates back.
+_PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
@@ -1097,7 +1120,9 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
     else:
-        hour = _hour(m["cl_h"]) + (12 if m["cl_pm"] and _hour(m["cl_h"]) < 12 else 0)
+        hour = _hour(m["cl_h"])
+        if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
+            hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
         times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
@@ -1302,6 +1327,18 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _set(m, doc: _Doc, i: int) -> Timex:
     """täglich(en), jedes Jahr, pro Tag, zweimal die Woche (P1D ...), montags (XXXX-WXX-1)."""
+    if m["st_part"]:  # morgens: XXXX-XX-XXTMO
+        return doc.make(i, f"XXXX-XX-XXT{R.HABITUAL_PARTS[m['st_part'].lower()]}", None, "day",
+                        kind="set")
+    if m["st_tft"]:  # Tag für Tag, Jahr für Jahr
+        unit = "D" if m["st_tft"].startswith("Tag") else "Y"
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
+    if m["st_per"] or m["st_perd"]:  # 10 000 Anrufe am Tag
+        lo = max(doc._clause(i)[0], m.start() - 60)
+        if not R.COUNT_WORD.search(doc.text, lo, m.start()):
+            return None  # "im Jahr der Pandemie", "am Tag der Wahl": no rate
+        unit = {"Monat": "M", "Jahr": "Y", "Tag": "D"}[m.group()]
+        return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
     if m["st_word"]:
         value, granularity = R.SET_WORDS[m["st_word"].lower()]
     elif m["st_unit"] or m["st_unit2"]:

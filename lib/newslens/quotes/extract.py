@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslens.quotes import cues as cue_lexicon
 
@@ -167,11 +168,14 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
+        lows = {t.lower for t in toks}  # skip the rules whose words the sentence lacks
+        sourced = "nach" in lows or not lows.isdisjoint(lex.words)
         found = (
             _anaphoric(tokens, index, lex)
-            or _reported_source(toks, lex, index)
+            or (sourced and _reported_source(toks, lex, index))
             or _indirect(toks, lex, index)
-            or _reported_source(toks, lex, index, weak=True)
+            or (("nach" in lows or "aus" in lows) and _reported_source(toks, lex, index, True))
+            or ("," in lows and _noun_clause(toks, index))
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
@@ -512,6 +516,7 @@ def _short_name(content: str, tokens: list[Token], start: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _title_noun(word: str) -> bool:
     """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title."""
     stems = (
@@ -737,6 +742,138 @@ def _indirect(tokens: list[Token], lex, index: int) -> Quote | None:
     return None
 
 
+#: Nouns of speech acts and attitudes whose content a ``dass``, ``ob`` or ``zu`` clause
+#: after a comma gives (``die Forderung, die Steuern zu senken``).
+SPEECH_NOUNS = (
+    "forderung",
+    "forderungen",
+    "behauptung",
+    "behauptungen",
+    "zweifel",
+    "meinung",
+    "theorie",
+    "hoffnung",
+    "befehl",
+    "erlaubnis",
+    "ankündigung",
+    "aufforderung",
+    "vorwurf",
+    "vorwürfe",
+    "vorwürfen",
+    "warnung",
+    "bitte",
+    "appell",
+    "vorschlag",
+    "zusage",
+    "versprechen",
+    "ansicht",
+    "auffassung",
+    "überzeugung",
+    "befürchtung",
+    "befürchtungen",
+    "erwartung",
+    "bedingung",
+    "beschluss",
+    "anweisung",
+    "auftrag",
+    "empfehlung",
+    "hinweis",
+    "hinweise",
+    "gerücht",
+    "gerüchte",
+    "verdacht",
+    "plan",
+    "pläne",
+    "absicht",
+    "idee",
+    "wunsch",
+    "angst",
+    "sorge",
+    "kritik",
+    "bericht",
+    "berichte",
+    "erklärung",
+    "mitteilung",
+    "aussage",
+    "aussagen",
+    "darstellung",
+    "begründung",
+)
+_CLAUSE_GOES_ON = (
+    _RELATIVE | _ADVERBIAL | {"und", "oder", "aber", "sondern", "dass", "daß", "ob", "wie"}
+)
+
+
+_FUSED_ZU = re.compile(r"[a-zäöü]{2,}zu[a-zäöü]{2,}en$")  # ``abzuschaffen``, ``einzuführen``
+
+
+def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
+    """``die Forderung des Ministers, die Steuern zu senken``, ``Zweifel daran, ob ...``, ``der
+    Meinung, dass ...``: the clause after a speech noun (``darauf``/``daran`` may stand
+    between) is what was said."""
+    if not any(t.text == "," for t in tokens):
+        return None
+    for k, tok in enumerate(tokens[:-3]):
+        if tok.text != "," or tokens[k + 1].quoted:
+            continue
+        j = k - 1
+        if j > 0 and tokens[j].lower in {"daran", "darauf", "darüber", "davon", "dafür"}:
+            j -= 1
+        noun = tokens[j] if j >= 0 else None
+        if noun is None or not noun.text[:1].isupper() or not noun.lower.endswith(SPEECH_NOUNS):
+            noun = _owned_by_speech_noun(tokens, k)
+            if noun is None:
+                continue
+        start = k + 1
+        opener = tokens[start].lower
+        end = _clause_close(tokens, start)
+        words = [t for t in tokens[start:end] if t.text[0].isalpha()]
+        ends_in_zu = len(words) > 1 and (
+            words[-2].lower == "zu" or bool(_FUSED_ZU.match(words[-1].text))
+        )  # a relative clause (``die ...``) ends in a finite verb instead
+        infinitive = ends_in_zu or (opener not in _RELATIVE and any(t.lower == "zu" for t in words))
+        if opener not in {"dass", "daß", "ob"} and not infinitive:
+            continue
+        if _subjunctive(tokens[:k] + tokens[end:]):
+            return None  # the sentence itself reports speech: free indirect as a whole
+        span = _unquoted_span(tokens, start, end)
+        if span:
+            return Quote(
+                [span],
+                "indirect",
+                index,
+                cue=(noun.text, noun.start, noun.end),
+                frame=(tokens[0].start, tok.start),
+            )
+    return None
+
+
+def _owned_by_speech_noun(tokens: list[Token], k: int) -> Token | None:
+    """``die Forderung des CSU-Vorsitzenden Edmund Stoiber, ...``: the speech noun before a
+    genitive (an article and capitalised words) that ends at the comma."""
+    j = k - 1
+    while j > 0 and tokens[j].text[:1].isupper() and not tokens[j].quoted:
+        j -= 1
+    if j < 1 or tokens[j].lower not in {"des", "der", "seiner", "ihrer", "ihres", "seines"}:
+        return None
+    noun = tokens[j - 1]
+    speech = noun.text[:1].isupper() and noun.lower.endswith(SPEECH_NOUNS) and j < k - 1
+    return noun if speech else None
+
+
+def _clause_close(tokens: list[Token], start: int) -> int:
+    """Where a subordinate clause from ``start`` ends: at the sentence end or at a comma
+    after which the main clause goes on (a lower-case word that does not continue it)."""
+    for k in range(start + 1, len(tokens) - 1):
+        if tokens[k].text in {";", ":"}:
+            return k
+        if tokens[k].text == "," and not tokens[k + 1].quoted:
+            nxt = tokens[k + 1]
+            if nxt.text[:1].islower() and nxt.lower not in _CLAUSE_GOES_ON:
+                return k
+    return len(tokens)
+
+
 def _unquoted_span(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """Offsets of ``tokens[lo:hi]`` without trailing punctuation; None when mostly quoted."""
     while hi > lo and not tokens[hi - 1].text[0].isalnum() and not tokens[hi - 1].quoted:
@@ -783,6 +920,8 @@ def _clause_after(tokens, cue, index) -> Quote | None:
                 return None  # a relative clause on a noun, not the quotation
             if nxt.lower in _ADVERBIAL:
                 return None  # wenn, weil, wobei ...: a circumstance, not what was said
+            if _inverted(tokens, cue[0]) and _apposition_rest(tokens, k + 1):
+                return None  # ``„...“, sagte X, Sprecher des Amtes, am Montag``
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -797,13 +936,27 @@ def _clause_after(tokens, cue, index) -> Quote | None:
     return None
 
 
+def _inverted(tokens: list[Token], i: int) -> bool:
+    """The cue follows a comma or a quotation: its speaker comes after it."""
+    return i > 0 and (tokens[i - 1].text == "," or tokens[i - 1].quoted)
+
+
+def _apposition_rest(tokens: list[Token], lo: int) -> bool:
+    """What follows the speaker's comma is short and not reported speech (no subjunctive):
+    an apposition or an adverbial, not the quotation."""
+    rest = [t for t in tokens[lo:] if t.text[0].isalnum()]
+    return len(rest) <= 10 and not _clause_has_subjunctive(tokens, lo)
+
+
 def _clause_before(tokens, cue, index) -> Quote | None:
-    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue."""
+    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue; not a subject
+    with its relative clause (``Anna Berg, die das Amt leitet, sagte``) nor a clause of
+    reason or time (``Da der Zug ausfiel, entschied sich X``)."""
     i = cue[0]
     if i < 4 or tokens[i - 1].text != ",":
         return None
     span = _unquoted_span(tokens, 0, i - 1)
-    if span is None or _apposition(tokens[: i - 1]):
+    if span is None or _apposition(tokens[: i - 1]) or _subject_with_clause(tokens[: i - 1]):
         return None
     return Quote(
         [span],
@@ -813,6 +966,14 @@ def _clause_before(tokens, cue, index) -> Quote | None:
         speaker_after=True,
         frame=(tokens[i].start, tokens[-1].end),
     )
+
+
+def _subject_with_clause(tokens: list[Token]) -> bool:
+    commas = [k for k, t in enumerate(tokens) if t.text == "," and not t.quoted]
+    if not commas:
+        return tokens[0].lower in _ADVERBIAL and tokens[0].lower != "um"
+    last = tokens[commas[-1] + 1] if commas[-1] + 1 < len(tokens) else None
+    return last is not None and last.lower in _RELATIVE and not _subjunctive(tokens)
 
 
 def _apposition(tokens: list[Token]) -> bool:
@@ -925,8 +1086,13 @@ def _source_noun(tokens: list[Token], i: int, lex, sicht: bool = False) -> bool:
 
 
 def _is_source(word: str, lex) -> bool:
+    return _source_word(word, lex.sources)
+
+
+@lru_cache(maxsize=65536)
+def _source_word(word: str, sources: frozenset[str]) -> bool:
     stems = {word, word[:-1] if word.endswith("s") else word, word[:-2]}
-    return any(w.endswith(noun) for noun in lex.sources for w in stems if len(w) > 2)
+    return any(w.endswith(noun) for noun in sources for w in stems if len(w) > 2)
 
 
 _POSSESSIVE = frozenset(
