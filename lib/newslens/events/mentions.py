@@ -48,6 +48,8 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     if "boilerplate" in sentences.columns:
         sentences = sentences[~sentences["boilerplate"].fillna(False).astype(bool)]
     units = _Units(sentences, articles)
+    lengths = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str).str.len(),
+                        strict=True)) if "text" in articles.columns else {})
     for k, found in sorted(lexicon.find_many(units.texts).items()):
         article_id, s0, s1, text = (units.ids[k], units.begins[k], units.ends[k],
                                     units.texts[k])
@@ -57,9 +59,11 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         in_sentence = names.within(article_id, s0, s1)
         dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0,
                                       published=published[article_id])
+        news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
         for trigger in _without_change_verbs(text, found):
             row = _mention(article_id, units.sentence_id(k, trigger.start), int(s0), text,
-                           trigger, in_sentence, dated, published[article_id], people)
+                           trigger, in_sentence, dated, published[article_id], people,
+                           news=news)
             if row is not None:
                 rows.append(row)
     return rows
@@ -118,7 +122,8 @@ def _without_change_verbs(text: str, found: list) -> list:
 
 
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
-             timexes: list[dict], published, people: _People | None = None) -> dict | None:
+             timexes: list[dict], published, people: _People | None = None, *,
+             news: bool = True) -> dict | None:
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
     hundred, no person named: :data:`STATISTIC_CLASSES`)."""
     clause = cues.clause_span(text, trigger.start, trigger.end)
@@ -150,7 +155,7 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     verb = trigger.pos == "verb"
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
-                               pd.Timestamp(published))
+                               pd.Timestamp(published), news=news)
     if date["date_source"] == "timex" and modality in ("asserted", "reported") \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened
