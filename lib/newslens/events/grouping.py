@@ -483,10 +483,21 @@ def _same(a: _Event, b: _Event) -> bool:
     main_b = {n for n, _ in b.names.most_common(2)}
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
     sim = _centroid_cosine(a.centroid, b.centroid)
+    # One occasion, one event: what an article reports of one day and one named actor in
+    # words of one family (the call, what was said in it) is one event.
+    if a.articles & b.articles and set(a.named) & set(b.named) and _same_day(a, b):
+        return True
     # Same family, same day (the block), same word: a shared main name is enough.
     return (same_lemma and bool(main_a & main_b)) or \
         (same_lemma and not (main_a and main_b) and sim >= 0.05) or \
         (same_lemma and sim >= 0.3) or sim >= 0.5
+
+
+def _same_day(a: _Event, b: _Event) -> bool:
+    """Whether both events are dated to one day (within :data:`SLACK_DAYS`) by their timexes."""
+    if not (a.day_votes and b.day_votes):
+        return False
+    return abs(a.span()[0] - b.span()[0]) <= SLACK_DAYS
 
 
 def _root(parent: list[int], k: int) -> int:
