@@ -997,6 +997,13 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
         value, first, last = R.weekend_by_tense(anchor, doc.direction(i))
         return doc.make(i, value, (first, last), "weekend", span=m.span("rw_word"),
                         anchor=anchor)
+    if m["rn_new"]:  # das neue Jahr: the coming one from October on, else the current one
+        found, narrative = doc.reference(i)
+        base = found.start_date if narrative and found.start_date else doc.day_anchor(i)
+        year = base.year + (base.month >= 10)
+        modifier = R.PART_MODIFIERS.get(m["rn_mod"], "none")
+        first, last = R.part_of(*R.year_interval(year), "year", modifier)
+        return doc.make(i, f"{year:04d}", (first, last), "year", modifier=modifier)
     if m["rv_word"]:
         word = m["rv_word"]
         unit, step, modifier = _compound_unit(word)
