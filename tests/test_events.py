@@ -396,3 +396,23 @@ def test_a_commemoration_dates_the_remembrance_not_the_event():
               [("19. Februar", "2021-02-19", "2021-02-19", "day")])
     m = only(events_of(doc)[0], "Morde")
     assert m["date_source"] == "none"
+
+
+def test_a_sentence_cut_by_a_line_break_is_read_with_its_beginning():
+    sentences, mentions, timexes, articles = tables(Doc(
+        "a", "2021-01-24", ["Der Kreml", "hatte die Vorwürfe als Unsinn zurückgewiesen."]))
+    found, _ = build_events(sentences, mentions, timexes, articles)
+    m = only(found, "zurückgewiesen")
+    assert m["sentence_id"] == "a:s0001"
+    assert m["date_source"] == "none"  # pluperfect, seen only with the beginning of the clause
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Der Bundestag hat das Gesetz beschlossen.", "publication"),
+    ("Das Gesetz muss noch beschlossen werden.", "none"),          # present passive
+    ("„Wir haben das Gesetz beschlossen“, sagte er.", "none"),      # inside a quotation
+    ("Seit Bolsonaro den Minister entlassen hat, herrscht Chaos.", "none"),  # background
+])
+def test_only_the_narration_of_the_day_takes_the_publication_day(sentence, source):
+    found, _ = events_of(Doc("a", "2020-06-04", [sentence]))
+    assert found["date_source"].astype(str).tolist()[0] == source

@@ -123,8 +123,14 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
             in_clause)):
         return False
     low = trigger.lower()
-    if verb and (PARTICIPLE.fullmatch(low) or low in _PRETERITE or low.endswith(("te", "ten"))):
+    if verb and (low in _PRETERITE or (low.endswith(("te", "ten"))
+                                       and not PARTICIPLE.fullmatch(low))):
         return True
+    if verb and PARTICIPLE.fullmatch(low):
+        # a participle is past with a perfect or past auxiliary (hat gewählt, wurde gewählt),
+        # not in the present passive (wird gewählt, muss genehmigt werden)
+        return bool(words & _PERFECT_AUXILIARIES) and not (
+            words & {"wird", "werden", "werde"} and "worden" not in words)
     if not verb and not cues().happening.search(in_clause):
         return False  # a noun needs a verb saying it happened (fand statt, wurde verhängt)
     for m in cues().past.finditer(in_clause):
@@ -133,6 +139,9 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
     return False
 
 
+#: Auxiliaries that make a participle trigger past: perfect and past passive.
+_PERFECT_AUXILIARIES = {"hat", "haben", "habe", "hätten", "ist", "sind", "sei", "seien",
+                        "wurde", "wurden", "worden"}
 #: Present-tense auxiliaries: past only together with a participle (hat ... gewählt).
 _PRESENT_AUXILIARIES = {"hat", "haben", "ist", "sind", "habe", "sei", "seien"}
 _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "trat", "traten",
@@ -145,8 +154,26 @@ _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "t
 
 def is_background(text: str, start: int, clause: tuple[int, int]) -> bool:
     """The trigger's phrase follows a background preposition (``nach der Wahl``, ``seit dem
-    ersten Anschlag``): at most three lower-case words (article, adjectives) between them."""
-    return bool(_background().search(text, clause[0], start))
+    ersten Anschlag``): at most three lower-case words (article, adjectives) between them; or
+    its clause is a temporal subordinate clause (``seit Bolsonaro den Minister entlassen hat``,
+    ``nachdem ...``, ``als ...``)."""
+    return bool(_background().search(text, clause[0], start)
+                or _TEMPORAL_CLAUSE.match(text, clause[0]))
+
+
+#: A temporal subordinate clause: what it tells came before the news.
+_TEMPORAL_CLAUSE = re.compile(r"\s*(?:[Ss]eit|[Ss]eitdem|[Nn]achdem|[Aa]ls|[Bb]evor|[Ee]he)\s")
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """The trigger stands inside a quotation (more opening than closing marks before it):
+    the speaker's words, not the report's narration of the day."""
+    before = text[:start]
+    opened = before.count("„") + before.count("»")
+    closed = before.count("“") + before.count("«")
+    if opened or closed:
+        return opened > closed
+    return before.count('"') % 2 == 1
 
 
 def in_phrase(text: str, start: int, clause: tuple[int, int]) -> bool:

@@ -12,8 +12,9 @@
 - ``publication``: the sentence has no dated expression at all (one elsewhere in it, ``2016``,
   says the sentence is not about today), the trigger is reported as news (asserted or
   reported, in a clause of past or perfect tense but not pluperfect, not in a prepositional
-  phrase: ``nach der Wahl``, ``zu dem Treffen``) and the article has a plausible publication
-  date: the publication day.
+  phrase: ``nach der Wahl``, ``zu dem Treffen``, not in a temporal subordinate clause: ``seit
+  ...``, ``nachdem ...``, not inside a quotation: the speaker's words) and the article has a
+  plausible publication date: the publication day.
 - ``none``: nothing dates it, or its clause commemorates it (``zum Jahrestag der Morde am 19.
   Februar``: the day of the remembrance). Such mentions are listed in the tables, never drawn.
 """
@@ -109,6 +110,7 @@ def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
     plausible = not pd.isna(published) and PLAUSIBLE[0] <= published <= PLAUSIBLE[1]
     if plausible and not timexes and modality in ("asserted", "reported") \
             and not background and not cues.in_phrase(text, trigger.start, clause) \
+            and not cues.in_quotation(text, trigger.start) \
             and cues.is_past(text, clause, trigger.text, trigger.pos == "verb"):
         day = pd.Timestamp(published).normalize()
         return {"start_date": day, "end_date": day, "granularity": "day",
