@@ -1102,3 +1102,14 @@ def test_history_told_in_the_present_keeps_its_year():
     # a recent date told in the present does not pull this year's plans back
     assert found("Am 3. Februar 2018 beginnt seine Amtszeit. Im Mai wird er abgewählt.",
                  "2020-05-08")[1] == ("Mai", "2020-05", "2020-05-01", "2020-05-31")
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2020-12-20", "Im neuen Jahr wird alles besser. Anfang des neuen Jahres kommt der Impfstoff.",
+     [("neuen Jahr", "2021", "2021-01-01", "2021-12-31"),
+      ("Anfang des neuen Jahres", "2021", "2021-01-01", "2021-04-30")]),
+    ("2021-01-05", "Im neuen Jahr ist alles anders.",
+     [("neuen Jahr", "2021", "2021-01-01", "2021-12-31")]),
+])
+def test_the_new_year(anchor, text, expected):
+    assert found(text, anchor) == expected

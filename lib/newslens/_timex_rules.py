@@ -432,6 +432,9 @@ _BRANCHES = [
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte)" + _E
         + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
+        # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
+        + r"|(?:(?P<rn_mod>" + PART + r")" + _S + r"des" + _S + r")?(?P<rn_new>neue[nms]?)"
+        + _S + r"Jahr(?:es)?" + _E
     )),
     # 14 months: August, Mitte August, Februar 2022, März dieses Jahres, vergangenen Juli,
     # Oktober-Gipfel
@@ -555,6 +558,7 @@ _FOLLOWED_BY = {
     ("nicht",): r"zuletzt",
     ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
     ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
+    ("neue", "neuen", "neues", "neuem"): r"Jahr",
     ("dem", "demselben", "jenem", "diesem"): r"(?:Tag|Abend|Morgen|Nachmittag|Vormittag|Monat|"
                                              r"Jahr)",
     ("derselben", "jener", "dieser"): r"Nacht",
