@@ -438,3 +438,13 @@ def test_a_long_read_dates_its_events_by_their_timexes_only():
 def test_a_context_word_is_sought_around_the_trigger_not_in_it():
     found = [t.text for t in lexicon().find("Strache hat ein Setting für sein Comeback gewählt.")]
     assert found == []
+
+
+def test_the_newspaper_spoken_to_is_no_speaker():
+    doc = Doc("a", "2020-03-31", ["„Meine Geduld ist am Ende“, sagte der Senator dem Tagesspiegel.",
+                                  "Das Robert Koch-Institut betonte, die Lage sei ernst."],
+              [("Tagesspiegel", ORG, "org:tagesspiegel", "Tagesspiegel"),
+               ("Robert Koch-Institut", ORG, "org:rki", "Robert Koch-Institut")])
+    found = events_of(doc)[0]
+    assert found["trigger"].tolist() == ["betonte"]
+    assert found["actors"].tolist() == ["Robert Koch-Institut"]

@@ -32,6 +32,10 @@ STATISTIC_CLASSES = ("death", "outbreak")
 PRONOUN_WINDOW, TITLE_WINDOW = 400, 2000
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Ss]ie|[Ss]eine[mnrs]?|[Ss]ein|[Ii]hre[mnrs]?|[Ii]hr)"
                       r"(?!\w)")
+#: Words before an organisation that make it the addressee or medium of a speech act.
+_ADDRESSED = re.compile(r"(?:\b(?:[Dd]em|[Gg]egenüber|[Ii]m|[Ii]n|[Ll]aut|[Bb]ei|[Zz]u|[Zz]um|"
+                        r"[Vv]om|[Vv]ia|[Aa]uf|Interview|Gespräch|Sendung)\s+"
+                        r"(?:\w+\s+){0,2}|\b(?:Interview|Gespräch)\s+der\s+(?:\w+\s+)?)$")
 _TITLE = re.compile(r"(?<!\w)(?:[Dd]er|[Dd]ie|[Dd]es|[Dd]em|[Dd]en)\s+(?:[a-zäöüß]\w*\s+)?"
                     r"([A-ZÄÖÜ][\w-]{3,})")
 
@@ -147,8 +151,13 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
         if not named:
             return None  # a speech act of nobody named or referred to (hieß es)
         # its one actor is the speaker: the nearest person (not the party in brackets or the
-        # newspaper spoken to), else the nearest organisation
-        actors = ([m for m in actors if str(m["label"]) == "PER"] or actors)[:1]
+        # newspaper spoken to), else the nearest organisation not spoken to or through
+        # (``dem Tagesspiegel``, ``in einem Interview der dpa``, ``gegenüber der Zeitung``)
+        speakers = [m for m in actors if str(m["label"]) == "PER"] or [
+            m for m in actors if not _ADDRESSED.search(text, 0, max(0, int(m["start"]) - s0))]
+        if not speakers:
+            return None
+        actors = speakers[:1]
     if trigger.event_class in STATISTIC_CLASSES and cues.is_count(text, clause) \
             and not any(str(m["label"]) == "PER" for m in actors):
         return None
