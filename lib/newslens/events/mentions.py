@@ -32,6 +32,10 @@ STATISTIC_CLASSES = ("death", "outbreak")
 PRONOUN_WINDOW, TITLE_WINDOW = 400, 2000
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Ss]ie|[Ss]eine[mnrs]?|[Ss]ein|[Ii]hre[mnrs]?|[Ii]hr)"
                       r"(?!\w)")
+#: Words before an organisation that make it the addressee or medium of a speech act.
+_ADDRESSED = re.compile(r"(?:\b(?:[Dd]em|[Gg]egenüber|[Ii]m|[Ii]n|[Ll]aut|[Bb]ei|[Zz]u|[Zz]um|"
+                        r"[Vv]om|[Vv]ia|[Aa]uf|Interview|Gespräch|Sendung)\s+"
+                        r"(?:\w+\s+){0,2}|\b(?:Interview|Gespräch)\s+der\s+(?:\w+\s+)?)$")
 _TITLE = re.compile(r"(?<!\w)(?:[Dd]er|[Dd]ie|[Dd]es|[Dd]em|[Dd]en)\s+(?:[a-zäöüß]\w*\s+)?"
                     r"([A-ZÄÖÜ][\w-]{3,})")
 
@@ -48,6 +52,8 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     if "boilerplate" in sentences.columns:
         sentences = sentences[~sentences["boilerplate"].fillna(False).astype(bool)]
     units = _Units(sentences, articles)
+    lengths = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str).str.len(),
+                        strict=True)) if "text" in articles.columns else {})
     for k, found in sorted(lexicon.find_many(units.texts).items()):
         article_id, s0, s1, text = (units.ids[k], units.begins[k], units.ends[k],
                                     units.texts[k])
@@ -57,9 +63,11 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         in_sentence = names.within(article_id, s0, s1)
         dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0,
                                       published=published[article_id])
+        news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
         for trigger in _without_change_verbs(text, found):
             row = _mention(article_id, units.sentence_id(k, trigger.start), int(s0), text,
-                           trigger, in_sentence, dated, published[article_id], people)
+                           trigger, in_sentence, dated, published[article_id], people,
+                           news=news)
             if row is not None:
                 rows.append(row)
     return rows
@@ -118,7 +126,8 @@ def _without_change_verbs(text: str, found: list) -> list:
 
 
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
-             timexes: list[dict], published, people: _People | None = None) -> dict | None:
+             timexes: list[dict], published, people: _People | None = None, *,
+             news: bool = True) -> dict | None:
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
     hundred, no person named: :data:`STATISTIC_CLASSES`)."""
     clause = cues.clause_span(text, trigger.start, trigger.end)
@@ -142,15 +151,20 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
         if not named:
             return None  # a speech act of nobody named or referred to (hieß es)
         # its one actor is the speaker: the nearest person (not the party in brackets or the
-        # newspaper spoken to), else the nearest organisation
-        actors = ([m for m in actors if str(m["label"]) == "PER"] or actors)[:1]
+        # newspaper spoken to), else the nearest organisation not spoken to or through
+        # (``dem Tagesspiegel``, ``in einem Interview der dpa``, ``gegenüber der Zeitung``)
+        speakers = [m for m in actors if str(m["label"]) == "PER"] or [
+            m for m in actors if not _ADDRESSED.search(text, 0, max(0, int(m["start"]) - s0))]
+        if not speakers:
+            return None
+        actors = speakers[:1]
     if trigger.event_class in STATISTIC_CLASSES and cues.is_count(text, clause) \
             and not any(str(m["label"]) == "PER" for m in actors):
         return None
     verb = trigger.pos == "verb"
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
-                               pd.Timestamp(published))
+                               pd.Timestamp(published), news=news)
     if date["date_source"] == "timex" and modality in ("asserted", "reported") \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened
