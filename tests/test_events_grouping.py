@@ -89,3 +89,17 @@ def test_only_events_whose_reports_agree_on_the_date_are_drawn():
     assert sorted(drawn) == ["agreed", "two_days"]
     everything = timeline_table(events, mentions, articles, min_support=0)
     assert len(everything) == 6
+
+
+def test_what_one_person_said_in_other_words_in_other_articles_stays_apart():
+    # Merkel speaks on one Wednesday about schools and, in another article, about the
+    # budget: two statements. The same words about schools in a third article join the first.
+    day = [("am Mittwoch", "2020-10-14", "2020-10-14", "day")]
+    schools = ["Merkel sagte am Mittwoch, die Schulen und Kitas blieben in der Pandemie offen."]
+    budget = ["Merkel sagte am Mittwoch, der Haushalt des Bundes werde im Dezember beschlossen."]
+    docs = [Doc("s1", "2020-10-15", schools, [MERKEL], day),
+            Doc("s2", "2020-10-15", schools, [MERKEL], day),
+            Doc("b1", "2020-10-15", budget, [MERKEL], day)]
+    found, _ = events_of(*docs)
+    said = found[found["trigger"] == "sagte"].set_index("article_id")["event_id"]
+    assert said["s1"] == said["s2"] and said["b1"] != said["s1"]

@@ -1113,3 +1113,11 @@ def test_history_told_in_the_present_keeps_its_year():
 ])
 def test_the_new_year(anchor, text, expected):
     assert found(text, anchor) == expected
+
+
+def test_offset_ranges_are_dates_and_plain_ranges_lengths():
+    assert found("Es soll in fünf bis acht Jahren fertig sein. Vor zwei bis drei Wochen kam er. "
+                 "Es dauert zwei bis drei Monate.", "2021-02-21") == [
+        ("in fünf bis acht Jahren", "2026/2029", "2026-01-01", "2029-12-31"),
+        ("Vor zwei bis drei Wochen", "2021-W04/2021-W05", "2021-01-25", "2021-02-07"),
+        ("zwei bis drei Monate", "P2M/P3M", None, None)]

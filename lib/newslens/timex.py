@@ -1186,6 +1186,13 @@ def _durange(m, doc: _Doc, i: int) -> Timex | None:
     if low is None or high is None or not 0 < low < high:
         return None
     unit = R.unit_of(m["dr_unit"])
+    if m["dr_pre"]:  # in fünf bis acht Jahren: the years 2026 to 2029 from 2021
+        sign = 1 if m["dr_pre"].lower() == "in" else -1
+        anchor = doc.day_anchor(i)
+        near, far = (R.unit_at(R.shift(anchor, n, unit, sign), unit, n) for n in (low, high))
+        first, last = (near, far) if sign > 0 else (far, near)
+        return doc.make(i, first[0], (first[1][0], last[1][1]), first[2], kind="date",
+                        anchor=anchor, end_value=last[0])
     return doc.make(i, R.duration_value(low, unit), None, R.UNIT_GRANULARITY[unit],
                     kind="duration", end_value=R.duration_value(high, unit))
 
