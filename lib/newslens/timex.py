@@ -786,10 +786,13 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
     selben Abend: counted from the reference time (the last date of the text before it, the
     publication date where there is none); kurz danach: vague, after the reference."""
     found, narrative = doc.reference(i, skip_today=True, skip_passing=True)
+    if m["fo_rel"] == "nächsten" and m["fo_unit"] in ("Woche", "Monat", "Jahr") and \
+            doc.clause_cue(i) != "past":
+        found, narrative = None, False  # "im nächsten Jahr werden ...": next year from today
     if narrative:
         doc._used_frame.add(i)
     if found is None:
-        base, granularity, ref_value = doc.published, "day", f"{doc.published}"
+        base, granularity, ref_value = doc.day_anchor(i), "day", f"{doc.day_anchor(i)}"
     else:
         base, granularity, ref_value = _middle(found), found.granularity, found.value
         if found.end_value is not None:
