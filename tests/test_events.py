@@ -458,3 +458,11 @@ def test_a_day_in_a_perfect_tense_sentence_dates_its_event_whatever_the_tagged_t
     timexes["tense"] = "present"
     m = only(build_events(sentences, mentions, timexes, articles)[0], "Attacke")
     assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2021-01-06"))
+
+
+def test_a_day_without_its_year_resolved_a_year_off_does_not_date():
+    doc = Doc("a", "2020-10-09", ["Vor der US-Präsidentschaftswahl am 3. November hat Twitter "
+                                  "neue Regeln beschlossen."], [],
+              [("3. November", "2019-11-03", "2019-11-03", "day")])
+    m = only(events_of(doc)[0], "US-Präsidentschaftswahl")
+    assert m["date_source"] == "none"

@@ -36,6 +36,8 @@ MAX_DISTANCE = 120
 NOUN_DISTANCE = 40
 #: Articles longer than this (characters) are long reads: no publication day for their events.
 LONG_READ = 12000
+#: A day or month named without a year lies within half a year of the publication.
+YEAR_OFF = pd.Timedelta(days=183)
 #: Expression kinds that place an event in time.
 _DATING_KINDS = {"date", "span"}
 #: A present or future clause may still name a day of the past week (``am Montag hat ...`` is
@@ -52,13 +54,27 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
     bound of a period (``bis Ende Januar``, ``ab dem 1. Februar``), and not resolved against
     their own clause's tense (``am 26. September findet die Wahl statt`` read as a past
     September: a present or future clause about a day more than a week before publication,
-    in a sentence without an auxiliary of the past or perfect)."""
+    in a sentence without an auxiliary of the past or perfect), and not a day or month without
+    its year resolved more than half a year from the publication (the year is wrong)."""
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
             and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))
             and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
-            and not (_against_tense(t, published) and not _PAST_FORM.search(text))]
+            and not (_against_tense(t, published) and not _PAST_FORM.search(text))
+            and not _year_off(t, published)]
+
+
+def _year_off(t: dict, published) -> bool:
+    """A date without its year (``am 3. November``) resolved more than :data:`YEAR_OFF` from
+    the publication: news means the nearest such day, so the year is wrong (the 2019 election
+    of articles written before the one of 2020)."""
+    if published is None or pd.isna(published) or _YEAR.search(str(t.get("text", ""))):
+        return False
+    if str(t.get("granularity", "")) not in ("day", "weekend", "week", "month"):
+        return False
+    day = pd.Timestamp(published).normalize()
+    return abs(pd.Timestamp(t["start_date"]) - day) > YEAR_OFF
 
 
 def _against_tense(t: dict, published) -> bool:
