@@ -448,3 +448,13 @@ def test_the_newspaper_spoken_to_is_no_speaker():
     found = events_of(doc)[0]
     assert found["trigger"].tolist() == ["betonte"]
     assert found["actors"].tolist() == ["Robert Koch-Institut"]
+
+
+def test_a_day_in_a_perfect_tense_sentence_dates_its_event_whatever_the_tagged_tense():
+    sentences, mentions, timexes, articles = tables(Doc(
+        "a", "2021-01-23", ["Trump ist mit seiner Rede vor der Attacke auf das Kapitol am "
+                            "6. Januar zu weit gegangen."], [],
+        [("6. Januar", "2021-01-06", "2021-01-06", "day")]))
+    timexes["tense"] = "present"
+    m = only(build_events(sentences, mentions, timexes, articles)[0], "Attacke")
+    assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2021-01-06"))

@@ -465,8 +465,9 @@ _BRANCHES = [
             + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
             r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
     # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage
-    _branch("durange", r"(?P<dr_a>" + NUM + r")" + _S + r"(?:bis|oder)" + _S + r"(?P<dr_b>"
-            + NUM + r")" + _S + r"(?P<dr_unit>" + UNIT + r")" + _E),
+    _branch("durange", r"(?:(?P<dr_pre>[Ii]n|[Vv]or)" + _S + r")?(?P<dr_a>" + NUM + r")" + _S
+            + r"(?:bis|oder)" + _S + r"(?P<dr_b>" + NUM + r")" + _S + r"(?P<dr_unit>" + UNIT
+            + r")" + _E),
     # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
     _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r"|"
             + FEW_ANY + r"|[Vv]iele[n]?)"

@@ -786,10 +786,13 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
     selben Abend: counted from the reference time (the last date of the text before it, the
     publication date where there is none); kurz danach: vague, after the reference."""
     found, narrative = doc.reference(i, skip_today=True, skip_passing=True)
+    if m["fo_rel"] == "nächsten" and m["fo_unit"] in ("Woche", "Monat", "Jahr") and \
+            doc.clause_cue(i) != "past":
+        found, narrative = None, False  # "im nächsten Jahr werden ...": next year from today
     if narrative:
         doc._used_frame.add(i)
     if found is None:
-        base, granularity, ref_value = doc.published, "day", f"{doc.published}"
+        base, granularity, ref_value = doc.day_anchor(i), "day", f"{doc.day_anchor(i)}"
     else:
         base, granularity, ref_value = _middle(found), found.granularity, found.value
         if found.end_value is not None:
@@ -1186,6 +1189,13 @@ def _durange(m, doc: _Doc, i: int) -> Timex | None:
     if low is None or high is None or not 0 < low < high:
         return None
     unit = R.unit_of(m["dr_unit"])
+    if m["dr_pre"]:  # in fünf bis acht Jahren: the years 2026 to 2029 from 2021
+        sign = 1 if m["dr_pre"].lower() == "in" else -1
+        anchor = doc.day_anchor(i)
+        near, far = (R.unit_at(R.shift(anchor, n, unit, sign), unit, n) for n in (low, high))
+        first, last = (near, far) if sign > 0 else (far, near)
+        return doc.make(i, first[0], (first[1][0], last[1][1]), first[2], kind="date",
+                        anchor=anchor, end_value=last[0])
     return doc.make(i, R.duration_value(low, unit), None, R.UNIT_GRANULARITY[unit],
                     kind="duration", end_value=R.duration_value(high, unit))
 

@@ -51,13 +51,14 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
     can date an event: not vague, not a duration or a set (``jeden Donnerstag``), not the
     bound of a period (``bis Ende Januar``, ``ab dem 1. Februar``), and not resolved against
     their own clause's tense (``am 26. September findet die Wahl statt`` read as a past
-    September: a present or future clause about a day more than a week before publication)."""
+    September: a present or future clause about a day more than a week before publication,
+    in a sentence without an auxiliary of the past or perfect)."""
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
             and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))
             and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
-            and not _against_tense(t, published)]
+            and not (_against_tense(t, published) and not _PAST_FORM.search(text))]
 
 
 def _against_tense(t: dict, published) -> bool:
@@ -73,6 +74,9 @@ def _against_tense(t: dict, published) -> bool:
 #: (how long a lockdown lasts), not the day something happened.
 _BOUND = re.compile(r"\b(?:[Bb]is|[Aa]b|[Ss]eit|[Ss]pätestens|[Ff]rühestens|[Bb]innen)"
                     r"(?:\s+(?:zum|zur|dem|den|einschließlich|mindestens))?\s+$")
+#: An auxiliary of a past or perfect tense: a sentence with one tells of the past whatever
+#: the tagger saw (``... am 6. Januar zu weit gegangen ist``), so its day dates stand.
+_PAST_FORM = re.compile(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)\b")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")

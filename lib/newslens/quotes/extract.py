@@ -168,14 +168,13 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
-        lows = {t.lower for t in toks}  # skip the rules whose words the sentence lacks
-        sourced = "nach" in lows or not lows.isdisjoint(lex.words)
+        sentence = text[toks[0].start : toks[-1].end]  # skip rules whose words it lacks
         found = (
             _anaphoric(tokens, index, lex)
-            or (sourced and _reported_source(toks, lex, index))
+            or _reported_source(toks, lex, index)
             or _indirect(toks, lex, index)
-            or (("nach" in lows or "aus" in lows) and _reported_source(toks, lex, index, True))
-            or ("," in lows and _noun_clause(toks, index))
+            or (_WEAK_WORDS.search(sentence) and _reported_source(toks, lex, index, True))
+            or ("," in sentence and _noun_clause(toks, index))
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
@@ -804,7 +803,13 @@ _CLAUSE_GOES_ON = (
 )
 
 
+_WEAK_WORDS = re.compile(r"\b(?:[Nn]ach|[Aa]us)\b")
 _FUSED_ZU = re.compile(r"[a-zäöü]{2,}zu[a-zäöü]{2,}en$")  # ``abzuschaffen``, ``einzuführen``
+
+
+@lru_cache(maxsize=65536)
+def _speech_noun(word: str) -> bool:
+    return word.endswith(SPEECH_NOUNS)
 
 
 def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
@@ -813,14 +818,15 @@ def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
     between) is what was said."""
     if not any(t.text == "," for t in tokens):
         return None
-    for k, tok in enumerate(tokens[:-3]):
-        if tok.text != "," or tokens[k + 1].quoted:
+    for k in [k for k, t in enumerate(tokens[:-3]) if t.text == ","]:
+        tok = tokens[k]
+        if tokens[k + 1].quoted:
             continue
         j = k - 1
         if j > 0 and tokens[j].lower in {"daran", "darauf", "darüber", "davon", "dafür"}:
             j -= 1
         noun = tokens[j] if j >= 0 else None
-        if noun is None or not noun.text[:1].isupper() or not noun.lower.endswith(SPEECH_NOUNS):
+        if noun is None or not noun.text[:1].isupper() or not _speech_noun(noun.lower):
             noun = _owned_by_speech_noun(tokens, k)
             if noun is None:
                 continue
@@ -857,7 +863,7 @@ def _owned_by_speech_noun(tokens: list[Token], k: int) -> Token | None:
     if j < 1 or tokens[j].lower not in {"des", "der", "seiner", "ihrer", "ihres", "seines"}:
         return None
     noun = tokens[j - 1]
-    speech = noun.text[:1].isupper() and noun.lower.endswith(SPEECH_NOUNS) and j < k - 1
+    speech = noun.text[:1].isupper() and _speech_noun(noun.lower) and j < k - 1
     return noun if speech else None
 
 
