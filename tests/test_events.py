@@ -396,3 +396,65 @@ def test_a_commemoration_dates_the_remembrance_not_the_event():
               [("19. Februar", "2021-02-19", "2021-02-19", "day")])
     m = only(events_of(doc)[0], "Morde")
     assert m["date_source"] == "none"
+
+
+def test_a_sentence_cut_by_a_line_break_is_read_with_its_beginning():
+    sentences, mentions, timexes, articles = tables(Doc(
+        "a", "2021-01-24", ["Der Kreml", "hatte die Vorwürfe als Unsinn zurückgewiesen."]))
+    found, _ = build_events(sentences, mentions, timexes, articles)
+    m = only(found, "zurückgewiesen")
+    assert m["sentence_id"] == "a:s0001"
+    assert m["date_source"] == "none"  # pluperfect, seen only with the beginning of the clause
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Der Bundestag hat das Gesetz beschlossen.", "publication"),
+    ("Das Gesetz muss noch beschlossen werden.", "none"),          # present passive
+    ("„Wir haben das Gesetz beschlossen“, sagte er.", "none"),      # inside a quotation
+    ("Seit Bolsonaro den Minister entlassen hat, herrscht Chaos.", "none"),  # background
+])
+def test_only_the_narration_of_the_day_takes_the_publication_day(sentence, source):
+    found, _ = events_of(Doc("a", "2020-06-04", [sentence]))
+    assert found["date_source"].astype(str).tolist()[0] == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Damals hat der Bundestag das Gesetz beschlossen.", "none"),    # a remote time
+    ("Wir beraten die Kliniken beim Umgang mit der Pandemie.", "none"),  # infinitive form
+    ("Die Abgeordneten haben sie zur Präsidentin gewählt.", "publication"),
+])
+def test_remote_times_and_present_forms_take_no_publication_day(sentence, source):
+    found, _ = events_of(Doc("a", "2020-06-04", [sentence]))
+    assert found["date_source"].astype(str).tolist() == [source]
+
+
+def test_a_long_read_dates_its_events_by_their_timexes_only():
+    filler = "Das ist ein langer Text ohne Ereignis. " * 320
+    found, _ = events_of(Doc("a", "2020-06-04", ["Der Bundestag hat das Gesetz beschlossen.",
+                                                 filler]))
+    assert found["date_source"].astype(str).tolist() == ["none"]
+
+
+def test_a_context_word_is_sought_around_the_trigger_not_in_it():
+    found = [t.text for t in lexicon().find("Strache hat ein Setting für sein Comeback gewählt.")]
+    assert found == []
+
+
+def test_the_newspaper_spoken_to_is_no_speaker():
+    doc = Doc("a", "2020-03-31", ["„Meine Geduld ist am Ende“, sagte der Senator dem Tagesspiegel.",
+                                  "Das Robert Koch-Institut betonte, die Lage sei ernst."],
+              [("Tagesspiegel", ORG, "org:tagesspiegel", "Tagesspiegel"),
+               ("Robert Koch-Institut", ORG, "org:rki", "Robert Koch-Institut")])
+    found = events_of(doc)[0]
+    assert found["trigger"].tolist() == ["betonte"]
+    assert found["actors"].tolist() == ["Robert Koch-Institut"]
+
+
+def test_a_day_in_a_perfect_tense_sentence_dates_its_event_whatever_the_tagged_tense():
+    sentences, mentions, timexes, articles = tables(Doc(
+        "a", "2021-01-23", ["Trump ist mit seiner Rede vor der Attacke auf das Kapitol am "
+                            "6. Januar zu weit gegangen."], [],
+        [("6. Januar", "2021-01-06", "2021-01-06", "day")]))
+    timexes["tense"] = "present"
+    m = only(build_events(sentences, mentions, timexes, articles)[0], "Attacke")
+    assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2021-01-06"))

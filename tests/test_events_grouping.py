@@ -62,7 +62,8 @@ def test_only_events_whose_reports_agree_on_the_date_are_drawn():
     events = pd.DataFrame([
         _event(name, name, day, day, n_articles=3, article_ids="a | b | c")
         for name in ("agreed", "scattered", "by_reports", "planned")]
-        + [_event("one_day", "one_day", day, day, n_articles=2, article_ids="a | b")])
+        + [_event(name, name, day, day, n_articles=2, article_ids="a | b")
+           for name in ("one_day", "two_days")])
     mentions = pd.DataFrame([
         # two articles give the day by a timex, the third names it undated: drawn
         _mention("agreed", "a", 0, day, "timex"), _mention("agreed", "b", 0, day, "timex"),
@@ -74,15 +75,31 @@ def test_only_events_whose_reports_agree_on_the_date_are_drawn():
         # three reports of the day after, none names the day: not drawn (past-tense mentions
         # of several happenings more often than one event)
         *[_mention("by_reports", a, 20, "2020-03-23", "publication") for a in "abc"],
-        # one names the day, one more reports it the day after: drawn
+        # one names the day, one more reports it the day after: not drawn (a day named once
+        # may be a timex read off); two name it: drawn
         _mention("one_day", "a", 30, day, "timex"),
         _mention("one_day", "b", 30, "2020-03-23", "publication"),
+        _mention("two_days", "a", 50, day, "timex"), _mention("two_days", "b", 50, day, "timex"),
         # announced for the day by every article, reported as happened by none: not drawn
         *[_mention("planned", a, 40, day, "timex", "planned") for a in "abc"],
     ])
     articles = pd.DataFrame({"article_id": list("abc"),
                              "published": pd.to_datetime(["2020-03-23"] * 3)})
     drawn = timeline_table(events, mentions, articles)["event_id"].tolist()
-    assert sorted(drawn) == ["agreed", "one_day"]
+    assert sorted(drawn) == ["agreed", "two_days"]
     everything = timeline_table(events, mentions, articles, min_support=0)
-    assert len(everything) == 5
+    assert len(everything) == 6
+
+
+def test_what_one_person_said_in_other_words_in_other_articles_stays_apart():
+    # Merkel speaks on one Wednesday about schools and, in another article, about the
+    # budget: two statements. The same words about schools in a third article join the first.
+    day = [("am Mittwoch", "2020-10-14", "2020-10-14", "day")]
+    schools = ["Merkel sagte am Mittwoch, die Schulen und Kitas blieben in der Pandemie offen."]
+    budget = ["Merkel sagte am Mittwoch, der Haushalt des Bundes werde im Dezember beschlossen."]
+    docs = [Doc("s1", "2020-10-15", schools, [MERKEL], day),
+            Doc("s2", "2020-10-15", schools, [MERKEL], day),
+            Doc("b1", "2020-10-15", budget, [MERKEL], day)]
+    found, _ = events_of(*docs)
+    said = found[found["trigger"] == "sagte"].set_index("article_id")["event_id"]
+    assert said["s1"] == said["s2"] and said["b1"] != said["s1"]

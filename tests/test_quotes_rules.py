@@ -218,3 +218,15 @@ def test_the_clause_after_a_speech_noun_is_what_was_said():
         ("indirect", "die Gebühren abzuschaffen"),
         ("indirect", "ob der Termin zu halten ist"),
     ]
+
+
+def test_a_subject_with_its_relative_clause_or_an_apposition_after_the_speaker_is_no_quote():
+    text = (
+        "Anna Berg, die das Amt seit 2019 leitet, kritisierte den Plan. "
+        "Da der Zug ausfiel, entschied sich die Gruppe für den Bus. "
+        "„Wir sind zufrieden“, sagte Jan Ott, Sprecher des Vereins, am Montag. "
+        "Der Plan, der im Mai vorgestellt wurde, sei gescheitert, sagte der Minister."
+    )
+    assert [(kind, quote) for kind, quote in _found(text) if kind == "indirect"] == [
+        ("indirect", "Der Plan, der im Mai vorgestellt wurde, sei gescheitert")
+    ]

@@ -1092,3 +1092,44 @@ def test_parts_of_the_day_and_anaphors_of_the_reference_time(text, expected):
 ])
 def test_sets_per_unit_habitual_parts_and_clock_words(text, expected):
     assert found(text, "2020-05-08") == expected
+
+
+def test_history_told_in_the_present_keeps_its_year():
+    assert found("Am 22. April 1915 setzen die Deutschen Giftgas ein. Im Mai folgt die nächste "
+                 "Offensive, im August stehen die Truppen vor Warschau.", "2020-05-08") == [
+        day("22. April 1915", "1915-04-22"), ("Mai", "1915-05", "1915-05-01", "1915-05-31"),
+        ("August", "1915-08", "1915-08-01", "1915-08-31")]
+    # a recent date told in the present does not pull this year's plans back
+    assert found("Am 3. Februar 2018 beginnt seine Amtszeit. Im Mai wird er abgewählt.",
+                 "2020-05-08")[1] == ("Mai", "2020-05", "2020-05-01", "2020-05-31")
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2020-12-20", "Im neuen Jahr wird alles besser. Anfang des neuen Jahres kommt der Impfstoff.",
+     [("neuen Jahr", "2021", "2021-01-01", "2021-12-31"),
+      ("Anfang des neuen Jahres", "2021", "2021-01-01", "2021-04-30")]),
+    ("2021-01-05", "Im neuen Jahr ist alles anders.",
+     [("neuen Jahr", "2021", "2021-01-01", "2021-12-31")]),
+])
+def test_the_new_year(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+def test_offset_ranges_are_dates_and_plain_ranges_lengths():
+    assert found("Es soll in fünf bis acht Jahren fertig sein. Vor zwei bis drei Wochen kam er. "
+                 "Es dauert zwei bis drei Monate.", "2021-02-21") == [
+        ("in fünf bis acht Jahren", "2026/2029", "2026-01-01", "2029-12-31"),
+        ("Vor zwei bis drei Wochen", "2021-W04/2021-W05", "2021-01-25", "2021-02-07"),
+        ("zwei bis drei Monate", "P2M/P3M", None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1914 begann der Krieg. Im nächsten Jahr trat Italien ein.",
+     [("1914", "1914", "1914-01-01", "1914-12-31"),
+      ("nächsten Jahr", "1915", "1915-01-01", "1915-12-31")]),
+    ("2016 druckte Ikea viel. Auch im nächsten Jahr werden wieder Bibeln verkauft.",
+     [("2016", "2016", "2016-01-01", "2016-12-31"),
+      ("nächsten Jahr", "2021", "2021-01-01", "2021-12-31")]),
+])
+def test_next_year_is_relative_in_the_past_and_deictic_otherwise(text, expected):
+    assert found(text, "2020-12-07") == expected

@@ -432,6 +432,9 @@ _BRANCHES = [
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte)" + _E
         + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
+        # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
+        + r"|(?:(?P<rn_mod>" + PART + r")" + _S + r"des" + _S + r")?(?P<rn_new>neue[nms]?)"
+        + _S + r"Jahr(?:es)?" + _E
     )),
     # 14 months: August, Mitte August, Februar 2022, März dieses Jahres, vergangenen Juli,
     # Oktober-Gipfel
@@ -462,8 +465,9 @@ _BRANCHES = [
             + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
             r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
     # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage
-    _branch("durange", r"(?P<dr_a>" + NUM + r")" + _S + r"(?:bis|oder)" + _S + r"(?P<dr_b>"
-            + NUM + r")" + _S + r"(?P<dr_unit>" + UNIT + r")" + _E),
+    _branch("durange", r"(?:(?P<dr_pre>[Ii]n|[Vv]or)" + _S + r")?(?P<dr_a>" + NUM + r")" + _S
+            + r"(?:bis|oder)" + _S + r"(?P<dr_b>" + NUM + r")" + _S + r"(?P<dr_unit>" + UNIT
+            + r")" + _E),
     # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
     _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r"|"
             + FEW_ANY + r"|[Vv]iele[n]?)"
@@ -555,6 +559,7 @@ _FOLLOWED_BY = {
     ("nicht",): r"zuletzt",
     ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
     ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
+    ("neue", "neuen", "neues", "neuem"): r"Jahr",
     ("dem", "demselben", "jenem", "diesem"): r"(?:Tag|Abend|Morgen|Nachmittag|Vormittag|Monat|"
                                              r"Jahr)",
     ("derselben", "jener", "dieser"): r"Nacht",
@@ -758,6 +763,11 @@ _FUTURE_CUES = (
                                  "nächste", "startende", "stattfindende")
       for ending in ("", "n", "r", "s", "m")),
 )
+#: Future cues that are verbs, not adjectives: what a narrative in the present cannot mean.
+STRONG_FUTURE = {"werde", "werden", "wird", "wirst", "würde", "würden", "soll", "sollen", "solle",
+                 "sollte", "sollten", "will", "wollen", "wolle", "könnte", "könnten", "plant",
+                 "planen", "plane", "stattfinden", "künftig", "voraussichtlich", "demnächst",
+                 "bald", "morgen", "übermorgen", "erwartet"}
 _PAST_CUES = (
     "hatte", "hatten", "hattest", "war", "waren",
     "wurde", "wurden", "gewesen", "worden", "sagte", "sagten", "hieß", "hießen", "gab", "gaben",

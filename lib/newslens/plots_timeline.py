@@ -147,14 +147,15 @@ def drawable(events: pd.DataFrame, event_mentions: pd.DataFrame,
     März``, dates a state as often as an event; a day from publication dates alone is as
     often a report in the past tense of an older happening as news of the day), at least
     ``min_support`` articles (all, if it has fewer) report it at that date (in one of
-    ``modalities``: as happened by default), one of them by a timex, and no more articles
-    date it otherwise. A group whose reports do not agree on a day (a state named in
-    passing, reports of several occasions) is listed in the tables but not drawn."""
+    ``modalities``: as happened by default), as many by a timex of their own (two articles
+    that name the same day; a day named once may be a timex read a year or a week off), and
+    no more articles date it otherwise. A group whose reports do not agree on a day (a state
+    named in passing, reports of several occasions) is listed in the tables but not drawn."""
     support = date_support(events, event_mentions, tuple(modalities))
     known = events.set_index("event_id").reindex(support.index)
     needed = known["n_articles"].clip(upper=min_support)
     ok = (support["support"] >= needed) & (support["support"] > support["against"]) \
-        & (support["timex_support"] >= 1) \
+        & (support["timex_support"] >= needed) \
         & known["granularity"].astype(str).isin(DRAWN_GRANULARITIES) \
         & (known["date_source"].astype(str) == "timex")
     return set(support.index[ok])

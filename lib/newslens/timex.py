@@ -7,13 +7,19 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
 
 - Reference time: deictic expressions (``gestern``, ``vergangene Woche``, ``Montag``) count
   from the publication date. A year-less date (``22. April``, ``im August``, ``Sommer``) takes
-  its year from the last date of the narrative before it (the nearest occurrence to it; a bare
-  year frames for about a paragraph, a day or month for 2000 characters), the publication date
-  where there is none, where the text came back to the present (``gestern``, ``seit 2015``), or
-  where the clause's tense looks from the other side (a future clause after a past date, a
-  past clause after a future one, ``ist`` after another year). Expressions relative to an
-  earlier date (``zwei Tage später``, ``am folgenden Tag``, ``im Jahr darauf``, ``tags
-  darauf``, ``um 20 Uhr``) count from the last dated expression; ``kurz danach`` is vague.
+  its year from the last date of the narrative before it (a bare year frames for about a
+  paragraph, a day or month for 2000 characters): in news background the nearest occurrence;
+  in history told in order (a frame more than two years back) later in the frame's year, over
+  the turn of the year when close, else earlier in it, the pluperfect looking back. The
+  publication date anchors where there is no frame, where the text came back to the present
+  (``gestern``, ``seit 2015``), or where the clause's tense looks from the other side (a future
+  clause after a past date, a past clause after a future one, ``ist`` after another year;
+  history more than 20 years back told in the present keeps its year). Expressions relative to
+  an earlier date (``zwei Tage später``, ``am folgenden Tag``, ``im Jahr darauf``, ``tags
+  darauf``, ``um 20 Uhr``, ``am Abend``, ``an dem Tag``, ``Mai desselben Jahres``) count from
+  the last dated expression (not from a year named in passing, ``die Grippe von 1918``);
+  ``kurz danach`` is vague. A calendar day opening a paragraph (``Sonntag, 15. November,
+  18.22 Uhr:``, a live blog's or diary's stamp) is the "today" of the entry after it.
   ``mode="narrative"``: relative units count from the last absolute date too (after ``im Jahr
   2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts from
   publication).
@@ -30,14 +36,21 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   that opens or closes the quotation, outside it.
 - Direction: the nearest tense cue in the clause (werde, soll, könnte, geplant, beginnenden …
   future; hatte, wurde, sagte, -ierte … past; hat/haben only with a participle); none means
-  present. A preposition overrides it: seit/vom look back, ab/bis/auf forward. Weekdays: the
-  coming one in the future, else the most recent; the anchor's own weekday is the anchor day
-  unless marked (``vergangenen Donnerstag``). Months and day-month dates: not after the anchor
-  in the past, not before it in the future, else the nearest.
+  present; strong verbs in the preterite count (``erstach``, ``verlor``). A preposition
+  overrides it: seit/vom look back, ab/bis/auf forward. Weekdays: a weekday in apposition to a
+  date is that date (``am 27. September, dem Sonntag``); else the coming one in the future or
+  in a present clause about a scheduled event (``beginnt``, ``findet statt``), else the most
+  recent; the anchor's own weekday is the anchor day unless marked (``vergangenen
+  Donnerstag``). Months and day-month dates: not after the anchor in the past, not before it
+  in the future, else the nearest.
+- ``heute`` is the anchor day, or ``PRESENT_REF`` (nowadays) set against the past: ``damals
+  wie heute``, before an age (``der heute 49-Jährige``), in an apposition (``Konstantinopel –
+  heute Istanbul –``), as a state (``ist``, ``steht``, ``heißt``) right after a past sentence
+  that dates something more than a month back, or in a passage told in another year.
 - Compounds: a month before a hyphen is tagged alone (``Oktober-Gipfel``), weekday + day part
   whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
-  start, otherwise the noun (``am Morgen``, ``jeden Morgen``).
+  start; ``am Morgen`` is the morning of the reference day, ``jeden Morgen`` no date.
 - Not tagged: expressions anchored to events (``kurz nach Kriegsbeginn``), bare numbers that
   are not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
 """
@@ -305,6 +318,10 @@ class _Doc:
         if self.matches[i].start() - found.end > reach:
             return None  # a year mentioned in passing paragraphs ago no longer frames the text
         cue = self.clause_cue(i)
+        if (self.published - found.end_date).days > _PRESENT_HISTORY_DAYS and \
+                cue in ("present", "future") and self._told_in_present(found) and \
+                not self._strong_future(i):
+            return found  # history in the present tense: "1915 setzen sie Gas ein. Im Mai folgt"
         if cue == "future" and found.start_date < self.published:
             return None
         if cue == "past" and found.start_date > self.published:
@@ -312,6 +329,21 @@ class _Doc:
         if cue == "present" and found.start_date.year != self.published.year:
             return None
         return found
+
+    def _told_in_present(self, frame: Timex) -> bool:
+        """A narrative day or month (``Am 22. April 1915``, not a bare year) whose sentence has
+        no past cue: the story is told in the present."""
+        if frame.granularity not in ("day", "month"):
+            return False
+        lo, hi = self.sentence(frame.start)
+        return not any(m.lastgroup == "past" for m in R.TENSE_CUES.finditer(self.text, lo, hi))
+
+    def _strong_future(self, i: int) -> bool:
+        """The clause of match ``i`` has a future verb (wird, soll, könnte, geplant), not just an
+        adjective (die nächste Offensive)."""
+        c_lo, c_hi, cues = self._clause(i)
+        return any(kind == "future" and c_lo <= a and b <= c_hi
+                   and self.text[a:b].lower() in R.STRONG_FUTURE for a, b, kind in cues)
 
     def _narrative_anchor(self, i: int) -> Timex | None:
         """The last absolute date (day, month or year) before match ``i``."""
@@ -735,6 +767,10 @@ _FRAME_REACH = {"year": 400, "finer": 2000}
 #: A frame this many days before publication is history told in order: a year-less date after
 #: it moves on from it (news background jumps back and forth, so there the nearest counts).
 _HISTORY_DAYS = 730
+#: History told in the present tense ("Am 22. April 1915 setzen sie Gas ein. Im Mai folgt ..."):
+#: only a date this old (20 years) frames present and future clauses; news background told in
+#: the present about recent years would otherwise pull this year's dates back.
+_PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
@@ -750,10 +786,13 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
     selben Abend: counted from the reference time (the last date of the text before it, the
     publication date where there is none); kurz danach: vague, after the reference."""
     found, narrative = doc.reference(i, skip_today=True, skip_passing=True)
+    if m["fo_rel"] == "nächsten" and m["fo_unit"] in ("Woche", "Monat", "Jahr") and \
+            doc.clause_cue(i) != "past":
+        found, narrative = None, False  # "im nächsten Jahr werden ...": next year from today
     if narrative:
         doc._used_frame.add(i)
     if found is None:
-        base, granularity, ref_value = doc.published, "day", f"{doc.published}"
+        base, granularity, ref_value = doc.day_anchor(i), "day", f"{doc.day_anchor(i)}"
     else:
         base, granularity, ref_value = _middle(found), found.granularity, found.value
         if found.end_value is not None:
@@ -961,6 +1000,13 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
         value, first, last = R.weekend_by_tense(anchor, doc.direction(i))
         return doc.make(i, value, (first, last), "weekend", span=m.span("rw_word"),
                         anchor=anchor)
+    if m["rn_new"]:  # das neue Jahr: the coming one from October on, else the current one
+        found, narrative = doc.reference(i)
+        base = found.start_date if narrative and found.start_date else doc.day_anchor(i)
+        year = base.year + (base.month >= 10)
+        modifier = R.PART_MODIFIERS.get(m["rn_mod"], "none")
+        first, last = R.part_of(*R.year_interval(year), "year", modifier)
+        return doc.make(i, f"{year:04d}", (first, last), "year", modifier=modifier)
     if m["rv_word"]:
         word = m["rv_word"]
         unit, step, modifier = _compound_unit(word)
@@ -1143,6 +1189,13 @@ def _durange(m, doc: _Doc, i: int) -> Timex | None:
     if low is None or high is None or not 0 < low < high:
         return None
     unit = R.unit_of(m["dr_unit"])
+    if m["dr_pre"]:  # in fünf bis acht Jahren: the years 2026 to 2029 from 2021
+        sign = 1 if m["dr_pre"].lower() == "in" else -1
+        anchor = doc.day_anchor(i)
+        near, far = (R.unit_at(R.shift(anchor, n, unit, sign), unit, n) for n in (low, high))
+        first, last = (near, far) if sign > 0 else (far, near)
+        return doc.make(i, first[0], (first[1][0], last[1][1]), first[2], kind="date",
+                        anchor=anchor, end_value=last[0])
     return doc.make(i, R.duration_value(low, unit), None, R.UNIT_GRANULARITY[unit],
                     kind="duration", end_value=R.duration_value(high, unit))
 

@@ -10,8 +10,9 @@ and infections counted by the hundred are a statistic, not an event) and ``happe
 saying that a noun trigger took place) and ``change`` (a verb or noun of change that makes a
 state an event: ``ein Lockdown wurde verhängt``, ``Sanktionen beschlossen``) and
 ``anniversary`` (a commemoration: ``zum Jahrestag der Morde am 19. Februar`` dates the
-remembrance, not the event). Scopes: ``near``
-(five words before the trigger), ``before`` (the words just before the trigger's phrase),
+remembrance, not the event) and ``remote`` (a time far from the day of the report: ``damals``,
+``vor Jahren``, ``kurz darauf``: the sentence tells a story, not the news of the day). Scopes:
+``near`` (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``.
 """
 
@@ -27,7 +28,7 @@ from newslens import config
 
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
-         "count", "happening", "change", "anniversary")
+         "count", "happening", "change", "anniversary", "remote")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes (not brackets: ``schrieb Wadephul (CDU) am
@@ -53,6 +54,7 @@ class Cues:
     happening: re.Pattern
     change: re.Pattern
     anniversary: re.Pattern
+    remote: re.Pattern
 
 
 @functools.cache
@@ -123,8 +125,14 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
             in_clause)):
         return False
     low = trigger.lower()
-    if verb and (PARTICIPLE.fullmatch(low) or low in _PRETERITE or low.endswith(("te", "ten"))):
+    if verb and (low in _PRETERITE or (_WEAK_PRETERITE.search(low)
+                                       and not PARTICIPLE.fullmatch(low))):
         return True
+    if verb and PARTICIPLE.fullmatch(low):
+        # a participle is past with a perfect or past auxiliary (hat gewählt, wurde gewählt),
+        # not in the present passive (wird gewählt, muss genehmigt werden)
+        return bool(words & _PERFECT_AUXILIARIES) and not (
+            words & {"wird", "werden", "werde"} and "worden" not in words)
     if not verb and not cues().happening.search(in_clause):
         return False  # a noun needs a verb saying it happened (fand statt, wurde verhängt)
     for m in cues().past.finditer(in_clause):
@@ -133,6 +141,11 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
     return False
 
 
+#: A weak preterite ending (forderte, telefonierten, warnten), not an infinitive (beraten).
+_WEAK_PRETERITE = re.compile(r"(?:[^aeiouäöü]|et)ten?$")
+#: Auxiliaries that make a participle trigger past: perfect and past passive.
+_PERFECT_AUXILIARIES = {"hat", "haben", "habe", "hätten", "ist", "sind", "sei", "seien",
+                        "wurde", "wurden", "worden"}
 #: Present-tense auxiliaries: past only together with a participle (hat ... gewählt).
 _PRESENT_AUXILIARIES = {"hat", "haben", "ist", "sind", "habe", "sei", "seien"}
 _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "trat", "traten",
@@ -145,8 +158,26 @@ _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "t
 
 def is_background(text: str, start: int, clause: tuple[int, int]) -> bool:
     """The trigger's phrase follows a background preposition (``nach der Wahl``, ``seit dem
-    ersten Anschlag``): at most three lower-case words (article, adjectives) between them."""
-    return bool(_background().search(text, clause[0], start))
+    ersten Anschlag``): at most three lower-case words (article, adjectives) between them; or
+    its clause is a temporal subordinate clause (``seit Bolsonaro den Minister entlassen hat``,
+    ``nachdem ...``, ``als ...``)."""
+    return bool(_background().search(text, clause[0], start)
+                or _TEMPORAL_CLAUSE.match(text, clause[0]))
+
+
+#: A temporal subordinate clause: what it tells came before the news.
+_TEMPORAL_CLAUSE = re.compile(r"\s*(?:[Ss]eit|[Ss]eitdem|[Nn]achdem|[Aa]ls|[Bb]evor|[Ee]he)\s")
+
+
+def in_quotation(text: str, start: int) -> bool:
+    """The trigger stands inside a quotation (more opening than closing marks before it):
+    the speaker's words, not the report's narration of the day."""
+    before = text[:start]
+    opened = before.count("„") + before.count("»")
+    closed = before.count("“") + before.count("«")
+    if opened or closed:
+        return opened > closed
+    return before.count('"') % 2 == 1
 
 
 def in_phrase(text: str, start: int, clause: tuple[int, int]) -> bool:
@@ -175,6 +206,11 @@ def is_anniversary(text: str, clause: tuple[int, int]) -> bool:
     """The clause commemorates the event (``Jahrestag``, ``jährt sich``, ``Gedenken``): its
     dates are those of the remembrance."""
     return bool(cues().anniversary.search(text, clause[0], clause[1]))
+
+
+def is_remote(text: str) -> bool:
+    """The sentence names a time far from the day of the report (``damals``, ``einst``)."""
+    return bool(cues().remote.search(text))
 
 
 def is_count(text: str, clause: tuple[int, int]) -> bool:

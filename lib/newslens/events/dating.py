@@ -10,10 +10,13 @@
   by ``im November``, not ``am Montag``.
   ``gestern`` is an expression of its own, resolved to the day before publication.
 - ``publication``: the sentence has no dated expression at all (one elsewhere in it, ``2016``,
-  says the sentence is not about today), the trigger is reported as news (asserted or
-  reported, in a clause of past or perfect tense but not pluperfect, not in a prepositional
-  phrase: ``nach der Wahl``, ``zu dem Treffen``) and the article has a plausible publication
-  date: the publication day.
+  says the sentence is not about today, and so does a word of a remote time: ``damals``, ``vor
+  Jahren``, ``kurz darauf``: cues of kind ``remote``), the article is no long read (at most
+  :data:`LONG_READ` characters: features, interviews and live blogs tell of many days), the
+  trigger is reported as news (asserted or reported, in a clause of past or perfect tense but
+  not pluperfect, not in a prepositional phrase: ``nach der Wahl``, ``zu dem Treffen``, not in a
+  temporal subordinate clause: ``seit ...``, ``nachdem ...``, not inside a quotation: the
+  speaker's words) and the article has a plausible publication date: the publication day.
 - ``none``: nothing dates it, or its clause commemorates it (``zum Jahrestag der Morde am 19.
   Februar``: the day of the remembrance). Such mentions are listed in the tables, never drawn.
 """
@@ -31,6 +34,8 @@ DATE_SOURCES = ("timex", "publication", "none")
 MAX_DISTANCE = 120
 #: A trigger in a background phrase takes an expression of its own phrase only.
 NOUN_DISTANCE = 40
+#: Articles longer than this (characters) are long reads: no publication day for their events.
+LONG_READ = 12000
 #: Expression kinds that place an event in time.
 _DATING_KINDS = {"date", "span"}
 #: A present or future clause may still name a day of the past week (``am Montag hat ...`` is
@@ -46,13 +51,14 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
     can date an event: not vague, not a duration or a set (``jeden Donnerstag``), not the
     bound of a period (``bis Ende Januar``, ``ab dem 1. Februar``), and not resolved against
     their own clause's tense (``am 26. September findet die Wahl statt`` read as a past
-    September: a present or future clause about a day more than a week before publication)."""
+    September: a present or future clause about a day more than a week before publication,
+    in a sentence without an auxiliary of the past or perfect)."""
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
             and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))
             and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
-            and not _against_tense(t, published)]
+            and not (_against_tense(t, published) and not _PAST_FORM.search(text))]
 
 
 def _against_tense(t: dict, published) -> bool:
@@ -68,6 +74,9 @@ def _against_tense(t: dict, published) -> bool:
 #: (how long a lockdown lasts), not the day something happened.
 _BOUND = re.compile(r"\b(?:[Bb]is|[Aa]b|[Ss]eit|[Ss]pätestens|[Ff]rühestens|[Bb]innen)"
                     r"(?:\s+(?:zum|zur|dem|den|einschließlich|mindestens))?\s+$")
+#: An auxiliary of a past or perfect tense: a sentence with one tells of the past whatever
+#: the tagger saw (``... am 6. Januar zu weit gegangen ist``), so its day dates stand.
+_PAST_FORM = re.compile(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)\b")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
@@ -94,8 +103,10 @@ def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict]
 
 
 def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
-                 timexes: list[dict], offset: int, published: pd.Timestamp) -> dict:
-    """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention."""
+                 timexes: list[dict], offset: int, published: pd.Timestamp, *,
+                 news: bool = True) -> dict:
+    """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention;
+    ``news=False`` (a long read, a remote time in the sentence) allows no publication day."""
     if cues.is_anniversary(text, clause):
         return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
                 "date_source": "none"}
@@ -107,8 +118,9 @@ def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                 "end_date": pd.Timestamp(timex["end_date"]),
                 "granularity": str(timex["granularity"]), "date_source": "timex"}
     plausible = not pd.isna(published) and PLAUSIBLE[0] <= published <= PLAUSIBLE[1]
-    if plausible and not timexes and modality in ("asserted", "reported") \
+    if plausible and news and not timexes and modality in ("asserted", "reported") \
             and not background and not cues.in_phrase(text, trigger.start, clause) \
+            and not cues.in_quotation(text, trigger.start) \
             and cues.is_past(text, clause, trigger.text, trigger.pos == "verb"):
         day = pd.Timestamp(published).normalize()
         return {"start_date": day, "end_date": day, "granularity": "day",

@@ -60,6 +60,12 @@ GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "coop
                              "demand", "disapprove", "reject", "decision",
                              # whose death: deaths of the same days are many
                              "death"})
+#: Classes of speech acts (a statement, a call, a pledge, a demand, a criticism, a rejection):
+#: one person says many things on many days, so reports in different articles join only when
+#: their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
+SPEECH_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "demand",
+                            "disapprove", "reject"})
+SPEECH_SIM = 0.15
 _TERMS = 12
 _WORD = re.compile(r"[^\W\d_][\w-]{3,}")
 _STOP_WORDS = """aber alle allem allen aller alles also auch auf aus bei beim bereits
@@ -82,6 +88,7 @@ class _Mention:
     persons: frozenset
     named: frozenset
     generic: bool
+    speech: bool
     low: int
     high: int
     source: str
@@ -102,6 +109,7 @@ class _Event:
     persons: Counter = field(default_factory=Counter)
     named: Counter = field(default_factory=Counter)
     generic: bool = False
+    speech: int = 0
     articles: set = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
@@ -291,7 +299,8 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
-                              m["event_class"] in GENERIC_CLASSES, low, high,
+                              m["event_class"] in GENERIC_CLASSES,
+                              m["event_class"] in SPEECH_CLASSES, low, high,
                               source, m["modality"] == "planned", published[i], vector))
     return items
 
@@ -398,6 +407,8 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
     if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
             and not (same_article and dated):
         return 0.0  # a criticism, a demand, a decision of someone else: another event
+    if m.speech and _spoken(event) and not same_article and sim < SPEECH_SIM:
+        return 0.0  # the same person saying something else (on another day): another event
     if dated:
         ok = (same_lemma and (shared >= 1 or sim >= 0.12 or same_article)) \
             or (shared >= 1 and sim >= 0.25) or sim >= 0.4
@@ -415,6 +426,7 @@ def _add(event: _Event, m: _Mention) -> None:
     event.cached = None
     event.members.append(m.i)
     event.lemmas[m.lemma] += 1
+    event.speech += m.speech
     for n in m.names:
         event.names[n] += 1
     for p in m.persons:
@@ -441,19 +453,42 @@ def _add(event: _Event, m: _Mention) -> None:
 def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
     """Join events of one family that met on the same day and report the same thing."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
+    wide: list[_Event] = []
     for event in events:
         span = event.span()
         if span is not None and span[1] - span[0] <= 7:
             for day in range(span[0] - MERGE_SLACK, span[1] + MERGE_SLACK + 1):
                 blocks[(event.family, day)].append(event.number)
+        elif span is not None and span[1] - span[0] <= 31:
+            wide.append(event)
     parent = list(range(len(events)))
     for key in sorted(blocks):
-        numbers = blocks[key]
+        # The largest events first: each is compared with the NEAREST next largest, so two
+        # big halves of one event meet however crowded the day is.
+        numbers = sorted(blocks[key], key=lambda n: (-len(events[n].articles), n))
         for k, a in enumerate(numbers):
             for b in numbers[k + 1:k + 1 + NEAREST]:
                 ra, rb = _root(parent, a), _root(parent, b)
                 if ra != rb and _same(events[a], events[b]):
                     parent[max(ra, rb)] = min(ra, rb)
+    # An event dated to weeks or a month only (im Juni) joins the largest day-dated event of
+    # its days with its word and main name, and only that one: it never links two of them
+    # (two Bund-Länder rounds of one November stay apart).
+    for event in wide:
+        span, best, best_size = event.span(), -1, 0
+        seen = set()
+        for day in range(span[0], span[1] + 1):
+            for number in blocks.get((event.family, day), [])[:NEAREST]:
+                root = _root(parent, number)
+                if root in seen:
+                    continue
+                seen.add(root)
+                other = events[number]
+                if other.day_votes and _coarse_same(event, other) and \
+                        len(events[root].articles) > best_size:
+                    best, best_size = root, len(events[root].articles)
+        if best >= 0:
+            parent[event.number] = best
     for event in events:
         root = _root(parent, event.number)
         if root != event.number:
@@ -465,6 +500,7 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
             target.persons.update(event.persons)
             target.named.update(event.named)
             target.generic = target.generic or event.generic
+            target.speech += event.speech
             target.articles |= event.articles
             target.day_votes.update(event.day_votes)
             target.centroid.update(event.centroid)
@@ -476,6 +512,20 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
     return [_root(parent, number) if number >= 0 else -1 for number in assigned]
 
 
+def _coarse_same(a: _Event, b: _Event) -> bool:
+    """Whether an event dated to weeks or a month (``a``) reports the day-dated ``b``: the
+    same word and main name, a shared named actor for generic classes."""
+    main_a = {n for n, _ in a.names.most_common(2)}
+    main_b = {n for n, _ in b.names.most_common(2)}
+    return bool(set(a.lemmas) & set(b.lemmas)) and bool(main_a & main_b) and \
+        not ((a.generic or b.generic) and not set(a.named) & set(b.named))
+
+
+def _spoken(event: _Event) -> bool:
+    """Whether most of an event's mentions are speech acts (:data:`SPEECH_CLASSES`)."""
+    return 2 * event.speech > len(event.members)
+
+
 def _same(a: _Event, b: _Event) -> bool:
     if (a.generic or b.generic) and not set(a.named) & set(b.named):
         return False
@@ -483,10 +533,23 @@ def _same(a: _Event, b: _Event) -> bool:
     main_b = {n for n, _ in b.names.most_common(2)}
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
     sim = _centroid_cosine(a.centroid, b.centroid)
+    # One occasion, one event: what an article reports of one day and one named actor in
+    # words of one family (the call, what was said in it) is one event.
+    if a.articles & b.articles and set(a.named) & set(b.named) and _same_day(a, b):
+        return True
+    if (_spoken(a) or _spoken(b)) and sim < SPEECH_SIM:
+        return False  # what one person said on one day in two articles, in other words
     # Same family, same day (the block), same word: a shared main name is enough.
     return (same_lemma and bool(main_a & main_b)) or \
         (same_lemma and not (main_a and main_b) and sim >= 0.05) or \
         (same_lemma and sim >= 0.3) or sim >= 0.5
+
+
+def _same_day(a: _Event, b: _Event) -> bool:
+    """Whether both events are dated to one day (within :data:`SLACK_DAYS`) by their timexes."""
+    if not (a.day_votes and b.day_votes):
+        return False
+    return abs(a.span()[0] - b.span()[0]) <= SLACK_DAYS
 
 
 def _root(parent: list[int], k: int) -> int:

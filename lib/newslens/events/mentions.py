@@ -32,6 +32,10 @@ STATISTIC_CLASSES = ("death", "outbreak")
 PRONOUN_WINDOW, TITLE_WINDOW = 400, 2000
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Ss]ie|[Ss]eine[mnrs]?|[Ss]ein|[Ii]hre[mnrs]?|[Ii]hr)"
                       r"(?!\w)")
+#: Words before an organisation that make it the addressee or medium of a speech act.
+_ADDRESSED = re.compile(r"(?:\b(?:[Dd]em|[Gg]egenüber|[Ii]m|[Ii]n|[Ll]aut|[Bb]ei|[Zz]u|[Zz]um|"
+                        r"[Vv]om|[Vv]ia|[Aa]uf|Interview|Gespräch|Sendung)\s+"
+                        r"(?:\w+\s+){0,2}|\b(?:Interview|Gespräch)\s+der\s+(?:\w+\s+)?)$")
 _TITLE = re.compile(r"(?<!\w)(?:[Dd]er|[Dd]ie|[Dd]es|[Dd]em|[Dd]en)\s+(?:[a-zäöüß]\w*\s+)?"
                     r"([A-ZÄÖÜ][\w-]{3,})")
 
@@ -47,24 +51,65 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     rows: list[dict] = []
     if "boilerplate" in sentences.columns:
         sentences = sentences[~sentences["boilerplate"].fillna(False).astype(bool)]
-    texts = sentences["text"].astype(str).tolist()
-    ids, sentence_ids = sentences["article_id"].tolist(), sentences["sentence_id"].tolist()
-    begins, ends = sentences["start"].tolist(), sentences["end"].tolist()
-    for k, found in sorted(lexicon.find_many(texts).items()):
-        article_id, sentence_id, s0, s1, text = (str(ids[k]), sentence_ids[k], begins[k],
-                                                 ends[k], texts[k])
+    units = _Units(sentences, articles)
+    lengths = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str).str.len(),
+                        strict=True)) if "text" in articles.columns else {})
+    for k, found in sorted(lexicon.find_many(units.texts).items()):
+        article_id, s0, s1, text = (units.ids[k], units.begins[k], units.ends[k],
+                                    units.texts[k])
         if article_id not in published:
-            raise ValueError(f"sentences: article_id {article_id!r} of {sentence_id} is not "
-                             "in the articles table")
+            raise ValueError(f"sentences: article_id {article_id!r} of "
+                             f"{units.sentence_id(k, 0)} is not in the articles table")
         in_sentence = names.within(article_id, s0, s1)
         dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0,
                                       published=published[article_id])
+        news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
         for trigger in _without_change_verbs(text, found):
-            row = _mention(article_id, str(sentence_id), int(s0), text, trigger, in_sentence,
-                           dated, published[article_id], people)
+            row = _mention(article_id, units.sentence_id(k, trigger.start), int(s0), text,
+                           trigger, in_sentence, dated, published[article_id], people,
+                           news=news)
             if row is not None:
                 rows.append(row)
     return rows
+
+
+class _Units:
+    """The sentences as the triggers are read: a sentence that starts in lower case is the rest
+    of the sentence before it, cut by a line break of the source (``Der Kreml`` / ``hatte die
+    Vorwürfe ... zurückgewiesen.``), and is read together with it (text from the article)."""
+
+    def __init__(self, sentences: pd.DataFrame, articles: pd.DataFrame) -> None:
+        bodies = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str),
+                           strict=True)) if "text" in articles.columns else {})
+        order = sentences.sort_values(["article_id", "start"], kind="stable")
+        self.ids: list[str] = []
+        self.begins: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.parts: list[list[tuple[int, str]]] = []  # (offset in the unit, sentence_id)
+        for article_id, sentence_id, start, end, text in zip(
+                order["article_id"].astype(str).tolist(),
+                order["sentence_id"].astype(str).tolist(), order["start"].tolist(),
+                order["end"].tolist(), order["text"].astype(str).tolist(), strict=True):
+            if (text[:1].islower() and self.ids and self.ids[-1] == article_id
+                    and (body := bodies.get(article_id)) is not None
+                    and 0 <= start - self.ends[-1] <= 2
+                    and body[start:end] == text
+                    and body[self.begins[-1]:self.ends[-1]] == self.texts[-1]):
+                self.parts[-1].append((start - self.begins[-1], sentence_id))
+                self.ends[-1] = end
+                self.texts[-1] = body[self.begins[-1]:end]
+                continue
+            self.ids.append(article_id)
+            self.begins.append(start)
+            self.ends.append(end)
+            self.texts.append(text)
+            self.parts.append([(0, sentence_id)])
+
+    def sentence_id(self, k: int, offset: int) -> str:
+        """The id of the sentence of unit ``k`` that holds unit offset ``offset``."""
+        parts = self.parts[k]
+        return next(sid for begin, sid in reversed(parts) if begin <= offset)
 
 
 def _without_change_verbs(text: str, found: list) -> list:
@@ -81,7 +126,8 @@ def _without_change_verbs(text: str, found: list) -> list:
 
 
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
-             timexes: list[dict], published, people: _People | None = None) -> dict | None:
+             timexes: list[dict], published, people: _People | None = None, *,
+             news: bool = True) -> dict | None:
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
     hundred, no person named: :data:`STATISTIC_CLASSES`)."""
     clause = cues.clause_span(text, trigger.start, trigger.end)
@@ -105,15 +151,20 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
         if not named:
             return None  # a speech act of nobody named or referred to (hieß es)
         # its one actor is the speaker: the nearest person (not the party in brackets or the
-        # newspaper spoken to), else the nearest organisation
-        actors = ([m for m in actors if str(m["label"]) == "PER"] or actors)[:1]
+        # newspaper spoken to), else the nearest organisation not spoken to or through
+        # (``dem Tagesspiegel``, ``in einem Interview der dpa``, ``gegenüber der Zeitung``)
+        speakers = [m for m in actors if str(m["label"]) == "PER"] or [
+            m for m in actors if not _ADDRESSED.search(text, 0, max(0, int(m["start"]) - s0))]
+        if not speakers:
+            return None
+        actors = speakers[:1]
     if trigger.event_class in STATISTIC_CLASSES and cues.is_count(text, clause) \
             and not any(str(m["label"]) == "PER" for m in actors):
         return None
     verb = trigger.pos == "verb"
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
-                               pd.Timestamp(published))
+                               pd.Timestamp(published), news=news)
     if date["date_source"] == "timex" and modality in ("asserted", "reported") \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened

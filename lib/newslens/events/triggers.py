@@ -165,8 +165,9 @@ class Lexicon:
                     continue
             elif not word[0].isupper():
                 continue
-            if entry.context is None or entry.context.search(text):
-                return entry
+            around = text[:word_start] + " " + text[start + len(form):]
+            if entry.context is None or entry.context.search(around):
+                return entry  # the context is sought around the word, not in it
         return None
 
 

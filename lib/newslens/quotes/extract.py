@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslens.quotes import cues as cue_lexicon
 
@@ -167,12 +168,13 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     for index, toks in enumerate(tokens):
         if not toks:
             continue
+        sentence = text[toks[0].start : toks[-1].end]  # skip rules whose words it lacks
         found = (
             _anaphoric(tokens, index, lex)
             or _reported_source(toks, lex, index)
             or _indirect(toks, lex, index)
-            or _reported_source(toks, lex, index, weak=True)
-            or _noun_clause(toks, index)
+            or (_WEAK_WORDS.search(sentence) and _reported_source(toks, lex, index, True))
+            or ("," in sentence and _noun_clause(toks, index))
             or (None if index in judged else _reported(toks, lex, index))
         )
         if found:
@@ -513,6 +515,7 @@ def _short_name(content: str, tokens: list[Token], start: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _title_noun(word: str) -> bool:
     """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title."""
     stems = (
@@ -800,21 +803,30 @@ _CLAUSE_GOES_ON = (
 )
 
 
+_WEAK_WORDS = re.compile(r"\b(?:[Nn]ach|[Aa]us)\b")
 _FUSED_ZU = re.compile(r"[a-zäöü]{2,}zu[a-zäöü]{2,}en$")  # ``abzuschaffen``, ``einzuführen``
+
+
+@lru_cache(maxsize=65536)
+def _speech_noun(word: str) -> bool:
+    return word.endswith(SPEECH_NOUNS)
 
 
 def _noun_clause(tokens: list[Token], index: int) -> Quote | None:
     """``die Forderung des Ministers, die Steuern zu senken``, ``Zweifel daran, ob ...``, ``der
     Meinung, dass ...``: the clause after a speech noun (``darauf``/``daran`` may stand
     between) is what was said."""
-    for k, tok in enumerate(tokens[:-3]):
-        if tok.text != "," or tokens[k + 1].quoted:
+    if not any(t.text == "," for t in tokens):
+        return None
+    for k in [k for k, t in enumerate(tokens[:-3]) if t.text == ","]:
+        tok = tokens[k]
+        if tokens[k + 1].quoted:
             continue
         j = k - 1
         if j > 0 and tokens[j].lower in {"daran", "darauf", "darüber", "davon", "dafür"}:
             j -= 1
         noun = tokens[j] if j >= 0 else None
-        if noun is None or not noun.text[:1].isupper() or not noun.lower.endswith(SPEECH_NOUNS):
+        if noun is None or not noun.text[:1].isupper() or not _speech_noun(noun.lower):
             noun = _owned_by_speech_noun(tokens, k)
             if noun is None:
                 continue
@@ -851,7 +863,7 @@ def _owned_by_speech_noun(tokens: list[Token], k: int) -> Token | None:
     if j < 1 or tokens[j].lower not in {"des", "der", "seiner", "ihrer", "ihres", "seines"}:
         return None
     noun = tokens[j - 1]
-    speech = noun.text[:1].isupper() and noun.lower.endswith(SPEECH_NOUNS) and j < k - 1
+    speech = noun.text[:1].isupper() and _speech_noun(noun.lower) and j < k - 1
     return noun if speech else None
 
 
@@ -914,6 +926,8 @@ def _clause_after(tokens, cue, index) -> Quote | None:
                 return None  # a relative clause on a noun, not the quotation
             if nxt.lower in _ADVERBIAL:
                 return None  # wenn, weil, wobei ...: a circumstance, not what was said
+            if _inverted(tokens, cue[0]) and _apposition_rest(tokens, k + 1):
+                return None  # ``„...“, sagte X, Sprecher des Amtes, am Montag``
             span = _unquoted_span(tokens, k + 1, len(tokens))
             if span is None:
                 return None
@@ -928,13 +942,27 @@ def _clause_after(tokens, cue, index) -> Quote | None:
     return None
 
 
+def _inverted(tokens: list[Token], i: int) -> bool:
+    """The cue follows a comma or a quotation: its speaker comes after it."""
+    return i > 0 and (tokens[i - 1].text == "," or tokens[i - 1].quoted)
+
+
+def _apposition_rest(tokens: list[Token], lo: int) -> bool:
+    """What follows the speaker's comma is short and not reported speech (no subjunctive):
+    an apposition or an adverbial, not the quotation."""
+    rest = [t for t in tokens[lo:] if t.text[0].isalnum()]
+    return len(rest) <= 10 and not _clause_has_subjunctive(tokens, lo)
+
+
 def _clause_before(tokens, cue, index) -> Quote | None:
-    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue."""
+    """``Der Plan sei gescheitert, sagte X.``: a comma right before the cue; not a subject
+    with its relative clause (``Anna Berg, die das Amt leitet, sagte``) nor a clause of
+    reason or time (``Da der Zug ausfiel, entschied sich X``)."""
     i = cue[0]
     if i < 4 or tokens[i - 1].text != ",":
         return None
     span = _unquoted_span(tokens, 0, i - 1)
-    if span is None or _apposition(tokens[: i - 1]):
+    if span is None or _apposition(tokens[: i - 1]) or _subject_with_clause(tokens[: i - 1]):
         return None
     return Quote(
         [span],
@@ -944,6 +972,14 @@ def _clause_before(tokens, cue, index) -> Quote | None:
         speaker_after=True,
         frame=(tokens[i].start, tokens[-1].end),
     )
+
+
+def _subject_with_clause(tokens: list[Token]) -> bool:
+    commas = [k for k, t in enumerate(tokens) if t.text == "," and not t.quoted]
+    if not commas:
+        return tokens[0].lower in _ADVERBIAL and tokens[0].lower != "um"
+    last = tokens[commas[-1] + 1] if commas[-1] + 1 < len(tokens) else None
+    return last is not None and last.lower in _RELATIVE and not _subjunctive(tokens)
 
 
 def _apposition(tokens: list[Token]) -> bool:
@@ -1056,8 +1092,13 @@ def _source_noun(tokens: list[Token], i: int, lex, sicht: bool = False) -> bool:
 
 
 def _is_source(word: str, lex) -> bool:
+    return _source_word(word, lex.sources)
+
+
+@lru_cache(maxsize=65536)
+def _source_word(word: str, sources: frozenset[str]) -> bool:
     stems = {word, word[:-1] if word.endswith("s") else word, word[:-2]}
-    return any(w.endswith(noun) for noun in lex.sources for w in stems if len(w) > 2)
+    return any(w.endswith(noun) for noun in sources for w in stems if len(w) > 2)
 
 
 _POSSESSIVE = frozenset(
