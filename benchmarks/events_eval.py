@@ -34,6 +34,12 @@ Figures, per gold:
   them) into ``benchmarks/events_judged.csv`` (``event_id,label,drawn_date,real,correct_date,
   reason``); when that file exists, precision = drawn events judged real and correctly dated /
   drawn events judged (event ids change when the grouping changes: unjudged ones are named).
+- *halves* (bench): the found figures also for two halves of the gold split by a stable hash of
+  ``event_key``: the development half (0) was read while changing the rules, the check half (1)
+  was not, so the gap between them shows how much the rules were fitted.
+- *evidence* (``--show-evidence``): one reporting sentence per article (its timex-dated mention,
+  else its publication-dated one, else its first) for up to 8 articles spread over the event's
+  articles in publication order, with the counts of its mentions' date sources.
 - *cost*: the event stage (mentions and grouping, ``newslens.events.build_events``) timed alone
   on the bench corpus, wall and CPU seconds per 1,000 articles; the stages before it come from
   the cache.

@@ -922,3 +922,13 @@ def test_other_names_the_corpus_shows_are_common_phrases_are_dropped():
                                               "aliases"]).assign(description="test")])
     known = canonicalize(*tables(texts, tagged), kb=kb, roles=ROLES)
     assert "misc:fake_news" in set(known["entity_id"])  # a name the KB knows stays
+
+
+def test_an_other_name_that_takes_an_indefinite_article_is_a_common_noun():
+    texts = {"a": "London will einen No Deal vermeiden.", "b": "Ein No Deal droht.",
+             "c": "Der No Deal wäre teuer.", "d": "Sie sahen einen Film, dann Tenet.",
+             "e": "Tenet läuft, der Film Tenet."}
+    out = run(texts, [("a", "No Deal", "MISC"), ("b", "No Deal", "MISC"),
+                      ("c", "No Deal", "MISC"), ("d", "Tenet", "MISC"),
+                      ("e", "Tenet", "MISC"), ("e", "Tenet", "MISC", 1)])
+    assert sorted(set(out["text"])) == ["Tenet"]

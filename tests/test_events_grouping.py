@@ -103,3 +103,22 @@ def test_what_one_person_said_in_other_words_in_other_articles_stays_apart():
     found, _ = events_of(*docs)
     said = found[found["trigger"] == "sagte"].set_index("article_id")["event_id"]
     assert said["s1"] == said["s2"] and said["b1"] != said["s1"]
+
+
+def test_a_report_dated_to_its_month_joins_one_day_dated_event_and_links_no_two():
+    # Two Corona summits of Merkel, 28 October and 25 November, each dated by two articles;
+    # an article names the summit 'im November' only: it joins the November one, and the
+    # two summits stay apart (it does not link them).
+    def summit(article_id, published, surface, first, last, granularity):
+        return Doc(article_id, published, [f"Der Corona-Gipfel von Merkel und den Ländern "
+                                           f"beschloss {surface} einen Lockdown."],
+                   [MERKEL], [(surface, first, last, granularity)])
+    docs = [summit("o1", "2020-10-29", "am Mittwoch", "2020-10-28", "2020-10-28", "day"),
+            summit("o2", "2020-10-29", "am Mittwoch", "2020-10-28", "2020-10-28", "day"),
+            summit("n1", "2020-11-26", "am Mittwoch", "2020-11-25", "2020-11-25", "day"),
+            summit("n2", "2020-11-26", "am Mittwoch", "2020-11-25", "2020-11-25", "day"),
+            summit("m1", "2020-12-01", "im November", "2020-11-01", "2020-11-30", "month")]
+    found, _ = events_of(*docs)
+    summits = found[found["trigger"] == "Corona-Gipfel"]
+    assert sorted(summits.groupby("event_id")["article_id"].apply(tuple)) == [
+        ("m1", "n1", "n2"), ("o1", "o2")]

@@ -263,6 +263,20 @@ def test_top_speakers_counts_resolved_speakers_by_kind():
         top_speakers(quotes, kinds=["direkt"])
 
 
+def test_charts_count_a_relayed_quotation_once_under_the_person_quoted():
+    from newslens import speakers_over_time, top_speakers
+
+    quotes, _, articles = _toy_tables()
+    relay = quotes[quotes["speaker"].eq("Amt")].assign(
+        quote_id=lambda q: q["quote_id"] + "+relay", speaker_entity_id="org:blatt",
+        speaker="Blatt")
+    quotes = pd.concat([quotes, relay], ignore_index=True)
+    assert "Blatt" not in set(top_speakers(quotes, top_n=5)["speaker"])
+    assert "Blatt" in set(top_speakers(quotes, top_n=5, relays=True)["speaker"])
+    over_time = speakers_over_time(quotes, articles, top_n=5)
+    assert set(over_time["speaker"]) == {"Anna", "Amt"}
+
+
 def test_speaker_topics_counts_entities_inside_quotations_not_the_speaker():
     from newslens import speaker_topics
 

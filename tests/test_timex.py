@@ -1045,6 +1045,7 @@ def test_months_and_seasons_of_the_year_told(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Raffael ist 1483 in Urbino geboren.", [("1483", "1483", None, None)]),
+    ("Anno 1648 endete der Krieg.", [("1648", "1648", None, None)]),
     ("Das erste Haus wurde 1881 in Wismar eröffnet.",
      [("1881", "1881", "1881-01-01", "1881-12-31")]),
     ("Die Bilder hatte er 1815 durch einen Händler erworben.",

@@ -646,7 +646,7 @@ SEASON_CONTEXT = re.compile(
 YEAR_CONTEXT = re.compile(
     r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]on|[Vv]om|[Zz]wischen|[Uu]nd|[Oo]der|[Uu]m|"
     r"[Nn]ach|[Vv]or|[Ff]ür|[Ss]tand|[Ee]twa|[Ss]chon|[Bb]ereits|[Ee]rst|[Zz]uletzt|"
-    r"[Ss]pätestens|[Ff]rühestens|[Jj]ahr|[Jj]ahres|[Ss]aison|[Ss]pielzeit)\s+$|[(]$"
+    r"[Ss]pätestens|[Ff]rühestens|[Jj]ahr|[Jj]ahres|[Ss]aison|[Ss]pielzeit|[Aa]nno)\s+$|[(]$"
 )
 #: What before a four-digit number says it is not a year (Nr. 2014, Paragraf 1906, 3 2020).
 NOT_YEAR_BEFORE = re.compile(

@@ -344,10 +344,13 @@ class _Linker:
                  ) -> tuple[int, str] | None:
         """The start and text of a KB name of several words that the sentence writes around
         a mention's name (``Junge Union`` around ``Union``), or None."""
+        around = self.containing.get(text)
+        if not around:
+            return None
         sentence_start, sentence = context[mention.sentence_id]
         at = mention.start + offset - sentence_start
         best = None
-        for alias, inner in self.containing.get(text, ()):
+        for alias, inner in around:
             begin, end = at - inner, at - inner + len(alias)
             if (begin >= 0 and sentence[begin:end] == alias
                     and not sentence[begin - 1:begin].isalnum()

@@ -19,8 +19,9 @@ finish the names:
   base's entity with such an alias (``das Auswärtige Amt``).
 - :func:`drop_common_phrases`: an "other" name the knowledge base does not know is dropped
   where the corpus shows it is a common phrase: the NER tags it in under a third of the many
-  places it is written (``Fake News``, ``Social Distancing``), or the corpus also writes it in
-  lower case (``social distancing``, ``deep state``).
+  places it is written (``Fake News``, ``Social Distancing``), the corpus also writes it in
+  lower case (``social distancing``, ``deep state``), or it often follows an indefinite article
+  (``einen No Deal``).
 - :func:`one_name_per_entity`: every entity id gets one name: the knowledge base's (or the name
   of its time, ``Twitter`` before July 2023 and ``X`` after; ``X (Twitter)`` for a corpus
   across the change), else the most frequent full form in the corpus.
@@ -327,6 +328,12 @@ MIN_WRITTEN = 20
 MAX_TAGGED_SHARE = 1 / 3
 #: A name of several words the corpus writes this often in lower case is a common phrase.
 MIN_LOWER = 2
+#: A name written after an indefinite article or "kein" (``einen No Deal``, ``einen
+#: Schweigemarsch``) in at least this share of the places it is written, and at least
+#: :data:`MIN_LOWER` times, is a common noun: names take none.
+MIN_INDEFINITE_SHARE = 0.2
+_INDEFINITE = frozenset(f"{stem}{ending}" for stem in ("ein", "kein")
+                        for ending in ("", "e", "en", "em", "er", "es"))
 
 
 def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
@@ -335,9 +342,11 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
 
     ``tokens`` are the words of every sentence (``word.findall``). A name the corpus writes at
     least :data:`MIN_WRITTEN` times as whole words but the NER tagged in less than
-    :data:`MAX_TAGGED_SHARE` of them (``Fake News``: 12 of 93), or a name of several words
-    it also writes :data:`MIN_LOWER` times all in lower case (``social distancing``), is a
-    common phrase the model took for a name; names with a dot or digit (``Gehalt.de``) stay.
+    :data:`MAX_TAGGED_SHARE` of them (``Fake News``: 12 of 93), a name of several words it
+    also writes :data:`MIN_LOWER` times all in lower case (``social distancing``), or a name
+    that follows an indefinite article or "kein" in :data:`MIN_INDEFINITE_SHARE` of the places
+    it is written (``einen No Deal``) is a common phrase the model took for a name; the lower
+    case of names with a dot or digit (``gehalt.de``) does not count.
     """
     plain = mentions[~mentions["compound"].astype(bool) & (mentions["label"] == "MISC")
                      & ~mentions["entity_id"].isin(kb_ids)]
@@ -346,36 +355,49 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
     forms = {text: tuple(word.findall(text)) for text in plain["text"].unique()}
     wanted = {seq for seq in forms.values() if seq}
     lower = {tuple(w.lower() for w in seq) for seq in wanted if len(seq) > 1}
-    written = _count_sequences(tokens, wanted | lower)
+    written, indefinite = _count_sequences(tokens, wanted | lower)
     tagged = plain.groupby("entity_id").size()
     common = set()
     for entity_id, texts in plain.groupby("entity_id")["text"].unique().items():
         seqs = {forms[t] for t in texts if forms[t]}
         n = sum(written[s] for s in seqs)
+        after_article = sum(indefinite[s] for s in seqs)
         low = sum(written[lowered] for s in seqs if len(s) > 1
                   and (lowered := tuple(w.lower() for w in s)) != s
                   and not any(c.isdigit() or c == "." for c in " ".join(texts)))
-        if (n >= MIN_WRITTEN and tagged[entity_id] < MAX_TAGGED_SHARE * n) or low >= MIN_LOWER:
+        if ((n >= MIN_WRITTEN and tagged[entity_id] < MAX_TAGGED_SHARE * n)
+                or low >= MIN_LOWER
+                or after_article >= max(MIN_LOWER, MIN_INDEFINITE_SHARE * n)):
             common.add(entity_id)
     return mentions[~mentions["entity_id"].isin(common)].reset_index(drop=True)
 
 
-def _count_sequences(tokens: list[list[str]], wanted: set[tuple]) -> Counter:
-    """How often each word sequence of ``wanted`` occurs in the sentences' words."""
+def _count_sequences(tokens: list[list[str]], wanted: set[tuple]) -> tuple[Counter, Counter]:
+    """How often each word sequence of ``wanted`` occurs in the sentences' words, and how
+    often right after an indefinite article or "kein"."""
     single = {seq[0] for seq in wanted if len(seq) == 1}
     by_pair: dict[tuple[str, str], list[tuple]] = {}
     for seq in wanted:
         if len(seq) > 1:
             by_pair.setdefault(seq[:2], []).append(seq)
+    firsts = single | {pair[0] for pair in by_pair}
     found: Counter = Counter()
+    indefinite: Counter = Counter()
     for words in tokens:
+        if firsts.isdisjoint(words):
+            continue
         for i, w in enumerate(words):
-            if w in single:
-                found[(w,)] += 1
-            for seq in by_pair.get((w, words[i + 1]) if i + 1 < len(words) else (), ()):
-                if tuple(words[i:i + len(seq)]) == seq:
-                    found[seq] += 1
-    return found
+            if w not in firsts:
+                continue
+            seqs = [(w,)] if w in single else []
+            seqs += [seq for seq in by_pair.get((w, words[i + 1]) if i + 1 < len(words)
+                                                else (), ())
+                     if tuple(words[i:i + len(seq)]) == seq]
+            for seq in seqs:
+                found[seq] += 1
+                if i and words[i - 1].lower() in _INDEFINITE:
+                    indefinite[seq] += 1
+    return found, indefinite
 
 
 def kb_inflection_keys(aliases: dict) -> dict:

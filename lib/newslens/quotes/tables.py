@@ -3,7 +3,9 @@
 Only quotations whose speaker resolved to a named person or organisation are counted (a
 speaker left as "ein Sprecher" or "die Behörden" is not an entity); the saved CSV of each chart
 is exactly the table it draws, and ``nl.explain(ann, speaker=...)`` lists the quotations behind
-a bar or cell.
+a bar or cell. A quotation that a medium relays (``zitiert die Zeitung den Minister``) has a second
+row with the medium as speaker (``quote_id`` ending in ``+relay``); the charts count each
+quotation once, under the person quoted, unless ``relays=True``.
 """
 
 from __future__ import annotations
@@ -16,17 +18,24 @@ from newslens import counts
 from newslens.quotes import KINDS
 
 SPEAKER_KEYS = ["speaker_entity_id", "speaker"]
+RELAY_SUFFIX = "+relay"
 
 
 def select_quotes(
-    quotes: pd.DataFrame, *, kinds: Sequence[str] = KINDS, speakers: Sequence[str] | None = None
+    quotes: pd.DataFrame,
+    *,
+    kinds: Sequence[str] = KINDS,
+    speakers: Sequence[str] | None = None,
+    relays: bool = False,
 ) -> pd.DataFrame:
     """Quotations of the given kinds with a resolved speaker; ``speakers`` (entity ids or
-    canonical names) keeps only theirs."""
+    canonical names) keeps only theirs; ``relays`` keeps the rows of the media relaying them."""
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise ValueError(f"unknown quotation kind(s) {unknown}; expected some of {list(KINDS)}")
     keep = quotes["kind"].astype(str).isin(list(kinds)) & quotes["speaker_entity_id"].notna()
+    if not relays:
+        keep &= ~quotes["quote_id"].astype(str).str.endswith(RELAY_SUFFIX)
     if speakers:
         keep &= quotes["speaker_entity_id"].isin(list(speakers)) | quotes["speaker"].isin(
             list(speakers)
@@ -40,10 +49,11 @@ def top_speakers(
     top_n: int = 15,
     kinds: Sequence[str] = KINDS,
     speakers: Sequence[str] | None = None,
+    relays: bool = False,
 ) -> pd.DataFrame:
     """The ``top_n`` most quoted speakers, one row per speaker and kind: ``speaker_entity_id,
     speaker, kind, n_quotes, n_total, rank`` (rank 1 = most quoted; ties by name)."""
-    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers)
+    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays)
     totals = (
         chosen.groupby(SPEAKER_KEYS)
         .size()
@@ -77,12 +87,13 @@ def speaker_topics(
     kinds: Sequence[str] = KINDS,
     speakers: Sequence[str] | None = None,
     labels: Sequence[str] = ("PER", "LOC", "ORG", "MISC"),
+    relays: bool = False,
 ) -> pd.DataFrame:
     """Speakers x the entities named inside their quotations: ``speaker_entity_id, speaker,
     entity_id, canonical, n_quotes`` (quotations of the speaker naming the entity; a speaker
     naming themself is not counted), for the ``top_n`` speakers and ``top_n`` entities."""
-    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers)
-    ranked = top_speakers(chosen, top_n=top_n, kinds=kinds)
+    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays)
+    ranked = top_speakers(chosen, top_n=top_n, kinds=kinds, relays=True)
     chosen = chosen[chosen["speaker_entity_id"].isin(ranked["speaker_entity_id"])]
     named = _mentions_in_quotes(chosen, counts.select_mentions(mentions, labels=labels))
     named = named[named["entity_id"] != named["speaker_entity_id"]]
@@ -133,12 +144,13 @@ def speakers_over_time(
     kinds: Sequence[str] = KINDS,
     speakers: Sequence[str] | None = None,
     per: str = "auto",
+    relays: bool = False,
 ) -> pd.DataFrame:
     """Quotations of the ``top_n`` most quoted speakers per publication period (per day for a
     corpus of at most 40 articles, else week, month or year): ``speaker_entity_id, speaker,
     period, period_start, period_end, n_quotes``, every period of the range (zeros kept)."""
-    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers)
-    ranked = top_speakers(chosen, top_n=top_n).drop_duplicates("speaker_entity_id")
+    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays)
+    ranked = top_speakers(chosen, top_n=top_n, relays=True).drop_duplicates("speaker_entity_id")
     unit = counts.resolve_period(articles, per)
     if unit == "article":
         days = pd.to_datetime(articles["published"]).dt.normalize()
