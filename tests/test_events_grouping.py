@@ -122,3 +122,15 @@ def test_a_report_dated_to_its_month_joins_one_day_dated_event_and_links_no_two(
     summits = found[found["trigger"] == "Corona-Gipfel"]
     assert sorted(summits.groupby("event_id")["article_id"].apply(tuple)) == [
         ("m1", "n1", "n2"), ("o1", "o2")]
+
+
+def test_main_names_do_not_depend_on_the_order_names_were_counted_in():
+    """Names reach an event's counter from sets, whose order changes with the string hash
+    seed of the process; the main names (and so the merges) must not."""
+    from collections import Counter
+
+    from newslens.events.grouping import _strongest
+
+    one = Counter({"per:b": 2, "org:c": 2, "per:a": 2, "loc:d": 1})
+    other = Counter({"per:a": 2, "per:b": 2, "org:c": 2, "loc:d": 1})
+    assert _strongest(one, 2) == _strongest(other, 2) == [("org:c", 2), ("per:a", 2)]

@@ -447,7 +447,7 @@ def _add(event: _Event, m: _Mention) -> None:
     for term, weight in m.vector.items():
         event.centroid[term] += weight
     if len(event.centroid) > 200:
-        event.centroid = Counter(dict(event.centroid.most_common(100)))
+        event.centroid = Counter(dict(_strongest(event.centroid, 100)))
 
 
 def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
@@ -512,11 +512,22 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
     return [_root(parent, number) if number >= 0 else -1 for number in assigned]
 
 
+def _strongest(counter: Counter, n: int) -> list[tuple]:
+    """The ``n`` largest items of ``counter``, ties by key: unlike ``most_common``, which keeps
+    insertion order on ties, independent of the order of sets of names (string hashes vary
+    from process to process) and so the same in every run."""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def _main_names(event: _Event) -> set[str]:
+    """An event's two most frequent names (ties by id)."""
+    return {name for name, _ in _strongest(event.names, 2)}
+
+
 def _coarse_same(a: _Event, b: _Event) -> bool:
     """Whether an event dated to weeks or a month (``a``) reports the day-dated ``b``: the
     same word and main name, a shared named actor for generic classes."""
-    main_a = {n for n, _ in a.names.most_common(2)}
-    main_b = {n for n, _ in b.names.most_common(2)}
+    main_a, main_b = _main_names(a), _main_names(b)
     return bool(set(a.lemmas) & set(b.lemmas)) and bool(main_a & main_b) and \
         not ((a.generic or b.generic) and not set(a.named) & set(b.named))
 
@@ -529,8 +540,7 @@ def _spoken(event: _Event) -> bool:
 def _same(a: _Event, b: _Event) -> bool:
     if (a.generic or b.generic) and not set(a.named) & set(b.named):
         return False
-    main_a = {n for n, _ in a.names.most_common(2)}
-    main_b = {n for n, _ in b.names.most_common(2)}
+    main_a, main_b = _main_names(a), _main_names(b)
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
     sim = _centroid_cosine(a.centroid, b.centroid)
     # One occasion, one event: what an article reports of one day and one named actor in
