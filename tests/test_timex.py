@@ -1134,3 +1134,11 @@ def test_offset_ranges_are_dates_and_plain_ranges_lengths():
 ])
 def test_next_year_is_relative_in_the_past_and_deictic_otherwise(text, expected):
     assert found(text, "2020-12-07") == expected
+
+
+def test_a_weekday_of_a_date_before_the_gregorian_calendar_keeps_the_narrative_year():
+    # 3 April 1500 is no Friday in the proleptic Gregorian calendar (it is in 2020, the year of
+    # publication): the weekday of a Julian date is not checked, the frame of 1500 holds.
+    found = timex.tag("Im Jahr 1500 kam der Kaufmann nach Augsburg. Am Freitag, 3. April, "
+                      "erreichte er die Stadt.", anchor="2020-05-01")
+    assert found["value"].tolist() == ["1500", "1500-04-03"]

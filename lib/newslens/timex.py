@@ -657,6 +657,9 @@ def _date(m, doc: _Doc, i: int) -> Timex | None:
     return found._replace(value=f"{found.value}T{int(m['da_ch']):02d}:{m['da_cm']}")
 
 
+_GREGORIAN_YEAR = 1583  # the first whole year of the Gregorian calendar
+
+
 def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
     """18. August 2025, Montag, 18. August, am 18. August (year by tense), 18.08.2025."""
     if m["di_y"]:
@@ -688,8 +691,11 @@ def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
 
     def build(y: int, *, check: bool = True):
         day = R.safe_date(y, month, d)
-        if day is None or (check and weekday is not None and day.weekday() != weekday):
-            return None  # "Mittwoch, 16. September": a year in which that is a Wednesday
+        if day is None or (check and weekday is not None and y >= _GREGORIAN_YEAR
+                           and day.weekday() != weekday):
+            # "Mittwoch, 16. September": a year in which that is a Wednesday (a weekday of the
+            # Julian calendar, before 1583, is not checked against the Gregorian one)
+            return None
         return f"{day}", day, day
 
     try:
