@@ -360,42 +360,15 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
     return _join_split(text, quotes)
 
 
-_FUNCTION_WORDS = frozenset(
-    [
-        "und",
-        "oder",
-        "der",
-        "die",
-        "das",
-        "des",
-        "dem",
-        "den",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "für",
-        "von",
-        "vom",
-        "zu",
-        "zum",
-        "zur",
-        "im",
-        "in",
-        "am",
-        "an",
-        "auf",
-        "aus",
-        "bei",
-        "mit",
-        "nach",
-        "über",
-        "unter",
-        "vor",
-        "als",
-    ]
+ARTICLE_FORMS = frozenset(
+    {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem"}
 )
+"""The forms of the German definite and indefinite article (without ``einen``)."""
+
+_FUNCTION_WORDS = ARTICLE_FORMS | {
+    "und", "oder", "für", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf",
+    "aus", "bei", "mit", "nach", "über", "unter", "vor", "als",
+}
 
 
 def _speechlike(content: str) -> bool:
@@ -1207,25 +1180,8 @@ def _noun_phrase_end(tokens: list[Token], i: int) -> int:
     return max(j, i + 1)
 
 
-_ARTICLES = {
-    "der",
-    "des",
-    "dem",
-    "den",
-    "die",
-    "das",
-    "eines",
-    "einer",
-    "einem",
-    "ein",
-    "eine",
-    "seines",
-    "seiner",
-    "ihres",
-    "ihrer",
-    "eigenen",
-    "eigener",
-}
+_ARTICLES = ARTICLE_FORMS | {"seines", "seiner", "ihres", "ihrer", "eigenen", "eigener"}
+_NOUN_PHRASE_WORDS = ARTICLE_FORMS | {"von", "vom"}
 _GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer"}
 
 
@@ -1235,21 +1191,7 @@ def _noun_phrase_start(tokens: list[Token], i: int) -> int:
         tok = tokens[j - 1]
         if tok.text in {",", ".", ":", ";", ")", "("}:
             break
-        if tok.text[0].isupper() or tok.lower in {
-            "der",
-            "des",
-            "dem",
-            "den",
-            "die",
-            "das",
-            "eines",
-            "einer",
-            "einem",
-            "ein",
-            "eine",
-            "von",
-            "vom",
-        }:
+        if tok.text[0].isupper() or tok.lower in _NOUN_PHRASE_WORDS:
             j -= 1
             continue
         if (

@@ -17,24 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslens import kb
-from newslens.quotes.extract import Quote, relayed_cue
+from newslens.quotes.extract import ARTICLE_FORMS, Quote, relayed_cue
 
 SPEAKER_LABELS = ("PER", "ORG")
 _PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
-_DETERMINERS = {
-    "der",
-    "die",
-    "das",
-    "des",
-    "dem",
-    "den",
-    "ein",
-    "eine",
-    "einer",
-    "eines",
-    "einem",
-    "einen",
-}
+_DETERMINERS = ARTICLE_FORMS | {"einen"}
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 #: Capitalised words that open a sentence without being its subject (adverbs, prepositions).
 _NOT_SPEAKER = frozenset(
