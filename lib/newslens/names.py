@@ -156,13 +156,7 @@ def _relink(mentions: pd.DataFrame, targets: dict, moved: dict, kb_ids: set) -> 
             new[i] = target
     for i in frame.index[frame["entity_id"].isin(moved)]:
         new[i] = moved[frame.at[i, "entity_id"]]
-    if new:
-        index = list(new)
-        ids, names, labels = zip(*new.values(), strict=True)
-        frame.loc[index, "entity_id"] = list(ids)
-        frame.loc[index, "canonical"] = list(names)
-        frame.loc[index, "label"] = list(labels)
-    return frame
+    return _relabel(frame, new)
 
 
 def shared_alias_pointers(kb: pd.DataFrame, candidates: set[str]) -> dict[str, set[str]]:
@@ -228,11 +222,17 @@ def resolve_shared_aliases(mentions: pd.DataFrame, shared: dict[str, tuple[str, 
         else:
             label = str(frame.at[i, "label"])
             new[i] = (slugify(nominative, label), nominative, label)
-    index = list(new)
-    ids, names, labels = zip(*new.values(), strict=True)
-    frame.loc[index, "entity_id"] = list(ids)
-    frame.loc[index, "canonical"] = list(names)
-    frame.loc[index, "label"] = list(labels)
+    return _relabel(frame, new)
+
+
+def _relabel(frame: pd.DataFrame, new: dict) -> pd.DataFrame:
+    """Set ``entity_id``, ``canonical`` and ``label`` of the rows ``new`` maps to such triples."""
+    if new:
+        ids, names, labels = zip(*new.values(), strict=True)
+        index = list(new)
+        frame.loc[index, "entity_id"] = list(ids)
+        frame.loc[index, "canonical"] = list(names)
+        frame.loc[index, "label"] = list(labels)
     return frame
 
 
