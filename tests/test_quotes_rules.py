@@ -230,3 +230,17 @@ def test_a_subject_with_its_relative_clause_or_an_apposition_after_the_speaker_i
     assert [(kind, quote) for kind, quote in _found(text) if kind == "indirect"] == [
         ("indirect", "Der Plan, der im Mai vorgestellt wurde, sei gescheitert")
     ]
+
+
+def test_german_genitives_indefinite_articles_and_prepositions_in_short_quotations():
+    """``des`` is a German article (not French), a speechlike phrase after an indefinite
+    article is a quotation, and a preposition is no content word that makes a name speech."""
+    text = (
+        "Der Kanzler würdigte sie als „große Stimme des Landes“. "
+        "Man sei von einer „Lösung weit entfernt“, sagte der Minister. "
+        "Die Helfer von „Ärzte ohne Grenzen“ trafen am Abend in der Stadt ein."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == [
+        "„große Stimme des Landes“",
+        "„Lösung weit entfernt“",
+    ]

@@ -367,7 +367,8 @@ ARTICLE_FORMS = frozenset(
 
 _FUNCTION_WORDS = ARTICLE_FORMS | {
     "und", "oder", "für", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf",
-    "aus", "bei", "mit", "nach", "über", "unter", "vor", "als",
+    "aus", "bei", "mit", "nach", "über", "unter", "vor", "als", "ohne", "gegen", "statt",
+    "durch",
 }
 
 
@@ -462,7 +463,6 @@ _FOREIGN = frozenset(
         "le",
         "les",
         "du",
-        "des",
         "et",
         "pro",
         "el",
@@ -509,6 +509,7 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     if (
         before
         and before[-1].lower in _ARTICLES
+        and not (before[-1].lower in _INDEFINITE and _speechlike(content))
         and content[:1].isupper()
         and content.rstrip()[-1:] not in {".", "!", "?", ","}
         and len(words) < 8
