@@ -1142,3 +1142,35 @@ def test_a_weekday_of_a_date_before_the_gregorian_calendar_keeps_the_narrative_y
     found = timex.tag("Im Jahr 1500 kam der Kaufmann nach Augsburg. Am Freitag, 3. April, "
                       "erreichte er die Stadt.", anchor="2020-05-01")
     assert found["value"].tolist() == ["1500", "1500-04-03"]
+
+
+# -- ranges of named days, coordinations (issue 14, dev2 session) ---------------------------
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # Thursday 2020-05-28: the pair of days that ends on the last Thursday (here: today)
+    ("2020-05-28", "Von Mittwoch auf Donnerstag kamen drei Fälle hinzu.",
+     [("Von Mittwoch auf Donnerstag", "2020-05-27/2020-05-28", "2020-05-27", "2020-05-28")]),
+    ("2020-05-28", "Sie war in der Nacht von Montag auf Dienstag eingeliefert worden.",
+     [("Nacht von Montag auf Dienstag", "2020-05-25TNI", "2020-05-25", "2020-05-25")]),
+    ("2020-04-02", "Ausflüge müssen von Karfreitag bis Ostermontag unterbleiben.",
+     [("von Karfreitag bis Ostermontag", "2020-04-10/2020-04-13", "2020-04-10",
+       "2020-04-13")]),
+    # a present clause with no date near: every week
+    ("2020-04-07", "So sieht mein Tag von Montag bis Freitag aus.",
+     [("von Montag bis Freitag", "XXXX-WXX-1/XXXX-WXX-5", None, None)]),
+])
+def test_ranges_of_named_days(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+def test_two_years_joined_by_und_are_two_expressions_a_range_needs_bis():
+    assert [(t, v) for t, v, *_ in found("In den Jahren 2014 und 2015 wuchs sie, in den Jahren "
+                                          "2016 bis 2018 nicht.", "2021-01-11")] == [
+        ("Jahren 2014", "2014"), ("2015", "2015"), ("Jahren 2016 bis 2018", "2016/2018")]
+
+
+def test_lengths_joined_by_oder_are_two_and_zwischen_und_is_a_range_of_lengths():
+    assert [(t, v) for t, v, *_ in found("Es dauert zwei oder drei Wochen. Eingeladen sind "
+                                          "Frauen zwischen 50 und 69 Jahren.")] == [
+        ("zwei", "P2W"), ("drei Wochen", "P3W"), ("zwischen 50 und 69 Jahren", "P50Y/P69Y")]

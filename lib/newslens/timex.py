@@ -705,6 +705,39 @@ def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, found[0], found[1:], "day", span=span, anchor=anchor)
 
 
+def _dayrange(m, doc: _Doc, i: int) -> Timex | None:
+    """von Mittwoch auf Donnerstag (two days: the pair that ends on the last such day, or the
+    next pair in the future), von Montag bis Freitag (every week in a present clause without a
+    date near it, else those days), von Karfreitag bis Ostermontag; Nacht von Montag auf
+    Dienstag (the night of the first day, ``...TNI``)."""
+    first_name, last_name = m["dy_a"], m["dy_b"]
+    if first_name in R.WEEKDAYS and last_name in R.WEEKDAYS:
+        a, b = R.WEEKDAYS[first_name], R.WEEKDAYS[last_name]
+        gap = (b - a) % 7 or 7
+        if m["dy_sep"] == "bis" and not m["dy_night"] and doc.clause_cue(i) in (None, "present") \
+                and doc.anchor(i).day == doc.published and gap > 1:
+            return doc.make(i, f"XXXX-WXX-{a + 1}", None, None, kind="set",
+                            end_value=f"XXXX-WXX-{b + 1}")
+        anchor = doc.day_anchor(i)
+        if _weekday_direction(doc, i) == "future":
+            first = R.weekday_date(anchor, a, 0, "future")
+            last = first + dt.timedelta(days=gap)
+        else:
+            last = R.weekday_date(anchor, b, 0, "past")
+            first = last - dt.timedelta(days=gap)
+    elif first_name in R.HOLIDAYS and last_name in R.HOLIDAYS:
+        def build(year: int):
+            start, end = R.holiday(first_name, year)[0], R.holiday(last_name, year)[1]
+            return (f"{start}", start, end) if start <= end else None
+
+        (_, first, last), anchor = doc.pick(i, build)
+    else:
+        return None
+    if m["dy_night"]:
+        return doc.make(i, f"{first}TNI", (first, first), "day", anchor=anchor)
+    return doc.make(i, f"{first}", (first, last), "day", anchor=anchor, end_value=f"{last}")
+
+
 def _night(m, doc: _Doc, i: int) -> Timex:
     """Nacht zum Montag: the night from Sunday to Monday, ``...-SUNDAYTNI``."""
     anchor = doc.day_anchor(i)
@@ -1190,7 +1223,16 @@ def _hour(word: str) -> int:
 
 
 def _durange(m, doc: _Doc, i: int) -> Timex | None:
-    """zwei bis drei Monate, 10 bis 14 Tage: a length between two, ``value`` .. ``end_value``."""
+    """zwei bis drei Monate, 10 bis 14 Tage, zwischen 50 und 69 Jahren: a length between two,
+    ``value`` .. ``end_value``; the first of two lengths coordinated with ``oder`` (``13`` in
+    ``13 oder 14 Tage``) has the unit of the second."""
+    if m["dc_num"]:
+        amount = R.number_of(m["dc_num"])
+        unit = R.unit_of(m["dc_unit"])
+        if not amount:
+            return None
+        return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
+                        kind="duration")
     low, high = R.number_of(m["dr_a"]), R.number_of(m["dr_b"])
     if low is None or high is None or not 0 < low < high:
         return None
@@ -1393,7 +1435,8 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
-    "night": _night, "daypart": _daypart, "anaphor": _anaphor, "later": _later, "span": _span,
+    "dayrange": _dayrange, "night": _night, "daypart": _daypart, "anaphor": _anaphor,
+    "later": _later, "span": _span,
     "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
