@@ -1174,3 +1174,24 @@ def test_lengths_joined_by_oder_are_two_and_zwischen_und_is_a_range_of_lengths()
     assert [(t, v) for t, v, *_ in found("Es dauert zwei oder drei Wochen. Eingeladen sind "
                                           "Frauen zwischen 50 und 69 Jahren.")] == [
         ("zwei", "P2W"), ("drei Wochen", "P3W"), ("zwischen 50 und 69 Jahren", "P50Y/P69Y")]
+
+
+@pytest.mark.parametrize(("anchor", "text", "value"), [
+    # Sunday 2021-01-03: a present clause with any present verb looks forward
+    ("2021-01-03", "Das Finale steht an diesem Mittwoch an.", "2021-01-06"),
+    ("2020-08-09", "Am Donnerstag gibt sie selbst einen Kurs.", "2020-08-13"),
+    ("2020-08-09", "Am Donnerstag gab sie selbst einen Kurs.", "2020-08-06"),
+])
+def test_a_weekday_in_a_present_clause_looks_forward(anchor, text, value):
+    assert found(text, anchor)[0][1] == value
+
+
+def test_a_bare_weekday_repeats_the_one_named_with_a_forward_word_before():
+    # Saturday 2021-01-09: "am Samstag" after "am kommenden Samstag" is that Saturday again
+    rows = found("Er fährt zum Parteitag am kommenden Samstag. Die Partei wählt am Samstag "
+                 "ihren Vorsitzenden.", "2021-01-09")
+    assert [v for _, v, *_ in rows] == ["2021-01-16", "2021-01-16"]
+    # Monday 2020-12-07: a Monday named with "vergangenen" is not repeated by "seit Montag"
+    rows = found("Am vergangenen Montag waren es 37 Fälle. Dort gibt es seit Montag neue Fälle.",
+                 "2020-12-07")
+    assert [v for _, v, *_ in rows] == ["2020-11-30", "2020-12-07"]

@@ -1288,6 +1288,8 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         step = R.step_of(m["wd_week"])
         monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
         day = monday + dt.timedelta(days=weekday)
+    elif not m["wd_rel"] and (named := _named_before(doc, i, weekday, anchor)) is not None:
+        day = named
     else:
         step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
         marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
@@ -1300,6 +1302,38 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     if m["wd_ch"]:  # Mittwoch, 14 Uhr
         value = f"{day}T{_hour(m['wd_ch']):02d}:{int(m['wd_cm'] or 0):02d}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+_NAMED_REACH = 3000  # characters back in which a weekday named with its week still counts
+
+
+def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
+    """The day an earlier mention of the same weekday fixed with a forward word or a date
+    (``am kommenden Samstag``, ``an diesem Mittwoch``, ``Samstag, 16. Januar``) within a week
+    of the anchor and not the anchor day: a bare ``am Samstag`` after it is that Saturday
+    again."""
+    start = doc.matches[i].start()
+    for k in range(i - 1, -1, -1):
+        other = doc.matches[k]
+        if start - other.start() > _NAMED_REACH:
+            break
+        if k in doc._busy or other.lastgroup not in ("weekday", "date"):
+            continue
+        if other.lastgroup == "weekday":  # forward words only: in a Monday's paper "am
+            # vergangenen Montag ... seit Montag" are two Mondays
+            name = other["wd_name"]
+            fixed = bool(other["wd_rel"]) and R.step_of(other["wd_rel"].split()[0]) >= 0 \
+                and not other["wd_part"] and not other["wd_part2"]
+        else:
+            name, fixed = other["da_wd"], bool(other["da_wd"])
+        if not fixed or R.WEEKDAYS.get(name or "") != weekday:
+            continue
+        found = doc.resolve(k)
+        if found is None or found.start_date is None or found.granularity != "day":
+            continue
+        if abs((found.start_date - anchor).days) <= 7 and found.start_date != anchor:
+            return found.start_date
+    return None
 
 
 def _apposed_date(m, doc: _Doc, i: int) -> dt.date | None:
@@ -1327,7 +1361,7 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
         return tense
     c_lo, c_hi, cues = doc._clause(i)
     scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
-                    and doc.text[a:b].lower() in R.SCHEDULED for a, b, kind in cues)
+                    for a, b, kind in cues)
     return "future" if scheduled else tense
 
 
