@@ -1195,3 +1195,36 @@ def test_a_bare_weekday_repeats_the_one_named_with_a_forward_word_before():
     rows = found("Am vergangenen Montag waren es 37 Fälle. Dort gibt es seit Montag neue Fälle.",
                  "2020-12-07")
     assert [v for _, v, *_ in rows] == ["2020-11-30", "2020-12-07"]
+
+
+def test_vielleicht_looks_forward_in_a_clause_without_a_verb():
+    # Monday 2021-01-04: the summer and autumn ahead, not those just past
+    assert [v for _, v, *_ in found("Wann spielen Sie wieder? Vielleicht im Sommer. Vielleicht "
+                                    "können wir im Herbst die Tournee nachholen.",
+                                    "2021-01-04")] == ["2021-SU", "2021-FA"]
+
+
+def test_the_coming_year_named_in_a_forecast_does_not_frame_what_follows():
+    # Tuesday 2020-11-10: "im Winter" is the winter ahead (2020-WI), not the one of 2021
+    assert [v for _, v, *_ in found("Die Wirtschaft schrumpfe 2020, wachse 2021 jedoch wieder. "
+                                    "Im Winter dürfte sie nicht zulegen.", "2020-11-10")] == [
+        "2020", "2021", "2020-WI"]
+
+
+@pytest.mark.parametrize(("anchor", "text", "values"), [
+    # the year before the year just named, which frames nothing after it
+    ("2020-07-02", "Schon 2019 ist die Zahl um 43 Prozent zum Vorjahr eingebrochen. Im selben "
+                   "Jahr sank die Quote.", ["2019", "2018", "2019"]),
+    ("2021-02-02", "Im Jahr 2020 klingelte das Telefon. Das Institut verbuchte mehr als im "
+                   "Vorjahr.", ["2020", "2019"]),
+    # no date just before: the year before publication
+    ("2021-02-02", "Das Institut verbuchte mehr als im Vorjahr.", ["2020"]),
+    # a Vortag does not count from another Vortag, nor from a record told in the pluperfect
+    ("2020-10-23", "Das RKI nannte am Freitagmorgen 9954 Tote, 49 mehr als am Vortag. Am Vortag "
+                   "war ein Rekord erreicht worden.", ["2020-10-23TMO", "2020-10-22",
+                                                      "2020-10-22"]),
+    ("2021-02-28", "Der Höchststand war am 18. Dezember erreicht worden. Die Inzidenz war so hoch "
+                   "wie am Vortag.", ["2020-12-18", "2021-02-27"]),
+])
+def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, text, values):
+    assert [v for _, v, *_ in found(text, anchor)] == values

@@ -773,6 +773,7 @@ _FUTURE_CUES = (
     "werde", "werden", "wird", "wirst", "würde", "würden", "soll", "sollen", "solle", "sollte",
     "sollten", "will", "wollen", "wolle", "könnte", "könnten", "geplant", "geplante",
     "geplanten", "geplanter", "geplantes", "plant", "planen", "plane", "stattfinden",
+    "vielleicht", "Vielleicht", "hoffentlich", "Hoffentlich", "dürfte", "dürften",
     "künftig", "voraussichtlich", "demnächst", "bald", "morgen", "übermorgen", "erwartet",
     *(stem + ending for stem in ("beginnende", "bevorstehende", "anstehende", "kommende",
                                  "nächste", "startende", "stattfindende")

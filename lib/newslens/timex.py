@@ -172,6 +172,8 @@ class _Doc:
         #: accepted matches whose date lies in the narrative's time, not the publication's
         self._narrative: set[int] = set()
         self._used_frame: set[int] = set()
+        #: Vorjahr ... counted from a date named just before: no reference time themselves
+        self._compared: set[int] = set()
         self._present_at = -1
         #: (start, day) of the last time stamp heading an entry (a live blog's "Sonntag, 15.
         #: November, 18.22 Uhr:", a diary's "Freitag, 30. Oktober 2020"): its own "today"
@@ -193,7 +195,7 @@ class _Doc:
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
                     self._stamp = (timex.start, timex.start_date)
-                if _sets_reference(timex):
+                if _sets_reference(timex) and i not in self._compared:
                     self._last_reference = i
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
                         self._narrative.add(i)
@@ -252,7 +254,7 @@ class _Doc:
                     self._memo[k].start_date == self.published == self._memo[k].end_date:
                 continue
             found = None if k in self._busy else self.resolve(k)
-            if found is not None and _sets_reference(found) and not (
+            if found is not None and _sets_reference(found) and k not in self._compared and not (
                     skip_passing and self._passing(k, found)):
                 return found, k in self._narrative or (found.absolute and not self._aside(k, found))
         return None, False
@@ -324,6 +326,10 @@ class _Doc:
             return found  # history in the present tense: "1915 setzen sie Gas ein. Im Mai folgt"
         if cue == "future" and found.start_date < self.published:
             return None
+        if found.granularity == "year" and found.start_date.year == self.published.year + 1 \
+                and cue != "past":
+            return None  # the coming year named in a forecast: "wachse 2021 wieder. Im Winter
+            # dürfte ..." is the winter ahead, counted from publication
         if cue == "past" and found.start_date > self.published:
             return None  # "bis August 2022 ..., im Februar begann sie": not a future February
         if cue == "present" and found.start_date.year != self.published.year:
@@ -845,6 +851,9 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
     if m["fo_comp"]:  # Vortag, Folgetag, Vorabend
         amount, unit, sign = 1, "D", 1 if m["fo_comp"].startswith("Folge") else -1
         part = "EV" if m["fo_comp"].startswith("Vorabend") else None
+        if found is not None and not found.absolute and _compared_to(doc, i, "D") is None:
+            base, granularity = doc.day_anchor(i), "day"  # "49 mehr als am Vortag"
+            anchor = None
     elif m["fo_tags"]:
         amount, unit, sign = 1, "D", -1 if m["fo_dir2"] in _BACKWARD else 1
     elif m["fo_rel"] or m["fo_unit2"]:
@@ -1049,6 +1058,10 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     if m["rv_word"]:
         word = m["rv_word"]
         unit, step, modifier = _compound_unit(word)
+        if step < 0 and (base := _compared_to(doc, i, unit)) is not None:
+            doc._compared.add(i)  # a point of comparison, no reference time for what follows
+            value, first, last, granularity = R.unit_step(base, unit, step)
+            return doc.make(i, value, (first, last), granularity, anchor=base)
     elif m["ru_unit"]:
         unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
@@ -1060,6 +1073,32 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     value, first, last, granularity = R.unit_step(anchor, unit, step)
     first, last = R.part_of(first, last, granularity, modifier)
     return doc.make(i, value, (first, last), granularity, modifier=modifier, anchor=anchor)
+
+
+_COMPARED_REACH = 300  # characters back to the date a Vorjahr or Vortag is compared with
+_COMPARED_GRANULARITY = {"Jahr": ("day", "week", "weekend", "month", "quarter", "season", "year"),
+                         "Monat": ("day", "week", "month"), "Woche": ("day", "week"),
+                         "D": ("day",)}
+
+
+def _compared_to(doc: _Doc, i: int, unit: str) -> dt.date | None:
+    """The date a ``Vorjahr``, ``Vormonat``, ``Vorwoche`` or ``Vortag`` is the one before: a
+    date of the unit or finer named shortly before (``im Jahr 2020 ... drei Viertel mehr als
+    im Vorjahr``: 2019) that is not itself such a word nor told in the pluperfect (``war am
+    18. Dezember erreicht worden``, a record named in passing); None: the publication date."""
+    found, _ = doc.reference(i, skip_today=True, skip_passing=True)
+    if found is None or found.start_date is None or found.vague:
+        return None
+    k = bisect.bisect_right(doc.starts, found.start) - 1
+    if k < 0 or doc.matches[k].end() < found.end:
+        return None
+    other = doc.matches[k]
+    key = next(u for u in _COMPARED_GRANULARITY if unit.startswith(u))
+    if doc.matches[i].start() - found.end > _COMPARED_REACH or other["fo_comp"] or \
+            other["rv_word"] or found.granularity not in _COMPARED_GRANULARITY[key] or \
+            doc._pluperfect(k) or doc._aside(k, found):
+        return None
+    return found.start_date
 
 
 def _compound_unit(word: str) -> tuple[str, int, str]:
