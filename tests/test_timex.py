@@ -319,7 +319,7 @@ def test_number_ranges_that_are_not_years(text):
     ("Über Pfingsten war es voll.", "2020-06-10",
      ("Pfingsten", "2020-05-31", "2020-05-31", "2020-06-01")),
     ("Zum Jahreswechsel gilt ein Böllerverbot.", "2020-12-14",
-     ("Jahreswechsel", "2020-12-31/2021-01-01", "2020-12-31", "2021-01-01")),
+     ("Jahreswechsel", "2021-01-01", "2020-12-31", "2021-01-01")),
     ("Am Tag der Deutschen Einheit feierten sie.", "2020-10-05",
      day("Tag der Deutschen Einheit", "2020-10-03")),
 ])
@@ -1228,3 +1228,27 @@ def test_the_coming_year_named_in_a_forecast_does_not_frame_what_follows():
 ])
 def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, text, values):
     assert [v for _, v, *_ in found(text, anchor)] == values
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2020-12-28", "Vor genau einer Woche waren es mehr.", ("Vor genau einer Woche", "2020-W52")),
+    ("2020-05-01", "Sie hat ihn vor bald zwei Jahren gelesen.", ("vor bald zwei Jahren", "2018")),
+    ("2020-12-30", "Die Firma, die vor nicht einmal 20 Jahren kaufte.",
+     ("vor nicht einmal 20 Jahren", "2000")),
+    # the turn of the year nearest the anchor, written as the new year's first day
+    ("2021-02-02", "Der Kraftakt ist mit dem Jahreswechsel nicht vorbei.",
+     ("Jahreswechsel", "2021-01-01")),
+    ("2021-01-11", "In der Silvesternacht 2016 starben 39 Menschen.",
+     ("Silvesternacht 2016", "2016-12-31TNI")),
+    ("2020-03-11", "Er sei in der Nacht zum 11.03. gestorben.",
+     ("Nacht zum 11.03.", "2020-03-10TNI")),
+])
+def test_offset_particles_turn_of_the_year_and_named_nights(anchor, text, expected):
+    assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]
+
+
+def test_a_part_of_the_day_in_the_genitive_is_that_of_the_day_told_not_a_habit():
+    rows = found("Sie starb am Donnerstagmorgen. Im Laufe des Nachmittags nahm die Zahl ab.",
+                 "2020-04-23")
+    assert [(t, v) for t, v, *_ in rows] == [("Donnerstagmorgen", "2020-04-23TMO"),
+                                           ("Nachmittags", "2020-04-23TAF")]

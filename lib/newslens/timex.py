@@ -758,6 +758,9 @@ def _daypart(m, doc: _Doc, i: int) -> Timex | None:
     if m["dp_part2"]:
         d, month, year, part = int(m["dp_d2"]), R.MONTHS[m["dp_m2"]], m["dp_y2"], m["dp_part2"]
         back = 0
+    elif m["dp_part3"]:  # Nacht zum 11.03.
+        d, month, year, part = int(m["dp_nd"]), int(m["dp_nm"]), m["dp_ny"], "Nacht"
+        back = 1
     else:
         d, month, year, part = int(m["dp_d"]), R.MONTHS[m["dp_m"]], m["dp_y"], "Nacht"
         back = 1
@@ -783,7 +786,8 @@ def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
     """am Abend, in der Nacht, an dem Tag, an diesem Abend, in dem Monat, in dem Jahr, in
     derselben Nacht: that part of the day, or that day, month or year, of the reference time
     (the last date the text named; where it named no day, the anchor day)."""
-    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"]
+    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"] or \
+        m["an_gen"]
     found, narrative = doc.reference(i)
     if narrative:
         doc._used_frame.add(i)
@@ -1029,6 +1033,13 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
     """Weihnachten (2020-12-25, 24-26 Dec), Ostern 2021 (Easter Sunday; Good Friday to Easter
     Monday), Silvester."""
     name = m["ho_name"]
+    if name == "Jahreswechsel":  # the first day of the new year: of the nearest turn of the
+        # year unless a year is named (Jahreswechsel 2019: into 2020)
+        anchor = doc.day_anchor(i)
+        year = int(m["ho_y"]) + 1 if m["ho_y"] else anchor.year + (anchor.month >= 7)
+        day = dt.date(year, 1, 1)
+        return doc.make(i, f"{day}", (day - dt.timedelta(days=1), day), "day",
+                        anchor=None if m["ho_y"] else anchor)
 
     def build(year: int):
         first, last = R.holiday(name, year)
@@ -1036,7 +1047,9 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
 
     found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
     value, first, last = found
-    ranged = first != last and R.holiday_main(name, first.year) is None  # Jahreswechsel
+    if name.endswith(("nacht", "abend")):  # Silvesternacht: 2016-12-31TNI
+        value = f"{value}T{R.DAY_PARTS[name[-5:].lstrip('s')]}"
+    ranged = first != last and R.holiday_main(name, first.year) is None
     return doc.make(i, value, (first, last), "day", anchor=anchor,
                     end_value=f"{last}" if ranged else None)
 
@@ -1526,7 +1539,8 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
 def _approximation(words: str | None) -> str:
     if not words:
         return "none"
-    return R.APPROXIMATORS[" ".join(words.lower().split())]
+    words = " ".join(words.lower().split())
+    return R.APPROXIMATORS.get(words) or R.OFFSET_PARTICLES[words]
 
 
 def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, int]:
