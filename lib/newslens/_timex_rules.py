@@ -812,6 +812,11 @@ _PAST_CUES = (
     "schätzte", "wollte", "wollten", "konnte", "konnten", "musste", "mussten", "durfte",
     "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
 )
+#: A perfect infinitive (``zusammengebrochen sein``, ``angesteckt haben``, ``verhaftet worden
+#: sein``): after a modal (soll, dürfte, könnte) the clause reports the past, not the future.
+PERFECT_INFINITIVE = re.compile(
+    r"(?<![\w])[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp|iert)[a-zäöüß]*(?:t|en)(?:[ \t\n]+worden)?"
+    r"[ \t\n]+(?:sein|haben)(?![\w])")
 #: Present-tense verbs of scheduled events: with a weekday they look forward ("Am Samstag
 #: findet kein Programm statt" in a Sunday paper is the coming Saturday).
 SCHEDULED = ("beginnt", "beginnen", "startet", "starten", "endet", "enden", "läuft", "laufen",

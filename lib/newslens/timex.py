@@ -195,8 +195,11 @@ class _Doc:
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
                     self._stamp = (timex.start, timex.start_date)
-                if _sets_reference(timex) and i not in self._compared:
-                    self._last_reference = i
+                if _sets_reference(timex) and i not in self._compared and not (
+                        self._last_reference is not None and self._pluperfect(i)
+                        and not self._pluperfect(self._last_reference)):
+                    self._last_reference = i  # (a look back in the pluperfect after a date
+                    # told in the past does not move the focus of "am Morgen", "am Abend")
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
                         self._narrative.add(i)
         return found
@@ -404,7 +407,10 @@ class _Doc:
         if i not in self._tenses:
             m = self.matches[i]
             c_lo, c_hi, cues = self._clause(i)
-            self._tenses[i] = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
+            cue = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
+            if cue == "future" and R.PERFECT_INFINITIVE.search(self.text, c_lo, c_hi):
+                cue = "past"  # "soll am Montagabend zusammengebrochen sein": reported, past
+            self._tenses[i] = cue
         return self._tenses[i]
 
     def _clause(self, i: int) -> tuple[int, int, list[tuple[int, int, str]]]:
@@ -899,13 +905,22 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
 
 def _later_few(m, doc: _Doc, i: int, base: dt.date, unit: str, sign: int,
                anchor: dt.date | None) -> Timex:
-    """wenige Tage später, Jahre zuvor: an approximate interval next to the reference."""
+    """wenige Tage später, Jahre zuvor: an approximate interval next to the reference; the
+    value is the next coarser unit around its middle (``Tage später`` after 11 February: the
+    month ``2020-02``; ``wenige Monate zuvor`` before January 2016: ``2015``; ``Jahre später``
+    after 2010: the decade ``201``), as the text says no more."""
     length, few_unit = _FEW[unit]
     near = R.shift(base, 1, unit, sign)
     far = R.shift(base, length, few_unit, sign)
     first, last = (far, near) if sign < 0 else (near, far)
-    return doc.make(i, f"{first}", (first, last), R.UNIT_GRANULARITY[unit],
-                    modifier="approximate", anchor=anchor or doc.published, end_value=f"{last}")
+    middle = first + (last - first) / 2
+    value, _, granularity = R.unit_at(middle, _COARSER[unit], 1)
+    return doc.make(i, value, (first, last), granularity, modifier="approximate",
+                    anchor=anchor or doc.published)
+
+
+#: The unit whose value a few of a unit later or earlier takes (see `_later_few`).
+_COARSER = {"H": "D", "D": "M", "W": "M", "M": "Y", "Q": "Y", "Y": "DE", "DE": "CE", "CE": "CE"}
 
 
 def _middle(t: Timex) -> dt.date:
