@@ -8,8 +8,10 @@ entity stages on the article texts (cached like any corpus), extracts the quotat
 prints detection precision, recall and F1 per kind (a prediction matches a gold quotation
 when it shares at least half of the gold's characters, one-to-one; also exact match), speaker
 accuracy on the matched quotations that have a gold speaker (the predicted span overlaps it,
-or resolves to an entity named inside it) and cue accuracy on those with a gold cue. The
-train split is for development; report the dev split. Prints only; asserts nothing.
+or resolves to an entity named inside it), cue accuracy on those with a gold cue, and the
+addressee on the matched quotations (recall over those whose gold names an addressee,
+precision over those given one; right when the spans overlap). The train split is for
+development; report the dev split. Prints only; asserts nothing.
 """
 
 from __future__ import annotations

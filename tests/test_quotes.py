@@ -347,3 +347,36 @@ def test_equally_close_predictions_pair_with_the_gold_whose_speaker_they_share(t
     assert sorted((j, i) for j, i, _ in match(predicted, gold)) == [(0, 1), (1, 0)]
     table = score(predicted, gold).set_index(["kind", "match", "metric"])
     assert table.loc[("all", "half", "speaker_accuracy"), "f1"] == 1.0
+
+
+def test_the_addressee_is_scored_on_the_matched_quotations(tmp_path):
+    text = "Er sagte der Zeitung, er sei müde. Sie warf ihm vor, er lüge. Er sagte, es regne."
+    spans = [(3, 8), (9, 20), (22, 33), (35, 38), (39, 43), (44, 47), (53, 60), (62, 64),
+             (65, 70), (72, 81)]
+    s = [{"spans": [{"charBegin": a, "charEnd": b}]} for a, b in spans]
+    none = {"spans": []}
+    notes = [
+        {"id": 0, "type": "Indirect", "quote": s[2], "speaker": none, "cue": s[0],
+         "addressee": s[1]},
+        {"id": 1, "type": "Indirect", "quote": s[6], "speaker": s[3], "cue": s[4],
+         "addressee": s[5]},
+        {"id": 2, "type": "Indirect", "quote": s[9], "speaker": s[7], "cue": s[8]},
+    ]
+    record = {"file": "9 - T (2020-01-02).json", "documentName": "9 - T", "originalText": text,
+              "annotations": notes}
+    path = tmp_path / "split.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    _, gold = load_split(path)
+    assert gold["addressee_parts"].tolist() == [((9, 20),), ((44, 47),), ()]
+    predicted = pd.DataFrame({
+        "article_id": ["9"] * 3, "parts": ["22-33", "53-60", "72-81"], "kind": ["indirect"] * 3,
+        "speaker_start": [pd.NA] * 3, "speaker_end": [pd.NA] * 3,
+        "speaker_entity_id": [None] * 3, "cue_start": [pd.NA] * 3, "cue_end": [pd.NA] * 3,
+        "addressee_start": pd.array([13, pd.NA, 62], dtype="Int64"),
+        "addressee_end": pd.array([20, pd.NA, 64], dtype="Int64")})
+    row = score(predicted, gold).set_index(["kind", "match", "metric"]).loc[
+        ("all", "half", "addressee")]
+    # one of the two gold addressees found; one of the two predicted ones right
+    assert (row["n_gold"], row["n_predicted"]) == (2, 2)
+    assert (row["precision"], row["recall"]) == (0.5, 0.5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newslens.quotes.extract import find_quotes
+from newslens.quotes.extract import find_quotes, quoted_spans
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -230,3 +230,41 @@ def test_a_subject_with_its_relative_clause_or_an_apposition_after_the_speaker_i
     assert [(kind, quote) for kind, quote in _found(text) if kind == "indirect"] == [
         ("indirect", "Der Plan, der im Mai vorgestellt wurde, sei gescheitert")
     ]
+
+
+def test_german_genitives_indefinite_articles_and_prepositions_in_short_quotations():
+    """``des`` is a German article (not French), a speechlike phrase after an indefinite
+    article is a quotation, and a preposition is no content word that makes a name speech."""
+    text = (
+        "Der Kanzler würdigte sie als „große Stimme des Landes“. "
+        "Man sei von einer „Lösung weit entfernt“, sagte der Minister. "
+        "Die Helfer von „Ärzte ohne Grenzen“ trafen am Abend in der Stadt ein."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == [
+        "„große Stimme des Landes“",
+        "„Lösung weit entfernt“",
+    ]
+
+
+def test_titles_listed_compounds_and_short_titles_after_a_colon_are_no_quotations():
+    text = (
+        "Zu hören waren Vorträge wie „Bahnen im Wandel der Zeit“, „Brücken aus Stahl“ "
+        "oder „Die Stadt und ihre Wege“. "
+        "Ein Test an den „engine cutoff“-Sensoren schlug fehl. "
+        "Dann stellte die Band ihr neues Album vor: „Have a nice day“. "
+        "Der Sprecher sagte dazu: „Wir sind zufrieden.“"
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == [
+        "„Wir sind zufrieden.“"
+    ]
+
+
+def test_a_quotation_of_several_paragraphs_closes_on_a_later_line():
+    text = (
+        "In dem Urteil heißt es:\n\n„Die Behörde darf die folgenden Mittel anwenden:\n[…]\n"
+        "11. das heimliche Beobachten des Internets.“\n\nDas Gericht verwarf die Regel.\n"
+        "„Offen bleibt die Frage\n„Neu“ beginnt hier."
+    )
+    (a, b), *rest = quoted_spans(text)
+    assert text[a:b].startswith("„Die Behörde") and text[a:b].endswith("Internets.“")
+    assert [text[s:e] for s, e in rest] == ["„Neu“"]  # a line opening its own quotation

@@ -319,7 +319,7 @@ def test_number_ranges_that_are_not_years(text):
     ("Über Pfingsten war es voll.", "2020-06-10",
      ("Pfingsten", "2020-05-31", "2020-05-31", "2020-06-01")),
     ("Zum Jahreswechsel gilt ein Böllerverbot.", "2020-12-14",
-     ("Jahreswechsel", "2020-12-31/2021-01-01", "2020-12-31", "2021-01-01")),
+     ("Jahreswechsel", "2021-01-01", "2020-12-31", "2021-01-01")),
     ("Am Tag der Deutschen Einheit feierten sie.", "2020-10-05",
      day("Tag der Deutschen Einheit", "2020-10-03")),
 ])
@@ -1142,3 +1142,113 @@ def test_a_weekday_of_a_date_before_the_gregorian_calendar_keeps_the_narrative_y
     found = timex.tag("Im Jahr 1500 kam der Kaufmann nach Augsburg. Am Freitag, 3. April, "
                       "erreichte er die Stadt.", anchor="2020-05-01")
     assert found["value"].tolist() == ["1500", "1500-04-03"]
+
+
+# -- ranges of named days, coordinations (issue 14, dev2 session) ---------------------------
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # Thursday 2020-05-28: the pair of days that ends on the last Thursday (here: today)
+    ("2020-05-28", "Von Mittwoch auf Donnerstag kamen drei Fälle hinzu.",
+     [("Von Mittwoch auf Donnerstag", "2020-05-27/2020-05-28", "2020-05-27", "2020-05-28")]),
+    ("2020-05-28", "Sie war in der Nacht von Montag auf Dienstag eingeliefert worden.",
+     [("Nacht von Montag auf Dienstag", "2020-05-25TNI", "2020-05-25", "2020-05-25")]),
+    ("2020-04-02", "Ausflüge müssen von Karfreitag bis Ostermontag unterbleiben.",
+     [("von Karfreitag bis Ostermontag", "2020-04-10/2020-04-13", "2020-04-10",
+       "2020-04-13")]),
+    # a present clause with no date near: every week
+    ("2020-04-07", "So sieht mein Tag von Montag bis Freitag aus.",
+     [("von Montag bis Freitag", "XXXX-WXX-1/XXXX-WXX-5", None, None)]),
+])
+def test_ranges_of_named_days(anchor, text, expected):
+    assert found(text, anchor) == expected
+
+
+def test_two_years_joined_by_und_are_two_expressions_a_range_needs_bis():
+    assert [(t, v) for t, v, *_ in found("In den Jahren 2014 und 2015 wuchs sie, in den Jahren "
+                                          "2016 bis 2018 nicht.", "2021-01-11")] == [
+        ("Jahren 2014", "2014"), ("2015", "2015"), ("Jahren 2016 bis 2018", "2016/2018")]
+
+
+def test_lengths_joined_by_oder_are_two_and_zwischen_und_is_a_range_of_lengths():
+    assert [(t, v) for t, v, *_ in found("Es dauert zwei oder drei Wochen. Eingeladen sind "
+                                          "Frauen zwischen 50 und 69 Jahren.")] == [
+        ("zwei", "P2W"), ("drei Wochen", "P3W"), ("zwischen 50 und 69 Jahren", "P50Y/P69Y")]
+
+
+@pytest.mark.parametrize(("anchor", "text", "value"), [
+    # Sunday 2021-01-03: a present clause with any present verb looks forward
+    ("2021-01-03", "Das Finale steht an diesem Mittwoch an.", "2021-01-06"),
+    ("2020-08-09", "Am Donnerstag gibt sie selbst einen Kurs.", "2020-08-13"),
+    ("2020-08-09", "Am Donnerstag gab sie selbst einen Kurs.", "2020-08-06"),
+])
+def test_a_weekday_in_a_present_clause_looks_forward(anchor, text, value):
+    assert found(text, anchor)[0][1] == value
+
+
+def test_a_bare_weekday_repeats_the_one_named_with_a_forward_word_before():
+    # Saturday 2021-01-09: "am Samstag" after "am kommenden Samstag" is that Saturday again
+    rows = found("Er fährt zum Parteitag am kommenden Samstag. Die Partei wählt am Samstag "
+                 "ihren Vorsitzenden.", "2021-01-09")
+    assert [v for _, v, *_ in rows] == ["2021-01-16", "2021-01-16"]
+    # Monday 2020-12-07: a Monday named with "vergangenen" is not repeated by "seit Montag"
+    rows = found("Am vergangenen Montag waren es 37 Fälle. Dort gibt es seit Montag neue Fälle.",
+                 "2020-12-07")
+    assert [v for _, v, *_ in rows] == ["2020-11-30", "2020-12-07"]
+
+
+def test_vielleicht_looks_forward_in_a_clause_without_a_verb():
+    # Monday 2021-01-04: the summer and autumn ahead, not those just past
+    assert [v for _, v, *_ in found("Wann spielen Sie wieder? Vielleicht im Sommer. Vielleicht "
+                                    "können wir im Herbst die Tournee nachholen.",
+                                    "2021-01-04")] == ["2021-SU", "2021-FA"]
+
+
+def test_the_coming_year_named_in_a_forecast_does_not_frame_what_follows():
+    # Tuesday 2020-11-10: "im Winter" is the winter ahead (2020-WI), not the one of 2021
+    assert [v for _, v, *_ in found("Die Wirtschaft schrumpfe 2020, wachse 2021 jedoch wieder. "
+                                    "Im Winter dürfte sie nicht zulegen.", "2020-11-10")] == [
+        "2020", "2021", "2020-WI"]
+
+
+@pytest.mark.parametrize(("anchor", "text", "values"), [
+    # the year before the year just named, which frames nothing after it
+    ("2020-07-02", "Schon 2019 ist die Zahl um 43 Prozent zum Vorjahr eingebrochen. Im selben "
+                   "Jahr sank die Quote.", ["2019", "2018", "2019"]),
+    ("2021-02-02", "Im Jahr 2020 klingelte das Telefon. Das Institut verbuchte mehr als im "
+                   "Vorjahr.", ["2020", "2019"]),
+    # no date just before: the year before publication
+    ("2021-02-02", "Das Institut verbuchte mehr als im Vorjahr.", ["2020"]),
+    # a Vortag does not count from another Vortag, nor from a record told in the pluperfect
+    ("2020-10-23", "Das RKI nannte am Freitagmorgen 9954 Tote, 49 mehr als am Vortag. Am Vortag "
+                   "war ein Rekord erreicht worden.", ["2020-10-23TMO", "2020-10-22",
+                                                      "2020-10-22"]),
+    ("2021-02-28", "Der Höchststand war am 18. Dezember erreicht worden. Die Inzidenz war so hoch "
+                   "wie am Vortag.", ["2020-12-18", "2021-02-27"]),
+])
+def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, text, values):
+    assert [v for _, v, *_ in found(text, anchor)] == values
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2020-12-28", "Vor genau einer Woche waren es mehr.", ("Vor genau einer Woche", "2020-W52")),
+    ("2020-05-01", "Sie hat ihn vor bald zwei Jahren gelesen.", ("vor bald zwei Jahren", "2018")),
+    ("2020-12-30", "Die Firma, die vor nicht einmal 20 Jahren kaufte.",
+     ("vor nicht einmal 20 Jahren", "2000")),
+    # the turn of the year nearest the anchor, written as the new year's first day
+    ("2021-02-02", "Der Kraftakt ist mit dem Jahreswechsel nicht vorbei.",
+     ("Jahreswechsel", "2021-01-01")),
+    ("2021-01-11", "In der Silvesternacht 2016 starben 39 Menschen.",
+     ("Silvesternacht 2016", "2016-12-31TNI")),
+    ("2020-03-11", "Er sei in der Nacht zum 11.03. gestorben.",
+     ("Nacht zum 11.03.", "2020-03-10TNI")),
+])
+def test_offset_particles_turn_of_the_year_and_named_nights(anchor, text, expected):
+    assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]
+
+
+def test_a_part_of_the_day_in_the_genitive_is_that_of_the_day_told_not_a_habit():
+    rows = found("Sie starb am Donnerstagmorgen. Im Laufe des Nachmittags nahm die Zahl ab.",
+                 "2020-04-23")
+    assert [(t, v) for t, v, *_ in rows] == [("Donnerstagmorgen", "2020-04-23TMO"),
+                                           ("Nachmittags", "2020-04-23TAF")]

@@ -172,6 +172,8 @@ class _Doc:
         #: accepted matches whose date lies in the narrative's time, not the publication's
         self._narrative: set[int] = set()
         self._used_frame: set[int] = set()
+        #: Vorjahr ... counted from a date named just before: no reference time themselves
+        self._compared: set[int] = set()
         self._present_at = -1
         #: (start, day) of the last time stamp heading an entry (a live blog's "Sonntag, 15.
         #: November, 18.22 Uhr:", a diary's "Freitag, 30. Oktober 2020"): its own "today"
@@ -193,7 +195,7 @@ class _Doc:
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
                     self._stamp = (timex.start, timex.start_date)
-                if _sets_reference(timex):
+                if _sets_reference(timex) and i not in self._compared:
                     self._last_reference = i
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
                         self._narrative.add(i)
@@ -252,7 +254,7 @@ class _Doc:
                     self._memo[k].start_date == self.published == self._memo[k].end_date:
                 continue
             found = None if k in self._busy else self.resolve(k)
-            if found is not None and _sets_reference(found) and not (
+            if found is not None and _sets_reference(found) and k not in self._compared and not (
                     skip_passing and self._passing(k, found)):
                 return found, k in self._narrative or (found.absolute and not self._aside(k, found))
         return None, False
@@ -324,6 +326,10 @@ class _Doc:
             return found  # history in the present tense: "1915 setzen sie Gas ein. Im Mai folgt"
         if cue == "future" and found.start_date < self.published:
             return None
+        if found.granularity == "year" and found.start_date.year == self.published.year + 1 \
+                and cue != "past":
+            return None  # the coming year named in a forecast: "wachse 2021 wieder. Im Winter
+            # dürfte ..." is the winter ahead, counted from publication
         if cue == "past" and found.start_date > self.published:
             return None  # "bis August 2022 ..., im Februar begann sie": not a future February
         if cue == "present" and found.start_date.year != self.published.year:
@@ -705,6 +711,39 @@ def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, found[0], found[1:], "day", span=span, anchor=anchor)
 
 
+def _dayrange(m, doc: _Doc, i: int) -> Timex | None:
+    """von Mittwoch auf Donnerstag (two days: the pair that ends on the last such day, or the
+    next pair in the future), von Montag bis Freitag (every week in a present clause without a
+    date near it, else those days), von Karfreitag bis Ostermontag; Nacht von Montag auf
+    Dienstag (the night of the first day, ``...TNI``)."""
+    first_name, last_name = m["dy_a"], m["dy_b"]
+    if first_name in R.WEEKDAYS and last_name in R.WEEKDAYS:
+        a, b = R.WEEKDAYS[first_name], R.WEEKDAYS[last_name]
+        gap = (b - a) % 7 or 7
+        if m["dy_sep"] == "bis" and not m["dy_night"] and doc.clause_cue(i) in (None, "present") \
+                and doc.anchor(i).day == doc.published and gap > 1:
+            return doc.make(i, f"XXXX-WXX-{a + 1}", None, None, kind="set",
+                            end_value=f"XXXX-WXX-{b + 1}")
+        anchor = doc.day_anchor(i)
+        if _weekday_direction(doc, i) == "future":
+            first = R.weekday_date(anchor, a, 0, "future")
+            last = first + dt.timedelta(days=gap)
+        else:
+            last = R.weekday_date(anchor, b, 0, "past")
+            first = last - dt.timedelta(days=gap)
+    elif first_name in R.HOLIDAYS and last_name in R.HOLIDAYS:
+        def build(year: int):
+            start, end = R.holiday(first_name, year)[0], R.holiday(last_name, year)[1]
+            return (f"{start}", start, end) if start <= end else None
+
+        (_, first, last), anchor = doc.pick(i, build)
+    else:
+        return None
+    if m["dy_night"]:
+        return doc.make(i, f"{first}TNI", (first, first), "day", anchor=anchor)
+    return doc.make(i, f"{first}", (first, last), "day", anchor=anchor, end_value=f"{last}")
+
+
 def _night(m, doc: _Doc, i: int) -> Timex:
     """Nacht zum Montag: the night from Sunday to Monday, ``...-SUNDAYTNI``."""
     anchor = doc.day_anchor(i)
@@ -719,6 +758,9 @@ def _daypart(m, doc: _Doc, i: int) -> Timex | None:
     if m["dp_part2"]:
         d, month, year, part = int(m["dp_d2"]), R.MONTHS[m["dp_m2"]], m["dp_y2"], m["dp_part2"]
         back = 0
+    elif m["dp_part3"]:  # Nacht zum 11.03.
+        d, month, year, part = int(m["dp_nd"]), int(m["dp_nm"]), m["dp_ny"], "Nacht"
+        back = 1
     else:
         d, month, year, part = int(m["dp_d"]), R.MONTHS[m["dp_m"]], m["dp_y"], "Nacht"
         back = 1
@@ -744,7 +786,8 @@ def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
     """am Abend, in der Nacht, an dem Tag, an diesem Abend, in dem Monat, in dem Jahr, in
     derselben Nacht: that part of the day, or that day, month or year, of the reference time
     (the last date the text named; where it named no day, the anchor day)."""
-    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"]
+    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"] or \
+        m["an_gen"]
     found, narrative = doc.reference(i)
     if narrative:
         doc._used_frame.add(i)
@@ -812,6 +855,9 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
     if m["fo_comp"]:  # Vortag, Folgetag, Vorabend
         amount, unit, sign = 1, "D", 1 if m["fo_comp"].startswith("Folge") else -1
         part = "EV" if m["fo_comp"].startswith("Vorabend") else None
+        if found is not None and not found.absolute and _compared_to(doc, i, "D") is None:
+            base, granularity = doc.day_anchor(i), "day"  # "49 mehr als am Vortag"
+            anchor = None
     elif m["fo_tags"]:
         amount, unit, sign = 1, "D", -1 if m["fo_dir2"] in _BACKWARD else 1
     elif m["fo_rel"] or m["fo_unit2"]:
@@ -987,6 +1033,13 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
     """Weihnachten (2020-12-25, 24-26 Dec), Ostern 2021 (Easter Sunday; Good Friday to Easter
     Monday), Silvester."""
     name = m["ho_name"]
+    if name == "Jahreswechsel":  # the first day of the new year: of the nearest turn of the
+        # year unless a year is named (Jahreswechsel 2019: into 2020)
+        anchor = doc.day_anchor(i)
+        year = int(m["ho_y"]) + 1 if m["ho_y"] else anchor.year + (anchor.month >= 7)
+        day = dt.date(year, 1, 1)
+        return doc.make(i, f"{day}", (day - dt.timedelta(days=1), day), "day",
+                        anchor=None if m["ho_y"] else anchor)
 
     def build(year: int):
         first, last = R.holiday(name, year)
@@ -994,7 +1047,9 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
 
     found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
     value, first, last = found
-    ranged = first != last and R.holiday_main(name, first.year) is None  # Jahreswechsel
+    if name.endswith(("nacht", "abend")):  # Silvesternacht: 2016-12-31TNI
+        value = f"{value}T{R.DAY_PARTS[name[-5:].lstrip('s')]}"
+    ranged = first != last and R.holiday_main(name, first.year) is None
     return doc.make(i, value, (first, last), "day", anchor=anchor,
                     end_value=f"{last}" if ranged else None)
 
@@ -1016,6 +1071,10 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     if m["rv_word"]:
         word = m["rv_word"]
         unit, step, modifier = _compound_unit(word)
+        if step < 0 and (base := _compared_to(doc, i, unit)) is not None:
+            doc._compared.add(i)  # a point of comparison, no reference time for what follows
+            value, first, last, granularity = R.unit_step(base, unit, step)
+            return doc.make(i, value, (first, last), granularity, anchor=base)
     elif m["ru_unit"]:
         unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
@@ -1027,6 +1086,32 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     value, first, last, granularity = R.unit_step(anchor, unit, step)
     first, last = R.part_of(first, last, granularity, modifier)
     return doc.make(i, value, (first, last), granularity, modifier=modifier, anchor=anchor)
+
+
+_COMPARED_REACH = 300  # characters back to the date a Vorjahr or Vortag is compared with
+_COMPARED_GRANULARITY = {"Jahr": ("day", "week", "weekend", "month", "quarter", "season", "year"),
+                         "Monat": ("day", "week", "month"), "Woche": ("day", "week"),
+                         "D": ("day",)}
+
+
+def _compared_to(doc: _Doc, i: int, unit: str) -> dt.date | None:
+    """The date a ``Vorjahr``, ``Vormonat``, ``Vorwoche`` or ``Vortag`` is the one before: a
+    date of the unit or finer named shortly before (``im Jahr 2020 ... drei Viertel mehr als
+    im Vorjahr``: 2019) that is not itself such a word nor told in the pluperfect (``war am
+    18. Dezember erreicht worden``, a record named in passing); None: the publication date."""
+    found, _ = doc.reference(i, skip_today=True, skip_passing=True)
+    if found is None or found.start_date is None or found.vague:
+        return None
+    k = bisect.bisect_right(doc.starts, found.start) - 1
+    if k < 0 or doc.matches[k].end() < found.end:
+        return None
+    other = doc.matches[k]
+    key = next(u for u in _COMPARED_GRANULARITY if unit.startswith(u))
+    if doc.matches[i].start() - found.end > _COMPARED_REACH or other["fo_comp"] or \
+            other["rv_word"] or found.granularity not in _COMPARED_GRANULARITY[key] or \
+            doc._pluperfect(k) or doc._aside(k, found):
+        return None
+    return found.start_date
 
 
 def _compound_unit(word: str) -> tuple[str, int, str]:
@@ -1190,7 +1275,16 @@ def _hour(word: str) -> int:
 
 
 def _durange(m, doc: _Doc, i: int) -> Timex | None:
-    """zwei bis drei Monate, 10 bis 14 Tage: a length between two, ``value`` .. ``end_value``."""
+    """zwei bis drei Monate, 10 bis 14 Tage, zwischen 50 und 69 Jahren: a length between two,
+    ``value`` .. ``end_value``; the first of two lengths coordinated with ``oder`` (``13`` in
+    ``13 oder 14 Tage``) has the unit of the second."""
+    if m["dc_num"]:
+        amount = R.number_of(m["dc_num"])
+        unit = R.unit_of(m["dc_unit"])
+        if not amount:
+            return None
+        return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
+                        kind="duration")
     low, high = R.number_of(m["dr_a"]), R.number_of(m["dr_b"])
     if low is None or high is None or not 0 < low < high:
         return None
@@ -1246,6 +1340,8 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         step = R.step_of(m["wd_week"])
         monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
         day = monday + dt.timedelta(days=weekday)
+    elif not m["wd_rel"] and (named := _named_before(doc, i, weekday, anchor)) is not None:
+        day = named
     else:
         step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
         marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
@@ -1258,6 +1354,38 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     if m["wd_ch"]:  # Mittwoch, 14 Uhr
         value = f"{day}T{_hour(m['wd_ch']):02d}:{int(m['wd_cm'] or 0):02d}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+_NAMED_REACH = 3000  # characters back in which a weekday named with its week still counts
+
+
+def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
+    """The day an earlier mention of the same weekday fixed with a forward word or a date
+    (``am kommenden Samstag``, ``an diesem Mittwoch``, ``Samstag, 16. Januar``) within a week
+    of the anchor and not the anchor day: a bare ``am Samstag`` after it is that Saturday
+    again."""
+    start = doc.matches[i].start()
+    for k in range(i - 1, -1, -1):
+        other = doc.matches[k]
+        if start - other.start() > _NAMED_REACH:
+            break
+        if k in doc._busy or other.lastgroup not in ("weekday", "date"):
+            continue
+        if other.lastgroup == "weekday":  # forward words only: in a Monday's paper "am
+            # vergangenen Montag ... seit Montag" are two Mondays
+            name = other["wd_name"]
+            fixed = bool(other["wd_rel"]) and R.step_of(other["wd_rel"].split()[0]) >= 0 \
+                and not other["wd_part"] and not other["wd_part2"]
+        else:
+            name, fixed = other["da_wd"], bool(other["da_wd"])
+        if not fixed or R.WEEKDAYS.get(name or "") != weekday:
+            continue
+        found = doc.resolve(k)
+        if found is None or found.start_date is None or found.granularity != "day":
+            continue
+        if abs((found.start_date - anchor).days) <= 7 and found.start_date != anchor:
+            return found.start_date
+    return None
 
 
 def _apposed_date(m, doc: _Doc, i: int) -> dt.date | None:
@@ -1285,7 +1413,7 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
         return tense
     c_lo, c_hi, cues = doc._clause(i)
     scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
-                    and doc.text[a:b].lower() in R.SCHEDULED for a, b, kind in cues)
+                    for a, b, kind in cues)
     return "future" if scheduled else tense
 
 
@@ -1393,7 +1521,8 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
-    "night": _night, "daypart": _daypart, "anaphor": _anaphor, "later": _later, "span": _span,
+    "dayrange": _dayrange, "night": _night, "daypart": _daypart, "anaphor": _anaphor,
+    "later": _later, "span": _span,
     "since": _since, "offset": _offset,
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
@@ -1410,7 +1539,8 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
 def _approximation(words: str | None) -> str:
     if not words:
         return "none"
-    return R.APPROXIMATORS[" ".join(words.lower().split())]
+    words = " ".join(words.lower().split())
+    return R.APPROXIMATORS.get(words) or R.OFFSET_PARTICLES[words]
 
 
 def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, int]:

@@ -7,7 +7,9 @@ offsets agree) and a gold table; :func:`score` compares predicted quotations wit
 
 A predicted quotation matches a gold one when they share at least half of the gold's
 characters (each matched at most once, best overlap first); ``exact`` asks for the same
-characters. Recall is counted per gold kind, precision per predicted kind.
+characters. Recall is counted per gold kind, precision per predicted kind. Speaker, cue and
+addressee are judged on the matched pairs: a predicted span is right when it overlaps the
+gold one (a speaker also when it resolves to an entity named inside the gold speaker).
 """
 
 from __future__ import annotations
@@ -27,7 +29,15 @@ KINDS = {
     "FreeIndirect": "free indirect",
     "IndirectFreeIndirect": "free indirect",
 }
-GOLD_COLUMNS = ["article_id", "gold_id", "kind", "parts", "speaker_parts", "cue_parts"]
+GOLD_COLUMNS = [
+    "article_id",
+    "gold_id",
+    "kind",
+    "parts",
+    "speaker_parts",
+    "cue_parts",
+    "addressee_parts",
+]
 _DATE = re.compile(r"\((\d{4}-\d{2}-\d{2})\)")
 
 
@@ -51,6 +61,7 @@ def load_split(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                         _spans(note["quote"]),
                         _spans(note["speaker"]),
                         _spans(note["cue"]),
+                        _spans(note.get("addressee", {})),
                     )
                 )
     frame = pd.DataFrame(articles, columns=["article_id", "published", "text"])
@@ -136,6 +147,12 @@ def score(
         [
             {"kind": "all", "match": "half", "metric": "speaker_accuracy", **speaker},
             {"kind": "all", "match": "half", "metric": "cue_accuracy", **cue},
+            {
+                "kind": "all",
+                "match": "half",
+                "metric": "addressee",
+                **_addressee(predicted, gold, pairs),
+            },
         ]
     )
     return pd.concat([table, extra], ignore_index=True)
@@ -202,3 +219,18 @@ def _cue_accuracy(predicted, gold, pairs) -> dict:
         "recall": None,
         "f1": round(right / len(judged), 3) if judged else 0.0,
     }
+
+
+def _addressee(predicted, gold, pairs) -> dict:
+    """The addressee on the matched quotations: recall over those whose gold names one (the
+    predicted addressee overlaps it), precision over those given a predicted addressee."""
+    has_gold = has_pred = right = 0
+    for j, i, _ in pairs:
+        gold_spans = gold.at[i, "addressee_parts"] if "addressee_parts" in gold else ()
+        s = predicted.at[j, "addressee_start"] if "addressee_start" in predicted else None
+        e = predicted.at[j, "addressee_end"] if "addressee_end" in predicted else None
+        named = s is not None and not pd.isna(s)
+        has_gold += bool(gold_spans)
+        has_pred += named
+        right += named and any(int(s) < ge and gs < int(e) for gs, ge in gold_spans)
+    return _prf("all", "half", has_gold, has_pred, right, right) | {"metric": "addressee"}

@@ -251,7 +251,38 @@ def _closing(text: str, start: int, closers: str, opener: str = "") -> int | Non
             if depth == 0:
                 return i + 1
             depth -= 1
+    if first is None and opener:
+        return _closing_later(text, line_end, closers, opener)
     return first
+
+
+#: A quotation of several paragraphs runs over at most this many lines.
+PARAGRAPH_LINES = 6
+
+
+def _closing_later(text: str, position: int, closers: str, opener: str) -> int | None:
+    """A German quotation left open at the end of its line (a statute or a verdict quoted
+    over paragraphs) closes at the first unmatched closing mark of the next lines; not when
+    a line in between opens a quotation of its own at its start, nor beyond
+    ``PARAGRAPH_LINES`` lines."""
+    for _ in range(PARAGRAPH_LINES):
+        if position >= len(text):
+            return None
+        start = position + 1
+        position = text.find("\n", start)
+        position = len(text) if position < 0 else position
+        line = text[start:position]
+        if line.lstrip()[:1] in _OPENERS:
+            return None
+        depth = 0
+        for i, char in enumerate(line):
+            if char == opener:
+                depth += 1
+            elif char in closers:
+                if depth == 0:
+                    return start + i + 1
+                depth -= 1
+    return None
 
 
 def _tokens(
@@ -315,16 +346,23 @@ def _particle(tokens: list[Token], i: int, particle: str) -> int | None:
 def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
     starts = [s for s, _ in sentences]
     quotes: list[Quote] = []
+    listed = _enumerated(text, marks)
     for a, b in marks:
+        if _compound(text, b):
+            continue  # ``die „engine cutoff“-Sensoren``: part of a word
         index = _sentence_of(starts, a)
         toks = tokens[index]
         words = len(text[a + 1 : b - 1].split())
         cue = find_cue(toks, lex)
         colon = _colon_before(text, a)
+        if colon is not None and not (cue or words >= 5 or _ends_sentence(text[a + 1 : b - 1])):
+            colon = None  # ``stellte die neue CD vor: „Have a nice day“``: a title
         last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1 : b - 1])
         judged = (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a)
+        if (a, b) in listed and not judged:
+            continue  # ``Themen wie „A“, „B“ oder „C“``: titles listed
         if not (
             words >= LONG_QUOTE_WORDS
             or after
@@ -360,6 +398,33 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
     return _join_split(text, quotes)
 
 
+_LIST_GLUE = re.compile(r",?\s*(?:(?:oder|und|sowie|bzw\.)\s+(?:beispielsweise\s+)?)?")
+
+
+def _enumerated(text: str, marks: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Quotations listed three or more in a row (``„A“, „B“ oder „C“``) without sentence
+    punctuation at their ends: titles or names enumerated, not statements."""
+    out: set[tuple[int, int]] = set()
+    run: list[tuple[int, int]] = []
+    for mark in [*marks, None]:
+        if mark is not None and (not run or _LIST_GLUE.fullmatch(text, run[-1][1], mark[0])):
+            run.append(mark)
+            continue
+        if len(run) >= 3 and not any(_ends_sentence(text[a + 1 : b - 1]) for a, b in run):
+            out.update(run)
+        run = [mark] if mark is not None else []
+    return out
+
+
+def _compound(text: str, end: int) -> bool:
+    """The closing mark is followed by a hyphen and a word (``„X“-Sensoren``)."""
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+
+
+def _ends_sentence(content: str) -> bool:
+    return content.rstrip()[-1:] in {".", "!", "?", "…"}
+
+
 ARTICLE_FORMS = frozenset(
     {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem"}
 )
@@ -367,7 +432,8 @@ ARTICLE_FORMS = frozenset(
 
 _FUNCTION_WORDS = ARTICLE_FORMS | {
     "und", "oder", "für", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf",
-    "aus", "bei", "mit", "nach", "über", "unter", "vor", "als",
+    "aus", "bei", "mit", "nach", "über", "unter", "vor", "als", "ohne", "gegen", "statt",
+    "durch",
 }
 
 
@@ -446,6 +512,7 @@ _TITLE_NOUNS = (
 _FOREIGN = frozenset(
     [
         "the",
+        "a",
         "of",
         "for",
         "and",
@@ -462,7 +529,6 @@ _FOREIGN = frozenset(
         "le",
         "les",
         "du",
-        "des",
         "et",
         "pro",
         "el",
@@ -509,6 +575,7 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     if (
         before
         and before[-1].lower in _ARTICLES
+        and not (before[-1].lower in _INDEFINITE and _speechlike(content))
         and content[:1].isupper()
         and content.rstrip()[-1:] not in {".", "!", "?", ","}
         and len(words) < 8
@@ -528,7 +595,7 @@ def _bracketed(text: str, a: int, b: int) -> bool:
     """``(etwa: „Partei der Volksmacht“)``, ``„United Front“ (UDD)``: a name with its
     translation or abbreviation, not a quotation."""
     before = text[max(0, a - 8) : a].rstrip()
-    return before.endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
+    return before.lower().endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
 
 
 #: Cue verbs whose object complement is a judgement (``nannte den Plan einen „Fehler“``).
