@@ -1280,3 +1280,18 @@ def test_a_look_back_in_the_pluperfect_moves_no_part_of_the_day():
 ])
 def test_a_modal_with_a_perfect_infinitive_reports_the_past(text, value):
     assert found(text, "2020-04-23")[0][1] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sie seien wie immer morgens um sechs Uhr aufgestanden.",
+     [("morgens", "XXXX-XX-XXTMO"), ("sechs Uhr", "XXXX-XX-XXT06:00")]),
+    ("Es gibt Arbeitszeiten von morgens 4 Uhr bis abends 21 Uhr.",
+     [("von morgens 4 Uhr bis abends 21 Uhr", "XXXX-XX-XXT04:00/XXXX-XX-XXT21:00")]),
+    ("Mein Tag:\n6.30-8.30 Uhr: Homeoffice.\n8.30-9.00 Uhr: Frühstück.",
+     [("6.30-8.30 Uhr", "XXXX-XX-XXT06:30/XXXX-XX-XXT08:30"),
+      ("8.30-9.00 Uhr", "XXXX-XX-XXT08:30/XXXX-XX-XXT09:00")]),
+    # a clock time of a named day stays dated
+    ("Am Montag um 20 Uhr spielt er.", [("Montag", "2020-04-06"), ("20 Uhr", "2020-04-06T20:00")]),
+])
+def test_clock_times_of_a_habit_or_a_schedule_are_of_any_day(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-04-05")] == expected

@@ -266,6 +266,15 @@ _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
                                          "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
                                         cap=True) + r")")
+#: Habitual parts of the day before a clock time: von morgens 4 Uhr bis abends 21 Uhr.
+_HABITUAL = r"(?:morgens|vormittags|mittags|nachmittags|abends|nachts|früh)"
+#: Before a clock time: a habit (wie immer morgens um sechs Uhr, nur morgens von 6 bis 9 Uhr,
+#: täglich ab 10 Uhr), so the time of a day in general.
+HABITUAL_BEFORE_CLOCK = re.compile(
+    r"(?:\b(?:morgens|vormittags|mittags|nachmittags|abends|nachts|täglich|werktags|"
+    r"wochentags|sonntags|samstags|montags|dienstags|mittwochs|donnerstags|freitags)|"
+    r"\b[Jj]eden[ \t]+(?:Tag|Morgen|Abend))[ \t]+(?:um|von|ab|bis|gegen|zwischen|jeweils)?"
+    r"[ \t]*$")
 #: Separators of a list of dates: 22., 23. und 25. August.
 _LIST = r"(?:\s*,\s*|" + _S + r"(?:und|oder|sowie|und" + _S + r"am|oder" + _S + r"am)" + _S + r")"
 APPROX = _words(APPROXIMATORS, cap=True)
@@ -475,8 +484,10 @@ _BRANCHES = [
     )),
     # 15b clock times: 20 Uhr, 8.30 Uhr, 20:15 Uhr
     _branch("clock", (
-        r"(?:(?P<cr_zw>[Zz]wischen" + _S + r")|[Vv]on" + _S + r")?(?P<cr_h>" + _HOUR + r")(?:[.:]"
-        r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
+        r"(?:(?P<cr_zw>[Zz]wischen" + _S + r")|[Vv]on" + _S + r"(?:(?P<cr_p1>" + _HABITUAL
+        + r")" + _S + r")?)?(?P<cr_h>" + _HOUR + r")(?:[.:]"
+        r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?:(?P<cr_p2>"
+        + _HABITUAL + r")" + _S + r")?(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
@@ -569,7 +580,7 @@ _FOLLOWED_BY = {
     ("zu", "zum", "zur"): r"(?:einem|jetzigen|gegenwärtigen|derzeitigen|aktuellen|Zeit|"
                           r"Wochenende)",
     ("von",): r"(?:\d|heute|" + MONTH + r"|" + PART + r"|" + WEEKDAY + r"|"
-               + _words(DAY_HOLIDAYS) + r")",
+               + _words(DAY_HOLIDAYS) + r"|" + _HABITUAL + r")",
     ("vom",): r"(?:\d|Wochenende)",
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
     ("am", "übers"): r"Wochenende",

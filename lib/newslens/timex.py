@@ -1253,6 +1253,14 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
             hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
         times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
+    if m["cr_p1"] or m["cr_p2"] or R.HABITUAL_BEFORE_CLOCK.search(
+            doc.text, max(0, m.start() - 30), m.start()) or (
+            m["cr_h"] and R.PARAGRAPH_START.search(doc.text, max(0, m.start() - 4), m.start())
+            and doc.text.startswith(":", m.end())):
+        # a habit (morgens um sechs Uhr) or a schedule's line (6.30-8.30 Uhr: Homeoffice)
+        end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
+        return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, kind="set",
+                        end_value=end_value)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
