@@ -319,7 +319,7 @@ def test_number_ranges_that_are_not_years(text):
     ("Über Pfingsten war es voll.", "2020-06-10",
      ("Pfingsten", "2020-05-31", "2020-05-31", "2020-06-01")),
     ("Zum Jahreswechsel gilt ein Böllerverbot.", "2020-12-14",
-     ("Jahreswechsel", "2020-12-31/2021-01-01", "2020-12-31", "2021-01-01")),
+     ("Jahreswechsel", "2021-01-01", "2020-12-31", "2021-01-01")),
     ("Am Tag der Deutschen Einheit feierten sie.", "2020-10-05",
      day("Tag der Deutschen Einheit", "2020-10-03")),
 ])
@@ -595,10 +595,11 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
     # bis weit in den: forward
     ("Sie regten einen Verzicht bis weit in den Januar hinein an.", "2020-12-18",
      [("Januar", "2021-01", "2021-01-01", "2021-01-31")]),
-    # a scheduling verb in the present: the nearest occurrence, not the past one
+    # a scheduling verb in the present: the nearest occurrence, not the past one; a few
+    # years before it: the decade around them (the interval keeps the years)
     ("das am 1. November beginnt und in den Jahren zuvor kein Hit war", "2020-09-15",
      [day("1. November", "2020-11-01"),
-      ("Jahren zuvor", "2015-11-01/2019-11-01", "2015-11-01", "2019-11-01")]),
+      ("Jahren zuvor", "201", "2015-11-01", "2019-11-01")]),
 ])
 def test_corpus_cases(text, anchor, expected):
     assert found(text, anchor) == expected
@@ -733,11 +734,11 @@ def test_reference_time_of_the_text(text, expected):
       ("eine Woche später", "1921-W10")]),
     # no date before: the publication day
     ("Am nächsten Tag war alles anders.", [("nächsten Tag", "2020-05-05")]),
-    # a few: an approximate interval after the reference
+    # a few: the next coarser unit around an approximate interval after the reference
     ("Am 2. Mai 1990 kam er an. Wenige Tage später reiste er ab.",
-     [("2. Mai 1990", "1990-05-02"), ("Wenige Tage später", "1990-05-03/1990-05-09")]),
+     [("2. Mai 1990", "1990-05-02"), ("Wenige Tage später", "1990-05")]),
     ("Er starb am 2. Mai 1990. Einige Jahre zuvor war er erkrankt.",
-     [("2. Mai 1990", "1990-05-02"), ("Einige Jahre zuvor", "1985-05-02/1989-05-02")]),
+     [("2. Mai 1990", "1990-05-02"), ("Einige Jahre zuvor", "198")]),
     # a year only: the shift is told in years
     ("Das geschah 1915. Zwei Tage später brannte die Stadt.",
      [("1915", "1915"), ("Zwei Tage später", "1915")]),
@@ -1228,3 +1229,54 @@ def test_the_coming_year_named_in_a_forecast_does_not_frame_what_follows():
 ])
 def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, text, values):
     assert [v for _, v, *_ in found(text, anchor)] == values
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2020-12-28", "Vor genau einer Woche waren es mehr.", ("Vor genau einer Woche", "2020-W52")),
+    ("2020-05-01", "Sie hat ihn vor bald zwei Jahren gelesen.", ("vor bald zwei Jahren", "2018")),
+    ("2020-12-30", "Die Firma, die vor nicht einmal 20 Jahren kaufte.",
+     ("vor nicht einmal 20 Jahren", "2000")),
+    # the turn of the year nearest the anchor, written as the new year's first day
+    ("2021-02-02", "Der Kraftakt ist mit dem Jahreswechsel nicht vorbei.",
+     ("Jahreswechsel", "2021-01-01")),
+    ("2021-01-11", "In der Silvesternacht 2016 starben 39 Menschen.",
+     ("Silvesternacht 2016", "2016-12-31TNI")),
+    ("2020-03-11", "Er sei in der Nacht zum 11.03. gestorben.",
+     ("Nacht zum 11.03.", "2020-03-10TNI")),
+])
+def test_offset_particles_turn_of_the_year_and_named_nights(anchor, text, expected):
+    assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]
+
+
+def test_a_part_of_the_day_in_the_genitive_is_that_of_the_day_told_not_a_habit():
+    rows = found("Sie starb am Donnerstagmorgen. Im Laufe des Nachmittags nahm die Zahl ab.",
+                 "2020-04-23")
+    assert [(t, v) for t, v, *_ in rows] == [("Donnerstagmorgen", "2020-04-23TMO"),
+                                           ("Nachmittags", "2020-04-23TAF")]
+
+
+def test_a_few_units_before_or_after_take_the_next_coarser_unit():
+    rows = found("Am 12. Januar 2016 tötete ein Attentäter zwölf Touristen. Wenige Monate zuvor "
+                 "hatte ein anderer in Ankara gemordet.", "2021-01-11")
+    assert [(t, v) for t, v, *_ in rows] == [("12. Januar 2016", "2016-01-12"),
+                                           ("Wenige Monate zuvor", "2015")]
+
+
+def test_a_look_back_in_the_pluperfect_moves_no_part_of_the_day():
+    # "am Morgen" is the morning of the death (Thursday), not of the Monday looked back at
+    rows = found("Sie starb am Donnerstag im Krankenhaus, in das sie in der Nacht von Montag auf "
+                 "Dienstag eingeliefert worden war. Schon am Morgen kamen 50 Trauernde.",
+                 "2020-04-23")
+    assert [(t, v) for t, v, *_ in rows] == [("Donnerstag", "2020-04-23"),
+                                           ("Nacht von Montag auf Dienstag", "2020-04-20TNI"),
+                                           ("Morgen", "2020-04-23TMO")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Die Frau soll am Montagabend kurz vor Mitternacht zusammengebrochen sein.",
+     "2020-04-20TEV"),
+    ("Der Tote dürfte sich Anfang Januar angesteckt haben.", "2020-01"),
+    ("Die Frau soll am Montag beerdigt werden.", "2020-04-27"),
+])
+def test_a_modal_with_a_perfect_infinitive_reports_the_past(text, value):
+    assert found(text, "2020-04-23")[0][1] == value

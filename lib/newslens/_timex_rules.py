@@ -70,6 +70,10 @@ APPROXIMATORS = {
     "weniger als": "less_than", "höchstens": "less_than", "kürzer als": "less_than",
     "bis zu": "less_than",
 }
+#: Particles inside an offset frame only (vor genau einer Woche, vor bald zwei Jahren, vor nicht
+#: einmal 20 Jahren) -> modifier; elsewhere they stay out of the span.
+OFFSET_PARTICLES = {"genau": "none", "bald": "approximate", "nicht einmal": "after",
+                    "noch nicht einmal": "after", "knapp über": "more_than"}
 #: Anfang/Mitte/Ende and friends -> modifier.
 PART_MODIFIERS = {"Anfang": "early", "Beginn": "early", "Mitte": "mid", "Ende": "late"}
 #: Relative words before a unit or weekday -> step in units (0 = the anchor's own).
@@ -142,6 +146,7 @@ HOLIDAYS = {
     "Karfreitag": (("easter", -2), ("easter", -2)), "Ostersonntag": (("easter", 0), ("easter", 0)),
     "Ostermontag": (("easter", 1), ("easter", 1)),
     "Rosenmontag": (("easter", -48), ("easter", -48)),
+    "Silvesternacht": ((12, 31), (12, 31)), "Silvesterabend": ((12, 31), (12, 31)),
     "Christi Himmelfahrt": (("easter", 39), ("easter", 39)),
     "Himmelfahrt": (("easter", 39), ("easter", 39)),
     "Pfingsten": (("easter", 49), ("easter", 50)),
@@ -367,6 +372,8 @@ _BRANCHES = [
         + r"(?:(?P<dp_m1>" + MONTH + r")" + _S + r")?auf" + _S + r"den|zum)" + _S
         + r"(?P<dp_d>" + DAY + r")\.\s*(?P<dp_m>" + MONTH + r")(?:" + _S + r"(?P<dp_y>" + YEAR
         + r"))?" + _E
+        + r"|(?P<dp_part3>Nacht)" + _S + r"zum" + _S + r"(?P<dp_nd>" + DAY + r")\."
+        r"(?P<dp_nm>0?[1-9]|1[0-2])\.(?P<dp_ny>" + YEAR + r"(?!\d))?"  # Nacht zum 11.03.
         + r"|(?P<dp_part2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)" + _S + r"des" + _S
         + r"(?P<dp_d2>" + DAY + r")\.\s*(?P<dp_m2>" + MONTH + r")(?:" + _S + r"(?P<dp_y2>"
         + YEAR + r"))?" + _E
@@ -381,6 +388,8 @@ _BRANCHES = [
         r"Nachmittag|Vormittag|Monat|Jahr)|diesem" + _S + r"(?P<an_unit2>Tag|Abend|Morgen|"
         r"Nachmittag|Vormittag))" + _E
         + r"|(?<=[Ii]n )(?:derselben|jener|dieser)" + _S + r"(?P<an_unit3>Nacht)" + _E
+        # im Laufe des Nachmittags, während des Abends: a part of that day, no habit
+        + r"|(?<=des )(?P<an_gen>Morgen|Vormittag|Mittag|Nachmittag|Abend)s" + _E
     )),
     # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
     # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
@@ -408,7 +417,8 @@ _BRANCHES = [
             + NUM + r")" + _S + r"(?P<si_unit>" + UNIT + r")" + _E),
     # 9 offsets: vor drei Tagen, in wenigen Tagen (rund zwei Monate zurück: see duration)
     _branch("offset", (
-        r"(?P<of_dir>[Vv]or|[Ii]n)" + _S + r"(?:(?P<of_apx>" + APPROX + r")" + _S + r")?"
+        r"(?P<of_dir>[Vv]or|[Ii]n)" + _S + r"(?:(?P<of_apx>" + APPROX + r"|"
+        + _words(OFFSET_PARTICLES) + r")" + _S + r")?"
         r"(?P<of_num>" + NUM + r"|" + FEW + r")" + _S + r"(?P<of_unit>" + UNIT + r")" + _E
     )),
     # 10 fixed vague phrases: zu einem späteren Zeitpunkt, seit Jahren
@@ -564,7 +574,7 @@ _FOLLOWED_BY = {
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
     ("am", "übers"): r"Wochenende",
     ("im",): r"Moment",
-    ("vor", "seit"): r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER + r")",
+    ("vor", "seit"): r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER + r"|genau|bald|nicht|noch)",
     ("über",): r"(?:das|" + _NUMBER_LIKE + r")",
     ("mehr", "weniger", "länger", "kürzer"): r"als",
     ("bis",): r"(?:zu|auf|dato)",
@@ -802,6 +812,11 @@ _PAST_CUES = (
     "schätzte", "wollte", "wollten", "konnte", "konnten", "musste", "mussten", "durfte",
     "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
 )
+#: A perfect infinitive (``zusammengebrochen sein``, ``angesteckt haben``, ``verhaftet worden
+#: sein``): after a modal (soll, dürfte, könnte) the clause reports the past, not the future.
+PERFECT_INFINITIVE = re.compile(
+    r"(?<![\w])[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp|iert)[a-zäöüß]*(?:t|en)(?:[ \t\n]+worden)?"
+    r"[ \t\n]+(?:sein|haben)(?![\w])")
 #: Present-tense verbs of scheduled events: with a weekday they look forward ("Am Samstag
 #: findet kein Programm statt" in a Sunday paper is the coming Saturday).
 SCHEDULED = ("beginnt", "beginnen", "startet", "starten", "endet", "enden", "läuft", "laufen",

@@ -195,8 +195,11 @@ class _Doc:
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
                     self._stamp = (timex.start, timex.start_date)
-                if _sets_reference(timex) and i not in self._compared:
-                    self._last_reference = i
+                if _sets_reference(timex) and i not in self._compared and not (
+                        self._last_reference is not None and self._pluperfect(i)
+                        and not self._pluperfect(self._last_reference)):
+                    self._last_reference = i  # (a look back in the pluperfect after a date
+                    # told in the past does not move the focus of "am Morgen", "am Abend")
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
                         self._narrative.add(i)
         return found
@@ -404,7 +407,10 @@ class _Doc:
         if i not in self._tenses:
             m = self.matches[i]
             c_lo, c_hi, cues = self._clause(i)
-            self._tenses[i] = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
+            cue = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
+            if cue == "future" and R.PERFECT_INFINITIVE.search(self.text, c_lo, c_hi):
+                cue = "past"  # "soll am Montagabend zusammengebrochen sein": reported, past
+            self._tenses[i] = cue
         return self._tenses[i]
 
     def _clause(self, i: int) -> tuple[int, int, list[tuple[int, int, str]]]:
@@ -758,6 +764,9 @@ def _daypart(m, doc: _Doc, i: int) -> Timex | None:
     if m["dp_part2"]:
         d, month, year, part = int(m["dp_d2"]), R.MONTHS[m["dp_m2"]], m["dp_y2"], m["dp_part2"]
         back = 0
+    elif m["dp_part3"]:  # Nacht zum 11.03.
+        d, month, year, part = int(m["dp_nd"]), int(m["dp_nm"]), m["dp_ny"], "Nacht"
+        back = 1
     else:
         d, month, year, part = int(m["dp_d"]), R.MONTHS[m["dp_m"]], m["dp_y"], "Nacht"
         back = 1
@@ -783,7 +792,8 @@ def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
     """am Abend, in der Nacht, an dem Tag, an diesem Abend, in dem Monat, in dem Jahr, in
     derselben Nacht: that part of the day, or that day, month or year, of the reference time
     (the last date the text named; where it named no day, the anchor day)."""
-    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"]
+    word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"] or \
+        m["an_gen"]
     found, narrative = doc.reference(i)
     if narrative:
         doc._used_frame.add(i)
@@ -895,13 +905,22 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
 
 def _later_few(m, doc: _Doc, i: int, base: dt.date, unit: str, sign: int,
                anchor: dt.date | None) -> Timex:
-    """wenige Tage später, Jahre zuvor: an approximate interval next to the reference."""
+    """wenige Tage später, Jahre zuvor: an approximate interval next to the reference; the
+    value is the next coarser unit around its middle (``Tage später`` after 11 February: the
+    month ``2020-02``; ``wenige Monate zuvor`` before January 2016: ``2015``; ``Jahre später``
+    after 2010: the decade ``201``), as the text says no more."""
     length, few_unit = _FEW[unit]
     near = R.shift(base, 1, unit, sign)
     far = R.shift(base, length, few_unit, sign)
     first, last = (far, near) if sign < 0 else (near, far)
-    return doc.make(i, f"{first}", (first, last), R.UNIT_GRANULARITY[unit],
-                    modifier="approximate", anchor=anchor or doc.published, end_value=f"{last}")
+    middle = first + (last - first) / 2
+    value, _, granularity = R.unit_at(middle, _COARSER[unit], 1)
+    return doc.make(i, value, (first, last), granularity, modifier="approximate",
+                    anchor=anchor or doc.published)
+
+
+#: The unit whose value a few of a unit later or earlier takes (see `_later_few`).
+_COARSER = {"H": "D", "D": "M", "W": "M", "M": "Y", "Q": "Y", "Y": "DE", "DE": "CE", "CE": "CE"}
 
 
 def _middle(t: Timex) -> dt.date:
@@ -1029,6 +1048,13 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
     """Weihnachten (2020-12-25, 24-26 Dec), Ostern 2021 (Easter Sunday; Good Friday to Easter
     Monday), Silvester."""
     name = m["ho_name"]
+    if name == "Jahreswechsel":  # the first day of the new year: of the nearest turn of the
+        # year unless a year is named (Jahreswechsel 2019: into 2020)
+        anchor = doc.day_anchor(i)
+        year = int(m["ho_y"]) + 1 if m["ho_y"] else anchor.year + (anchor.month >= 7)
+        day = dt.date(year, 1, 1)
+        return doc.make(i, f"{day}", (day - dt.timedelta(days=1), day), "day",
+                        anchor=None if m["ho_y"] else anchor)
 
     def build(year: int):
         first, last = R.holiday(name, year)
@@ -1036,7 +1062,9 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
 
     found, anchor = (build(int(m["ho_y"])), None) if m["ho_y"] else doc.pick(i, build)
     value, first, last = found
-    ranged = first != last and R.holiday_main(name, first.year) is None  # Jahreswechsel
+    if name.endswith(("nacht", "abend")):  # Silvesternacht: 2016-12-31TNI
+        value = f"{value}T{R.DAY_PARTS[name[-5:].lstrip('s')]}"
+    ranged = first != last and R.holiday_main(name, first.year) is None
     return doc.make(i, value, (first, last), "day", anchor=anchor,
                     end_value=f"{last}" if ranged else None)
 
@@ -1526,7 +1554,8 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
 def _approximation(words: str | None) -> str:
     if not words:
         return "none"
-    return R.APPROXIMATORS[" ".join(words.lower().split())]
+    words = " ".join(words.lower().split())
+    return R.APPROXIMATORS.get(words) or R.OFFSET_PARTICLES[words]
 
 
 def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, int]:
