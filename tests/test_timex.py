@@ -821,8 +821,9 @@ def test_heute_is_the_day_or_nowadays(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a length in two units is one (the bench guidelines)
     ("Er brauchte 7 Minuten und eine Sekunde.",
-     [("7 Minuten", "PT7M", None, None), ("eine Sekunde", "PT1S", None, None)]),
+     [("7 Minuten und eine Sekunde", "PT7M1S", None, None)]),
     ("Die U-Bahn kommt alle 10 Minuten, der Bus alle zwei Stunden.",
      [("alle 10 Minuten", "PT10M", None, None), ("alle zwei Stunden", "PT2H", None, None)]),
 ])
@@ -1295,3 +1296,16 @@ def test_a_modal_with_a_perfect_infinitive_reports_the_past(text, value):
 ])
 def test_clock_times_of_a_habit_or_a_schedule_are_of_any_day(text, expected):
     assert [(t, v) for t, v, *_ in found(text, "2020-04-05")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mach ihn nicht länger als 3 Minuten und 45 Sekunden.",
+     ("länger als 3 Minuten und 45 Sekunden", "PT3M45S")),
+    ("Das Video ist eine Minute und zwölf Sekunden lang.",
+     ("eine Minute und zwölf Sekunden", "PT1M12S")),
+    ("Er war 39 Jahre und 14 Tage alt.", ("39 Jahre und 14 Tage", "P39Y14D")),
+    ("Seine Bestzeit liegt bei 2:12:50 Stunden.", ("2:12:50 Stunden", "PT2H12M50S")),
+    ("Über 10.000 Meter lief er 27:36 Minuten.", ("27:36 Minuten", "PT27M36S")),
+])
+def test_lengths_in_two_units_or_as_a_clock_reading_are_one_duration(text, expected):
+    assert [(t, v) for t, v, *_ in found(text)] == [expected]

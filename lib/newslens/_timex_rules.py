@@ -266,6 +266,8 @@ _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
                                          "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
                                         cap=True) + r")")
+#: Units of a length in two parts (Jahre und Tage, Minuten und Sekunden).
+_LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekunden?)")
 #: Habitual parts of the day before a clock time: von morgens 4 Uhr bis abends 21 Uhr.
 _HABITUAL = r"(?:morgens|vormittags|mittags|nachmittags|abends|nachts|früh)"
 #: Before a clock time: a habit (wie immer morgens um sechs Uhr, nur morgens von 6 bis 9 Uhr,
@@ -481,6 +483,15 @@ _BRANCHES = [
     _branch("year", (
         r"(?:(?P<ye_jahr>Jahre?[ns]?)|(?P<ye_mod>" + PART + r"))" + _S + r"(?P<ye_n>" + YEAR
         + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
+    )),
+    # 15b3 lengths in two units (3 Minuten und 45 Sekunden, 39 Jahre und 14 Tage) and written
+    # as a clock reading (2:12:50 Stunden, 27:36 Minuten)
+    _branch("ducomp", (
+        r"(?:(?P<dk_apx>" + APPROX + r")" + _S + r")?(?P<dk_a>" + NUM + r")" + _S
+        + r"(?P<dk_ua>" + _LENGTH_UNIT + r")" + _S + r"und" + _S
+        + r"(?P<dk_b>" + NUM + r")" + _S + r"(?P<dk_ub>" + _LENGTH_UNIT + r")" + _E
+        + r"|(?<![\d:.])(?P<dk_clock>\d{1,2}:[0-5]\d(?::[0-5]\d)?)" + _S
+        + r"(?P<dk_cu>Stunden|Std\.|Minuten|Min\.)(?!\w)"
     )),
     # 15b clock times: 20 Uhr, 8.30 Uhr, 20:15 Uhr
     _branch("clock", (
@@ -999,6 +1010,26 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_LENGTH_CODES = (("Jahr", "Y", 0), ("Monat", "M", 1), ("Woche", "W", 2), ("Tag", "D", 3),
+                 ("Stunde", "H", 4), ("Minute", "M", 5), ("Sekunde", "S", 6))
+
+
+def compound_duration(parts: list[tuple[float, str]]) -> str | None:
+    """``P39Y14D``, ``PT3M45S`` from (amount, unit word) pairs in falling order of size; None
+    when the units do not fall or an amount is not whole."""
+    date, time, last = "", "", -1
+    for amount, word in parts:
+        code, rank = next((c, r) for prefix, c, r in _LENGTH_CODES if word.startswith(prefix))
+        if rank <= last or amount != int(amount):
+            return None
+        last = rank
+        if rank >= 4:
+            time += f"{int(amount)}{code}"
+        else:
+            date += f"{int(amount)}{code}"
+    return f"P{date}" + (f"T{time}" if time else "")
 
 
 def duration_value(amount: float | None, unit: str) -> str:

@@ -1297,6 +1297,28 @@ def _hour(word: str) -> int:
     return int(word) if word.isdigit() else int(R.NUMBERS.get(word.lower(), 1))
 
 
+def _ducomp(m, doc: _Doc, i: int) -> Timex | None:
+    """3 Minuten und 45 Sekunden (PT3M45S), 39 Jahre und 14 Tage (P39Y14D), 2:12:50 Stunden
+    (PT2H12M50S), 27:36 Minuten (PT27M36S): one length."""
+    if m["dk_clock"]:
+        numbers = [int(n) for n in m["dk_clock"].split(":")]
+        words = ["Stunde", "Minute", "Sekunde"]
+        first = 0 if m["dk_cu"].startswith("St") else 1
+        if first + len(numbers) > 3:
+            return None
+        parts = [(n, w) for n, w in zip(numbers, words[first:], strict=False) if n]
+    else:
+        amounts = R.number_of(m["dk_a"]), R.number_of(m["dk_b"])
+        if None in amounts or not all(amounts):
+            return None
+        parts = [(amounts[0], m["dk_ua"]), (amounts[1], m["dk_ub"])]
+    value = R.compound_duration(parts) if parts else None
+    if value is None:
+        return None
+    return doc.make(i, value, None, None, kind="duration",
+                    modifier=_approximation(m["dk_apx"]))
+
+
 def _durange(m, doc: _Doc, i: int) -> Timex | None:
     """zwei bis drei Monate, 10 bis 14 Tage, zwischen 50 und 69 Jahren: a length between two,
     ``value`` .. ``end_value``; the first of two lengths coordinated with ``oder`` (``13`` in
@@ -1550,7 +1572,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
-    "durange": _durange, "lasting": _lasting, "short": _short,
+    "ducomp": _ducomp, "durange": _durange, "lasting": _lasting, "short": _short,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
