@@ -1309,3 +1309,23 @@ def test_clock_times_of_a_habit_or_a_schedule_are_of_any_day(text, expected):
 ])
 def test_lengths_in_two_units_or_as_a_clock_reading_are_one_duration(text, expected):
     assert [(t, v) for t, v, *_ in found(text)] == [expected]
+
+
+def test_a_weekday_after_an_indefinite_article_is_any_such_day():
+    assert [(t, v) for t, v, *_ in found("Das waren keine Streits, wie sie an einem "
+                                          "Samstagabend vorkommen.", "2020-09-06")] == [
+        ("Samstagabend", "XXXX-WXX-6TEV")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Zahl ist in den ersten drei Monaten des Jahres gestiegen.",
+     ("ersten drei Monaten des Jahres", "2020-01/2020-03")),
+    ("Es waren weniger als in den ersten drei Monaten 2019.",
+     ("ersten drei Monaten 2019", "2019-01/2019-03")),
+    ("Die ersten acht Wochen des Jahres 2020 brachten ein Plus.",
+     ("ersten acht Wochen des Jahres 2020", "2020-W01/2020-W08")),
+    ("Das Niveau dürfte im ersten Halbjahr 2022 erreicht werden.",
+     ("ersten Halbjahr 2022", "2022-H1")),
+])
+def test_the_first_months_weeks_or_half_of_a_year(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-05-25")] == [expected]

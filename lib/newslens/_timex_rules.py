@@ -268,6 +268,8 @@ _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", 
                                         cap=True) + r")")
 #: Units of a length in two parts (Jahre und Tage, Minuten und Sekunden).
 _LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekunden?)")
+#: An indefinite article before a weekday: any such day (an einem Samstagabend).
+INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n[ \t]+)?einem[ \t]+$")
 #: Habitual parts of the day before a clock time: von morgens 4 Uhr bis abends 21 Uhr.
 _HABITUAL = r"(?:morgens|vormittags|mittags|nachmittags|abends|nachts|früh)"
 #: Before a clock time: a habit (wie immer morgens um sechs Uhr, nur morgens von 6 bis 9 Uhr,
@@ -443,6 +445,16 @@ _BRANCHES = [
         r"(?P<qu_n>ersten|zweiten|dritten|vierten)" + _S + r"Quartals?"
         r"(?:" + _S + r"(?P<qu_y>" + YEAR + r")" + _E + r"|" + _S + r"(?:des" + _S + r")?"
         r"(?P<qu_rel>" + REL + r")" + _S + r"Jahres)?" + _E
+    )),
+    # 11b the first months or weeks of a year, its halves: in den ersten drei Monaten des
+    # Jahres 2019, die ersten acht Wochen des Jahres 2020, im ersten Halbjahr 2022
+    _branch("firstpart", (
+        r"(?:(?P<fp_ord>ersten)" + _S + r"(?P<fp_num>" + NUM + r")" + _S
+        + r"(?P<fp_unit>Monaten?|Monate|Wochen)|(?P<fp_half>ersten|zweiten)" + _S
+        + r"Halbjahr(?:es)?)"
+        + r"(?:" + _S + r"des" + _S + r"Jahres(?:" + _S + r"(?P<fp_y1>" + YEAR + r"))?"
+        + r"|" + _S + r"(?:im" + _S + r"Jahr" + _S + r")?(?P<fp_y2>" + YEAR + r")"
+        + r"|" + _S + r"(?:des" + _S + r")?(?P<fp_rel>" + REL + r")" + _S + r"Jahres)" + _E
     )),
     # 12 seasons: im Herbst 2024, Ende des Sommers, im vergangenen Winter, Winter 2020/21
     _branch("season", (

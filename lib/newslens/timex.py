@@ -1006,6 +1006,37 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, R.vague_ref(m.group()), None, None, kind="vague")
 
 
+def _firstpart(m, doc: _Doc, i: int) -> Timex | None:
+    """in den ersten drei Monaten des Jahres 2019 (``2019-01`` .. ``2019-03``), die ersten acht
+    Wochen des Jahres 2020 (``2020-W01`` .. ``2020-W08``), im ersten Halbjahr 2022
+    (``2022-H1``); without a year (``des Jahres``) the year of the anchor."""
+    year_word = m["fp_y1"] or m["fp_y2"]
+    anchor = None if year_word else doc.day_anchor(i, "year")
+    year = int(year_word) if year_word else anchor.year
+    if m["fp_rel"]:
+        year += R.step_of(m["fp_rel"])
+    if m["fp_half"]:
+        half = 1 if m["fp_half"] == "ersten" else 2
+        first, last = dt.date(year, 6 * half - 5, 1), R.month_end(year, 6 * half)
+        return doc.make(i, f"{year:04d}-H{half}", (first, last), "quarter", anchor=anchor)
+    amount = R.number_of(m["fp_num"])
+    if amount is None or amount != int(amount) or amount < 2:
+        return None
+    amount = int(amount)
+    if m["fp_unit"].startswith("Monat"):
+        if amount > 12:
+            return None
+        first, last = dt.date(year, 1, 1), R.month_end(year, amount)
+        return doc.make(i, f"{year:04d}-01", (first, last), "month", anchor=anchor,
+                        end_value=f"{year:04d}-{amount:02d}")
+    if amount > 52:
+        return None
+    monday = dt.date.fromisocalendar(year, 1, 1)
+    last = monday + dt.timedelta(days=7 * amount - 1)
+    return doc.make(i, f"{year:04d}-W01", (monday, last), "week", anchor=anchor,
+                    end_value=f"{year:04d}-W{amount:02d}")
+
+
 def _quarter(m, doc: _Doc, i: int) -> Timex:
     """im dritten Quartal (2020 / des vergangenen Jahres)."""
     number = ("ersten", "zweiten", "dritten", "vierten").index(m["qu_n"]) + 1
@@ -1375,8 +1406,14 @@ def _lasting(m, doc: _Doc, i: int) -> Timex:
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
     """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit); a
-    weekday in apposition to a date is that date (``am 27. September, dem Sonntag``)."""
+    weekday in apposition to a date is that date (``am 27. September, dem Sonntag``); ``an
+    einem Samstagabend`` is any Saturday evening (``XXXX-WXX-6TEV``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
+    if not m["wd_rel"] and not m["wd_week"] and R.INDEFINITE_BEFORE.search(
+            doc.text, max(0, m.start() - 12), m.start()):
+        part = m["wd_part"] or m["wd_part2"]
+        value = f"XXXX-WXX-{weekday + 1}" + (f"T{R.DAY_PARTS[part.lower()]}" if part else "")
+        return doc.make(i, value, None, None, kind="set")
     anchor = doc.day_anchor(i)
     apposed = _apposed_date(m, doc, i)
     if apposed is not None and apposed.weekday() == weekday and not m["wd_rel"]:
@@ -1569,7 +1606,8 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "dayrange": _dayrange, "night": _night, "daypart": _daypart, "anaphor": _anaphor,
     "later": _later, "span": _span,
     "since": _since, "offset": _offset,
-    "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
+    "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "firstpart": _firstpart,
+    "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
     "ducomp": _ducomp, "durange": _durange, "lasting": _lasting, "short": _short,
