@@ -1329,3 +1329,15 @@ def test_a_weekday_after_an_indefinite_article_is_any_such_day():
 ])
 def test_the_first_months_weeks_or_half_of_a_year(text, expected):
     assert [(t, v) for t, v, *_ in found(text, "2020-05-25")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heute vor 20 Jahren wurde er niedergeschossen. Er starb zwei Tage später.",
+     [("Heute vor 20 Jahren", "2000-09-09"), ("zwei Tage später", "2000-09-11")]),
+    ("Doch die Zeit zwischen 1966 und heute bleibt offen.",
+     [("zwischen 1966 und heute", "1966/2020-09-09")]),
+    ("Ihre Karriere vom 16. Jahrhundert bis heute.",
+     [("vom 16. Jahrhundert bis heute", "15/2020-09-09")]),
+])
+def test_this_day_years_ago_and_ranges_up_to_today(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-09-09")] == expected

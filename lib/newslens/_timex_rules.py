@@ -331,6 +331,12 @@ _BRANCHES = [
         + r"|(?:(?P<ra_j>Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
         + r"bis" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
     )),
+    # 1b up to today: zwischen 1966 und heute, vom 16. Jahrhundert bis heute, von 2010 bis heute
+    _branch("tilltoday", (
+        r"(?:(?P<tt_zw>[Zz]wischen)|[Vv]o[mn])" + _S + r"(?:(?P<tt_y>" + YEAR + r")|(?P<tt_c>"
+        r"\d{1,2})\." + _S + r"Jahrhundert(?:s)?)" + _S + r"(?(tt_zw)und|bis)" + _S + r"heute"
+        + _E
+    )),
     # 2 years of an era: 44 v. Chr., im Jahr 800 n. Chr.
     _branch("era", r"(?:Jahre?s?" + _S + r")?(?P<er_y>\d{1,4})" + _S + r"(?P<er_e>" + ERA
             + r")"),
@@ -430,6 +436,8 @@ _BRANCHES = [
             + NUM + r")" + _S + r"(?P<si_unit>" + UNIT + r")" + _E),
     # 9 offsets: vor drei Tagen, in wenigen Tagen (rund zwei Monate zurück: see duration)
     _branch("offset", (
+        r"(?:(?P<of_today>[Hh]eute)" + _S + r"(?=vor" + _S + r"(?:\d|"
+        + _words(NUMBERS) + r")))?"  # Heute vor 20 Jahren: this day 20 years ago
         r"(?P<of_dir>[Vv]or|[Ii]n)" + _S + r"(?:(?P<of_apx>" + APPROX + r"|"
         + _words(OFFSET_PARTICLES) + r")" + _S + r")?"
         r"(?P<of_num>" + NUM + r"|" + FEW + r")" + _S + r"(?P<of_unit>" + UNIT + r")" + _E

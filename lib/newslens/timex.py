@@ -566,6 +566,21 @@ def _range(m, doc: _Doc, i: int) -> Timex | None:
     return _part_range(m, doc, i)
 
 
+def _tilltoday(m, doc: _Doc, i: int) -> Timex | None:
+    """zwischen 1966 und heute (``1966`` .. the anchor day), vom 16. Jahrhundert bis heute."""
+    today = doc.day_anchor(i)
+    if m["tt_y"]:
+        value, first = m["tt_y"], dt.date(int(m["tt_y"]), 1, 1)
+    else:
+        century = int(m["tt_c"])
+        if not 1 <= century <= 21:
+            return None
+        value, first = f"{century - 1:02d}", R.safe_date(max(1, (century - 1) * 100), 1, 1)
+    if first is None or first > today:
+        return None
+    return doc.make(i, value, (first, today), "day", anchor=today, end_value=f"{today}")
+
+
 def _year_range(doc: _Doc, i: int, first: int, last: int) -> Timex | None:
     if not first < last <= first + 100 or R.NOT_YEAR_AFTER.match(doc.text, doc.matches[i].end()):
         return None  # 2020-2019 is no range; "von 1000 bis 2000 Euro" no years
@@ -983,6 +998,9 @@ def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
                         R.UNIT_GRANULARITY[unit], modifier="approximate", anchor=anchor)
     if amount <= 0:
         return None
+    if m["of_today"] and amount == int(amount) and unit in ("Y", "M", "W"):
+        day = R.shift(doc.day_anchor(i), amount, unit, sign)  # Heute vor 20 Jahren: that day
+        return doc.make(i, f"{day}", (day, day), "day", anchor=anchor)
     value, interval, granularity = R.unit_at(R.shift(anchor, amount, unit, sign), unit, amount)
     return doc.make(i, value, interval, granularity, modifier=_approximation(approximator),
                     anchor=anchor)
@@ -1602,7 +1620,8 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
-    "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
+    "range": _range, "tilltoday": _tilltoday, "era": _era, "century": _century,
+    "decade": _decade, "date": _date,
     "dayrange": _dayrange, "night": _night, "daypart": _daypart, "anaphor": _anaphor,
     "later": _later, "span": _span,
     "since": _since, "offset": _offset,
