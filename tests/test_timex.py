@@ -1341,3 +1341,11 @@ def test_the_first_months_weeks_or_half_of_a_year(text, expected):
 ])
 def test_this_day_years_ago_and_ranges_up_to_today(text, expected):
     assert [(t, v) for t, v, *_ in found(text, "2020-09-09")] == expected
+
+
+def test_a_weekday_in_a_sentence_about_a_habit_is_any_such_day():
+    rows = found("Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger "
+                 "getestet wird. Am Sonntag wurde weniger getestet.", "2020-12-07")
+    assert [(t, v) for t, v, *_ in rows] == [("montags", "XXXX-WXX-1"),
+                                           ("Sonntag", "XXXX-WXX-7"),
+                                           ("Sonntag", "2020-12-06")]

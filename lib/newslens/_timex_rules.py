@@ -268,6 +268,11 @@ _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", 
                                         cap=True) + r")")
 #: Units of a length in two parts (Jahre und Tage, Minuten und Sekunden).
 _LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekunden?)")
+#: Words of a habit in a sentence: its weekdays are any such day.
+HABITUAL_CUES = re.compile(
+    r"\b(?:[Üü]blicherweise|[Nn]ormalerweise|[Gg]ewöhnlich|[Ii]n[ \t]+der[ \t]+Regel|"
+    r"[Gg]rundsätzlich|[Jj]eweils|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonnabend|sonntag)s)\b")
 #: An indefinite article before a weekday: any such day (an einem Samstagabend).
 INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n[ \t]+)?einem[ \t]+$")
 #: Habitual parts of the day before a clock time: von morgens 4 Uhr bis abends 21 Uhr.

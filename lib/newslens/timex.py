@@ -1427,8 +1427,8 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     weekday in apposition to a date is that date (``am 27. September, dem Sonntag``); ``an
     einem Samstagabend`` is any Saturday evening (``XXXX-WXX-6TEV``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
-    if not m["wd_rel"] and not m["wd_week"] and R.INDEFINITE_BEFORE.search(
-            doc.text, max(0, m.start() - 12), m.start()):
+    if not m["wd_rel"] and not m["wd_week"] and (R.INDEFINITE_BEFORE.search(
+            doc.text, max(0, m.start() - 12), m.start()) or _habitual(doc, i)):
         part = m["wd_part"] or m["wd_part2"]
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{R.DAY_PARTS[part.lower()]}" if part else "")
         return doc.make(i, value, None, None, kind="set")
@@ -1457,6 +1457,14 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
 
 
 _NAMED_REACH = 3000  # characters back in which a weekday named with its week still counts
+
+
+def _habitual(doc: _Doc, i: int) -> bool:
+    """A weekday in a sentence about what usually happens (``Üblicherweise sind die Zahlen
+    montags niedriger, weil am Sonntag weniger getestet wird``) and not in the past: any such
+    day."""
+    lo, hi = doc.sentence(doc.matches[i].start())
+    return bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past"
 
 
 def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
