@@ -1349,3 +1349,12 @@ def test_a_weekday_in_a_sentence_about_a_habit_is_any_such_day():
     assert [(t, v) for t, v, *_ in rows] == [("montags", "XXXX-WXX-1"),
                                            ("Sonntag", "XXXX-WXX-7"),
                                            ("Sonntag", "2020-12-06")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Bis Dezember soll alles fertig sein.", "2021-12"),
+    ("Ab Dezember wird geimpft.", "2021-12"),
+    ("Im Dezember stiegen die Zahlen.", "2020-12"),
+])
+def test_bis_or_ab_in_a_future_clause_looks_forward(text, value):
+    assert found(text, "2021-01-10")[0][1] == value

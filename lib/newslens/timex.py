@@ -449,7 +449,9 @@ class _Doc:
         prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
         if prep is None:
             return self.tense(i)
-        return "past" if prep["prep"].lower() in ("seit", "vom") else forward
+        if prep["prep"].lower() in ("seit", "vom"):
+            return "past"
+        return "future" if self.clause_cue(i) == "future" else forward  # bis Dezember soll
 
     def pick(self, i: int, build: Callable[[int], tuple | None]) -> tuple[tuple, dt.date]:
         """The occurrence of a year-less expression (``im August``, ``am 18. August``) the clause
