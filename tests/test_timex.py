@@ -1358,3 +1358,17 @@ def test_a_weekday_in_a_sentence_about_a_habit_is_any_such_day():
 ])
 def test_bis_or_ab_in_a_future_clause_looks_forward(text, value):
     assert found(text, "2021-01-10")[0][1] == value
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2021-01-12", "Zum Jahresende 2020 waren es weniger.", ("Jahresende 2020", "2020")),
+    # the end of the year just past in a past clause early in the year
+    ("2021-01-12", "Zum Jahresende waren es weniger.", ("Jahresende", "2020")),
+    ("2021-01-12", "Zum Jahresende soll es mehr geben.", ("Jahresende", "2021")),
+    # the start of the next year in a future clause late in the year
+    ("2020-11-12", "Zum Jahresbeginn soll der Impfstoff kommen.", ("Jahresbeginn", "2021")),
+    # a present verb of a scheduled event looks forward
+    ("2021-01-12", "Die Wahl findet im September statt.", ("September", "2021-09")),
+])
+def test_the_year_of_jahresende_and_of_scheduled_months(anchor, text, expected):
+    assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]

@@ -347,6 +347,13 @@ class _Doc:
         lo, hi = self.sentence(frame.start)
         return not any(m.lastgroup == "past" for m in R.TENSE_CUES.finditer(self.text, lo, hi))
 
+    def _scheduled(self, i: int) -> bool:
+        """The clause of match ``i`` has a present verb of a scheduled event (findet ...
+        statt, beginnt, tritt ... in Kraft, erscheint)."""
+        c_lo, c_hi, cues = self._clause(i)
+        return any(kind == "present" and c_lo <= a and b <= c_hi
+                   and self.text[a:b].lower() in R.SCHEDULED for a, b, kind in cues)
+
     def _strong_future(self, i: int) -> bool:
         """The clause of match ``i`` has a future verb (wird, soll, könnte, geplant), not just an
         adjective (die nächste Offensive)."""
@@ -479,6 +486,9 @@ class _Doc:
         if not options:
             raise ValueError("no such day in three years")
         tense = "present" if narrative else self.direction(i, forward="present")
+        if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
+                self._scheduled(i):
+            tense = "future"  # "Die Wahl findet im September statt": the coming September
         if tense == "past":
             before = [c for c in options if c[1] <= day]
             return (before[-1] if before else options[0]), day
@@ -1137,6 +1147,17 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     if m["rv_word"]:
         word = m["rv_word"]
         unit, step, modifier = _compound_unit(word)
+        if m["rv_y"] and unit.startswith("Jahr") and step == 0:  # Jahresende 2020
+            year = int(m["rv_y"])
+            if word.startswith("Jahres"):
+                first, last = R.part_of(*R.year_interval(year), "year", modifier)
+                return doc.make(i, f"{year:04d}", (first, last), "year", modifier=modifier)
+        if word.startswith("Jahres") and step == 0:  # the end of the year just past, the start
+            # of the next: "Zum Jahresende waren es weniger" in January is last year's end
+            anchor = doc.day_anchor(i, "year")
+            tense = doc.direction(i)
+            step = -1 if modifier == "late" and tense == "past" and anchor.month <= 4 else \
+                1 if modifier == "early" and tense == "future" and anchor.month >= 9 else 0
         if step < 0 and (base := _compared_to(doc, i, unit)) is not None:
             doc._compared.add(i)  # a point of comparison, no reference time for what follows
             value, first, last, granularity = R.unit_step(base, unit, step)
