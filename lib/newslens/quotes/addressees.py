@@ -17,6 +17,7 @@ Measured by ``benchmarks/quotes_eval.py`` (the dataset annotates addressees).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newslens.quotes import cues as cue_lexicon
 from newslens.quotes.extract import ARTICLE_FORMS, Quote
@@ -164,6 +165,13 @@ _AUDIENCE = re.compile(
     r"|publikum|gästen|teilnehmer|mitarbeiter|studenten|soldaten|unterstützer|versammlung)",
     re.IGNORECASE,
 )
+#: Words one of which a clause naming an audience holds (a cheap test before reading it).
+_TRIGGER = re.compile(
+    "|".join(
+        ["gegenüber", "appellier", "wandte", "wendet", _AUDIENCE.pattern]
+        + [_TALK.pattern.removesuffix("s?$"), _MESSAGE.pattern.removesuffix("$")]
+    )
+)  # searched in lower-cased text
 _SKIP = frozenset(
     [
         "sich",
@@ -207,7 +215,12 @@ def addressee(
     """``(as written, start, end)`` of the one the quotation is addressed to, or None.
     ``sentences`` are the article's ``(start, end)``; ``named`` the spans of the persons and
     organisations named in it (``sagte zur Sportschau``, not ``sagte zur Lage``)."""
-    clause, cue_at = _cue_clause(text, quote, _region(quote, sentences))
+    region = _region(quote, sentences)
+    if region is None or not (
+        quote.cue and _may_address(quote.cue[0]) or _TRIGGER.search(text[slice(*region)].lower())
+    ):
+        return None  # most quotations: no addressing cue, no audience named
+    clause, cue_at = _cue_clause(text, quote, region)
     if not clause:
         return None
     speaker = quote.speaker or {}
@@ -253,19 +266,17 @@ def _cue_clause(text: str, quote: Quote, region) -> tuple[list, int | None]:
         return [], None
     lo, hi = region
     parts = () if quote.kind == "reported" else quote.parts  # its frame is inside it
-    words = [
-        (m.group(), m.start(), m.end())
-        for m in _WORD.finditer(text, lo, hi)
-        if not any(s <= m.start() < e for s, e in parts)
-    ]
     cue = quote.cue
     if cue is None or cue[0] == ":":
         if quote.frame is None:
             return [], None
         f_lo, f_hi = quote.frame
-        return [w for w in words if f_lo <= w[1] and w[2] <= f_hi and w[0] not in _CUT], None
+        words = _outside(text, max(lo, f_lo), min(hi, f_hi), parts)
+        return [w for w in words if w[0] not in _CUT], None
     if any(s <= cue[1] < e for s, e in parts):
         return [], None
+    # a clause is seldom longer than this either side of its cue
+    words = _outside(text, max(lo, cue[1] - CLAUSE_CHARS), min(hi, cue[2] + CLAUSE_CHARS), parts)
     at = next((k for k, w in enumerate(words) if w[1] <= cue[1] < w[2]), None)
     if at is None:
         return [], None
@@ -282,9 +293,34 @@ def _cue_clause(text: str, quote: Quote, region) -> tuple[list, int | None]:
     return words[first : last + 1], at - first
 
 
+#: Characters read either side of the cue for its clause.
+CLAUSE_CHARS = 160
+
+
+def _outside(text: str, lo: int, hi: int, parts) -> list[tuple[str, int, int]]:
+    """The words of ``text[lo:hi]`` outside the quotation's parts."""
+    inside = [(s, e) for s, e in parts if s < hi and e > lo]
+    return [
+        (m.group(), m.start(), m.end())
+        for m in _WORD.finditer(text, lo, hi)
+        if not inside or not any(s <= m.start() < e for s, e in inside)
+    ]
+
+
 def _gap(words, k: int, quote: Quote) -> bool:
     """A part of the quotation lies between word ``k - 1`` and word ``k``."""
     return any(words[k - 1][2] <= s < words[k][1] for s, _ in quote.parts)
+
+
+@lru_cache(maxsize=4096)
+def _may_address(cue: str) -> bool:
+    """The cue can be a verb with an addressee (its particle not checked)."""
+    lex = cue_lexicon.lexicon()
+    return any(
+        f.lemma in OBJECT_VERBS or f.lemma in DATIVE_VERBS
+        for word in cue.lower().split()
+        for f in lex.forms.get(word, ())
+    )
 
 
 def _lemmas(cue: str, after: list[str]) -> set[str]:
