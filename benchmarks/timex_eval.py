@@ -9,7 +9,10 @@ rules in tests/gold/TIMEX_GUIDELINES.md) and, when present, the bench gold
 ``tests/gold/timex_bench_blind.csv`` / ``timex_bench_blind_articles.csv``: the next 26 articles of
 the same selection, annotated before the tagger was changed against them and never tuned on, so
 its section is the held-out figure: its errors are counted but listed only with
-``--blind-errors`` (do not develop against them). A ``summary`` table at the end puts the golds
+``--blind-errors`` (do not develop against them). Between them the second development gold
+``tests/gold/timex_bench_dev2.csv`` / ``timex_bench_dev2_articles.csv`` (24 further articles of
+the selection, annotated by reading before its errors were looked at; developed on since, like
+the bench gold). A ``summary`` table at the end puts the golds
 side by side.
 
 For each gold and each tagger it prints:
@@ -60,6 +63,8 @@ BENCH_GOLD = PROJECT / "tests" / "gold" / "timex_bench.csv"
 BENCH_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_articles.csv"
 BLIND_GOLD = PROJECT / "tests" / "gold" / "timex_bench_blind.csv"
 BLIND_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_blind_articles.csv"
+DEV2_GOLD = PROJECT / "tests" / "gold" / "timex_bench_dev2.csv"
+DEV2_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_dev2_articles.csv"
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 TIME_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT|\d{2}(?::\d{2})?)$")
 
@@ -76,6 +81,7 @@ def main() -> None:
     bench = None
     for name, gold_path, windows_path in (
             ("bench gold (inside windows)", BENCH_GOLD, BENCH_WINDOWS),
+            ("dev2 gold (second development gold, inside windows)", DEV2_GOLD, DEV2_WINDOWS),
             ("blind gold (held out, inside windows)", BLIND_GOLD, BLIND_WINDOWS)):
         if not (gold_path.exists() and windows_path.exists()):
             print(f"\n== {name}: {gold_path.name} / {windows_path.name} not found, skipped")

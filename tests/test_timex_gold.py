@@ -1,8 +1,9 @@
 """Integrity of the bench temporal-expression golds (`tests/gold/timex_bench*.csv`).
 
-Two golds share these checks: the bench gold (`timex_bench.csv`) and the blind gold
+Three golds share these checks: the bench gold (`timex_bench.csv`), the blind gold
 (`timex_bench_blind.csv`, the next articles of the same selection, kept apart for held-out
-figures).
+figures) and the second development gold (`timex_bench_dev2.csv`, the main-list rows after the
+blind gold's).
 
 The gold is standoff: offsets into the `text` column of `newslens.load_corpus(bench)`. These tests
 check that every row is well formed (type, TIMEX3 value, modifier), that spans lie inside their
@@ -28,7 +29,12 @@ GOLD_CSV = GOLD_DIR / "timex_bench.csv"
 ARTICLES_CSV = GOLD_DIR / "timex_bench_articles.csv"
 BLIND_CSV = GOLD_DIR / "timex_bench_blind.csv"
 BLIND_ARTICLES_CSV = GOLD_DIR / "timex_bench_blind_articles.csv"
-GOLDS = {"bench": (GOLD_CSV, ARTICLES_CSV), "blind": (BLIND_CSV, BLIND_ARTICLES_CSV)}
+DEV2_CSV = GOLD_DIR / "timex_bench_dev2.csv"
+DEV2_ARTICLES_CSV = GOLD_DIR / "timex_bench_dev2_articles.csv"
+GOLDS = {"bench": (GOLD_CSV, ARTICLES_CSV), "blind": (BLIND_CSV, BLIND_ARTICLES_CSV),
+         "dev2": (DEV2_CSV, DEV2_ARTICLES_CSV)}
+#: The golds whose rows of the selection come before each gold's own.
+BEFORE = {"bench": [], "blind": [ARTICLES_CSV], "dev2": [ARTICLES_CSV, BLIND_ARTICLES_CSV]}
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 
 COLUMNS = ["article_id", "start", "end", "type", "value", "end_value", "mod", "note"]
@@ -119,10 +125,15 @@ def test_gold_is_big_enough(gold, windows, which):
         assert len(gold) >= 600
         assert windows.article_id.nunique() >= 60
         assert set(windows.stratum) == STRATA | {EARLY}
-    else:  # the held-out gold: 25-30 further articles, none of the bench gold's
+    elif which == "blind":  # the held-out gold: 25-30 further articles, none of the bench gold's
         assert len(gold) >= 300
         assert 25 <= windows.article_id.nunique() <= 30
         assert not set(windows.article_id) & set(_windows(ARTICLES_CSV).article_id)
+    else:  # the second development gold: at least 250 expressions in 20 articles of neither
+        assert len(gold) >= 250
+        assert windows.article_id.nunique() >= 20
+        for path in BEFORE[which]:
+            assert not set(windows.article_id) & set(_windows(path).article_id)
 
 
 def test_rows_are_well_formed(gold):
@@ -222,13 +233,14 @@ def test_spans_start_and_end_on_word_boundaries(gold, windows, bench_articles):
 
 
 def test_windows_are_what_the_selection_script_chooses(windows, which, bench_articles):
-    """The bench gold is the head of both lists; the blind gold the rows that follow it."""
+    """The bench gold is the head of both lists; the blind gold the rows that follow it, the
+    second development gold the main-list rows after those."""
     sys.path.insert(0, str(GOLD_DIR))
     try:
         from timex_bench_select import select, select_early
     finally:
         sys.path.remove(str(GOLD_DIR))
-    before = _windows(ARTICLES_CSV) if which == "blind" else windows.iloc[:0]
+    before = pd.concat([windows.iloc[:0]] + [_windows(path) for path in BEFORE[which]])
     skip_main = int((before.stratum != EARLY).sum())
     skip_early = int((before.stratum == EARLY).sum())
     main = windows[windows.stratum != EARLY]
