@@ -1372,3 +1372,14 @@ def test_bis_or_ab_in_a_future_clause_looks_forward(text, value):
 ])
 def test_the_year_of_jahresende_and_of_scheduled_months(anchor, text, expected):
     assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # Monday 2020-10-12: a range of days in the present is the one the anchor lies in
+    ("Die Tagung dauert von Montag bis Mittwoch.", "2020-10-12/2020-10-14"),
+    ("Die Tagung lief von Montag bis Mittwoch.", "2020-10-05/2020-10-07"),
+    # only the working week or a habit makes a weekly set
+    ("Mein Tag sieht von Montag bis Freitag so aus.", "XXXX-WXX-1/XXXX-WXX-5"),
+])
+def test_ranges_of_weekdays_in_the_present(text, value):
+    assert found(text, "2020-10-12")[0][1] == value

@@ -746,20 +746,29 @@ def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
 
 def _dayrange(m, doc: _Doc, i: int) -> Timex | None:
     """von Mittwoch auf Donnerstag (two days: the pair that ends on the last such day, or the
-    next pair in the future), von Montag bis Freitag (every week in a present clause without a
-    date near it, else those days), von Karfreitag bis Ostermontag; Nacht von Montag auf
-    Dienstag (the night of the first day, ``...TNI``)."""
+    next pair in the future), von Montag bis Freitag (the working week, or any range in a
+    sentence about a habit: every week in a present clause without a date near it; else those
+    days), von Karfreitag bis Ostermontag; Nacht von Montag auf Dienstag (the night of the
+    first day, ``...TNI``)."""
     first_name, last_name = m["dy_a"], m["dy_b"]
     if first_name in R.WEEKDAYS and last_name in R.WEEKDAYS:
         a, b = R.WEEKDAYS[first_name], R.WEEKDAYS[last_name]
         gap = (b - a) % 7 or 7
+        week = a == 0 and b >= 4  # von Montag bis Freitag: the working week, a habit
+        lo, hi = doc.sentence(m.start())
         if m["dy_sep"] == "bis" and not m["dy_night"] and doc.clause_cue(i) in (None, "present") \
-                and doc.anchor(i).day == doc.published and gap > 1:
+                and doc.anchor(i).day == doc.published and gap > 1 and (
+                    week or R.HABITUAL_CUES.search(doc.text, lo, hi)):
             return doc.make(i, f"XXXX-WXX-{a + 1}", None, None, kind="set",
                             end_value=f"XXXX-WXX-{b + 1}")
         anchor = doc.day_anchor(i)
-        if _weekday_direction(doc, i) == "future":
+        direction = _weekday_direction(doc, i)
+        if direction == "future":
             first = R.weekday_date(anchor, a, 0, "future")
+            last = first + dt.timedelta(days=gap)
+        elif direction == "present" and not m["dy_night"] and (
+                R.weekday_date(anchor, a, 0, "past") + dt.timedelta(days=gap) >= anchor):
+            first = R.weekday_date(anchor, a, 0, "past")  # the range the anchor lies in
             last = first + dt.timedelta(days=gap)
         else:
             last = R.weekday_date(anchor, b, 0, "past")
