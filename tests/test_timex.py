@@ -1383,3 +1383,11 @@ def test_the_year_of_jahresende_and_of_scheduled_months(anchor, text, expected):
 ])
 def test_ranges_of_weekdays_in_the_present(text, value):
     assert found(text, "2020-10-12")[0][1] == value
+
+
+def test_a_weekday_after_a_first_name_is_a_surname():
+    assert found("Das Duo Richard Freitag und Andreas Wellinger war aussortiert.",
+                 "2021-01-03") == []
+    assert [(t, v) for t, v, *_ in found("Es gab Stand Montag 100 Fälle. Bis Freitag bleibt er.",
+                                          "2021-01-03")] == [("Montag", "2020-12-28"),
+                                                              ("Freitag", "2021-01-08")]

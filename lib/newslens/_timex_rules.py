@@ -273,6 +273,12 @@ HABITUAL_CUES = re.compile(
     r"\b(?:[Üü]blicherweise|[Nn]ormalerweise|[Gg]ewöhnlich|[Ii]n[ \t]+der[ \t]+Regel|"
     r"[Gg]rundsätzlich|[Jj]eweils|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
     r"sonnabend|sonntag)s)\b")
+#: A capitalised word right before a weekday in mid-sentence: a first name (Richard Freitag).
+NAME_BEFORE = re.compile(r"(?<=[\w,;] )(?P<first>[A-ZÄÖÜ][a-zäöüß]+) $")
+#: Capitalised words that stand before a weekday without being a first name.
+NOT_FIRST_NAMES = {"Stand", "Ende", "Anfang", "Mitte", "Heute", "Gestern", "Morgen", "Bis", "Ab",
+                   "Seit", "Am", "Vom", "Zum", "Jeden", "Ostern", "Pfingsten", "Weihnachten",
+                   "Woche", "Wochenende", "Uhr", "Ortszeit", "Dienstagabend", "Nacht"}
 #: An indefinite article before a weekday: any such day (an einem Samstagabend).
 INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n[ \t]+)?einem[ \t]+$")
 #: Habitual parts of the day before a clock time: von morgens 4 Uhr bis abends 21 Uhr.

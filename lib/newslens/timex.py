@@ -1459,6 +1459,13 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     weekday in apposition to a date is that date (``am 27. September, dem Sonntag``); ``an
     einem Samstagabend`` is any Saturday evening (``XXXX-WXX-6TEV``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
+    if not (m["wd_rel"] or m["wd_week"] or m["wd_part"] or m["wd_part2"] or m["wd_gen"]
+            or m["wd_ch"]) and (name := R.NAME_BEFORE.search(
+                doc.text, max(0, m.start() - 30), m.start())) and \
+            name["first"] not in R.NOT_FIRST_NAMES and \
+            not R.SENTENCE_BREAK.search(doc.text, max(0, name.start() - 3), name.start() + 1) \
+            and not doc.text.startswith((",", " (", "(", ":"), m.end()):
+        return None  # a surname: "das Duo Richard Freitag und Andreas Wellinger"
     if not m["wd_rel"] and not m["wd_week"] and (R.INDEFINITE_BEFORE.search(
             doc.text, max(0, m.start() - 12), m.start()) or _habitual(doc, i)):
         part = m["wd_part"] or m["wd_part2"]
