@@ -1391,3 +1391,12 @@ def test_a_weekday_after_a_first_name_is_a_surname():
     assert [(t, v) for t, v, *_ in found("Es gab Stand Montag 100 Fälle. Bis Freitag bleibt er.",
                                           "2021-01-03")] == [("Montag", "2020-12-28"),
                                                               ("Freitag", "2021-01-08")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er ist seit vielen Jahren aktiv.", ("seit vielen Jahren", "PXY")),
+    ("Vor vielen Jahren war das anders.", ("Vor vielen Jahren", "PAST_REF")),
+    ("Gute zwei Jahre später war alles anders.", ("Gute zwei Jahre später", "2022")),
+])
+def test_many_years_and_gute_as_an_approximator(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-09-26")] == [expected]

@@ -63,7 +63,8 @@ DECADE_WORDS = {
 }
 APPROXIMATORS = {
     "rund": "approximate", "etwa": "approximate", "fast": "approximate",
-    "knapp": "approximate", "gut": "approximate", "ungefähr": "approximate",
+    "knapp": "approximate", "gut": "approximate", "gute": "approximate",
+    "guten": "approximate", "ungefähr": "approximate",
     "circa": "approximate", "ca.": "approximate", "beinahe": "approximate",
     "nahezu": "approximate", "annähernd": "approximate", "mehr als": "more_than",
     "über": "more_than", "mindestens": "more_than", "länger als": "more_than",
@@ -258,7 +259,7 @@ YEAR = r"(?:1[0-9]|20)\d{2}"
 DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 NUM = (r"(?:\d{1,3}(?:,5)?|" + _words(NUMBERS, cap=True)
        + r"|(?:[Ee]ine[mnrs]?" + _S + r")?halbe[nms]?)")
-FEW = _words(["wenigen", "einigen", "ein paar", "mehreren"])
+FEW = _words(["wenigen", "einigen", "ein paar", "mehreren", "vielen"])
 FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
                  cap=True)
 #: Words after a quantity of time that count it from an earlier date of the text.
@@ -444,7 +445,8 @@ _BRANCHES = [
     )),
     # 8 since a quantity: seit mehr als vier Jahren
     _branch("since", r"[Ss]eit" + _S + r"(?:(?P<si_apx>" + APPROX + r")" + _S + r")?(?P<si_num>"
-            + NUM + r")" + _S + r"(?P<si_unit>" + UNIT + r")" + _E),
+            + NUM + r"|" + _words(["vielen", "einigen", "wenigen", "mehreren"]) + r")" + _S
+            + r"(?P<si_unit>" + UNIT + r")" + _E),
     # 9 offsets: vor drei Tagen, in wenigen Tagen (rund zwei Monate zurück: see duration)
     _branch("offset", (
         r"(?:(?P<of_today>[Hh]eute)" + _S + r"(?=vor" + _S + r"(?:\d|"
@@ -628,7 +630,8 @@ _FOLLOWED_BY = {
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
     ("am", "übers"): r"Wochenende",
     ("im",): r"Moment",
-    ("vor", "seit"): r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER + r"|genau|bald|nicht|noch)",
+    ("vor", "seit"): (r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER
+                      + r"|genau|bald|nicht|noch|vielen)"),
     ("über",): r"(?:das|" + _NUMBER_LIKE + r")",
     ("mehr", "weniger", "länger", "kürzer"): r"als",
     ("bis",): r"(?:zu|auf|dato)",

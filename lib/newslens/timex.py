@@ -976,6 +976,9 @@ def _span(m, doc: _Doc, i: int) -> Timex:
 
 def _since(m, doc: _Doc, i: int) -> Timex | None:
     """seit mehr als vier Jahren: P4Y, from four years before the anchor up to it."""
+    if m["si_num"] in ("vielen", "einigen", "wenigen", "mehreren"):  # seit vielen Jahren: PXY
+        return doc.make(i, R.duration_value(None, R.unit_of(m["si_unit"])), None, None,
+                        kind="vague")
     amount = R.number_of(m["si_num"])
     if amount is None or amount <= 0:
         return None
