@@ -145,8 +145,9 @@ def test_a_mention_has_actors_places_class_code_and_ids():
     assert list(found.columns) == MENTION_COLUMNS and list(events.columns) == EVENT_COLUMNS
     m = only(found, "US-Wahl")
     assert m["event_class"] == "election" and m["cameo_code"] == ""
-    assert split_names(m["actor_ids"]) == ["per:joe_biden", "per:donald_trump"]  # nearest first
-    assert split_names(m["actors"]) == ["Joe Biden", "Donald Trump"]
+    # the country in the word first, then the persons, nearest first
+    assert split_names(m["actor_ids"]) == ["loc:usa", "per:joe_biden", "per:donald_trump"]
+    assert split_names(m["actors"]) == ["USA", "Joe Biden", "Donald Trump"]
     assert m["places"] == "USA"  # the place inside the word comes first, once
     assert m["event_mention_id"] == f"a:ev{m['start']}-{m['end']}"
 
@@ -466,3 +467,50 @@ def test_a_day_without_its_year_resolved_a_year_off_does_not_date():
               [("3. November", "2019-11-03", "2019-11-03", "day")])
     m = only(events_of(doc)[0], "US-Präsidentschaftswahl")
     assert m["date_source"] == "none"
+
+
+# -- the lead and modifiers ----------------------------------------------------------------------
+
+FILLER = ["Das Wetter war an diesem Tag freundlich.", "Viele Menschen gingen spazieren.",
+          "Die Läden hatten geöffnet.", "Der Verkehr floss ruhig durch die Stadt."]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Der Autovermieter Hertz meldet in den USA Insolvenz an.", "publication"),
+    ("Der Gesundheitsminister tritt zurück.", "publication"),
+    ("Der Unternehmer Heinz Thiele ist tot.", "publication"),
+    ("Der Minister hatte seinen Rücktritt erklärt.", "none"),        # pluperfect
+    ("Wir fordern den Rücktritt des Ministers.", "none"),            # first person
+    ("Die Firma Hertz wird Insolvenz anmelden.", "none"),            # future
+])
+def test_present_tense_news_in_the_lead_takes_the_publication_day(sentence, source):
+    found, _ = events_of(Doc("a", "2020-05-23", [sentence, *FILLER]))
+    assert found["date_source"].astype(str).tolist() == [source]
+
+
+def test_lead_forms_are_triggers_only_in_the_lead():
+    found, _ = events_of(Doc("a", "2020-05-23", [*FILLER, "Der Gesundheitsminister tritt zurück.",
+                                                  "Hertz meldet Insolvenz an."]))
+    # the present-tense verb is no trigger after the lead; the noun is one, but undated
+    assert found["trigger"].tolist() == ["Insolvenz"]
+    assert found["date_source"].astype(str).tolist() == ["none"]
+
+
+def test_a_lead_sentence_with_a_day_it_cannot_use_takes_no_publication_day():
+    doc = Doc("a", "2021-01-20", ["Der Gipfel tagt jeden Donnerstag.", *FILLER], [],
+              [("Donnerstag", "2021-01-21", "2021-01-21", "day")])
+    sentences, mentions, timexes, articles = tables(doc)
+    timexes["kind"] = "set"
+    found, _ = build_events(sentences, mentions, timexes, articles)
+    assert found["date_source"].astype(str).tolist() == ["none"]
+
+
+@pytest.mark.parametrize(("sentence", "actors"), [
+    ("Die russische Invasion hat begonnen.", ["loc:russland"]),
+    ("Das deutsch-französische Treffen fand statt.", ["loc:deutschland", "loc:frankreich"]),
+    ("Die lateinamerikanische Wahl fand statt.", []),   # another adjective
+    ("Das Treffen der russischen Delegation fand statt.", []),  # not before the trigger
+])
+def test_a_country_adjective_before_a_noun_trigger_is_its_actor(sentence, actors):
+    found, _ = events_of(Doc("a", "2022-02-24", [sentence]))
+    assert split_names(found["actor_ids"].iloc[0]) == actors

@@ -37,3 +37,11 @@ def available_cores() -> int:
     """CPU cores this process may run on (its affinity mask where the OS has one)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, cores or 1)
+
+
+def readable_mode() -> int:
+    """The mode a plain new file gets (0o666 less the umask); mkstemp's 0o600 would hide
+    charts and reports from other users and web servers."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

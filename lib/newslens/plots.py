@@ -19,6 +19,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from newslens import config
+from newslens.config import readable_mode
 
 DPI = 110
 LABEL_COLOURS = {"PER": "#4C72B0", "LOC": "#55A868", "ORG": "#C44E52", "MISC": "#8172B2"}
@@ -262,14 +263,6 @@ def save_chart(fig: Figure, table: pd.DataFrame, name: str, *,
     _atomic_write(csv, lambda path: table.to_csv(path, index=False, lineterminator="\n",
                                                  date_format="%Y-%m-%d"))
     return SavedChart(png, csv, image)
-
-
-def readable_mode() -> int:
-    """The mode a plain new file gets (0o666 less the umask); mkstemp's 0o600 would hide
-    charts and reports from other users and web servers."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def _atomic_write(target: Path, write) -> None:

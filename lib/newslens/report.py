@@ -19,11 +19,12 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from newslens import config
-from newslens.plots import readable_mode
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 KERNEL = "newslens"
 #: Cell tag of the outputs nbval compares; all other outputs are dropped from committed notebooks.
@@ -35,8 +36,21 @@ def notebooks(folder: str | Path = config.NOTEBOOKS_DIR) -> list[Path]:
     return sorted(p for p in Path(folder).glob("[0-9][0-9]-*.ipynb"))
 
 
+def _skip_iri_grammar() -> None:
+    """Keep jsonschema (imported by nbformat, papermill and nbconvert) from building its IRI
+    parser: with the optional ``rfc3987_syntax`` installed, jsonschema compiles an Earley
+    grammar at import, about 1.5 s of CPU in every process that runs or renders notebooks
+    (half of such a process's start-up). The parser serves only the "iri" formats of JSON
+    schemas, which the notebook format does not use (nbformat validates with fastjsonschema).
+    Called before the first import of nbformat in this process; a no-op once jsonschema is in.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # None: its import fails, jsonschema skips
+
+
 def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
     """Execute ``notebook`` with papermill into ``output`` (atomically) and return it."""
+    _skip_iri_grammar()
     import papermill
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -50,7 +64,7 @@ def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
             str(notebook), tmp, parameters=parameters, cwd=str(notebook.parent),
             kernel_name=KERNEL, progress_bar=False, log_output=False, report_mode=False,
         )
-        os.chmod(tmp, readable_mode())
+        os.chmod(tmp, config.readable_mode())
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -66,6 +80,8 @@ def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
 def render_html(executed: Path, output: Path) -> Path:
     """Render an executed notebook to standalone HTML with the code cells hidden, loading
     nothing from the network (see ``templates/newslens``)."""
+    _skip_iri_grammar()
+    import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="newslens",
@@ -77,7 +93,7 @@ def render_html(executed: Path, output: Path) -> Path:
     return output
 
 
-def strip_unchecked_outputs(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def strip_unchecked_outputs(notebook: NotebookNode) -> NotebookNode:
     """Keep only the outputs nbval checks (cells tagged ``nbval-check-output``); drop execution
     counts and run metadata, so committed notebooks change only when a checked result does."""
     for number, cell in enumerate(notebook.cells):
@@ -98,6 +114,8 @@ def strip_unchecked_outputs(notebook: nbformat.NotebookNode) -> nbformat.Noteboo
 
 def refresh_notebook(notebook: Path) -> None:
     """Re-execute a notebook on its defaults and store only its checked outputs (for nbval)."""
+    import nbformat
+
     with tempfile.TemporaryDirectory() as tmp:
         executed = run_notebook(notebook, parameters={}, output=Path(tmp) / notebook.name)
         node = strip_unchecked_outputs(nbformat.read(executed, as_version=4))
@@ -110,7 +128,7 @@ def _write_text_atomic(target: Path, text: str) -> None:
     handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
-    os.chmod(tmp, readable_mode())
+    os.chmod(tmp, config.readable_mode())
     os.replace(tmp, target)
 
 
@@ -186,6 +204,7 @@ def run_all(paths: Sequence[Path], *, parameters: dict, reports: Path,
 
 def _import_runners() -> None:
     """Worker start-up: the imports a notebook run needs, done before the first notebook."""
+    _skip_iri_grammar()
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
 

@@ -11,7 +11,9 @@ saying that a noun trigger took place) and ``change`` (a verb or noun of change 
 state an event: ``ein Lockdown wurde verhängt``, ``Sanktionen beschlossen``) and
 ``anniversary`` (a commemoration: ``zum Jahrestag der Morde am 19. Februar`` dates the
 remembrance, not the event) and ``remote`` (a time far from the day of the report: ``damals``,
-``vor Jahren``, ``kurz darauf``: the sentence tells a story, not the news of the day). Scopes:
+``vor Jahren``, ``kurz darauf``: the sentence tells a story, not the news of the day) and
+``present`` (present-tense verbs saying a noun trigger happens: ``bricht aus``, ``meldet ... an``;
+read only in an article's lead). Scopes:
 ``near`` (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``.
 """
@@ -28,7 +30,7 @@ from newslens import config
 
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
-         "count", "happening", "change", "anniversary", "remote")
+         "count", "happening", "change", "anniversary", "remote", "present")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes (not brackets: ``schrieb Wadephul (CDU) am
@@ -55,6 +57,7 @@ class Cues:
     change: re.Pattern
     anniversary: re.Pattern
     remote: re.Pattern
+    present: re.Pattern
 
 
 @functools.cache
@@ -154,6 +157,32 @@ _PRETERITE = {"starb", "starben", "traf", "trafen", "beschloss", "entschied", "t
               "sprach", "sprachen", "rief", "riefen", "wies", "wiesen", "bot", "boten",
               "bestritt", "bestritten", "warf", "warfen", "empfing", "empfingen", "verstarb",
               "verstarben", "brach", "brachen", "verlor", "verloren", "hob", "hoben"}
+
+
+def is_lead_news(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> bool:
+    """The news of a lead in the present, perfect or simple past (``Hertz meldet Insolvenz
+    an``, ``Der Minister tritt zurück``, ``In der Fabrik bricht ein Brand aus``): a verb
+    trigger in any finite or participle form, a noun trigger with a verb of happening (past
+    or ``present`` cues) in its clause; not the pluperfect (before the news), not a future or
+    a present passive with ``wird`` (still to come), not a clause in the first or second
+    person (an interview's, a commentary's voice)."""
+    left, right = clause
+    in_clause = text[left:right]
+    words = {w.lower() for w in _WORD.findall(in_clause)}
+    if words & {"hatte", "hatten"} or (words & {"war", "waren"} and PARTICIPLE.search(
+            in_clause)):
+        return False
+    if words & {"wird", "werden", "werde", "würde", "würden"} and "worden" not in words:
+        return False
+    if words & _FIRST_SECOND_PERSON:
+        return False
+    if verb:
+        return True
+    return bool(cues().happening.search(in_clause) or cues().present.search(in_clause))
+
+
+_FIRST_SECOND_PERSON = {"ich", "wir", "du", "mir", "mich", "uns", "unser", "unsere", "dich",
+                        "dir"}
 
 
 def is_background(text: str, start: int, clause: tuple[int, int]) -> bool:

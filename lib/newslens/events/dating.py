@@ -17,6 +17,10 @@
   not pluperfect, not in a prepositional phrase: ``nach der Wahl``, ``zu dem Treffen``, not in a
   temporal subordinate clause: ``seit ...``, ``nachdem ...``, not inside a quotation: the
   speaker's words) and the article has a plausible publication date: the publication day.
+  In the lead of a news article (its first sentences, :mod:`~newslens.events.mentions`) the
+  present tense reports the day's news too (``Hertz meldet Insolvenz an``, ``Der Minister
+  tritt zurück``, ``In einer Fabrik bricht ein Brand aus``: :func:`~newslens.events.cues.
+  is_lead_news`), with the same conditions otherwise.
 - ``none``: nothing dates it, or its clause commemorates it (``zum Jahrestag der Morde am 19.
   Februar``: the day of the remembrance). Such mentions are listed in the tables, never drawn.
 """
@@ -63,6 +67,19 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
             and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
             and not (_against_tense(t, published) and not _PAST_FORM.search(text))
             and not _year_off(t, published)]
+
+
+def set_aside(timexes: list[dict], usable: list[dict], text: str = "", offset: int = 0
+              ) -> bool:
+    """Some expression of a day, span or set (``jeden Donnerstag``, a day read against its
+    tense) was found in the sentence but cannot date it: the sentence is about another time,
+    not the day of publication. The bound of a period (``bis zum 7. März verlängert``) tells
+    how long a state lasts, not when the news happened, and does not count."""
+    kept = {(int(t["start"]), int(t["end"])) for t in usable}
+    return any((int(t["start"]), int(t["end"])) not in kept and not t.get("vague", False)
+               and str(t.get("kind", "date")) in ("date", "span", "set")
+               and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
+               for t in timexes)
 
 
 def _year_off(t: dict, published) -> bool:
@@ -120,9 +137,10 @@ def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict]
 
 def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                  timexes: list[dict], offset: int, published: pd.Timestamp, *,
-                 news: bool = True) -> dict:
+                 news: bool = True, lead: bool = False) -> dict:
     """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention;
-    ``news=False`` (a long read, a remote time in the sentence) allows no publication day."""
+    ``news=False`` (a long read, a remote time in the sentence) allows no publication day;
+    ``lead`` (the article's first sentences) allows it in the present tense too."""
     if cues.is_anniversary(text, clause):
         return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
                 "date_source": "none"}
@@ -137,9 +155,15 @@ def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
     if plausible and news and not timexes and modality in ("asserted", "reported") \
             and not background and not cues.in_phrase(text, trigger.start, clause) \
             and not cues.in_quotation(text, trigger.start) \
-            and cues.is_past(text, clause, trigger.text, trigger.pos == "verb"):
+            and _news_tense(text, clause, trigger, lead=lead):
         day = pd.Timestamp(published).normalize()
         return {"start_date": day, "end_date": day, "granularity": "day",
                 "date_source": "publication"}
     return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
             "date_source": "none"}
+
+
+def _news_tense(text: str, clause: tuple[int, int], trigger, *, lead: bool) -> bool:
+    verb = trigger.pos == "verb"
+    return cues.is_past(text, clause, trigger.text, verb) or (
+        lead and cues.is_lead_news(text, clause, trigger.text, verb))

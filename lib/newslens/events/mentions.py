@@ -2,7 +2,11 @@
 
 Actors are the PER and ORG entity mentions of the trigger's clause (``Trump-Putin-Treffen``:
 the names inside the trigger word count too; the sentence's only when the clause is short);
-places are its LOC mentions the same way (``US-Wahl`` -> USA). At most :data:`MAX_NAMES` of
+places are its LOC mentions the same way (``US-Wahl`` -> USA). A country that modifies a noun
+trigger is an actor too, first: in the word (``US-Wahl``, ``Russland-Sanktionen``: a country of
+the knowledge base) or as an adjective right before it (``die russische Invasion``, ``der
+amerikanischen Präsidentschaftswahl``, ``deutsch-französische Gespräche``: the adjectives of
+``data/demonyms.csv``, each mapped to a knowledge-base entity). At most :data:`MAX_NAMES` of
 each, the nearest to the trigger, so a long sentence does not hand every name to every event.
 Names are canonical entity ids (``per:donald_trump``) with their canonical names. A clause
 that names nobody but refers to a person gets that person (:func:`_referent`): a title with a
@@ -11,15 +15,23 @@ article (``US-Präsident Donald Trump``), a personal or possessive pronoun (``sa
 seiner Videobotschaft``) the nearest person before it in the sentence, else the most recent
 person of the article within :data:`PRONOUN_WINDOW` characters. Sentences marked as
 boilerplate (``sentences.boilerplate``, where the pipeline has it) are skipped.
+
+The *lead* of an article is its first :data:`LEAD_SENTENCES` sentences starting within its first
+:data:`LEAD_CHARS` characters: a news article tells its news there, often in the present tense
+(``Hertz meldet Insolvenz an``, ``Der Minister tritt zurück``). Lexicon rows with ``requires =
+lead`` (present-tense forms) are triggers only there, and there a mention may take the
+publication day in the present tense too (:mod:`~newslens.events.dating`).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import pandas as pd
 
+from newslens import config
 from newslens.events import cues, dating, triggers
 
 MAX_NAMES = 3
@@ -30,6 +42,10 @@ PLACE_LABELS = ("LOC",)
 STATISTIC_CLASSES = ("death", "outbreak")
 #: How far back (characters) a pronoun looks for its person outside its sentence, and a title.
 PRONOUN_WINDOW, TITLE_WINDOW = 400, 2000
+DEMONYMS_FILE = "demonyms.csv"
+#: The lead: the first sentences of an article (at most this many, starting within this many
+#: characters of its beginning).
+LEAD_SENTENCES, LEAD_CHARS = 4, 600
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Ss]ie|[Ss]eine[mnrs]?|[Ss]ein|[Ii]hre[mnrs]?|[Ii]hr)"
                       r"(?!\w)")
 #: Words before an organisation that make it the addressee or medium of a speech act.
@@ -61,13 +77,16 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
             raise ValueError(f"sentences: article_id {article_id!r} of "
                              f"{units.sentence_id(k, 0)} is not in the articles table")
         in_sentence = names.within(article_id, s0, s1)
-        dated = dating.usable_timexes(times.within(article_id, s0, s1), text, s0,
-                                      published=published[article_id])
+        raw = times.within(article_id, s0, s1)
+        dated = dating.usable_timexes(raw, text, s0, published=published[article_id])
         news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
+        # a lead sentence whose day, set or period was put aside is no news of the day
+        lead = units.rank[k] < LEAD_SENTENCES and s0 < LEAD_CHARS \
+            and not dating.set_aside(raw, dated, text, s0)
         for trigger in _without_change_verbs(text, found):
             row = _mention(article_id, units.sentence_id(k, trigger.start), int(s0), text,
                            trigger, in_sentence, dated, published[article_id], people,
-                           news=news)
+                           news=news, lead=lead)
             if row is not None:
                 rows.append(row)
     return rows
@@ -87,6 +106,7 @@ class _Units:
         self.ends: list[int] = []
         self.texts: list[str] = []
         self.parts: list[list[tuple[int, str]]] = []  # (offset in the unit, sentence_id)
+        self.rank: list[int] = []  # the unit's position in its article (0: the first)
         for article_id, sentence_id, start, end, text in zip(
                 order["article_id"].astype(str).tolist(),
                 order["sentence_id"].astype(str).tolist(), order["start"].tolist(),
@@ -100,6 +120,8 @@ class _Units:
                 self.ends[-1] = end
                 self.texts[-1] = body[self.begins[-1]:end]
                 continue
+            self.rank.append(self.rank[-1] + 1 if self.ids and self.ids[-1] == article_id
+                             else 0)
             self.ids.append(article_id)
             self.begins.append(start)
             self.ends.append(end)
@@ -115,7 +137,7 @@ class _Units:
 def _without_change_verbs(text: str, found: list) -> list:
     """The triggers of a sentence less the verbs that only say a state word's change happened:
     ``einen Lockdown beschlossen`` is one mention (Lockdown), not two."""
-    states = [t for t in found if t.requires == "change"]
+    states = [t for t in found if t.needs("change")]
     if not states:
         return found
     spans = [cues.clause_span(text, t.start, t.end) for t in states]
@@ -127,11 +149,14 @@ def _without_change_verbs(text: str, found: list) -> list:
 
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
              timexes: list[dict], published, people: _People | None = None, *,
-             news: bool = True) -> dict | None:
+             news: bool = True, lead: bool = False) -> dict | None:
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
-    hundred, no person named: :data:`STATISTIC_CLASSES`)."""
+    hundred, no person named: :data:`STATISTIC_CLASSES`) and for a lead-only form outside the
+    lead."""
+    if trigger.needs("lead") and not lead:
+        return None
     clause = cues.clause_span(text, trigger.start, trigger.end)
-    if trigger.requires == "change" and not cues.has_change(text, clause):
+    if trigger.needs("change") and not cues.has_change(text, clause):
         return None  # a state (im Lockdown, die Sanktionen), no change reported
     actors = _nearest(names, ACTOR_LABELS, trigger, clause, s0)
     in_clause = [m for m in actors
@@ -147,7 +172,7 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
             actors = list({str(m["entity_id"]): m
                            for m in [*inside, referent, *in_clause]}.values())[:MAX_NAMES]
             named = True
-    if trigger.requires == "actor":
+    if trigger.needs("actor"):
         if not named:
             return None  # a speech act of nobody named or referred to (hieß es)
         # its one actor is the speaker: the nearest person (not the party in brackets or the
@@ -164,10 +189,13 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     verb = trigger.pos == "verb"
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
-                               pd.Timestamp(published), news=news)
+                               pd.Timestamp(published), news=news, lead=lead)
     if date["date_source"] == "timex" and modality in ("asserted", "reported") \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened
+    if not trigger.needs("actor") and trigger.pos != "verb":
+        actors = list({str(m["entity_id"]): m for m in [
+            *_modifiers(text, trigger, s0, names), *actors]}.values())[:MAX_NAMES]
     places = _nearest(names, PLACE_LABELS, trigger, clause, s0)
     return {
         "article_id": article_id, "sentence_id": sentence_id,
@@ -179,6 +207,53 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
         "places": [m["canonical"] for m in places],
         **date, "modality": modality, "published": published, "sentence": text,
     }
+
+
+def _modifiers(text: str, trigger, s0: int, names: list[dict]) -> list[dict]:
+    """The countries (and parties) that modify a noun trigger: a country named in the word
+    (``US-Wahl``), an adjective of ``data/demonyms.csv`` right before it (``russische``), at
+    most one other adjective between (``die russische militärische Invasion``)."""
+    table = _demonyms()
+    found = [m for m in names
+             if s0 + trigger.start <= m["start"] and m["end"] <= s0 + trigger.end
+             and (m["start"], m["end"]) != (s0 + trigger.start, s0 + trigger.end)
+             and str(m.get("entity_id")) in table.countries]
+    before = table.pattern.search(text, max(0, trigger.start - 80), trigger.start)
+    if before is not None:
+        for word in before.group(1).lower().split("-"):
+            entity = table.stems.get(word) or table.stems.get(f"us-{word}")
+            if entity is not None:
+                found.append({"entity_id": entity[0], "canonical": entity[1], "label": "LOC"
+                              if entity[0].startswith("loc:") else "ORG",
+                              "start": s0 + before.start(1), "end": s0 + before.end(1)})
+    return found
+
+
+class _Demonyms:
+    """The adjectives of ``data/demonyms.csv`` compiled: stem -> (entity id, canonical name),
+    the knowledge base's countries, and the pattern of an adjective before a trigger."""
+
+    def __init__(self) -> None:
+        rows = pd.read_csv(config.DATA_DIR / DEMONYMS_FILE, dtype=str, keep_default_na=False)
+        kb = pd.read_csv(config.DATA_DIR / "kb.csv", dtype=str, keep_default_na=False)
+        canonical = dict(zip(kb["entity_id"], kb["canonical"], strict=True))
+        self.countries = set(kb.loc[kb["kind"] == "country", "entity_id"])
+        self.stems: dict[str, tuple[str, str]] = {}
+        for number, row in enumerate(rows.itertuples(index=False), start=2):
+            if row.entity_id not in canonical:
+                raise ValueError(f"{DEMONYMS_FILE} line {number}: entity_id "
+                                 f"{row.entity_id!r} is not in kb.csv")
+            for stem in row.adjective.lower().split("|"):
+                self.stems[stem] = (row.entity_id, canonical[row.entity_id])
+        stems = "|".join(sorted((re.escape(s) for s in self.stems), key=len, reverse=True))
+        self.pattern = re.compile(
+            rf"(?<![\w-])((?:(?:{stems})-)*(?:{stems}))(?:e|en|er|es|em)\s+"
+            r"(?:[a-zäöüß]\w*(?:e|en|er|es|em)\s+)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _demonyms() -> _Demonyms:
+    return _Demonyms()
 
 
 def _nearest(names: list[dict], labels: tuple[str, ...], trigger, clause: tuple[int, int],

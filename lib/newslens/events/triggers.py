@@ -21,11 +21,15 @@ The lexicon is data, one reviewable row per word or word family:
   ``lemma`` names
   what the word reports, so different words of one event meet in grouping (``Wahlnacht``,
   ``US-Wahl`` and ``Präsidentschaftswahl`` all have the lemma ``Wahl``). ``requires`` is empty
-  or names what the mention needs besides the word (checked in :mod:`~newslens.events.mentions`):
+  or names what the mention needs besides the word, one or more of (space-separated; checked in
+  :mod:`~newslens.events.mentions`):
   ``change``: a word for a state (``Lockdown``, ``Sanktionen``, ``Waffenruhe``) is an event only
   with a verb of change in its clause (``verhängt``, ``beschlossen``, ``in Kraft getreten``:
   cues of kind ``change``); ``actor``: a speech act (``sagte``, ``schrieb``) is an event only with
-  a named person or organisation in its clause (``sagte Merkel``, not ``sagte er``).
+  a named person or organisation in its clause (``sagte Merkel``, not ``sagte er``); ``lead``:
+  a present-tense form (``tritt ... zurück``, ``stirbt``, ``gewinnt``) is a trigger only in an
+  article's lead, where the present tense tells the news of the day (elsewhere it is as often
+  a habit, a plan or a story told in the present).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from newslens import config
 TRIGGERS_FILE = "event_triggers.csv"
 CLASSES_FILE = "event_classes.csv"
 POS = ("noun", "head", "verb", "stop")
-REQUIRES = ("", "change", "actor")
+REQUIRES = ("", "change", "actor", "lead")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,10 @@ class Trigger:
     event_class: str
     requires: str = ""
 
+    def needs(self, what: str) -> bool:
+        """The lexicon row requires ``what`` (``change``, ``actor``, ``lead``)."""
+        return what in self.requires.split()
+
 
 @functools.cache
 def event_classes() -> pd.DataFrame:
@@ -87,7 +95,7 @@ class Lexicon:
         self.forms: dict[str, list[Entry]] = {}
         for number, row in enumerate(rows.itertuples(index=False), start=2):
             if row.pos not in POS or (row.pos != "stop" and row.event_class not in classes) \
-                    or row.requires not in REQUIRES:
+                    or not set(row.requires.split()) <= set(REQUIRES):
                 raise ValueError(f"{TRIGGERS_FILE} line {number}: pos {row.pos!r}, event_class "
                                  f"{row.event_class!r} or requires {row.requires!r} unknown")
             try:
