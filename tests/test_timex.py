@@ -821,8 +821,9 @@ def test_heute_is_the_day_or_nowadays(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a length in two units is one (the bench guidelines)
     ("Er brauchte 7 Minuten und eine Sekunde.",
-     [("7 Minuten", "PT7M", None, None), ("eine Sekunde", "PT1S", None, None)]),
+     [("7 Minuten und eine Sekunde", "PT7M1S", None, None)]),
     ("Die U-Bahn kommt alle 10 Minuten, der Bus alle zwei Stunden.",
      [("alle 10 Minuten", "PT10M", None, None), ("alle zwei Stunden", "PT2H", None, None)]),
 ])
@@ -1280,3 +1281,122 @@ def test_a_look_back_in_the_pluperfect_moves_no_part_of_the_day():
 ])
 def test_a_modal_with_a_perfect_infinitive_reports_the_past(text, value):
     assert found(text, "2020-04-23")[0][1] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sie seien wie immer morgens um sechs Uhr aufgestanden.",
+     [("morgens", "XXXX-XX-XXTMO"), ("sechs Uhr", "XXXX-XX-XXT06:00")]),
+    ("Es gibt Arbeitszeiten von morgens 4 Uhr bis abends 21 Uhr.",
+     [("von morgens 4 Uhr bis abends 21 Uhr", "XXXX-XX-XXT04:00/XXXX-XX-XXT21:00")]),
+    ("Mein Tag:\n6.30-8.30 Uhr: Homeoffice.\n8.30-9.00 Uhr: Frühstück.",
+     [("6.30-8.30 Uhr", "XXXX-XX-XXT06:30/XXXX-XX-XXT08:30"),
+      ("8.30-9.00 Uhr", "XXXX-XX-XXT08:30/XXXX-XX-XXT09:00")]),
+    # a clock time of a named day stays dated
+    ("Am Montag um 20 Uhr spielt er.", [("Montag", "2020-04-06"), ("20 Uhr", "2020-04-06T20:00")]),
+])
+def test_clock_times_of_a_habit_or_a_schedule_are_of_any_day(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-04-05")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mach ihn nicht länger als 3 Minuten und 45 Sekunden.",
+     ("länger als 3 Minuten und 45 Sekunden", "PT3M45S")),
+    ("Das Video ist eine Minute und zwölf Sekunden lang.",
+     ("eine Minute und zwölf Sekunden", "PT1M12S")),
+    ("Er war 39 Jahre und 14 Tage alt.", ("39 Jahre und 14 Tage", "P39Y14D")),
+    ("Seine Bestzeit liegt bei 2:12:50 Stunden.", ("2:12:50 Stunden", "PT2H12M50S")),
+    ("Über 10.000 Meter lief er 27:36 Minuten.", ("27:36 Minuten", "PT27M36S")),
+])
+def test_lengths_in_two_units_or_as_a_clock_reading_are_one_duration(text, expected):
+    assert [(t, v) for t, v, *_ in found(text)] == [expected]
+
+
+def test_a_weekday_after_an_indefinite_article_is_any_such_day():
+    assert [(t, v) for t, v, *_ in found("Das waren keine Streits, wie sie an einem "
+                                          "Samstagabend vorkommen.", "2020-09-06")] == [
+        ("Samstagabend", "XXXX-WXX-6TEV")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Zahl ist in den ersten drei Monaten des Jahres gestiegen.",
+     ("ersten drei Monaten des Jahres", "2020-01/2020-03")),
+    ("Es waren weniger als in den ersten drei Monaten 2019.",
+     ("ersten drei Monaten 2019", "2019-01/2019-03")),
+    ("Die ersten acht Wochen des Jahres 2020 brachten ein Plus.",
+     ("ersten acht Wochen des Jahres 2020", "2020-W01/2020-W08")),
+    ("Das Niveau dürfte im ersten Halbjahr 2022 erreicht werden.",
+     ("ersten Halbjahr 2022", "2022-H1")),
+])
+def test_the_first_months_weeks_or_half_of_a_year(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-05-25")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heute vor 20 Jahren wurde er niedergeschossen. Er starb zwei Tage später.",
+     [("Heute vor 20 Jahren", "2000-09-09"), ("zwei Tage später", "2000-09-11")]),
+    ("Doch die Zeit zwischen 1966 und heute bleibt offen.",
+     [("zwischen 1966 und heute", "1966/2020-09-09")]),
+    ("Ihre Karriere vom 16. Jahrhundert bis heute.",
+     [("vom 16. Jahrhundert bis heute", "15/2020-09-09")]),
+])
+def test_this_day_years_ago_and_ranges_up_to_today(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-09-09")] == expected
+
+
+def test_a_weekday_in_a_sentence_about_a_habit_is_any_such_day():
+    rows = found("Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger "
+                 "getestet wird. Am Sonntag wurde weniger getestet.", "2020-12-07")
+    assert [(t, v) for t, v, *_ in rows] == [("montags", "XXXX-WXX-1"),
+                                           ("Sonntag", "XXXX-WXX-7"),
+                                           ("Sonntag", "2020-12-06")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Bis Dezember soll alles fertig sein.", "2021-12"),
+    ("Ab Dezember wird geimpft.", "2021-12"),
+    ("Im Dezember stiegen die Zahlen.", "2020-12"),
+])
+def test_bis_or_ab_in_a_future_clause_looks_forward(text, value):
+    assert found(text, "2021-01-10")[0][1] == value
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2021-01-12", "Zum Jahresende 2020 waren es weniger.", ("Jahresende 2020", "2020")),
+    # the end of the year just past in a past clause early in the year
+    ("2021-01-12", "Zum Jahresende waren es weniger.", ("Jahresende", "2020")),
+    ("2021-01-12", "Zum Jahresende soll es mehr geben.", ("Jahresende", "2021")),
+    # the start of the next year in a future clause late in the year
+    ("2020-11-12", "Zum Jahresbeginn soll der Impfstoff kommen.", ("Jahresbeginn", "2021")),
+    # a present verb of a scheduled event looks forward
+    ("2021-01-12", "Die Wahl findet im September statt.", ("September", "2021-09")),
+])
+def test_the_year_of_jahresende_and_of_scheduled_months(anchor, text, expected):
+    assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # Monday 2020-10-12: a range of days in the present is the one the anchor lies in
+    ("Die Tagung dauert von Montag bis Mittwoch.", "2020-10-12/2020-10-14"),
+    ("Die Tagung lief von Montag bis Mittwoch.", "2020-10-05/2020-10-07"),
+    # only the working week or a habit makes a weekly set
+    ("Mein Tag sieht von Montag bis Freitag so aus.", "XXXX-WXX-1/XXXX-WXX-5"),
+])
+def test_ranges_of_weekdays_in_the_present(text, value):
+    assert found(text, "2020-10-12")[0][1] == value
+
+
+def test_a_weekday_after_a_first_name_is_a_surname():
+    assert found("Das Duo Richard Freitag und Andreas Wellinger war aussortiert.",
+                 "2021-01-03") == []
+    assert [(t, v) for t, v, *_ in found("Es gab Stand Montag 100 Fälle. Bis Freitag bleibt er.",
+                                          "2021-01-03")] == [("Montag", "2020-12-28"),
+                                                              ("Freitag", "2021-01-08")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er ist seit vielen Jahren aktiv.", ("seit vielen Jahren", "PXY")),
+    ("Vor vielen Jahren war das anders.", ("Vor vielen Jahren", "PAST_REF")),
+    ("Gute zwei Jahre später war alles anders.", ("Gute zwei Jahre später", "2022")),
+])
+def test_many_years_and_gute_as_an_approximator(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-09-26")] == [expected]
