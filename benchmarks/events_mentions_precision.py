@@ -26,11 +26,12 @@ publication day counts as right when the event happened on that day or the day b
 of the morning after; the events table gives such an event both days).
 
 Columns: ``sample`` (1: version 6b634b3, the first landing; 2: a fresh draw for version 48056a4,
-the final rules; 3 and 4: above), ``article_id, sentence_id, start, end`` (standoff, no text), ``found_by`` (base,
-version or both), ``verdict`` (yes: the trigger reports an event of its class in this sentence,
-whatever its modality; no: a state, a generic or figurative use, another sense of the word, a
-wrong class), ``date_ok_base`` and ``date_ok_version`` (for a mention that version dated: yes if
-the date is the event's day or interval, no otherwise; ``-`` undated) and ``reason``.
+the final rules; 3 and 4: above), ``article_id, sentence_id, start, end`` (standoff, no text),
+``found_by`` (base, version or both), ``verdict`` (yes: the trigger reports an event of its
+class in this sentence, whatever its modality; no: a state, a generic or figurative use, another
+sense of the word, a wrong class), ``date_ok_base`` and ``date_ok_version`` (for a mention that
+version dated: yes if the date is the event's day or interval, no otherwise; ``-`` undated) and
+``reason``.
 """
 
 from __future__ import annotations
