@@ -1400,3 +1400,9 @@ def test_a_weekday_after_a_first_name_is_a_surname():
 ])
 def test_many_years_and_gute_as_an_approximator(text, expected):
     assert [(t, v) for t, v, *_ in found(text, "2020-09-26")] == [expected]
+
+
+def test_weak_preterites_with_a_verbal_prefix_are_past():
+    # Monday 2020-11-16: "erkrankte" is past, so the spring just gone, not the next
+    assert [(t, v) for t, v, *_ in found("Im Frühjahr erkrankte er an Covid-19.",
+                                          "2020-11-16")] == [("Frühjahr", "2020-SP")]
