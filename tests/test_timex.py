@@ -1358,3 +1358,51 @@ def test_a_weekday_in_a_sentence_about_a_habit_is_any_such_day():
 ])
 def test_bis_or_ab_in_a_future_clause_looks_forward(text, value):
     assert found(text, "2021-01-10")[0][1] == value
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2021-01-12", "Zum Jahresende 2020 waren es weniger.", ("Jahresende 2020", "2020")),
+    # the end of the year just past in a past clause early in the year
+    ("2021-01-12", "Zum Jahresende waren es weniger.", ("Jahresende", "2020")),
+    ("2021-01-12", "Zum Jahresende soll es mehr geben.", ("Jahresende", "2021")),
+    # the start of the next year in a future clause late in the year
+    ("2020-11-12", "Zum Jahresbeginn soll der Impfstoff kommen.", ("Jahresbeginn", "2021")),
+    # a present verb of a scheduled event looks forward
+    ("2021-01-12", "Die Wahl findet im September statt.", ("September", "2021-09")),
+])
+def test_the_year_of_jahresende_and_of_scheduled_months(anchor, text, expected):
+    assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # Monday 2020-10-12: a range of days in the present is the one the anchor lies in
+    ("Die Tagung dauert von Montag bis Mittwoch.", "2020-10-12/2020-10-14"),
+    ("Die Tagung lief von Montag bis Mittwoch.", "2020-10-05/2020-10-07"),
+    # only the working week or a habit makes a weekly set
+    ("Mein Tag sieht von Montag bis Freitag so aus.", "XXXX-WXX-1/XXXX-WXX-5"),
+])
+def test_ranges_of_weekdays_in_the_present(text, value):
+    assert found(text, "2020-10-12")[0][1] == value
+
+
+def test_a_weekday_after_a_first_name_is_a_surname():
+    assert found("Das Duo Richard Freitag und Andreas Wellinger war aussortiert.",
+                 "2021-01-03") == []
+    assert [(t, v) for t, v, *_ in found("Es gab Stand Montag 100 Fälle. Bis Freitag bleibt er.",
+                                          "2021-01-03")] == [("Montag", "2020-12-28"),
+                                                              ("Freitag", "2021-01-08")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er ist seit vielen Jahren aktiv.", ("seit vielen Jahren", "PXY")),
+    ("Vor vielen Jahren war das anders.", ("Vor vielen Jahren", "PAST_REF")),
+    ("Gute zwei Jahre später war alles anders.", ("Gute zwei Jahre später", "2022")),
+])
+def test_many_years_and_gute_as_an_approximator(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-09-26")] == [expected]
+
+
+def test_weak_preterites_with_a_verbal_prefix_are_past():
+    # Monday 2020-11-16: "erkrankte" is past, so the spring just gone, not the next
+    assert [(t, v) for t, v, *_ in found("Im Frühjahr erkrankte er an Covid-19.",
+                                          "2020-11-16")] == [("Frühjahr", "2020-SP")]

@@ -63,7 +63,8 @@ DECADE_WORDS = {
 }
 APPROXIMATORS = {
     "rund": "approximate", "etwa": "approximate", "fast": "approximate",
-    "knapp": "approximate", "gut": "approximate", "ungefähr": "approximate",
+    "knapp": "approximate", "gut": "approximate", "gute": "approximate",
+    "guten": "approximate", "ungefähr": "approximate",
     "circa": "approximate", "ca.": "approximate", "beinahe": "approximate",
     "nahezu": "approximate", "annähernd": "approximate", "mehr als": "more_than",
     "über": "more_than", "mindestens": "more_than", "länger als": "more_than",
@@ -258,7 +259,7 @@ YEAR = r"(?:1[0-9]|20)\d{2}"
 DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 NUM = (r"(?:\d{1,3}(?:,5)?|" + _words(NUMBERS, cap=True)
        + r"|(?:[Ee]ine[mnrs]?" + _S + r")?halbe[nms]?)")
-FEW = _words(["wenigen", "einigen", "ein paar", "mehreren"])
+FEW = _words(["wenigen", "einigen", "ein paar", "mehreren", "vielen"])
 FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
                  cap=True)
 #: Words after a quantity of time that count it from an earlier date of the text.
@@ -273,6 +274,12 @@ HABITUAL_CUES = re.compile(
     r"\b(?:[Üü]blicherweise|[Nn]ormalerweise|[Gg]ewöhnlich|[Ii]n[ \t]+der[ \t]+Regel|"
     r"[Gg]rundsätzlich|[Jj]eweils|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
     r"sonnabend|sonntag)s)\b")
+#: A capitalised word right before a weekday in mid-sentence: a first name (Richard Freitag).
+NAME_BEFORE = re.compile(r"(?<=[\w,;] )(?P<first>[A-ZÄÖÜ][a-zäöüß]+) $")
+#: Capitalised words that stand before a weekday without being a first name.
+NOT_FIRST_NAMES = {"Stand", "Ende", "Anfang", "Mitte", "Heute", "Gestern", "Morgen", "Bis", "Ab",
+                   "Seit", "Am", "Vom", "Zum", "Jeden", "Ostern", "Pfingsten", "Weihnachten",
+                   "Woche", "Wochenende", "Uhr", "Ortszeit", "Dienstagabend", "Nacht"}
 #: An indefinite article before a weekday: any such day (an einem Samstagabend).
 INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n[ \t]+)?einem[ \t]+$")
 #: Habitual parts of the day before a clock time: von morgens 4 Uhr bis abends 21 Uhr.
@@ -438,7 +445,8 @@ _BRANCHES = [
     )),
     # 8 since a quantity: seit mehr als vier Jahren
     _branch("since", r"[Ss]eit" + _S + r"(?:(?P<si_apx>" + APPROX + r")" + _S + r")?(?P<si_num>"
-            + NUM + r")" + _S + r"(?P<si_unit>" + UNIT + r")" + _E),
+            + NUM + r"|" + _words(["vielen", "einigen", "wenigen", "mehreren"]) + r")" + _S
+            + r"(?P<si_unit>" + UNIT + r")" + _E),
     # 9 offsets: vor drei Tagen, in wenigen Tagen (rund zwei Monate zurück: see duration)
     _branch("offset", (
         r"(?:(?P<of_today>[Hh]eute)" + _S + r"(?=vor" + _S + r"(?:\d|"
@@ -487,6 +495,7 @@ _BRANCHES = [
         r"Monats|Jahres)" + _E
         + r"|(?P<rv_word>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche|[Hh]euer|Jahresende|"
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte)" + _E
+        + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
         + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
         # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
@@ -621,7 +630,8 @@ _FOLLOWED_BY = {
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
     ("am", "übers"): r"Wochenende",
     ("im",): r"Moment",
-    ("vor", "seit"): r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER + r"|genau|bald|nicht|noch)",
+    ("vor", "seit"): (r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER
+                      + r"|genau|bald|nicht|noch|vielen)"),
     ("über",): r"(?:das|" + _NUMBER_LIKE + r")",
     ("mehr", "weniger", "länger", "kürzer"): r"als",
     ("bis",): r"(?:zu|auf|dato)",
@@ -905,7 +915,9 @@ TENSE_CUES = re.compile(
     + r"|(?:" + _words(_PAST_PREFIXES) + r")?(?:" + _words(set(_STRONG_PAST)) + r")(?:en|n)?"
     + r"(?![\w])"
     + r"|(?!ge)[a-zäöü]\w*(?:(?:iert|(?:[a-df-hj-qs-zäöüß]|(?<!t)r)et|elt|ckt|hlt|llt)en?|erte)"
-    r"(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
+    r"(?![\w])(?![ \t]+[A-ZÄÖÜ])"
+    # weak preterites with a verbal prefix: erkrankte, verkaufte (not -ten: verzichten)
+    + r"|(?:er|ver|be|ent|zer|emp)[a-zäöüß]{2,}[^aeiouäöüt\W]te(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
     r"|(?P<present>" + _words(_PRESENT_CUES) + r")|(?P<auxiliary>" + _words(_PERFECT_AUXILIARIES)
     + r")|(?P<participle>[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]{2,}(?:t|en)|"
     r"[a-zäöüß]+iert))(?![\w])"

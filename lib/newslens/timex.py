@@ -347,6 +347,13 @@ class _Doc:
         lo, hi = self.sentence(frame.start)
         return not any(m.lastgroup == "past" for m in R.TENSE_CUES.finditer(self.text, lo, hi))
 
+    def _scheduled(self, i: int) -> bool:
+        """The clause of match ``i`` has a present verb of a scheduled event (findet ...
+        statt, beginnt, tritt ... in Kraft, erscheint)."""
+        c_lo, c_hi, cues = self._clause(i)
+        return any(kind == "present" and c_lo <= a and b <= c_hi
+                   and self.text[a:b].lower() in R.SCHEDULED for a, b, kind in cues)
+
     def _strong_future(self, i: int) -> bool:
         """The clause of match ``i`` has a future verb (wird, soll, könnte, geplant), not just an
         adjective (die nächste Offensive)."""
@@ -479,6 +486,9 @@ class _Doc:
         if not options:
             raise ValueError("no such day in three years")
         tense = "present" if narrative else self.direction(i, forward="present")
+        if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
+                self._scheduled(i):
+            tense = "future"  # "Die Wahl findet im September statt": the coming September
         if tense == "past":
             before = [c for c in options if c[1] <= day]
             return (before[-1] if before else options[0]), day
@@ -736,20 +746,29 @@ def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
 
 def _dayrange(m, doc: _Doc, i: int) -> Timex | None:
     """von Mittwoch auf Donnerstag (two days: the pair that ends on the last such day, or the
-    next pair in the future), von Montag bis Freitag (every week in a present clause without a
-    date near it, else those days), von Karfreitag bis Ostermontag; Nacht von Montag auf
-    Dienstag (the night of the first day, ``...TNI``)."""
+    next pair in the future), von Montag bis Freitag (the working week, or any range in a
+    sentence about a habit: every week in a present clause without a date near it; else those
+    days), von Karfreitag bis Ostermontag; Nacht von Montag auf Dienstag (the night of the
+    first day, ``...TNI``)."""
     first_name, last_name = m["dy_a"], m["dy_b"]
     if first_name in R.WEEKDAYS and last_name in R.WEEKDAYS:
         a, b = R.WEEKDAYS[first_name], R.WEEKDAYS[last_name]
         gap = (b - a) % 7 or 7
+        week = a == 0 and b >= 4  # von Montag bis Freitag: the working week, a habit
+        lo, hi = doc.sentence(m.start())
         if m["dy_sep"] == "bis" and not m["dy_night"] and doc.clause_cue(i) in (None, "present") \
-                and doc.anchor(i).day == doc.published and gap > 1:
+                and doc.anchor(i).day == doc.published and gap > 1 and (
+                    week or R.HABITUAL_CUES.search(doc.text, lo, hi)):
             return doc.make(i, f"XXXX-WXX-{a + 1}", None, None, kind="set",
                             end_value=f"XXXX-WXX-{b + 1}")
         anchor = doc.day_anchor(i)
-        if _weekday_direction(doc, i) == "future":
+        direction = _weekday_direction(doc, i)
+        if direction == "future":
             first = R.weekday_date(anchor, a, 0, "future")
+            last = first + dt.timedelta(days=gap)
+        elif direction == "present" and not m["dy_night"] and (
+                R.weekday_date(anchor, a, 0, "past") + dt.timedelta(days=gap) >= anchor):
+            first = R.weekday_date(anchor, a, 0, "past")  # the range the anchor lies in
             last = first + dt.timedelta(days=gap)
         else:
             last = R.weekday_date(anchor, b, 0, "past")
@@ -957,6 +976,9 @@ def _span(m, doc: _Doc, i: int) -> Timex:
 
 def _since(m, doc: _Doc, i: int) -> Timex | None:
     """seit mehr als vier Jahren: P4Y, from four years before the anchor up to it."""
+    if m["si_num"] in ("vielen", "einigen", "wenigen", "mehreren"):  # seit vielen Jahren: PXY
+        return doc.make(i, R.duration_value(None, R.unit_of(m["si_unit"])), None, None,
+                        kind="vague")
     amount = R.number_of(m["si_num"])
     if amount is None or amount <= 0:
         return None
@@ -1137,6 +1159,17 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     if m["rv_word"]:
         word = m["rv_word"]
         unit, step, modifier = _compound_unit(word)
+        if m["rv_y"] and unit.startswith("Jahr") and step == 0:  # Jahresende 2020
+            year = int(m["rv_y"])
+            if word.startswith("Jahres"):
+                first, last = R.part_of(*R.year_interval(year), "year", modifier)
+                return doc.make(i, f"{year:04d}", (first, last), "year", modifier=modifier)
+        if word.startswith("Jahres") and step == 0:  # the end of the year just past, the start
+            # of the next: "Zum Jahresende waren es weniger" in January is last year's end
+            anchor = doc.day_anchor(i, "year")
+            tense = doc.direction(i)
+            step = -1 if modifier == "late" and tense == "past" and anchor.month <= 4 else \
+                1 if modifier == "early" and tense == "future" and anchor.month >= 9 else 0
         if step < 0 and (base := _compared_to(doc, i, unit)) is not None:
             doc._compared.add(i)  # a point of comparison, no reference time for what follows
             value, first, last, granularity = R.unit_step(base, unit, step)
@@ -1429,6 +1462,13 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     weekday in apposition to a date is that date (``am 27. September, dem Sonntag``); ``an
     einem Samstagabend`` is any Saturday evening (``XXXX-WXX-6TEV``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
+    if not (m["wd_rel"] or m["wd_week"] or m["wd_part"] or m["wd_part2"] or m["wd_gen"]
+            or m["wd_ch"]) and (name := R.NAME_BEFORE.search(
+                doc.text, max(0, m.start() - 30), m.start())) and \
+            name["first"] not in R.NOT_FIRST_NAMES and \
+            not R.SENTENCE_BREAK.search(doc.text, max(0, name.start() - 3), name.start() + 1) \
+            and not doc.text.startswith((",", " (", "(", ":"), m.end()):
+        return None  # a surname: "das Duo Richard Freitag und Andreas Wellinger"
     if not m["wd_rel"] and not m["wd_week"] and (R.INDEFINITE_BEFORE.search(
             doc.text, max(0, m.start() - 12), m.start()) or _habitual(doc, i)):
         part = m["wd_part"] or m["wd_part2"]
