@@ -20,7 +20,8 @@ top entities per label as the charts rank them by default (mentions marked boile
 self-mention or unit by :func:`newslens.marks.mark_mentions` left out, as
 :func:`newslens.counts.select_mentions` does), with their commonest surface forms and two
 evidence sentences, for judging by reading. The judgements are in
-``benchmarks/entities_top30_judged.csv`` (ids and offsets only). Prints; asserts nothing.
+``benchmarks/entities_top30_judged.csv`` (ids and offsets only, and in ``judged_at`` the
+commit whose output was judged). Prints; asserts nothing.
 """
 
 from __future__ import annotations

@@ -83,7 +83,8 @@ def canonicalize(
     _check_columns(mentions, MENTION_COLUMNS, "mentions")
     _check_columns(sentences, SENTENCE_COLUMNS, "sentences")
     _check_labels(mentions["label"], "mentions")
-    linker = _Linker(load_kb() if kb is None else kb, load_roles() if roles is None else roles)
+    roles = load_roles() if roles is None else roles
+    linker = _Linker(load_kb() if kb is None else kb, roles)
     context = _sentence_context(mentions, sentences)
     spans = _completed([(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)],
                        linker, context)
@@ -106,7 +107,8 @@ def canonicalize(
     linked = merge_abbreviations(linked, context,
                                  lambda surface: linker.kb_entity(surface, fold=False),
                                  linker.kb_ids)
-    linked = drop_common_phrases(linked, tokens, kb_ids=linker.kb_ids, word=_WORD)
+    linked = drop_common_phrases(linked, tokens, kb_ids=linker.kb_ids, word=_WORD,
+                                 context=context, kb_aliases=linker.one_word_aliases())
     return one_name_per_entity(linked, kb_names=linker.renamed, published=published)
 
 
@@ -187,6 +189,11 @@ class _Linker:
         # Word-level answers repeat across a corpus; both depend on what learn() records.
         self.role_of = functools.lru_cache(maxsize=None)(self._role_of)
         self.closed_prefix = functools.lru_cache(maxsize=None)(self._closed_prefix)
+
+    def one_word_aliases(self) -> dict[str, set[str]]:
+        """KB aliases of one word -> the ids of their entities."""
+        return {surface: {e.entity_id for e in entities}
+                for surface, entities in self.aliases.items() if " " not in surface}
 
     # -- what a surface names ----------------------------------------------------------------
 

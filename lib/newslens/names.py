@@ -20,8 +20,12 @@ finish the names:
 - :func:`drop_common_phrases`: an "other" name the knowledge base does not know is dropped
   where the corpus shows it is a common phrase: the NER tags it in under a third of the many
   places it is written (``Fake News``, ``Social Distancing``), the corpus also writes it in
-  lower case (``social distancing``, ``deep state``), or it often follows an indefinite article
-  (``einen No Deal``).
+  lower case (``social distancing``, ``deep state``) or in several spellings (``Click and
+  Collect``, ``Click & Collect``, ``Click und Collect``), it often follows an indefinite
+  article (``einen No Deal``), or it mostly stands in lists of common nouns (``Migranten,
+  People of Color``). A one-word alias of the knowledge base that the corpus uses as a common
+  noun, after an indefinite article and in the plural (``ein Patriot``, ``Patrioten``), no
+  longer links a mention of its own; inside compounds (``Patriot-Raketen``) it still does.
 - :func:`one_name_per_entity`: every entity id gets one name: the knowledge base's (or the name
   of its time, ``Twitter`` before July 2023 and ``X`` after; ``X (Twitter)`` for a corpus
   across the change), else the most frequent full form in the corpus.
@@ -332,57 +336,154 @@ MIN_LOWER = 2
 #: Schweigemarsch``) in at least this share of the places it is written, and at least
 #: :data:`MIN_LOWER` times, is a common noun: names take none.
 MIN_INDEFINITE_SHARE = 0.2
+#: A name of several words the corpus writes in this many spellings, each at least
+#: :data:`MIN_LOWER` times, that differ in the case of a word after the first or in the word
+#: that joins them (``Click and Collect``, ``Click & Collect``, ``Click und Collect``, ``Click
+#: and collect``) is a common phrase: a name keeps its spelling.
+MIN_SPELLINGS = 3
+#: A name standing in a list next to a capitalised word the NER tagged nowhere there (a common
+#: noun: ``Homosexuelle, Migranten, People of Color``) in at least this share of its mentions,
+#: and at least :data:`MIN_LISTED` times, is a common noun of that list.
+MIN_LISTED_SHARE = 0.5
+MIN_LISTED = 3
+#: A one-word knowledge-base alias the corpus writes after an indefinite article at least
+#: :data:`MIN_LOWER` times and in a plural form (``Patrioten``, ``Kronen``) at least this
+#: share as often as in the singular is also a common noun (``ein Patriot``, ``eine Krone``).
+MIN_PLURAL_SHARE = 0.3
 _INDEFINITE = frozenset(f"{stem}{ending}" for stem in ("ein", "kein")
                         for ending in ("", "e", "en", "em", "er", "es"))
+#: Words that join the words of a phrase; ``&`` is no word, so ``Click&Collect`` is written
+#: ``Click Collect`` in the words of a sentence.
+_JOINING = frozenset({"and", "und", "n"})
+_PLURAL_ENDINGS = ("en", "n", "e")
+#: ``Migranten, `` / ``Menschen und `` before a name, `` oder Frauen`` after it.
+_LIST_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w-]*)(?:, ?| (?:und|oder|sowie) )$")
+_LIST_AFTER = re.compile(r"(?:, ?| (?:und|oder|sowie) )([A-ZÄÖÜ][\w-]*)(?![\w-])")
 
 
 def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
-                        kb_ids: set[str], word: re.Pattern) -> pd.DataFrame:
-    """Leave out the MISC entities unknown to the KB that the corpus shows are common phrases.
+                        kb_ids: set[str], word: re.Pattern, context: dict | None = None,
+                        kb_aliases: dict[str, set[str]] | None = None) -> pd.DataFrame:
+    """Leave out the MISC entities unknown to the KB that the corpus shows are common phrases,
+    and the plain mentions of the KB aliases it shows are common nouns too.
 
     ``tokens`` are the words of every sentence (``word.findall``). A name the corpus writes at
-    least :data:`MIN_WRITTEN` times as whole words but the NER tagged in less than
-    :data:`MAX_TAGGED_SHARE` of them (``Fake News``: 12 of 93), a name of several words it
-    also writes :data:`MIN_LOWER` times all in lower case (``social distancing``), or a name
-    that follows an indefinite article or "kein" in :data:`MIN_INDEFINITE_SHARE` of the places
-    it is written (``einen No Deal``) is a common phrase the model took for a name; the lower
-    case of names with a dot or digit (``gehalt.de``) does not count.
+    least :data:`MIN_WRITTEN` times as whole words (the case of its later words and the words
+    joining them aside) but the NER tagged in less than :data:`MAX_TAGGED_SHARE` of them
+    (``Fake News``: 12 of 93, ``Lockdown light``), a name of several words it also writes
+    :data:`MIN_LOWER` times all in lower case (``social distancing``) or in
+    :data:`MIN_SPELLINGS` spellings (``Click and Collect``, ``Click & Collect``, ``Click und
+    Collect``), or a name that follows an indefinite article or "kein" in
+    :data:`MIN_INDEFINITE_SHARE` of the places it is written (``einen No Deal``) is a common
+    phrase the model took for a name; the lower case of names with a dot or digit
+    (``gehalt.de``) does not count. With ``context`` (sentence_id -> (start, text)), so is a
+    name listed among common nouns (:func:`listed_among_common_nouns`). ``kb_aliases`` maps
+    one-word KB aliases to their entity ids: an alias the corpus writes after an indefinite
+    article and in the plural (:data:`MIN_PLURAL_SHARE`: ``ein Patriot``, ``Patrioten``)
+    links a plain mention no more; the KB's ruler tags it wherever it is written.
     """
     plain = mentions[~mentions["compound"].astype(bool) & (mentions["label"] == "MISC")
                      & ~mentions["entity_id"].isin(kb_ids)]
-    if plain.empty:
-        return mentions
     forms = {text: tuple(word.findall(text)) for text in plain["text"].unique()}
-    wanted = {seq for seq in forms.values() if seq}
-    lower = {tuple(w.lower() for w in seq) for seq in wanted if len(seq) > 1}
-    written, indefinite = _count_sequences(tokens, wanted | lower)
-    tagged = plain.groupby("entity_id").size()
+    wanted = {_phrase_key(seq) for seq in forms.values() if seq}
+    lower = {_phrase_key(tuple(w.lower() for w in seq)) for seq in forms.values()
+             if len(seq) > 1}
+    nouns = _noun_candidates(kb_aliases or {})
+    plurals = {(p,) for forms_ in nouns.values() for p in forms_}
+    written, indefinite, spellings = _count_sequences(
+        tokens, wanted | lower | {(a,) for a in nouns} | plurals)
     common = set()
-    for entity_id, texts in plain.groupby("entity_id")["text"].unique().items():
-        seqs = {forms[t] for t in texts if forms[t]}
-        n = sum(written[s] for s in seqs)
-        after_article = sum(indefinite[s] for s in seqs)
-        low = sum(written[lowered] for s in seqs if len(s) > 1
-                  and (lowered := tuple(w.lower() for w in s)) != s
-                  and not any(c.isdigit() or c == "." for c in " ".join(texts)))
-        if ((n >= MIN_WRITTEN and tagged[entity_id] < MAX_TAGGED_SHARE * n)
-                or low >= MIN_LOWER
-                or after_article >= max(MIN_LOWER, MIN_INDEFINITE_SHARE * n)):
-            common.add(entity_id)
-    return mentions[~mentions["entity_id"].isin(common)].reset_index(drop=True)
+    if not plain.empty:
+        tagged = plain.groupby("entity_id").size()
+        listed = listed_among_common_nouns(plain, mentions, context) if context else set()
+        for entity_id, texts in plain.groupby("entity_id")["text"].unique().items():
+            seqs = {forms[t] for t in texts if forms[t]}
+            keys = {_phrase_key(s) for s in seqs}
+            n = sum(written[k] for k in keys)
+            after_article = sum(indefinite[k] for k in keys)
+            low = 0 if any(c.isdigit() or c == "." for c in " ".join(texts)) else sum(
+                n_ for s in seqs if len(s) > 1 and any(w != w.lower() for w in s)
+                for spelling, n_ in spellings.get(_phrase_key(tuple(w.lower() for w in s)),
+                                                  Counter()).items()
+                if all(w.islower() for w in spelling))
+            spelled = sum(1 for k in keys if len(k) > 1
+                          for n_ in spellings.get(k, Counter()).values() if n_ >= MIN_LOWER)
+            if ((n >= MIN_WRITTEN and tagged[entity_id] < MAX_TAGGED_SHARE * n)
+                    or low >= MIN_LOWER or spelled >= MIN_SPELLINGS
+                    or after_article >= max(MIN_LOWER, MIN_INDEFINITE_SHARE * n)
+                    or entity_id in listed):
+                common.add(entity_id)
+    nouns = {alias for alias, plural in nouns.items()
+             if indefinite[(alias,)] >= MIN_LOWER
+             and sum(written[(p,)] for p in plural) >= MIN_PLURAL_SHARE * written[(alias,)]}
+    if not common and not nouns:
+        return mentions
+    drop = mentions["entity_id"].isin(common)
+    if nouns:
+        drop |= (~mentions["compound"].astype(bool) & mentions["text"].isin(nouns)
+                 & mentions["entity_id"].isin({e for a in nouns for e in kb_aliases[a]}))
+    return mentions[~drop].reset_index(drop=True)
 
 
-def _count_sequences(tokens: list[list[str]], wanted: set[tuple]) -> tuple[Counter, Counter]:
-    """How often each word sequence of ``wanted`` occurs in the sentences' words, and how
-    often right after an indefinite article or "kein"."""
+def listed_among_common_nouns(plain: pd.DataFrame, mentions: pd.DataFrame,
+                              context: dict) -> set[str]:
+    """Entity ids of ``plain`` that stand in a list next to a common noun in at least
+    :data:`MIN_LISTED_SHARE` of their mentions (and :data:`MIN_LISTED` times).
+
+    The neighbour is a capitalised word joined by a comma, "und", "oder" or "sowie" that no
+    mention of its sentence covers and that does not start the sentence: in German a noun
+    (``Homosexuelle, Migranten, People of Color``, ``junge Menschen und People of Color``).
+    Names the NER misses in a list of names (``Lieferheld, Foodora und Pizza.de``) look
+    the same, so a share of the mentions must stand in such lists.
+    """
+    counts = plain.groupby("entity_id").size()
+    plain = plain[plain["entity_id"].isin(counts.index[counts >= MIN_LISTED])]
+    if plain.empty:
+        return set()
+    covered: dict[str, list[tuple[int, int]]] = {}
+    for sid, start, end in zip(mentions["sentence_id"], mentions["start"], mentions["end"],
+                               strict=True):
+        covered.setdefault(sid, []).append((start, end))
+    hits: Counter = Counter()
+    for m in plain.itertuples(index=False):
+        start, text = context[m.sentence_id]
+        spans = covered.get(m.sentence_id, [])
+        before = _LIST_BEFORE.search(text, 0, m.start - start)
+        after = _LIST_AFTER.match(text, m.end - start)
+        found = [(x.start(1), x.end(1)) for x in (before, after) if x and x.start(1) > 0]
+        if any(not any(s < start + e and start + b < t for s, t in spans) for b, e in found):
+            hits[m.entity_id] += 1
+    return {e for e, n in hits.items() if n >= max(MIN_LISTED, MIN_LISTED_SHARE * counts[e])}
+
+
+def _phrase_key(seq: tuple) -> tuple:
+    """A phrase's words without the case of its later words and the words joining them."""
+    return (seq[0], *(w.casefold() for w in seq[1:] if w.casefold() not in _JOINING))
+
+
+def _noun_candidates(kb_aliases: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    """One-word KB aliases that look like a German noun (``Patriot``), with their plural forms
+    that are no alias themselves (``Patrioten``)."""
+    return {alias: tuple(alias + e for e in _PLURAL_ENDINGS if alias + e not in kb_aliases)
+            for alias in kb_aliases
+            if alias.isalpha() and alias[:1].isupper() and alias[1:].islower()}
+
+
+def _count_sequences(tokens: list[list[str]], wanted: set[tuple]
+                     ) -> tuple[Counter, Counter, dict[tuple, Counter]]:
+    """How often each word sequence of ``wanted`` occurs in the sentences' words (a sequence
+    of several words as :func:`_phrase_key`), how often right after an indefinite article or
+    "kein", and in which spellings."""
     single = {seq[0] for seq in wanted if len(seq) == 1}
-    by_pair: dict[tuple[str, str], list[tuple]] = {}
+    by_first: dict[str, set[tuple]] = {}
     for seq in wanted:
         if len(seq) > 1:
-            by_pair.setdefault(seq[:2], []).append(seq)
-    firsts = single | {pair[0] for pair in by_pair}
+            by_first.setdefault(seq[0], set()).add(seq)
+    longest = {first: max(map(len, seqs)) for first, seqs in by_first.items()}
+    firsts = single | set(by_first)
     found: Counter = Counter()
     indefinite: Counter = Counter()
+    spellings: dict[tuple, Counter] = {}
     for words in tokens:
         if firsts.isdisjoint(words):
             continue
@@ -390,14 +491,30 @@ def _count_sequences(tokens: list[list[str]], wanted: set[tuple]) -> tuple[Count
             if w not in firsts:
                 continue
             seqs = [(w,)] if w in single else []
-            seqs += [seq for seq in by_pair.get((w, words[i + 1]) if i + 1 < len(words)
-                                                else (), ())
-                     if tuple(words[i:i + len(seq)]) == seq]
+            if w in by_first:
+                seqs += _phrases_at(words, i, by_first[w], longest[w], spellings)
             for seq in seqs:
                 found[seq] += 1
                 if i and words[i - 1].lower() in _INDEFINITE:
                     indefinite[seq] += 1
-    return found, indefinite
+    return found, indefinite, spellings
+
+
+def _phrases_at(words: list[str], i: int, keys: set[tuple], longest: int,
+                spellings: dict[tuple, Counter]) -> list[tuple]:
+    """The phrase keys of ``keys`` that start at ``words[i]``, their spellings counted."""
+    key, found = [words[i]], []
+    for j in range(i + 1, len(words)):
+        folded = words[j].casefold()
+        if folded in _JOINING:
+            continue
+        key.append(folded)
+        if tuple(key) in keys:
+            found.append(tuple(key))
+            spellings.setdefault(tuple(key), Counter())[tuple(words[i:j + 1])] += 1
+        if len(key) >= longest:
+            break
+    return found
 
 
 def kb_inflection_keys(aliases: dict) -> dict:
