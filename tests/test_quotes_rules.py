@@ -333,3 +333,20 @@ def test_brands_names_given_and_sources_in_quotation_marks_are_no_quotations():
     assert [quote for kind, quote in _found(text) if kind == "direct"] == [
         "„völlig unangemessen“"
     ]
+
+
+def test_the_addressee_past_the_subject_time_and_place_and_not_the_thing_recommended():
+    text = (
+        "Auch wirft der Bericht den Behörden vor, sie hätten geschwiegen. "
+        "Die Kanzlerin hat am Samstag in ihrer Videobotschaft die Hersteller aufgefordert, "
+        "sparsame Autos zu bauen. "
+        "Zudem wurde die Regierung vom Verband aufgefordert, das Gesetz zu ändern. "
+        "Gleichzeitig empfahl der Minister den Umstieg, die Kosten seien gering. "
+        "Später sagte ein Sprecher der Partei, man sei zufrieden."
+    )
+    found = dict(_addressees(text, {}))
+    assert found["sie hätten geschwiegen"] == "den Behörden"
+    assert found["sparsame Autos zu bauen"] == "die Hersteller"
+    assert found["das Gesetz zu ändern"] == "die Regierung"
+    assert found["die Kosten seien gering"] is None
+    assert found["man sei zufrieden"] is None
