@@ -14,12 +14,24 @@ only), and 120 were drawn at random from the pool per sample; each was judged by
 sentence, without knowing which version found it. A mention of the pool is a uniform draw from
 each version's mentions, so one judgement serves both versions.
 
+Samples 3 and 4 (session of 2026-12-06/07) follow the same protocol with base ``cdc5fee`` (the
+mention code at the start of that session) and version ``10049ac`` (present-tense news in the
+lead, country adjectives as actors, new trigger rows), run on the same cached stages (those of
+main at 4d64642). Sample 3 is a fresh random draw of 120 from the pool; no mention in it differs
+between the two versions (they differ on about 1.4% of the pool), so it measures the rules as a
+whole. Sample 4 is a draw of 40 from the mentions where the versions differ (found by one only, or
+dated differently), to judge the change itself; it was drawn from an intermediate version, and the
+4 mentions the final rules no longer find were dropped (36 remain). In samples 3 and 4 a
+publication day counts as right when the event happened on that day or the day before (a report
+of the morning after; the events table gives such an event both days).
+
 Columns: ``sample`` (1: version 6b634b3, the first landing; 2: a fresh draw for version 48056a4,
-the final rules), ``article_id, sentence_id, start, end`` (standoff, no text), ``found_by`` (base,
-version or both), ``verdict`` (yes: the trigger reports an event of its class in this sentence,
-whatever its modality; no: a state, a generic or figurative use, another sense of the word, a
-wrong class), ``date_ok_base`` and ``date_ok_version`` (for a mention that version dated: yes if
-the date is the event's day or interval, no otherwise; ``-`` undated) and ``reason``.
+the final rules; 3 and 4: above), ``article_id, sentence_id, start, end`` (standoff, no text),
+``found_by`` (base, version or both), ``verdict`` (yes: the trigger reports an event of its
+class in this sentence, whatever its modality; no: a state, a generic or figurative use, another
+sense of the word, a wrong class), ``date_ok_base`` and ``date_ok_version`` (for a mention that
+version dated: yes if the date is the event's day or interval, no otherwise; ``-`` undated) and
+``reason``.
 """
 
 from __future__ import annotations

@@ -514,3 +514,14 @@ def test_a_lead_sentence_with_a_day_it_cannot_use_takes_no_publication_day():
 def test_a_country_adjective_before_a_noun_trigger_is_its_actor(sentence, actors):
     found, _ = events_of(Doc("a", "2022-02-24", [sentence]))
     assert split_names(found["actor_ids"].iloc[0]) == actors
+
+
+@pytest.mark.parametrize("sentence", [
+    "Die Hoffnung stirbt zuletzt.",                   # an idiom
+    "Die Energiepreise stürzten um die Hälfte ab.",   # a figure fell
+    "Der Biergarten war gut besucht.",                # no visitor named
+    "In einigen Punkten unterscheidet sich der Plan.",  # einigen: some
+])
+def test_figurative_uses_of_lead_forms_are_no_triggers(sentence):
+    found, _ = events_of(Doc("a", "2020-05-23", [sentence, *FILLER]))
+    assert found.empty

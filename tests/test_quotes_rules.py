@@ -268,3 +268,68 @@ def test_a_quotation_of_several_paragraphs_closes_on_a_later_line():
     (a, b), *rest = quoted_spans(text)
     assert text[a:b].startswith("„Die Behörde") and text[a:b].endswith("Internets.“")
     assert [text[s:e] for s, e in rest] == ["„Neu“"]  # a line opening its own quotation
+
+
+def _addressees(text: str, names: dict[str, str]) -> list[tuple[str, str | None]]:
+    """(quotation, addressee as written) as ``extract_quotes`` fills the column."""
+    from newslens.quotes.addressees import addressee
+    from newslens.quotes.speakers import Mention, attribute
+
+    mentions = sorted(
+        (Mention(text.index(n), text.index(n) + len(n), lab, n.lower(), n, n)
+         for n, lab in names.items()),
+        key=lambda m: m.start,
+    )
+    quotes = find_quotes(text, _sentences(text))
+    attribute(text, quotes, mentions, _sentences(text))  # speakers first, as in extract_quotes
+    named = [(m.start, m.end) for m in mentions]
+    out = []
+    for q in quotes:
+        found = addressee(text, q, _sentences(text), named)
+        out.append((" | ".join(text[s:e] for s, e in q.parts), found and found[0]))
+    return out
+
+
+def test_the_addressee_is_the_object_of_an_addressing_cue_or_a_marked_audience():
+    text = (
+        "Die Ministerin warf der Regierung vor, sie habe versagt. "
+        "Der Verband hatte Lenz gestern aufgefordert, das Mandat niederzulegen. "
+        "Ihm wird vorgeworfen, Geld genommen zu haben. "
+        "Anna Roth sagte der Zeitung, der Plan sei gut. "
+        "Paul Kern sagte gegenüber dem Sender, er sei müde. "
+        "„Wir sind zufrieden“, sagte Jan Vogt zur Sportschau. "
+        "Die Bürger forderte er auf, wählen zu gehen. "
+        "Die Toleranz gegenüber Kritikern sei gering, sagte Udo Sell."
+    )
+    names = {"Lenz": "PER", "Anna Roth": "PER", "Paul Kern": "PER", "Jan Vogt": "PER",
+             "Sportschau": "ORG", "Udo Sell": "PER"}
+    found = dict(_addressees(text, names))
+    assert found["sie habe versagt"] == "der Regierung"
+    assert found["das Mandat niederzulegen"] == "Lenz"
+    assert found["Geld genommen zu haben"] == "Ihm"
+    assert found["der Plan sei gut"] == "der Zeitung"
+    assert found["er sei müde"] == "dem Sender"
+    assert found["„Wir sind zufrieden“"] == "Sportschau"
+    assert found["wählen zu gehen"] == "Die Bürger"
+    assert found["Die Toleranz gegenüber Kritikern sei gering"] is None
+
+
+def test_no_addressee_where_the_subject_follows_or_the_time_is_named():
+    text = (
+        "Das bestätigte der Präsident des Landes, der Plan sei gut. "
+        "Im Interview erklärte der Minister, er bleibe. "
+        "Der Umsatz stieg gegenüber dem Vorjahr, sagte die Sprecherin."
+    )
+    assert [a for _, a in _addressees(text, {})] == [None, None, None]
+
+
+def test_brands_names_given_and_sources_in_quotation_marks_are_no_quotations():
+    text = (
+        "Der „iPod nano“ soll den alten Spieler ablösen. "
+        "Im Jahr 2007 nennt sie sich „documenta zwölf“ und findet im Sommer statt. "
+        "Wie „heise online“ berichtet, sperrten die Behörden den Zugang. "
+        "Der Minister sagte, das sei „völlig unangemessen“."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == [
+        "„völlig unangemessen“"
+    ]

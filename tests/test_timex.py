@@ -595,10 +595,11 @@ def test_bad_arguments_say_what_was_expected(kwargs, message):
     # bis weit in den: forward
     ("Sie regten einen Verzicht bis weit in den Januar hinein an.", "2020-12-18",
      [("Januar", "2021-01", "2021-01-01", "2021-01-31")]),
-    # a scheduling verb in the present: the nearest occurrence, not the past one
+    # a scheduling verb in the present: the nearest occurrence, not the past one; a few
+    # years before it: the decade around them (the interval keeps the years)
     ("das am 1. November beginnt und in den Jahren zuvor kein Hit war", "2020-09-15",
      [day("1. November", "2020-11-01"),
-      ("Jahren zuvor", "2015-11-01/2019-11-01", "2015-11-01", "2019-11-01")]),
+      ("Jahren zuvor", "201", "2015-11-01", "2019-11-01")]),
 ])
 def test_corpus_cases(text, anchor, expected):
     assert found(text, anchor) == expected
@@ -733,11 +734,11 @@ def test_reference_time_of_the_text(text, expected):
       ("eine Woche später", "1921-W10")]),
     # no date before: the publication day
     ("Am nächsten Tag war alles anders.", [("nächsten Tag", "2020-05-05")]),
-    # a few: an approximate interval after the reference
+    # a few: the next coarser unit around an approximate interval after the reference
     ("Am 2. Mai 1990 kam er an. Wenige Tage später reiste er ab.",
-     [("2. Mai 1990", "1990-05-02"), ("Wenige Tage später", "1990-05-03/1990-05-09")]),
+     [("2. Mai 1990", "1990-05-02"), ("Wenige Tage später", "1990-05")]),
     ("Er starb am 2. Mai 1990. Einige Jahre zuvor war er erkrankt.",
-     [("2. Mai 1990", "1990-05-02"), ("Einige Jahre zuvor", "1985-05-02/1989-05-02")]),
+     [("2. Mai 1990", "1990-05-02"), ("Einige Jahre zuvor", "198")]),
     # a year only: the shift is told in years
     ("Das geschah 1915. Zwei Tage später brannte die Stadt.",
      [("1915", "1915"), ("Zwei Tage später", "1915")]),
@@ -820,8 +821,9 @@ def test_heute_is_the_day_or_nowadays(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a length in two units is one (the bench guidelines)
     ("Er brauchte 7 Minuten und eine Sekunde.",
-     [("7 Minuten", "PT7M", None, None), ("eine Sekunde", "PT1S", None, None)]),
+     [("7 Minuten und eine Sekunde", "PT7M1S", None, None)]),
     ("Die U-Bahn kommt alle 10 Minuten, der Bus alle zwei Stunden.",
      [("alle 10 Minuten", "PT10M", None, None), ("alle zwei Stunden", "PT2H", None, None)]),
 ])
@@ -1149,15 +1151,15 @@ def test_a_weekday_of_a_date_before_the_gregorian_calendar_keeps_the_narrative_y
 
 @pytest.mark.parametrize(("anchor", "text", "expected"), [
     # Thursday 2020-05-28: the pair of days that ends on the last Thursday (here: today)
-    ("2020-05-28", "Von Mittwoch auf Donnerstag kamen drei Fälle hinzu.",
+    ("2020-05-28", "Von Mittwoch auf Donnerstag regnete es in Kassel.",
      [("Von Mittwoch auf Donnerstag", "2020-05-27/2020-05-28", "2020-05-27", "2020-05-28")]),
-    ("2020-05-28", "Sie war in der Nacht von Montag auf Dienstag eingeliefert worden.",
+    ("2020-05-28", "Der Zug war in der Nacht von Montag auf Dienstag abgefahren.",
      [("Nacht von Montag auf Dienstag", "2020-05-25TNI", "2020-05-25", "2020-05-25")]),
-    ("2020-04-02", "Ausflüge müssen von Karfreitag bis Ostermontag unterbleiben.",
+    ("2020-04-02", "Das Freibad bleibt von Karfreitag bis Ostermontag zu.",
      [("von Karfreitag bis Ostermontag", "2020-04-10/2020-04-13", "2020-04-10",
        "2020-04-13")]),
     # a present clause with no date near: every week
-    ("2020-04-07", "So sieht mein Tag von Montag bis Freitag aus.",
+    ("2020-04-07", "Der Kiosk öffnet von Montag bis Freitag.",
      [("von Montag bis Freitag", "XXXX-WXX-1/XXXX-WXX-5", None, None)]),
 ])
 def test_ranges_of_named_days(anchor, text, expected):
@@ -1171,16 +1173,16 @@ def test_two_years_joined_by_und_are_two_expressions_a_range_needs_bis():
 
 
 def test_lengths_joined_by_oder_are_two_and_zwischen_und_is_a_range_of_lengths():
-    assert [(t, v) for t, v, *_ in found("Es dauert zwei oder drei Wochen. Eingeladen sind "
-                                          "Frauen zwischen 50 und 69 Jahren.")] == [
+    assert [(t, v) for t, v, *_ in found("Es dauert zwei oder drei Wochen. Gefragt waren "
+                                          "Läufer zwischen 50 und 69 Jahren.")] == [
         ("zwei", "P2W"), ("drei Wochen", "P3W"), ("zwischen 50 und 69 Jahren", "P50Y/P69Y")]
 
 
 @pytest.mark.parametrize(("anchor", "text", "value"), [
     # Sunday 2021-01-03: a present clause with any present verb looks forward
-    ("2021-01-03", "Das Finale steht an diesem Mittwoch an.", "2021-01-06"),
-    ("2020-08-09", "Am Donnerstag gibt sie selbst einen Kurs.", "2020-08-13"),
-    ("2020-08-09", "Am Donnerstag gab sie selbst einen Kurs.", "2020-08-06"),
+    ("2021-01-03", "Der Umzug steht an diesem Mittwoch an.", "2021-01-06"),
+    ("2020-08-09", "Am Donnerstag gibt es Suppe in der Kantine.", "2020-08-13"),
+    ("2020-08-09", "Am Donnerstag gab es Suppe in der Kantine.", "2020-08-06"),
 ])
 def test_a_weekday_in_a_present_clause_looks_forward(anchor, text, value):
     assert found(text, anchor)[0][1] == value
@@ -1188,42 +1190,42 @@ def test_a_weekday_in_a_present_clause_looks_forward(anchor, text, value):
 
 def test_a_bare_weekday_repeats_the_one_named_with_a_forward_word_before():
     # Saturday 2021-01-09: "am Samstag" after "am kommenden Samstag" is that Saturday again
-    rows = found("Er fährt zum Parteitag am kommenden Samstag. Die Partei wählt am Samstag "
-                 "ihren Vorsitzenden.", "2021-01-09")
+    rows = found("Der Chor probt am kommenden Samstag. Am Samstag singt er auch "
+                 "im Dom.", "2021-01-09")
     assert [v for _, v, *_ in rows] == ["2021-01-16", "2021-01-16"]
     # Monday 2020-12-07: a Monday named with "vergangenen" is not repeated by "seit Montag"
-    rows = found("Am vergangenen Montag waren es 37 Fälle. Dort gibt es seit Montag neue Fälle.",
+    rows = found("Am vergangenen Montag schneite es. Seit Montag gibt es neue Baustellen.",
                  "2020-12-07")
     assert [v for _, v, *_ in rows] == ["2020-11-30", "2020-12-07"]
 
 
 def test_vielleicht_looks_forward_in_a_clause_without_a_verb():
     # Monday 2021-01-04: the summer and autumn ahead, not those just past
-    assert [v for _, v, *_ in found("Wann spielen Sie wieder? Vielleicht im Sommer. Vielleicht "
-                                    "können wir im Herbst die Tournee nachholen.",
+    assert [v for _, v, *_ in found("Wann öffnet der Zoo? Vielleicht im Sommer. Vielleicht "
+                                    "können wir im Herbst das Fest feiern.",
                                     "2021-01-04")] == ["2021-SU", "2021-FA"]
 
 
 def test_the_coming_year_named_in_a_forecast_does_not_frame_what_follows():
     # Tuesday 2020-11-10: "im Winter" is the winter ahead (2020-WI), not the one of 2021
-    assert [v for _, v, *_ in found("Die Wirtschaft schrumpfe 2020, wachse 2021 jedoch wieder. "
-                                    "Im Winter dürfte sie nicht zulegen.", "2020-11-10")] == [
+    assert [v for _, v, *_ in found("Der Umsatz sinke 2020, steige 2021 jedoch wieder. "
+                                    "Im Winter dürfte er stagnieren.", "2020-11-10")] == [
         "2020", "2021", "2020-WI"]
 
 
 @pytest.mark.parametrize(("anchor", "text", "values"), [
     # the year before the year just named, which frames nothing after it
-    ("2020-07-02", "Schon 2019 ist die Zahl um 43 Prozent zum Vorjahr eingebrochen. Im selben "
-                   "Jahr sank die Quote.", ["2019", "2018", "2019"]),
-    ("2021-02-02", "Im Jahr 2020 klingelte das Telefon. Das Institut verbuchte mehr als im "
+    ("2020-07-02", "Schon 2019 fiel die Ernte um 43 Prozent zum Vorjahr. Im selben "
+                   "Jahr sank der Preis.", ["2019", "2018", "2019"]),
+    ("2021-02-02", "Im Jahr 2020 kamen viele Gäste. Das Hotel zählte mehr als im "
                    "Vorjahr.", ["2020", "2019"]),
     # no date just before: the year before publication
-    ("2021-02-02", "Das Institut verbuchte mehr als im Vorjahr.", ["2020"]),
+    ("2021-02-02", "Das Hotel zählte mehr als im Vorjahr.", ["2020"]),
     # a Vortag does not count from another Vortag, nor from a record told in the pluperfect
-    ("2020-10-23", "Das RKI nannte am Freitagmorgen 9954 Tote, 49 mehr als am Vortag. Am Vortag "
-                   "war ein Rekord erreicht worden.", ["2020-10-23TMO", "2020-10-22",
+    ("2020-10-23", "Der Pegel stand am Freitagmorgen bei vier Metern, mehr als am Vortag. Am "
+                   "Vortag war ein Rekord gemessen worden.", ["2020-10-23TMO", "2020-10-22",
                                                       "2020-10-22"]),
-    ("2021-02-28", "Der Höchststand war am 18. Dezember erreicht worden. Die Inzidenz war so hoch "
+    ("2021-02-28", "Der Höchststand war am 18. Dezember gemessen worden. Der Pegel war so hoch "
                    "wie am Vortag.", ["2020-12-18", "2021-02-27"]),
 ])
 def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, text, values):
@@ -1232,15 +1234,16 @@ def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, t
 
 @pytest.mark.parametrize(("anchor", "text", "expected"), [
     ("2020-12-28", "Vor genau einer Woche waren es mehr.", ("Vor genau einer Woche", "2020-W52")),
-    ("2020-05-01", "Sie hat ihn vor bald zwei Jahren gelesen.", ("vor bald zwei Jahren", "2018")),
-    ("2020-12-30", "Die Firma, die vor nicht einmal 20 Jahren kaufte.",
+    ("2020-05-01", "Er hat das Haus vor bald zwei Jahren gekauft.",
+     ("vor bald zwei Jahren", "2018")),
+    ("2020-12-30", "Die Brücke wurde vor nicht einmal 20 Jahren gebaut.",
      ("vor nicht einmal 20 Jahren", "2000")),
     # the turn of the year nearest the anchor, written as the new year's first day
-    ("2021-02-02", "Der Kraftakt ist mit dem Jahreswechsel nicht vorbei.",
+    ("2021-02-02", "Der Umbau ist mit dem Jahreswechsel nicht fertig.",
      ("Jahreswechsel", "2021-01-01")),
-    ("2021-01-11", "In der Silvesternacht 2016 starben 39 Menschen.",
+    ("2021-01-11", "In der Silvesternacht 2016 brannte eine Scheune.",
      ("Silvesternacht 2016", "2016-12-31TNI")),
-    ("2020-03-11", "Er sei in der Nacht zum 11.03. gestorben.",
+    ("2020-03-11", "Der Hund sei in der Nacht zum 11.03. entlaufen.",
      ("Nacht zum 11.03.", "2020-03-10TNI")),
 ])
 def test_offset_particles_turn_of_the_year_and_named_nights(anchor, text, expected):
@@ -1248,7 +1251,159 @@ def test_offset_particles_turn_of_the_year_and_named_nights(anchor, text, expect
 
 
 def test_a_part_of_the_day_in_the_genitive_is_that_of_the_day_told_not_a_habit():
-    rows = found("Sie starb am Donnerstagmorgen. Im Laufe des Nachmittags nahm die Zahl ab.",
+    rows = found("Der Sturm begann am Donnerstagmorgen. Im Laufe des Nachmittags ließ er nach.",
                  "2020-04-23")
     assert [(t, v) for t, v, *_ in rows] == [("Donnerstagmorgen", "2020-04-23TMO"),
                                            ("Nachmittags", "2020-04-23TAF")]
+
+
+def test_a_few_units_before_or_after_take_the_next_coarser_unit():
+    rows = found("Am 12. Januar 2016 eröffnete das Museum. Wenige Monate zuvor hatte der "
+                 "Architekt gekündigt.", "2021-01-11")
+    assert [(t, v) for t, v, *_ in rows] == [("12. Januar 2016", "2016-01-12"),
+                                           ("Wenige Monate zuvor", "2015")]
+
+
+def test_a_look_back_in_the_pluperfect_moves_no_part_of_the_day():
+    # "am Morgen" is the morning of the death (Thursday), not of the Monday looked back at
+    rows = found("Der Dampfer legte am Donnerstag in Kiel an, wohin er in der Nacht von Montag "
+                 "auf Dienstag aufgebrochen war. Schon am Morgen warteten 50 Schaulustige.",
+                 "2020-04-23")
+    assert [(t, v) for t, v, *_ in rows] == [("Donnerstag", "2020-04-23"),
+                                           ("Nacht von Montag auf Dienstag", "2020-04-20TNI"),
+                                           ("Morgen", "2020-04-23TMO")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Der Täter soll am Montagabend kurz vor Mitternacht eingebrochen sein.",
+     "2020-04-20TEV"),
+    ("Die Kollegin dürfte sich Anfang Januar erkältet haben.", "2020-01"),
+    ("Die Brücke soll am Montag eröffnet werden.", "2020-04-27"),
+])
+def test_a_modal_with_a_perfect_infinitive_reports_the_past(text, value):
+    assert found(text, "2020-04-23")[0][1] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Bäckerei öffne wie immer morgens um sechs Uhr.",
+     [("morgens", "XXXX-XX-XXTMO"), ("sechs Uhr", "XXXX-XX-XXT06:00")]),
+    ("Die Halle ist von morgens 7 Uhr bis abends 22 Uhr offen.",
+     [("von morgens 7 Uhr bis abends 22 Uhr", "XXXX-XX-XXT07:00/XXXX-XX-XXT22:00")]),
+    ("Plan:\n7.00-8.15 Uhr: Joggen.\n8.15-9.00 Uhr: Zeitung.",
+     [("7.00-8.15 Uhr", "XXXX-XX-XXT07:00/XXXX-XX-XXT08:15"),
+      ("8.15-9.00 Uhr", "XXXX-XX-XXT08:15/XXXX-XX-XXT09:00")]),
+    # a clock time of a named day stays dated
+    ("Am Montag um 20 Uhr spielt er.", [("Montag", "2020-04-06"), ("20 Uhr", "2020-04-06T20:00")]),
+])
+def test_clock_times_of_a_habit_or_a_schedule_are_of_any_day(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-04-05")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Rede darf nicht länger als 4 Minuten und 30 Sekunden sein.",
+     ("länger als 4 Minuten und 30 Sekunden", "PT4M30S")),
+    ("Der Clip ist eine Minute und zehn Sekunden lang.",
+     ("eine Minute und zehn Sekunden", "PT1M10S")),
+    ("Sie war 41 Jahre und 20 Tage alt.", ("41 Jahre und 20 Tage", "P41Y20D")),
+    ("Ihre Bestzeit liegt bei 2:31:07 Stunden.", ("2:31:07 Stunden", "PT2H31M7S")),
+    ("Über 10.000 Meter lief sie 31:12 Minuten.", ("31:12 Minuten", "PT31M12S")),
+])
+def test_lengths_in_two_units_or_as_a_clock_reading_are_one_duration(text, expected):
+    assert [(t, v) for t, v, *_ in found(text)] == [expected]
+
+
+def test_a_weekday_after_an_indefinite_article_is_any_such_day():
+    assert [(t, v) for t, v, *_ in found("Der Markt ist an einem "
+                                          "Samstagabend voll.", "2020-09-06")] == [
+        ("Samstagabend", "XXXX-WXX-6TEV")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Absatz ist in den ersten drei Monaten des Jahres gestiegen.",
+     ("ersten drei Monaten des Jahres", "2020-01/2020-03")),
+    ("Es kamen weniger Gäste als in den ersten drei Monaten 2019.",
+     ("ersten drei Monaten 2019", "2019-01/2019-03")),
+    ("Die ersten acht Wochen des Jahres 2020 waren mild.",
+     ("ersten acht Wochen des Jahres 2020", "2020-W01/2020-W08")),
+    ("Die Brücke dürfte im ersten Halbjahr 2022 fertig sein.",
+     ("ersten Halbjahr 2022", "2022-H1")),
+])
+def test_the_first_months_weeks_or_half_of_a_year(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-05-25")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heute vor 20 Jahren eröffnete die Bibliothek. Sie schloss zwei Tage später.",
+     [("Heute vor 20 Jahren", "2000-09-09"), ("zwei Tage später", "2000-09-11")]),
+    ("Die Jahre zwischen 1966 und heute zeigt die Schau.",
+     [("zwischen 1966 und heute", "1966/2020-09-09")]),
+    ("Die Chronik reicht vom 16. Jahrhundert bis heute.",
+     [("vom 16. Jahrhundert bis heute", "15/2020-09-09")]),
+])
+def test_this_day_years_ago_and_ranges_up_to_today(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-09-09")] == expected
+
+
+def test_a_weekday_in_a_sentence_about_a_habit_is_any_such_day():
+    rows = found("Üblicherweise ist die Mensa montags voller, weil am Sonntag niemand "
+                 "kocht. Am Sonntag wurde gekocht.", "2020-12-07")
+    assert [(t, v) for t, v, *_ in rows] == [("montags", "XXXX-WXX-1"),
+                                           ("Sonntag", "XXXX-WXX-7"),
+                                           ("Sonntag", "2020-12-06")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Bis Dezember soll alles fertig sein.", "2021-12"),
+    ("Ab Dezember wird geimpft.", "2021-12"),
+    ("Im Dezember stiegen die Zahlen.", "2020-12"),
+])
+def test_bis_or_ab_in_a_future_clause_looks_forward(text, value):
+    assert found(text, "2021-01-10")[0][1] == value
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    ("2021-01-12", "Zum Jahresende 2020 waren es weniger.", ("Jahresende 2020", "2020")),
+    # the end of the year just past in a past clause early in the year
+    ("2021-01-12", "Zum Jahresende waren es weniger.", ("Jahresende", "2020")),
+    ("2021-01-12", "Zum Jahresende soll es mehr geben.", ("Jahresende", "2021")),
+    # the start of the next year in a future clause late in the year
+    ("2020-11-12", "Zum Jahresbeginn soll der Impfstoff kommen.", ("Jahresbeginn", "2021")),
+    # a present verb of a scheduled event looks forward
+    ("2021-01-12", "Die Wahl findet im September statt.", ("September", "2021-09")),
+])
+def test_the_year_of_jahresende_and_of_scheduled_months(anchor, text, expected):
+    assert [(t, v) for t, v, *_ in found(text, anchor)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # Monday 2020-10-12: a range of days in the present is the one the anchor lies in
+    ("Die Tagung dauert von Montag bis Mittwoch.", "2020-10-12/2020-10-14"),
+    ("Die Tagung lief von Montag bis Mittwoch.", "2020-10-05/2020-10-07"),
+    # only the working week or a habit makes a weekly set
+    ("Mein Tag sieht von Montag bis Freitag so aus.", "XXXX-WXX-1/XXXX-WXX-5"),
+])
+def test_ranges_of_weekdays_in_the_present(text, value):
+    assert found(text, "2020-10-12")[0][1] == value
+
+
+def test_a_weekday_after_a_first_name_is_a_surname():
+    assert found("Das Team um Anna Freitag und Jonas Berg gewann.",
+                 "2021-01-03") == []
+    assert [(t, v) for t, v, *_ in found("Es gab Stand Montag 100 Fälle. Bis Freitag bleibt er.",
+                                          "2021-01-03")] == [("Montag", "2020-12-28"),
+                                                              ("Freitag", "2021-01-08")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er ist seit vielen Jahren aktiv.", ("seit vielen Jahren", "PXY")),
+    ("Vor vielen Jahren war das anders.", ("Vor vielen Jahren", "PAST_REF")),
+    ("Gute zwei Jahre später war alles anders.", ("Gute zwei Jahre später", "2022")),
+])
+def test_many_years_and_gute_as_an_approximator(text, expected):
+    assert [(t, v) for t, v, *_ in found(text, "2020-09-26")] == [expected]
+
+
+def test_weak_preterites_with_a_verbal_prefix_are_past():
+    # Monday 2020-11-16: "erkrankte" is past, so the spring just gone, not the next
+    assert [(t, v) for t, v, *_ in found("Im Frühjahr erkrankte er an Covid-19.",
+                                          "2020-11-16")] == [("Frühjahr", "2020-SP")]

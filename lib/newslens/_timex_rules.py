@@ -63,7 +63,8 @@ DECADE_WORDS = {
 }
 APPROXIMATORS = {
     "rund": "approximate", "etwa": "approximate", "fast": "approximate",
-    "knapp": "approximate", "gut": "approximate", "ungefähr": "approximate",
+    "knapp": "approximate", "gut": "approximate", "gute": "approximate",
+    "guten": "approximate", "ungefähr": "approximate",
     "circa": "approximate", "ca.": "approximate", "beinahe": "approximate",
     "nahezu": "approximate", "annähernd": "approximate", "mehr als": "more_than",
     "über": "more_than", "mindestens": "more_than", "länger als": "more_than",
@@ -258,7 +259,7 @@ YEAR = r"(?:1[0-9]|20)\d{2}"
 DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 NUM = (r"(?:\d{1,3}(?:,5)?|" + _words(NUMBERS, cap=True)
        + r"|(?:[Ee]ine[mnrs]?" + _S + r")?halbe[nms]?)")
-FEW = _words(["wenigen", "einigen", "ein paar", "mehreren"])
+FEW = _words(["wenigen", "einigen", "ein paar", "mehreren", "vielen"])
 FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
                  cap=True)
 #: Words after a quantity of time that count it from an earlier date of the text.
@@ -266,6 +267,30 @@ _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
                                          "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
                                         cap=True) + r")")
+#: Units of a length in two parts (Jahre und Tage, Minuten und Sekunden).
+_LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekunden?)")
+#: Words of a habit in a sentence: its weekdays are any such day.
+HABITUAL_CUES = re.compile(
+    r"\b(?:[Üü]blicherweise|[Nn]ormalerweise|[Gg]ewöhnlich|[Ii]n[ \t]+der[ \t]+Regel|"
+    r"[Gg]rundsätzlich|[Jj]eweils|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonnabend|sonntag)s)\b")
+#: A capitalised word right before a weekday in mid-sentence: a first name (Richard Freitag).
+NAME_BEFORE = re.compile(r"(?<=[\w,;] )(?P<first>[A-ZÄÖÜ][a-zäöüß]+) $")
+#: Capitalised words that stand before a weekday without being a first name.
+NOT_FIRST_NAMES = {"Stand", "Ende", "Anfang", "Mitte", "Heute", "Gestern", "Morgen", "Bis", "Ab",
+                   "Seit", "Am", "Vom", "Zum", "Jeden", "Ostern", "Pfingsten", "Weihnachten",
+                   "Woche", "Wochenende", "Uhr", "Ortszeit", "Dienstagabend", "Nacht"}
+#: An indefinite article before a weekday: any such day (an einem Samstagabend).
+INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]n[ \t]+)?einem[ \t]+$")
+#: Habitual parts of the day before a clock time: von morgens 4 Uhr bis abends 21 Uhr.
+_HABITUAL = r"(?:morgens|vormittags|mittags|nachmittags|abends|nachts|früh)"
+#: Before a clock time: a habit (wie immer morgens um sechs Uhr, nur morgens von 6 bis 9 Uhr,
+#: täglich ab 10 Uhr), so the time of a day in general.
+HABITUAL_BEFORE_CLOCK = re.compile(
+    r"(?:\b(?:morgens|vormittags|mittags|nachmittags|abends|nachts|täglich|werktags|"
+    r"wochentags|sonntags|samstags|montags|dienstags|mittwochs|donnerstags|freitags)|"
+    r"\b[Jj]eden[ \t]+(?:Tag|Morgen|Abend))[ \t]+(?:um|von|ab|bis|gegen|zwischen|jeweils)?"
+    r"[ \t]*$")
 #: Separators of a list of dates: 22., 23. und 25. August.
 _LIST = r"(?:\s*,\s*|" + _S + r"(?:und|oder|sowie|und" + _S + r"am|oder" + _S + r"am)" + _S + r")"
 APPROX = _words(APPROXIMATORS, cap=True)
@@ -317,6 +342,12 @@ _BRANCHES = [
         # coordination of two years, like 1990 und 2000)
         + r"|(?:(?P<ra_j>Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
         + r"bis" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
+    )),
+    # 1b up to today: zwischen 1966 und heute, vom 16. Jahrhundert bis heute, von 2010 bis heute
+    _branch("tilltoday", (
+        r"(?:(?P<tt_zw>[Zz]wischen)|[Vv]o[mn])" + _S + r"(?:(?P<tt_y>" + YEAR + r")|(?P<tt_c>"
+        r"\d{1,2})\." + _S + r"Jahrhundert(?:s)?)" + _S + r"(?(tt_zw)und|bis)" + _S + r"heute"
+        + _E
     )),
     # 2 years of an era: 44 v. Chr., im Jahr 800 n. Chr.
     _branch("era", r"(?:Jahre?s?" + _S + r")?(?P<er_y>\d{1,4})" + _S + r"(?P<er_e>" + ERA
@@ -414,9 +445,12 @@ _BRANCHES = [
     )),
     # 8 since a quantity: seit mehr als vier Jahren
     _branch("since", r"[Ss]eit" + _S + r"(?:(?P<si_apx>" + APPROX + r")" + _S + r")?(?P<si_num>"
-            + NUM + r")" + _S + r"(?P<si_unit>" + UNIT + r")" + _E),
+            + NUM + r"|" + _words(["vielen", "einigen", "wenigen", "mehreren"]) + r")" + _S
+            + r"(?P<si_unit>" + UNIT + r")" + _E),
     # 9 offsets: vor drei Tagen, in wenigen Tagen (rund zwei Monate zurück: see duration)
     _branch("offset", (
+        r"(?:(?P<of_today>[Hh]eute)" + _S + r"(?=vor" + _S + r"(?:\d|"
+        + _words(NUMBERS) + r")))?"  # Heute vor 20 Jahren: this day 20 years ago
         r"(?P<of_dir>[Vv]or|[Ii]n)" + _S + r"(?:(?P<of_apx>" + APPROX + r"|"
         + _words(OFFSET_PARTICLES) + r")" + _S + r")?"
         r"(?P<of_num>" + NUM + r"|" + FEW + r")" + _S + r"(?P<of_unit>" + UNIT + r")" + _E
@@ -432,6 +466,16 @@ _BRANCHES = [
         r"(?P<qu_n>ersten|zweiten|dritten|vierten)" + _S + r"Quartals?"
         r"(?:" + _S + r"(?P<qu_y>" + YEAR + r")" + _E + r"|" + _S + r"(?:des" + _S + r")?"
         r"(?P<qu_rel>" + REL + r")" + _S + r"Jahres)?" + _E
+    )),
+    # 11b the first months or weeks of a year, its halves: in den ersten drei Monaten des
+    # Jahres 2019, die ersten acht Wochen des Jahres 2020, im ersten Halbjahr 2022
+    _branch("firstpart", (
+        r"(?:(?P<fp_ord>ersten)" + _S + r"(?P<fp_num>" + NUM + r")" + _S
+        + r"(?P<fp_unit>Monaten?|Monate|Wochen)|(?P<fp_half>ersten|zweiten)" + _S
+        + r"Halbjahr(?:es)?)"
+        + r"(?:" + _S + r"des" + _S + r"Jahres(?:" + _S + r"(?P<fp_y1>" + YEAR + r"))?"
+        + r"|" + _S + r"(?:im" + _S + r"Jahr" + _S + r")?(?P<fp_y2>" + YEAR + r")"
+        + r"|" + _S + r"(?:des" + _S + r")?(?P<fp_rel>" + REL + r")" + _S + r"Jahres)" + _E
     )),
     # 12 seasons: im Herbst 2024, Ende des Sommers, im vergangenen Winter, Winter 2020/21
     _branch("season", (
@@ -451,6 +495,7 @@ _BRANCHES = [
         r"Monats|Jahres)" + _E
         + r"|(?P<rv_word>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche|[Hh]euer|Jahresende|"
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte)" + _E
+        + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
         + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
         # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
@@ -473,10 +518,21 @@ _BRANCHES = [
         r"(?:(?P<ye_jahr>Jahre?[ns]?)|(?P<ye_mod>" + PART + r"))" + _S + r"(?P<ye_n>" + YEAR
         + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
     )),
+    # 15b3 lengths in two units (3 Minuten und 45 Sekunden, 39 Jahre und 14 Tage) and written
+    # as a clock reading (2:12:50 Stunden, 27:36 Minuten)
+    _branch("ducomp", (
+        r"(?:(?P<dk_apx>" + APPROX + r")" + _S + r")?(?P<dk_a>" + NUM + r")" + _S
+        + r"(?P<dk_ua>" + _LENGTH_UNIT + r")" + _S + r"und" + _S
+        + r"(?P<dk_b>" + NUM + r")" + _S + r"(?P<dk_ub>" + _LENGTH_UNIT + r")" + _E
+        + r"|(?<![\d:.])(?P<dk_clock>\d{1,2}:[0-5]\d(?::[0-5]\d)?)" + _S
+        + r"(?P<dk_cu>Stunden|Std\.|Minuten|Min\.)(?!\w)"
+    )),
     # 15b clock times: 20 Uhr, 8.30 Uhr, 20:15 Uhr
     _branch("clock", (
-        r"(?:(?P<cr_zw>[Zz]wischen" + _S + r")|[Vv]on" + _S + r")?(?P<cr_h>" + _HOUR + r")(?:[.:]"
-        r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?P<cr_h2>"
+        r"(?:(?P<cr_zw>[Zz]wischen" + _S + r")|[Vv]on" + _S + r"(?:(?P<cr_p1>" + _HABITUAL
+        + r")" + _S + r")?)?(?P<cr_h>" + _HOUR + r")(?:[.:]"
+        r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?:(?P<cr_p2>"
+        + _HABITUAL + r")" + _S + r")?(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
@@ -569,12 +625,13 @@ _FOLLOWED_BY = {
     ("zu", "zum", "zur"): r"(?:einem|jetzigen|gegenwärtigen|derzeitigen|aktuellen|Zeit|"
                           r"Wochenende)",
     ("von",): r"(?:\d|heute|" + MONTH + r"|" + PART + r"|" + WEEKDAY + r"|"
-               + _words(DAY_HOLIDAYS) + r")",
+               + _words(DAY_HOLIDAYS) + r"|" + _HABITUAL + r")",
     ("vom",): r"(?:\d|Wochenende)",
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
     ("am", "übers"): r"Wochenende",
     ("im",): r"Moment",
-    ("vor", "seit"): r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER + r"|genau|bald|nicht|noch)",
+    ("vor", "seit"): (r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER
+                      + r"|genau|bald|nicht|noch|vielen)"),
     ("über",): r"(?:das|" + _NUMBER_LIKE + r")",
     ("mehr", "weniger", "länger", "kürzer"): r"als",
     ("bis",): r"(?:zu|auf|dato)",
@@ -812,6 +869,11 @@ _PAST_CUES = (
     "schätzte", "wollte", "wollten", "konnte", "konnten", "musste", "mussten", "durfte",
     "gestern", "vorgestern", "damals", "kürzlich", "zuletzt", "jüngst", "neulich",
 )
+#: A perfect infinitive (``zusammengebrochen sein``, ``angesteckt haben``, ``verhaftet worden
+#: sein``): after a modal (soll, dürfte, könnte) the clause reports the past, not the future.
+PERFECT_INFINITIVE = re.compile(
+    r"(?<![\w])[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp|iert)[a-zäöüß]*(?:t|en)(?:[ \t\n]+worden)?"
+    r"[ \t\n]+(?:sein|haben)(?![\w])")
 #: Present-tense verbs of scheduled events: with a weekday they look forward ("Am Samstag
 #: findet kein Programm statt" in a Sunday paper is the coming Saturday).
 SCHEDULED = ("beginnt", "beginnen", "startet", "starten", "endet", "enden", "läuft", "laufen",
@@ -853,7 +915,9 @@ TENSE_CUES = re.compile(
     + r"|(?:" + _words(_PAST_PREFIXES) + r")?(?:" + _words(set(_STRONG_PAST)) + r")(?:en|n)?"
     + r"(?![\w])"
     + r"|(?!ge)[a-zäöü]\w*(?:(?:iert|(?:[a-df-hj-qs-zäöüß]|(?<!t)r)et|elt|ckt|hlt|llt)en?|erte)"
-    r"(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
+    r"(?![\w])(?![ \t]+[A-ZÄÖÜ])"
+    # weak preterites with a verbal prefix: erkrankte, verkaufte (not -ten: verzichten)
+    + r"|(?:er|ver|be|ent|zer|emp)[a-zäöüß]{2,}[^aeiouäöüt\W]te(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
     r"|(?P<present>" + _words(_PRESENT_CUES) + r")|(?P<auxiliary>" + _words(_PERFECT_AUXILIARIES)
     + r")|(?P<participle>[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]{2,}(?:t|en)|"
     r"[a-zäöüß]+iert))(?![\w])"
@@ -983,6 +1047,26 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_LENGTH_CODES = (("Jahr", "Y", 0), ("Monat", "M", 1), ("Woche", "W", 2), ("Tag", "D", 3),
+                 ("Stunde", "H", 4), ("Minute", "M", 5), ("Sekunde", "S", 6))
+
+
+def compound_duration(parts: list[tuple[float, str]]) -> str | None:
+    """``P39Y14D``, ``PT3M45S`` from (amount, unit word) pairs in falling order of size; None
+    when the units do not fall or an amount is not whole."""
+    date, time, last = "", "", -1
+    for amount, word in parts:
+        code, rank = next((c, r) for prefix, c, r in _LENGTH_CODES if word.startswith(prefix))
+        if rank <= last or amount != int(amount):
+            return None
+        last = rank
+        if rank >= 4:
+            time += f"{int(amount)}{code}"
+        else:
+            date += f"{int(amount)}{code}"
+    return f"P{date}" + (f"T{time}" if time else "")
 
 
 def duration_value(amount: float | None, unit: str) -> str:

@@ -54,6 +54,11 @@ _MONTHS = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept
 _REPORT_COLOUR = "#555555"
 #: Articles that must date an event alike (reported as happened) for it to be drawn.
 MIN_SUPPORT = 2
+#: The share of an event's articles that must date it to its days (as happened, planned or
+#: expected: every report that names its day) for it to be drawn: a group most of whose
+#: reports name no day of it or other days (a state talked about for weeks, several rounds of
+#: talks of the same people, plans) is listed, not drawn.
+MIN_DATE_SHARE = 1 / 3
 #: Granularities of the event dates drawn (a week or a month is listed, not drawn).
 DRAWN_GRANULARITIES = ("day", "weekend")
 #: Events drawn at most by default: one row each, so more would not be readable (nor fast).
@@ -140,7 +145,8 @@ def timeline_table(
 
 def drawable(events: pd.DataFrame, event_mentions: pd.DataFrame,
              min_support: int = MIN_SUPPORT,
-             modalities: tuple[str, ...] = DRAWN_MODALITIES) -> set[str]:
+             modalities: tuple[str, ...] = DRAWN_MODALITIES,
+             min_date_share: float = MIN_DATE_SHARE) -> set[str]:
     """The events whose reports agree on their date (:func:`~newslens.events.tables.
     date_support`): a timex dates the event to a day or days (``date_source = timex`` with a
     granularity of :data:`DRAWN_GRANULARITIES`: a week or a month named in passing, ``im
@@ -149,12 +155,16 @@ def drawable(events: pd.DataFrame, event_mentions: pd.DataFrame,
     ``min_support`` articles (all, if it has fewer) report it at that date (in one of
     ``modalities``: as happened by default), as many by a timex of their own (two articles
     that name the same day; a day named once may be a timex read a year or a week off), and
-    no more articles date it otherwise. A group whose reports do not agree on a day (a state
-    named in passing, reports of several occasions) is listed in the tables but not drawn."""
+    no more articles date it otherwise, and at least ``min_date_share`` of its articles date it
+    to its days in any modality (:data:`MIN_DATE_SHARE`). A group whose reports do not agree on
+    a day (a state named in passing, reports of several occasions) is listed in the tables but
+    not drawn."""
     support = date_support(events, event_mentions, tuple(modalities))
     known = events.set_index("event_id").reindex(support.index)
     needed = known["n_articles"].clip(upper=min_support)
-    ok = (support["support"] >= needed) & (support["support"] > support["against"]) \
+    every = date_support(events, event_mentions, tuple(MODALITY_NAMES))["support"]
+    ok = (every.reindex(support.index, fill_value=0) >= min_date_share * known["n_articles"]) \
+        & (support["support"] >= needed) & (support["support"] > support["against"]) \
         & (support["timex_support"] >= needed) \
         & known["granularity"].astype(str).isin(DRAWN_GRANULARITIES) \
         & (known["date_source"].astype(str) == "timex")

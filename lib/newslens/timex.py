@@ -195,8 +195,11 @@ class _Doc:
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
                     self._stamp = (timex.start, timex.start_date)
-                if _sets_reference(timex) and i not in self._compared:
-                    self._last_reference = i
+                if _sets_reference(timex) and i not in self._compared and not (
+                        self._last_reference is not None and self._pluperfect(i)
+                        and not self._pluperfect(self._last_reference)):
+                    self._last_reference = i  # (a look back in the pluperfect after a date
+                    # told in the past does not move the focus of "am Morgen", "am Abend")
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
                         self._narrative.add(i)
         return found
@@ -344,6 +347,13 @@ class _Doc:
         lo, hi = self.sentence(frame.start)
         return not any(m.lastgroup == "past" for m in R.TENSE_CUES.finditer(self.text, lo, hi))
 
+    def _scheduled(self, i: int) -> bool:
+        """The clause of match ``i`` has a present verb of a scheduled event (findet ...
+        statt, beginnt, tritt ... in Kraft, erscheint)."""
+        c_lo, c_hi, cues = self._clause(i)
+        return any(kind == "present" and c_lo <= a and b <= c_hi
+                   and self.text[a:b].lower() in R.SCHEDULED for a, b, kind in cues)
+
     def _strong_future(self, i: int) -> bool:
         """The clause of match ``i`` has a future verb (wird, soll, könnte, geplant), not just an
         adjective (die nächste Offensive)."""
@@ -404,7 +414,10 @@ class _Doc:
         if i not in self._tenses:
             m = self.matches[i]
             c_lo, c_hi, cues = self._clause(i)
-            self._tenses[i] = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
+            cue = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
+            if cue == "future" and R.PERFECT_INFINITIVE.search(self.text, c_lo, c_hi):
+                cue = "past"  # "soll am Montagabend zusammengebrochen sein": reported, past
+            self._tenses[i] = cue
         return self._tenses[i]
 
     def _clause(self, i: int) -> tuple[int, int, list[tuple[int, int, str]]]:
@@ -443,7 +456,9 @@ class _Doc:
         prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
         if prep is None:
             return self.tense(i)
-        return "past" if prep["prep"].lower() in ("seit", "vom") else forward
+        if prep["prep"].lower() in ("seit", "vom"):
+            return "past"
+        return "future" if self.clause_cue(i) == "future" else forward  # bis Dezember soll
 
     def pick(self, i: int, build: Callable[[int], tuple | None]) -> tuple[tuple, dt.date]:
         """The occurrence of a year-less expression (``im August``, ``am 18. August``) the clause
@@ -471,6 +486,9 @@ class _Doc:
         if not options:
             raise ValueError("no such day in three years")
         tense = "present" if narrative else self.direction(i, forward="present")
+        if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
+                self._scheduled(i):
+            tense = "future"  # "Die Wahl findet im September statt": the coming September
         if tense == "past":
             before = [c for c in options if c[1] <= day]
             return (before[-1] if before else options[0]), day
@@ -558,6 +576,21 @@ def _range(m, doc: _Doc, i: int) -> Timex | None:
         return _day_range(doc, i, (int(m["rn_d1"]), int(m["rn_m1"]), m["rn_y1"]),
                           (int(m["rn_d2"]), int(m["rn_m2"]), m["rn_y2"]))
     return _part_range(m, doc, i)
+
+
+def _tilltoday(m, doc: _Doc, i: int) -> Timex | None:
+    """zwischen 1966 und heute (``1966`` .. the anchor day), vom 16. Jahrhundert bis heute."""
+    today = doc.day_anchor(i)
+    if m["tt_y"]:
+        value, first = m["tt_y"], dt.date(int(m["tt_y"]), 1, 1)
+    else:
+        century = int(m["tt_c"])
+        if not 1 <= century <= 21:
+            return None
+        value, first = f"{century - 1:02d}", R.safe_date(max(1, (century - 1) * 100), 1, 1)
+    if first is None or first > today:
+        return None
+    return doc.make(i, value, (first, today), "day", anchor=today, end_value=f"{today}")
 
 
 def _year_range(doc: _Doc, i: int, first: int, last: int) -> Timex | None:
@@ -713,20 +746,29 @@ def _calendar_date(m, doc: _Doc, i: int) -> Timex | None:
 
 def _dayrange(m, doc: _Doc, i: int) -> Timex | None:
     """von Mittwoch auf Donnerstag (two days: the pair that ends on the last such day, or the
-    next pair in the future), von Montag bis Freitag (every week in a present clause without a
-    date near it, else those days), von Karfreitag bis Ostermontag; Nacht von Montag auf
-    Dienstag (the night of the first day, ``...TNI``)."""
+    next pair in the future), von Montag bis Freitag (the working week, or any range in a
+    sentence about a habit: every week in a present clause without a date near it; else those
+    days), von Karfreitag bis Ostermontag; Nacht von Montag auf Dienstag (the night of the
+    first day, ``...TNI``)."""
     first_name, last_name = m["dy_a"], m["dy_b"]
     if first_name in R.WEEKDAYS and last_name in R.WEEKDAYS:
         a, b = R.WEEKDAYS[first_name], R.WEEKDAYS[last_name]
         gap = (b - a) % 7 or 7
+        week = a == 0 and b >= 4  # von Montag bis Freitag: the working week, a habit
+        lo, hi = doc.sentence(m.start())
         if m["dy_sep"] == "bis" and not m["dy_night"] and doc.clause_cue(i) in (None, "present") \
-                and doc.anchor(i).day == doc.published and gap > 1:
+                and doc.anchor(i).day == doc.published and gap > 1 and (
+                    week or R.HABITUAL_CUES.search(doc.text, lo, hi)):
             return doc.make(i, f"XXXX-WXX-{a + 1}", None, None, kind="set",
                             end_value=f"XXXX-WXX-{b + 1}")
         anchor = doc.day_anchor(i)
-        if _weekday_direction(doc, i) == "future":
+        direction = _weekday_direction(doc, i)
+        if direction == "future":
             first = R.weekday_date(anchor, a, 0, "future")
+            last = first + dt.timedelta(days=gap)
+        elif direction == "present" and not m["dy_night"] and (
+                R.weekday_date(anchor, a, 0, "past") + dt.timedelta(days=gap) >= anchor):
+            first = R.weekday_date(anchor, a, 0, "past")  # the range the anchor lies in
             last = first + dt.timedelta(days=gap)
         else:
             last = R.weekday_date(anchor, b, 0, "past")
@@ -899,13 +941,22 @@ def _later(m, doc: _Doc, i: int) -> Timex | None:
 
 def _later_few(m, doc: _Doc, i: int, base: dt.date, unit: str, sign: int,
                anchor: dt.date | None) -> Timex:
-    """wenige Tage später, Jahre zuvor: an approximate interval next to the reference."""
+    """wenige Tage später, Jahre zuvor: an approximate interval next to the reference; the
+    value is the next coarser unit around its middle (``Tage später`` after 11 February: the
+    month ``2020-02``; ``wenige Monate zuvor`` before January 2016: ``2015``; ``Jahre später``
+    after 2010: the decade ``201``), as the text says no more."""
     length, few_unit = _FEW[unit]
     near = R.shift(base, 1, unit, sign)
     far = R.shift(base, length, few_unit, sign)
     first, last = (far, near) if sign < 0 else (near, far)
-    return doc.make(i, f"{first}", (first, last), R.UNIT_GRANULARITY[unit],
-                    modifier="approximate", anchor=anchor or doc.published, end_value=f"{last}")
+    middle = first + (last - first) / 2
+    value, _, granularity = R.unit_at(middle, _COARSER[unit], 1)
+    return doc.make(i, value, (first, last), granularity, modifier="approximate",
+                    anchor=anchor or doc.published)
+
+
+#: The unit whose value a few of a unit later or earlier takes (see `_later_few`).
+_COARSER = {"H": "D", "D": "M", "W": "M", "M": "Y", "Q": "Y", "Y": "DE", "DE": "CE", "CE": "CE"}
 
 
 def _middle(t: Timex) -> dt.date:
@@ -925,6 +976,9 @@ def _span(m, doc: _Doc, i: int) -> Timex:
 
 def _since(m, doc: _Doc, i: int) -> Timex | None:
     """seit mehr als vier Jahren: P4Y, from four years before the anchor up to it."""
+    if m["si_num"] in ("vielen", "einigen", "wenigen", "mehreren"):  # seit vielen Jahren: PXY
+        return doc.make(i, R.duration_value(None, R.unit_of(m["si_unit"])), None, None,
+                        kind="vague")
     amount = R.number_of(m["si_num"])
     if amount is None or amount <= 0:
         return None
@@ -968,6 +1022,9 @@ def _offset_row(m, doc: _Doc, i: int, sign: int, words: str, unit: str,
                         R.UNIT_GRANULARITY[unit], modifier="approximate", anchor=anchor)
     if amount <= 0:
         return None
+    if m["of_today"] and amount == int(amount) and unit in ("Y", "M", "W"):
+        day = R.shift(doc.day_anchor(i), amount, unit, sign)  # Heute vor 20 Jahren: that day
+        return doc.make(i, f"{day}", (day, day), "day", anchor=anchor)
     value, interval, granularity = R.unit_at(R.shift(anchor, amount, unit, sign), unit, amount)
     return doc.make(i, value, interval, granularity, modifier=_approximation(approximator),
                     anchor=anchor)
@@ -989,6 +1046,37 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
         return doc.make(i, R.duration_value(None, R.unit_of(since["unit"])), None, None,
                         kind="vague")
     return doc.make(i, R.vague_ref(m.group()), None, None, kind="vague")
+
+
+def _firstpart(m, doc: _Doc, i: int) -> Timex | None:
+    """in den ersten drei Monaten des Jahres 2019 (``2019-01`` .. ``2019-03``), die ersten acht
+    Wochen des Jahres 2020 (``2020-W01`` .. ``2020-W08``), im ersten Halbjahr 2022
+    (``2022-H1``); without a year (``des Jahres``) the year of the anchor."""
+    year_word = m["fp_y1"] or m["fp_y2"]
+    anchor = None if year_word else doc.day_anchor(i, "year")
+    year = int(year_word) if year_word else anchor.year
+    if m["fp_rel"]:
+        year += R.step_of(m["fp_rel"])
+    if m["fp_half"]:
+        half = 1 if m["fp_half"] == "ersten" else 2
+        first, last = dt.date(year, 6 * half - 5, 1), R.month_end(year, 6 * half)
+        return doc.make(i, f"{year:04d}-H{half}", (first, last), "quarter", anchor=anchor)
+    amount = R.number_of(m["fp_num"])
+    if amount is None or amount != int(amount) or amount < 2:
+        return None
+    amount = int(amount)
+    if m["fp_unit"].startswith("Monat"):
+        if amount > 12:
+            return None
+        first, last = dt.date(year, 1, 1), R.month_end(year, amount)
+        return doc.make(i, f"{year:04d}-01", (first, last), "month", anchor=anchor,
+                        end_value=f"{year:04d}-{amount:02d}")
+    if amount > 52:
+        return None
+    monday = dt.date.fromisocalendar(year, 1, 1)
+    last = monday + dt.timedelta(days=7 * amount - 1)
+    return doc.make(i, f"{year:04d}-W01", (monday, last), "week", anchor=anchor,
+                    end_value=f"{year:04d}-W{amount:02d}")
 
 
 def _quarter(m, doc: _Doc, i: int) -> Timex:
@@ -1071,6 +1159,17 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     if m["rv_word"]:
         word = m["rv_word"]
         unit, step, modifier = _compound_unit(word)
+        if m["rv_y"] and unit.startswith("Jahr") and step == 0:  # Jahresende 2020
+            year = int(m["rv_y"])
+            if word.startswith("Jahres"):
+                first, last = R.part_of(*R.year_interval(year), "year", modifier)
+                return doc.make(i, f"{year:04d}", (first, last), "year", modifier=modifier)
+        if word.startswith("Jahres") and step == 0:  # the end of the year just past, the start
+            # of the next: "Zum Jahresende waren es weniger" in January is last year's end
+            anchor = doc.day_anchor(i, "year")
+            tense = doc.direction(i)
+            step = -1 if modifier == "late" and tense == "past" and anchor.month <= 4 else \
+                1 if modifier == "early" and tense == "future" and anchor.month >= 9 else 0
         if step < 0 and (base := _compared_to(doc, i, unit)) is not None:
             doc._compared.add(i)  # a point of comparison, no reference time for what follows
             value, first, last, granularity = R.unit_step(base, unit, step)
@@ -1238,6 +1337,14 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
             hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
         times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
+    if m["cr_p1"] or m["cr_p2"] or R.HABITUAL_BEFORE_CLOCK.search(
+            doc.text, max(0, m.start() - 30), m.start()) or (
+            m["cr_h"] and R.PARAGRAPH_START.search(doc.text, max(0, m.start() - 4), m.start())
+            and doc.text.startswith(":", m.end())):
+        # a habit (morgens um sechs Uhr) or a schedule's line (6.30-8.30 Uhr: Homeoffice)
+        end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
+        return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, kind="set",
+                        end_value=end_value)
     found, narrative = doc.reference(i)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
@@ -1272,6 +1379,28 @@ def _short(m, doc: _Doc, i: int) -> Timex | None:
 def _hour(word: str) -> int:
     """20 -> 20, elf -> 11, eins -> 1."""
     return int(word) if word.isdigit() else int(R.NUMBERS.get(word.lower(), 1))
+
+
+def _ducomp(m, doc: _Doc, i: int) -> Timex | None:
+    """3 Minuten und 45 Sekunden (PT3M45S), 39 Jahre und 14 Tage (P39Y14D), 2:12:50 Stunden
+    (PT2H12M50S), 27:36 Minuten (PT27M36S): one length."""
+    if m["dk_clock"]:
+        numbers = [int(n) for n in m["dk_clock"].split(":")]
+        words = ["Stunde", "Minute", "Sekunde"]
+        first = 0 if m["dk_cu"].startswith("St") else 1
+        if first + len(numbers) > 3:
+            return None
+        parts = [(n, w) for n, w in zip(numbers, words[first:], strict=False) if n]
+    else:
+        amounts = R.number_of(m["dk_a"]), R.number_of(m["dk_b"])
+        if None in amounts or not all(amounts):
+            return None
+        parts = [(amounts[0], m["dk_ua"]), (amounts[1], m["dk_ub"])]
+    value = R.compound_duration(parts) if parts else None
+    if value is None:
+        return None
+    return doc.make(i, value, None, None, kind="duration",
+                    modifier=_approximation(m["dk_apx"]))
 
 
 def _durange(m, doc: _Doc, i: int) -> Timex | None:
@@ -1330,8 +1459,21 @@ def _lasting(m, doc: _Doc, i: int) -> Timex:
 
 def _weekday(m, doc: _Doc, i: int) -> Timex:
     """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit); a
-    weekday in apposition to a date is that date (``am 27. September, dem Sonntag``)."""
+    weekday in apposition to a date is that date (``am 27. September, dem Sonntag``); ``an
+    einem Samstagabend`` is any Saturday evening (``XXXX-WXX-6TEV``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
+    if not (m["wd_rel"] or m["wd_week"] or m["wd_part"] or m["wd_part2"] or m["wd_gen"]
+            or m["wd_ch"]) and (name := R.NAME_BEFORE.search(
+                doc.text, max(0, m.start() - 30), m.start())) and \
+            name["first"] not in R.NOT_FIRST_NAMES and \
+            not R.SENTENCE_BREAK.search(doc.text, max(0, name.start() - 3), name.start() + 1) \
+            and not doc.text.startswith((",", " (", "(", ":"), m.end()):
+        return None  # a surname: "das Duo Richard Freitag und Andreas Wellinger"
+    if not m["wd_rel"] and not m["wd_week"] and (R.INDEFINITE_BEFORE.search(
+            doc.text, max(0, m.start() - 12), m.start()) or _habitual(doc, i)):
+        part = m["wd_part"] or m["wd_part2"]
+        value = f"XXXX-WXX-{weekday + 1}" + (f"T{R.DAY_PARTS[part.lower()]}" if part else "")
+        return doc.make(i, value, None, None, kind="set")
     anchor = doc.day_anchor(i)
     apposed = _apposed_date(m, doc, i)
     if apposed is not None and apposed.weekday() == weekday and not m["wd_rel"]:
@@ -1357,6 +1499,14 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
 
 
 _NAMED_REACH = 3000  # characters back in which a weekday named with its week still counts
+
+
+def _habitual(doc: _Doc, i: int) -> bool:
+    """A weekday in a sentence about what usually happens (``Üblicherweise sind die Zahlen
+    montags niedriger, weil am Sonntag weniger getestet wird``) and not in the past: any such
+    day."""
+    lo, hi = doc.sentence(doc.matches[i].start())
+    return bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past"
 
 
 def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
@@ -1520,14 +1670,16 @@ def _idiom(m, doc: _Doc, i: int) -> None:
 
 
 _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
-    "range": _range, "era": _era, "century": _century, "decade": _decade, "date": _date,
+    "range": _range, "tilltoday": _tilltoday, "era": _era, "century": _century,
+    "decade": _decade, "date": _date,
     "dayrange": _dayrange, "night": _night, "daypart": _daypart, "anaphor": _anaphor,
     "later": _later, "span": _span,
     "since": _since, "offset": _offset,
-    "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "season": _season,
+    "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "firstpart": _firstpart,
+    "season": _season,
     "holiday": _holiday,
     "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
-    "durange": _durange, "lasting": _lasting, "short": _short,
+    "ducomp": _ducomp, "durange": _durange, "lasting": _lasting, "short": _short,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }

@@ -69,13 +69,17 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
             and not _year_off(t, published)]
 
 
-def set_aside(timexes: list[dict], usable: list[dict]) -> bool:
-    """Some expression of a day, span or set (``jeden Donnerstag``, ``bis Ende Januar``, a day
-    read against its tense) was found in the sentence but cannot date it: the sentence is
-    about another time, not the day of publication."""
+def set_aside(timexes: list[dict], usable: list[dict], text: str = "", offset: int = 0
+              ) -> bool:
+    """Some expression of a day, span or set (``jeden Donnerstag``, a day read against its
+    tense) was found in the sentence but cannot date it: the sentence is about another time,
+    not the day of publication. The bound of a period (``bis zum 7. März verlängert``) tells
+    how long a state lasts, not when the news happened, and does not count."""
     kept = {(int(t["start"]), int(t["end"])) for t in usable}
     return any((int(t["start"]), int(t["end"])) not in kept and not t.get("vague", False)
-               and str(t.get("kind", "date")) in ("date", "span", "set") for t in timexes)
+               and str(t.get("kind", "date")) in ("date", "span", "set")
+               and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
+               for t in timexes)
 
 
 def _year_off(t: dict, published) -> bool:

@@ -66,6 +66,18 @@ GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "coop
 SPEECH_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "demand",
                             "disapprove", "reject"})
 SPEECH_SIM = 0.15
+#: Names weighed by rarity (inverse document frequency over the corpus's articles with event
+#: mentions): a name that :data:`COMMON_SHARE` of the articles name or more (a chancellor, a
+#: capital, a large party) weighs 0, one named by :data:`RARE_SHARE` or fewer weighs 1, and the
+#: weight rises with the log of the rarity in between. So a generic actor alone cannot glue
+#: two reports into one event. A corpus of fewer than :data:`MIN_DOCS` articles is taken to
+#: have that many (its frequencies say nothing about rarity: every name weighs 1).
+COMMON_SHARE, RARE_SHARE, MIN_DOCS = 0.10, 0.005, 2000
+#: An undated report joins an event through a shared name of the summed rarity weight
+#: :data:`UNDATED_RARE` (a rare name: the victim, the company, the town) when published up to
+#: :data:`UNDATED_BACK_DAYS` after it, through any shared name only when published in the
+#: :data:`NEAR_DAYS` after it (the chancellor's round of talks of this week, not of last month).
+UNDATED_RARE, NEAR_DAYS = 0.6, 7
 _TERMS = 12
 _WORD = re.compile(r"[^\W\d_][\w-]{3,}")
 _STOP_WORDS = """aber alle allem allen aller alles also auch auf aus bei beim bereits
@@ -95,6 +107,11 @@ class _Mention:
     planned: bool
     published: int
     vector: dict
+    weight: dict = field(default_factory=dict, repr=False)
+
+    def rare(self, names) -> float:
+        """The summed rarity weights of ``names`` (:func:`_name_weights`)."""
+        return sum(self.weight.get(n, 1.0) for n in names)
 
 
 @dataclass
@@ -125,8 +142,9 @@ class _Event:
         if self.day_votes:
             day = min(self.day_votes, key=lambda d: (-self.day_votes[d], d))
             return day, day
-        if self.first_publication is not None:
-            return self.first_publication - SPAN_DAYS, self.first_publication
+        if self.first_publication is not None:  # what was said: that day or the day before
+            back = 1 if 2 * self.speech > len(self.members) else SPAN_DAYS
+            return self.first_publication - back, self.first_publication
         return self.coarse
 
 
@@ -147,7 +165,8 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
         if found < 0:
             found = _place(m, events, index, dated=True)
         assigned[m.i] = found
-    assigned = _merge(events, assigned)
+    weight = items[0].weight if items else {}
+    assigned = _merge(events, assigned, weight)
     index = _reindex(events, items, assigned)
     own: dict[tuple, set] = defaultdict(set)  # (article, family) -> events of its dated mentions
     for m in items:
@@ -171,7 +190,78 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     assigned = _split_by_date(items, assigned, len(events))
     # The parts of a split event and events that met only through reports of the days after
     # may be one event: merged once more, now that every event has one date.
-    return _merge(_rebuild(items, assigned), assigned)
+    assigned = _merge(_rebuild(items, assigned), assigned, weight)
+    return _occasions(items, [m["sentence_id"] for m in mentions], assigned)
+
+
+#: Names shared by two mentions of one sentence that make them one occasion weigh this much at
+#: least (:func:`_name_weights`): a rare name, not the chancellor named in every other report.
+OCCASION_SHARED = 0.5
+
+
+def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int]) -> list[int]:
+    """One occasion, one event, within an article:
+
+    - two mentions of one sentence, of one family, neither a speech act, that share a rare
+      name (at least
+      :data:`OCCASION_SHARED`) and whose dates do not disagree (``in seinem Telefonat mit
+      Putin ... gesprochen``) report one event, when one of their events is reported by
+      that article alone;
+    - an event of one article made of speech acts only, none dated by its own timex (what a
+      speaker said in a report of the day), is part of the event of the same family in that
+      article that has a mention in the same sentence as one of its speech acts (of several,
+      the one with most mentions in the article), unless that article reports it only as
+      planned: the remarks made at a call, a summit, a conference (``sagte er nach dem
+      Telefonat``), not an event of their own.
+    """
+    parent = {number: number for number in set(assigned)}
+    members: dict[int, list[_Mention]] = defaultdict(list)
+    for m in items:
+        members[assigned[m.i]].append(m)
+    single = {number for number, ms in members.items() if len({m.article for m in ms}) == 1}
+    by_sentence: dict[tuple, list[_Mention]] = defaultdict(list)
+    by_article: dict[tuple, set] = defaultdict(set)
+    for m in items:
+        by_sentence[(m.article, sentences[m.i], m.family)].append(m)
+        by_article[(m.article, m.family)].add(assigned[m.i])
+    for group_ in by_sentence.values():
+        for k, a in enumerate(group_):
+            for b in group_[k + 1:]:
+                ea, eb = _root(parent, assigned[a.i]), _root(parent, assigned[b.i])
+                if ea == eb or not ({ea, eb} & single):
+                    continue
+                if a.speech or b.speech:
+                    continue  # what was said: the rule below
+                if a.rare(a.names & b.names) >= OCCASION_SHARED and not _disagree(a, b):
+                    parent[max(ea, eb)] = min(ea, eb)
+    for number, ms in sorted(members.items()):
+        if number not in single or not all(m.speech and m.source != "timex" for m in ms):
+            continue
+        article, family = ms[0].article, ms[0].family
+        own_sentences = {sentences[m.i] for m in ms}
+        best, best_key = -1, None
+        for other in sorted(by_article[(article, family)]):
+            if other == number or all(m.speech for m in members[other]):
+                continue
+            mine = [m for m in members[other] if m.article == article]
+            if all(m.planned for m in mine):
+                continue  # remarks on a plan: their own date, not the plan's
+            if any(sentences[m.i] in own_sentences for m in mine):
+                key = (len(mine), -other)
+                if best_key is None or key > best_key:
+                    best, best_key = other, key
+        if best >= 0:
+            ra, rb = _root(parent, number), _root(parent, best)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return [_root(parent, number) for number in assigned]
+
+
+def _disagree(a: _Mention, b: _Mention) -> bool:
+    """Whether two mentions are dated to days apart (by their own timexes)."""
+    if a.source != "timex" or b.source != "timex":
+        return False
+    return a.high + SLACK_DAYS < b.low or b.high + SLACK_DAYS < a.low
 
 
 def _rebuild(items: list[_Mention], assigned: list[int]) -> list[_Event]:
@@ -281,8 +371,21 @@ def _precision(m: _Mention) -> int:
     return 0 if m.high - m.low <= 1 else (1 if m.high - m.low <= 7 else 2)
 
 
+def _name_weights(mentions: list[dict]) -> dict[str, float]:
+    """Each actor and place id's rarity weight in ``[0, 1]`` (see :data:`COMMON_SHARE`)."""
+    articles: dict[str, set] = defaultdict(set)
+    for m in mentions:
+        for n in m["actor_ids"] + m["place_ids"]:
+            articles[n].add(m["article_id"])
+    n_docs = max(len({m["article_id"] for m in mentions}), MIN_DOCS)
+    low, high = math.log(1 / COMMON_SHARE), math.log(1 / RARE_SHARE)
+    return {n: min(1.0, max(0.0, (math.log(n_docs / len(a)) - low) / (high - low)))
+            for n, a in articles.items()}
+
+
 def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_Mention]:
     items = []
+    weight = _name_weights(mentions)
     published = _days([m["published"] for m in mentions])
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
@@ -293,15 +396,19 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
         low = high = published[i]
         if source != "none":
             low, high = starts[i], ends[i]
+        speech = m["event_class"] in SPEECH_CLASSES
         if source == "publication":
-            low -= REPORT_DAYS
+            # news of the days before; what someone said, of that day or the day before (the
+            # remarks of the weekend and those of Monday are two statements)
+            low -= 1 if speech else REPORT_DAYS
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
                               m["event_class"] in GENERIC_CLASSES,
-                              m["event_class"] in SPEECH_CLASSES, low, high,
-                              source, m["modality"] == "planned", published[i], vector))
+                              speech, low, high,
+                              source, m["modality"] == "planned", published[i], vector,
+                              weight))
     return items
 
 
@@ -386,8 +493,9 @@ def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
     span = event.span()
     if span is None:
         return False
-    if dated:
-        return m.low - SLACK_DAYS <= span[1] and span[0] <= m.high + SLACK_DAYS
+    if dated:  # what was said, by the report's day: that day or the day before, no slack
+        slack = 0 if m.speech and m.source == "publication" else SLACK_DAYS
+        return m.low - slack <= span[1] and span[0] <= m.high + slack
     if m.planned:
         return m.published - SLACK_DAYS <= span[1] and span[0] <= m.published + \
             PLANNED_AHEAD_DAYS
@@ -396,7 +504,8 @@ def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
 
 def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
     """A score > 0 when the mention belongs to ``event``, else 0."""
-    shared = sum(1 for n in m.names if event.names[n] > 0)
+    common = [n for n in m.names if event.names[n] > 0]
+    shared = len(common)
     same_lemma = event.lemmas[m.lemma] > 0
     same_article = m.article in event.articles
     sim = _cosine(m.vector, event.centroid)
@@ -415,7 +524,10 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
     else:
         # A large event's centroid is long, so its cosine with one sentence stays small: the
         # same word and a shared name are enough (the best such event of 90 days is taken).
-        ok = (same_lemma and (same_article or shared >= 1 or sim >= 0.25)) \
+        span = event.span()
+        near = span[0] - SLACK_DAYS <= m.published <= span[1] + NEAR_DAYS
+        linked = m.rare(common) >= UNDATED_RARE or (near and shared >= 1)
+        ok = (same_lemma and (same_article or linked or sim >= 0.25)) \
             or (shared >= 2 and sim >= 0.25)
     if not ok:
         return 0.0
@@ -450,7 +562,7 @@ def _add(event: _Event, m: _Mention) -> None:
         event.centroid = Counter(dict(_strongest(event.centroid, 100)))
 
 
-def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
+def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]:
     """Join events of one family that met on the same day and report the same thing."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     wide: list[_Event] = []
@@ -484,7 +596,7 @@ def _merge(events: list[_Event], assigned: list[int]) -> list[int]:
                     continue
                 seen.add(root)
                 other = events[number]
-                if other.day_votes and _coarse_same(event, other) and \
+                if _coarse_same(event, other, weight) and \
                         len(events[root].articles) > best_size:
                     best, best_size = root, len(events[root].articles)
         if best >= 0:
@@ -524,12 +636,17 @@ def _main_names(event: _Event) -> set[str]:
     return {name for name, _ in _strongest(event.names, 2)}
 
 
-def _coarse_same(a: _Event, b: _Event) -> bool:
-    """Whether an event dated to weeks or a month (``a``) reports the day-dated ``b``: the
-    same word and main name, a shared named actor for generic classes."""
+def _coarse_same(a: _Event, b: _Event, weight: dict) -> bool:
+    """Whether an event dated to weeks or a month (``a``) reports ``b``, dated to a week or
+    more precisely: ``b`` dated to a day with the same word and main name, or a rare name of
+    both (its weight 1: the place of the summit, not the chancellor); a shared named actor
+    for generic classes."""
+    if (a.generic or b.generic) and not set(a.named) & set(b.named):
+        return False
     main_a, main_b = _main_names(a), _main_names(b)
-    return bool(set(a.lemmas) & set(b.lemmas)) and bool(main_a & main_b) and \
-        not ((a.generic or b.generic) and not set(a.named) & set(b.named))
+    if b.day_votes and set(a.lemmas) & set(b.lemmas) and main_a & main_b:
+        return True
+    return any(weight.get(n, 1.0) >= 1.0 for n in set(a.names) & set(b.names))
 
 
 def _spoken(event: _Event) -> bool:
@@ -549,10 +666,16 @@ def _same(a: _Event, b: _Event) -> bool:
         return True
     if (_spoken(a) or _spoken(b)) and sim < SPEECH_SIM:
         return False  # what one person said on one day in two articles, in other words
+    if _spoken(a) and _spoken(b) and not _overlap(a.span(), b.span()):
+        return False  # what one person said on two days (the weekend, then on Monday)
     # Same family, same day (the block), same word: a shared main name is enough.
     return (same_lemma and bool(main_a & main_b)) or \
         (same_lemma and not (main_a and main_b) and sim >= 0.05) or \
         (same_lemma and sim >= 0.3) or sim >= 0.5
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _same_day(a: _Event, b: _Event) -> bool:

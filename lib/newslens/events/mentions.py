@@ -82,7 +82,7 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
         # a lead sentence whose day, set or period was put aside is no news of the day
         lead = units.rank[k] < LEAD_SENTENCES and s0 < LEAD_CHARS \
-            and not dating.set_aside(raw, dated)
+            and not dating.set_aside(raw, dated, text, s0)
         for trigger in _without_change_verbs(text, found):
             row = _mention(article_id, units.sentence_id(k, trigger.start), int(s0), text,
                            trigger, in_sentence, dated, published[article_id], people,

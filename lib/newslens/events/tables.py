@@ -126,14 +126,17 @@ def _event_frame(found: list[dict], ids: dict[int, str], classes: pd.DataFrame) 
 
 def _event_row(event_id: str, members: list[dict], classes: pd.DataFrame) -> dict:
     articles = sorted({m["article_id"] for m in members})
-    event_class = _most(Counter(m["event_class"] for m in members))
+    # What was said at a call, a summit or a conference is part of it (grouping._occasions),
+    # but it does not make the event a statement: its class and word are those of the acts.
+    acts = [m for m in members if m["event_class"] not in grouping.SPEECH_CLASSES] or members
+    event_class = _most(Counter(m["event_class"] for m in acts))
     actors = _support(members, "actor_ids", "actors")[:MAX_ACTORS]
     places = _support(members, "place_ids", "places")[:MAX_PLACES]
     start, end, granularity, source = event_date(members)
     published = [pd.Timestamp(m["published"]) for m in members]
     return {
         "event_id": event_id,
-        "label": _label(members, event_class, actors, places, classes),
+        "label": _label(acts, event_class, actors, places, classes),
         "event_class": event_class, "cameo_code": classes.at[event_class, "cameo_code"],
         "actor_ids": SEP.join(i for i, _ in actors), "actors": SEP.join(n for _, n in actors),
         "places": SEP.join(n for _, n in places),
@@ -179,12 +182,17 @@ def _ahead(m: dict) -> bool:
 
 
 def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]:
-    """(id, name) pairs by the number of articles naming them, then by name."""
+    """(id, name) pairs by the number of articles naming them in a dated mention (those that
+    report the event as news of a day; an undated mention may name it in passing among
+    other things), then in any mention, then by name."""
     support: dict[tuple[str, str], set] = {}
+    dated: dict[tuple[str, str], set] = {}
     for m in members:
         for pair in zip(m[ids], m[names], strict=True):
             support.setdefault(pair, set()).add(m["article_id"])
-    return sorted(support, key=lambda p: (-len(support[p]), p[1], p[0]))
+            if m["date_source"] != "none":
+                dated.setdefault(pair, set()).add(m["article_id"])
+    return sorted(support, key=lambda p: (-len(dated.get(p, ())), -len(support[p]), p[1], p[0]))
 
 
 def _modality(members: list[dict], start) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from newslens.quotes import extract, speakers
+from newslens.quotes import addressees, extract, speakers
 
 QUOTE_COLUMNS = [
     "quote_id",
@@ -76,9 +76,11 @@ def extract_quotes(
             speakers.Mention(s, e, str(lab), _none(eid), _none(can), t)
             for s, e, lab, eid, can, t in mention_rows.get(article_id, [])
         ]
-        speakers.attribute(text, found, mentions_here, [(s, e) for _, s, e in sents])
+        bounds = [(s, e) for _, s, e in sents]
+        speakers.attribute(text, found, mentions_here, bounds)
         found = [q for q in found if q.speaker or not q.relay]
-        rows += [_row(article_id, text, sents, q) for q in found]
+        named = [(m.start, m.end) for m in mentions_here if m.label in speakers.SPEAKER_LABELS]
+        rows += [_row(article_id, text, sents, q, bounds, named) for q in found]
     table = quote_frame(rows)
     if "boilerplate" in sentences.columns:  # an outlet's repeated promotion is nobody's quote
         repeated = set(sentences.loc[sentences["boilerplate"].astype(bool), "sentence_id"])
@@ -122,10 +124,10 @@ def _none(value):
     return None if value is None or (isinstance(value, float) and value != value) else value
 
 
-def _row(article_id: str, text: str, sents: list[tuple], q: extract.Quote) -> dict:
+def _row(article_id: str, text: str, sents: list[tuple], q: extract.Quote, bounds, named) -> dict:
     spk = q.speaker or {}
     cue = q.cue or (None, None, None)
-    addressee = speakers.addressee(text, q) or (None, None, None)
+    addressee = addressees.addressee(text, q, bounds, named) or (None, None, None)
     return {
         "quote_id": f"{article_id}:q{q.start}-{q.end}:{q.kind[0]}{'+relay' if q.relay else ''}",
         "article_id": article_id,

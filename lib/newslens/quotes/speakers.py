@@ -900,19 +900,3 @@ def _offices() -> frozenset[str]:
     definite article they refer back to the most recent person."""
     roles = kb.load_roles()
     return frozenset(roles.loc[roles["kind"] == "office", "role"])
-
-
-def addressee(text: str, quote: Quote) -> tuple[str, int, int] | None:
-    """``gegenüber der Zeitung X`` / ``im Gespräch mit X`` in the frame."""
-    if quote.frame is None:
-        return None
-    lo, hi = quote.frame
-    m = re.search(
-        r"\b(?:gegenüber|im Gespräch mit|im Interview mit)\s+((?:(?:de[mnr]|des|die|"
-        r"das|einer?m?)\s+)?(?:[a-zäöü]+[a-zäöü]\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ]"
-        r"[\w-]*)*)",
-        text[lo:hi],
-    )
-    if m is None:
-        return None
-    return m.group(1), lo + m.start(1), lo + m.end(1)
