@@ -321,3 +321,15 @@ def test_no_addressee_where_the_subject_follows_or_the_time_is_named():
         "Der Umsatz stieg gegenüber dem Vorjahr, sagte die Sprecherin."
     )
     assert [a for _, a in _addressees(text, {})] == [None, None, None]
+
+
+def test_brands_names_given_and_sources_in_quotation_marks_are_no_quotations():
+    text = (
+        "Der „iPod nano“ soll den alten Spieler ablösen. "
+        "Im Jahr 2007 nennt sie sich „documenta zwölf“ und findet im Sommer statt. "
+        "Wie „heise online“ berichtet, sperrten die Behörden den Zugang. "
+        "Der Minister sagte, das sei „völlig unangemessen“."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == [
+        "„völlig unangemessen“"
+    ]
