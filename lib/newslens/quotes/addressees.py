@@ -623,3 +623,40 @@ def _phrase(clause, k: int, starts, allow_names: bool) -> tuple[int, int] | None
 
 def _overlaps(span, taken) -> bool:
     return taken[0] is not None and span[0] < taken[1] and taken[0] < span[1]
+
+
+def subject_span(
+    text: str, quote: Quote, sentences: list[tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    """Where the subject of the cue's clause stands, for a speaker that turned out to be the
+    addressee: the words before the finite verb (``Die Behörden werfen Luna ... vor``), or
+    the opening of the sentence when the clause starts with the verb after an apposition
+    (``Der Vorsitzende, Wolfgang Jüttner, hatte Lenz aufgefordert``); None in the passive,
+    after an adverb or a prepositional phrase, or when the quotation stands in between."""
+    region = _region(quote, sentences)
+    if region is None or quote.cue is None:
+        return None
+    clause, cue_at = _cue_clause(text, quote, region)
+    if cue_at is None:
+        return None
+    lowered = [w[0].lower() for w in clause]
+    if any(w in _PASSIVE for w in lowered):
+        return None
+    have = [j for j in range(cue_at) if lowered[j] in _HAVE]
+    finite = have[-1] if have else cue_at
+    if finite > 0:
+        if lowered[0] in _NOT_NAMES or lowered[0] in _SKIP or lowered[0] in _OBLIQUE:
+            return None
+        return clause[0][1], clause[finite - 1][2]
+    if not sentences:
+        return None
+    lo = next(s for s, e in sentences if s <= clause[0][1] < e or s >= clause[0][1])
+    hi = clause[0][1]
+    opening = text[lo:hi]
+    if any(lo <= s < hi for s, _ in quote.parts) or not opening.strip():
+        return None
+    stripped = opening.rstrip().rstrip(",").rstrip()
+    start = lo + len(opening) - len(opening.lstrip())
+    if len(stripped.split()) > 12 or stripped.split()[0].lower() in _NOT_NAMES:
+        return None
+    return start, lo + len(stripped)
