@@ -915,7 +915,9 @@ TENSE_CUES = re.compile(
     + r"|(?:" + _words(_PAST_PREFIXES) + r")?(?:" + _words(set(_STRONG_PAST)) + r")(?:en|n)?"
     + r"(?![\w])"
     + r"|(?!ge)[a-zäöü]\w*(?:(?:iert|(?:[a-df-hj-qs-zäöüß]|(?<!t)r)et|elt|ckt|hlt|llt)en?|erte)"
-    r"(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
+    r"(?![\w])(?![ \t]+[A-ZÄÖÜ])"
+    # weak preterites with a verbal prefix: erkrankte, verkaufte (not -ten: verzichten)
+    + r"|(?:er|ver|be|ent|zer|emp)[a-zäöüß]{2,}[^aeiouäöüt\W]te(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
     r"|(?P<present>" + _words(_PRESENT_CUES) + r")|(?P<auxiliary>" + _words(_PERFECT_AUXILIARIES)
     + r")|(?P<participle>[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]{2,}(?:t|en)|"
     r"[a-zäöüß]+iert))(?![\w])"
