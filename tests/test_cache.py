@@ -135,3 +135,32 @@ def test_an_article_stored_in_two_shards_is_read_once(tmp_path):
     index = store.index()
     found = store.read(["ka", "kb"], index)["sentences"]
     assert sorted(found["sentence_id"]) == ["a:s0000", "a:s0001", "b:s0000"]
+
+
+def test_is_cached_tells_whether_the_whole_result_is_stored(seed_articles, cache_dir, pipeline):
+    from newslens.pipeline import RESULT_TABLES, _result_key, is_cached
+
+    assert not is_cached(seed_articles)
+    annotate(seed_articles)
+    assert is_cached(seed_articles)
+    assert not is_cached(seed_articles.head(2))
+    entry = cache_dir / "annotations" / _result_key(seed_articles, None)
+    (entry / f"{RESULT_TABLES[-1]}.parquet").write_bytes(b"not parquet")
+    assert not is_cached(seed_articles)
+
+
+def test_cached_tables_read_back_with_each_column_in_one_piece(tmp_path):
+    """pyarrow joins a chunked column whole before taking rows from it: every filter of a
+    table read in chunks copied its whole columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frame = pd.DataFrame({"text": [f"Satz {n}" for n in range(3000)], "n": range(3000)})
+    store = cache.WholeStore("stage", root=tmp_path)
+    store.write("key", {"t": frame})
+    path = tmp_path / "stage" / "key" / "t.parquet"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path, row_group_size=1000)
+    assert pq.read_table(path).column("text").num_chunks > 1
+    found = store.read("key", ["t"])["t"]
+    pd.testing.assert_frame_equal(found, cache.roundtrip(frame))
+    assert pa.chunked_array(pa.array(found["text"])).num_chunks == 1

@@ -85,3 +85,15 @@ def test_explain_a_period_cell_counts_what_the_weekly_heatmap_shows(seed_annotat
         rows = explain(ann, entity=cell.entity_id, include_compounds=False,
                        date_from=cell.period_start, date_to=cell.period_end)
         assert len(rows) == cell.n_mentions
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+def test_isin_of_many_values_agrees_with_pandas(dtype):
+    import pandas as pd
+
+    from newslens.provenance import _isin
+
+    column = pd.Series(["a:s0", "b:s1", None, "c:s2", "a:s0"], dtype=dtype)
+    for values in (["a:s0", "c:s2"], [], ["x"], pd.Series(["b:s1", None], dtype=dtype).unique(),
+                   column.unique()):
+        assert _isin(column, values).tolist() == column.isin(values).tolist(), values

@@ -1151,15 +1151,15 @@ def test_a_weekday_of_a_date_before_the_gregorian_calendar_keeps_the_narrative_y
 
 @pytest.mark.parametrize(("anchor", "text", "expected"), [
     # Thursday 2020-05-28: the pair of days that ends on the last Thursday (here: today)
-    ("2020-05-28", "Von Mittwoch auf Donnerstag kamen drei Fälle hinzu.",
+    ("2020-05-28", "Von Mittwoch auf Donnerstag regnete es in Kassel.",
      [("Von Mittwoch auf Donnerstag", "2020-05-27/2020-05-28", "2020-05-27", "2020-05-28")]),
-    ("2020-05-28", "Sie war in der Nacht von Montag auf Dienstag eingeliefert worden.",
+    ("2020-05-28", "Der Zug war in der Nacht von Montag auf Dienstag abgefahren.",
      [("Nacht von Montag auf Dienstag", "2020-05-25TNI", "2020-05-25", "2020-05-25")]),
-    ("2020-04-02", "Ausflüge müssen von Karfreitag bis Ostermontag unterbleiben.",
+    ("2020-04-02", "Das Freibad bleibt von Karfreitag bis Ostermontag zu.",
      [("von Karfreitag bis Ostermontag", "2020-04-10/2020-04-13", "2020-04-10",
        "2020-04-13")]),
     # a present clause with no date near: every week
-    ("2020-04-07", "So sieht mein Tag von Montag bis Freitag aus.",
+    ("2020-04-07", "Der Kiosk öffnet von Montag bis Freitag.",
      [("von Montag bis Freitag", "XXXX-WXX-1/XXXX-WXX-5", None, None)]),
 ])
 def test_ranges_of_named_days(anchor, text, expected):
@@ -1173,16 +1173,16 @@ def test_two_years_joined_by_und_are_two_expressions_a_range_needs_bis():
 
 
 def test_lengths_joined_by_oder_are_two_and_zwischen_und_is_a_range_of_lengths():
-    assert [(t, v) for t, v, *_ in found("Es dauert zwei oder drei Wochen. Eingeladen sind "
-                                          "Frauen zwischen 50 und 69 Jahren.")] == [
+    assert [(t, v) for t, v, *_ in found("Es dauert zwei oder drei Wochen. Gefragt waren "
+                                          "Läufer zwischen 50 und 69 Jahren.")] == [
         ("zwei", "P2W"), ("drei Wochen", "P3W"), ("zwischen 50 und 69 Jahren", "P50Y/P69Y")]
 
 
 @pytest.mark.parametrize(("anchor", "text", "value"), [
     # Sunday 2021-01-03: a present clause with any present verb looks forward
-    ("2021-01-03", "Das Finale steht an diesem Mittwoch an.", "2021-01-06"),
-    ("2020-08-09", "Am Donnerstag gibt sie selbst einen Kurs.", "2020-08-13"),
-    ("2020-08-09", "Am Donnerstag gab sie selbst einen Kurs.", "2020-08-06"),
+    ("2021-01-03", "Der Umzug steht an diesem Mittwoch an.", "2021-01-06"),
+    ("2020-08-09", "Am Donnerstag gibt es Suppe in der Kantine.", "2020-08-13"),
+    ("2020-08-09", "Am Donnerstag gab es Suppe in der Kantine.", "2020-08-06"),
 ])
 def test_a_weekday_in_a_present_clause_looks_forward(anchor, text, value):
     assert found(text, anchor)[0][1] == value
@@ -1190,42 +1190,42 @@ def test_a_weekday_in_a_present_clause_looks_forward(anchor, text, value):
 
 def test_a_bare_weekday_repeats_the_one_named_with_a_forward_word_before():
     # Saturday 2021-01-09: "am Samstag" after "am kommenden Samstag" is that Saturday again
-    rows = found("Er fährt zum Parteitag am kommenden Samstag. Die Partei wählt am Samstag "
-                 "ihren Vorsitzenden.", "2021-01-09")
+    rows = found("Der Chor probt am kommenden Samstag. Am Samstag singt er auch "
+                 "im Dom.", "2021-01-09")
     assert [v for _, v, *_ in rows] == ["2021-01-16", "2021-01-16"]
     # Monday 2020-12-07: a Monday named with "vergangenen" is not repeated by "seit Montag"
-    rows = found("Am vergangenen Montag waren es 37 Fälle. Dort gibt es seit Montag neue Fälle.",
+    rows = found("Am vergangenen Montag schneite es. Seit Montag gibt es neue Baustellen.",
                  "2020-12-07")
     assert [v for _, v, *_ in rows] == ["2020-11-30", "2020-12-07"]
 
 
 def test_vielleicht_looks_forward_in_a_clause_without_a_verb():
     # Monday 2021-01-04: the summer and autumn ahead, not those just past
-    assert [v for _, v, *_ in found("Wann spielen Sie wieder? Vielleicht im Sommer. Vielleicht "
-                                    "können wir im Herbst die Tournee nachholen.",
+    assert [v for _, v, *_ in found("Wann öffnet der Zoo? Vielleicht im Sommer. Vielleicht "
+                                    "können wir im Herbst das Fest feiern.",
                                     "2021-01-04")] == ["2021-SU", "2021-FA"]
 
 
 def test_the_coming_year_named_in_a_forecast_does_not_frame_what_follows():
     # Tuesday 2020-11-10: "im Winter" is the winter ahead (2020-WI), not the one of 2021
-    assert [v for _, v, *_ in found("Die Wirtschaft schrumpfe 2020, wachse 2021 jedoch wieder. "
-                                    "Im Winter dürfte sie nicht zulegen.", "2020-11-10")] == [
+    assert [v for _, v, *_ in found("Der Umsatz sinke 2020, steige 2021 jedoch wieder. "
+                                    "Im Winter dürfte er stagnieren.", "2020-11-10")] == [
         "2020", "2021", "2020-WI"]
 
 
 @pytest.mark.parametrize(("anchor", "text", "values"), [
     # the year before the year just named, which frames nothing after it
-    ("2020-07-02", "Schon 2019 ist die Zahl um 43 Prozent zum Vorjahr eingebrochen. Im selben "
-                   "Jahr sank die Quote.", ["2019", "2018", "2019"]),
-    ("2021-02-02", "Im Jahr 2020 klingelte das Telefon. Das Institut verbuchte mehr als im "
+    ("2020-07-02", "Schon 2019 fiel die Ernte um 43 Prozent zum Vorjahr. Im selben "
+                   "Jahr sank der Preis.", ["2019", "2018", "2019"]),
+    ("2021-02-02", "Im Jahr 2020 kamen viele Gäste. Das Hotel zählte mehr als im "
                    "Vorjahr.", ["2020", "2019"]),
     # no date just before: the year before publication
-    ("2021-02-02", "Das Institut verbuchte mehr als im Vorjahr.", ["2020"]),
+    ("2021-02-02", "Das Hotel zählte mehr als im Vorjahr.", ["2020"]),
     # a Vortag does not count from another Vortag, nor from a record told in the pluperfect
-    ("2020-10-23", "Das RKI nannte am Freitagmorgen 9954 Tote, 49 mehr als am Vortag. Am Vortag "
-                   "war ein Rekord erreicht worden.", ["2020-10-23TMO", "2020-10-22",
+    ("2020-10-23", "Der Pegel stand am Freitagmorgen bei vier Metern, mehr als am Vortag. Am "
+                   "Vortag war ein Rekord gemessen worden.", ["2020-10-23TMO", "2020-10-22",
                                                       "2020-10-22"]),
-    ("2021-02-28", "Der Höchststand war am 18. Dezember erreicht worden. Die Inzidenz war so hoch "
+    ("2021-02-28", "Der Höchststand war am 18. Dezember gemessen worden. Der Pegel war so hoch "
                    "wie am Vortag.", ["2020-12-18", "2021-02-27"]),
 ])
 def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, text, values):
@@ -1234,15 +1234,16 @@ def test_vorjahr_and_vortag_count_from_the_date_they_are_compared_with(anchor, t
 
 @pytest.mark.parametrize(("anchor", "text", "expected"), [
     ("2020-12-28", "Vor genau einer Woche waren es mehr.", ("Vor genau einer Woche", "2020-W52")),
-    ("2020-05-01", "Sie hat ihn vor bald zwei Jahren gelesen.", ("vor bald zwei Jahren", "2018")),
-    ("2020-12-30", "Die Firma, die vor nicht einmal 20 Jahren kaufte.",
+    ("2020-05-01", "Er hat das Haus vor bald zwei Jahren gekauft.",
+     ("vor bald zwei Jahren", "2018")),
+    ("2020-12-30", "Die Brücke wurde vor nicht einmal 20 Jahren gebaut.",
      ("vor nicht einmal 20 Jahren", "2000")),
     # the turn of the year nearest the anchor, written as the new year's first day
-    ("2021-02-02", "Der Kraftakt ist mit dem Jahreswechsel nicht vorbei.",
+    ("2021-02-02", "Der Umbau ist mit dem Jahreswechsel nicht fertig.",
      ("Jahreswechsel", "2021-01-01")),
-    ("2021-01-11", "In der Silvesternacht 2016 starben 39 Menschen.",
+    ("2021-01-11", "In der Silvesternacht 2016 brannte eine Scheune.",
      ("Silvesternacht 2016", "2016-12-31TNI")),
-    ("2020-03-11", "Er sei in der Nacht zum 11.03. gestorben.",
+    ("2020-03-11", "Der Hund sei in der Nacht zum 11.03. entlaufen.",
      ("Nacht zum 11.03.", "2020-03-10TNI")),
 ])
 def test_offset_particles_turn_of_the_year_and_named_nights(anchor, text, expected):
@@ -1250,23 +1251,23 @@ def test_offset_particles_turn_of_the_year_and_named_nights(anchor, text, expect
 
 
 def test_a_part_of_the_day_in_the_genitive_is_that_of_the_day_told_not_a_habit():
-    rows = found("Sie starb am Donnerstagmorgen. Im Laufe des Nachmittags nahm die Zahl ab.",
+    rows = found("Der Sturm begann am Donnerstagmorgen. Im Laufe des Nachmittags ließ er nach.",
                  "2020-04-23")
     assert [(t, v) for t, v, *_ in rows] == [("Donnerstagmorgen", "2020-04-23TMO"),
                                            ("Nachmittags", "2020-04-23TAF")]
 
 
 def test_a_few_units_before_or_after_take_the_next_coarser_unit():
-    rows = found("Am 12. Januar 2016 tötete ein Attentäter zwölf Touristen. Wenige Monate zuvor "
-                 "hatte ein anderer in Ankara gemordet.", "2021-01-11")
+    rows = found("Am 12. Januar 2016 eröffnete das Museum. Wenige Monate zuvor hatte der "
+                 "Architekt gekündigt.", "2021-01-11")
     assert [(t, v) for t, v, *_ in rows] == [("12. Januar 2016", "2016-01-12"),
                                            ("Wenige Monate zuvor", "2015")]
 
 
 def test_a_look_back_in_the_pluperfect_moves_no_part_of_the_day():
     # "am Morgen" is the morning of the death (Thursday), not of the Monday looked back at
-    rows = found("Sie starb am Donnerstag im Krankenhaus, in das sie in der Nacht von Montag auf "
-                 "Dienstag eingeliefert worden war. Schon am Morgen kamen 50 Trauernde.",
+    rows = found("Der Dampfer legte am Donnerstag in Kiel an, wohin er in der Nacht von Montag "
+                 "auf Dienstag aufgebrochen war. Schon am Morgen warteten 50 Schaulustige.",
                  "2020-04-23")
     assert [(t, v) for t, v, *_ in rows] == [("Donnerstag", "2020-04-23"),
                                            ("Nacht von Montag auf Dienstag", "2020-04-20TNI"),
@@ -1274,23 +1275,23 @@ def test_a_look_back_in_the_pluperfect_moves_no_part_of_the_day():
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("Die Frau soll am Montagabend kurz vor Mitternacht zusammengebrochen sein.",
+    ("Der Täter soll am Montagabend kurz vor Mitternacht eingebrochen sein.",
      "2020-04-20TEV"),
-    ("Der Tote dürfte sich Anfang Januar angesteckt haben.", "2020-01"),
-    ("Die Frau soll am Montag beerdigt werden.", "2020-04-27"),
+    ("Die Kollegin dürfte sich Anfang Januar erkältet haben.", "2020-01"),
+    ("Die Brücke soll am Montag eröffnet werden.", "2020-04-27"),
 ])
 def test_a_modal_with_a_perfect_infinitive_reports_the_past(text, value):
     assert found(text, "2020-04-23")[0][1] == value
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Sie seien wie immer morgens um sechs Uhr aufgestanden.",
+    ("Die Bäckerei öffne wie immer morgens um sechs Uhr.",
      [("morgens", "XXXX-XX-XXTMO"), ("sechs Uhr", "XXXX-XX-XXT06:00")]),
-    ("Es gibt Arbeitszeiten von morgens 4 Uhr bis abends 21 Uhr.",
-     [("von morgens 4 Uhr bis abends 21 Uhr", "XXXX-XX-XXT04:00/XXXX-XX-XXT21:00")]),
-    ("Mein Tag:\n6.30-8.30 Uhr: Homeoffice.\n8.30-9.00 Uhr: Frühstück.",
-     [("6.30-8.30 Uhr", "XXXX-XX-XXT06:30/XXXX-XX-XXT08:30"),
-      ("8.30-9.00 Uhr", "XXXX-XX-XXT08:30/XXXX-XX-XXT09:00")]),
+    ("Die Halle ist von morgens 7 Uhr bis abends 22 Uhr offen.",
+     [("von morgens 7 Uhr bis abends 22 Uhr", "XXXX-XX-XXT07:00/XXXX-XX-XXT22:00")]),
+    ("Plan:\n7.00-8.15 Uhr: Joggen.\n8.15-9.00 Uhr: Zeitung.",
+     [("7.00-8.15 Uhr", "XXXX-XX-XXT07:00/XXXX-XX-XXT08:15"),
+      ("8.15-9.00 Uhr", "XXXX-XX-XXT08:15/XXXX-XX-XXT09:00")]),
     # a clock time of a named day stays dated
     ("Am Montag um 20 Uhr spielt er.", [("Montag", "2020-04-06"), ("20 Uhr", "2020-04-06T20:00")]),
 ])
@@ -1299,32 +1300,32 @@ def test_clock_times_of_a_habit_or_a_schedule_are_of_any_day(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Mach ihn nicht länger als 3 Minuten und 45 Sekunden.",
-     ("länger als 3 Minuten und 45 Sekunden", "PT3M45S")),
-    ("Das Video ist eine Minute und zwölf Sekunden lang.",
-     ("eine Minute und zwölf Sekunden", "PT1M12S")),
-    ("Er war 39 Jahre und 14 Tage alt.", ("39 Jahre und 14 Tage", "P39Y14D")),
-    ("Seine Bestzeit liegt bei 2:12:50 Stunden.", ("2:12:50 Stunden", "PT2H12M50S")),
-    ("Über 10.000 Meter lief er 27:36 Minuten.", ("27:36 Minuten", "PT27M36S")),
+    ("Die Rede darf nicht länger als 4 Minuten und 30 Sekunden sein.",
+     ("länger als 4 Minuten und 30 Sekunden", "PT4M30S")),
+    ("Der Clip ist eine Minute und zehn Sekunden lang.",
+     ("eine Minute und zehn Sekunden", "PT1M10S")),
+    ("Sie war 41 Jahre und 20 Tage alt.", ("41 Jahre und 20 Tage", "P41Y20D")),
+    ("Ihre Bestzeit liegt bei 2:31:07 Stunden.", ("2:31:07 Stunden", "PT2H31M7S")),
+    ("Über 10.000 Meter lief sie 31:12 Minuten.", ("31:12 Minuten", "PT31M12S")),
 ])
 def test_lengths_in_two_units_or_as_a_clock_reading_are_one_duration(text, expected):
     assert [(t, v) for t, v, *_ in found(text)] == [expected]
 
 
 def test_a_weekday_after_an_indefinite_article_is_any_such_day():
-    assert [(t, v) for t, v, *_ in found("Das waren keine Streits, wie sie an einem "
-                                          "Samstagabend vorkommen.", "2020-09-06")] == [
+    assert [(t, v) for t, v, *_ in found("Der Markt ist an einem "
+                                          "Samstagabend voll.", "2020-09-06")] == [
         ("Samstagabend", "XXXX-WXX-6TEV")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Die Zahl ist in den ersten drei Monaten des Jahres gestiegen.",
+    ("Der Absatz ist in den ersten drei Monaten des Jahres gestiegen.",
      ("ersten drei Monaten des Jahres", "2020-01/2020-03")),
-    ("Es waren weniger als in den ersten drei Monaten 2019.",
+    ("Es kamen weniger Gäste als in den ersten drei Monaten 2019.",
      ("ersten drei Monaten 2019", "2019-01/2019-03")),
-    ("Die ersten acht Wochen des Jahres 2020 brachten ein Plus.",
+    ("Die ersten acht Wochen des Jahres 2020 waren mild.",
      ("ersten acht Wochen des Jahres 2020", "2020-W01/2020-W08")),
-    ("Das Niveau dürfte im ersten Halbjahr 2022 erreicht werden.",
+    ("Die Brücke dürfte im ersten Halbjahr 2022 fertig sein.",
      ("ersten Halbjahr 2022", "2022-H1")),
 ])
 def test_the_first_months_weeks_or_half_of_a_year(text, expected):
@@ -1332,11 +1333,11 @@ def test_the_first_months_weeks_or_half_of_a_year(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Heute vor 20 Jahren wurde er niedergeschossen. Er starb zwei Tage später.",
+    ("Heute vor 20 Jahren eröffnete die Bibliothek. Sie schloss zwei Tage später.",
      [("Heute vor 20 Jahren", "2000-09-09"), ("zwei Tage später", "2000-09-11")]),
-    ("Doch die Zeit zwischen 1966 und heute bleibt offen.",
+    ("Die Jahre zwischen 1966 und heute zeigt die Schau.",
      [("zwischen 1966 und heute", "1966/2020-09-09")]),
-    ("Ihre Karriere vom 16. Jahrhundert bis heute.",
+    ("Die Chronik reicht vom 16. Jahrhundert bis heute.",
      [("vom 16. Jahrhundert bis heute", "15/2020-09-09")]),
 ])
 def test_this_day_years_ago_and_ranges_up_to_today(text, expected):
@@ -1344,8 +1345,8 @@ def test_this_day_years_ago_and_ranges_up_to_today(text, expected):
 
 
 def test_a_weekday_in_a_sentence_about_a_habit_is_any_such_day():
-    rows = found("Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger "
-                 "getestet wird. Am Sonntag wurde weniger getestet.", "2020-12-07")
+    rows = found("Üblicherweise ist die Mensa montags voller, weil am Sonntag niemand "
+                 "kocht. Am Sonntag wurde gekocht.", "2020-12-07")
     assert [(t, v) for t, v, *_ in rows] == [("montags", "XXXX-WXX-1"),
                                            ("Sonntag", "XXXX-WXX-7"),
                                            ("Sonntag", "2020-12-06")]
@@ -1386,7 +1387,7 @@ def test_ranges_of_weekdays_in_the_present(text, value):
 
 
 def test_a_weekday_after_a_first_name_is_a_surname():
-    assert found("Das Duo Richard Freitag und Andreas Wellinger war aussortiert.",
+    assert found("Das Team um Anna Freitag und Jonas Berg gewann.",
                  "2021-01-03") == []
     assert [(t, v) for t, v, *_ in found("Es gab Stand Montag 100 Fälle. Bis Freitag bleibt er.",
                                           "2021-01-03")] == [("Montag", "2020-12-28"),

@@ -165,6 +165,12 @@ def annotate(
     return Annotations(articles, model=pid, **tables)
 
 
+def is_cached(articles: pd.DataFrame, *, model: str | Path | None = None) -> bool:
+    """Whether :func:`annotate` would read the whole result for ``articles`` from the cache
+    (no stage to run); checked without reading the tables."""
+    return cache.WholeStore("annotations").has(_result_key(articles, model), RESULT_TABLES)
+
+
 def linked_mentions(articles: pd.DataFrame, *, model: str | Path | None = None,
                     n_process: int | None = None,
                     use_cache: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -373,15 +379,25 @@ def _result_key(articles: pd.DataFrame, model) -> str:
     The whole result of a corpus seen before is read at once under it; any change to an
     article or a stage misses it and the stages below find what they can still reuse.
     """
-    dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
     versions = cache.source_version(sys.modules[__name__], cache, timex, _timex_rules, entities,
                                     names, kb, config.DATA_DIR / kb.KB_FILE,
                                     config.DATA_DIR / kb.ROLES_FILE, *event_sources(),
                                     *QUOTE_SOURCES, *MARK_SOURCES)
-    if "source" in articles:  # boilerplate and self-mentions depend on the outlet
-        dated = dated.assign(text=dated["text"] + "\0" + articles["source"].fillna("").astype(str))
-    keys = cache.article_keys(dated, salt=f"{nlp_salt(model)}|result-{versions}")
-    return cache.corpus_key(keys.tolist())
+    # boilerplate and self-mentions depend on the outlet
+    keys = _dated_keys(articles, salt=f"{nlp_salt(model)}|result-{versions}",
+                       source="source" in articles)
+    return cache.corpus_key(keys)
+
+
+def _dated_keys(articles: pd.DataFrame, *, salt: str, source: bool) -> list[str]:
+    """The keys :func:`cache.article_keys` gives for the text joined with the publication day
+    (and the outlet, with ``source``) by ``"\\0"``: the same bytes are hashed, part by part,
+    without building the joined texts (a third of the time on 10,000 articles)."""
+    parts = [articles["article_id"].tolist(), articles["text"].tolist(),
+             articles["published"].astype(str).tolist()]
+    if source:
+        parts.append(articles["source"].fillna("").astype(str).tolist())
+    return [cache._digest(*row, salt) for row in zip(*parts, strict=True)]
 
 
 def _read_cached(store: cache.ShardStore, keys: pd.Series) -> tuple[dict, dict]:
@@ -418,10 +434,7 @@ def _boilerplate_stage(articles: pd.DataFrame, *,
     """The corpus's boilerplate passages and the article keys they were detected under: cached
     whole under a key of every article's id, text, source and day, so any change to the corpus
     detects them again (a few seconds of hashing for 10,000 articles)."""
-    dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
-    if "source" in articles:
-        dated = dated.assign(text=dated["text"] + "\0" + articles["source"].fillna("").astype(str))
-    keys = cache.article_keys(dated, salt="boilerplate").tolist()
+    keys = _dated_keys(articles, salt="boilerplate", source="source" in articles)
     found = _corpus_stage("boilerplate", keys, (bp,),
                           lambda: {"boilerplate": bp.detect(articles)}, use_cache=use_cache)
     return found["boilerplate"], keys
@@ -430,8 +443,9 @@ def _boilerplate_stage(articles: pd.DataFrame, *,
 def _timex_stage(articles: pd.DataFrame, sentences: pd.DataFrame, *,
                  use_cache: bool) -> tuple[pd.DataFrame, list[str]]:
     """Temporal expressions per article (anchored to its publication day), with sentence ids."""
-    dated = articles.assign(text=articles["text"] + "\0" + articles["published"].astype(str))
-    keys = cache.article_keys(dated, salt=f"timex-{cache.source_version(timex, _timex_rules)}")
+    salt = f"timex-{cache.source_version(timex, _timex_rules)}"
+    keys = pd.Series(_dated_keys(articles, salt=salt, source=False), index=articles.index,
+                     dtype=object)
     store = cache.ShardStore("timex", ("timexes",))
     cached, index = _read_cached(store, keys) if use_cache else ({}, {})
     missing = articles[~keys.isin(index)]

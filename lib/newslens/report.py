@@ -60,9 +60,12 @@ def run_notebook(notebook: Path, *, parameters: dict, output: Path) -> Path:
     previous = os.environ.get("NEWSLENS_PROGRESS")
     os.environ["NEWSLENS_PROGRESS"] = "0"
     try:
+        # Saved once at the end (or with the error marked), not twice per cell: the output is
+        # a temporary file nobody watches, and each save serialises and validates it whole.
         papermill.execute_notebook(
             str(notebook), tmp, parameters=parameters, cwd=str(notebook.parent),
             kernel_name=KERNEL, progress_bar=False, log_output=False, report_mode=False,
+            request_save_on_cell_execute=False,
         )
         os.chmod(tmp, config.readable_mode())
         os.replace(tmp, output)
@@ -161,11 +164,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def warm_cache(corpus: str | Path) -> None:
     """Annotate the corpus once, so the notebooks that run side by side all read the cache
-    instead of each doing the NLP work. Problems are left to the notebooks to report."""
-    from newslens.pipeline import annotate_corpus
+    instead of each doing the NLP work; a corpus already annotated is not read here (the
+    notebooks wait for this). Problems are left to the notebooks to report."""
+    from newslens.corpus import load_corpus, select_articles
+    from newslens.pipeline import annotate_corpus, is_cached
 
     began = time.perf_counter()
     try:
+        if is_cached(select_articles(load_corpus(corpus))):
+            print(f"{corpus}: annotations cached")
+            return
         annotate_corpus(corpus)
     except Exception as err:  # noqa: BLE001 - the notebook that hits it names it in its report
         print(f"annotating {corpus} failed ({type(err).__name__}); the notebooks will report it",
