@@ -1437,3 +1437,8 @@ def test_a_year_named_later_in_the_sentence_gives_its_year():
     text = ("Die Angst im Frühjahr, die leeren Straßen – all das wirkt im November 2020 wie "
             "eine Geschichte aus alter Zeit.")
     assert ("Frühjahr", "2020-SP") in _values(text, "2020-11-12")
+
+
+def test_a_date_with_a_whole_hour_after_a_comma_is_one_time():
+    text = "Das Institut meldete 1200 neue Fälle (Datenstand 14. Oktober, 0 Uhr)."
+    assert ("14. Oktober, 0 Uhr", "2020-10-14T00:00") in _values(text, "2020-10-14")

@@ -442,6 +442,7 @@ class _Doc:
             cue = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
             if cue == "future" and R.PERFECT_INFINITIVE.search(self.text, c_lo, c_hi):
                 cue = "past"  # "soll am Montagabend zusammengebrochen sein": reported, past
+
             self._tenses[i] = cue
         return self._tenses[i]
 
@@ -717,11 +718,14 @@ def _decade(m, doc: _Doc, i: int) -> Timex:
 
 def _date(m, doc: _Doc, i: int) -> Timex | None:
     """A calendar date (`_calendar_date`), with its clock time when one follows after a comma
-    (``Dienstag, 23. Februar, 14.00 Uhr``, a live blog's time stamp): ``2021-02-23T14:00``."""
+    (``Dienstag, 23. Februar, 14.00 Uhr``, a live blog's time stamp; ``26. August, 0 Uhr``):
+    ``2021-02-23T14:00``."""
     found = _calendar_date(m, doc, i)
-    if found is None or not m["da_ch"] or found.end < m.end():
+    if found is None or not (m["da_ch"] or m["da_ch0"]) or found.end < m.end():
         return found
-    return found._replace(value=f"{found.value}T{int(m['da_ch']):02d}:{m['da_cm']}")
+    if m["da_ch0"]:  # Datenstand 26. August, 0 Uhr
+        return found._replace(value=f"{found.value}T{int(m['da_ch0']):02d}:00")
+    return found._replace(value=f"{found.value}T{_hour(m['da_ch']):02d}:{m['da_cm']}")
 
 
 _GREGORIAN_YEAR = 1583  # the first whole year of the Gregorian calendar
