@@ -136,6 +136,7 @@ class Quote:
     judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
     relay: bool = False  # the second row of a quotation a medium relays (zitiert X Y)
     speaker: dict = field(default_factory=dict)
+    addressee: tuple[str, int, int] | None = None  # as written, start, end
 
     @property
     def start(self) -> int:
