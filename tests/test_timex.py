@@ -1407,3 +1407,38 @@ def test_weak_preterites_with_a_verbal_prefix_are_past():
     # Monday 2020-11-16: "erkrankte" is past, so the spring just gone, not the next
     assert [(t, v) for t, v, *_ in found("Im Frühjahr erkrankte er an Covid-19.",
                                           "2020-11-16")] == [("Frühjahr", "2020-SP")]
+
+
+# -- reference time and direction (issue 14, dev3 session) ----------------------------------
+
+
+@pytest.mark.parametrize(("anchor", "text", "value"), [
+    # Thursday 2020-05-14: "diesen Freitag" is the nearer Friday, here the next day, even in
+    # a past clause (a plan that was made)
+    ("2020-05-14", "Für diesen Freitag war ein Sommerfest im Hof geplant.", "2020-05-15"),
+    # Monday 2020-05-11: the nearer Friday is the one just gone
+    ("2020-05-11", "Die Sitzung an diesem Freitag verlief ruhig.", "2020-05-08"),
+])
+def test_dieser_weekday_is_the_nearer_one(anchor, text, value):
+    assert _values(text, anchor)[0][1] == value
+
+
+def test_a_planned_future_date_does_not_frame_a_later_present_clause():
+    # June 2020: the postponement names 2021, the anniversary in the present is this June's
+    text = ("Die Ausstellung des Malers wurde auf den Oktober 2021 verschoben. In Hamburg, wo "
+            "sich ab 18. Juni die Eröffnung des Museums zum zehnten Mal jährt, ist er derzeit "
+            "mit einer Schau präsent.")
+    assert ("18. Juni", "2020-06-18") in _values(text, "2020-06-02")
+
+
+def test_a_year_named_later_in_the_sentence_gives_its_year():
+    # November 2020: a season without tense cue before a month with its year takes that year,
+    # not the nearest spring ahead
+    text = ("Die Angst im Frühjahr, die leeren Straßen – all das wirkt im November 2020 wie "
+            "eine Geschichte aus alter Zeit.")
+    assert ("Frühjahr", "2020-SP") in _values(text, "2020-11-12")
+
+
+def test_a_date_with_a_whole_hour_after_a_comma_is_one_time():
+    text = "Das Institut meldete 1200 neue Fälle (Datenstand 14. Oktober, 0 Uhr)."
+    assert ("14. Oktober, 0 Uhr", "2020-10-14T00:00") in _values(text, "2020-10-14")
