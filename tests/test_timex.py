@@ -1442,3 +1442,11 @@ def test_a_year_named_later_in_the_sentence_gives_its_year():
 def test_a_date_with_a_whole_hour_after_a_comma_is_one_time():
     text = "Das Institut meldete 1200 neue Fälle (Datenstand 14. Oktober, 0 Uhr)."
     assert ("14. Oktober, 0 Uhr", "2020-10-14T00:00") in _values(text, "2020-10-14")
+
+
+def test_a_rough_year_is_no_frame_for_a_later_holiday():
+    # February 2021: "um 1900" is a rough year of the family's past, the Whitsun of the
+    # paragraph after it is the last one before publication
+    text = ("Schon um 1900 zogen seine Urgroßeltern mit einem Karussell über die Dörfer. Er "
+            "vermisst das Reisen.\nAn Pfingsten konnte er sein Karussell in Rosenheim aufstellen.")
+    assert ("Pfingsten", "2020-05-31") in _values(text, "2021-02-10")

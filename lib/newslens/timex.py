@@ -305,6 +305,9 @@ class _Doc:
             return True
         if timex.granularity != "year":
             return False
+        if timex.modifier == "approximate" or _ROUGHLY_BEFORE.search(
+                self.text, max(0, start - 8), start):
+            return True  # "um 1900": too rough a year for a later "an Pfingsten" to take
         c_lo, c_hi, cues = self._clause(i)
         words = {self.text[a:b] for a, b, tense in cues if c_lo <= a and b <= c_hi}
         participle = any(t == "participle" and c_lo <= a and b <= c_hi for a, b, t in cues)
@@ -896,6 +899,7 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
                       "year": 4, "decade": 5, "century": 6}
