@@ -1450,3 +1450,11 @@ def test_a_rough_year_is_no_frame_for_a_later_holiday():
     text = ("Schon um 1900 zogen seine Urgroßeltern mit einem Karussell über die Dörfer. Er "
             "vermisst das Reisen.\nAn Pfingsten konnte er sein Karussell in Rosenheim aufstellen.")
     assert ("Pfingsten", "2020-05-31") in _values(text, "2021-02-10")
+
+
+def test_a_weekday_listed_after_a_coming_one_looks_forward_too():
+    # Tuesday 2020-03-24: the Saturday of the elliptic second clause follows the coming
+    # Wednesday, not the Saturday just gone
+    text = ("Der Verlag teilte mit, am Mittwoch solle der Roman als E-Book erscheinen, am "
+            "Samstag als gedrucktes Buch.")
+    assert ("Samstag", "2020-03-28") in _values(text, "2020-03-24")

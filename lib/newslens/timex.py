@@ -1602,12 +1602,30 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
     """The tense that picks a weekday: a present clause about a scheduled event (``Der
     Mittwoch beginnt um 13 Uhr``, ``am Samstag findet ... statt``) looks forward."""
     tense = doc.direction(i)
+    if tense == "present" and doc.clause_cue(i) is None and _after_coming_day(doc, i):
+        return "future"  # "am Mittwoch solle es erscheinen, am Samstag als Buch"
     if tense != "present" or doc.clause_cue(i) != "present":
         return tense
     c_lo, c_hi, cues = doc._clause(i)
     scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
                     for a, b, kind in cues)
     return "future" if scheduled else tense
+
+
+def _after_coming_day(doc: _Doc, i: int) -> bool:
+    """A weekday earlier in the sentence of match ``i`` was a day still to come: a clause
+    without a tense cue that lists another weekday goes on in the same direction."""
+    lo = doc.sentence(doc.matches[i].start())[0]
+    anchor = doc.day_anchor(i)
+    for k in range(i - 1, -1, -1):
+        m = doc.matches[k]
+        if m.start() < lo:
+            return False
+        if m.lastgroup == "weekday" and k not in doc._busy:
+            found = doc.resolve(k)
+            return found is not None and found.start_date is not None and \
+                found.start_date > anchor
+    return False
 
 
 _RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
