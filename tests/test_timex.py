@@ -1458,3 +1458,20 @@ def test_a_weekday_listed_after_a_coming_one_looks_forward_too():
     text = ("Der Verlag teilte mit, am Mittwoch solle der Roman als E-Book erscheinen, am "
             "Samstag als gedrucktes Buch.")
     assert ("Samstag", "2020-03-28") in _values(text, "2020-03-24")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Normalerweise kommen im Sommer doppelt so viele Gäste in das Freibad.",
+     ("Sommer", "XXXX-SU")),
+    ("Üblicherweise steigt die Zahl der Anträge im April deutlich an.", ("April", "XXXX-04")),
+    ("In der Regel melden die Ämter am Wochenende weniger Fälle.",
+     ("Wochenende", "XXXX-WXX-WE")),
+])
+def test_a_month_season_or_weekend_in_a_sentence_about_a_habit_is_any_such_time(text,
+                                                                                  expected):
+    assert expected in _values(text, "2020-07-02")
+
+
+def test_a_month_in_a_past_sentence_with_a_habit_word_is_still_dated():
+    assert ("April", "2020-04") in _values(
+        "Normalerweise öffnet das Bad früh, doch im April blieb es geschlossen.", "2020-07-02")

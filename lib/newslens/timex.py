@@ -1149,6 +1149,8 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     elif m["se_rel"]:
         anchor = doc.day_anchor(i)
         found = R.relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
+    elif _habitual(doc, i):  # "Normalerweise ... in der Hochsaison im Sommer": any summer
+        return doc.make(i, f"XXXX-{code}", None, None, modifier=modifier, kind="set")
     else:
         found, anchor = doc.pick(i, build)
     return doc.make(i, found[0], found[1:], "season", modifier=modifier, anchor=anchor)
@@ -1181,6 +1183,8 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
 
 def _relunit(m, doc: _Doc, i: int) -> Timex:
     """vergangene Woche, im kommenden Jahr, Ende des Monats, Vorjahr, am Wochenende."""
+    if m["rw_word"] and _habitual(doc, i):  # "Normalerweise wird am Wochenende weniger
+        return doc.make(i, "XXXX-WXX-WE", None, None, span=m.span("rw_word"), kind="set")
     if m["rw_word"]:
         anchor = doc.day_anchor(i)
         value, first, last = R.weekend_by_tense(anchor, doc.direction(i))
@@ -1284,6 +1288,8 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     elif m["mo_rel"]:
         anchor = doc.anchor(i).day
         found = R.month_interval(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
+    elif _habitual(doc, i):  # "Üblicherweise steigt es im April an": any April
+        return doc.make(i, f"XXXX-{month:02d}", None, None, modifier=modifier, kind="set")
     else:
         found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
@@ -1545,9 +1551,9 @@ _NAMED_REACH = 3000  # characters back in which a weekday named with its week st
 
 
 def _habitual(doc: _Doc, i: int) -> bool:
-    """A weekday in a sentence about what usually happens (``Üblicherweise sind die Zahlen
-    montags niedriger, weil am Sonntag weniger getestet wird``) and not in the past: any such
-    day."""
+    """A weekday (month, season, weekend) in a sentence about what usually happens
+    (``Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger getestet
+    wird``) and not in the past: any such day."""
     lo, hi = doc.sentence(doc.matches[i].start())
     return bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past"
 
