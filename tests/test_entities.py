@@ -991,3 +991,43 @@ def test_a_kb_alias_the_corpus_uses_as_a_common_noun_links_only_in_compounds():
     # Patriot: after an indefinite article and in the plural; Airbus has no plural
     assert set(zip(out["text"], out["compound"], strict=True)) == {
         ("Patriot", True), ("Airbus", False)}
+
+
+def test_the_noun_before_an_unknown_name_gives_its_label():
+    texts = {"a": "Sie hörten die Indierock-Band The National.",
+             "b": "Er war Sänger der Band The National.", "c": "The National spielten laut.",
+             "d": "Die Polizei räumte das besetzte Haus Liebig 34.",
+             "e": "Das Wohngebäude Liebig 34 ist leer.", "f": "Sie sahen den Film Tenet.",
+             "g": "Der Film Tenet lief. Tenet ist lang.",
+             "h": "Bundeskanzler Olaf Scholz kam. Das Team Olaf Scholz feierte.",
+             "i": "Der Pharmakonzern Regeneron forscht. Regeneron und der Konzern Regeneron.",
+             }
+    tagged = [("a", "The National", "MISC"), ("b", "The National", "MISC"),
+              ("c", "The National", "MISC"), ("d", "Liebig 34", "MISC"),
+              ("e", "Liebig 34", "MISC"), ("f", "Tenet", "MISC"), ("g", "Tenet", "MISC"),
+              ("g", "Tenet", "MISC", 1), ("h", "Olaf Scholz", "PER"),
+              ("h", "Olaf Scholz", "PER", 1), ("i", "Regeneron", "PER"),
+              ("i", "Regeneron", "PER", 1), ("i", "Regeneron", "PER", 2)]
+    out = run(texts, tagged)
+    assert dict(zip(out["text"], out["entity_id"], strict=True)) == {
+        "The National": "org:the_national", "Liebig 34": "loc:liebig_34",
+        "Tenet": "misc:tenet", "Olaf Scholz": "per:olaf_scholz", "Regeneron": "org:regeneron"}
+    assert set(out.loc[out["text"] == "The National", "label"]) == {"ORG"}  # every mention
+
+
+def test_a_nickname_joined_to_a_person_by_alias_is_a_person():
+    texts = {"a": "Ihr Anführer Captain Future rief.",
+             "b": "Dort sprach Captain Future alias Michael Ballweg.",
+             "c": "Captain Future kam."}
+    out = run(texts, [("a", "Captain Future", "MISC"), ("b", "Captain Future", "MISC"),
+                      ("b", "Michael Ballweg", "PER"), ("c", "Captain Future", "MISC")])
+    assert set(out.loc[out["text"] == "Captain Future", "entity_id"]) == {"per:captain_future"}
+
+
+def test_an_other_name_in_sentence_case_is_a_quoted_sentence():
+    texts = {"a": "Auf Plakaten stand I can't breathe.", "b": "Sie riefen It's the economy.",
+             "c": "Er mag Make America great again.", "d": "Sie sahen Bild live."}
+    out = run(texts, [("a", "I can't breathe", "MISC"), ("b", "It's the economy", "MISC"),
+                      ("c", "Make America great again", "MISC"), ("d", "Bild live", "MISC")])
+    # a capital after the first word (America) or two words only: kept
+    assert sorted(set(out["text"])) == ["Bild live", "Make America great again"]

@@ -525,3 +525,10 @@ def test_a_country_adjective_before_a_noun_trigger_is_its_actor(sentence, actors
 def test_figurative_uses_of_lead_forms_are_no_triggers(sentence):
     found, _ = events_of(Doc("a", "2020-05-23", [sentence, *FILLER]))
     assert found.empty
+
+
+def test_a_lead_form_after_a_modal_is_no_trigger():
+    found, _ = events_of(Doc("a", "2025-10-21", [
+        "Er glaube nicht, dass die Ukraine den Krieg gewinnen könne, sagte der Präsident.",
+        *FILLER]))
+    assert "gewinnen" not in found["trigger"].tolist()

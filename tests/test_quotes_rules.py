@@ -321,3 +321,51 @@ def test_no_addressee_where_the_subject_follows_or_the_time_is_named():
         "Der Umsatz stieg gegenüber dem Vorjahr, sagte die Sprecherin."
     )
     assert [a for _, a in _addressees(text, {})] == [None, None, None]
+
+
+def test_brands_names_given_and_sources_in_quotation_marks_are_no_quotations():
+    text = (
+        "Der „iPod nano“ soll den alten Spieler ablösen. "
+        "Im Jahr 2007 nennt sie sich „documenta zwölf“ und findet im Sommer statt. "
+        "Wie „heise online“ berichtet, sperrten die Behörden den Zugang. "
+        "Der Minister sagte, das sei „völlig unangemessen“."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "direct"] == [
+        "„völlig unangemessen“"
+    ]
+
+
+def test_the_addressee_past_the_subject_time_and_place_and_not_the_thing_recommended():
+    text = (
+        "Auch wirft der Bericht den Behörden vor, sie hätten geschwiegen. "
+        "Die Kanzlerin hat am Samstag in ihrer Videobotschaft die Hersteller aufgefordert, "
+        "sparsame Autos zu bauen. "
+        "Zudem wurde die Regierung vom Verband aufgefordert, das Gesetz zu ändern. "
+        "Gleichzeitig empfahl der Minister den Umstieg, die Kosten seien gering. "
+        "Später sagte ein Sprecher der Partei, man sei zufrieden."
+    )
+    found = dict(_addressees(text, {}))
+    assert found["sie hätten geschwiegen"] == "den Behörden"
+    assert found["sparsame Autos zu bauen"] == "die Hersteller"
+    assert found["das Gesetz zu ändern"] == "die Regierung"
+    assert found["die Kosten seien gering"] is None
+    assert found["man sei zufrieden"] is None
+
+
+def test_a_speaker_that_is_the_addressee_gives_way_to_the_subject():
+    import pandas as pd
+
+    from newslens.quotes import extract_quotes
+
+    text = "Die Behörden werfen Luna Berg Betrug vor, er habe Geld genommen."
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text],
+                             "published": [pd.Timestamp("2024-01-01")]})
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": ["a:s0"], "start": [0],
+                              "end": [len(text)]})
+    start = text.index("Luna Berg")
+    mentions = pd.DataFrame({"article_id": ["a"], "start": [start], "end": [start + 9],
+                             "label": ["PER"], "entity_id": ["per:luna_berg"],
+                             "canonical": ["Luna Berg"], "text": ["Luna Berg"]})
+    row = extract_quotes(articles, sentences, mentions).iloc[0]
+    assert row["addressee"].startswith("Luna Berg")
+    assert row["speaker_text"] == "Die Behörden" and pd.isna(row["speaker_entity_id"])

@@ -2,8 +2,9 @@
 
 Three golds share these checks: the bench gold (`timex_bench.csv`), the blind gold
 (`timex_bench_blind.csv`, the next articles of the same selection, kept apart for held-out
-figures) and the second development gold (`timex_bench_dev2.csv`, the main-list rows after the
-blind gold's).
+figures), the second development gold (`timex_bench_dev2.csv`, the main-list rows after the
+blind gold's) and the third (`timex_bench_dev3.csv`, the main-list rows after dev2's, less the one
+article the blind gold's supplement had already taken).
 
 The gold is standoff: offsets into the `text` column of `newslens.load_corpus(bench)`. These tests
 check that every row is well formed (type, TIMEX3 value, modifier), that spans lie inside their
@@ -31,10 +32,13 @@ BLIND_CSV = GOLD_DIR / "timex_bench_blind.csv"
 BLIND_ARTICLES_CSV = GOLD_DIR / "timex_bench_blind_articles.csv"
 DEV2_CSV = GOLD_DIR / "timex_bench_dev2.csv"
 DEV2_ARTICLES_CSV = GOLD_DIR / "timex_bench_dev2_articles.csv"
+DEV3_CSV = GOLD_DIR / "timex_bench_dev3.csv"
+DEV3_ARTICLES_CSV = GOLD_DIR / "timex_bench_dev3_articles.csv"
 GOLDS = {"bench": (GOLD_CSV, ARTICLES_CSV), "blind": (BLIND_CSV, BLIND_ARTICLES_CSV),
-         "dev2": (DEV2_CSV, DEV2_ARTICLES_CSV)}
+         "dev2": (DEV2_CSV, DEV2_ARTICLES_CSV), "dev3": (DEV3_CSV, DEV3_ARTICLES_CSV)}
 #: The golds whose rows of the selection come before each gold's own.
-BEFORE = {"bench": [], "blind": [ARTICLES_CSV], "dev2": [ARTICLES_CSV, BLIND_ARTICLES_CSV]}
+BEFORE = {"bench": [], "blind": [ARTICLES_CSV], "dev2": [ARTICLES_CSV, BLIND_ARTICLES_CSV],
+          "dev3": [ARTICLES_CSV, BLIND_ARTICLES_CSV, DEV2_ARTICLES_CSV]}
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 
 COLUMNS = ["article_id", "start", "end", "type", "value", "end_value", "mod", "note"]
@@ -129,6 +133,11 @@ def test_gold_is_big_enough(gold, windows, which):
         assert len(gold) >= 300
         assert 25 <= windows.article_id.nunique() <= 30
         assert not set(windows.article_id) & set(_windows(ARTICLES_CSV).article_id)
+    elif which == "dev3":  # the third development gold: at least 150 expressions, 15 articles
+        assert len(gold) >= 150
+        assert windows.article_id.nunique() >= 15
+        for path in BEFORE[which]:
+            assert not set(windows.article_id) & set(_windows(path).article_id)
     else:  # the second development gold: at least 250 expressions in 20 articles of neither
         assert len(gold) >= 250
         assert windows.article_id.nunique() >= 20
@@ -246,9 +255,11 @@ def test_windows_are_what_the_selection_script_chooses(windows, which, bench_art
     main = windows[windows.stratum != EARLY]
     early = windows[windows.stratum == EARLY]
     assert list(windows.index) == list(main.index) + list(early.index)  # supplement last
-    chosen = select(bench_articles, skip_main + len(main))
-    exclude = {row["article_id"] for row in chosen}
-    chosen = chosen[skip_main:]
+    taken = set(before.article_id)  # an article an earlier gold took (dev3: one of the blind
+    # gold's supplement lies among its main-list rows) is left out, not annotated twice
+    chosen = select(bench_articles, skip_main + len(main) + len(taken))
+    exclude = {row["article_id"] for row in chosen[:skip_main + len(main)]}
+    chosen = [row for row in chosen[skip_main:] if row["article_id"] not in taken][:len(main)]
     chosen += select_early(bench_articles, skip_early + len(early), exclude=exclude)[skip_early:]
     chosen = pd.DataFrame(chosen).astype(str)
     assert chosen.to_dict("records") == windows.astype(str).to_dict("records")

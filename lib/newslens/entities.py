@@ -21,9 +21,11 @@ from newslens.kb import alias_table, load_kb, load_roles, slugify, split_former_
 from newslens.names import (
     drop_common_phrases,
     kb_inflection_keys,
+    kind_lexicon,
     merge_abbreviations,
     merge_inflections,
     one_name_per_entity,
+    relabel_by_kind,
     resolve_shared_aliases,
     shared_alias_pointers,
 )
@@ -108,7 +110,9 @@ def canonicalize(
                                  lambda surface: linker.kb_entity(surface, fold=False),
                                  linker.kb_ids)
     linked = drop_common_phrases(linked, tokens, kb_ids=linker.kb_ids, word=_WORD,
-                                 context=context, kb_aliases=linker.one_word_aliases())
+                                 context=context, kb_aliases=linker.one_word_aliases(),
+                                 vocabulary=linker.vocabulary)
+    linked = relabel_by_kind(linked, context, kb_ids=linker.kb_ids, lexicon=kind_lexicon(roles))
     return one_name_per_entity(linked, kb_names=linker.renamed, published=published)
 
 

@@ -350,6 +350,10 @@ MIN_LISTED = 3
 #: :data:`MIN_LOWER` times and in a plural form (``Patrioten``, ``Kronen``) at least this
 #: share as often as in the singular is also a common noun (``ein Patriot``, ``eine Krone``).
 MIN_PLURAL_SHARE = 0.3
+#: A name of this many words or more whose words after the first are all in lower case is a
+#: sentence quoted (``I can't breathe``, ``It's the economy``), not a name: German writes its
+#: nouns, and English its names and titles, with capitals.
+MIN_SENTENCE_WORDS = 3
 _INDEFINITE = frozenset(f"{stem}{ending}" for stem in ("ein", "kein")
                         for ending in ("", "e", "en", "em", "er", "es"))
 #: Words that join the words of a phrase; ``&`` is no word, so ``Click&Collect`` is written
@@ -363,7 +367,8 @@ _LIST_AFTER = re.compile(r"(?:, ?| (?:und|oder|sowie) )([A-ZÄÖÜ][\w-]*)(?![\w
 
 def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
                         kb_ids: set[str], word: re.Pattern, context: dict | None = None,
-                        kb_aliases: dict[str, set[str]] | None = None) -> pd.DataFrame:
+                        kb_aliases: dict[str, set[str]] | None = None,
+                        vocabulary: set[str] | None = None) -> pd.DataFrame:
     """Leave out the MISC entities unknown to the KB that the corpus shows are common phrases,
     and the plain mentions of the KB aliases it shows are common nouns too.
 
@@ -375,12 +380,15 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
     :data:`MIN_SPELLINGS` spellings (``Click and Collect``, ``Click & Collect``, ``Click und
     Collect``), or a name that follows an indefinite article or "kein" in
     :data:`MIN_INDEFINITE_SHARE` of the places it is written (``einen No Deal``) is a common
-    phrase the model took for a name; the lower case of names with a dot or digit
-    (``gehalt.de``) does not count. With ``context`` (sentence_id -> (start, text)), so is a
-    name listed among common nouns (:func:`listed_among_common_nouns`). ``kb_aliases`` maps
+    phrase the model took for a name, and a name of :data:`MIN_SENTENCE_WORDS` words or more
+    with no capital after the first (``I can't breathe``) a quoted sentence; the lower case of
+    names with a dot or digit (``gehalt.de``, ``Zhang et al.``) does not count. With
+    ``context`` (sentence_id -> (start, text)), so is a name listed among common nouns
+    (:func:`listed_among_common_nouns`). ``kb_aliases`` maps
     one-word KB aliases to their entity ids: an alias the corpus writes after an indefinite
     article and in the plural (:data:`MIN_PLURAL_SHARE`: ``ein Patriot``, ``Patrioten``)
-    links a plain mention no more; the KB's ruler tags it wherever it is written.
+    links a plain mention no more; the KB's ruler tags it wherever it is written. Only aliases
+    with a plural form among the ``vocabulary`` (the corpus' capitalised words) are counted.
     """
     plain = mentions[~mentions["compound"].astype(bool) & (mentions["label"] == "MISC")
                      & ~mentions["entity_id"].isin(kb_ids)]
@@ -388,7 +396,7 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
     wanted = {_phrase_key(seq) for seq in forms.values() if seq}
     lower = {_phrase_key(tuple(w.lower() for w in seq)) for seq in forms.values()
              if len(seq) > 1}
-    nouns = _noun_candidates(kb_aliases or {})
+    nouns = _noun_candidates(kb_aliases or {}, vocabulary or set())
     plurals = {(p,) for forms_ in nouns.values() for p in forms_}
     written, indefinite, spellings = _count_sequences(
         tokens, wanted | lower | {(a,) for a in nouns} | plurals)
@@ -401,15 +409,18 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
             keys = {_phrase_key(s) for s in seqs}
             n = sum(written[k] for k in keys)
             after_article = sum(indefinite[k] for k in keys)
-            low = 0 if any(c.isdigit() or c == "." for c in " ".join(texts)) else sum(
+            dotted = any(c.isdigit() or c == "." for c in " ".join(texts))
+            low = 0 if dotted else sum(
                 n_ for s in seqs if len(s) > 1 and any(w != w.lower() for w in s)
                 for spelling, n_ in spellings.get(_phrase_key(tuple(w.lower() for w in s)),
                                                   Counter()).items()
                 if all(w.islower() for w in spelling))
             spelled = sum(1 for k in keys if len(k) > 1
                           for n_ in spellings.get(k, Counter()).values() if n_ >= MIN_LOWER)
+            sentence = not dotted and all(len(s) >= MIN_SENTENCE_WORDS
+                                          and all(w[:1].islower() for w in s[1:]) for s in seqs)
             if ((n >= MIN_WRITTEN and tagged[entity_id] < MAX_TAGGED_SHARE * n)
-                    or low >= MIN_LOWER or spelled >= MIN_SPELLINGS
+                    or low >= MIN_LOWER or spelled >= MIN_SPELLINGS or (seqs and sentence)
                     or after_article >= max(MIN_LOWER, MIN_INDEFINITE_SHARE * n)
                     or entity_id in listed):
                 common.add(entity_id)
@@ -440,8 +451,9 @@ def listed_among_common_nouns(plain: pd.DataFrame, mentions: pd.DataFrame,
     plain = plain[plain["entity_id"].isin(counts.index[counts >= MIN_LISTED])]
     if plain.empty:
         return set()
+    around = mentions[mentions["sentence_id"].isin(set(plain["sentence_id"]))]
     covered: dict[str, list[tuple[int, int]]] = {}
-    for sid, start, end in zip(mentions["sentence_id"], mentions["start"], mentions["end"],
+    for sid, start, end in zip(around["sentence_id"], around["start"], around["end"],
                                strict=True):
         covered.setdefault(sid, []).append((start, end))
     hits: Counter = Counter()
@@ -461,12 +473,18 @@ def _phrase_key(seq: tuple) -> tuple:
     return (seq[0], *(w.casefold() for w in seq[1:] if w.casefold() not in _JOINING))
 
 
-def _noun_candidates(kb_aliases: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+def _noun_candidates(kb_aliases: dict[str, set[str]], vocabulary: set[str]
+                     ) -> dict[str, tuple[str, ...]]:
     """One-word KB aliases that look like a German noun (``Patriot``), with their plural forms
-    that are no alias themselves (``Patrioten``)."""
-    return {alias: tuple(alias + e for e in _PLURAL_ENDINGS if alias + e not in kb_aliases)
-            for alias in kb_aliases
-            if alias.isalpha() and alias[:1].isupper() and alias[1:].islower()}
+    that are no alias themselves and that the ``vocabulary`` holds (``Patrioten``)."""
+    found = {}
+    for alias in kb_aliases:
+        if alias.isalpha() and alias[:1].isupper() and alias[1:].islower():
+            plurals = tuple(alias + e for e in _PLURAL_ENDINGS
+                            if alias + e not in kb_aliases and alias + e in vocabulary)
+            if plurals:
+                found[alias] = plurals
+    return found
 
 
 def _count_sequences(tokens: list[list[str]], wanted: set[tuple]
@@ -480,6 +498,7 @@ def _count_sequences(tokens: list[list[str]], wanted: set[tuple]
         if len(seq) > 1:
             by_first.setdefault(seq[0], set()).add(seq)
     longest = {first: max(map(len, seqs)) for first, seqs in by_first.items()}
+    pairs = {seq[:2] for seqs in by_first.values() for seq in seqs}
     firsts = single | set(by_first)
     found: Counter = Counter()
     indefinite: Counter = Counter()
@@ -491,8 +510,12 @@ def _count_sequences(tokens: list[list[str]], wanted: set[tuple]
             if w not in firsts:
                 continue
             seqs = [(w,)] if w in single else []
-            if w in by_first:
-                seqs += _phrases_at(words, i, by_first[w], longest[w], spellings)
+            if w in by_first and i + 1 < len(words):
+                second = words[i + 1].casefold()
+                if second in _JOINING and i + 2 < len(words):
+                    second = words[i + 2].casefold()
+                if (w, second) in pairs:
+                    seqs += _phrases_at(words, i, by_first[w], longest[w], spellings)
             for seq in seqs:
                 found[seq] += 1
                 if i and words[i - 1].lower() in _INDEFINITE:
@@ -515,6 +538,121 @@ def _phrases_at(words: list[str], i: int, keys: set[tuple], longest: int,
         if len(key) >= longest:
             break
     return found
+
+
+#: The kind a noun right before a name gives it (``die Band The National``, ``das besetzte
+#: Haus Liebig 34``, ``ihr Anführer Captain Future``, ``der Film Tenet``), by label. A noun
+#: of six letters or more also counts as the end of a closed compound (``Hilfsorganisation``,
+#: ``Wohngebäude``); a shorter one alone or after a hyphen (``Indierock-Band``, not
+#: ``Sammelband``). Completed by the kinds of the role lexicon (``Partei``, ``Metropole``).
+KIND_NOUNS = {
+    "ORG": ("Band", "Gruppe", "Gruppierung", "Verein", "Club", "Klub", "Partei", "Firma",
+            "Unternehmen", "Konzern", "Verlag", "Sender", "Zeitung", "Magazin", "Zeitschrift",
+            "Blatt", "Portal", "Plattform", "Initiative", "Bündnis", "Organisation", "Agentur",
+            "Stiftung", "Kollektiv", "Kompanie", "Anbieter", "Verband", "Institut", "Label",
+            "Gewerkschaft", "Hersteller", "Kette", "Mannschaft", "Team", "Chor", "Orchester",
+            "Ensemble", "Netzwerk"),
+    "LOC": ("Haus", "Gebäude", "Hotel", "Stadt", "Dorf", "Gemeinde", "Ort", "Straße", "Platz",
+            "Insel", "Region", "Bezirk", "Viertel", "Stadtteil", "Kiez", "Siedlung", "Park",
+            "Fluss", "Berg", "Hafen", "Flughafen", "Bahnhof", "Stadion", "Landkreis",
+            "Veranstaltungsort"),
+    "PER": ("Anführer", "Anführerin", "Sänger", "Sängerin", "Rapper", "Rapperin", "Musiker",
+            "Musikerin", "Künstler", "Künstlerin", "Autor", "Autorin", "Schauspieler",
+            "Schauspielerin", "Regisseur", "Regisseurin", "Moderator", "Moderatorin", "Sprecher",
+            "Sprecherin", "Gründer", "Gründerin"),
+    "MISC": ("Film", "Serie", "Album", "Song", "Lied", "Titel", "Show", "Buch", "Roman",
+             "Spiel", "Programm", "Festival", "Ausstellung", "Sendung", "Slogan", "Motto",
+             "Währung", "Podcast", "Impfstoff", "Stück", "Oper", "Werk", "Thriller", "Drama",
+             "Komödie", "Dokumentation", "Reihe", "Projekt", "Gesetz", "Paket", "Index",
+             "Schiff", "Kampagne", "Aktion", "Veranstaltung", "Konferenz", "Begriff", "Name"),
+}
+#: The labels of the role lexicon's kinds.
+ROLE_KIND_LABELS = {"place": "LOC", "organisation": "ORG", "medium": "ORG", "product": "MISC",
+                    "office": "PER", "function": "PER", "descriptor": "PER",
+                    "honorific": "PER"}
+#: Which labels of the NER a kind may change, and to what: names of bands, houses and
+#: nicknames tagged "other", and companies and media tagged as persons.
+RELABEL = {"MISC": ("PER", "LOC", "ORG"), "PER": ("ORG",)}
+#: A name the nouns before it give another kind at least this often, and more often than any
+#: other kind, takes that kind's label.
+MIN_KIND_CUES = 2
+#: ``Pseudonym alias Michael B.``: a name joined to a person's by "alias" is a person's.
+_ALIAS = re.compile(r"[“\"”'‘’»«]?\s+alias\s+")
+_NOUN_BEFORE = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\w\u2010\u2011-]*)\s*[„\"“‚'»«]?\s*$")
+
+
+def kind_lexicon(roles: pd.DataFrame | None = None) -> dict[str, str]:
+    """Noun -> label of :data:`KIND_NOUNS`, completed by the role lexicon's kinds."""
+    lexicon = {noun: label for label, nouns in KIND_NOUNS.items() for noun in nouns}
+    if roles is not None and "kind" in roles:
+        for role, kind in zip(roles["role"], roles["kind"], strict=True):
+            if isinstance(role, str) and ROLE_KIND_LABELS.get(kind):
+                lexicon.setdefault(role.strip(), ROLE_KIND_LABELS[kind])
+    return lexicon
+
+
+def relabel_by_kind(mentions: pd.DataFrame, context: dict, *, kb_ids: set[str],
+                    lexicon: dict[str, str]) -> pd.DataFrame:
+    """Give a name the knowledge base does not know the label the nouns before it say.
+
+    The NER tags some names of bands, houses and nicknames as "other" wherever they occur;
+    the text says what they are: ``die Indierock-Band The National``, ``das Wohngebäude
+    "Liebig 34"``, ``ihr Anführer "Captain Future"``. Each plain mention right after a noun
+    of ``lexicon`` (:func:`kind_lexicon`) or next to a person by "alias" is a cue; a name with
+    :data:`MIN_KIND_CUES` cues of one label, more than of any other, the NER's own label
+    included, takes it under the id of that label, where :data:`RELABEL` allows the change
+    (a person's name is also that of the show they host: ``die ARD-Sendung Anne Will``).
+    """
+    plain = mentions[~mentions["compound"].astype(bool) & mentions["label"].isin(RELABEL)
+                     & ~mentions["entity_id"].isin(kb_ids)]
+    if plain.empty:
+        return mentions
+    with_alias = {sid for sid, (_, text) in context.items() if " alias " in text}
+    named = mentions[mentions["sentence_id"].isin(with_alias) & (mentions["label"] == "PER")]
+    persons = set(zip(named["sentence_id"], named["start"], strict=True))
+    cues: dict[str, Counter] = {}
+    for m in plain.itertuples(index=False):
+        start, text = context[m.sentence_id]
+        label = _kind_before(text, m.start - start, lexicon)
+        after = _ALIAS.match(text, m.end - start)
+        if after and (m.sentence_id, start + after.end()) in persons:
+            label = "PER"
+        if label:
+            cues.setdefault(m.entity_id, Counter())[label] += 1
+    new_label = {}
+    for entity_id, counted in cues.items():
+        (label, n), *rest = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+        current = entity_id.split(":", 1)[0].upper()
+        if (label in RELABEL.get(current, ()) and n >= MIN_KIND_CUES
+                and (not rest or n > rest[0][1])):
+            new_label[entity_id] = label
+    if not new_label:
+        return mentions
+    frame = mentions.copy()
+    moved = frame.index[frame["entity_id"].isin(new_label)]
+    new = {}
+    for i in moved:
+        label = new_label[frame.at[i, "entity_id"]]
+        new[i] = (slugify(frame.at[i, "canonical"], label), frame.at[i, "canonical"], label)
+    return _relabel(frame, new)
+
+
+def _kind_before(text: str, at: int, lexicon: dict[str, str]) -> str | None:
+    """The label of the kind noun right before ``text[at:]``, or None (also for the first
+    word of the sentence)."""
+    window = max(0, at - 60)
+    found = _NOUN_BEFORE.search(text[window:at])
+    if found is None or window + found.start(1) == 0:
+        return None
+    word = found.group(1).rsplit("-", 1)[-1]
+    for form in (word, word[:-1] if word.endswith("s") else "", word[:-2]
+                 if word.endswith("es") else ""):
+        if form in lexicon:
+            return lexicon[form]
+        for n in range(3, len(form) - 5):  # Hilfs|organisation, not Fr|aktion
+            if form[n:].capitalize() in lexicon:
+                return lexicon[form[n:].capitalize()]
+    return None
 
 
 def kb_inflection_keys(aliases: dict) -> dict:

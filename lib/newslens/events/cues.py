@@ -174,13 +174,22 @@ def is_lead_news(text: str, clause: tuple[int, int], trigger: str, verb: bool) -
         return False
     if words & {"wird", "werden", "werde", "würde", "würden"} and "worden" not in words:
         return False
-    if words & _FIRST_SECOND_PERSON:
+    if words & (_FIRST_SECOND_PERSON | _MODALS):
         return False
     if verb:
         return True
     return bool(cues().happening.search(in_clause) or cues().present.search(in_clause))
 
 
+def has_modal(text: str, clause: tuple[int, int]) -> bool:
+    """A modal verb in the clause (``gewinnen könne``, ``muss ... beschließen``): what it
+    tells is possible, required or wanted, not news of the day."""
+    return bool(_MODALS & {w.lower() for w in _WORD.findall(text, clause[0], clause[1])})
+
+
+_MODALS = {"kann", "könne", "können", "könnte", "könnten", "muss", "müsse", "müssen", "darf",
+           "dürfe", "dürfen", "soll", "solle", "sollen", "sollte", "sollten", "will", "wolle",
+           "wollen", "möchte", "möchten"}
 _FIRST_SECOND_PERSON = {"ich", "wir", "du", "mir", "mich", "uns", "unser", "unsere", "dich",
                         "dir"}
 

@@ -153,9 +153,9 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
     hundred, no person named: :data:`STATISTIC_CLASSES`) and for a lead-only form outside the
     lead."""
-    if trigger.needs("lead") and not lead:
-        return None
     clause = cues.clause_span(text, trigger.start, trigger.end)
+    if trigger.needs("lead") and not (lead and not cues.has_modal(text, clause)):
+        return None  # a present form tells the news only in the lead, and not after a modal
     if trigger.needs("change") and not cues.has_change(text, clause):
         return None  # a state (im Lockdown, die Sanktionen), no change reported
     actors = _nearest(names, ACTOR_LABELS, trigger, clause, s0)

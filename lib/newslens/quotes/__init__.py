@@ -80,7 +80,14 @@ def extract_quotes(
         speakers.attribute(text, found, mentions_here, bounds)
         found = [q for q in found if q.speaker or not q.relay]
         named = [(m.start, m.end) for m in mentions_here if m.label in speakers.SPEAKER_LABELS]
-        rows += [_row(article_id, text, sents, q, bounds, named) for q in found]
+        for q in found:
+            q.addressee = addressees.addressee(text, q, bounds, named)
+            if q.addressee and q.speaker and not q.relay and _overlap(q.addressee, q.speaker):
+                # the speaker found is the one addressed: the subject stands elsewhere
+                span = addressees.subject_span(text, q, bounds)
+                if span and not (span[0] < q.addressee[2] and q.addressee[1] < span[1]):
+                    q.speaker = speakers.speaker_of_span(text, span, mentions_here, q)
+        rows += [_row(article_id, text, sents, q) for q in found]
     table = quote_frame(rows)
     if "boilerplate" in sentences.columns:  # an outlet's repeated promotion is nobody's quote
         repeated = set(sentences.loc[sentences["boilerplate"].astype(bool), "sentence_id"])
@@ -124,10 +131,16 @@ def _none(value):
     return None if value is None or (isinstance(value, float) and value != value) else value
 
 
-def _row(article_id: str, text: str, sents: list[tuple], q: extract.Quote, bounds, named) -> dict:
+def _overlap(addressee: tuple[str, int, int], speaker: dict) -> bool:
+    return speaker.get("start") is not None and (
+        addressee[1] < speaker["end"] and speaker["start"] < addressee[2]
+    )
+
+
+def _row(article_id: str, text: str, sents: list[tuple], q: extract.Quote) -> dict:
     spk = q.speaker or {}
     cue = q.cue or (None, None, None)
-    addressee = addressees.addressee(text, q, bounds, named) or (None, None, None)
+    addressee = q.addressee or (None, None, None)
     return {
         "quote_id": f"{article_id}:q{q.start}-{q.end}:{q.kind[0]}{'+relay' if q.relay else ''}",
         "article_id": article_id,

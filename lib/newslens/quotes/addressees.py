@@ -54,6 +54,24 @@ OBJECT_VERBS = frozenset(
         "anbieten",
     ]
 )
+#: Those of them whose addressee is a dative (the accusative is the thing: ``empfahl dem
+#: Gericht die Klage``).
+DATIVE_OBJECT_VERBS = frozenset(
+    [
+        "vorwerfen",
+        "empfehlen",
+        "raten",
+        "vorschlagen",
+        "zusichern",
+        "versichern",
+        "nachsagen",
+        "drohen",
+        "danken",
+        "versprechen",
+        "zusagen",
+        "anbieten",
+    ]
+)
 #: Cue verbs with an optional dative of the one told (``sagte der Zeitung``).
 DATIVE_VERBS = frozenset(
     [
@@ -188,7 +206,6 @@ _SKIP = frozenset(
         "daraufhin",
         "gestern",
         "heute",
-        "am",
         "nochmals",
         "direkt",
         "ausdrücklich",
@@ -234,7 +251,8 @@ def addressee(
             for _, e in quote.parts
         )
         if lemmas & OBJECT_VERBS:
-            found = _object(clause, cue_at, taken, False, after_quote)
+            dative = bool(lemmas & DATIVE_OBJECT_VERBS)
+            found = _object(clause, cue_at, taken, False, after_quote, dative)
         elif lemmas & DATIVE_VERBS:
             found = _object(clause, cue_at, taken, True, after_quote) or _told_to(
                 clause, cue_at, taken, named
@@ -338,15 +356,20 @@ def _lemmas(cue: str, after: list[str]) -> set[str]:
 
 
 def _object(
-    clause, cue_at: int, taken, dative_only: bool, after_quote: bool = False
+    clause,
+    cue_at: int,
+    taken,
+    dative_only: bool,
+    after_quote: bool = False,
+    dative_object: bool = False,
 ) -> tuple[int, int] | None:
     """The object of the cue verb. Active: after the finite verb (in the perfect between the
     auxiliary and the participle), past the subject when the subject follows the verb, or
     opening the clause when the subject follows (``Den Flüchtlingen sicherte X zu``).
-    Passive (without ``von``): the subject (``Ihm wird vorgeworfen``)."""
+    Passive: the subject (``Ihm wird vorgeworfen``, ``X wurde vom Verband aufgefordert``)."""
     lowered = [w[0].lower() for w in clause]
     passive = any(w in _PASSIVE for w in lowered) and not dative_only
-    if passive and "von" not in lowered[:cue_at] and "vom" not in lowered[:cue_at]:
+    if passive:
         aux = next(k for k, w in enumerate(lowered) if w in _PASSIVE)
         for k in (0, aux + 1):
             while k < len(clause) and lowered[k] in _SKIP:
@@ -382,26 +405,105 @@ def _object(
     k = finite + 1
     while k < stop and lowered[k] in _SKIP:
         k += 1
+    k = _past_phrases(clause, lowered, k, stop)
     if not subject_before:  # ``warf der ai-Bericht den Behörden vor``: past the subject
-        if taken[0] is not None and k < stop and clause[k][1] >= taken[0] - 1 >= clause[finite][1]:
-            while k < stop and clause[k][1] < taken[1]:
-                k += 1
-        else:
-            subject = _phrase(clause, k, _OBJECT_START | ARTICLE_FORMS, allow_names=True)
-            if subject is None:
-                return None
-            while k < stop and clause[k][1] < subject[1]:
-                k += 1
-        while k < stop and lowered[k] in _SKIP:
+        subject = _phrase(clause, k, _OBJECT_START | ARTICLE_FORMS, allow_names=True)
+        if subject is None or k < stop and lowered[k] in _OBLIQUE:
+            return None
+        while k < stop and clause[k][1] < subject[1]:
             k += 1
+        if k < stop and lowered[k] in {"der", "des"}:  # ``ein Sprecher der Downing Street``
+            genitive = _phrase(clause[:stop], k, ARTICLE_FORMS, allow_names=False)
+            while genitive and k < stop and clause[k][1] < genitive[1]:
+                k += 1
+        k = _past_phrases(clause, lowered, k, stop)
     if k >= stop:
         return None
     found = _phrase(clause[:stop], k, starts, allow_names=not dative_only)
+    if (
+        found
+        and dative_object
+        and lowered[k] in {"den", "die", "das", "einen", "eine", "ihn", "sie"}
+    ):
+        last = [w[0] for w in clause if w[1] < found[1]][-1]
+        if lowered[k] != "den" or not last.endswith("n"):
+            return None  # ``empfahl den Umstieg``: the thing, not the one told
     if found is None and dative_only and _AUDIENCE.match(clause[k][0]):
         found = clause[k][1], clause[k][2]  # ``sagte Reportern``
-    if found is None or (not subject_before and _overlaps(found, taken)):
+    if found is None:
         return None
     return found
+
+
+_POSSESSIVE = frozenset(
+    [
+        "sein",
+        "seine",
+        "seiner",
+        "seinem",
+        "seinen",
+        "seines",
+        "ihr",
+        "ihre",
+        "ihrer",
+        "ihrem",
+        "ihren",
+        "ihres",
+        "unser",
+        "unsere",
+        "unserer",
+        "unserem",
+        "einer",
+        "eines",
+        "dieser",
+        "diesem",
+        "diesen",
+    ]
+)
+_OBLIQUE = frozenset(["dem", "den", "einem", "ihm", "ihnen", "ihn"])
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "bei",
+        "beim",
+        "mit",
+        "nach",
+        "vor",
+        "aus",
+        "über",
+        "seit",
+        "während",
+        "zur",
+        "zum",
+        "von",
+        "vom",
+        "unter",
+        "durch",
+        "für",
+    ]
+)
+
+
+def _past_phrases(clause, lowered, k: int, stop: int) -> int:
+    """Past adverbs and prepositional phrases (``am Samstag in ihrer Videobotschaft``)."""
+    while k < stop:
+        if lowered[k] in _SKIP:
+            k += 1
+        elif lowered[k] in _PREPOSITIONS:
+            phrase = _phrase(
+                clause[:stop], k + 1, _OBJECT_START | ARTICLE_FORMS | _POSSESSIVE, True
+            )
+            if phrase is None:
+                return k
+            while k < stop and clause[k][1] < phrase[1]:
+                k += 1
+        else:
+            return k
+    return k
 
 
 _HAVE = frozenset(["hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"])
@@ -521,3 +623,40 @@ def _phrase(clause, k: int, starts, allow_names: bool) -> tuple[int, int] | None
 
 def _overlaps(span, taken) -> bool:
     return taken[0] is not None and span[0] < taken[1] and taken[0] < span[1]
+
+
+def subject_span(
+    text: str, quote: Quote, sentences: list[tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    """Where the subject of the cue's clause stands, for a speaker that turned out to be the
+    addressee: the words before the finite verb (``Die Behörden werfen Luna ... vor``), or
+    the opening of the sentence when the clause starts with the verb after an apposition
+    (``Der Vorsitzende, Wolfgang Jüttner, hatte Lenz aufgefordert``); None in the passive,
+    after an adverb or a prepositional phrase, or when the quotation stands in between."""
+    region = _region(quote, sentences)
+    if region is None or quote.cue is None:
+        return None
+    clause, cue_at = _cue_clause(text, quote, region)
+    if cue_at is None:
+        return None
+    lowered = [w[0].lower() for w in clause]
+    if any(w in _PASSIVE for w in lowered):
+        return None
+    have = [j for j in range(cue_at) if lowered[j] in _HAVE]
+    finite = have[-1] if have else cue_at
+    if finite > 0:
+        if lowered[0] in _NOT_NAMES or lowered[0] in _SKIP or lowered[0] in _OBLIQUE:
+            return None
+        return clause[0][1], clause[finite - 1][2]
+    if not sentences:
+        return None
+    lo = next(s for s, e in sentences if s <= clause[0][1] < e or s >= clause[0][1])
+    hi = clause[0][1]
+    opening = text[lo:hi]
+    if any(lo <= s < hi for s, _ in quote.parts) or not opening.strip():
+        return None
+    stripped = opening.rstrip().rstrip(",").rstrip()
+    start = lo + len(opening) - len(opening.lstrip())
+    if len(stripped.split()) > 12 or stripped.split()[0].lower() in _NOT_NAMES:
+        return None
+    return start, lo + len(stripped)

@@ -136,6 +136,7 @@ class Quote:
     judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
     relay: bool = False  # the second row of a quotation a medium relays (zitiert X Y)
     speaker: dict = field(default_factory=dict)
+    addressee: tuple[str, int, int] | None = None  # as written, start, end
 
     @property
     def start(self) -> int:
@@ -373,6 +374,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue
         if not (after or colon or judged) and _named(text[a + 1 : b - 1], toks, a):
             continue
+        if _source_name(toks, a, b, lex) and not _ends_sentence(text[a + 1 : b - 1]):
+            continue  # ``Wie „heise online“ berichtet``, ``laut „Reuters“``
         if (after or colon) and _short_name(text[a + 1 : b - 1], toks, a):
             continue  # ``der Chefredakteur der „New York Times“, bekräftigt``
         if not speechlike and _bracketed(text, a, b):
@@ -414,6 +417,20 @@ def _enumerated(text: str, marks: list[tuple[int, int]]) -> set[tuple[int, int]]
             out.update(run)
         run = [mark] if mark is not None else []
     return out
+
+
+def _source_name(tokens: list[Token], a: int, b: int, lex) -> bool:
+    """The quotation stands where the source of a report is named: ``Wie „X“ berichtet``
+    (``wie`` opening the clause, a cue verb right after), ``laut „X“``, ``„X“ zufolge``."""
+    before = [t for t in tokens if t.end <= a]
+    after = [t for t in tokens if t.start >= b]
+    if before and before[-1].lower == "laut" or after and after[0].lower == "zufolge":
+        return True
+    if not before or before[-1].lower != "wie" or (len(before) > 1 and before[-2].text != ","):
+        return False
+    return any(
+        f.kind == "verb" for t in after[:3] for f in lex.forms.get(t.lower, ())
+    )
 
 
 def _compound(text: str, end: int) -> bool:
@@ -572,6 +589,8 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     if last and last[0].text[0].isalpha() and _title_noun(last[0].lower):
         return True
     words = content.split()
+    if _BRAND.match(content) or _naming([t.lower for t in tokens if t.end <= start]):
+        return True  # ``der „iPod nano“``, ``nennt sich „documenta 12“``
     if (
         before
         and before[-1].lower in _ARTICLES
@@ -585,6 +604,20 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
         len(words) < 12
         and content.rstrip()[-1:] not in {".", "!", "?"}
         and any(w.lower() in _FOREIGN for w in words)
+    )
+
+
+#: A word with a capital after its first lower-case letters: a brand (``iPod``, ``eBay``).
+_BRAND = re.compile(r"[a-zäöü]{1,3}[A-ZÄÖÜ]")
+_NAMING_VERBS = frozenset(["nennt", "nannte", "nennen", "nannten"])
+
+
+def _naming(before: list[str]) -> bool:
+    """``nennt sich „X“``, ``der Name lautet „X“``: what follows is a name."""
+    if before and before[-1] == "sich" and any(w in _NAMING_VERBS for w in before[-3:-1]):
+        return True
+    return any(w in {"lautet", "lautete"} for w in before[-2:]) and any(
+        w in {"name", "titel"} for w in before[-4:]
     )
 
 

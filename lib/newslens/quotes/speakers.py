@@ -900,3 +900,12 @@ def _offices() -> frozenset[str]:
     definite article they refer back to the most recent person."""
     roles = kb.load_roles()
     return frozenset(roles.loc[roles["kind"] == "office", "role"])
+
+
+def speaker_of_span(
+    text: str, span: tuple[int, int], mentions: list[Mention], quote: Quote
+) -> dict:
+    """The speaker written at ``span`` (a subject found otherwise), resolved as in the frame."""
+    starts = [m.start for m in mentions]
+    inside = [m for m in mentions[bisect.bisect_left(starts, span[0]) :] if m.start < span[1]]
+    return _resolve_subject(text, span, inside, mentions, starts, quote, {})
