@@ -1022,3 +1022,12 @@ def test_a_nickname_joined_to_a_person_by_alias_is_a_person():
     out = run(texts, [("a", "Captain Future", "MISC"), ("b", "Captain Future", "MISC"),
                       ("b", "Michael Ballweg", "PER"), ("c", "Captain Future", "MISC")])
     assert set(out.loc[out["text"] == "Captain Future", "entity_id"]) == {"per:captain_future"}
+
+
+def test_an_other_name_in_sentence_case_is_a_quoted_sentence():
+    texts = {"a": "Auf Plakaten stand I can't breathe.", "b": "Sie riefen It's the economy.",
+             "c": "Er mag Make America great again.", "d": "Sie sahen Bild live."}
+    out = run(texts, [("a", "I can't breathe", "MISC"), ("b", "It's the economy", "MISC"),
+                      ("c", "Make America great again", "MISC"), ("d", "Bild live", "MISC")])
+    # a capital after the first word (America) or two words only: kept
+    assert sorted(set(out["text"])) == ["Bild live", "Make America great again"]

@@ -1407,3 +1407,71 @@ def test_weak_preterites_with_a_verbal_prefix_are_past():
     # Monday 2020-11-16: "erkrankte" is past, so the spring just gone, not the next
     assert [(t, v) for t, v, *_ in found("Im Frühjahr erkrankte er an Covid-19.",
                                           "2020-11-16")] == [("Frühjahr", "2020-SP")]
+
+
+# -- reference time and direction (issue 14, dev3 session) ----------------------------------
+
+
+@pytest.mark.parametrize(("anchor", "text", "value"), [
+    # Thursday 2020-05-14: "diesen Freitag" is the nearer Friday, here the next day, even in
+    # a past clause (a plan that was made)
+    ("2020-05-14", "Für diesen Freitag war ein Sommerfest im Hof geplant.", "2020-05-15"),
+    # Monday 2020-05-11: the nearer Friday is the one just gone
+    ("2020-05-11", "Die Sitzung an diesem Freitag verlief ruhig.", "2020-05-08"),
+])
+def test_dieser_weekday_is_the_nearer_one(anchor, text, value):
+    assert _values(text, anchor)[0][1] == value
+
+
+def test_a_planned_future_date_does_not_frame_a_later_present_clause():
+    # June 2020: the postponement names 2021, the anniversary in the present is this June's
+    text = ("Die Ausstellung des Malers wurde auf den Oktober 2021 verschoben. In Hamburg, wo "
+            "sich ab 18. Juni die Eröffnung des Museums zum zehnten Mal jährt, ist er derzeit "
+            "mit einer Schau präsent.")
+    assert ("18. Juni", "2020-06-18") in _values(text, "2020-06-02")
+
+
+def test_a_year_named_later_in_the_sentence_gives_its_year():
+    # November 2020: a season without tense cue before a month with its year takes that year,
+    # not the nearest spring ahead
+    text = ("Die Angst im Frühjahr, die leeren Straßen – all das wirkt im November 2020 wie "
+            "eine Geschichte aus alter Zeit.")
+    assert ("Frühjahr", "2020-SP") in _values(text, "2020-11-12")
+
+
+def test_a_date_with_a_whole_hour_after_a_comma_is_one_time():
+    text = "Das Institut meldete 1200 neue Fälle (Datenstand 14. Oktober, 0 Uhr)."
+    assert ("14. Oktober, 0 Uhr", "2020-10-14T00:00") in _values(text, "2020-10-14")
+
+
+def test_a_rough_year_is_no_frame_for_a_later_holiday():
+    # February 2021: "um 1900" is a rough year of the family's past, the Whitsun of the
+    # paragraph after it is the last one before publication
+    text = ("Schon um 1900 zogen seine Urgroßeltern mit einem Karussell über die Dörfer. Er "
+            "vermisst das Reisen.\nAn Pfingsten konnte er sein Karussell in Rosenheim aufstellen.")
+    assert ("Pfingsten", "2020-05-31") in _values(text, "2021-02-10")
+
+
+def test_a_weekday_listed_after_a_coming_one_looks_forward_too():
+    # Tuesday 2020-03-24: the Saturday of the elliptic second clause follows the coming
+    # Wednesday, not the Saturday just gone
+    text = ("Der Verlag teilte mit, am Mittwoch solle der Roman als E-Book erscheinen, am "
+            "Samstag als gedrucktes Buch.")
+    assert ("Samstag", "2020-03-28") in _values(text, "2020-03-24")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Normalerweise kommen im Sommer doppelt so viele Gäste in das Freibad.",
+     ("Sommer", "XXXX-SU")),
+    ("Üblicherweise steigt die Zahl der Anträge im April deutlich an.", ("April", "XXXX-04")),
+    ("In der Regel melden die Ämter am Wochenende weniger Fälle.",
+     ("Wochenende", "XXXX-WXX-WE")),
+])
+def test_a_month_season_or_weekend_in_a_sentence_about_a_habit_is_any_such_time(text,
+                                                                                  expected):
+    assert expected in _values(text, "2020-07-02")
+
+
+def test_a_month_in_a_past_sentence_with_a_habit_word_is_still_dated():
+    assert ("April", "2020-04") in _values(
+        "Normalerweise öffnet das Bad früh, doch im April blieb es geschlossen.", "2020-07-02")

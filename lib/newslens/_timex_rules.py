@@ -378,7 +378,8 @@ _BRANCHES = [
         + r"|(?=(?:" + _LIST + r"(?:(?:den|dem)" + _S + r")?" + DAY + r"\.\s*" + MONTH + _E
         + r")+" + _S + r"(?P<da_cy>" + YEAR + r")" + _E + r"))?"
         + r"(?:,?" + _S + r"(?P<da_ch>" + _HOUR + r")[.:](?P<da_cm>[0-5]\d)" + _S + r"Uhr" + _E
-        + r")?"
+        # a whole hour after a comma: (Datenstand 26. August, 0 Uhr)
+        + r"|," + _S + r"(?P<da_ch0>[01]?\d|2[0-4])" + _S + r"Uhr" + _E + r")?"
         + ORTSZEIT.format("da_oz")
         + r"|(?<!\.)(?P<dn_d>" + DAY + r")\.(?P<dn_m>0?[1-9]|1[0-2])\.(?P<dn_y>" + YEAR
         + r"|\d{2}(?!\d))?(?!\d)" + ORTSZEIT.format("dn_oz")

@@ -350,6 +350,10 @@ MIN_LISTED = 3
 #: :data:`MIN_LOWER` times and in a plural form (``Patrioten``, ``Kronen``) at least this
 #: share as often as in the singular is also a common noun (``ein Patriot``, ``eine Krone``).
 MIN_PLURAL_SHARE = 0.3
+#: A name of this many words or more whose words after the first are all in lower case is a
+#: sentence quoted (``I can't breathe``, ``It's the economy``), not a name: German writes its
+#: nouns, and English its names and titles, with capitals.
+MIN_SENTENCE_WORDS = 3
 _INDEFINITE = frozenset(f"{stem}{ending}" for stem in ("ein", "kein")
                         for ending in ("", "e", "en", "em", "er", "es"))
 #: Words that join the words of a phrase; ``&`` is no word, so ``Click&Collect`` is written
@@ -376,9 +380,11 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
     :data:`MIN_SPELLINGS` spellings (``Click and Collect``, ``Click & Collect``, ``Click und
     Collect``), or a name that follows an indefinite article or "kein" in
     :data:`MIN_INDEFINITE_SHARE` of the places it is written (``einen No Deal``) is a common
-    phrase the model took for a name; the lower case of names with a dot or digit
-    (``gehalt.de``) does not count. With ``context`` (sentence_id -> (start, text)), so is a
-    name listed among common nouns (:func:`listed_among_common_nouns`). ``kb_aliases`` maps
+    phrase the model took for a name, and a name of :data:`MIN_SENTENCE_WORDS` words or more
+    with no capital after the first (``I can't breathe``) a quoted sentence; the lower case of
+    names with a dot or digit (``gehalt.de``, ``Zhang et al.``) does not count. With
+    ``context`` (sentence_id -> (start, text)), so is a name listed among common nouns
+    (:func:`listed_among_common_nouns`). ``kb_aliases`` maps
     one-word KB aliases to their entity ids: an alias the corpus writes after an indefinite
     article and in the plural (:data:`MIN_PLURAL_SHARE`: ``ein Patriot``, ``Patrioten``)
     links a plain mention no more; the KB's ruler tags it wherever it is written. Only aliases
@@ -403,15 +409,18 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
             keys = {_phrase_key(s) for s in seqs}
             n = sum(written[k] for k in keys)
             after_article = sum(indefinite[k] for k in keys)
-            low = 0 if any(c.isdigit() or c == "." for c in " ".join(texts)) else sum(
+            dotted = any(c.isdigit() or c == "." for c in " ".join(texts))
+            low = 0 if dotted else sum(
                 n_ for s in seqs if len(s) > 1 and any(w != w.lower() for w in s)
                 for spelling, n_ in spellings.get(_phrase_key(tuple(w.lower() for w in s)),
                                                   Counter()).items()
                 if all(w.islower() for w in spelling))
             spelled = sum(1 for k in keys if len(k) > 1
                           for n_ in spellings.get(k, Counter()).values() if n_ >= MIN_LOWER)
+            sentence = not dotted and all(len(s) >= MIN_SENTENCE_WORDS
+                                          and all(w[:1].islower() for w in s[1:]) for s in seqs)
             if ((n >= MIN_WRITTEN and tagged[entity_id] < MAX_TAGGED_SHARE * n)
-                    or low >= MIN_LOWER or spelled >= MIN_SPELLINGS
+                    or low >= MIN_LOWER or spelled >= MIN_SPELLINGS or (seqs and sentence)
                     or after_article >= max(MIN_LOWER, MIN_INDEFINITE_SHARE * n)
                     or entity_id in listed):
                 common.add(entity_id)

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -304,6 +305,9 @@ class _Doc:
             return True
         if timex.granularity != "year":
             return False
+        if timex.modifier == "approximate" or _ROUGHLY_BEFORE.search(
+                self.text, max(0, start - 8), start):
+            return True  # "um 1900": too rough a year for a later "an Pfingsten" to take
         c_lo, c_hi, cues = self._clause(i)
         words = {self.text[a:b] for a, b, tense in cues if c_lo <= a and b <= c_hi}
         participle = any(t == "participle" and c_lo <= a and b <= c_hi for a, b, t in cues)
@@ -335,9 +339,33 @@ class _Doc:
             # dürfte ..." is the winter ahead, counted from publication
         if cue == "past" and found.start_date > self.published:
             return None  # "bis August 2022 ..., im Februar begann sie": not a future February
+        if cue != "future" and found.start_date > self.published:
+            return None  # a plan is no frame: "auf September 2021 verschoben. ... wo sich ab
+            # 24. Juni ... jährt" (June 2020) is the coming June, counted from publication
         if cue == "present" and found.start_date.year != self.published.year:
             return None
         return found
+
+    def _later_year(self, i: int) -> Timex | None:
+        """A date with its year later in the sentence of match ``i``, in a clause that says
+        neither past nor future, frames it: ``An Ostern hätte die Saison 2020 beginnen
+        sollen``, ``Der Schock im Frühjahr ... liest sich im November 2020``."""
+        if self.mode != "news" or self.clause_cue(i) in ("past", "future"):
+            return None
+        hi = self.sentence(self.matches[i].start())[1]
+        for k in range(i + 1, len(self.matches)):
+            m = self.matches[k]
+            if m.start() >= hi:
+                break
+            if k in self._busy or not _YEAR_DIGITS.search(m.group()):
+                continue
+            found = self.resolve(k)
+            if found is not None and found.absolute and found.kind == "date" and \
+                    found.start_date is not None and not self._aside(k, found) and \
+                    found.granularity in ("day", "month", "year") and \
+                    found.start_date <= self.published:
+                return found
+        return None
 
     def _told_in_present(self, frame: Timex) -> bool:
         """A narrative day or month (``Am 22. April 1915``, not a bare year) whose sentence has
@@ -417,6 +445,7 @@ class _Doc:
             cue = _nearest_cue(cues, c_lo, c_hi, m.start(), m.end())
             if cue == "future" and R.PERFECT_INFINITIVE.search(self.text, c_lo, c_hi):
                 cue = "past"  # "soll am Montagabend zusammengebrochen sein": reported, past
+
             self._tenses[i] = cue
         return self._tenses[i]
 
@@ -476,6 +505,9 @@ class _Doc:
             else:
                 self._used_frame.add(i)
                 return found, frame.start_date
+        later = self._later_year(i)
+        if later is not None and (found := build(later.start_date.year)) is not None:
+            return found, later.start_date  # its year, as the sentence names it
         day, granularity, narrative = self.anchor(i)
         if granularity != "day":
             found = build(day.year)
@@ -689,11 +721,14 @@ def _decade(m, doc: _Doc, i: int) -> Timex:
 
 def _date(m, doc: _Doc, i: int) -> Timex | None:
     """A calendar date (`_calendar_date`), with its clock time when one follows after a comma
-    (``Dienstag, 23. Februar, 14.00 Uhr``, a live blog's time stamp): ``2021-02-23T14:00``."""
+    (``Dienstag, 23. Februar, 14.00 Uhr``, a live blog's time stamp; ``26. August, 0 Uhr``):
+    ``2021-02-23T14:00``."""
     found = _calendar_date(m, doc, i)
-    if found is None or not m["da_ch"] or found.end < m.end():
+    if found is None or not (m["da_ch"] or m["da_ch0"]) or found.end < m.end():
         return found
-    return found._replace(value=f"{found.value}T{int(m['da_ch']):02d}:{m['da_cm']}")
+    if m["da_ch0"]:  # Datenstand 26. August, 0 Uhr
+        return found._replace(value=f"{found.value}T{int(m['da_ch0']):02d}:00")
+    return found._replace(value=f"{found.value}T{_hour(m['da_ch']):02d}:{m['da_cm']}")
 
 
 _GREGORIAN_YEAR = 1583  # the first whole year of the Gregorian calendar
@@ -864,6 +899,8 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
                       "year": 4, "decade": 5, "century": 6}
 #: The unit a date of some granularity is told in, for a shift that is finer than it.
@@ -1112,6 +1149,8 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     elif m["se_rel"]:
         anchor = doc.day_anchor(i)
         found = R.relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
+    elif _habitual(doc, i):  # "Normalerweise ... in der Hochsaison im Sommer": any summer
+        return doc.make(i, f"XXXX-{code}", None, None, modifier=modifier, kind="set")
     else:
         found, anchor = doc.pick(i, build)
     return doc.make(i, found[0], found[1:], "season", modifier=modifier, anchor=anchor)
@@ -1144,6 +1183,8 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
 
 def _relunit(m, doc: _Doc, i: int) -> Timex:
     """vergangene Woche, im kommenden Jahr, Ende des Monats, Vorjahr, am Wochenende."""
+    if m["rw_word"] and _habitual(doc, i):  # "Normalerweise wird am Wochenende weniger
+        return doc.make(i, "XXXX-WXX-WE", None, None, span=m.span("rw_word"), kind="set")
     if m["rw_word"]:
         anchor = doc.day_anchor(i)
         value, first, last = R.weekend_by_tense(anchor, doc.direction(i))
@@ -1247,6 +1288,8 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     elif m["mo_rel"]:
         anchor = doc.anchor(i).day
         found = R.month_interval(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
+    elif _habitual(doc, i):  # "Üblicherweise steigt es im April an": any April
+        return doc.make(i, f"XXXX-{month:02d}", None, None, modifier=modifier, kind="set")
     else:
         found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
@@ -1487,8 +1530,14 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     else:
         step = R.step_of(m["wd_rel"].split()[0]) if m["wd_rel"] else 0
         marked = m["wd_rel"] and m["wd_rel"].lower().startswith(("heutig", "gestrig", "morgig"))
-        day = (anchor + dt.timedelta(days=step) if marked
-               else R.weekday_date(anchor, weekday, step, _weekday_direction(doc, i)))
+        if m["wd_rel"] and m["wd_rel"].lower().startswith("dies"):
+            back = R.weekday_date(anchor, weekday, 0, "past")
+            ahead = R.weekday_date(anchor, weekday, 0, "future")
+            day = back if (anchor - back) < (ahead - anchor) else ahead  # the nearer one:
+            # "diesen Freitag" on a Thursday is the next day, "diesem Mittwoch" on a Sunday too
+        else:
+            day = (anchor + dt.timedelta(days=step) if marked
+                   else R.weekday_date(anchor, weekday, step, _weekday_direction(doc, i)))
     part = m["wd_part"] or m["wd_part2"]
     if m["wd_gen"]:
         return doc.make(i, f"{day}", (day, day), "day", span=m.span("wd_gen"), anchor=anchor)
@@ -1502,9 +1551,9 @@ _NAMED_REACH = 3000  # characters back in which a weekday named with its week st
 
 
 def _habitual(doc: _Doc, i: int) -> bool:
-    """A weekday in a sentence about what usually happens (``Üblicherweise sind die Zahlen
-    montags niedriger, weil am Sonntag weniger getestet wird``) and not in the past: any such
-    day."""
+    """A weekday (month, season, weekend) in a sentence about what usually happens
+    (``Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger getestet
+    wird``) and not in the past: any such day."""
     lo, hi = doc.sentence(doc.matches[i].start())
     return bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past"
 
@@ -1559,12 +1608,30 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
     """The tense that picks a weekday: a present clause about a scheduled event (``Der
     Mittwoch beginnt um 13 Uhr``, ``am Samstag findet ... statt``) looks forward."""
     tense = doc.direction(i)
+    if tense == "present" and doc.clause_cue(i) is None and _after_coming_day(doc, i):
+        return "future"  # "am Mittwoch solle es erscheinen, am Samstag als Buch"
     if tense != "present" or doc.clause_cue(i) != "present":
         return tense
     c_lo, c_hi, cues = doc._clause(i)
     scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
                     for a, b, kind in cues)
     return "future" if scheduled else tense
+
+
+def _after_coming_day(doc: _Doc, i: int) -> bool:
+    """A weekday earlier in the sentence of match ``i`` was a day still to come: a clause
+    without a tense cue that lists another weekday goes on in the same direction."""
+    lo = doc.sentence(doc.matches[i].start())[0]
+    anchor = doc.day_anchor(i)
+    for k in range(i - 1, -1, -1):
+        m = doc.matches[k]
+        if m.start() < lo:
+            return False
+        if m.lastgroup == "weekday" and k not in doc._busy:
+            found = doc.resolve(k)
+            return found is not None and found.start_date is not None and \
+                found.start_date > anchor
+    return False
 
 
 _RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
