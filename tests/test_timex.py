@@ -1483,3 +1483,9 @@ def test_heute_set_against_einst_in_its_sentence_is_nowadays():
     # without the contrast it is the day
     assert ("heute", "2020-05-08") in _values("Die Köchin leitet heute die Kantine.",
                                                "2020-05-08")
+
+
+def test_a_range_of_dates_with_weekdays_in_apposition_is_one_range():
+    text = "Das Filmfest läuft von Donnerstag, 4. März, bis Sonntag, 14. März, in Hof."
+    assert [(t, v) for t, v, *_ in found(text, "2021-02-20")] == [
+        ("Donnerstag, 4. März, bis Sonntag, 14. März", "2021-03-04/2021-03-14")]
