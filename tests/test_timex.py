@@ -1442,3 +1442,50 @@ def test_a_year_named_later_in_the_sentence_gives_its_year():
 def test_a_date_with_a_whole_hour_after_a_comma_is_one_time():
     text = "Das Institut meldete 1200 neue Fälle (Datenstand 14. Oktober, 0 Uhr)."
     assert ("14. Oktober, 0 Uhr", "2020-10-14T00:00") in _values(text, "2020-10-14")
+
+
+def test_a_rough_year_is_no_frame_for_a_later_holiday():
+    # February 2021: "um 1900" is a rough year of the family's past, the Whitsun of the
+    # paragraph after it is the last one before publication
+    text = ("Schon um 1900 zogen seine Urgroßeltern mit einem Karussell über die Dörfer. Er "
+            "vermisst das Reisen.\nAn Pfingsten konnte er sein Karussell in Rosenheim aufstellen.")
+    assert ("Pfingsten", "2020-05-31") in _values(text, "2021-02-10")
+
+
+def test_a_weekday_listed_after_a_coming_one_looks_forward_too():
+    # Tuesday 2020-03-24: the Saturday of the elliptic second clause follows the coming
+    # Wednesday, not the Saturday just gone
+    text = ("Der Verlag teilte mit, am Mittwoch solle der Roman als E-Book erscheinen, am "
+            "Samstag als gedrucktes Buch.")
+    assert ("Samstag", "2020-03-28") in _values(text, "2020-03-24")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Normalerweise kommen im Sommer doppelt so viele Gäste in das Freibad.",
+     ("Sommer", "XXXX-SU")),
+    ("Üblicherweise steigt die Zahl der Anträge im April deutlich an.", ("April", "XXXX-04")),
+    ("In der Regel melden die Ämter am Wochenende weniger Fälle.",
+     ("Wochenende", "XXXX-WXX-WE")),
+])
+def test_a_month_season_or_weekend_in_a_sentence_about_a_habit_is_any_such_time(text,
+                                                                                  expected):
+    assert expected in _values(text, "2020-07-02")
+
+
+def test_a_month_in_a_past_sentence_with_a_habit_word_is_still_dated():
+    assert ("April", "2020-04") in _values(
+        "Normalerweise öffnet das Bad früh, doch im April blieb es geschlossen.", "2020-07-02")
+
+
+def test_heute_set_against_einst_in_its_sentence_is_nowadays():
+    text = "Die Köchin arbeitete einst in einem Landgasthof, heute leitet sie drei Kantinen."
+    assert ("heute", "PRESENT_REF") in _values(text, "2020-05-08")
+    # without the contrast it is the day
+    assert ("heute", "2020-05-08") in _values("Die Köchin leitet heute die Kantine.",
+                                               "2020-05-08")
+
+
+def test_a_range_of_dates_with_weekdays_in_apposition_is_one_range():
+    text = "Das Filmfest läuft von Donnerstag, 4. März, bis Sonntag, 14. März, in Hof."
+    assert [(t, v) for t, v, *_ in found(text, "2021-02-20")] == [
+        ("Donnerstag, 4. März, bis Sonntag, 14. März", "2021-03-04/2021-03-14")]

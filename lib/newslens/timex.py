@@ -305,6 +305,9 @@ class _Doc:
             return True
         if timex.granularity != "year":
             return False
+        if timex.modifier == "approximate" or _ROUGHLY_BEFORE.search(
+                self.text, max(0, start - 8), start):
+            return True  # "um 1900": too rough a year for a later "an Pfingsten" to take
         c_lo, c_hi, cues = self._clause(i)
         words = {self.text[a:b] for a, b, tense in cues if c_lo <= a and b <= c_hi}
         participle = any(t == "participle" and c_lo <= a and b <= c_hi for a, b, t in cues)
@@ -896,6 +899,7 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
                       "year": 4, "decade": 5, "century": 6}
@@ -1145,6 +1149,8 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     elif m["se_rel"]:
         anchor = doc.day_anchor(i)
         found = R.relative_occurrence(build, anchor, R.step_of(m["se_rel"].split()[0]))
+    elif _habitual(doc, i):  # "Normalerweise ... in der Hochsaison im Sommer": any summer
+        return doc.make(i, f"XXXX-{code}", None, None, modifier=modifier, kind="set")
     else:
         found, anchor = doc.pick(i, build)
     return doc.make(i, found[0], found[1:], "season", modifier=modifier, anchor=anchor)
@@ -1177,6 +1183,8 @@ def _holiday(m, doc: _Doc, i: int) -> Timex | None:
 
 def _relunit(m, doc: _Doc, i: int) -> Timex:
     """vergangene Woche, im kommenden Jahr, Ende des Monats, Vorjahr, am Wochenende."""
+    if m["rw_word"] and _habitual(doc, i):  # "Normalerweise wird am Wochenende weniger
+        return doc.make(i, "XXXX-WXX-WE", None, None, span=m.span("rw_word"), kind="set")
     if m["rw_word"]:
         anchor = doc.day_anchor(i)
         value, first, last = R.weekend_by_tense(anchor, doc.direction(i))
@@ -1280,6 +1288,8 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     elif m["mo_rel"]:
         anchor = doc.anchor(i).day
         found = R.month_interval(anchor.year + R.step_of(m["mo_rel"]), month, modifier)
+    elif _habitual(doc, i):  # "Üblicherweise steigt es im April an": any April
+        return doc.make(i, f"XXXX-{month:02d}", None, None, modifier=modifier, kind="set")
     else:
         found, anchor = doc.pick(i, lambda y: R.month_interval(y, month, modifier))
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
@@ -1541,9 +1551,9 @@ _NAMED_REACH = 3000  # characters back in which a weekday named with its week st
 
 
 def _habitual(doc: _Doc, i: int) -> bool:
-    """A weekday in a sentence about what usually happens (``Üblicherweise sind die Zahlen
-    montags niedriger, weil am Sonntag weniger getestet wird``) and not in the past: any such
-    day."""
+    """A weekday (month, season, weekend) in a sentence about what usually happens
+    (``Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger getestet
+    wird``) and not in the past: any such day."""
     lo, hi = doc.sentence(doc.matches[i].start())
     return bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past"
 
@@ -1598,12 +1608,30 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
     """The tense that picks a weekday: a present clause about a scheduled event (``Der
     Mittwoch beginnt um 13 Uhr``, ``am Samstag findet ... statt``) looks forward."""
     tense = doc.direction(i)
+    if tense == "present" and doc.clause_cue(i) is None and _after_coming_day(doc, i):
+        return "future"  # "am Mittwoch solle es erscheinen, am Samstag als Buch"
     if tense != "present" or doc.clause_cue(i) != "present":
         return tense
     c_lo, c_hi, cues = doc._clause(i)
     scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
                     for a, b, kind in cues)
     return "future" if scheduled else tense
+
+
+def _after_coming_day(doc: _Doc, i: int) -> bool:
+    """A weekday earlier in the sentence of match ``i`` was a day still to come: a clause
+    without a tense cue that lists another weekday goes on in the same direction."""
+    lo = doc.sentence(doc.matches[i].start())[0]
+    anchor = doc.day_anchor(i)
+    for k in range(i - 1, -1, -1):
+        m = doc.matches[k]
+        if m.start() < lo:
+            return False
+        if m.lastgroup == "weekday" and k not in doc._busy:
+            found = doc.resolve(k)
+            return found is not None and found.start_date is not None and \
+                found.start_date > anchor
+    return False
 
 
 _RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2,
@@ -1638,7 +1666,7 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     if R.NOW_NAME_AROUND.search(doc.text, max(0, m.start() - 3), min(len(doc.text),
                                                                      m.end() + 40)):
         return True  # "Konstantinopel – heute Istanbul –"
-    if _state_after_past(doc, i):
+    if _state_after_past(doc, i) or _then_in_sentence(doc, i):
         return True
     found, narrative = doc.reference(i)
     if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
@@ -1646,6 +1674,15 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
     return (found.start_date.year != doc.published.year
             and m.start() - found.end <= reach)
+
+
+def _then_in_sentence(doc: _Doc, i: int) -> bool:
+    """``heute`` after ``einst``/``damals`` earlier in its own sentence, in a clause not in
+    the past: now set against then (``kochte einst im Hotel, heute führt er sieben
+    Restaurants``)."""
+    start = doc.matches[i].start()
+    lo = doc.sentence(start)[0]
+    return R.THEN_WORD.search(doc.text, lo, start) is not None and doc.clause_cue(i) != "past"
 
 
 def _state_after_past(doc: _Doc, i: int) -> bool:

@@ -312,16 +312,24 @@ def _cue_clause(text: str, quote: Quote, region) -> tuple[list, int | None]:
 
 
 #: Characters read either side of the cue for its clause.
-CLAUSE_CHARS = 160
+CLAUSE_CHARS = 120
 
 
 def _outside(text: str, lo: int, hi: int, parts) -> list[tuple[str, int, int]]:
     """The words of ``text[lo:hi]`` outside the quotation's parts."""
     inside = [(s, e) for s, e in parts if s < hi and e > lo]
+    if not inside:
+        return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, lo, hi)]
+    if len(inside) == 1:
+        (s, e), out = inside[0], []
+        for m in _WORD.finditer(text, lo, hi):
+            if not s <= m.start() < e:
+                out.append((m.group(), m.start(), m.end()))
+        return out
     return [
         (m.group(), m.start(), m.end())
         for m in _WORD.finditer(text, lo, hi)
-        if not inside or not any(s <= m.start() < e for s, e in inside)
+        if not any(s <= m.start() < e for s, e in inside)
     ]
 
 

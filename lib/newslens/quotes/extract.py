@@ -422,8 +422,8 @@ def _enumerated(text: str, marks: list[tuple[int, int]]) -> set[tuple[int, int]]
 def _source_name(tokens: list[Token], a: int, b: int, lex) -> bool:
     """The quotation stands where the source of a report is named: ``Wie „X“ berichtet``
     (``wie`` opening the clause, a cue verb right after), ``laut „X“``, ``„X“ zufolge``."""
-    before = [t for t in tokens if t.end <= a]
-    after = [t for t in tokens if t.start >= b]
+    i, j = bisect.bisect_left(tokens, a, key=_start), bisect.bisect_left(tokens, b, key=_start)
+    before, after = tokens[max(0, i - 2) : i], tokens[j : j + 3]
     if before and before[-1].lower == "laut" or after and after[0].lower == "zufolge":
         return True
     if not before or before[-1].lower != "wie" or (len(before) > 1 and before[-2].text != ","):
@@ -431,6 +431,10 @@ def _source_name(tokens: list[Token], a: int, b: int, lex) -> bool:
     return any(
         f.kind == "verb" for t in after[:3] for f in lex.forms.get(t.lower, ())
     )
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def _compound(text: str, end: int) -> bool:
@@ -584,12 +588,13 @@ def _title_noun(word: str) -> bool:
 
 def _named(content: str, tokens: list[Token], start: int) -> bool:
     """A title or a name in quotation marks rather than speech."""
-    before = [t for t in tokens if t.end <= start and t.text[0].isalpha()]
-    last = [t for t in tokens if t.end <= start][-1:]
+    prior = tokens[: bisect.bisect_left(tokens, start, key=_start)]
+    before = [t for t in prior if t.text[0].isalpha()]
+    last = prior[-1:]
     if last and last[0].text[0].isalpha() and _title_noun(last[0].lower):
         return True
     words = content.split()
-    if _BRAND.match(content) or _naming([t.lower for t in tokens if t.end <= start]):
+    if _BRAND.match(content) or _naming([t.lower for t in prior[-4:]]):
         return True  # ``der „iPod nano“``, ``nennt sich „documenta 12“``
     if (
         before
