@@ -182,3 +182,45 @@ def test_an_event_most_of_whose_articles_name_no_day_of_it_is_not_drawn():
         + [_mention("three", a, 10, None, "none") for a in "defg"])
     articles = pd.DataFrame({"article_id": ids, "published": pd.to_datetime([day] * 7)})
     assert timeline_table(events, mentions, articles)["event_id"].tolist() == ["three"]
+
+
+def _item(i: int, article: str, published: str, day: str | None, *,
+          until: str | None = None, source: str = "timex"):
+    from newslens.events.grouping import _days, _Mention
+    pub = _days([pd.Timestamp(published)])[0]
+    low = _days([pd.Timestamp(day)])[0] if day else pub
+    high = _days([pd.Timestamp(until)])[0] if until else low
+    return _Mention(i, "consult", "Beratung", article, frozenset(), frozenset(), frozenset(),
+                    False, False, low, high, source if day else "none", False, pub, {})
+
+
+def test_an_event_dated_to_two_clusters_of_days_is_split_with_its_articles():
+    from newslens.events.grouping import _split_clusters
+    items = [
+        # two articles date the meeting to 22 March (one also to the 23rd), each with an
+        # undated sentence about it
+        _item(0, "a", "2020-03-23", "2020-03-22"), _item(1, "a", "2020-03-23", None),
+        _item(2, "b", "2020-03-23", "2020-03-23"), _item(3, "b", "2020-03-23", None),
+        # two date a meeting of the week after, one of them names the first in passing
+        _item(4, "c", "2020-03-30", "2020-03-29"), _item(5, "c", "2020-03-30", None),
+        _item(6, "d", "2020-03-30", "2020-03-29"), _item(7, "d", "2020-03-30", "2020-03-29"),
+        _item(8, "d", "2020-03-30", "2020-03-22"),
+        # an article that names no day, published after the second
+        _item(9, "e", "2020-03-31", None),
+        # a single article dating a third day is no cluster of its own: the nearest takes it
+        _item(10, "f", "2020-04-03", "2020-04-02"),
+    ]
+    assigned = _split_clusters(items, [0] * len(items))
+    first, second = assigned[0], assigned[4]
+    assert first != second
+    assert [assigned[k] for k in (0, 1, 2, 3, 8)] == [first] * 5
+    assert [assigned[k] for k in (4, 5, 6, 7, 9, 10)] == [second] * 6
+
+
+def test_an_event_its_reports_give_as_a_span_of_days_stays_one():
+    from newslens.events.grouping import _split_clusters
+    items = [_item(0, "a", "2020-06-07", "2020-06-06"), _item(1, "b", "2020-06-07", "2020-06-06"),
+             _item(2, "c", "2020-06-14", "2020-06-13"), _item(3, "d", "2020-06-14", "2020-06-13"),
+             _item(4, "e", "2020-06-14", "2020-06-06", until="2020-06-13")]
+    assert len(set(_split_clusters(items, [0] * len(items)))) == 1
+    assert len(set(_split_clusters(items[:4], [0] * 4))) == 2

@@ -98,6 +98,12 @@ def test_a_unit_is_known_by_its_canonical_name():
     assert marks.units(mentions).tolist() == [False, True]
 
 
+def test_dose_units_are_units():
+    mentions = pd.DataFrame({"article_id": ["z"] * 3, "text": ["IE", "mg", "IEA"],
+                             "canonical": ["IE", "mg", "IEA"], "label": ["MISC", "ORG", "ORG"]})
+    assert marks.units(mentions).tolist() == [True, True, False]
+
+
 def test_a_name_its_source_prints_mostly_in_boilerplate_is_the_outlets_own():
     articles = pd.DataFrame({"article_id": [f"t{n}" for n in range(7)] + ["o"],
                              "source": ["tagesspiegel.de"] * 7 + ["zeit.de"]})

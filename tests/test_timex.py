@@ -1475,3 +1475,17 @@ def test_a_month_season_or_weekend_in_a_sentence_about_a_habit_is_any_such_time(
 def test_a_month_in_a_past_sentence_with_a_habit_word_is_still_dated():
     assert ("April", "2020-04") in _values(
         "Normalerweise öffnet das Bad früh, doch im April blieb es geschlossen.", "2020-07-02")
+
+
+def test_heute_set_against_einst_in_its_sentence_is_nowadays():
+    text = "Die Köchin arbeitete einst in einem Landgasthof, heute leitet sie drei Kantinen."
+    assert ("heute", "PRESENT_REF") in _values(text, "2020-05-08")
+    # without the contrast it is the day
+    assert ("heute", "2020-05-08") in _values("Die Köchin leitet heute die Kantine.",
+                                               "2020-05-08")
+
+
+def test_a_range_of_dates_with_weekdays_in_apposition_is_one_range():
+    text = "Das Filmfest läuft von Donnerstag, 4. März, bis Sonntag, 14. März, in Hof."
+    assert [(t, v) for t, v, *_ in found(text, "2021-02-20")] == [
+        ("Donnerstag, 4. März, bis Sonntag, 14. März", "2021-03-04/2021-03-14")]

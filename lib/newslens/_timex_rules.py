@@ -325,9 +325,12 @@ _BRANCHES = [
         r"(?P<ra_d2>" + DAY
         + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?" + _E
         # vom 9. Juni bis zum 14. November 2019, zwischen dem 1. Mai und dem 3. Juni
-        + r"|(?:(?:[Vv]om|[Zz]wischen" + _S + r"dem)" + _S + r")?(?P<rd_d1>" + DAY + r")\.\s*"
-        r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?\s*(?:bis(?:" + _S
-        + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?P<rd_d2>" + DAY + r")\.\s*"
+        # with weekdays in apposition: Freitag, 26. Februar, bis Sonntag, 7. März
+        + r"|(?:(?:[Vv]om|[Zz]wischen" + _S + r"dem)" + _S + r")?(?:" + WEEKDAY + r",?" + _S
+        + r")?(?P<rd_d1>" + DAY + r")\.\s*"
+        r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?,?\s*(?:bis(?:" + _S
+        + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?:" + WEEKDAY + r",?" + _S
+        + r")?(?P<rd_d2>" + DAY + r")\.\s*"
         r"(?P<rd_m2>" + MONTH + r")(?:" + _S + r"(?P<rd_y2>" + YEAR + r"))?" + _E
         # numeric: vom 2.10.2020 – 20.3.2022, 1.3. bis 15.3.2021
         + r"|(?:[Vv]om" + _S + r")?(?<![\d.])(?P<rn_d1>" + DAY + r")\.(?P<rn_m1>0?[1-9]|1[0-2])\."

@@ -1666,7 +1666,7 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     if R.NOW_NAME_AROUND.search(doc.text, max(0, m.start() - 3), min(len(doc.text),
                                                                      m.end() + 40)):
         return True  # "Konstantinopel – heute Istanbul –"
-    if _state_after_past(doc, i):
+    if _state_after_past(doc, i) or _then_in_sentence(doc, i):
         return True
     found, narrative = doc.reference(i)
     if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
@@ -1674,6 +1674,15 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
     return (found.start_date.year != doc.published.year
             and m.start() - found.end <= reach)
+
+
+def _then_in_sentence(doc: _Doc, i: int) -> bool:
+    """``heute`` after ``einst``/``damals`` earlier in its own sentence, in a clause not in
+    the past: now set against then (``kochte einst im Hotel, heute führt er sieben
+    Restaurants``)."""
+    start = doc.matches[i].start()
+    lo = doc.sentence(start)[0]
+    return R.THEN_WORD.search(doc.text, lo, start) is not None and doc.clause_cue(i) != "past"
 
 
 def _state_after_past(doc: _Doc, i: int) -> bool:

@@ -25,6 +25,9 @@ that no two mentions are compared unless they share a key:
 5. **Undated mentions** (and those with only a year or season) then join the most similar
    event reported around their article's publication (stricter thresholds), else stay
    events of their own per article, family and lemma.
+6. **Clusters of days**: an event whose day-precise timexes fall into two or more clusters of
+   days, each named by several articles, is split into one event per cluster
+   (:func:`_split_clusters`), unless a report gives the days as one range.
 """
 
 from __future__ import annotations
@@ -191,7 +194,69 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     # The parts of a split event and events that met only through reports of the days after
     # may be one event: merged once more, now that every event has one date.
     assigned = _merge(_rebuild(items, assigned), assigned, weight)
-    return _occasions(items, [m["sentence_id"] for m in mentions], assigned)
+    assigned = _occasions(items, [m["sentence_id"] for m in mentions], assigned)
+    return _split_clusters(items, assigned)
+
+
+#: Days of day-dated mentions this far apart or more are two occasions (a Bund-Länder round and
+#: the meeting of the week after, a protest on Saturday and one the Saturday after) ...
+CLUSTER_GAP = 2
+#: ... when each is given by at least this many articles of the event.
+CLUSTER_ARTICLES = 2
+
+
+def _split_clusters(items: list[_Mention], assigned: list[int]) -> list[int]:
+    """Split every event whose day-precise timexes fall into two or more clusters of days
+    (days :data:`CLUSTER_GAP` apart or more), each given by :data:`CLUSTER_ARTICLES` articles
+    at least: each such cluster becomes an event. An article's mentions go to the cluster its
+    own day timexes name most (ties: the later); an article without one to the latest cluster
+    on or before its publication day (else the first). A cluster of fewer articles stays with
+    the nearest cluster. An event some report gives as a range of days that covers two
+    clusters (a summit of two days, a week of protests) stays one."""
+    members: dict[int, list[_Mention]] = defaultdict(list)
+    for m in items:
+        members[assigned[m.i]].append(m)
+    next_number = max(assigned, default=-1) + 1
+    for number in sorted(members):
+        ms = members[number]
+        days = [m for m in ms if m.source == "timex" and m.low == m.high]
+        if len({m.article for m in days}) < CLUSTER_ARTICLES:
+            continue
+        clusters: list[list[int]] = []
+        for day in sorted({m.low for m in days}):
+            if clusters and day - clusters[-1][-1] < CLUSTER_GAP:
+                clusters[-1].append(day)
+            else:
+                clusters.append([day])
+        support = [len({m.article for m in days if c[0] <= m.low <= c[-1]}) for c in clusters]
+        kept = [c for c, n in zip(clusters, support, strict=True) if n >= CLUSTER_ARTICLES]
+        if len(kept) < 2:
+            continue
+        ranges = [m for m in ms if m.source == "timex" and m.high > m.low]
+        if any(r.low <= kept[0][-1] and kept[-1][0] <= r.high for r in ranges
+               if r.high - r.low <= 31):
+            continue  # reported as one span of days
+        bounds = [c[0] for c in kept]
+        targets = [number] + list(range(next_number, next_number + len(kept) - 1))
+        next_number += len(kept) - 1
+        by_article: dict[str, list[_Mention]] = defaultdict(list)
+        for m in ms:
+            by_article[m.article].append(m)
+        for article_ms in by_article.values():
+            votes = Counter(_nearest(kept, m.low) for m in article_ms
+                            if m.source == "timex" and m.low == m.high)
+            if votes:
+                home = max(votes, key=lambda k: (votes[k], k))
+            else:
+                published = article_ms[0].published
+                before = [k for k, first in enumerate(bounds) if first <= published]
+                home = before[-1] if before else 0
+            for m in article_ms:
+                if m.source == "timex" and m.low == m.high:
+                    assigned[m.i] = targets[_nearest(kept, m.low)]
+                else:
+                    assigned[m.i] = targets[home]
+    return assigned
 
 
 #: Names shared by two mentions of one sentence that make them one occasion weigh this much at
@@ -255,6 +320,14 @@ def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int])
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
     return [_root(parent, number) for number in assigned]
+
+
+def _nearest(clusters: list[list[int]], day: int) -> int:
+    """The index of the cluster of days nearest to ``day`` (ties: the later)."""
+    def distance(k: int) -> tuple[int, int]:
+        first, last = clusters[k][0], clusters[k][-1]
+        return (0 if first <= day <= last else min(abs(day - first), abs(day - last)), -k)
+    return min(range(len(clusters)), key=distance)
 
 
 def _disagree(a: _Mention, b: _Mention) -> bool:
