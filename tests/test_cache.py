@@ -164,35 +164,3 @@ def test_cached_tables_read_back_with_each_column_in_one_piece(tmp_path):
     found = store.read("key", ["t"])["t"]
     pd.testing.assert_frame_equal(found, cache.roundtrip(frame))
     assert pa.chunked_array(pa.array(found["text"])).num_chunks == 1
-
-
-def test_a_corpus_seen_before_reads_each_table_when_first_used(seed_articles, cache_dir,
-                                                                 pipeline):
-    import pickle
-
-    from newslens.pipeline import RESULT_TABLES, Annotations
-
-    cold = annotate(seed_articles)
-    copied = pickle.loads(pickle.dumps(annotate(seed_articles)))
-    assert type(copied) is Annotations
-    pd.testing.assert_frame_equal(copied.events, cold.events)
-    warm = annotate(seed_articles)
-    assert isinstance(warm, Annotations)
-    assert "quotes" not in vars(warm)  # nothing read yet
-    (entry,) = (cache_dir / "annotations").iterdir()
-    for path in entry.iterdir():  # pruned by another run: the open files still read
-        path.unlink()
-    for table in RESULT_TABLES:
-        pd.testing.assert_frame_equal(getattr(warm, table), getattr(cold, table))
-
-
-def test_a_stored_table_that_does_not_read_back_is_computed_again(seed_articles, cache_dir,
-                                                                    pipeline):
-    class Broken:
-        def read(self):
-            raise OSError("truncated")
-
-    cold = annotate(seed_articles)
-    warm = annotate(seed_articles)
-    warm._files["quotes"] = Broken()
-    pd.testing.assert_frame_equal(warm.quotes, cold.quotes)

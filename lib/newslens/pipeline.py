@@ -11,18 +11,15 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import shutil
 import sys
 import types
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from newslens import (
     _timex_rules,
@@ -113,55 +110,6 @@ class Annotations:
         return skipped_table(self.articles)
 
 
-class _StoredAnnotations(Annotations):
-    """The Annotations of a corpus seen before, each table read from the cache when first
-    used: a notebook reads the two or three tables it needs, not all eight (the whole result
-    of the 10k bench corpus is some 250 MB in memory).
-
-    The Parquet files are opened (and their footers checked) when the object is made and stay
-    open, so a cache entry pruned meanwhile by another run is still read whole; a table that
-    does not read back is computed again (:func:`annotate`), never trusted.
-    """
-
-    def __init__(self, articles: pd.DataFrame, *, model: str, files: dict[str, pq.ParquetFile],
-                 source: tuple[Path, str | Path | None]):
-        object.__setattr__(self, "articles", articles)
-        object.__setattr__(self, "model", model)
-        object.__setattr__(self, "_files", files)
-        object.__setattr__(self, "_source", source)  # (cache entry, annotate's model argument)
-
-    def __getattr__(self, name: str):
-        files = self.__dict__.get("_files", {})
-        if name not in files:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        try:
-            frame = files[name].read().combine_chunks().to_pandas()
-        except (OSError, pa.ArrowException):
-            entry, model = self._source
-            shutil.rmtree(entry, ignore_errors=True)
-            frame = getattr(annotate(self.articles, model=model), name)
-        object.__setattr__(self, name, frame)
-        return frame
-
-    def __reduce__(self):  # pickled and copied as plain Annotations, every table read
-        return Annotations, tuple(getattr(self, f.name) for f in fields(Annotations))
-
-
-def _open_result(key: str) -> dict[str, pq.ParquetFile] | None:
-    """The stored whole result under ``key``, its tables opened but not read; None if it is
-    missing or a file is not Parquet (a broken entry is removed, as cache.WholeStore does)."""
-    entry = cache.WholeStore("annotations").folder / key
-    try:
-        files = {t: pq.ParquetFile(entry / f"{t}.parquet") for t in RESULT_TABLES}
-    except (OSError, pa.ArrowException):
-        if entry.exists():
-            shutil.rmtree(entry, ignore_errors=True)
-        return None
-    with contextlib.suppress(OSError):
-        os.utime(entry)  # recently used: kept when the store prunes old entries
-    return files
-
-
 def annotate(
     articles: pd.DataFrame,
     *,
@@ -190,10 +138,9 @@ def annotate(
         raise ValueError(f"n_process must be a positive integer or None, not {n_process!r}")
     pid = nlp.pipeline_id(model)
     final = _result_key(articles, model) if use_cache else None
-    files = _open_result(final) if final else None
-    if files is not None:
-        return _StoredAnnotations(articles, model=pid, files=files,
-                                  source=(cache.WholeStore("annotations").folder / final, model))
+    found = cache.WholeStore("annotations").read(final, RESULT_TABLES) if final else None
+    if found is not None:
+        return Annotations(articles, model=pid, **found)
     sentences, mentions, keys = _nlp_stage(
         articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
         n_process=n_process, progress=_show_progress(progress),
