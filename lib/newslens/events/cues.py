@@ -115,6 +115,13 @@ def _passive_or_perfect(clause: str) -> bool:
     return "worden" in words or ("soll" in words and "haben" in words)
 
 
+def _pluperfect(clause: str, words: set[str]) -> bool:
+    """Whether a clause (its lower-cased ``words``) is in the pluperfect: ``hatte ...
+    stattgefunden``, ``war ... gestorben``, an event told as before the news."""
+    return bool(words & {"hatte", "hatten"}
+                or (words & {"war", "waren"} and PARTICIPLE.search(clause)))
+
+
 def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> bool:
     """News in the past or perfect tense around the trigger: a verb trigger in a past form
     (``telefonierten``, ``festgenommen``, ``starb``), or a past auxiliary or a frequent past
@@ -124,8 +131,7 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
     left, right = clause
     in_clause = text[left:right]
     words = {w.lower() for w in _WORD.findall(in_clause)}
-    if words & {"hatte", "hatten"} or (words & {"war", "waren"} and PARTICIPLE.search(
-            in_clause)):
+    if _pluperfect(in_clause, words):
         return False
     low = trigger.lower()
     if verb and (low in _PRETERITE or (_WEAK_PRETERITE.search(low)
@@ -169,8 +175,7 @@ def is_lead_news(text: str, clause: tuple[int, int], trigger: str, verb: bool) -
     left, right = clause
     in_clause = text[left:right]
     words = {w.lower() for w in _WORD.findall(in_clause)}
-    if words & {"hatte", "hatten"} or (words & {"war", "waren"} and PARTICIPLE.search(
-            in_clause)):
+    if _pluperfect(in_clause, words):
         return False
     if words & {"wird", "werden", "werde", "würde", "würden"} and "worden" not in words:
         return False

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from newslens.quotes import cues as cue_lexicon
-from newslens.quotes.extract import ARTICLE_FORMS, Quote
+from newslens.quotes.extract import ARTICLE_FORMS, SENTENCE_ADVERBS, Quote
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _CUT = frozenset([",", ";", ":", "(", ")", "–", ".", "!", "?"])
@@ -190,37 +190,10 @@ _TRIGGER = re.compile(
         + [_TALK.pattern.removesuffix("s?$"), _MESSAGE.pattern.removesuffix("$")]
     )
 )  # searched in lower-cased text
-_SKIP = frozenset(
-    [
-        "sich",
-        "auch",
-        "jedoch",
-        "aber",
-        "nun",
-        "dann",
-        "noch",
-        "bereits",
-        "zudem",
-        "außerdem",
-        "erneut",
-        "daraufhin",
-        "gestern",
-        "heute",
-        "nochmals",
-        "direkt",
-        "ausdrücklich",
-        "eindringlich",
-        "dringend",
-        "wiederholt",
-        "mehrfach",
-        "seinerseits",
-        "ihrerseits",
-        "offen",
-        "sogar",
-        "anschließend",
-        "zuletzt",
-    ]
-)
+_SKIP = SENTENCE_ADVERBS | {
+    "gestern", "heute", "direkt", "ausdrücklich", "eindringlich", "dringend", "wiederholt",
+    "mehrfach", "seinerseits", "ihrerseits", "offen", "sogar", "anschließend", "zuletzt",
+}
 
 
 def addressee(

@@ -451,6 +451,14 @@ ARTICLE_FORMS = frozenset(
 )
 """The forms of the German definite and indefinite article (without ``einen``)."""
 
+SENTENCE_ADVERBS = frozenset({
+    "sich", "auch", "jedoch", "aber", "nun", "dann", "noch", "bereits", "zudem", "außerdem",
+    "erneut", "daraufhin", "nochmals",
+})
+"""Words that stand between a verb of saying and its subject or object without being either
+(``sagte jedoch der Minister``, ``warf ihm erneut vor``): skipped by the speaker and the
+addressee readers alike."""
+
 _FUNCTION_WORDS = ARTICLE_FORMS | {
     "und", "oder", "für", "von", "vom", "zu", "zum", "zur", "im", "in", "am", "an", "auf",
     "aus", "bei", "mit", "nach", "über", "unter", "vor", "als", "ohne", "gegen", "statt",

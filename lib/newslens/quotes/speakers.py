@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslens import kb
-from newslens.quotes.extract import ARTICLE_FORMS, Quote, relayed_cue
+from newslens.quotes.extract import ARTICLE_FORMS, SENTENCE_ADVERBS, Quote, relayed_cue
 
 SPEAKER_LABELS = ("PER", "ORG")
 _PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
@@ -407,29 +407,9 @@ _FINITE_AUX = frozenset(
     ]
 )
 _CLAUSE_CUT = frozenset([",", ":", ";", "(", ")", "–", "-", "„", "“", "»", "«", '"'])
-_SKIP_AFTER_VERB = frozenset(
-    [
-        "sich",
-        "auch",
-        "jedoch",
-        "aber",
-        "nun",
-        "dann",
-        "noch",
-        "bereits",
-        "zudem",
-        "außerdem",
-        "ebenfalls",
-        "erneut",
-        "dabei",
-        "daraufhin",
-        "inzwischen",
-        "allerdings",
-        "schließlich",
-        "nochmals",
-        "wiederum",
-    ]
-)
+_SKIP_AFTER_VERB = SENTENCE_ADVERBS | {
+    "ebenfalls", "dabei", "inzwischen", "allerdings", "schließlich", "wiederum",
+}
 
 
 _PASSIVE_AUX = frozenset(["wird", "wurde", "werden", "wurden"])
