@@ -165,9 +165,27 @@ def test_kinds_fit_labels(kb):
     ("X", "org:x"),
     ("afp", "org:afp"),
     ("Tomahawks", "misc:tomahawk"),
+    ("HeidelbergCement", "org:heidelberg_materials"),
+    ("Deutschen Lufthansa", "org:lufthansa"),
+    ("Bayerischen Verwaltungsgerichtshofs", "org:bayerischer_verwaltungsgerichtshof"),
+    ("Deutsche Städtetag", "org:deutscher_staedtetag"),
+    ("OLG Hamm", "org:oberlandesgericht_hamm"),
+    ("Techniker Krankenkasse", "org:techniker_krankenkasse"),
+    ("Potsdam-Instituts für Klimafolgenforschung", "org:potsdam_institut_fuer_klimafolgenforschung"),
+    ("EASA", "org:agentur_der_europaeischen_union_fuer_flugsicherheit"),
 ])
 def test_surface_lookup(aliases, surface, entity_id):
     assert ids_for(aliases, surface) == {entity_id}
+
+
+@pytest.mark.parametrize("word", [
+    # common nouns, adjectives, units, places or people's names that are also organisations'
+    # short names: the ruler would tag every occurrence, so they stay out of the ORG surfaces
+    "Spiegel", "Stern", "Total", "Ergo", "Treuhand", "Techniker", "Malteser", "Volt", "Penny",
+    "Netto", "Ferrari", "Dell", "Lilly", "Lazio", "Tottenham", "Werder", "Salzgitter", "Emirates",
+])
+def test_ambiguous_short_names_are_not_org_surfaces(aliases, word):
+    assert "ORG" not in set(aliases.loc[aliases["surface"] == word, "label"])
 
 
 def test_ambiguous_surface_lists_every_reading(aliases):
