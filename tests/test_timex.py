@@ -1489,3 +1489,55 @@ def test_a_range_of_dates_with_weekdays_in_apposition_is_one_range():
     text = "Das Filmfest läuft von Donnerstag, 4. März, bis Sonntag, 14. März, in Hof."
     assert [(t, v) for t, v, *_ in found(text, "2021-02-20")] == [
         ("Donnerstag, 4. März, bis Sonntag, 14. März", "2021-03-04/2021-03-14")]
+
+
+# -- ranges, comparisons and prepositions of direction (issue 14, dev4 session) --------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two numerals side by side are a rough range ("three or four"), as "drei bis vier"
+    ("Der Patient lag sechs, acht Wochen im Krankenhaus.", ("sechs, acht Wochen", "P6W/P8W")),
+    ("Zwei, drei Tage blieb das Geschäft geschlossen.", ("Zwei, drei Tage", "P2D/P3D")),
+    # with "in" before them: the years they point to, from 2021
+    ("Die alten Zahlen erreichen wir wohl erst in fünf, sechs Jahren wieder.",
+     ("in fünf, sechs Jahren", "2026/2027")),
+])
+def test_two_numerals_side_by_side_are_a_range(text, expected):
+    assert expected in _values(text, "2021-03-10")
+
+
+def test_a_count_before_a_comma_is_no_range():
+    # "117, zwei Wochen danach": a count and then an offset, not a range from 117 to 2
+    text = "Eine Woche nach dem Spiel waren es 117, zwei Wochen danach über 400 Fälle."
+    assert ("117, zwei Wochen danach", "P117W/P2W") not in _values(text, "2020-04-01")
+    assert "zwei Wochen danach" in [t for t, _ in _values(text, "2020-04-01")]
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # December 2020: a present clause compares with the spring that was, not the next one
+    ("2020-12-09", "Seit Mitternacht gelten wieder Ausgangssperren wie im Frühjahr.",
+     ("Frühjahr", "2020-SP")),
+    # November 2020: in a forecast too, the standard of comparison is the spring behind
+    ("2020-11-10", "Die Regierung hofft, dass im Winter weniger Schulen schließen müssen als "
+     "im Frühjahr.", ("Frühjahr", "2020-SP")),
+])
+def test_a_month_or_season_as_a_standard_of_comparison_is_one_known(anchor, text, expected):
+    assert expected in _values(text, anchor)
+
+
+def test_bis_a_weekday_in_a_past_clause_is_the_one_gone():
+    # Friday 2020-04-03: counted up to Thursday evening, the day before, not the next Thursday
+    text = "Die Behörde zählte bis Donnerstagabend mehr als 5000 Todesfälle."
+    assert ("Donnerstagabend", "2020-04-02TEV") in _values(text, "2020-04-03")
+
+
+def test_bis_in_a_past_clause_with_a_participle_still_looks_forward():
+    # Wednesday 2020-12-09: an extension decided in the past reaches a day to come
+    text = "Der Lockdown wurde bis Sonntag verlängert."
+    assert ("Sonntag", "2020-12-13") in _values(text, "2020-12-09")
+
+
+def test_vom_a_day_on_in_a_future_clause_is_a_day_to_come():
+    # Wednesday 2020-12-30: "vom 11. Januar an sollen ... starten" is next January
+    text = "In den Zentren sollen vom 11. Januar an die Impfungen starten."
+    assert ("11. Januar", "2021-01-11") in _values(text, "2020-12-30")

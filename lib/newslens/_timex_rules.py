@@ -545,10 +545,12 @@ _BRANCHES = [
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
             + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
             r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
-    # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage
-    # (zwischen 50 und 69 Jahren: ages between); 13 oder 14 Tage is a coordination of two
+    # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage, drei, vier Jahre (two
+    # numerals side by side: "three or four"); zwischen 50 und 69 Jahren: ages between; 13
+    # oder 14 Tage is a coordination of two, and so is a list (zwölf, 13 oder 14 Tage)
     _branch("durange", r"(?:(?P<dr_pre>[Ii]n|[Vv]or)" + _S + r"|(?P<dr_zw>[Zz]wischen)" + _S
-            + r")?(?P<dr_a>" + NUM + r")" + _S + r"(?(dr_zw)und|bis)" + _S + r"(?P<dr_b>" + NUM
+            + r")?(?P<dr_a>" + NUM + r")(?:" + _S + r"(?(dr_zw)und|bis)|(?<=[a-zäöüß]),)" + _S
+            + r"(?P<dr_b>" + NUM
             + r")" + _S + r"(?P<dr_unit>" + UNIT + r")" + _E
             + r"|(?P<dc_num>" + NUM + r")(?=" + _S + r"oder" + _S + NUM + _S
             + r"(?P<dc_unit>" + UNIT + r")" + _E + r")"),
@@ -660,7 +662,7 @@ _FOLLOWED_BY = {
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf|vom|von)",
-    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde)",
+    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde|" + _NUMBER_LIKE + r")",
     ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS
           if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
@@ -692,7 +694,8 @@ def _guard_pattern(node: dict) -> str:
     if "$" in node:
         branches.append(r"(?!\w)")
     elif "+" in node:
-        branches.append(_S + "(?:" + "|".join(sorted(set(node["+"]))) + ")")
+        branches.append(",?" + _S + "(?:" + "|".join(sorted(set(node["+"]))) + ")")  # (a
+        # comma: "drei, vier Jahre")
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
@@ -763,6 +766,9 @@ COMPARISON_BEFORE = re.compile(
     r"\b(?:als|[Gg]egenüber|[Vv]ergleich(?:\s+zu[mr]?)?|verglichen\s+mit)"
     r"(?:\s+(?:de[mnrs]|im|zum|Jahr|Jahre[ns]?|Monat|[A-ZÄÖÜ][a-zäöü]+))?\s+$"
 )
+#: A month or season as the standard of a comparison (``weniger Beschränkungen als im
+#: Frühjahr``, ``Ausgangsbeschränkungen wie im Frühjahr``): an occurrence already known.
+COMPARED_WITH_BEFORE = re.compile(r"\b(?:als|wie)\s+(?:im|am|in\s+der)\s+$")
 #: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
 #: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
 ATTRIBUTE_BEFORE = re.compile(

@@ -281,6 +281,11 @@ class _Doc:
         return bool(R.PARAGRAPH_START.search(self.text, max(0, m.start() - 4), m.start())
                     and R.STAMP_END.match(self.text, timex.end))
 
+    def _participle(self, i: int) -> bool:
+        """The clause of match ``i`` has a past participle (``wurde ... verlängert``)."""
+        c_lo, c_hi, cues = self._clause(i)
+        return any(t == "participle" and c_lo <= a and b <= c_hi for a, b, t in cues)
+
     def _pluperfect(self, i: int) -> bool:
         """The clause of match ``i`` is in the pluperfect (``hatte ... geschlossen``, ``war ...
         eingetreten``): it looks back from the time told."""
@@ -485,9 +490,12 @@ class _Doc:
         prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
         if prep is None:
             return self.tense(i)
-        if prep["prep"].lower() in ("seit", "vom"):
-            return "past"
-        return "future" if self.clause_cue(i) == "future" else forward  # bis Dezember soll
+        cue = self.clause_cue(i)
+        if prep["prep"].lower() == "seit" or (prep["prep"].lower() == "vom" and cue != "future"):
+            return "past"  # (vom 11. Januar an sollen ... starten: from a day to come)
+        if cue == "past" and prep["prep"].lower() == "bis" and not self._participle(i):
+            return "past"  # zählte bis Donnerstagabend; not "wurde bis Mai verlängert"
+        return "future" if cue == "future" else forward  # bis Dezember soll
 
     def pick(self, i: int, build: Callable[[int], tuple | None]) -> tuple[tuple, dt.date]:
         """The occurrence of a year-less expression (``im August``, ``am 18. August``) the clause
@@ -518,6 +526,9 @@ class _Doc:
         if not options:
             raise ValueError("no such day in three years")
         tense = "present" if narrative else self.direction(i, forward="present")
+        if tense != "past" and R.COMPARED_WITH_BEFORE.search(
+                self.text, max(0, self.matches[i].start() - 12), self.matches[i].start()):
+            tense = "past"  # "weniger Beschränkungen als im Frühjahr": a spring already known
         if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
                 self._scheduled(i):
             tense = "future"  # "Die Wahl findet im September statt": the coming September
