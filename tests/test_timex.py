@@ -1541,3 +1541,51 @@ def test_vom_a_day_on_in_a_future_clause_is_a_day_to_come():
     # Wednesday 2020-12-30: "vom 11. Januar an sollen ... starten" is next January
     text = "In den Zentren sollen vom 11. Januar an die Impfungen starten."
     assert ("11. Januar", "2021-01-11") in _values(text, "2020-12-30")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Früher gab es im Dorf drei Bäckereien.", [("Früher", "PAST_REF")]),
+    ("Das sind Fragen, die ich früher nie gestellt habe.", [("früher", "PAST_REF")]),
+    # the comparative "earlier" is no time of its own
+    ("Der Zug kam früher als geplant an.", []),
+    ("Viele hatten die Grippe wohl noch früher.", []),
+    ("Früher oder später muss er entscheiden.", []),
+    ("Die Läden sollen künftig früher schließen.", [("künftig", "FUTURE_REF")]),
+])
+def test_frueher_is_formerly_unless_it_compares(text, expected):
+    assert _values(text, "2020-05-04") == expected
+
+
+def test_heute_after_a_sentence_about_former_times_is_nowadays():
+    # Tuesday 2021-01-12: "Früher ... Doch heute" sets today against the past
+    text = "Früher haben wir nie daran gezweifelt. Doch heute zweifeln wir an allem."
+    assert ("heute", "PRESENT_REF") in _values(text, "2021-01-12")
+
+
+def test_heute_without_a_former_time_before_is_the_day():
+    text = "Gestern haben wir gestritten. Heute verhandeln wir weiter."
+    assert ("Heute", "2021-01-12") in _values(text, "2021-01-12")
+
+
+def test_a_weekend_coordinated_with_a_set_is_a_set_too():
+    # Monday 2020-06-01: "abends und sogar am Wochenende" is every evening and every weekend,
+    # not the weekend just gone
+    text = "Damals durften die Läden abends und sogar am Wochenende länger öffnen."
+    assert ("Wochenende", "XXXX-WXX-WE") in _values(text, "2020-06-01")
+    assert ("Wochenende", "2020-W22-WE") in _values("Er kam am Wochenende.", "2020-06-01")
+
+
+def test_a_day_in_the_pluperfect_shortly_after_the_frame_day_is_in_its_year():
+    # June 2020: the story of 1995 goes on; "am 28. Juni hatte ... eingeladen" is four days
+    # after the frame's day, not June 1994, and the clock time after it is that day's
+    text = ("Am 24. Juni 1995 war das Gebäude verhüllt. Der Andrang war groß. Am 28. Juni "
+            "hatte die Zeitung ihre Leser eingeladen. Um 5 Uhr sollte es beginnen.")
+    values = _values(text, "2020-06-01")
+    assert ("28. Juni", "1995-06-28") in values
+    assert ("5 Uhr", "1995-06-28T05:00") in values
+
+
+def test_a_month_in_the_pluperfect_after_a_month_frame_still_looks_back():
+    # the pluperfect keeps looking back where the frame is a month: December 1989
+    text = "Im Oktober 1990 kam die Einheit. Im Dezember hatte man noch gezweifelt."
+    assert ("Dezember", "1989-12") in _values(text, "2020-10-03")

@@ -96,7 +96,13 @@ VAGUE_REFS = {
     "demnächst": "FUTURE_REF", "dereinst": "FUTURE_REF", "zeitnah": "FUTURE_REF",
     "baldmöglichst": "FUTURE_REF", "später": "FUTURE_REF",
 }
-VAGUE_WORDS = tuple(w for w in VAGUE_REFS if w not in ("früher", "später"))
+VAGUE_WORDS = tuple(w for w in VAGUE_REFS if w != "später")
+#: "früher" as a comparative (earlier), not "formerly": "früher als", "früher oder später",
+#: "noch früher", "deutlich früher", "eine Stunde früher".
+COMPARATIVE_AFTER = re.compile(r"\s+(?:als|oder|und\s+später)\b")
+COMPARATIVE_BEFORE = re.compile(
+    r"\b(?:noch|viel|etwas|deutlich|immer|umso|desto|je|zu|so|weit|wesentlich|wenig|"
+    r"Sekunden?|Minuten?|Stunden?|Tage?n?|Wochen?|Monate?n?|Jahre?n?|Jahrzehnte?n?)\s+$")
 VAGUE_PHRASES = (
     r"zu einem (?:späteren|früheren|anderen) Zeitpunkt", r"zum (?:jetzigen|gegenwärtigen|"
     r"derzeitigen|aktuellen) Zeitpunkt", r"in Kürze", r"vor [Kk]urzem", r"seit [Kk]urzem",
@@ -769,6 +775,9 @@ COMPARISON_BEFORE = re.compile(
 #: A month or season as the standard of a comparison (``weniger Beschränkungen als im
 #: Frühjahr``, ``Ausgangsbeschränkungen wie im Frühjahr``): an occurrence already known.
 COMPARED_WITH_BEFORE = re.compile(r"\b(?:als|wie)\s+(?:im|am|in\s+der)\s+$")
+#: Between two coordinated times: "abends und sogar am Wochenende", "werktags oder am".
+COORDINATION_GAP = re.compile(r"\s*,?\s*(?:und|oder|sowie)(?:\s+(?:auch|sogar|nur|teils))*"
+                              r"\s+(?:(?:am|an|den|die|der)\s+)?")
 #: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
 #: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
 ATTRIBUTE_BEFORE = re.compile(

@@ -196,9 +196,8 @@ class _Doc:
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
                     self._stamp = (timex.start, timex.start_date)
-                if _sets_reference(timex) and i not in self._compared and not (
-                        self._last_reference is not None and self._pluperfect(i)
-                        and not self._pluperfect(self._last_reference)):
+                if _sets_reference(timex) and i not in self._compared and \
+                        not self._looks_back(i, timex):
                     self._last_reference = i  # (a look back in the pluperfect after a date
                     # told in the past does not move the focus of "am Morgen", "am Abend")
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
@@ -280,6 +279,14 @@ class _Doc:
             return False
         return bool(R.PARAGRAPH_START.search(self.text, max(0, m.start() - 4), m.start())
                     and R.STAMP_END.match(self.text, timex.end))
+
+    def _looks_back(self, i: int, timex: Timex) -> bool:
+        """Match ``i`` is a date in the pluperfect before the reference time told in the past."""
+        last = self._last_reference
+        if last is None or not self._pluperfect(i) or self._pluperfect(last):
+            return False
+        told = self._memo[last]
+        return told is None or told.start_date is None or timex.start_date <= told.end_date
 
     def _participle(self, i: int) -> bool:
         """The clause of match ``i`` has a past participle (``wurde ... verlängert``)."""
@@ -562,7 +569,13 @@ def _nearest_to(frame: Timex, build: Callable[[int], tuple | None], *,
     if onward is None:
         return min(options, key=lambda c: R.distance(c, frame.start_date))
     by_year = {c[1].year: c for c in options}
-    if onward is False:  # the pluperfect: the last occurrence not after the frame
+    if onward is False:  # the pluperfect: the last occurrence not after the frame, unless
+        # a day shortly after a day of the frame (the time told goes on past that day:
+        # "am 24. Juni 1995 verhüllt ... am 28. Juni hatte die Zeitung eingeladen")
+        soon = [c for c in options if frame.granularity == "day"
+                and 0 <= (c[1] - frame.end_date).days <= _SOON_AFTER_DAYS and c[2] == c[1]]
+        if soon:
+            return soon[0]
         before = [c for c in options if c[1] <= frame.end_date]
         return max(before, key=lambda c: c[1]) if before else min(options, key=lambda c: c[1])
     same, following = by_year.get(year), by_year.get(year + 1)
@@ -910,6 +923,7 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_SOON_AFTER_DAYS = 14  # a day this close after a day of the frame is still its time
 _ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
@@ -1085,6 +1099,11 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
         return None
     if word == "zuletzt" and doc.text[max(0, m.start() - 6):m.start()].endswith("nicht "):
         return None
+    if word == "früher" and (R.COMPARATIVE_AFTER.match(doc.text, m.end())
+                             or R.COMPARATIVE_BEFORE.search(doc.text, max(0, m.start() - 16),
+                                                            m.start())
+                             or doc.clause_cue(i) == "future"):
+        return None  # earlier (früher als, noch früher, will früher gehen), not formerly
     phrase = " ".join(m.group().split())
     if phrase == "eines Tages" and R.WITHIN_BEFORE.search(doc.text, max(0, m.start() - 20),
                                                          m.start()):
@@ -1566,7 +1585,19 @@ def _habitual(doc: _Doc, i: int) -> bool:
     (``Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger getestet
     wird``) and not in the past: any such day."""
     lo, hi = doc.sentence(doc.matches[i].start())
-    return bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past"
+    return (bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past") \
+        or _coordinated_with_set(doc, i)
+
+
+def _coordinated_with_set(doc: _Doc, i: int) -> bool:
+    """A time coordinated with a set right before it is one too: ``abends und am
+    Wochenende``, ``werktags oder am Samstag``, ``täglich und sonntags``."""
+    if i == 0 or i - 1 in doc._busy:
+        return False
+    before = doc.resolve(i - 1)
+    if before is None or before.kind != "set":
+        return False
+    return bool(R.COORDINATION_GAP.fullmatch(doc.text, before.end, doc.matches[i].start()))
 
 
 def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
@@ -1688,12 +1719,15 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
 
 
 def _then_in_sentence(doc: _Doc, i: int) -> bool:
-    """``heute`` after ``einst``/``damals`` earlier in its own sentence, in a clause not in
-    the past: now set against then (``kochte einst im Hotel, heute führt er sieben
-    Restaurants``)."""
+    """``heute`` after ``einst``/``damals``/``früher`` earlier in its own sentence or in the
+    sentence before, in a clause not in the past: now set against then (``kochte einst im
+    Hotel, heute führt er sieben Restaurants``, ``Früher haben wir nie gezweifelt. Doch heute
+    zweifeln wir``)."""
     start = doc.matches[i].start()
     lo = doc.sentence(start)[0]
-    return R.THEN_WORD.search(doc.text, lo, start) is not None and doc.clause_cue(i) != "past"
+    prev_lo = doc.sentence(lo - 2)[0] if lo > 1 else lo
+    return R.THEN_WORD.search(doc.text, prev_lo, start) is not None and \
+        doc.clause_cue(i) != "past"
 
 
 def _state_after_past(doc: _Doc, i: int) -> bool:
