@@ -186,8 +186,13 @@ def test_am_morgen_is_the_morning_not_tomorrow():
     assert found("Am Morgen fuhr er los.") == [day("Morgen", "2025-10-21TMO")]
 
 
+def test_jeden_morgen_is_every_morning_not_tomorrow():
+    # the bench golds write "Jeden Morgen ab 6 Uhr" as the set of mornings
+    assert [(t, v) for t, v, *_ in found("Er rief jeden Morgen an.")] == [
+        ("jeden Morgen", "XXXX-XX-XXTMO")]
+
+
 @pytest.mark.parametrize("text", [
-    "Er rief jeden Morgen an.",
     "Die Schule hatte am frühen Morgen geschlossen.",
     "Er arbeitet vom Morgen bis zum Abend.",
     "Guten Morgen, sagte sie.",
@@ -1076,7 +1081,8 @@ def test_bare_years_in_narratives_and_counts(text, expected):
       ("dem Jahr", "1945", "1945-01-01", "1945-12-31")]),
     ("Am Montag trat er zurück. Am Abend gab es eine Feier.",
      [day("Montag", "2020-05-04"), day("Abend", "2020-05-04TEV")]),
-    ("Guten Morgen! Jeden Abend liest er.", []),
+    # "Guten Morgen" is no date; "jeden Abend" every evening, a set as in the bench golds
+    ("Guten Morgen! Jeden Abend liest er.", [("Jeden Abend", "XXXX-XX-XXTEV", None, None)]),
 ])
 def test_parts_of_the_day_and_anaphors_of_the_reference_time(text, expected):
     assert found(text, "2020-05-08") == expected
@@ -1589,3 +1595,44 @@ def test_a_month_in_the_pluperfect_after_a_month_frame_still_looks_back():
     # the pluperfect keeps looking back where the frame is a month: December 1989
     text = "Im Oktober 1990 kam die Einheit. Im Dezember hatte man noch gezweifelt."
     assert ("Dezember", "1989-12") in _values(text, "2020-10-03")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the n-th (or last) week lying wholly in the month, its year chosen like the month's
+    ("Gewählt wird in der ersten Novemberwoche.", ("ersten Novemberwoche", "2020-W45")),
+    ("Die Übergabe ist erst in der dritten Januarwoche.", ("dritten Januarwoche", "2021-W03")),
+    ("In der letzten Juni-Woche waren es wieder mehr Fluggäste.",
+     ("letzten Juni-Woche", "2020-W26")),
+])
+def test_a_week_of_a_month_is_an_iso_week(text, expected):
+    assert expected in _values(text, "2020-09-02")
+
+
+def test_midnight_ends_the_day_told_and_seit_midnight_began_it():
+    text = "Der Mann soll am Montagabend kurz vor Mitternacht gestorben sein."
+    assert ("Mitternacht", "2020-04-21T00:00") in _values(text, "2020-04-23")
+    text = "An diesem Mittwoch treten die Regeln in Kraft. Seit Mitternacht gilt die Sperre."
+    assert ("Mitternacht", "2020-12-09T00:00") in _values(text, "2020-12-09")
+
+
+def test_midnight_is_no_reference_time_for_what_follows():
+    # the night after "kurz vor Mitternacht" is still Monday's night
+    text = ("Die Frau starb am Montagabend kurz vor Mitternacht. In der Nacht kam die "
+            "Feuerwehr.")
+    assert ("Nacht", "2020-04-20TNI") in _values(text, "2020-04-23")
+
+
+def test_zu_diesem_zeitpunkt_is_the_reference_time():
+    text = ("Wir haben Ende September die Planung abgeschlossen. Der Bezirk war zu diesem "
+            "Zeitpunkt ruhig.")
+    assert ("diesem Zeitpunkt", "2020-09") in _values(text, "2020-11-23")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sie moderiert noch jeden Mittwoch eine Sendung.", ("jeden Mittwoch", "XXXX-WXX-3")),
+    ("Jeden Morgen ab 6 Uhr erscheint der Newsletter.", ("Jeden Morgen", "XXXX-XX-XXTMO")),
+    ("An Wochenenden half er im Betrieb der Eltern.", ("Wochenenden", "XXXX-WXX-WE")),
+    ("An Sonntagen bleibt das Museum geschlossen.", ("Sonntagen", "XXXX-WXX-7")),
+])
+def test_each_weekday_and_plural_days_are_sets(text, expected):
+    assert expected in _values(text, "2020-12-25")

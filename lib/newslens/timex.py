@@ -50,7 +50,7 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
 - Compounds: a month before a hyphen is tagged alone (``Oktober-Gipfel``), weekday + day part
   whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
-  start; ``am Morgen`` is the morning of the reference day, ``jeden Morgen`` no date.
+  start; ``am Morgen`` is the morning of the reference day, ``jeden Morgen`` every morning.
 - Not tagged: expressions anchored to events (``kurz nach Kriegsbeginn``), bare numbers that
   are not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
 """
@@ -892,6 +892,12 @@ def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
     found, narrative = doc.reference(i)
     if narrative:
         doc._used_frame.add(i)
+    if m["an_point"]:  # zu diesem Zeitpunkt: the reference time, as precise as it was told
+        if found is None or found.start_date is None or found.end_value is not None:
+            return None
+        doc._compared.add(i)  # (it repeats the reference time, it does not move it)
+        return doc.make(i, found.value, (found.start_date, found.end_date), found.granularity,
+                        modifier=found.modifier, anchor=found.start_date)
     if word in ("Monat", "Jahr"):
         if found is None or found.start_date is None:
             base = doc.day_anchor(i)
@@ -1325,6 +1331,18 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
 
 
+_WEEK_ORDINALS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
+
+
+def _month_week(m, doc: _Doc, i: int) -> Timex | None:
+    """die erste Novemberwoche, in der letzten Juni-Woche: a whole ISO week of the month, its
+    year chosen like a month's."""
+    month = R.MONTHS[m["mw_month"]]
+    ordinal = _WEEK_ORDINALS[m["mw_ord"].lower()]
+    found, anchor = doc.pick(i, lambda y: R.month_week(y, month, ordinal))
+    return doc.make(i, found[0], found[1:], "week", anchor=anchor)
+
+
 def _of_the_year(m, prefix: str) -> bool:
     """The match goes on with "des Jahres 1944", "desselben Jahres", "des folgenden Jahres"."""
     return bool(m[f"{prefix}_ry"] or m[f"{prefix}_nar"]
@@ -1405,6 +1423,8 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     if m["cr_h"]:  # von 8 bis 19 Uhr, 09:00 - 12:00 Uhr, zwischen 22 und 6 Uhr
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
+    elif m["cl_mid"]:
+        return _midnight(m, doc, i)
     else:
         hour = _hour(m["cl_h"])
         if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
@@ -1429,6 +1449,19 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+def _midnight(m, doc: _Doc, i: int) -> Timex:
+    """Mitternacht: the midnight that ends the day of the reference time (``am Montagabend
+    kurz vor Mitternacht`` is Tuesday 00:00); ``seit Mitternacht`` the one that began it."""
+    found, narrative = doc.reference(i)
+    day = found.start_date if found is not None and found.granularity == "day" and \
+        found.start_date == found.end_date else doc.published
+    prep = R.PREPOSITION_BEFORE.search(doc.text, max(0, m.start() - 30), m.start())
+    if prep is None or prep["prep"].lower() != "seit":
+        day += dt.timedelta(days=1)
+    doc._compared.add(i)  # a bound of the day, not a time the text moves to
+    return doc.make(i, f"{day}T00:00", (day, day), "day", anchor=day)
 
 
 def _short(m, doc: _Doc, i: int) -> Timex | None:
@@ -1765,6 +1798,14 @@ def _set(m, doc: _Doc, i: int) -> Timex:
     if m["st_part"]:  # morgens: XXXX-XX-XXTMO
         return doc.make(i, f"XXXX-XX-XXT{R.HABITUAL_PARTS[m['st_part'].lower()]}", None, "day",
                         kind="set")
+    if m["st_ewd"] or m["st_pwd"]:  # jeden Mittwoch, an Sonntagen: XXXX-WXX-3
+        number = R.WEEKDAYS[m["st_ewd"] or m["st_pwd"]] + 1
+        return doc.make(i, f"XXXX-WXX-{number}", None, "day", kind="set")
+    if m["st_epart"]:  # jeden Morgen: XXXX-XX-XXTMO
+        return doc.make(i, f"XXXX-XX-XXT{R.DAY_PARTS[m['st_epart'].lower()]}", None, "day",
+                        kind="set")
+    if m["st_ewe"] or m["st_pwe"]:  # jedes Wochenende, an Wochenenden
+        return doc.make(i, "XXXX-WXX-WE", None, "weekend", kind="set")
     if m["st_tft"]:  # Tag für Tag, Jahr für Jahr
         unit = "D" if m["st_tft"].startswith("Tag") else "Y"
         return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
@@ -1799,7 +1840,8 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "firstpart": _firstpart,
     "season": _season,
     "holiday": _holiday,
-    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
+    "relunit": _relunit, "monthweek": _month_week, "month": _month_expr, "year": _year_expr,
+    "clock": _clock,
     "ducomp": _ducomp, "durange": _durange, "lasting": _lasting, "short": _short,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
