@@ -110,16 +110,11 @@ class _Mention:
     planned: bool
     published: int
     vector: dict
-    weight: dict = field(default_factory=dict, repr=False)
     #: joined its event as a retrospective reference (:func:`_recall`): kept with it when the
     #: event is split by date, however long after it the article was published
     recalled: bool = False
     #: reported as happened (asserted or reported), not planned, hypothetical or negated
     happened: bool = True
-
-    def rare(self, names) -> float:
-        """The summed rarity weights of ``names`` (:func:`_name_weights`)."""
-        return sum(self.weight.get(n, 1.0) for n in names)
 
 
 @dataclass
@@ -159,6 +154,7 @@ class _Event:
 def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]) -> list[int]:
     """The event number of every mention (same order as ``mentions``)."""
     items = _items(mentions, families, _vectors(mentions, titles))
+    weight = _name_weights(mentions)
     events: list[_Event] = []
     index = _Index()
     assigned = [-1] * len(items)
@@ -167,13 +163,12 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     # days join them.
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
-        found = _place(m, events, index, dated=True, create=m.source != "publication")
+        found = _place(m, events, index, weight, dated=True, create=m.source != "publication")
         if found < 0:  # a report of an event of weeks before, or news of its own
-            found = _place(m, events, index, dated=False, create=False)
+            found = _place(m, events, index, weight, dated=False, create=False)
         if found < 0:
-            found = _place(m, events, index, dated=True)
+            found = _place(m, events, index, weight, dated=True)
         assigned[m.i] = found
-    weight = items[0].weight if items else {}
     assigned = _merge(events, assigned, weight)
     index = _reindex(events, items, assigned)
     # rarity as the corpus itself shows it: a corpus too small to tell makes no recall
@@ -188,7 +183,7 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
         # The events its own article dated are candidates too, but only as good as their
         # evidence: an article of June that names an outbreak of early May once and the
         # outbreak of the week often is no report of the May one.
-        found = _place(m, events, index, dated=False,
+        found = _place(m, events, index, weight, dated=False,
                        own=own.get((m.article, m.family), set()))
         if found < 0:
             found = _recall(m, events, index, measured)
@@ -203,7 +198,7 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     # The parts of a split event and events that met only through reports of the days after
     # may be one event: merged once more, now that every event has one date.
     assigned = _merge(_rebuild(items, assigned), assigned, weight)
-    assigned = _occasions(items, [m["sentence_id"] for m in mentions], assigned)
+    assigned = _occasions(items, [m["sentence_id"] for m in mentions], assigned, weight)
     return _split_clusters(items, assigned)
 
 
@@ -273,7 +268,8 @@ def _split_clusters(items: list[_Mention], assigned: list[int]) -> list[int]:
 OCCASION_SHARED = 0.5
 
 
-def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int]) -> list[int]:
+def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int],
+               weight: dict[str, float]) -> list[int]:
     """One occasion, one event, within an article:
 
     - two mentions of one sentence, of one family, neither a speech act, that share a rare
@@ -306,7 +302,8 @@ def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int])
                     continue
                 if a.speech or b.speech:
                     continue  # what was said: the rule below
-                if a.rare(a.names & b.names) >= OCCASION_SHARED and not _disagree(a, b):
+                if _rare(a.names & b.names, weight) >= OCCASION_SHARED \
+                        and not _disagree(a, b):
                     parent[max(ea, eb)] = min(ea, eb)
     for number, ms in sorted(members.items()):
         if number not in single or not all(m.speech and m.source != "timex" for m in ms):
@@ -468,9 +465,13 @@ def _name_weights(mentions: list[dict], *, min_docs: int = MIN_DOCS) -> dict[str
             for n, a in articles.items()}
 
 
+def _rare(names, weight: dict[str, float]) -> float:
+    """The summed rarity weights of ``names`` (:func:`_name_weights`; an unknown name 1)."""
+    return sum(weight.get(n, 1.0) for n in names)
+
+
 def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_Mention]:
     items = []
-    weight = _name_weights(mentions)
     published = _days([m["published"] for m in mentions])
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
@@ -493,7 +494,7 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
                               m["event_class"] in GENERIC_CLASSES,
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
-                              weight, happened=m["modality"] in ("asserted", "reported")))
+                              happened=m["modality"] in ("asserted", "reported")))
     return items
 
 
@@ -537,7 +538,8 @@ class _Index:
         return [number for _, number in window]
 
 
-def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
+def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, float], *,
+           dated: bool,
            create: bool = True, own: set = frozenset()) -> int:
     """The event ``m`` joins (added to it), or a new one when ``create``; -1 when none.
     ``own``: events of the mention's own article, looked at whatever their size."""
@@ -555,7 +557,7 @@ def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
             continue
         if not _compatible(m, event, dated=dated):
             continue
-        score = _accept(m, event, dated=dated)
+        score = _accept(m, event, weight, dated=dated)
         if score > best_score:
             best, best_score = number, score
     if best < 0:
@@ -635,7 +637,7 @@ def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
     return m.published - UNDATED_BACK_DAYS <= span[1] and span[0] <= m.published + SLACK_DAYS
 
 
-def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
+def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool) -> float:
     """A score > 0 when the mention belongs to ``event``, else 0."""
     common = [n for n in m.names if event.names[n] > 0]
     shared = len(common)
@@ -659,7 +661,7 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
         # same word and a shared name are enough (the best such event of 90 days is taken).
         span = event.span()
         near = span[0] - SLACK_DAYS <= m.published <= span[1] + NEAR_DAYS
-        linked = m.rare(common) >= UNDATED_RARE or (near and shared >= 1)
+        linked = _rare(common, weight) >= UNDATED_RARE or (near and shared >= 1)
         ok = (same_lemma and (same_article or linked or sim >= 0.25)) \
             or (shared >= 2 and sim >= 0.25)
     if not ok:
