@@ -186,8 +186,13 @@ def test_am_morgen_is_the_morning_not_tomorrow():
     assert found("Am Morgen fuhr er los.") == [day("Morgen", "2025-10-21TMO")]
 
 
+def test_jeden_morgen_is_every_morning_not_tomorrow():
+    # the bench golds write "Jeden Morgen ab 6 Uhr" as the set of mornings
+    assert [(t, v) for t, v, *_ in found("Er rief jeden Morgen an.")] == [
+        ("jeden Morgen", "XXXX-XX-XXTMO")]
+
+
 @pytest.mark.parametrize("text", [
-    "Er rief jeden Morgen an.",
     "Die Schule hatte am frühen Morgen geschlossen.",
     "Er arbeitet vom Morgen bis zum Abend.",
     "Guten Morgen, sagte sie.",
@@ -1076,7 +1081,8 @@ def test_bare_years_in_narratives_and_counts(text, expected):
       ("dem Jahr", "1945", "1945-01-01", "1945-12-31")]),
     ("Am Montag trat er zurück. Am Abend gab es eine Feier.",
      [day("Montag", "2020-05-04"), day("Abend", "2020-05-04TEV")]),
-    ("Guten Morgen! Jeden Abend liest er.", []),
+    # "Guten Morgen" is no date; "jeden Abend" every evening, a set as in the bench golds
+    ("Guten Morgen! Jeden Abend liest er.", [("Jeden Abend", "XXXX-XX-XXTEV", None, None)]),
 ])
 def test_parts_of_the_day_and_anaphors_of_the_reference_time(text, expected):
     assert found(text, "2020-05-08") == expected
@@ -1489,3 +1495,175 @@ def test_a_range_of_dates_with_weekdays_in_apposition_is_one_range():
     text = "Das Filmfest läuft von Donnerstag, 4. März, bis Sonntag, 14. März, in Hof."
     assert [(t, v) for t, v, *_ in found(text, "2021-02-20")] == [
         ("Donnerstag, 4. März, bis Sonntag, 14. März", "2021-03-04/2021-03-14")]
+
+
+# -- ranges, comparisons and prepositions of direction (issue 14, dev4 session) --------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two numerals side by side are a rough range ("three or four"), as "drei bis vier"
+    ("Der Patient lag sechs, acht Wochen im Krankenhaus.", ("sechs, acht Wochen", "P6W/P8W")),
+    ("Zwei, drei Tage blieb das Geschäft geschlossen.", ("Zwei, drei Tage", "P2D/P3D")),
+    # with "in" before them: the years they point to, from 2021
+    ("Die alten Zahlen erreichen wir wohl erst in fünf, sechs Jahren wieder.",
+     ("in fünf, sechs Jahren", "2026/2027")),
+])
+def test_two_numerals_side_by_side_are_a_range(text, expected):
+    assert expected in _values(text, "2021-03-10")
+
+
+def test_a_count_before_a_comma_is_no_range():
+    # "117, zwei Wochen danach": a count and then an offset, not a range from 117 to 2
+    text = "Eine Woche nach dem Spiel waren es 117, zwei Wochen danach über 400 Fälle."
+    assert ("117, zwei Wochen danach", "P117W/P2W") not in _values(text, "2020-04-01")
+    assert "zwei Wochen danach" in [t for t, _ in _values(text, "2020-04-01")]
+
+
+@pytest.mark.parametrize(("anchor", "text", "expected"), [
+    # December 2020: a present clause compares with the spring that was, not the next one
+    ("2020-12-09", "Seit Mitternacht gelten wieder Ausgangssperren wie im Frühjahr.",
+     ("Frühjahr", "2020-SP")),
+    # November 2020: in a forecast too, the standard of comparison is the spring behind
+    ("2020-11-10", "Die Regierung hofft, dass im Winter weniger Schulen schließen müssen als "
+     "im Frühjahr.", ("Frühjahr", "2020-SP")),
+])
+def test_a_month_or_season_as_a_standard_of_comparison_is_one_known(anchor, text, expected):
+    assert expected in _values(text, anchor)
+
+
+def test_bis_a_weekday_in_a_past_clause_is_the_one_gone():
+    # Friday 2020-04-03: counted up to Thursday evening, the day before, not the next Thursday
+    text = "Die Behörde zählte bis Donnerstagabend mehr als 5000 Todesfälle."
+    assert ("Donnerstagabend", "2020-04-02TEV") in _values(text, "2020-04-03")
+
+
+def test_bis_in_a_past_clause_with_a_participle_still_looks_forward():
+    # Wednesday 2020-12-09: an extension decided in the past reaches a day to come
+    text = "Der Lockdown wurde bis Sonntag verlängert."
+    assert ("Sonntag", "2020-12-13") in _values(text, "2020-12-09")
+
+
+def test_vom_a_day_on_in_a_future_clause_is_a_day_to_come():
+    # Wednesday 2020-12-30: "vom 11. Januar an sollen ... starten" is next January
+    text = "In den Zentren sollen vom 11. Januar an die Impfungen starten."
+    assert ("11. Januar", "2021-01-11") in _values(text, "2020-12-30")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Früher gab es im Dorf drei Bäckereien.", [("Früher", "PAST_REF")]),
+    ("Das sind Fragen, die ich früher nie gestellt habe.", [("früher", "PAST_REF")]),
+    # the comparative "earlier" is no time of its own
+    ("Der Zug kam früher als geplant an.", []),
+    ("Viele hatten die Grippe wohl noch früher.", []),
+    ("Früher oder später muss er entscheiden.", []),
+    ("Die Läden sollen künftig früher schließen.", [("künftig", "FUTURE_REF")]),
+])
+def test_frueher_is_formerly_unless_it_compares(text, expected):
+    assert _values(text, "2020-05-04") == expected
+
+
+def test_heute_after_a_sentence_about_former_times_is_nowadays():
+    # Tuesday 2021-01-12: "Früher ... Doch heute" sets today against the past
+    text = "Früher haben wir nie daran gezweifelt. Doch heute zweifeln wir an allem."
+    assert ("heute", "PRESENT_REF") in _values(text, "2021-01-12")
+
+
+def test_heute_without_a_former_time_before_is_the_day():
+    text = "Gestern haben wir gestritten. Heute verhandeln wir weiter."
+    assert ("Heute", "2021-01-12") in _values(text, "2021-01-12")
+
+
+def test_a_weekend_coordinated_with_a_set_is_a_set_too():
+    # Monday 2020-06-01: "abends und sogar am Wochenende" is every evening and every weekend,
+    # not the weekend just gone
+    text = "Damals durften die Läden abends und sogar am Wochenende länger öffnen."
+    assert ("Wochenende", "XXXX-WXX-WE") in _values(text, "2020-06-01")
+    assert ("Wochenende", "2020-W22-WE") in _values("Er kam am Wochenende.", "2020-06-01")
+
+
+def test_a_day_in_the_pluperfect_shortly_after_the_frame_day_is_in_its_year():
+    # June 2020: the story of 1995 goes on; "am 28. Juni hatte ... eingeladen" is four days
+    # after the frame's day, not June 1994, and the clock time after it is that day's
+    text = ("Am 24. Juni 1995 war das Gebäude verhüllt. Der Andrang war groß. Am 28. Juni "
+            "hatte die Zeitung ihre Leser eingeladen. Um 5 Uhr sollte es beginnen.")
+    values = _values(text, "2020-06-01")
+    assert ("28. Juni", "1995-06-28") in values
+    assert ("5 Uhr", "1995-06-28T05:00") in values
+
+
+def test_a_month_in_the_pluperfect_after_a_month_frame_still_looks_back():
+    # the pluperfect keeps looking back where the frame is a month: December 1989
+    text = "Im Oktober 1990 kam die Einheit. Im Dezember hatte man noch gezweifelt."
+    assert ("Dezember", "1989-12") in _values(text, "2020-10-03")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the n-th (or last) week lying wholly in the month, its year chosen like the month's
+    ("Gewählt wird in der ersten Novemberwoche.", ("ersten Novemberwoche", "2020-W45")),
+    ("Die Übergabe ist erst in der dritten Januarwoche.", ("dritten Januarwoche", "2021-W03")),
+    ("In der letzten Juni-Woche waren es wieder mehr Fluggäste.",
+     ("letzten Juni-Woche", "2020-W26")),
+])
+def test_a_week_of_a_month_is_an_iso_week(text, expected):
+    assert expected in _values(text, "2020-09-02")
+
+
+def test_midnight_ends_the_day_told_and_seit_midnight_began_it():
+    text = "Der Mann soll am Montagabend kurz vor Mitternacht gestorben sein."
+    assert ("Mitternacht", "2020-04-21T00:00") in _values(text, "2020-04-23")
+    text = "An diesem Mittwoch treten die Regeln in Kraft. Seit Mitternacht gilt die Sperre."
+    assert ("Mitternacht", "2020-12-09T00:00") in _values(text, "2020-12-09")
+
+
+def test_midnight_is_no_reference_time_for_what_follows():
+    # the night after "kurz vor Mitternacht" is still Monday's night
+    text = ("Die Frau starb am Montagabend kurz vor Mitternacht. In der Nacht kam die "
+            "Feuerwehr.")
+    assert ("Nacht", "2020-04-20TNI") in _values(text, "2020-04-23")
+
+
+def test_zu_diesem_zeitpunkt_is_the_reference_time():
+    text = ("Wir haben Ende September die Planung abgeschlossen. Der Bezirk war zu diesem "
+            "Zeitpunkt ruhig.")
+    assert ("diesem Zeitpunkt", "2020-09") in _values(text, "2020-11-23")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sie moderiert noch jeden Mittwoch eine Sendung.", ("jeden Mittwoch", "XXXX-WXX-3")),
+    ("Jeden Morgen ab 6 Uhr erscheint der Newsletter.", ("Jeden Morgen", "XXXX-XX-XXTMO")),
+    ("An Wochenenden half er im Betrieb der Eltern.", ("Wochenenden", "XXXX-WXX-WE")),
+    ("An Sonntagen bleibt das Museum geschlossen.", ("Sonntagen", "XXXX-WXX-7")),
+])
+def test_each_weekday_and_plural_days_are_sets(text, expected):
+    assert expected in _values(text, "2020-12-25")
+
+
+def test_a_bound_word_inside_a_range_keeps_it_one_range():
+    text = "Vom 24. Dezember bis mindestens zum 10. Januar 2021 soll das Leben ruhen."
+    assert ("Vom 24. Dezember bis mindestens zum 10. Januar 2021", "2020-12-24/2021-01-10") in \
+        _values(text, "2020-12-09")
+
+
+def test_an_infinitive_after_zu_is_no_participle():
+    # "ist ... zu erreichen" is present (no perfect "ist erreicht"): opening hours every week
+    text = "Die Hotline ist von Montag bis Samstag zwischen 8 und 20 Uhr zu erreichen."
+    values = _values(text, "2020-12-30")
+    assert ("von Montag bis Samstag", "XXXX-WXX-1/XXXX-WXX-6") in values
+    assert ("zwischen 8 und 20 Uhr", "XXXX-XX-XXT08:00/XXXX-XX-XXT20:00") in values
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Messe ist täglich um 9 Uhr geöffnet.", ("9 Uhr", "XXXX-XX-XXT09:00")),
+    ("Morgens um 8 Uhr gibt es Frühstück.", ("8 Uhr", "XXXX-XX-XXT08:00")),
+    # told in the past or planned: that day's time, no habit
+    ("Am Montag kam er. Morgens um 5 Uhr sollte es beginnen.", ("5 Uhr", "2020-12-28T05:00")),
+])
+def test_a_clock_time_right_after_a_set_in_a_present_clause_is_one_too(text, expected):
+    assert expected in _values(text, "2020-12-30")
+
+
+def test_start_and_middle_of_the_week_are_parts_of_this_week():
+    text = "Die Lage hat sich zu Wochenbeginn entspannt. Zur Wochenmitte soll es regnen."
+    frame = timex.tag(text, anchor="2020-12-07")
+    assert list(zip(frame.text, frame.value, frame.modifier, strict=True)) == [
+        ("Wochenbeginn", "2020-W50", "early"), ("Wochenmitte", "2020-W50", "mid")]

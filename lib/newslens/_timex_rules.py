@@ -96,7 +96,13 @@ VAGUE_REFS = {
     "demnächst": "FUTURE_REF", "dereinst": "FUTURE_REF", "zeitnah": "FUTURE_REF",
     "baldmöglichst": "FUTURE_REF", "später": "FUTURE_REF",
 }
-VAGUE_WORDS = tuple(w for w in VAGUE_REFS if w not in ("früher", "später"))
+VAGUE_WORDS = tuple(w for w in VAGUE_REFS if w != "später")
+#: "früher" as a comparative (earlier), not "formerly": "früher als", "früher oder später",
+#: "noch früher", "deutlich früher", "eine Stunde früher".
+COMPARATIVE_AFTER = re.compile(r"\s+(?:als|oder|und\s+später)\b")
+COMPARATIVE_BEFORE = re.compile(
+    r"\b(?:noch|viel|etwas|deutlich|immer|umso|desto|je|zu|so|weit|wesentlich|wenig|"
+    r"Sekunden?|Minuten?|Stunden?|Tage?n?|Wochen?|Monate?n?|Jahre?n?|Jahrzehnte?n?)\s+$")
 VAGUE_PHRASES = (
     r"zu einem (?:späteren|früheren|anderen) Zeitpunkt", r"zum (?:jetzigen|gegenwärtigen|"
     r"derzeitigen|aktuellen) Zeitpunkt", r"in Kürze", r"vor [Kk]urzem", r"seit [Kk]urzem",
@@ -252,6 +258,8 @@ _E = r"(?![\w-])"  # word end (no hyphenated compound either)
 #: Blanks inside an expression: spaces, and at most one line break (hard-wrapped texts break
 #: lines mid-sentence, "Anfang\nApril"), never a blank line.
 _S = r"(?:[ \t\u00a0\u2009\u202f]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"
+#: Words that bound a limit: "bis mindestens Ende Juni", "bis voraussichtlich zum 10. Januar".
+_BOUND = r"(?:mindestens|höchstens|längstens|voraussichtlich|vorerst|vorläufig)"
 MONTH = _words(MONTHS)
 MONTH_ABBR = _words(MONTH_ABBREVIATIONS)
 WEEKDAY = _words(WEEKDAYS)
@@ -318,6 +326,7 @@ def _branch(name: str, body: str) -> str:
 
 _BRANCHES = [
     # 1 ranges: vom 1. bis 5. März, 18./19. August, zwischen Mai und Juli, von 2014 bis 2016
+    # (bis mindestens zum 10. Januar: a bound word between "bis" and the day)
     _branch("range", (
         r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"(?:dem" + _S + r")?)|[Vv]om" + _S + r")?"
         r"(?P<ra_d1>" + DAY
@@ -329,7 +338,8 @@ _BRANCHES = [
         + r"|(?:(?:[Vv]om|[Zz]wischen" + _S + r"dem)" + _S + r")?(?:" + WEEKDAY + r",?" + _S
         + r")?(?P<rd_d1>" + DAY + r")\.\s*"
         r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?,?\s*(?:bis(?:" + _S
-        + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?:" + WEEKDAY + r",?" + _S
+        + _BOUND + r")?(?:" + _S + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?:"
+        + WEEKDAY + r",?" + _S
         + r")?(?P<rd_d2>" + DAY + r")\.\s*"
         r"(?P<rd_m2>" + MONTH + r")(?:" + _S + r"(?P<rd_y2>" + YEAR + r"))?" + _E
         # numeric: vom 2.10.2020 – 20.3.2022, 1.3. bis 15.3.2021
@@ -423,6 +433,8 @@ _BRANCHES = [
         r"Nachmittag|Vormittag|Monat|Jahr)|diesem" + _S + r"(?P<an_unit2>Tag|Abend|Morgen|"
         r"Nachmittag|Vormittag))" + _E
         + r"|(?<=[Ii]n )(?:derselben|jener|dieser)" + _S + r"(?P<an_unit3>Nacht)" + _E
+        # zu diesem Zeitpunkt, zu jenem Zeitpunkt: the reference time itself
+        + r"|(?<=[Zz]u )(?:diesem|jenem|dem|demselben)" + _S + r"(?P<an_point>Zeitpunkt)" + _E
         # im Laufe des Nachmittags, während des Abends: a part of that day, no habit
         + r"|(?<=des )(?P<an_gen>Morgen|Vormittag|Mittag|Nachmittag|Abend)s" + _E
     )),
@@ -498,7 +510,8 @@ _BRANCHES = [
         + r"|(?P<rc_mod>" + PART + r")" + _S + r"(?:des|der)" + _S + r"(?P<rc_unit>Woche|"
         r"Monats|Jahres)" + _E
         + r"|(?P<rv_word>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche|[Hh]euer|Jahresende|"
-        r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte)" + _E
+        r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte|"
+        r"Wochenbeginn|Wochenanfang|Wochenmitte)" + _E
         + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
         + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
@@ -508,6 +521,11 @@ _BRANCHES = [
     )),
     # 14 months: August, Mitte August, Februar 2022, März dieses Jahres, vergangenen Juli,
     # Oktober-Gipfel
+    # 14a a week of a month: in der ersten Novemberwoche, der letzten Juni-Woche
+    _branch("monthweek", (
+        r"(?P<mw_ord>[Ee]rste|[Zz]weite|[Dd]ritte|[Vv]ierte|[Ll]etzte)[nrs]?" + _S
+        + r"(?P<mw_month>" + MONTH + r")-?[Ww]oche" + _E
+    )),
     _branch("month", (
         r"(?:(?P<mo_mod>" + PART + r")" + _S + r")?(?:(?P<mo_step>" + REL + r")" + _S + r")?"
         r"(?P<mo_name>" + MONTH + r")(?:(?:" + _S
@@ -538,6 +556,7 @@ _BRANCHES = [
         r"(?P<cr_m>[0-5]\d))?(?:" + _S + r"Uhr)?\s*(?:(?(cr_zw)und|(?:-|–|bis)))\s*(?:(?P<cr_p2>"
         + _HABITUAL + r")" + _S + r")?(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
+        + r"|(?P<cl_mid>Mitternacht)" + _E
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
         + _E + r")?")),
@@ -545,10 +564,12 @@ _BRANCHES = [
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
             + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
             r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
-    # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage
-    # (zwischen 50 und 69 Jahren: ages between); 13 oder 14 Tage is a coordination of two
+    # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage, drei, vier Jahre (two
+    # numerals side by side: "three or four"); zwischen 50 und 69 Jahren: ages between; 13
+    # oder 14 Tage is a coordination of two, and so is a list (zwölf, 13 oder 14 Tage)
     _branch("durange", r"(?:(?P<dr_pre>[Ii]n|[Vv]or)" + _S + r"|(?P<dr_zw>[Zz]wischen)" + _S
-            + r")?(?P<dr_a>" + NUM + r")" + _S + r"(?(dr_zw)und|bis)" + _S + r"(?P<dr_b>" + NUM
+            + r")?(?P<dr_a>" + NUM + r")(?:" + _S + r"(?(dr_zw)und|bis)|(?<=[a-zäöüß]),)" + _S
+            + r"(?P<dr_b>" + NUM
             + r")" + _S + r"(?P<dr_unit>" + UNIT + r")" + _E
             + r"|(?P<dc_num>" + NUM + r")(?=" + _S + r"oder" + _S + NUM + _S
             + r"(?P<dc_unit>" + UNIT + r")" + _E + r")"),
@@ -581,6 +602,11 @@ _BRANCHES = [
     _branch("set", (
         r"(?P<st_word>" + _words(SET_WORDS, cap=True) + r")(?:e[nrsm]?)?" + _E
         + r"|(?P<st_each>[Jj]ede[ns]?|pro|je)" + _S + r"(?P<st_unit>Tag|Woche|Monat|Jahr)" + _E
+        # jeden Mittwoch, jeden Morgen, jedes Wochenende: that day or part of any week or day
+        + r"|[Jj]ede[ns]?" + _S + r"(?:(?P<st_ewd>" + WEEKDAY + r")|(?P<st_epart>Morgen|"
+        r"Vormittag|Mittag|Nachmittag|Abend)|(?P<st_ewe>Wochenende))" + _E
+        # an Wochenenden, an Sonntagen: the plural names any such day
+        + r"|(?<=[Aa]n )(?:(?P<st_pwe>Wochenenden)|(?P<st_pwd>" + WEEKDAY + r")en)" + _E
         + r"|(?P<st_times>" + _words(["einmal", "zweimal", "dreimal", "viermal", "fünfmal",
                                         "sechsmal", "siebenmal", "mehrmals"], cap=True) + r")" + _S
         + r"(?:im|pro|je|am|die|in" + _S + r"der)" + _S + r"(?P<st_unit2>Tag|Woche|Monat|Jahr)"
@@ -608,7 +634,7 @@ _PREFIXES = [
     *_REL_STEMS, "heutig", "gestrig", "morgig", "vorgestrig", "übermorgig", "Jahr", "Monats",
     "Vorjahr", "Vormonat", "Vorwoche", "halbe", "Weihnachtsfeiertage", "Osterfeiertage",
     "Vortag", "Folgetag", "Vorabend", "jahrelang", "jahrzehntelang", "monatelang", "wochenlang",
-    "tagelang", "stundenlang", "nächtelang",
+    "tagelang", "stundenlang", "nächtelang", "Mitternacht", "erste", "zweite", "dritte", "vierte",
 ]
 _WHOLE_WORDS = [
     *MONTHS, *PART_MODIFIERS, *ORDINAL_WORDS, *VAGUE_WORDS, "heuer", "montags", "dienstags",
@@ -617,6 +643,7 @@ _WHOLE_WORDS = [
     "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
     "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht", *HABITUAL_PARTS, "Monat", "Tag",
+    "Wochenenden", "Wochenbeginn", "Wochenanfang", "Wochenmitte",
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
@@ -627,7 +654,7 @@ _VAGUE_AFTER = r"(?:[Kk]urzem|[Ll]angem|langer|Tagen|Wochen|Monaten|Jahren|Jahrz
 _FOLLOWED_BY = {
     ("in",): r"(?:den|der|diesen|naher|ferner|Zukunft|Kürze|absehbarer|" + _NUMBER_LIKE + r")",
     ("zu", "zum", "zur"): r"(?:einem|jetzigen|gegenwärtigen|derzeitigen|aktuellen|Zeit|"
-                          r"Wochenende)",
+                          r"Wochenende|diesem|jenem|dem|demselben)",
     ("von",): r"(?:\d|heute|" + MONTH + r"|" + PART + r"|" + WEEKDAY + r"|"
                + _words(DAY_HOLIDAYS) + r"|" + _HABITUAL + r")",
     ("vom",): r"(?:\d|Wochenende)",
@@ -641,13 +668,14 @@ _FOLLOWED_BY = {
     ("bis",): r"(?:zu|auf|dato)",
     ("dieser",): r"Tage",
     ("eines",): r"(?:Tages|" + _NUMBER_LIKE + r"|" + _UNIT_START + r")",
-    ("je", "pro", "jede", "jeden", "jedes"): r"(?:Tag|Woche|Monat|Jahr)",
+    ("je", "pro", "jede", "jeden", "jedes"): (r"(?:Tag|Woche|Monat|Jahr|Morgen|Vormittag|"
+                                             r"Mittag|Nachmittag|Abend|" + WEEKDAY + r")"),
     ("nicht",): r"zuletzt",
     ("Tag",): r"(?:der|danach|darauf|zuvor|davor|vorher)",
     ("Woche", "Monat", "Abend", "Nacht"): r"(?:danach|darauf|zuvor|davor|vorher)",
     ("neue", "neuen", "neues", "neuem"): r"Jahr",
     ("dem", "demselben", "jenem", "diesem"): r"(?:Tag|Abend|Morgen|Nachmittag|Vormittag|Monat|"
-                                             r"Jahr)",
+                                             r"Jahr|Zeitpunkt)",
     ("derselben", "jener", "dieser"): r"Nacht",
     ("Morgen", "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht"): r"des",
     ("tags",): r"(?:darauf|danach|zuvor|davor)",
@@ -660,7 +688,7 @@ _FOLLOWED_BY = {
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf|vom|von)",
-    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde)",
+    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde|" + _NUMBER_LIKE + r")",
     ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS
           if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
@@ -692,7 +720,8 @@ def _guard_pattern(node: dict) -> str:
     if "$" in node:
         branches.append(r"(?!\w)")
     elif "+" in node:
-        branches.append(_S + "(?:" + "|".join(sorted(set(node["+"]))) + ")")
+        branches.append(",?" + _S + "(?:" + "|".join(sorted(set(node["+"]))) + ")")  # (a
+        # comma: "drei, vier Jahre")
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
@@ -763,6 +792,15 @@ COMPARISON_BEFORE = re.compile(
     r"\b(?:als|[Gg]egenüber|[Vv]ergleich(?:\s+zu[mr]?)?|verglichen\s+mit)"
     r"(?:\s+(?:de[mnrs]|im|zum|Jahr|Jahre[ns]?|Monat|[A-ZÄÖÜ][a-zäöü]+))?\s+$"
 )
+#: A month or season as the standard of a comparison (``weniger Beschränkungen als im
+#: Frühjahr``, ``Ausgangsbeschränkungen wie im Frühjahr``): an occurrence already known.
+COMPARED_WITH_BEFORE = re.compile(r"\b(?:als|wie)\s+(?:im|am|in\s+der)\s+$")
+#: Between two coordinated times: "abends und sogar am Wochenende", "werktags oder am".
+COORDINATION_GAP = re.compile(r"\s*,?\s*(?:und|oder|sowie)(?:\s+(?:auch|sogar|nur|teils))*"
+                              r"\s+(?:(?:am|an|den|die|der)\s+)?")
+#: Between a set and the time that narrows it: "von Montag bis Samstag zwischen 8 und 20 Uhr",
+#: "sonntags, 10 Uhr", "täglich um 9 Uhr".
+ADJACENT_GAP = re.compile(r"\s*,?\s*(?:(?:um|ab|von|gegen|jeweils)\s+)?")
 #: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
 #: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
 ATTRIBUTE_BEFORE = re.compile(
@@ -818,7 +856,8 @@ SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„\"»«“]\s*|[-�
 #: ab/bis/auf forward (``seit Montag``, ``ab dem 1. Dezember``, ``auf Juni verschoben``).
 PREPOSITION_BEFORE = re.compile(
     r"\b(?P<prep>[Ss]eit|[Vv]om|[Aa]b|[Bb]is|[Aa]uf)(?:\s+(?:weit|tief|spätestens|"
-    r"frühestens|einschließlich))?(?:\s+(?:in\s+den|zum|zur|dem|den|kommenden|nächsten))?\s+$"
+    r"frühestens|einschließlich|" + _BOUND + r"))?(?:\s+(?:in\s+den|zum|zur|dem|den|kommenden|"
+    r"nächsten))?\s+$"
 )
 ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
 #: Sentence ends (not after a digit, "18. August", or a one-letter abbreviation, "v. Chr.").
@@ -910,6 +949,8 @@ _PAST_PREFIXES = (
 #: hat/haben/habe are past only with a participle in the clause ("hat ... gesagt"), else the
 #: verb to have, present ("die Firmen, die im Juli Einbußen haben").
 _PERFECT_AUXILIARIES = ("hat", "haben", "habe", "ist", "sind")
+#: "zu" right before a word: an infinitive (zu erreichen, zu verhindern), not a participle.
+ZU_BEFORE = re.compile(r"(?<![\w])zu[ \t]+$")
 #: Tense cue words. Lower-case words in -ierte(n), -ete(n), -elte(n), -ckte(n), -hlte(n),
 #: -llte(n), -erte count as past too (telefonierte, antwortete, schüttelte, blickte, änderte),
 #: except participle adjectives in ge- (geöffnete) or before a noun (stornierte Reisen), and
@@ -960,6 +1001,20 @@ def weekend(day: dt.date) -> tuple[str, dt.date, dt.date]:
     """Value and Saturday..Sunday of the ISO week containing ``day``."""
     value, monday, _ = iso_week(day)
     return f"{value}-WE", monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+
+
+def month_week(year: int, month: int, ordinal: int) -> tuple[str, dt.date, dt.date] | None:
+    """The ``ordinal``-th (-1: last) ISO week lying wholly in the month: ``die erste
+    Novemberwoche`` 2020 is 2 to 8 November (2020-W45)."""
+    first = dt.date(year, month, 1)
+    monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+    weeks = []
+    while monday + dt.timedelta(days=6) <= month_end(year, month):
+        weeks.append(monday)
+        monday += dt.timedelta(days=7)
+    if not weeks or ordinal > len(weeks):
+        return None
+    return iso_week(weeks[ordinal - 1 if ordinal > 0 else -1])
 
 
 def season(year: int, code: str) -> tuple[str, dt.date, dt.date]:

@@ -50,7 +50,7 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
 - Compounds: a month before a hyphen is tagged alone (``Oktober-Gipfel``), weekday + day part
   whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
-  start; ``am Morgen`` is the morning of the reference day, ``jeden Morgen`` no date.
+  start; ``am Morgen`` is the morning of the reference day, ``jeden Morgen`` every morning.
 - Not tagged: expressions anchored to events (``kurz nach Kriegsbeginn``), bare numbers that
   are not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
 """
@@ -196,9 +196,8 @@ class _Doc:
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
                     self._stamp = (timex.start, timex.start_date)
-                if _sets_reference(timex) and i not in self._compared and not (
-                        self._last_reference is not None and self._pluperfect(i)
-                        and not self._pluperfect(self._last_reference)):
+                if _sets_reference(timex) and i not in self._compared and \
+                        not self._looks_back(i, timex):
                     self._last_reference = i  # (a look back in the pluperfect after a date
                     # told in the past does not move the focus of "am Morgen", "am Abend")
                     if i in self._used_frame or (timex.absolute and not self._aside(i, timex)):
@@ -280,6 +279,19 @@ class _Doc:
             return False
         return bool(R.PARAGRAPH_START.search(self.text, max(0, m.start() - 4), m.start())
                     and R.STAMP_END.match(self.text, timex.end))
+
+    def _looks_back(self, i: int, timex: Timex) -> bool:
+        """Match ``i`` is a date in the pluperfect before the reference time told in the past."""
+        last = self._last_reference
+        if last is None or not self._pluperfect(i) or self._pluperfect(last):
+            return False
+        told = self._memo[last]
+        return told is None or told.start_date is None or timex.start_date <= told.end_date
+
+    def _participle(self, i: int) -> bool:
+        """The clause of match ``i`` has a past participle (``wurde ... verlängert``)."""
+        c_lo, c_hi, cues = self._clause(i)
+        return any(t == "participle" and c_lo <= a and b <= c_hi for a, b, t in cues)
 
     def _pluperfect(self, i: int) -> bool:
         """The clause of match ``i`` is in the pluperfect (``hatte ... geschlossen``, ``war ...
@@ -485,9 +497,12 @@ class _Doc:
         prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
         if prep is None:
             return self.tense(i)
-        if prep["prep"].lower() in ("seit", "vom"):
-            return "past"
-        return "future" if self.clause_cue(i) == "future" else forward  # bis Dezember soll
+        cue = self.clause_cue(i)
+        if prep["prep"].lower() == "seit" or (prep["prep"].lower() == "vom" and cue != "future"):
+            return "past"  # (vom 11. Januar an sollen ... starten: from a day to come)
+        if cue == "past" and prep["prep"].lower() == "bis" and not self._participle(i):
+            return "past"  # zählte bis Donnerstagabend; not "wurde bis Mai verlängert"
+        return "future" if cue == "future" else forward  # bis Dezember soll
 
     def pick(self, i: int, build: Callable[[int], tuple | None]) -> tuple[tuple, dt.date]:
         """The occurrence of a year-less expression (``im August``, ``am 18. August``) the clause
@@ -518,6 +533,9 @@ class _Doc:
         if not options:
             raise ValueError("no such day in three years")
         tense = "present" if narrative else self.direction(i, forward="present")
+        if tense != "past" and R.COMPARED_WITH_BEFORE.search(
+                self.text, max(0, self.matches[i].start() - 12), self.matches[i].start()):
+            tense = "past"  # "weniger Beschränkungen als im Frühjahr": a spring already known
         if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
                 self._scheduled(i):
             tense = "future"  # "Die Wahl findet im September statt": the coming September
@@ -551,7 +569,13 @@ def _nearest_to(frame: Timex, build: Callable[[int], tuple | None], *,
     if onward is None:
         return min(options, key=lambda c: R.distance(c, frame.start_date))
     by_year = {c[1].year: c for c in options}
-    if onward is False:  # the pluperfect: the last occurrence not after the frame
+    if onward is False:  # the pluperfect: the last occurrence not after the frame, unless
+        # a day shortly after a day of the frame (the time told goes on past that day:
+        # "am 24. Juni 1995 verhüllt ... am 28. Juni hatte die Zeitung eingeladen")
+        soon = [c for c in options if frame.granularity == "day"
+                and 0 <= (c[1] - frame.end_date).days <= _SOON_AFTER_DAYS and c[2] == c[1]]
+        if soon:
+            return soon[0]
         before = [c for c in options if c[1] <= frame.end_date]
         return max(before, key=lambda c: c[1]) if before else min(options, key=lambda c: c[1])
     same, following = by_year.get(year), by_year.get(year + 1)
@@ -868,6 +892,12 @@ def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
     found, narrative = doc.reference(i)
     if narrative:
         doc._used_frame.add(i)
+    if m["an_point"]:  # zu diesem Zeitpunkt: the reference time, as precise as it was told
+        if found is None or found.start_date is None or found.end_value is not None:
+            return None
+        doc._compared.add(i)  # (it repeats the reference time, it does not move it)
+        return doc.make(i, found.value, (found.start_date, found.end_date), found.granularity,
+                        modifier=found.modifier, anchor=found.start_date)
     if word in ("Monat", "Jahr"):
         if found is None or found.start_date is None:
             base = doc.day_anchor(i)
@@ -899,6 +929,7 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_SOON_AFTER_DAYS = 14  # a day this close after a day of the frame is still its time
 _ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 _GRANULARITY_ORDER = {"day": 0, "weekend": 0, "week": 1, "month": 2, "quarter": 3, "season": 3,
@@ -1074,6 +1105,11 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
         return None
     if word == "zuletzt" and doc.text[max(0, m.start() - 6):m.start()].endswith("nicht "):
         return None
+    if word == "früher" and (R.COMPARATIVE_AFTER.match(doc.text, m.end())
+                             or R.COMPARATIVE_BEFORE.search(doc.text, max(0, m.start() - 16),
+                                                            m.start())
+                             or doc.clause_cue(i) == "future"):
+        return None  # earlier (früher als, noch früher, will früher gehen), not formerly
     phrase = " ".join(m.group().split())
     if phrase == "eines Tages" and R.WITHIN_BEFORE.search(doc.text, max(0, m.start() - 20),
                                                          m.start()):
@@ -1295,6 +1331,18 @@ def _month_expr(m, doc: _Doc, i: int) -> Timex | None:
     return doc.make(i, found[0], found[1:], "month", modifier=modifier, anchor=anchor)
 
 
+_WEEK_ORDINALS = {"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "letzte": -1}
+
+
+def _month_week(m, doc: _Doc, i: int) -> Timex | None:
+    """die erste Novemberwoche, in der letzten Juni-Woche: a whole ISO week of the month, its
+    year chosen like a month's."""
+    month = R.MONTHS[m["mw_month"]]
+    ordinal = _WEEK_ORDINALS[m["mw_ord"].lower()]
+    found, anchor = doc.pick(i, lambda y: R.month_week(y, month, ordinal))
+    return doc.make(i, found[0], found[1:], "week", anchor=anchor)
+
+
 def _of_the_year(m, prefix: str) -> bool:
     """The match goes on with "des Jahres 1944", "desselben Jahres", "des folgenden Jahres"."""
     return bool(m[f"{prefix}_ry"] or m[f"{prefix}_nar"]
@@ -1375,13 +1423,15 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     if m["cr_h"]:  # von 8 bis 19 Uhr, 09:00 - 12:00 Uhr, zwischen 22 und 6 Uhr
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
+    elif m["cl_mid"]:
+        return _midnight(m, doc, i)
     else:
         hour = _hour(m["cl_h"])
         if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
             hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
         times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
-    if m["cr_p1"] or m["cr_p2"] or R.HABITUAL_BEFORE_CLOCK.search(
-            doc.text, max(0, m.start() - 30), m.start()) or (
+    if m["cr_p1"] or m["cr_p2"] or _coordinated_with_set(doc, i, adjacent=True) or \
+            R.HABITUAL_BEFORE_CLOCK.search(doc.text, max(0, m.start() - 30), m.start()) or (
             m["cr_h"] and R.PARAGRAPH_START.search(doc.text, max(0, m.start() - 4), m.start())
             and doc.text.startswith(":", m.end())):
         # a habit (morgens um sechs Uhr) or a schedule's line (6.30-8.30 Uhr: Homeoffice)
@@ -1399,6 +1449,19 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+def _midnight(m, doc: _Doc, i: int) -> Timex:
+    """Mitternacht: the midnight that ends the day of the reference time (``am Montagabend
+    kurz vor Mitternacht`` is Tuesday 00:00); ``seit Mitternacht`` the one that began it."""
+    found, narrative = doc.reference(i)
+    day = found.start_date if found is not None and found.granularity == "day" and \
+        found.start_date == found.end_date else doc.published
+    prep = R.PREPOSITION_BEFORE.search(doc.text, max(0, m.start() - 30), m.start())
+    if prep is None or prep["prep"].lower() != "seit":
+        day += dt.timedelta(days=1)
+    doc._compared.add(i)  # a bound of the day, not a time the text moves to
+    return doc.make(i, f"{day}T00:00", (day, day), "day", anchor=day)
 
 
 def _short(m, doc: _Doc, i: int) -> Timex | None:
@@ -1555,7 +1618,23 @@ def _habitual(doc: _Doc, i: int) -> bool:
     (``Üblicherweise sind die Zahlen montags niedriger, weil am Sonntag weniger getestet
     wird``) and not in the past: any such day."""
     lo, hi = doc.sentence(doc.matches[i].start())
-    return bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past"
+    return (bool(R.HABITUAL_CUES.search(doc.text, lo, hi)) and doc.clause_cue(i) != "past") \
+        or _coordinated_with_set(doc, i)
+
+
+def _coordinated_with_set(doc: _Doc, i: int, *, adjacent: bool = False) -> bool:
+    """A time coordinated with a set right before it is one too: ``abends und am
+    Wochenende``, ``werktags oder am Samstag``, ``täglich und sonntags``; with ``adjacent`` a
+    time right after a set narrows it (``von Montag bis Samstag zwischen 8 und 20 Uhr``)."""
+    if i == 0 or i - 1 in doc._busy:
+        return False
+    before = doc.resolve(i - 1)
+    if before is None or before.kind != "set":
+        return False
+    if adjacent and doc.clause_cue(i) not in (None, "present"):
+        return False  # "Morgens um 5 Uhr sollte es beginnen": that morning, no habit
+    gap = (R.COORDINATION_GAP, R.ADJACENT_GAP) if adjacent else (R.COORDINATION_GAP,)
+    return any(g.fullmatch(doc.text, before.end, doc.matches[i].start()) for g in gap)
 
 
 def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
@@ -1677,12 +1756,15 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
 
 
 def _then_in_sentence(doc: _Doc, i: int) -> bool:
-    """``heute`` after ``einst``/``damals`` earlier in its own sentence, in a clause not in
-    the past: now set against then (``kochte einst im Hotel, heute führt er sieben
-    Restaurants``)."""
+    """``heute`` after ``einst``/``damals``/``früher`` earlier in its own sentence or in the
+    sentence before, in a clause not in the past: now set against then (``kochte einst im
+    Hotel, heute führt er sieben Restaurants``, ``Früher haben wir nie gezweifelt. Doch heute
+    zweifeln wir``)."""
     start = doc.matches[i].start()
     lo = doc.sentence(start)[0]
-    return R.THEN_WORD.search(doc.text, lo, start) is not None and doc.clause_cue(i) != "past"
+    prev_lo = doc.sentence(lo - 2)[0] if lo > 1 else lo
+    return R.THEN_WORD.search(doc.text, prev_lo, start) is not None and \
+        doc.clause_cue(i) != "past"
 
 
 def _state_after_past(doc: _Doc, i: int) -> bool:
@@ -1720,6 +1802,14 @@ def _set(m, doc: _Doc, i: int) -> Timex:
     if m["st_part"]:  # morgens: XXXX-XX-XXTMO
         return doc.make(i, f"XXXX-XX-XXT{R.HABITUAL_PARTS[m['st_part'].lower()]}", None, "day",
                         kind="set")
+    if m["st_ewd"] or m["st_pwd"]:  # jeden Mittwoch, an Sonntagen: XXXX-WXX-3
+        number = R.WEEKDAYS[m["st_ewd"] or m["st_pwd"]] + 1
+        return doc.make(i, f"XXXX-WXX-{number}", None, "day", kind="set")
+    if m["st_epart"]:  # jeden Morgen: XXXX-XX-XXTMO
+        return doc.make(i, f"XXXX-XX-XXT{R.DAY_PARTS[m['st_epart'].lower()]}", None, "day",
+                        kind="set")
+    if m["st_ewe"] or m["st_pwe"]:  # jedes Wochenende, an Wochenenden
+        return doc.make(i, "XXXX-WXX-WE", None, "weekend", kind="set")
     if m["st_tft"]:  # Tag für Tag, Jahr für Jahr
         unit = "D" if m["st_tft"].startswith("Tag") else "Y"
         return doc.make(i, f"P1{unit}", None, R.UNIT_GRANULARITY[unit], kind="set")
@@ -1754,7 +1844,8 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "vaguephrase": _vague, "idiom": _idiom, "quarter": _quarter, "firstpart": _firstpart,
     "season": _season,
     "holiday": _holiday,
-    "relunit": _relunit, "month": _month_expr, "year": _year_expr, "clock": _clock,
+    "relunit": _relunit, "monthweek": _month_week, "month": _month_expr, "year": _year_expr,
+    "clock": _clock,
     "ducomp": _ducomp, "durange": _durange, "lasting": _lasting, "short": _short,
     "duration": _duration,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
@@ -1785,8 +1876,10 @@ def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, i
 def _sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Clause break positions and tense cues (start, end, tense) of one sentence."""
     breaks = [b.start() for b in R.CLAUSE_BREAK.finditer(text, lo, hi)]
-    cues = [(c.start(), c.end(), c.lastgroup) for c in R.TENSE_CUES.finditer(text, lo, hi)]
-    return breaks, cues
+    cues = [(c.start(), c.end(), c.lastgroup) for c in R.TENSE_CUES.finditer(text, lo, hi)
+            if not (c.lastgroup == "participle" and R.ZU_BEFORE.search(text, max(lo, c.start() - 4),
+                                                                         c.start()))]
+    return breaks, cues  # (not "zu erreichen": an infinitive after "zu" is no participle)
 
 
 def _nearest_cue(cues: list[tuple[int, int, str]], lo: int, hi: int, start: int,

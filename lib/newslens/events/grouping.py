@@ -110,11 +110,11 @@ class _Mention:
     planned: bool
     published: int
     vector: dict
-    weight: dict = field(default_factory=dict, repr=False)
-
-    def rare(self, names) -> float:
-        """The summed rarity weights of ``names`` (:func:`_name_weights`)."""
-        return sum(self.weight.get(n, 1.0) for n in names)
+    #: joined its event as a retrospective reference (:func:`_recall`): kept with it when the
+    #: event is split by date, however long after it the article was published
+    recalled: bool = False
+    #: reported as happened (asserted or reported), not planned, hypothetical or negated
+    happened: bool = True
 
 
 @dataclass
@@ -154,6 +154,7 @@ class _Event:
 def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]) -> list[int]:
     """The event number of every mention (same order as ``mentions``)."""
     items = _items(mentions, families, _vectors(mentions, titles))
+    weight = _name_weights(mentions)
     events: list[_Event] = []
     index = _Index()
     assigned = [-1] * len(items)
@@ -162,15 +163,16 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     # days join them.
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
-        found = _place(m, events, index, dated=True, create=m.source != "publication")
+        found = _place(m, events, index, weight, dated=True, create=m.source != "publication")
         if found < 0:  # a report of an event of weeks before, or news of its own
-            found = _place(m, events, index, dated=False, create=False)
+            found = _place(m, events, index, weight, dated=False, create=False)
         if found < 0:
-            found = _place(m, events, index, dated=True)
+            found = _place(m, events, index, weight, dated=True)
         assigned[m.i] = found
-    weight = items[0].weight if items else {}
     assigned = _merge(events, assigned, weight)
     index = _reindex(events, items, assigned)
+    # rarity as the corpus itself shows it: a corpus too small to tell makes no recall
+    measured = _name_weights(mentions, min_docs=0)
     own: dict[tuple, set] = defaultdict(set)  # (article, family) -> events of its dated mentions
     for m in items:
         if assigned[m.i] >= 0:
@@ -181,8 +183,10 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
         # The events its own article dated are candidates too, but only as good as their
         # evidence: an article of June that names an outbreak of early May once and the
         # outbreak of the week often is no report of the May one.
-        found = _place(m, events, index, dated=False,
+        found = _place(m, events, index, weight, dated=False,
                        own=own.get((m.article, m.family), set()))
+        if found < 0:
+            found = _recall(m, events, index, measured)
         if found < 0:
             key = (m.article, m.family, m.lemma)
             if key not in leftovers:
@@ -194,7 +198,7 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     # The parts of a split event and events that met only through reports of the days after
     # may be one event: merged once more, now that every event has one date.
     assigned = _merge(_rebuild(items, assigned), assigned, weight)
-    assigned = _occasions(items, [m["sentence_id"] for m in mentions], assigned)
+    assigned = _occasions(items, [m["sentence_id"] for m in mentions], assigned, weight)
     return _split_clusters(items, assigned)
 
 
@@ -264,7 +268,8 @@ def _split_clusters(items: list[_Mention], assigned: list[int]) -> list[int]:
 OCCASION_SHARED = 0.5
 
 
-def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int]) -> list[int]:
+def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int],
+               weight: dict[str, float]) -> list[int]:
     """One occasion, one event, within an article:
 
     - two mentions of one sentence, of one family, neither a speech act, that share a rare
@@ -297,7 +302,8 @@ def _occasions(items: list[_Mention], sentences: list[str], assigned: list[int])
                     continue
                 if a.speech or b.speech:
                     continue  # what was said: the rule below
-                if a.rare(a.names & b.names) >= OCCASION_SHARED and not _disagree(a, b):
+                if _rare(a.names & b.names, weight) >= OCCASION_SHARED \
+                        and not _disagree(a, b):
                     parent[max(ea, eb)] = min(ea, eb)
     for number, ms in sorted(members.items()):
         if number not in single or not all(m.speech and m.source != "timex" for m in ms):
@@ -435,6 +441,8 @@ def _agrees(ms: list[_Mention], low: int, high: int) -> bool:
     if dated:
         return False
     published = ms[0].published
+    if any(m.recalled for m in ms):  # a retrospective reference (_recall): after the event
+        return low - SLACK_DAYS <= published
     return low - UNDATED_BEFORE_DAYS <= published <= high + UNDATED_AFTER_DAYS
 
 
@@ -444,21 +452,26 @@ def _precision(m: _Mention) -> int:
     return 0 if m.high - m.low <= 1 else (1 if m.high - m.low <= 7 else 2)
 
 
-def _name_weights(mentions: list[dict]) -> dict[str, float]:
-    """Each actor and place id's rarity weight in ``[0, 1]`` (see :data:`COMMON_SHARE`)."""
+def _name_weights(mentions: list[dict], *, min_docs: int = MIN_DOCS) -> dict[str, float]:
+    """Each actor and place id's rarity weight in ``[0, 1]`` (see :data:`COMMON_SHARE`); the
+    corpus is taken to have ``min_docs`` articles at least."""
     articles: dict[str, set] = defaultdict(set)
     for m in mentions:
         for n in m["actor_ids"] + m["place_ids"]:
             articles[n].add(m["article_id"])
-    n_docs = max(len({m["article_id"] for m in mentions}), MIN_DOCS)
+    n_docs = max(len({m["article_id"] for m in mentions}), min_docs)
     low, high = math.log(1 / COMMON_SHARE), math.log(1 / RARE_SHARE)
     return {n: min(1.0, max(0.0, (math.log(n_docs / len(a)) - low) / (high - low)))
             for n, a in articles.items()}
 
 
+def _rare(names, weight: dict[str, float]) -> float:
+    """The summed rarity weights of ``names`` (:func:`_name_weights`; an unknown name 1)."""
+    return sum(weight.get(n, 1.0) for n in names)
+
+
 def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_Mention]:
     items = []
-    weight = _name_weights(mentions)
     published = _days([m["published"] for m in mentions])
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
@@ -481,7 +494,7 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
                               m["event_class"] in GENERIC_CLASSES,
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
-                              weight))
+                              happened=m["modality"] in ("asserted", "reported")))
     return items
 
 
@@ -525,7 +538,8 @@ class _Index:
         return [number for _, number in window]
 
 
-def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
+def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, float], *,
+           dated: bool,
            create: bool = True, own: set = frozenset()) -> int:
     """The event ``m`` joins (added to it), or a new one when ``create``; -1 when none.
     ``own``: events of the mention's own article, looked at whatever their size."""
@@ -543,7 +557,7 @@ def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
             continue
         if not _compatible(m, event, dated=dated):
             continue
-        score = _accept(m, event, dated=dated)
+        score = _accept(m, event, weight, dated=dated)
         if score > best_score:
             best, best_score = number, score
     if best < 0:
@@ -554,6 +568,54 @@ def _place(m: _Mention, events: list[_Event], index: _Index, *, dated: bool,
     span = events[best].span()
     for key in _keys(m):
         index.add(key, span[0] if span else m.low, best)
+    return best
+
+
+#: A retrospective reference (``nach dem Corona-Ausbruch bei Tönnies``, ``seit dem Sturm auf
+#: das Kapitol``) may refer to an event this many days before its article at most.
+RECALL_DAYS = 183
+#: Families of classes whose events recur between the same names (meetings, calls, talks):
+#: a later reference names one of many.
+RECURRING_FAMILIES = frozenset({"talk"})
+#: ... to an event reported by at least this many articles (a well-known one), through one of
+#: its this many most frequent names.
+RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
+
+
+def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, float]) -> int:
+    """The event an undated mention refers back to, or -1: a retrospective reference names the
+    event by its word and a rare name (``der Ausbruch bei Tönnies``, ``die Wahl Kemmerichs``,
+    ``der Sturm auf das Kapitol``), often weeks or months later and among other names (the
+    minister commenting on it), so neither the nearness in time nor the other persons of
+    :func:`_accept` apply. It joins the event of the same family and lemma one of whose
+    :data:`RECALL_NAMES` most frequent names it shares, a name of rarity weight (``weight``,
+    measured on the corpus itself, :func:`_name_weights`) :data:`UNDATED_RARE` at least, when
+    the mention reports it as happened (not planned, hypothetical or negated) and its word
+    names an occasion (not a kind of act that recurs: the classes of :data:`GENERIC_CLASSES`,
+    a decision of a court, nor the talks of :data:`RECURRING_FAMILIES`, the weekly
+    conference of a government), that happened before the article was published (up to :data:`RECALL_DAYS` before) and is reported by
+    :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
+    if not m.happened or m.generic or m.family in RECURRING_FAMILIES or not m.names:
+        return -1
+    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE}
+    best, best_key = -1, None
+    for n in sorted(rare):
+        for number in index.near((m.family, "name", n), m.published - RECALL_DAYS, m.published,
+                                 m.published):
+            event = events[number]
+            span = event.span()
+            if span is None or event.family != m.family or not event.lemmas[m.lemma] \
+                    or len(event.articles) < RECALL_MIN_ARTICLES \
+                    or not (m.published - RECALL_DAYS <= span[0]
+                            and span[1] <= m.published + SLACK_DAYS) \
+                    or n not in {name for name, _ in _strongest(event.names, RECALL_NAMES)}:
+                continue
+            key = (len(event.articles), span[0], -number)
+            if best_key is None or key > best_key:
+                best, best_key = number, key
+    if best >= 0:
+        m.recalled = True
+        _add(events[best], m)
     return best
 
 
@@ -575,7 +637,7 @@ def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
     return m.published - UNDATED_BACK_DAYS <= span[1] and span[0] <= m.published + SLACK_DAYS
 
 
-def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
+def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool) -> float:
     """A score > 0 when the mention belongs to ``event``, else 0."""
     common = [n for n in m.names if event.names[n] > 0]
     shared = len(common)
@@ -599,7 +661,7 @@ def _accept(m: _Mention, event: _Event, *, dated: bool) -> float:
         # same word and a shared name are enough (the best such event of 90 days is taken).
         span = event.span()
         near = span[0] - SLACK_DAYS <= m.published <= span[1] + NEAR_DAYS
-        linked = m.rare(common) >= UNDATED_RARE or (near and shared >= 1)
+        linked = _rare(common, weight) >= UNDATED_RARE or (near and shared >= 1)
         ok = (same_lemma and (same_article or linked or sim >= 0.25)) \
             or (shared >= 2 and sim >= 0.25)
     if not ok:

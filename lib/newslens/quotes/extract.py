@@ -135,6 +135,7 @@ class Quote:
     source: tuple[int, int] | None = None  # the speaker's phrase of laut X, X zufolge, so X
     judgement: bool = False  # direct: a cue verb's judgement (nannte es einen „Fehler“)
     relay: bool = False  # the second row of a quotation a medium relays (zitiert X Y)
+    nested: bool = False  # direct: a phrase quoted inside a sentence, without a frame
     speaker: dict = field(default_factory=dict)
     addressee: tuple[str, int, int] | None = None  # as written, start, end
 
@@ -362,17 +363,25 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         after = _cue_after(text, b, tokens[last], lex)
         speechlike = _speechlike(text[a + 1 : b - 1])
         judged = (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a)
+        characterised = _characterisation(text[a + 1 : b - 1], toks, a)
         if (a, b) in listed and not judged:
             continue  # ``Themen wie „A“, „B“ oder „C“``: titles listed
         if not (
             words >= LONG_QUOTE_WORDS
             or after
             or judged
+            or characterised
             or (colon and words >= 2)
             or (speechlike and (cue or words >= 2))
         ):
             continue
-        if not (after or colon or judged) and _named(text[a + 1 : b - 1], toks, a):
+        if not (after or colon or judged) and (
+            (words < LONG_QUOTE_WORDS and _appellation(toks, a)) or _named_after(toks, a, b)
+        ):
+            continue
+        if not (after or colon or judged or characterised) and _named(
+            text[a + 1 : b - 1], toks, a
+        ):
             continue
         if _source_name(toks, a, b, lex) and not _ends_sentence(text[a + 1 : b - 1]):
             continue  # ``Wie „heise online“ berichtet``, ``laut „Reuters“``
@@ -380,7 +389,12 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             continue  # ``der Chefredakteur der „New York Times“, bekräftigt``
         if not speechlike and _bracketed(text, a, b):
             continue
+        if _gloss(text, a, b):
+            continue
         quote = Quote([(a, b)], "direct", index, judgement=judged)
+        quote.nested = not (cue or after or colon or judged) and (
+            characterised or (words < LONG_QUOTE_WORDS and not _ends_sentence(text[a + 1 : b - 1]))
+        )
         if after:
             quote.cue, quote.speaker_after = after[1:], True
             inverted = text[b : after[2]].lstrip()[:1] in {",", "("}
@@ -397,6 +411,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             quote.frame = previous
         else:  # no cue: the speaker is named in the sentence around it, or spoke before
             quote.frame = (sentences[index][0], sentences[index][1])
+            # a phrase in reported speech going on: the words of the speaker before
+            quote.carried = quote.nested and _subjunctive(toks)
         quotes.append(quote)
     return _join_split(text, quotes)
 
@@ -466,10 +482,22 @@ _FUNCTION_WORDS = ARTICLE_FORMS | {
 }
 
 
+_PREPOSITIONS = _FUNCTION_WORDS - ARTICLE_FORMS - {"und", "oder"}
+#: The writer's marks in a quotation adapted to the sentence: ``zentralisierte[n]``, ``[...]``.
+_EDITORIAL = re.compile(r"\[[^\]\n]{0,40}\]|\((?:…|\.{2,3})\)")
+
+
 def _speechlike(content: str) -> bool:
     """Reads as speech rather than a name or title: a lower-case content word (``ein gutes
-    Ereignis``, ``übertrieben``) or sentence punctuation at the end."""
+    Ereignis``, ``übertrieben``), sentence punctuation at the end, a first word that is an
+    indefinite article or a preposition (``„ein Kartenspieler ohne Talent“``, ``„zur
+    Kenntnis“``: a name takes its article outside the marks) or the writer's brackets."""
     if content.rstrip()[-1:] in {".", "!", "?", "…", ","}:
+        return True
+    first = content.split()[:1]
+    if first and (first[0] in _INDEFINITE or first[0] in _PREPOSITIONS):
+        return True
+    if _EDITORIAL.search(content):
         return True
     return any(
         w[:1].islower() and w.isalpha() and w not in _FUNCTION_WORDS for w in content.split()
@@ -604,13 +632,15 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     words = content.split()
     if _BRAND.match(content) or _naming([t.lower for t in prior[-4:]]):
         return True  # ``der „iPod nano“``, ``nennt sich „documenta 12“``
+    if _BINOMIAL.fullmatch(content.strip()):
+        return True  # ``die Meeresschnecke „Chelidonura hirundinina“``: a species
     if (
         before
         and before[-1].lower in _ARTICLES
         and not (before[-1].lower in _INDEFINITE and _speechlike(content))
         and content[:1].isupper()
         and content.rstrip()[-1:] not in {".", "!", "?", ","}
-        and len(words) < 8
+        and (len(words) < 8 or _name_like(words))
     ):
         return True  # der „Rat für nationale Sicherheit“: a name after its article
     return (
@@ -620,8 +650,71 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     )
 
 
+def _name_like(words: list[str]) -> bool:
+    """Every lower-case word is a function word or an adjective before a capitalised noun
+    (``Preis der schwedischen Reichsbank für ...``): the words of a name, however long."""
+    for k, word in enumerate(words):
+        if not word[:1].islower() or word in _FUNCTION_WORDS:
+            continue
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if not (word.endswith(("e", "en", "er", "es", "em")) and following[:1].isupper()):
+            return False
+    return True
+
+
+_GELTEN = frozenset(["gilt", "gelten", "galt", "galten", "gegolten"])
+
+
+def _appellation(tokens: list[Token], start: int) -> bool:
+    """``galt als „Pitbull des Vatikans“``: what someone is held to be, by no one in
+    particular; a reputation, not a quotation."""
+    prior = tokens[: bisect.bisect_left(tokens, start, key=_start)]
+    if not prior or prior[-1].lower != "als":
+        return False
+    for tok in reversed(prior[:-1]):
+        if tok.text in _CLAUSE_MARKS or tok.quoted:
+            return False
+        if tok.lower in _GELTEN:
+            return True
+    return False
+
+
+_CALLED = frozenset(["heißt", "hieß", "heißen", "hießen"])
+
+
+def _named_after(tokens: list[Token], start: int, end: int) -> bool:
+    """A verb-final clause names what stands in quotation marks: ``die sich selbst „X“
+    nennt``, ``ein Programm, das „X“ heißt``."""
+    i = bisect.bisect_left(tokens, end, key=_start)
+    if i >= len(tokens):
+        return False
+    word = tokens[i].lower
+    if word in _CALLED:
+        return True
+    prior = tokens[max(0, bisect.bisect_left(tokens, start, key=_start) - 3) :]
+    return word in _NAMING_VERBS and any(t.lower == "sich" and t.end <= start for t in prior)
+
+
+def _characterisation(content: str, tokens: list[Token], start: int) -> bool:
+    """A noun phrase in quotation marks after an indefinite article, in a sentence of
+    reported speech (a verb in the subjunctive): the speaker's own characterisation (``sei
+    ein „Opfer des Terrorismus“``, ``habe einen „Ruck“ bekommen``); a name takes the
+    definite article."""
+    prior = tokens[: bisect.bisect_left(tokens, start, key=_start)]
+    return (
+        bool(prior)
+        and prior[-1].lower in _INDEFINITE
+        and content[:1].isupper()
+        and not _BRAND.match(content)
+        and not any(w.lower() in _FOREIGN for w in content.split())
+        and _subjunctive(tokens)
+    )
+
+
 #: A word with a capital after its first lower-case letters: a brand (``iPod``, ``eBay``).
 _BRAND = re.compile(r"[a-zäöü]{1,3}[A-ZÄÖÜ]")
+#: A genus and a Latin epithet: the scientific name of a species.
+_BINOMIAL = re.compile(r"[A-Z][a-z]+ [a-z]{2,}(?:a|ae|us|um|is|ii|i|ensis|oides)")
 _NAMING_VERBS = frozenset(["nennt", "nannte", "nennen", "nannten"])
 
 
@@ -642,6 +735,19 @@ def _bracketed(text: str, a: int, b: int) -> bool:
     translation or abbreviation, not a quotation."""
     before = text[max(0, a - 8) : a].rstrip()
     return before.lower().endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
+
+
+_GLOSS_BEFORE = re.compile(r"(?:[“”\"»«]|\b[A-ZÄÖÜ][\w-]*)\s*\(\s*$")
+
+
+def _gloss(text: str, a: int, b: int) -> bool:
+    """``Jobbik („Bewegung für ein besseres Ungarn“)``, ``„Cast Lead“ („gegossenes
+    Blei“)``: a translation in brackets right after a name, not a quotation."""
+    return (
+        text[b : b + 1] == ")"
+        and not _ends_sentence(text[a + 1 : b - 1])
+        and bool(_GLOSS_BEFORE.search(text[max(0, a - 60) : a]))
+    )
 
 
 #: Cue verbs whose object complement is a judgement (``nannte den Plan einen „Fehler“``).
@@ -727,7 +833,7 @@ _SLOGAN_NOUNS = (
 def _slogan(tokens: list[Token], start: int) -> bool:
     """``Parolen wie „X“``, ``mit der Aufschrift „X“``: words shouted or written by
     protesters are quoted, whatever their form."""
-    before = [t for t in tokens if t.end <= start][-3:]
+    before = [t for t in tokens if t.end <= start][-4:]
     words = [t.lower for t in before if t.text[0].isalpha()]
     while words and words[-1] in {"wie", "etwa", "beispiel", "zum"}:
         words.pop()
@@ -768,6 +874,8 @@ def _cue_after(text: str, end: int, tokens: list[Token], lex):
         return None
     i = tokens.index(rest[1])
     word = rest[1].lower
+    if word == "so" and _correlative_so(rest[2:5]):
+        return None
     if word == "so" or word == "heißt" or word == "hieß":
         return i, rest[1].text, rest[1].start, rest[1].end
     if word in {"wie", "erklärte", "sagte"} or word in lex.forms:
@@ -777,6 +885,19 @@ def _cue_after(text: str, end: int, tokens: list[Token], lex):
     return None
 
 
+def _correlative_so(after: list[Token]) -> bool:
+    """``„...“, so wurde ...``, ``„...“, so lautet der Titel``: ``so`` before a finite verb
+    that is no verb of saying opens a clause of its own (the frame ``so X`` names its source
+    right after it: ``so der Minister``)."""
+    if not after:
+        return False
+    if after[0].lower in _AUX:
+        return True
+    return after[0].lower in {"lautet", "lautete"} and any(
+        t.text[0].isalpha() and _title_noun(t.lower) for t in after[1:]
+    )
+
+
 def _clause_end(tokens: list[Token], i: int) -> int:
     for tok in tokens[i + 1 :]:
         if tok.quoted or tok.text in {",", ";"} or tok.text in _TERMINAL:
@@ -784,11 +905,27 @@ def _clause_end(tokens: list[Token], i: int) -> int:
     return tokens[-1].end
 
 
+_AND_GLUE = re.compile(r"\s+(?:und|sowie)\s+")
+
+
 def _join_split(text: str, quotes: list[Quote]) -> list[Quote]:
-    """``„A“, sagte er, „B“``: one quotation with two parts."""
+    """``„A“, sagte er, „B“``: one quotation with two parts; so are ``„A“ und „B“, sagte
+    er``, two statements that share the frame after them."""
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.speaker_after
+            and prev.kind == q.kind == "direct"
+            and prev.cue in (None, q.cue)  # no cue of its own, or the one after both
+            and not (prev.judgement or q.judgement)
+            and _AND_GLUE.fullmatch(text, prev.end, q.start)
+            and len(text[prev.start : prev.end].split()) >= LONG_QUOTE_WORDS
+        ):
+            q.parts[:0] = prev.parts
+            out[-1] = q
+            continue
         if (
             prev is not None
             and prev.speaker_after
@@ -1444,12 +1581,15 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
     """Sentences in the subjunctive without a cue that follow a quotation (within
     :data:`CARRY_SENTENCES`), or any in the subjunctive I; each continues the chain, and
     consecutive ones in a paragraph are one quotation."""
-    taken = {q.sentence for q in quotes} | covered
+    anchors = {q.sentence for q in quotes} | covered
+    taken = {q.sentence for q in quotes if not _phrase_inside(q)} | covered
     out, recent, last = [], None, None
     for index, toks in enumerate(tokens):
         if index in taken:
             recent = index
             continue
+        if index in anchors:
+            recent = index  # a phrase quoted inside: the sentence may still go on reporting
         if not toks or toks[0].quoted:
             continue
         near = recent is not None and index - recent <= CARRY_SENTENCES
@@ -1468,6 +1608,12 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index, carried=True))
             recent = last = index
     return out
+
+
+def _phrase_inside(quote: Quote) -> bool:
+    """A phrase quoted inside a sentence without a frame (``Dies sei ein „Rückschritt“
+    gewesen``): the sentence around it can still be free indirect speech."""
+    return quote.kind == "direct" and quote.nested
 
 
 #: Lower-case words ending in -e that are not verbs in the subjunctive I.
