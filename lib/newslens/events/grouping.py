@@ -580,6 +580,10 @@ def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, f
 #: A retrospective reference (``nach dem Corona-Ausbruch bei Tönnies``, ``seit dem Sturm auf
 #: das Kapitol``) may refer to an event this many days before its article at most.
 RECALL_DAYS = 183
+#: Words of the generic classes that name what happens to a person once (a death): a later
+#: report recalls the event through that person (a rare one), as ``die verstorbene Richterin
+#: Ruth Bader Ginsburg`` the death.
+PERSONAL_LEMMAS = frozenset({"Tod"})
 #: Families of classes whose events recur between the same names (meetings, calls, talks):
 #: a later reference names one of many.
 RECURRING_FAMILIES = frozenset({"talk"})
@@ -598,12 +602,14 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     measured on the corpus itself, :func:`_name_weights`) :data:`UNDATED_RARE` at least, when
     the mention reports it as happened (not planned, hypothetical or negated) and its word
     names an occasion (not a kind of act that recurs: the classes of :data:`GENERIC_CLASSES`,
-    a decision of a court, nor the talks of :data:`RECURRING_FAMILIES`, the weekly
-    conference of a government), that happened before the article was published (up to :data:`RECALL_DAYS` before) and is reported by
+    a decision of a court, but for a death through its rare person, :data:`PERSONAL_LEMMAS`;
+    nor the talks of :data:`RECURRING_FAMILIES`, the weekly conference of a government), that happened before the article was published (up to :data:`RECALL_DAYS` before) and is reported by
     :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
-    if not m.happened or m.generic or m.family in RECURRING_FAMILIES or not m.names:
+    if not m.happened or m.family in RECURRING_FAMILIES or not m.names \
+            or (m.generic and m.lemma not in PERSONAL_LEMMAS):
         return -1
-    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE}
+    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE
+            and (not m.generic or n in m.persons)}
     best, best_key = -1, None
     for n in sorted(rare):
         for number in index.near((m.family, "name", n), m.published - RECALL_DAYS, m.published,
