@@ -302,3 +302,71 @@ def test_a_plan_dated_before_its_report_gives_no_date_to_grouping():
             row("2020-11-18", "asserted")]
     items = _items(rows, {"consult": "talk"}, [{}, {}, {}])
     assert [m.source for m in items] == ["none", "timex", "timex"]
+
+
+SOMMER = ("Sommerfleisch", "ORG", "org:sommerfleisch", "Sommerfleisch")
+HEIL = ("Heil", "PER", "per:hubertus_heil", "Hubertus Heil")
+#: Other news, so that the plant is a rare name in the corpus (named by fewer than 2% of its
+#: articles): rarity is measured, and a corpus of a few articles shows none.
+OTHER_NEWS = [Doc(f"x{k:03d}", "2020-05-01", ["Auf der Autobahn wurde ein Unfall gemeldet."])
+              for k in range(400)]
+
+
+def test_a_retrospective_report_joins_the_event_it_names_months_later():
+    # Two articles date an outbreak at a meat plant; weeks and months later, reports name it
+    # in passing by its word and the plant, among other persons: they join it. The same words
+    # in an article published before the outbreak, or as a plan, do not.
+    dated = [Doc(f"d{k}", "2020-06-18", ["Bei Sommerfleisch ist am Mittwoch ein "
+                                         "Corona-Ausbruch festgestellt worden."],
+                 [SOMMER], [("am Mittwoch", "2020-06-17", "2020-06-17", "day")])
+             for k in range(2)]
+    later = [Doc(f"l{k}", published, ["Nach dem Corona-Ausbruch bei Sommerfleisch verlangt "
+                                      "Arbeitsminister Heil strengere Regeln."], [SOMMER, HEIL])
+             for k, published in enumerate(["2020-07-30", "2020-11-02"])]
+    before = Doc("b", "2020-06-01", ["Nach dem Corona-Ausbruch bei Sommerfleisch verlangt "
+                                     "Arbeitsminister Heil strengere Regeln."], [SOMMER, HEIL])
+    planned = Doc("p", "2020-08-01", ["Einen neuen Corona-Ausbruch bei Sommerfleisch soll es "
+                                      "nicht geben, sagte Heil."], [SOMMER, HEIL])
+    found, events = events_of(*dated, *later, before, planned, *OTHER_NEWS)
+    outbreak = found[found["trigger"] == "Corona-Ausbruch"].set_index("article_id")["event_id"]
+    assert outbreak["d0"] == outbreak["d1"] == outbreak["l0"] == outbreak["l1"]
+    assert outbreak["b"] != outbreak["d0"] and outbreak["p"] != outbreak["d0"]
+    event = events.set_index("event_id").loc[outbreak["d0"]]
+    assert event["n_articles"] == 4 and event["start_date"] == pd.Timestamp("2020-06-17")
+    # in a corpus of these six articles alone the plant is no rare name: no recall
+    found, _ = events_of(*dated, *later, before, planned)
+    outbreak = found[found["trigger"] == "Corona-Ausbruch"].set_index("article_id")["event_id"]
+    assert outbreak["l1"] != outbreak["d0"]
+
+
+def test_a_retrospective_report_needs_the_events_word_and_a_shared_name():
+    # A report months later naming the plant but another kind of event (a fire), or the same
+    # word without the plant, stays apart.
+    dated = [Doc(f"d{k}", "2020-06-18", ["Bei Sommerfleisch ist am Mittwoch ein "
+                                         "Corona-Ausbruch festgestellt worden."],
+                 [SOMMER], [("am Mittwoch", "2020-06-17", "2020-06-17", "day")])
+             for k in range(2)]
+    fire = Doc("f", "2020-09-01", ["Nach dem Brand bei Sommerfleisch verlangt Arbeitsminister "
+                                   "Heil strengere Regeln."], [SOMMER, HEIL])
+    other = Doc("o", "2020-09-01", ["Nach dem Corona-Ausbruch in der Kaserne verlangt "
+                                    "Arbeitsminister Heil strengere Regeln."], [HEIL])
+    found, _ = events_of(*dated, fire, other, *OTHER_NEWS)
+    ids = found.set_index(["article_id", "trigger"])["event_id"]
+    assert ids[("f", "Brand")] != ids[("d0", "Corona-Ausbruch")]
+    assert ids[("o", "Corona-Ausbruch")] != ids[("d0", "Corona-Ausbruch")]
+
+
+def test_later_reports_that_name_no_day_do_not_count_against_drawing_an_event():
+    # Two of seven articles date the attack; five name it undated. Published in its week they
+    # count (a group of several happenings): not drawn. Published six weeks later they refer
+    # back to it: drawn.
+    day = "2020-04-15"
+    ids = list("abcdefg")
+    events = pd.DataFrame([_event("attack", "attack", day, day, n_articles=7,
+                                  article_ids=" | ".join(ids))])
+    mentions = pd.DataFrame([_mention("attack", a, 0, day, "timex") for a in "ab"]
+                            + [_mention("attack", a, 0, None, "none") for a in "cdefg"])
+    week = pd.DataFrame({"article_id": ids, "published": pd.to_datetime([day] * 7)})
+    later = week.assign(published=pd.to_datetime([day] * 2 + ["2020-05-30"] * 5))
+    assert timeline_table(events, mentions, week)["event_id"].tolist() == []
+    assert timeline_table(events, mentions, later)["event_id"].tolist() == ["attack"]

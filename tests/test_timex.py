@@ -1636,3 +1636,34 @@ def test_zu_diesem_zeitpunkt_is_the_reference_time():
 ])
 def test_each_weekday_and_plural_days_are_sets(text, expected):
     assert expected in _values(text, "2020-12-25")
+
+
+def test_a_bound_word_inside_a_range_keeps_it_one_range():
+    text = "Vom 24. Dezember bis mindestens zum 10. Januar 2021 soll das Leben ruhen."
+    assert ("Vom 24. Dezember bis mindestens zum 10. Januar 2021", "2020-12-24/2021-01-10") in \
+        _values(text, "2020-12-09")
+
+
+def test_an_infinitive_after_zu_is_no_participle():
+    # "ist ... zu erreichen" is present (no perfect "ist erreicht"): opening hours every week
+    text = "Die Hotline ist von Montag bis Samstag zwischen 8 und 20 Uhr zu erreichen."
+    values = _values(text, "2020-12-30")
+    assert ("von Montag bis Samstag", "XXXX-WXX-1/XXXX-WXX-6") in values
+    assert ("zwischen 8 und 20 Uhr", "XXXX-XX-XXT08:00/XXXX-XX-XXT20:00") in values
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Messe ist täglich um 9 Uhr geöffnet.", ("9 Uhr", "XXXX-XX-XXT09:00")),
+    ("Morgens um 8 Uhr gibt es Frühstück.", ("8 Uhr", "XXXX-XX-XXT08:00")),
+    # told in the past or planned: that day's time, no habit
+    ("Am Montag kam er. Morgens um 5 Uhr sollte es beginnen.", ("5 Uhr", "2020-12-28T05:00")),
+])
+def test_a_clock_time_right_after_a_set_in_a_present_clause_is_one_too(text, expected):
+    assert expected in _values(text, "2020-12-30")
+
+
+def test_start_and_middle_of_the_week_are_parts_of_this_week():
+    text = "Die Lage hat sich zu Wochenbeginn entspannt. Zur Wochenmitte soll es regnen."
+    frame = timex.tag(text, anchor="2020-12-07")
+    assert list(zip(frame.text, frame.value, frame.modifier, strict=True)) == [
+        ("Wochenbeginn", "2020-W50", "early"), ("Wochenmitte", "2020-W50", "mid")]

@@ -258,6 +258,8 @@ _E = r"(?![\w-])"  # word end (no hyphenated compound either)
 #: Blanks inside an expression: spaces, and at most one line break (hard-wrapped texts break
 #: lines mid-sentence, "Anfang\nApril"), never a blank line.
 _S = r"(?:[ \t\u00a0\u2009\u202f]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"
+#: Words that bound a limit: "bis mindestens Ende Juni", "bis voraussichtlich zum 10. Januar".
+_BOUND = r"(?:mindestens|höchstens|längstens|voraussichtlich|vorerst|vorläufig)"
 MONTH = _words(MONTHS)
 MONTH_ABBR = _words(MONTH_ABBREVIATIONS)
 WEEKDAY = _words(WEEKDAYS)
@@ -324,6 +326,7 @@ def _branch(name: str, body: str) -> str:
 
 _BRANCHES = [
     # 1 ranges: vom 1. bis 5. März, 18./19. August, zwischen Mai und Juli, von 2014 bis 2016
+    # (bis mindestens zum 10. Januar: a bound word between "bis" and the day)
     _branch("range", (
         r"(?:(?P<ra_zw>[Zz]wischen" + _S + r"(?:dem" + _S + r")?)|[Vv]om" + _S + r")?"
         r"(?P<ra_d1>" + DAY
@@ -335,7 +338,8 @@ _BRANCHES = [
         + r"|(?:(?:[Vv]om|[Zz]wischen" + _S + r"dem)" + _S + r")?(?:" + WEEKDAY + r",?" + _S
         + r")?(?P<rd_d1>" + DAY + r")\.\s*"
         r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?,?\s*(?:bis(?:" + _S
-        + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?:" + WEEKDAY + r",?" + _S
+        + _BOUND + r")?(?:" + _S + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?:"
+        + WEEKDAY + r",?" + _S
         + r")?(?P<rd_d2>" + DAY + r")\.\s*"
         r"(?P<rd_m2>" + MONTH + r")(?:" + _S + r"(?P<rd_y2>" + YEAR + r"))?" + _E
         # numeric: vom 2.10.2020 – 20.3.2022, 1.3. bis 15.3.2021
@@ -506,7 +510,8 @@ _BRANCHES = [
         + r"|(?P<rc_mod>" + PART + r")" + _S + r"(?:des|der)" + _S + r"(?P<rc_unit>Woche|"
         r"Monats|Jahres)" + _E
         + r"|(?P<rv_word>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche|[Hh]euer|Jahresende|"
-        r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte)" + _E
+        r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte|"
+        r"Wochenbeginn|Wochenanfang|Wochenmitte)" + _E
         + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
         + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
@@ -638,7 +643,7 @@ _WHOLE_WORDS = [
     "zweimal", "dreimal", "viermal", "fünfmal", "sechsmal", "siebenmal", "mehrmals",
     "kommenden", "vergangenen", "letzten", "zurückliegenden", "vorigen", "folgenden",
     "Vormittag", "Mittag", "Nachmittag", "Abend", "Nacht", *HABITUAL_PARTS, "Monat", "Tag",
-    "Wochenenden",
+    "Wochenenden", "Wochenbeginn", "Wochenanfang", "Wochenmitte",
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
@@ -793,6 +798,9 @@ COMPARED_WITH_BEFORE = re.compile(r"\b(?:als|wie)\s+(?:im|am|in\s+der)\s+$")
 #: Between two coordinated times: "abends und sogar am Wochenende", "werktags oder am".
 COORDINATION_GAP = re.compile(r"\s*,?\s*(?:und|oder|sowie)(?:\s+(?:auch|sogar|nur|teils))*"
                               r"\s+(?:(?:am|an|den|die|der)\s+)?")
+#: Between a set and the time that narrows it: "von Montag bis Samstag zwischen 8 und 20 Uhr",
+#: "sonntags, 10 Uhr", "täglich um 9 Uhr".
+ADJACENT_GAP = re.compile(r"\s*,?\s*(?:(?:um|ab|von|gegen|jeweils)\s+)?")
 #: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
 #: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
 ATTRIBUTE_BEFORE = re.compile(
@@ -848,7 +856,8 @@ SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„\"»«“]\s*|[-�
 #: ab/bis/auf forward (``seit Montag``, ``ab dem 1. Dezember``, ``auf Juni verschoben``).
 PREPOSITION_BEFORE = re.compile(
     r"\b(?P<prep>[Ss]eit|[Vv]om|[Aa]b|[Bb]is|[Aa]uf)(?:\s+(?:weit|tief|spätestens|"
-    r"frühestens|einschließlich))?(?:\s+(?:in\s+den|zum|zur|dem|den|kommenden|nächsten))?\s+$"
+    r"frühestens|einschließlich|" + _BOUND + r"))?(?:\s+(?:in\s+den|zum|zur|dem|den|kommenden|"
+    r"nächsten))?\s+$"
 )
 ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
 #: Sentence ends (not after a digit, "18. August", or a one-letter abbreviation, "v. Chr.").
@@ -940,6 +949,8 @@ _PAST_PREFIXES = (
 #: hat/haben/habe are past only with a participle in the clause ("hat ... gesagt"), else the
 #: verb to have, present ("die Firmen, die im Juli Einbußen haben").
 _PERFECT_AUXILIARIES = ("hat", "haben", "habe", "ist", "sind")
+#: "zu" right before a word: an infinitive (zu erreichen, zu verhindern), not a participle.
+ZU_BEFORE = re.compile(r"(?<![\w])zu[ \t]+$")
 #: Tense cue words. Lower-case words in -ierte(n), -ete(n), -elte(n), -ckte(n), -hlte(n),
 #: -llte(n), -erte count as past too (telefonierte, antwortete, schüttelte, blickte, änderte),
 #: except participle adjectives in ge- (geöffnete) or before a noun (stornierte Reisen), and

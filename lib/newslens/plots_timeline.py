@@ -107,7 +107,7 @@ def timeline_table(
     dated = dated[dated["n_articles"] >= min_articles]
     if min_support > 0:
         dated = dated[dated["event_id"].isin(drawable(events, event_mentions, min_support,
-                                                      modalities))]
+                                                      modalities, articles=articles))]
     start, end = _window(articles, date_from, date_to, context_days)
     dated = dated[(dated["end_date"] >= start) & (dated["start_date"] <= end)]
     n_events = len(dated)
@@ -146,7 +146,8 @@ def timeline_table(
 def drawable(events: pd.DataFrame, event_mentions: pd.DataFrame,
              min_support: int = MIN_SUPPORT,
              modalities: tuple[str, ...] = DRAWN_MODALITIES,
-             min_date_share: float = MIN_DATE_SHARE) -> set[str]:
+             min_date_share: float = MIN_DATE_SHARE,
+             articles: pd.DataFrame | None = None) -> set[str]:
     """The events whose reports agree on their date (:func:`~newslens.events.tables.
     date_support`): a timex dates the event to a day or days (``date_source = timex`` with a
     granularity of :data:`DRAWN_GRANULARITIES`: a week or a month named in passing, ``im
@@ -158,17 +159,43 @@ def drawable(events: pd.DataFrame, event_mentions: pd.DataFrame,
     no more articles date it otherwise, and at least ``min_date_share`` of its articles date it
     to its days in any modality (:data:`MIN_DATE_SHARE`). A group whose reports do not agree on
     a day (a state named in passing, reports of several occasions) is listed in the tables but
-    not drawn."""
+    not drawn. With ``articles`` (their ``published`` days), the later reports that name no
+    day of it, published more than :data:`LATER_DAYS` after its last day (``seit dem Sturm auf
+    das Kapitol`` a month on), do not count in that share: they refer back to it."""
     support = date_support(events, event_mentions, tuple(modalities))
     known = events.set_index("event_id").reindex(support.index)
     needed = known["n_articles"].clip(upper=min_support)
     every = date_support(events, event_mentions, tuple(MODALITY_NAMES))["support"]
-    ok = (every.reindex(support.index, fill_value=0) >= min_date_share * known["n_articles"]) \
+    counted = known["n_articles"] - _later_reports(known, event_mentions, articles)
+    ok = (every.reindex(support.index, fill_value=0) >= min_date_share * counted) \
         & (support["support"] >= needed) & (support["support"] > support["against"]) \
         & (support["timex_support"] >= needed) \
         & known["granularity"].astype(str).isin(DRAWN_GRANULARITIES) \
         & (known["date_source"].astype(str) == "timex")
     return set(support.index[ok])
+
+
+#: Reports published this many days after an event's last day or later that name no day of it
+#: refer back to it (:func:`drawable`).
+LATER_DAYS = 31
+
+
+def _later_reports(known: pd.DataFrame, event_mentions: pd.DataFrame,
+                   articles: pd.DataFrame | None) -> pd.Series:
+    """Per event of ``known`` (indexed by event_id), its articles published :data:`LATER_DAYS`
+    or more after its last day none of whose mentions of it is dated."""
+    if articles is None or known.empty or event_mentions.empty:
+        return pd.Series(0, index=known.index, dtype="int64")
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    m = event_mentions[event_mentions["event_id"].isin(known.index)]
+    undated = (m["date_source"].astype(str) == "none").groupby(
+        [m["event_id"], m["article_id"]]).all()
+    undated = undated[undated].reset_index()[["event_id", "article_id"]]
+    day = pd.to_datetime(undated["article_id"].map(published)).dt.tz_localize(None) \
+        .dt.normalize()
+    last = undated["event_id"].map(known["end_date"])
+    later = undated[(day - last) >= pd.Timedelta(days=LATER_DAYS)]
+    return later.groupby("event_id").size().reindex(known.index, fill_value=0).astype("int64")
 
 
 def _selected(events: pd.DataFrame, classes, actors, modalities) -> pd.DataFrame:

@@ -1430,8 +1430,8 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         if m["cl_pm"] and (6 <= hour < 12 if m["cl_pm"] == "nachts" else hour < 12):
             hour += 12  # vier Uhr nachmittags, elf Uhr nachts (zwei Uhr nachts stays 2)
         times = (f"T{hour:02d}:{int(m['cl_m'] or 0):02d}", None)
-    if m["cr_p1"] or m["cr_p2"] or R.HABITUAL_BEFORE_CLOCK.search(
-            doc.text, max(0, m.start() - 30), m.start()) or (
+    if m["cr_p1"] or m["cr_p2"] or _coordinated_with_set(doc, i, adjacent=True) or \
+            R.HABITUAL_BEFORE_CLOCK.search(doc.text, max(0, m.start() - 30), m.start()) or (
             m["cr_h"] and R.PARAGRAPH_START.search(doc.text, max(0, m.start() - 4), m.start())
             and doc.text.startswith(":", m.end())):
         # a habit (morgens um sechs Uhr) or a schedule's line (6.30-8.30 Uhr: Homeoffice)
@@ -1622,15 +1622,19 @@ def _habitual(doc: _Doc, i: int) -> bool:
         or _coordinated_with_set(doc, i)
 
 
-def _coordinated_with_set(doc: _Doc, i: int) -> bool:
+def _coordinated_with_set(doc: _Doc, i: int, *, adjacent: bool = False) -> bool:
     """A time coordinated with a set right before it is one too: ``abends und am
-    Wochenende``, ``werktags oder am Samstag``, ``täglich und sonntags``."""
+    Wochenende``, ``werktags oder am Samstag``, ``täglich und sonntags``; with ``adjacent`` a
+    time right after a set narrows it (``von Montag bis Samstag zwischen 8 und 20 Uhr``)."""
     if i == 0 or i - 1 in doc._busy:
         return False
     before = doc.resolve(i - 1)
     if before is None or before.kind != "set":
         return False
-    return bool(R.COORDINATION_GAP.fullmatch(doc.text, before.end, doc.matches[i].start()))
+    if adjacent and doc.clause_cue(i) not in (None, "present"):
+        return False  # "Morgens um 5 Uhr sollte es beginnen": that morning, no habit
+    gap = (R.COORDINATION_GAP, R.ADJACENT_GAP) if adjacent else (R.COORDINATION_GAP,)
+    return any(g.fullmatch(doc.text, before.end, doc.matches[i].start()) for g in gap)
 
 
 def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
@@ -1872,8 +1876,10 @@ def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, i
 def _sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Clause break positions and tense cues (start, end, tense) of one sentence."""
     breaks = [b.start() for b in R.CLAUSE_BREAK.finditer(text, lo, hi)]
-    cues = [(c.start(), c.end(), c.lastgroup) for c in R.TENSE_CUES.finditer(text, lo, hi)]
-    return breaks, cues
+    cues = [(c.start(), c.end(), c.lastgroup) for c in R.TENSE_CUES.finditer(text, lo, hi)
+            if not (c.lastgroup == "participle" and R.ZU_BEFORE.search(text, max(lo, c.start() - 4),
+                                                                         c.start()))]
+    return breaks, cues  # (not "zu erreichen": an infinitive after "zu" is no participle)
 
 
 def _nearest_cue(cues: list[tuple[int, int, str]], lo: int, hi: int, start: int,

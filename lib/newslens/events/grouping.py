@@ -115,6 +115,11 @@ class _Mention:
     planned: bool
     published: int
     vector: dict
+    #: joined its event as a retrospective reference (:func:`_recall`): kept with it when the
+    #: event is split by date, however long after it the article was published
+    recalled: bool = False
+    #: reported as happened (asserted or reported), not planned, hypothetical or negated
+    happened: bool = True
 
 
 @dataclass
@@ -179,6 +184,8 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
         assigned[m.i] = found
     assigned = _merge(events, assigned, weight)
     index = _reindex(events, items, assigned)
+    # rarity as the corpus itself shows it: a corpus too small to tell makes no recall
+    measured = _name_weights(mentions, min_docs=0)
     own: dict[tuple, set] = defaultdict(set)  # (article, family) -> events of its dated mentions
     for m in items:
         if assigned[m.i] >= 0:
@@ -191,6 +198,8 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
         # outbreak of the week often is no report of the May one.
         found = _place(m, events, index, weight, dated=False,
                        own=own.get((m.article, m.family), set()))
+        if found < 0:
+            found = _recall(m, events, index, measured)
         if found < 0:
             key = (m.article, m.family, m.lemma)
             if key not in leftovers:
@@ -445,6 +454,8 @@ def _agrees(ms: list[_Mention], low: int, high: int) -> bool:
     if dated:
         return False
     published = ms[0].published
+    if any(m.recalled for m in ms):  # a retrospective reference (_recall): after the event
+        return low - SLACK_DAYS <= published
     return low - UNDATED_BEFORE_DAYS <= published <= high + UNDATED_AFTER_DAYS
 
 
@@ -454,13 +465,14 @@ def _precision(m: _Mention) -> int:
     return 0 if m.high - m.low <= 1 else (1 if m.high - m.low <= 7 else 2)
 
 
-def _name_weights(mentions: list[dict]) -> dict[str, float]:
-    """Each actor and place id's rarity weight in ``[0, 1]`` (see :data:`COMMON_SHARE`)."""
+def _name_weights(mentions: list[dict], *, min_docs: int = MIN_DOCS) -> dict[str, float]:
+    """Each actor and place id's rarity weight in ``[0, 1]`` (see :data:`COMMON_SHARE`); the
+    corpus is taken to have ``min_docs`` articles at least."""
     articles: dict[str, set] = defaultdict(set)
     for m in mentions:
         for n in m["actor_ids"] + m["place_ids"]:
             articles[n].add(m["article_id"])
-    n_docs = max(len({m["article_id"] for m in mentions}), MIN_DOCS)
+    n_docs = max(len({m["article_id"] for m in mentions}), min_docs)
     low, high = math.log(1 / COMMON_SHARE), math.log(1 / RARE_SHARE)
     return {n: min(1.0, max(0.0, (math.log(n_docs / len(a)) - low) / (high - low)))
             for n, a in articles.items()}
@@ -498,7 +510,8 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
                               m["event_class"] in GENERIC_CLASSES,
                               speech, low, high,
-                              source, m["modality"] == "planned", published[i], vector))
+                              source, m["modality"] == "planned", published[i], vector,
+                              happened=m["modality"] in ("asserted", "reported")))
     return items
 
 
@@ -572,6 +585,54 @@ def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, f
     span = events[best].span()
     for key in _keys(m):
         index.add(key, span[0] if span else m.low, best)
+    return best
+
+
+#: A retrospective reference (``nach dem Corona-Ausbruch bei Tönnies``, ``seit dem Sturm auf
+#: das Kapitol``) may refer to an event this many days before its article at most.
+RECALL_DAYS = 183
+#: Families of classes whose events recur between the same names (meetings, calls, talks):
+#: a later reference names one of many.
+RECURRING_FAMILIES = frozenset({"talk"})
+#: ... to an event reported by at least this many articles (a well-known one), through one of
+#: its this many most frequent names.
+RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
+
+
+def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, float]) -> int:
+    """The event an undated mention refers back to, or -1: a retrospective reference names the
+    event by its word and a rare name (``der Ausbruch bei Tönnies``, ``die Wahl Kemmerichs``,
+    ``der Sturm auf das Kapitol``), often weeks or months later and among other names (the
+    minister commenting on it), so neither the nearness in time nor the other persons of
+    :func:`_accept` apply. It joins the event of the same family and lemma one of whose
+    :data:`RECALL_NAMES` most frequent names it shares, a name of rarity weight (``weight``,
+    measured on the corpus itself, :func:`_name_weights`) :data:`UNDATED_RARE` at least, when
+    the mention reports it as happened (not planned, hypothetical or negated) and its word
+    names an occasion (not a kind of act that recurs: the classes of :data:`GENERIC_CLASSES`,
+    a decision of a court, nor the talks of :data:`RECURRING_FAMILIES`, the weekly
+    conference of a government), that happened before the article was published (up to :data:`RECALL_DAYS` before) and is reported by
+    :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
+    if not m.happened or m.generic or m.family in RECURRING_FAMILIES or not m.names:
+        return -1
+    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE}
+    best, best_key = -1, None
+    for n in sorted(rare):
+        for number in index.near((m.family, "name", n), m.published - RECALL_DAYS, m.published,
+                                 m.published):
+            event = events[number]
+            span = event.span()
+            if span is None or event.family != m.family or not event.lemmas[m.lemma] \
+                    or len(event.articles) < RECALL_MIN_ARTICLES \
+                    or not (m.published - RECALL_DAYS <= span[0]
+                            and span[1] <= m.published + SLACK_DAYS) \
+                    or n not in {name for name, _ in _strongest(event.names, RECALL_NAMES)}:
+                continue
+            key = (len(event.articles), span[0], -number)
+            if best_key is None or key > best_key:
+                best, best_key = number, key
+    if best >= 0:
+        m.recalled = True
+        _add(events[best], m)
     return best
 
 
