@@ -370,3 +370,22 @@ def test_later_reports_that_name_no_day_do_not_count_against_drawing_an_event():
     later = week.assign(published=pd.to_datetime([day] * 2 + ["2020-05-30"] * 5))
     assert timeline_table(events, mentions, week)["event_id"].tolist() == []
     assert timeline_table(events, mentions, later)["event_id"].tolist() == ["attack"]
+
+
+def test_an_occasion_of_a_decision_class_groups_without_a_named_actor():
+    # A decision (Beschluss) is a kind of act many take: two reports naming only a place
+    # stay two events. An airport opens once: two reports of its opening naming only the
+    # airport (a place) are one event.
+    airport = ("Flughafen Nordstadt", "LOC", "loc:flughafen_nordstadt", "Flughafen Nordstadt")
+    day = [("Samstag", "2020-10-31", "2020-10-31", "day")]
+    opened = [Doc("o1", "2020-11-01", ["Am Samstag wurde der Flughafen Nordstadt eröffnet."],
+                  [airport], day),
+              Doc("o2", "2020-11-01", ["Der Flughafen Nordstadt ist am Samstag nach Jahren "
+                                       "der Verzögerung eröffnet worden."], [airport], day)]
+    decided = [Doc(f"b{k}", "2020-11-01", [f"Am Samstag wurde ein Beschluss zum Flughafen "
+                                           f"Nordstadt gefasst, {text}."], [airport], day)
+               for k, text in enumerate(["die Gebühren steigen", "der Nachtflug endet"])]
+    found, _ = events_of(*opened, *decided)
+    ids = found.set_index("article_id")["event_id"]
+    assert ids["o1"] == ids["o2"]
+    assert ids["b0"] != ids["b1"]

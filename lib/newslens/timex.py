@@ -1254,6 +1254,8 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     elif m["ru_unit"]:
         unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
+    elif m["re_rel"]:  # diesem (und im kommenden Jahr): the unit named after the coordination
+        unit, step, modifier = m["re_unit"], R.step_of(m["re_rel"]), "none"
     else:
         unit, step, modifier = m["rc_unit"], 0, R.PART_MODIFIERS[m["rc_mod"]]
     precision = "day" if unit.startswith("Woche") else "month" if unit.startswith(
@@ -1391,10 +1393,24 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
         modifier = R.PART_MODIFIERS.get(m["ye_mod"], "none")
         interval = R.part_of(*R.year_interval(year), "year", modifier)
         return doc.make(i, f"{year:04d}", interval, "year", modifier=modifier)
-    if not _bare_year_ok(doc.text, m.start(), m.end()):
+    if not _bare_year_ok(doc.text, m.start(), m.end()) and not _parallel_year(m, doc, i):
         return None
     year = int(m["yb_n"])
     return doc.make(i, f"{year:04d}", R.year_interval(year), "year")
+
+
+def _parallel_year(m, doc: _Doc, i: int) -> bool:
+    """A number in a clause parallel to one with a bare year just before, after a comma in the
+    same sentence and not before a noun: ``wurde 1386 gegründet, die Uni Leipzig 1409 und``."""
+    if i == 0 or i - 1 in doc._busy or doc.matches[i - 1].lastgroup != "year":
+        return False
+    before = doc.resolve(i - 1)
+    if before is None or before.granularity != "year" or m.start() - before.end > 60:
+        return False
+    gap = doc.text[before.end:m.start()]
+    return "," in gap and not R.SENTENCE_BREAK.search(gap) and not (
+        R.NOT_YEAR_AFTER.match(doc.text, m.end()) or R.CAPITALISED_NEXT.match(doc.text, m.end())
+        or R.NOT_YEAR_BEFORE.search(doc.text, max(0, m.start() - 20), m.start()))
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
@@ -1543,7 +1559,12 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
     else:
         words, unit_word, approximator, span = m["du_num"], m["du_unit"], m["du_apx"], None
     unit = R.unit_of(unit_word)
-    if m["du_back"]:  # rund zwei Monate zurück: an offset into the past
+    if m["du_adj"] and words.lower().startswith("ein") and m["du_adj"] not in ("ganzen", "ganze"):
+        return None  # "ein schwieriges Jahr": what a year was like, not how long
+    if m["du_back"] and re.search(r"\b[Nn]ach\s+$", doc.text[max(0, m.start() - 8):m.start()]):
+        span = (m.start(), m.end("du_unit"))  # kehrte nach 22 Stunden zurück: the particle of
+        # the verb, the length after which
+    elif m["du_back"]:  # rund zwei Monate zurück: an offset into the past
         return _offset_row(m, doc, i, -1, words, unit, approximator)
     amount = R.number_of(words)
     if amount is None and m["du_num"]:  # ein paar Tage, viele Jahre: PXD, PXY
@@ -1556,7 +1577,14 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _lasting(m, doc: _Doc, i: int) -> Timex:
-    """jahrelang (PXY), wochenlangen (PXW), stundenlang (PTXH), nächtelang (PXD)."""
+    """jahrelang (PXY), wochenlangen (PXW), stundenlang (PTXH), nächtelang (PXD); zweitägigen
+    (P2D), 24-stündige (PT24H)."""
+    if m["lg_unit"]:
+        amount = R.number_of(m["lg_num"].rstrip("-"))
+        unit = R.unit_of({"tägig": "Tag", "wöchig": "Woche", "monatig": "Monat",
+                          "stündig": "Stunde"}[m["lg_unit"]])
+        return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
+                        kind="duration")
     word = m["ln_unit"].lower()
     unit = "D" if word == "nächte" else R.unit_of(word.capitalize())
     return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],

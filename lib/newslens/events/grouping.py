@@ -68,6 +68,11 @@ GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "coop
                              "demand", "disapprove", "reject", "decision",
                              # whose death: deaths of the same days are many
                              "death"})
+#: Words of those classes (trigger lemmas, ``data/event_triggers.csv``) that name an occasion
+#: its actor has once, not a kind of act it repeats: a company files for insolvency once, an
+#: airport opens once, a state leaves a union or annexes a region once. They group as the
+#: other classes do (and a later report may refer back to them, :func:`_recall`).
+OCCASION_LEMMAS = frozenset({"Insolvenz", "Eröffnung", "Austritt", "Annexion"})
 #: Classes of speech acts (a statement, a call, a pledge, a demand, a criticism, a rejection):
 #: one person says many things on many days, so reports in different articles join only when
 #: their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
@@ -508,7 +513,8 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
-                              m["event_class"] in GENERIC_CLASSES,
+                              m["event_class"] in GENERIC_CLASSES
+                              and m["lemma"] not in OCCASION_LEMMAS,
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
                               happened=m["modality"] in ("asserted", "reported")))
