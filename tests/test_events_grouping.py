@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newslens.plots_timeline import timeline_table
-from test_events import MERKEL, Doc, events_of
+from test_events import MERKEL, Doc, events_of, only
 from test_timeline import _event
 
 
@@ -224,6 +224,84 @@ def test_an_event_its_reports_give_as_a_span_of_days_stays_one():
              _item(4, "e", "2020-06-14", "2020-06-06", until="2020-06-13")]
     assert len(set(_split_clusters(items, [0] * len(items)))) == 1
     assert len(set(_split_clusters(items[:4], [0] * 4))) == 2
+
+
+PUTIN = ("Putin", "PER", "per:wladimir_putin", "Wladimir Putin")
+TRUMP = ("Trump", "PER", "per:donald_trump", "Donald Trump")
+
+
+def test_remarks_of_days_before_stay_apart_from_the_summit_of_that_month():
+    # Putin's remarks of the days before an article of 7 August (a statement dated by its own
+    # timex) and the summit that two later articles date to August: two occasions, however
+    # rare the shared name.
+    remarks = Doc("r", "2020-08-07", ["Vor wenigen Tagen bekräftigte Putin seine Kriegsziele."],
+                  [PUTIN], [("Vor wenigen Tagen", "2020-07-31", "2020-08-06", "day")])
+    summit = [Doc(f"s{k}", "2020-08-25", [f"Im August trafen sich {TRUMP[0]} und Putin zu "
+                                          "einem Gipfeltreffen."],
+                  [TRUMP, PUTIN], [("Im August", "2020-08-01", "2020-08-31", "month")])
+              for k in range(2)]
+    found, _ = events_of(remarks, *summit)
+    said = only(found, "bekräftigte")
+    met = found[found["trigger"] == "Gipfeltreffen"]
+    assert said["event_class"] == "statement" and len(met) == 2
+    assert met["event_id"].nunique() == 1
+    assert said["event_id"] != met["event_id"].iloc[0]
+
+
+def test_a_plan_for_other_days_neither_joins_nor_dates_what_happened():
+    # An article of 7 August: a meeting planned for the coming days (7-14 August); two
+    # articles of the 21st: the meeting took place in mid-August (11-20). The plan does not
+    # fit the days it happened on: two events, and the meeting is dated by its reports.
+    plan = Doc("p", "2020-08-07", ["Das Treffen von Trump und Putin soll in wenigen Tagen "
+                                   "stattfinden."],
+               [TRUMP, PUTIN], [("in wenigen Tagen", "2020-08-07", "2020-08-14", "day")])
+    held = [Doc(f"h{k}", "2020-08-21", ["Das Treffen von Trump und Putin fand Mitte August "
+                                        "statt."],
+                [TRUMP, PUTIN], [("Mitte August", "2020-08-11", "2020-08-20", "month")])
+            for k in range(2)]
+    found, events = events_of(plan, *held)
+    meetings = found[found["trigger"] == "Treffen"].set_index("article_id")
+    assert meetings.loc["p", "modality"] == "planned"
+    assert meetings.loc["p", "event_id"] != meetings.loc["h0", "event_id"]
+    assert meetings.loc["h0", "event_id"] == meetings.loc["h1", "event_id"]
+    event = events.set_index("event_id").loc[meetings.loc["h0", "event_id"]]
+    assert (event["start_date"], event["end_date"]) == (pd.Timestamp("2020-08-11"),
+                                                         pd.Timestamp("2020-08-20"))
+
+
+def test_a_plan_on_a_day_of_the_week_it_happened_in_joins_it():
+    # A call planned for Friday 16 October and two reports of the call of that week: one event.
+    plan = Doc("p", "2020-10-14", ["Trump will am Freitag ein Telefonat mit Putin führen."],
+               [TRUMP, PUTIN], [("am Freitag", "2020-10-16", "2020-10-16", "day")])
+    held = [Doc(f"h{k}", "2020-10-20", ["Trump hat in der vergangenen Woche ein Telefonat "
+                                        "mit Putin geführt."],
+                [TRUMP, PUTIN], [("in der vergangenen Woche", "2020-10-12", "2020-10-18",
+                                  "week")])
+            for k in range(2)]
+    found, _ = events_of(plan, *held)
+    calls = found[found["event_class"] == "consult"]
+    assert sorted(calls["article_id"]) == ["h0", "h1", "p"]
+    assert calls.set_index("article_id").loc["p", "modality"] == "planned"
+    assert calls["event_id"].nunique() == 1
+
+
+def test_a_plan_dated_before_its_report_gives_no_date_to_grouping():
+    # 'am Mittwoch' in an article of Monday 23 November read as the Wednesday before, in a
+    # sentence about what is planned: the timex is wrong (or tells of an old plan), so the
+    # mention is grouped as undated; a plan of the days after keeps its date.
+    from newslens.events.grouping import _items
+
+    def row(day: str, modality: str) -> dict:
+        return {"article_id": "a", "published": pd.Timestamp("2020-11-23"),
+                "start_date": pd.Timestamp(day), "end_date": pd.Timestamp(day),
+                "granularity": "day", "date_source": "timex", "modality": modality,
+                "event_class": "consult", "lemma": "Beratung", "actor_ids": [],
+                "place_ids": []}
+
+    rows = [row("2020-11-18", "planned"), row("2020-11-25", "planned"),
+            row("2020-11-18", "asserted")]
+    items = _items(rows, {"consult": "talk"}, [{}, {}, {}])
+    assert [m.source for m in items] == ["none", "timex", "timex"]
 
 
 SOMMER = ("Sommerfleisch", "ORG", "org:sommerfleisch", "Sommerfleisch")

@@ -1716,3 +1716,10 @@ def test_a_number_parallel_to_a_year_just_before_is_a_year():
     assert ("1409", "1409") in _values(text, "2020-12-27")
     # a count after a year is not: "1500 Besucher" stays a number
     assert "1500" not in [t for t, _ in _values("Im Jahr 2019 kamen, 1500 Besucher.")]
+
+
+def test_in_days_after_a_rate_is_a_length_not_a_date():
+    text = ("Die Inzidenz, also die Neuinfektionen pro 100.000 Einwohnern in sieben Tagen, "
+            "steigt. In sieben Tagen beginnt die Schule.")
+    assert _values(text, "2020-11-23") == [("sieben Tagen", "P7D"),
+                                           ("In sieben Tagen", "2020-11-30")]

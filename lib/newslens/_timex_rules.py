@@ -825,6 +825,8 @@ COORDINATION_GAP = re.compile(r"\s*,?\s*(?:und|oder|sowie)(?:\s+(?:auch|sogar|nu
 #: Between a set and the time that narrows it: "von Montag bis Samstag zwischen 8 und 20 Uhr",
 #: "sonntags, 10 Uhr", "täglich um 9 Uhr".
 ADJACENT_GAP = re.compile(r"\s*,?\s*(?:(?:um|ab|von|gegen|jeweils)\s+)?")
+#: A rate right before "in sieben Tagen": "pro 100.000 Einwohner", "je 100 000 Einwohnern".
+RATE_BEFORE = re.compile(r"\b(?:pro|je)\s+[\d.,\u202f ]*\d(?:\s+[A-ZÄÖÜ]\w*)?\s+$")
 #: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
 #: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
 ATTRIBUTE_BEFORE = re.compile(

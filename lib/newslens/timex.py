@@ -25,7 +25,15 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   publication).
 - Lists and ranges: ``22. und 25. August`` are two dates sharing month and year; ``vom 11. bis
   15. September``, ``27./28. September``, ``zwischen Mai und Juli``, ``Juni 1941 bis Februar
-  1943`` one range, ``value`` its start and ``end_value`` its end.
+  1943`` one range, ``value`` its start and ``end_value`` its end; two numerals side by side
+  are a range too (``sechs, acht Wochen``, ``in drei, vier Jahren``), and a determiner
+  coordinated with a unit after it shares the unit (``in diesem und im kommenden Jahr``). A
+  time coordinated with a set, or a clock time right after one in a present clause, is a set
+  (``abends und am Wochenende``, ``von Montag bis Samstag zwischen 8 und 20 Uhr``).
+- Anchored to the reference time as well: ``zu diesem Zeitpunkt`` (the reference itself),
+  ``Mitternacht`` (the midnight ending the day told; ``seit Mitternacht`` the one that began
+  it), weeks of a month (``die erste Novemberwoche``: the first ISO week wholly in it). A month
+  or season as the standard of a comparison (``wie im Frühjahr``) is one already past.
 - Values: TIMEX3 (``1915-04-22``, ``1862-SU``, ``1944-W20``, ``BC0149``, ``19``, ``P3M``,
   ``PRESENT_REF``). ``start_date``/``end_date`` where a Timestamp holds them (1678-2261),
   ``start_year``/``end_year`` and ``start_day``/``end_day`` (days since 1970) for every dated
@@ -37,7 +45,9 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
 - Direction: the nearest tense cue in the clause (werde, soll, könnte, geplant, beginnenden …
   future; hatte, wurde, sagte, -ierte … past; hat/haben only with a participle); none means
   present; strong verbs in the preterite count (``erstach``, ``verlor``). A preposition
-  overrides it: seit/vom look back, ab/bis/auf forward. Weekdays: a weekday in apposition to a
+  overrides it: seit/vom look back (``vom 11. Januar an`` in a future clause forward), ab/bis/auf
+  forward (``bis`` in a past clause without a participle back: ``zählte bis Donnerstagabend``);
+  ``zu erreichen`` is an infinitive, not a participle. Weekdays: a weekday in apposition to a
   date is that date (``am 27. September, dem Sonntag``); else the coming one in the future or
   in a present clause about a scheduled event (``beginnt``, ``findet statt``), else the most
   recent; the anchor's own weekday is the anchor day unless marked (``vergangenen
@@ -46,7 +56,9 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
 - ``heute`` is the anchor day, or ``PRESENT_REF`` (nowadays) set against the past: ``damals
   wie heute``, before an age (``der heute 49-Jährige``), in an apposition (``Konstantinopel –
   heute Istanbul –``), as a state (``ist``, ``steht``, ``heißt``) right after a past sentence
-  that dates something more than a month back, or in a passage told in another year.
+  that dates something more than a month back, after ``einst``/``damals``/``früher`` in its
+  sentence or the one before, or in a passage told in another year. ``früher`` is
+  ``PAST_REF`` (formerly) unless it compares (``früher als``, ``noch früher``).
 - Compounds: a month before a hyphen is tagged alone (``Oktober-Gipfel``), weekday + day part
   whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
@@ -1071,8 +1083,11 @@ def _span_row(m, doc: _Doc, i: int, amount: float | None, unit: str, sign: int,
 def _offset(m, doc: _Doc, i: int) -> Timex | None:
     """vor drei Tagen, in zwei Wochen, vor wenigen Tagen, in wenigen Tagen."""
     sign = -1 if m["of_dir"].lower() == "vor" else 1
-    if sign > 0 and doc.tense(i) == "past" and R.number_of(m["of_num"]) is not None:
-        return _duration(m, doc, i)  # "hat es in zwei Monaten geschafft": how long, not when
+    if sign > 0 and R.number_of(m["of_num"]) is not None and (
+            doc.tense(i) == "past" or R.RATE_BEFORE.search(doc.text, max(0, m.start() - 50),
+                                                           m.start())):
+        return _duration(m, doc, i)  # "hat es in zwei Monaten geschafft", "Neuinfektionen pro
+        # 100.000 Einwohner in sieben Tagen": how long, not when
     return _offset_row(m, doc, i, sign, m["of_num"], R.unit_of(m["of_unit"]), m["of_apx"])
 
 
