@@ -562,3 +562,14 @@ def test_an_event_word_that_is_its_own_actor_is_not_repeated_in_the_label():
                                   "Merkel."], [MERKEL], day)
     found, events = events_of(doc)
     assert events["label"].tolist() == ["Ministerpräsidentenkonferenz · Merkel"]
+
+
+def test_a_result_state_reports_its_event_but_takes_no_publication_day():
+    # der vergiftete Kremlkritiker: the poisoning happened before the report; the past tense
+    # of the same verb is news of the day.
+    doc = Doc("a", "2020-09-05", ["Die Ärzte behandelten den vergifteten Kremlkritiker.",
+                                  "Der Kremlkritiker wurde vergiftet."])
+    found = events_of(doc)[0].set_index("trigger")
+    assert found.at["vergifteten", "event_class"] == "assault"
+    assert found.at["vergifteten", "date_source"] == "none"
+    assert found.at["vergiftet", "date_source"] == "publication"

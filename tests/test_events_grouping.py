@@ -389,3 +389,17 @@ def test_an_occasion_of_a_decision_class_groups_without_a_named_actor():
     ids = found.set_index("article_id")["event_id"]
     assert ids["o1"] == ids["o2"]
     assert ids["b0"] != ids["b1"]
+
+
+def test_a_later_report_recalls_a_death_through_its_rare_person_only():
+    # Two articles date the death of a judge; weeks later 'die verstorbene Richterin Wendler'
+    # reports it. A later death word naming only a common-looking place does not join.
+    wendler = ("Wendler", "PER", "per:marta_wendler", "Marta Wendler")
+    dated = [Doc(f"d{k}", "2020-09-19", ["Die Richterin Wendler ist am Freitag gestorben."],
+                 [wendler], [("Freitag", "2020-09-18", "2020-09-18", "day")]) for k in range(2)]
+    later = Doc("l", "2020-10-20", ["Die verstorbene Richterin Wendler war eine Pionierin."],
+                [wendler])
+    other = Doc("o", "2020-10-20", ["Der verstorbene Richter war ein Pionier."])
+    found, _ = events_of(*dated, later, other, *OTHER_NEWS)
+    ids = found.set_index("article_id")["event_id"]
+    assert ids["l"] == ids["d0"] == ids["d1"] and ids["o"] != ids["d0"]
