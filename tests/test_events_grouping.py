@@ -403,3 +403,22 @@ def test_a_later_report_recalls_a_death_through_its_rare_person_only():
     found, _ = events_of(*dated, later, other, *OTHER_NEWS)
     ids = found.set_index("article_id")["event_id"]
     assert ids["l"] == ids["d0"] == ids["d1"] and ids["o"] != ids["d0"]
+
+
+def test_a_coarse_date_comes_from_what_happened_before_what_was_supposed():
+    # An event known from coarse timexes only: a report that the summit took place in mid
+    # August, and one that a meeting might follow in the next week (hypothetical, narrower).
+    from newslens.events.tables import event_date
+
+    def member(article: str, first: str, last: str, granularity: str, modality: str) -> dict:
+        return {"article_id": article, "published": pd.Timestamp("2020-08-21"),
+                "date_source": "timex", "granularity": granularity, "modality": modality,
+                "start_date": pd.Timestamp(first), "end_date": pd.Timestamp(last)}
+
+    held = member("a", "2020-08-11", "2020-08-20", "month", "asserted")
+    supposed = member("b", "2020-08-24", "2020-08-30", "week", "hypothetical")
+    assert event_date([held, supposed])[:3] == (pd.Timestamp("2020-08-11"),
+                                                pd.Timestamp("2020-08-20"), "month")
+    # with no report of it as happened, the narrowest of the others
+    assert event_date([supposed])[:3] == (pd.Timestamp("2020-08-24"),
+                                          pd.Timestamp("2020-08-30"), "week")

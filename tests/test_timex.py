@@ -1723,3 +1723,13 @@ def test_in_days_after_a_rate_is_a_length_not_a_date():
             "steigt. In sieben Tagen beginnt die Schule.")
     assert _values(text, "2020-11-23") == [("sieben Tagen", "P7D"),
                                            ("In sieben Tagen", "2020-11-30")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Wednesday 2020-11-25
+    ("Die Polizei hat nach dem Wochenende Bilanz gezogen.", ("Wochenende", "2020-W47-WE")),
+    ("Seit dem Wochenende gilt die neue Regel.", ("Wochenende", "2020-W47-WE")),
+    ("Vor dem Wochenende soll es noch einmal schneien.", ("Wochenende", "2020-W48-WE")),
+])
+def test_the_weekend_after_nach_vor_seit_dem(text, expected):
+    assert expected in _values(text, "2020-11-25")

@@ -529,7 +529,8 @@ _BRANCHES = [
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte|"
         r"Wochenbeginn|Wochenanfang|Wochenmitte)" + _E
         + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
-        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
+        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das|(?:[Nn]ach|[Vv]or|"
+        r"[Ss]eit)" + _S + r"dem)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
         # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
         + r"|(?:(?P<rn_mod>" + PART + r")" + _S + r"des" + _S + r")?(?P<rn_new>neue[nms]?)"
@@ -683,6 +684,7 @@ _FOLLOWED_BY = {
     ("vom",): r"(?:\d|Wochenende)",
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
     ("am", "übers"): r"Wochenende",
+    ("nach", "vor", "seit"): r"dem" + _S + r"Wochenende",
     ("im",): r"Moment",
     ("vor", "seit"): (r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER
                       + r"|genau|bald|nicht|noch|vielen)"),

@@ -164,10 +164,12 @@ def event_date(members: list[dict]) -> tuple:
         day = min(reported)
         return day - pd.Timedelta(days=1), day, "range", "publication"
     coarse: dict[tuple, set] = {}
-    for m in members:
-        if m["date_source"] == "timex":
-            coarse.setdefault((m["start_date"], m["end_date"], m["granularity"]),
-                              set()).add(m["article_id"])
+    # what the reports say happened, else what was planned or supposed (a summit 'Mitte
+    # August', not the 'next week' of a hypothetical meeting)
+    timexed = [m for m in members if m["date_source"] == "timex"]
+    for m in [m for m in timexed if m["modality"] in HAPPENED] or timexed:
+        coarse.setdefault((m["start_date"], m["end_date"], m["granularity"]),
+                          set()).add(m["article_id"])
     if coarse:
         best = min(coarse, key=lambda k: (-len(coarse[k]), k[1] - k[0], k[0]))
         return (*best, "timex")
