@@ -422,3 +422,21 @@ def test_a_coarse_date_comes_from_what_happened_before_what_was_supposed():
     # with no report of it as happened, the narrowest of the others
     assert event_date([supposed])[:3] == (pd.Timestamp("2020-08-24"),
                                           pd.Timestamp("2020-08-30"), "week")
+
+
+def test_a_report_of_another_year_does_not_join_the_event():
+    # Two articles date the local election to Sunday 13 September 2020; a third, a few days
+    # later, names the election of 2017 (a year: too coarse to date it, but it excludes
+    # 2020) and one that names no date at all: only the undated one may join.
+    day = [Doc(f"d{k}", "2020-09-14", ["Die CDU hat die Kommunalwahl am Sonntag gewonnen."],
+               [("CDU", "ORG", "org:cdu", "CDU")],
+               [("Sonntag", "2020-09-13", "2020-09-13", "day")]) for k in range(2)]
+    old = Doc("y", "2020-09-16", ["Die CDU hatte die Kommunalwahl 2017 gewonnen."],
+              [("CDU", "ORG", "org:cdu", "CDU")], [("2017", "2017-01-01", "2017-12-31", "year")])
+    undated = Doc("u", "2020-09-16", ["Die CDU hat die Kommunalwahl gewonnen."],
+                  [("CDU", "ORG", "org:cdu", "CDU")])
+    found, _ = events_of(*day, old, undated)
+    by_article = found[found["event_class"] == "election"].groupby("article_id")["event_id"] \
+        .first()
+    assert by_article["d0"] == by_article["d1"] == by_article["u"]
+    assert by_article["y"] != by_article["d0"]

@@ -125,6 +125,9 @@ class _Mention:
     recalled: bool = False
     #: reported as happened (asserted or reported), not planned, hypothetical or negated
     happened: bool = True
+    #: the year or season its own timex names (days), when too coarse to date it: it reports
+    #: no event outside them (die Bundestagswahl 2017 is no report of an election of 2020)
+    within: tuple[int, int] | None = None
 
 
 @dataclass
@@ -494,9 +497,11 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
     for i, (m, vector) in enumerate(zip(mentions, vectors, strict=True)):
-        source = m["date_source"]
+        source, within = m["date_source"], None
         if source == "timex" and m["granularity"] not in PRECISE:
-            source = "none"  # a year or a season places no single event
+            source = "none"  # a year or a season places no single event, but bounds it
+            if starts[i] > -10**7 and ends[i] > -10**7:
+                within = (starts[i], ends[i])
         low = high = published[i]
         if source != "none":
             low, high = starts[i], ends[i]
@@ -517,7 +522,8 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
                               and m["lemma"] not in OCCASION_LEMMAS,
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
-                              happened=m["modality"] in ("asserted", "reported")))
+                              happened=m["modality"] in ("asserted", "reported"),
+                              within=within))
     return items
 
 
@@ -620,7 +626,9 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     the mention reports it as happened (not planned, hypothetical or negated) and its word
     names an occasion (not a kind of act that recurs: the classes of :data:`GENERIC_CLASSES`,
     a decision of a court, but for a death through its rare person, :data:`PERSONAL_LEMMAS`;
-    nor the talks of :data:`RECURRING_FAMILIES`, the weekly conference of a government), that happened before the article was published (up to :data:`RECALL_DAYS` before) and is reported by
+    nor the talks of :data:`RECURRING_FAMILIES`, the weekly conference of a government),
+    that happened before the article was published (up to :data:`RECALL_DAYS` before) and is
+    reported by
     :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
     if not m.happened or m.family in RECURRING_FAMILIES or not m.names \
             or (m.generic and m.lemma not in PERSONAL_LEMMAS):
@@ -634,6 +642,7 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
             event = events[number]
             span = event.span()
             if span is None or event.family != m.family or not event.lemmas[m.lemma] \
+                    or (m.within is not None and not _overlap(m.within, span)) \
                     or len(event.articles) < RECALL_MIN_ARTICLES \
                     or not (m.published - RECALL_DAYS <= span[0]
                             and span[1] <= m.published + SLACK_DAYS) \
@@ -668,6 +677,8 @@ def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
         slack = 0 if (m.speech and m.source == "publication") or \
             (m.source == "timex" and m.speech != _spoken(event)) else SLACK_DAYS
         return m.low - slack <= span[1] and span[0] <= m.high + slack
+    if m.within is not None and not _overlap(m.within, span):
+        return False  # its own year or season excludes the event's days
     if m.planned:
         return m.published - SLACK_DAYS <= span[1] and span[0] <= m.published + \
             PLANNED_AHEAD_DAYS
