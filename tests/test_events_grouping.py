@@ -440,3 +440,20 @@ def test_a_report_of_another_year_does_not_join_the_event():
         .first()
     assert by_article["d0"] == by_article["d1"] == by_article["u"]
     assert by_article["y"] != by_article["d0"]
+
+
+def test_a_demonstration_told_as_news_of_the_day_is_not_last_weekends():
+    # Two articles date the demonstrations of Saturday 9 May; an article of Saturday 16 May
+    # tells, as news of the day, that people demonstrated again: a demonstration of that
+    # day (there is one every week), not a report of the one of the Saturday before.
+    town = ("Stuttgart", "LOC", "loc:stuttgart", "Stuttgart")
+    before = [Doc(f"b{k}", "2020-05-10", ["In Stuttgart haben am Samstag Tausende gegen die "
+                                          "Corona-Regeln demonstriert."], [town],
+                  [("am Samstag", "2020-05-09", "2020-05-09", "day")]) for k in range(2)]
+    again = Doc("n", "2020-05-16", ["In Stuttgart haben Tausende gegen die Corona-Regeln "
+                                    "demonstriert."], [town])
+    found, _ = events_of(*before, again)
+    protests = found[found["event_class"] == "protest"].set_index("article_id")
+    assert protests.loc["n", "date_source"] == "publication"
+    assert protests.loc["b0", "event_id"] == protests.loc["b1", "event_id"]
+    assert protests.loc["n", "event_id"] != protests.loc["b0", "event_id"]

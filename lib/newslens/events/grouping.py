@@ -50,6 +50,10 @@ SLACK_DAYS = 1
 #: A publication-dated mention may report an event of this many days before (the mention
 #: side), and an event known only from such reports happened up to SPAN_DAYS before its first.
 REPORT_DAYS, SPAN_DAYS = 7, 3
+#: Families of acts that recur every few days (a demonstration each Saturday, in many towns):
+#: told in the past tense as news of the day, such an act is of that day or the
+#: :data:`DAILY_DAYS` before, not of any day of the week before, nor of weeks before.
+DAILY_FAMILIES, DAILY_DAYS = frozenset({"protest"}), 2
 #: How far back and forward an undated report may refer (days around its publication).
 UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 30, 120
 #: Candidate events per key looked at: the nearest in time to the mention.
@@ -185,7 +189,9 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
         found = _place(m, events, index, weight, dated=True, create=m.source != "publication")
-        if found < 0:  # a report of an event of weeks before, or news of its own
+        if found < 0 and m.family not in DAILY_FAMILIES:
+            # a report of an event of weeks before, or news of its own; a demonstration told
+            # as news of the day is that day's (there is one somewhere every week)
             found = _place(m, events, index, weight, dated=False, create=False)
         if found < 0:
             found = _place(m, events, index, weight, dated=True)
@@ -513,7 +519,8 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
         if source == "publication":
             # news of the days before; what someone said, of that day or the day before (the
             # remarks of the weekend and those of Monday are two statements)
-            low -= 1 if speech else REPORT_DAYS
+            low -= 1 if speech else (DAILY_DAYS if families[m["event_class"]] in
+                                     DAILY_FAMILIES else REPORT_DAYS)
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
