@@ -532,3 +532,44 @@ def test_a_lead_form_after_a_modal_is_no_trigger():
         "Er glaube nicht, dass die Ukraine den Krieg gewinnen könne, sagte der Präsident.",
         *FILLER]))
     assert "gewinnen" not in found["trigger"].tolist()
+
+
+def test_bund_und_laender_is_the_actor_of_their_decision_and_groups_its_reports():
+    # The federal and state heads deciding together are no name the recogniser finds: the
+    # phrase stands for their conference (data/event_actors.csv), so two reports of their
+    # decision share a named actor and are one event; the same decision of a district
+    # council in two articles names nobody and stays two.
+    day = [("Mittwoch", "2021-02-10", "2021-02-10", "day")]
+    docs = [Doc("a", "2021-02-11", ["Bund und Länder haben am Mittwoch eine Verlängerung des "
+                                    "Lockdowns beschlossen."], [], day),
+            Doc("b", "2021-02-11", ["Die von Bund und Ländern am Mittwoch beschlossene "
+                                    "Verlängerung des Lockdowns gilt für alle."], [], day),
+            Doc("c", "2021-02-11", ["Der Kreistag hat am Mittwoch eine Verlängerung des "
+                                    "Lockdowns beschlossen."], [], day),
+            Doc("d", "2021-02-11", ["Ein Kreistag hat am Mittwoch die Verlängerung des "
+                                    "Lockdowns beschlossen."], [], day)]
+    found, events = events_of(*docs)
+    ids = found.set_index("article_id")["event_id"]
+    assert ids["a"] == ids["b"] and ids["c"] != ids["d"] and ids["c"] != ids["a"]
+    assert found.set_index("article_id").at["a", "actors"] == "Ministerpräsidentenkonferenz"
+    event = events.set_index("event_id").loc[ids["a"]]
+    assert event["label"] == "Lockdowns · Ministerpräsidentenkonferenz"
+
+
+def test_an_event_word_that_is_its_own_actor_is_not_repeated_in_the_label():
+    day = [("Mittwoch", "2021-02-10", "2021-02-10", "day")]
+    doc = Doc("a", "2021-02-11", ["Die Ministerpräsidentenkonferenz tagte am Mittwoch mit "
+                                  "Merkel."], [MERKEL], day)
+    found, events = events_of(doc)
+    assert events["label"].tolist() == ["Ministerpräsidentenkonferenz · Merkel"]
+
+
+def test_a_result_state_reports_its_event_but_takes_no_publication_day():
+    # der vergiftete Kremlkritiker: the poisoning happened before the report; the past tense
+    # of the same verb is news of the day.
+    doc = Doc("a", "2020-09-05", ["Die Ärzte behandelten den vergifteten Kremlkritiker.",
+                                  "Der Kremlkritiker wurde vergiftet."])
+    found = events_of(doc)[0].set_index("trigger")
+    assert found.at["vergifteten", "event_class"] == "assault"
+    assert found.at["vergifteten", "date_source"] == "none"
+    assert found.at["vergiftet", "date_source"] == "publication"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newslens.plots_timeline import timeline_table
-from test_events import MERKEL, Doc, events_of
+from test_events import MERKEL, Doc, events_of, only
 from test_timeline import _event
 
 
@@ -226,6 +226,84 @@ def test_an_event_its_reports_give_as_a_span_of_days_stays_one():
     assert len(set(_split_clusters(items[:4], [0] * 4))) == 2
 
 
+PUTIN = ("Putin", "PER", "per:wladimir_putin", "Wladimir Putin")
+TRUMP = ("Trump", "PER", "per:donald_trump", "Donald Trump")
+
+
+def test_remarks_of_days_before_stay_apart_from_the_summit_of_that_month():
+    # Putin's remarks of the days before an article of 7 August (a statement dated by its own
+    # timex) and the summit that two later articles date to August: two occasions, however
+    # rare the shared name.
+    remarks = Doc("r", "2020-08-07", ["Vor wenigen Tagen bekräftigte Putin seine Kriegsziele."],
+                  [PUTIN], [("Vor wenigen Tagen", "2020-07-31", "2020-08-06", "day")])
+    summit = [Doc(f"s{k}", "2020-08-25", [f"Im August trafen sich {TRUMP[0]} und Putin zu "
+                                          "einem Gipfeltreffen."],
+                  [TRUMP, PUTIN], [("Im August", "2020-08-01", "2020-08-31", "month")])
+              for k in range(2)]
+    found, _ = events_of(remarks, *summit)
+    said = only(found, "bekräftigte")
+    met = found[found["trigger"] == "Gipfeltreffen"]
+    assert said["event_class"] == "statement" and len(met) == 2
+    assert met["event_id"].nunique() == 1
+    assert said["event_id"] != met["event_id"].iloc[0]
+
+
+def test_a_plan_for_other_days_neither_joins_nor_dates_what_happened():
+    # An article of 7 August: a meeting planned for the coming days (7-14 August); two
+    # articles of the 21st: the meeting took place in mid-August (11-20). The plan does not
+    # fit the days it happened on: two events, and the meeting is dated by its reports.
+    plan = Doc("p", "2020-08-07", ["Das Treffen von Trump und Putin soll in wenigen Tagen "
+                                   "stattfinden."],
+               [TRUMP, PUTIN], [("in wenigen Tagen", "2020-08-07", "2020-08-14", "day")])
+    held = [Doc(f"h{k}", "2020-08-21", ["Das Treffen von Trump und Putin fand Mitte August "
+                                        "statt."],
+                [TRUMP, PUTIN], [("Mitte August", "2020-08-11", "2020-08-20", "month")])
+            for k in range(2)]
+    found, events = events_of(plan, *held)
+    meetings = found[found["trigger"] == "Treffen"].set_index("article_id")
+    assert meetings.loc["p", "modality"] == "planned"
+    assert meetings.loc["p", "event_id"] != meetings.loc["h0", "event_id"]
+    assert meetings.loc["h0", "event_id"] == meetings.loc["h1", "event_id"]
+    event = events.set_index("event_id").loc[meetings.loc["h0", "event_id"]]
+    assert (event["start_date"], event["end_date"]) == (pd.Timestamp("2020-08-11"),
+                                                         pd.Timestamp("2020-08-20"))
+
+
+def test_a_plan_on_a_day_of_the_week_it_happened_in_joins_it():
+    # A call planned for Friday 16 October and two reports of the call of that week: one event.
+    plan = Doc("p", "2020-10-14", ["Trump will am Freitag ein Telefonat mit Putin führen."],
+               [TRUMP, PUTIN], [("am Freitag", "2020-10-16", "2020-10-16", "day")])
+    held = [Doc(f"h{k}", "2020-10-20", ["Trump hat in der vergangenen Woche ein Telefonat "
+                                        "mit Putin geführt."],
+                [TRUMP, PUTIN], [("in der vergangenen Woche", "2020-10-12", "2020-10-18",
+                                  "week")])
+            for k in range(2)]
+    found, _ = events_of(plan, *held)
+    calls = found[found["event_class"] == "consult"]
+    assert sorted(calls["article_id"]) == ["h0", "h1", "p"]
+    assert calls.set_index("article_id").loc["p", "modality"] == "planned"
+    assert calls["event_id"].nunique() == 1
+
+
+def test_a_plan_dated_before_its_report_gives_no_date_to_grouping():
+    # 'am Mittwoch' in an article of Monday 23 November read as the Wednesday before, in a
+    # sentence about what is planned: the timex is wrong (or tells of an old plan), so the
+    # mention is grouped as undated; a plan of the days after keeps its date.
+    from newslens.events.grouping import _items
+
+    def row(day: str, modality: str) -> dict:
+        return {"article_id": "a", "published": pd.Timestamp("2020-11-23"),
+                "start_date": pd.Timestamp(day), "end_date": pd.Timestamp(day),
+                "granularity": "day", "date_source": "timex", "modality": modality,
+                "event_class": "consult", "lemma": "Beratung", "actor_ids": [],
+                "place_ids": []}
+
+    rows = [row("2020-11-18", "planned"), row("2020-11-25", "planned"),
+            row("2020-11-18", "asserted")]
+    items = _items(rows, {"consult": "talk"}, [{}, {}, {}])
+    assert [m.source for m in items] == ["none", "timex", "timex"]
+
+
 SOMMER = ("Sommerfleisch", "ORG", "org:sommerfleisch", "Sommerfleisch")
 HEIL = ("Heil", "PER", "per:hubertus_heil", "Hubertus Heil")
 #: Other news, so that the plant is a rare name in the corpus (named by fewer than 2% of its
@@ -292,3 +370,90 @@ def test_later_reports_that_name_no_day_do_not_count_against_drawing_an_event():
     later = week.assign(published=pd.to_datetime([day] * 2 + ["2020-05-30"] * 5))
     assert timeline_table(events, mentions, week)["event_id"].tolist() == []
     assert timeline_table(events, mentions, later)["event_id"].tolist() == ["attack"]
+
+
+def test_an_occasion_of_a_decision_class_groups_without_a_named_actor():
+    # A decision (Beschluss) is a kind of act many take: two reports naming only a place
+    # stay two events. An airport opens once: two reports of its opening naming only the
+    # airport (a place) are one event.
+    airport = ("Flughafen Nordstadt", "LOC", "loc:flughafen_nordstadt", "Flughafen Nordstadt")
+    day = [("Samstag", "2020-10-31", "2020-10-31", "day")]
+    opened = [Doc("o1", "2020-11-01", ["Am Samstag wurde der Flughafen Nordstadt eröffnet."],
+                  [airport], day),
+              Doc("o2", "2020-11-01", ["Der Flughafen Nordstadt ist am Samstag nach Jahren "
+                                       "der Verzögerung eröffnet worden."], [airport], day)]
+    decided = [Doc(f"b{k}", "2020-11-01", [f"Am Samstag wurde ein Beschluss zum Flughafen "
+                                           f"Nordstadt gefasst, {text}."], [airport], day)
+               for k, text in enumerate(["die Gebühren steigen", "der Nachtflug endet"])]
+    found, _ = events_of(*opened, *decided)
+    ids = found.set_index("article_id")["event_id"]
+    assert ids["o1"] == ids["o2"]
+    assert ids["b0"] != ids["b1"]
+
+
+def test_a_later_report_recalls_a_death_through_its_rare_person_only():
+    # Two articles date the death of a judge; weeks later 'die verstorbene Richterin Wendler'
+    # reports it. A later death word naming only a common-looking place does not join.
+    wendler = ("Wendler", "PER", "per:marta_wendler", "Marta Wendler")
+    dated = [Doc(f"d{k}", "2020-09-19", ["Die Richterin Wendler ist am Freitag gestorben."],
+                 [wendler], [("Freitag", "2020-09-18", "2020-09-18", "day")]) for k in range(2)]
+    later = Doc("l", "2020-10-20", ["Die verstorbene Richterin Wendler war eine Pionierin."],
+                [wendler])
+    other = Doc("o", "2020-10-20", ["Der verstorbene Richter war ein Pionier."])
+    found, _ = events_of(*dated, later, other, *OTHER_NEWS)
+    ids = found.set_index("article_id")["event_id"]
+    assert ids["l"] == ids["d0"] == ids["d1"] and ids["o"] != ids["d0"]
+
+
+def test_a_coarse_date_comes_from_what_happened_before_what_was_supposed():
+    # An event known from coarse timexes only: a report that the summit took place in mid
+    # August, and one that a meeting might follow in the next week (hypothetical, narrower).
+    from newslens.events.tables import event_date
+
+    def member(article: str, first: str, last: str, granularity: str, modality: str) -> dict:
+        return {"article_id": article, "published": pd.Timestamp("2020-08-21"),
+                "date_source": "timex", "granularity": granularity, "modality": modality,
+                "start_date": pd.Timestamp(first), "end_date": pd.Timestamp(last)}
+
+    held = member("a", "2020-08-11", "2020-08-20", "month", "asserted")
+    supposed = member("b", "2020-08-24", "2020-08-30", "week", "hypothetical")
+    assert event_date([held, supposed])[:3] == (pd.Timestamp("2020-08-11"),
+                                                pd.Timestamp("2020-08-20"), "month")
+    # with no report of it as happened, the narrowest of the others
+    assert event_date([supposed])[:3] == (pd.Timestamp("2020-08-24"),
+                                          pd.Timestamp("2020-08-30"), "week")
+
+
+def test_a_report_of_another_year_does_not_join_the_event():
+    # Two articles date the local election to Sunday 13 September 2020; a third, a few days
+    # later, names the election of 2017 (a year: too coarse to date it, but it excludes
+    # 2020) and one that names no date at all: only the undated one may join.
+    day = [Doc(f"d{k}", "2020-09-14", ["Die CDU hat die Kommunalwahl am Sonntag gewonnen."],
+               [("CDU", "ORG", "org:cdu", "CDU")],
+               [("Sonntag", "2020-09-13", "2020-09-13", "day")]) for k in range(2)]
+    old = Doc("y", "2020-09-16", ["Die CDU hatte die Kommunalwahl 2017 gewonnen."],
+              [("CDU", "ORG", "org:cdu", "CDU")], [("2017", "2017-01-01", "2017-12-31", "year")])
+    undated = Doc("u", "2020-09-16", ["Die CDU hat die Kommunalwahl gewonnen."],
+                  [("CDU", "ORG", "org:cdu", "CDU")])
+    found, _ = events_of(*day, old, undated)
+    by_article = found[found["event_class"] == "election"].groupby("article_id")["event_id"] \
+        .first()
+    assert by_article["d0"] == by_article["d1"] == by_article["u"]
+    assert by_article["y"] != by_article["d0"]
+
+
+def test_a_demonstration_told_as_news_of_the_day_is_not_last_weekends():
+    # Two articles date the demonstrations of Saturday 9 May; an article of Saturday 16 May
+    # tells, as news of the day, that people demonstrated again: a demonstration of that
+    # day (there is one every week), not a report of the one of the Saturday before.
+    town = ("Stuttgart", "LOC", "loc:stuttgart", "Stuttgart")
+    before = [Doc(f"b{k}", "2020-05-10", ["In Stuttgart haben am Samstag Tausende gegen die "
+                                          "Corona-Regeln demonstriert."], [town],
+                  [("am Samstag", "2020-05-09", "2020-05-09", "day")]) for k in range(2)]
+    again = Doc("n", "2020-05-16", ["In Stuttgart haben Tausende gegen die Corona-Regeln "
+                                    "demonstriert."], [town])
+    found, _ = events_of(*before, again)
+    protests = found[found["event_class"] == "protest"].set_index("article_id")
+    assert protests.loc["n", "date_source"] == "publication"
+    assert protests.loc["b0", "event_id"] == protests.loc["b1", "event_id"]
+    assert protests.loc["n", "event_id"] != protests.loc["b0", "event_id"]

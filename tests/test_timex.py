@@ -1667,3 +1667,69 @@ def test_start_and_middle_of_the_week_are_parts_of_this_week():
     frame = timex.tag(text, anchor="2020-12-07")
     assert list(zip(frame.text, frame.value, frame.modifier, strict=True)) == [
         ("Wochenbeginn", "2020-W50", "early"), ("Wochenmitte", "2020-W50", "mid")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Er kehrte nach 22 turbulenten Stunden zurück.", ("22 turbulenten Stunden", "PT22H")),
+    ("Es folgten zwei weitere Tage Stillstand.", ("zwei weitere Tage", "P2D")),
+    ("Er blieb einen ganzen Tag im Bett.", ("einen ganzen Tag", "P1D")),
+    ("Nach einer halben Stunde war es vorbei.", ("einer halben Stunde", "PT30M")),
+])
+def test_an_adjective_between_number_and_unit_keeps_the_length(text, expected):
+    assert expected in _values(text, "2021-01-03")
+
+
+def test_an_ordinal_between_number_and_unit_is_no_length():
+    assert [t for t, _ in _values("Am zweiten Tag kam er.", "2021-01-03")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das war das Ende eines zweitägigen Einsatzes.", ("zweitägigen", "P2D")),
+    ("Nach einer dreiwöchigen Pause ging es weiter.", ("dreiwöchigen", "P3W")),
+    ("Der 24-stündige Streik legte alles lahm.", ("24-stündige", "PT24H")),
+])
+def test_adjectives_of_length_are_durations(text, expected):
+    assert expected in _values(text, "2021-01-03")
+
+
+def test_adjectives_of_age_stay_untagged():
+    assert _values("Die zweijährige Tochter schlief.", "2021-01-03") == []
+
+
+def test_a_determiner_coordinated_with_a_unit_after_it_shares_the_unit():
+    text = "Die Hilfen steigern das Wachstum in diesem und im kommenden Jahr."
+    values = _values(text, "2020-11-10")
+    assert ("diesem", "2020") in values and ("kommenden Jahr", "2021") in values
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Rat kritisiert weniger als in früheren Jahren.", ("früheren Jahren", "PAST_REF")),
+    ("Die Zahl stieg im Vergleich zu den Vorjahren.", ("Vorjahren", "PAST_REF")),
+    ("In der jüngeren Vergangenheit siegten sie oft.", ("jüngeren Vergangenheit", "PAST_REF")),
+])
+def test_unspecified_times_before_now_are_past_refs(text, expected):
+    assert expected in _values(text, "2020-11-10")
+
+
+def test_a_number_parallel_to_a_year_just_before_is_a_year():
+    text = "Die Uni Heidelberg wurde 1386 gegründet, die Uni Leipzig 1409 und Rostock später."
+    assert ("1409", "1409") in _values(text, "2020-12-27")
+    # a count after a year is not: "1500 Besucher" stays a number
+    assert "1500" not in [t for t, _ in _values("Im Jahr 2019 kamen, 1500 Besucher.")]
+
+
+def test_in_days_after_a_rate_is_a_length_not_a_date():
+    text = ("Die Inzidenz, also die Neuinfektionen pro 100.000 Einwohnern in sieben Tagen, "
+            "steigt. In sieben Tagen beginnt die Schule.")
+    assert _values(text, "2020-11-23") == [("sieben Tagen", "P7D"),
+                                           ("In sieben Tagen", "2020-11-30")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Wednesday 2020-11-25
+    ("Die Polizei hat nach dem Wochenende Bilanz gezogen.", ("Wochenende", "2020-W47-WE")),
+    ("Seit dem Wochenende gilt die neue Regel.", ("Wochenende", "2020-W47-WE")),
+    ("Vor dem Wochenende soll es noch einmal schneien.", ("Wochenende", "2020-W48-WE")),
+])
+def test_the_weekend_after_nach_vor_seit_dem(text, expected):
+    assert expected in _values(text, "2020-11-25")

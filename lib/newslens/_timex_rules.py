@@ -111,6 +111,8 @@ VAGUE_PHRASES = (
     r"zur Zeit", r"im Moment", r"dieser Tage", r"in diesen Tagen", r"eines Tages",
     r"bis dato", r"seit (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten)",
     r"vor (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten)",
+    # unspecified times before now: in früheren Jahren, die Vorjahre, in der jüngeren Vergangenheit
+    r"früheren (?:Jahren|Jahrzehnten|Zeiten)", r"Vorjahren", r"(?:jüngeren|jüngsten) Vergangenheit",
 )
 #: The reference value of a vague phrase, by its first word(s); the present where none fits.
 VAGUE_PHRASE_REFS = (
@@ -118,7 +120,8 @@ VAGUE_PHRASE_REFS = (
     ("in kürze", "FUTURE_REF"), ("in naher", "FUTURE_REF"), ("in ferner", "FUTURE_REF"),
     ("in zukunft", "FUTURE_REF"), ("in absehbarer", "FUTURE_REF"), ("eines tages", "FUTURE_REF"),
     ("vor", "PAST_REF"), ("seit", "PAST_REF"), ("in der vergangenheit", "PAST_REF"),
-    ("bis dato", "PAST_REF"),
+    ("bis dato", "PAST_REF"), ("früheren", "PAST_REF"), ("vorjahren", "PAST_REF"),
+    ("jüngere", "PAST_REF"), ("jüngste", "PAST_REF"),
 )
 
 
@@ -304,7 +307,16 @@ _LIST = r"(?:\s*,\s*|" + _S + r"(?:und|oder|sowie|und" + _S + r"am|oder" + _S + 
 APPROX = _words(APPROXIMATORS, cap=True)
 UNIT = (r"(?:Jahrzehnte?n?s?|Jahrhunderte?n?s?|Jahre?n?s?|Monate?n?s?|Wochen?|Tage?n?s?|"
         r"Stunden?|Quartale?n?s?)")
+#: Number words that begin adjectives of length (zweitägig, dreiwöchig).
+_LENGTH_NUMBERS = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+                   "zehn", "elf", "zwölf", "vierzehn", "zwanzig", "dreißig")
 PART = _words(PART_MODIFIERS)
+#: A plain adjective between a number and its unit (not an ordinal or a word of direction,
+#: which make other expressions: "die nächsten zwei Wochen", "am zweiten Tag").
+_DU_ADJECTIVE = (r"(?!(?:erste|zweite|dritte|vierte|fünfte|letzte|nächste|kommende|vergangene|"
+                 r"folgende|darauffolgende|selbe|gleiche|vorige|jeweilige|halbe|bestimmte|"
+                 r"gewisse|andere|einzige)[nmrs]?\b)"
+                 r"[a-zäöüß]{3,}e[nmrs]?")
 _REL_STEMS = ("vorvergangene", "vergangene", "letzte", "vorletzte", "vorige", "kommende",
               "nächste", "übernächste", "diese", "laufende")
 REL = _words([stem + ending for stem in _REL_STEMS for ending in ("", "n", "r", "s", "m")],
@@ -507,13 +519,18 @@ _BRANCHES = [
         r"(?:(?P<ru_mod>" + PART + r")" + _S + r"(?:(?:des|der)" + _S + r")?)?(?P<ru_rel>" + REL
         + r")" + _S + r"(?P<ru_unit>Wochenendes?|Woche|Monats?|Jahres|Jahr|Jahrzehnts?|"
         r"Jahrhunderts?|Quartals?)" + _E
+        # in diesem und im kommenden Jahr: the first of two sharing the unit
+        + r"|(?P<re_rel>" + REL + r")(?=" + _S + r"(?:und|oder|bis)" + _S + r"(?:(?:im|in"
+        + _S + r"der|am|ins|das|die|der|den|dem)" + _S + r")?" + REL + _S + r"(?P<re_unit>"
+        r"Woche|Monats?|Jahres|Jahr|Jahrzehnts?|Quartals?)" + _E + r")"
         + r"|(?P<rc_mod>" + PART + r")" + _S + r"(?:des|der)" + _S + r"(?P<rc_unit>Woche|"
         r"Monats|Jahres)" + _E
         + r"|(?P<rv_word>Vorjahr|Vorjahres|Vormonat|Vormonats|Vorwoche|[Hh]euer|Jahresende|"
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte|"
         r"Wochenbeginn|Wochenanfang|Wochenmitte)" + _E
         + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
-        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das)" + _S
+        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das|(?:[Nn]ach|[Vv]or|"
+        r"[Ss]eit)" + _S + r"dem)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
         # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
         + r"|(?:(?P<rn_mod>" + PART + r")" + _S + r"des" + _S + r")?(?P<rn_new>neue[nms]?)"
@@ -574,9 +591,11 @@ _BRANCHES = [
             + r"|(?P<dc_num>" + NUM + r")(?=" + _S + r"oder" + _S + NUM + _S
             + r"(?P<dc_unit>" + UNIT + r")" + _E + r")"),
     # 16 durations: zwei Jahren, einen Tag, fast dreieinhalb Jahre; with zurück/her an offset
+    # (an adjective between: 22 turbulenten Stunden, zwei weiteren Tagen, einen ganzen Tag)
     _branch("duration", r"(?:(?P<du_apx>" + APPROX + r")" + _S + r")?(?P<du_num>" + NUM + r"|"
             + FEW_ANY + r"|[Vv]iele[n]?)"
-            + _S + r"(?P<du_unit>" + UNIT + r")" + _E + r"(?:" + _S
+            + _S + r"(?:(?P<du_adj>" + _DU_ADJECTIVE + r")" + _S + r")?(?P<du_unit>" + UNIT + r")"
+            + _E + r"(?:" + _S
             + r"(?P<du_back>zurück|her)" + _E + r")?"),
     # 17 weekdays: Montag, vergangenen Donnerstag, Dienstagabend, Montag (Ortszeit)
     _branch("weekday", (
@@ -623,7 +642,10 @@ _BRANCHES = [
     # 20 vague adverbs: derzeit, nun, bald, bisher
     # 19b how long, unquantified: jahrelang, wochenlangen, stundenlang
     _branch("lasting", r"(?P<ln_unit>[Jj]ahrzehnte|[Jj]ahre|[Mm]onate|[Ww]ochen|[Tt]age|[Ss]tunden|"
-            r"[Nn]ächte)lang(?:e[nmrs]?)?" + _E),
+            r"[Nn]ächte)lang(?:e[nmrs]?)?" + _E
+            # adjectives of a length: zweitägigen, dreiwöchige, 24-stündige (not ages: -jährig)
+            + r"|(?P<lg_num>\d{1,3}-|" + _words(_LENGTH_NUMBERS) + r")(?P<lg_unit>tägig|wöchig|"
+            r"monatig|stündig)(?:e[nmrs]?)?" + _E),
     _branch("vague", r"(?P<va_word>" + _words(VAGUE_WORDS, cap=True) + r")" + _E),
 ]
 
@@ -634,7 +656,9 @@ _PREFIXES = [
     *_REL_STEMS, "heutig", "gestrig", "morgig", "vorgestrig", "übermorgig", "Jahr", "Monats",
     "Vorjahr", "Vormonat", "Vorwoche", "halbe", "Weihnachtsfeiertage", "Osterfeiertage",
     "Vortag", "Folgetag", "Vorabend", "jahrelang", "jahrzehntelang", "monatelang", "wochenlang",
-    "tagelang", "stundenlang", "nächtelang", "Mitternacht", "erste", "zweite", "dritte", "vierte",
+    "tagelang", "stundenlang", "nächtelang", "Mitternacht", "früheren", "jüngeren", "jüngsten",
+    *(n + u for n in _LENGTH_NUMBERS for u in ("tägig", "wöchig", "monatig", "stündig")),
+    "erste", "zweite", "dritte", "vierte",
 ]
 _WHOLE_WORDS = [
     *MONTHS, *PART_MODIFIERS, *ORDINAL_WORDS, *VAGUE_WORDS, "heuer", "montags", "dienstags",
@@ -660,6 +684,7 @@ _FOLLOWED_BY = {
     ("vom",): r"(?:\d|Wochenende)",
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
     ("am", "übers"): r"Wochenende",
+    ("nach", "vor", "seit"): r"dem" + _S + r"Wochenende",
     ("im",): r"Moment",
     ("vor", "seit"): (r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER
                       + r"|genau|bald|nicht|noch|vielen)"),
@@ -688,7 +713,8 @@ _FOLLOWED_BY = {
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf|vom|von)",
-    tuple(NUMBERS): r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde|" + _NUMBER_LIKE + r")",
+    tuple(NUMBERS): (r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde|" + _NUMBER_LIKE
+                     + r"|[a-zäöüß]{3,}e[nmrs]?" + _S + _UNIT_START + r")"),
     ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS
           if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
@@ -801,6 +827,8 @@ COORDINATION_GAP = re.compile(r"\s*,?\s*(?:und|oder|sowie)(?:\s+(?:auch|sogar|nu
 #: Between a set and the time that narrows it: "von Montag bis Samstag zwischen 8 und 20 Uhr",
 #: "sonntags, 10 Uhr", "täglich um 9 Uhr".
 ADJACENT_GAP = re.compile(r"\s*,?\s*(?:(?:um|ab|von|gegen|jeweils)\s+)?")
+#: A rate right before "in sieben Tagen": "pro 100.000 Einwohner", "je 100 000 Einwohnern".
+RATE_BEFORE = re.compile(r"\b(?:pro|je)\s+[\d.,\u202f ]*\d(?:\s+[A-ZÄÖÜ]\w*)?\s+$")
 #: Words before a bare year that make it an attribute or a limit: "Nachwirkungen bis 2018",
 #: "ein Thriller von 1981", "die Finanzkrise 2008/2009".
 ATTRIBUTE_BEFORE = re.compile(

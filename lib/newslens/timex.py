@@ -25,7 +25,15 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   publication).
 - Lists and ranges: ``22. und 25. August`` are two dates sharing month and year; ``vom 11. bis
   15. September``, ``27./28. September``, ``zwischen Mai und Juli``, ``Juni 1941 bis Februar
-  1943`` one range, ``value`` its start and ``end_value`` its end.
+  1943`` one range, ``value`` its start and ``end_value`` its end; two numerals side by side
+  are a range too (``sechs, acht Wochen``, ``in drei, vier Jahren``), and a determiner
+  coordinated with a unit after it shares the unit (``in diesem und im kommenden Jahr``). A
+  time coordinated with a set, or a clock time right after one in a present clause, is a set
+  (``abends und am Wochenende``, ``von Montag bis Samstag zwischen 8 und 20 Uhr``).
+- Anchored to the reference time as well: ``zu diesem Zeitpunkt`` (the reference itself),
+  ``Mitternacht`` (the midnight ending the day told; ``seit Mitternacht`` the one that began
+  it), weeks of a month (``die erste Novemberwoche``: the first ISO week wholly in it). A month
+  or season as the standard of a comparison (``wie im Frühjahr``) is one already past.
 - Values: TIMEX3 (``1915-04-22``, ``1862-SU``, ``1944-W20``, ``BC0149``, ``19``, ``P3M``,
   ``PRESENT_REF``). ``start_date``/``end_date`` where a Timestamp holds them (1678-2261),
   ``start_year``/``end_year`` and ``start_day``/``end_day`` (days since 1970) for every dated
@@ -37,7 +45,9 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
 - Direction: the nearest tense cue in the clause (werde, soll, könnte, geplant, beginnenden …
   future; hatte, wurde, sagte, -ierte … past; hat/haben only with a participle); none means
   present; strong verbs in the preterite count (``erstach``, ``verlor``). A preposition
-  overrides it: seit/vom look back, ab/bis/auf forward. Weekdays: a weekday in apposition to a
+  overrides it: seit/vom look back (``vom 11. Januar an`` in a future clause forward), ab/bis/auf
+  forward (``bis`` in a past clause without a participle back: ``zählte bis Donnerstagabend``);
+  ``zu erreichen`` is an infinitive, not a participle. Weekdays: a weekday in apposition to a
   date is that date (``am 27. September, dem Sonntag``); else the coming one in the future or
   in a present clause about a scheduled event (``beginnt``, ``findet statt``), else the most
   recent; the anchor's own weekday is the anchor day unless marked (``vergangenen
@@ -46,7 +56,9 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
 - ``heute`` is the anchor day, or ``PRESENT_REF`` (nowadays) set against the past: ``damals
   wie heute``, before an age (``der heute 49-Jährige``), in an apposition (``Konstantinopel –
   heute Istanbul –``), as a state (``ist``, ``steht``, ``heißt``) right after a past sentence
-  that dates something more than a month back, or in a passage told in another year.
+  that dates something more than a month back, after ``einst``/``damals``/``früher`` in its
+  sentence or the one before, or in a passage told in another year. ``früher`` is
+  ``PAST_REF`` (formerly) unless it compares (``früher als``, ``noch früher``).
 - Compounds: a month before a hyphen is tagged alone (``Oktober-Gipfel``), weekday + day part
   whole (``Dienstagabend``); closed compounds are not dates (``Sonntagsfrage``,
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
@@ -1071,8 +1083,11 @@ def _span_row(m, doc: _Doc, i: int, amount: float | None, unit: str, sign: int,
 def _offset(m, doc: _Doc, i: int) -> Timex | None:
     """vor drei Tagen, in zwei Wochen, vor wenigen Tagen, in wenigen Tagen."""
     sign = -1 if m["of_dir"].lower() == "vor" else 1
-    if sign > 0 and doc.tense(i) == "past" and R.number_of(m["of_num"]) is not None:
-        return _duration(m, doc, i)  # "hat es in zwei Monaten geschafft": how long, not when
+    if sign > 0 and R.number_of(m["of_num"]) is not None and (
+            doc.tense(i) == "past" or R.RATE_BEFORE.search(doc.text, max(0, m.start() - 50),
+                                                           m.start())):
+        return _duration(m, doc, i)  # "hat es in zwei Monaten geschafft", "Neuinfektionen pro
+        # 100.000 Einwohner in sieben Tagen": how long, not when
     return _offset_row(m, doc, i, sign, m["of_num"], R.unit_of(m["of_unit"]), m["of_apx"])
 
 
@@ -1254,6 +1269,8 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     elif m["ru_unit"]:
         unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
+    elif m["re_rel"]:  # diesem (und im kommenden Jahr): the unit named after the coordination
+        unit, step, modifier = m["re_unit"], R.step_of(m["re_rel"]), "none"
     else:
         unit, step, modifier = m["rc_unit"], 0, R.PART_MODIFIERS[m["rc_mod"]]
     precision = "day" if unit.startswith("Woche") else "month" if unit.startswith(
@@ -1391,10 +1408,24 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
         modifier = R.PART_MODIFIERS.get(m["ye_mod"], "none")
         interval = R.part_of(*R.year_interval(year), "year", modifier)
         return doc.make(i, f"{year:04d}", interval, "year", modifier=modifier)
-    if not _bare_year_ok(doc.text, m.start(), m.end()):
+    if not _bare_year_ok(doc.text, m.start(), m.end()) and not _parallel_year(m, doc, i):
         return None
     year = int(m["yb_n"])
     return doc.make(i, f"{year:04d}", R.year_interval(year), "year")
+
+
+def _parallel_year(m, doc: _Doc, i: int) -> bool:
+    """A number in a clause parallel to one with a bare year just before, after a comma in the
+    same sentence and not before a noun: ``wurde 1386 gegründet, die Uni Leipzig 1409 und``."""
+    if i == 0 or i - 1 in doc._busy or doc.matches[i - 1].lastgroup != "year":
+        return False
+    before = doc.resolve(i - 1)
+    if before is None or before.granularity != "year" or m.start() - before.end > 60:
+        return False
+    gap = doc.text[before.end:m.start()]
+    return "," in gap and not R.SENTENCE_BREAK.search(gap) and not (
+        R.NOT_YEAR_AFTER.match(doc.text, m.end()) or R.CAPITALISED_NEXT.match(doc.text, m.end())
+        or R.NOT_YEAR_BEFORE.search(doc.text, max(0, m.start() - 20), m.start()))
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
@@ -1543,7 +1574,12 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
     else:
         words, unit_word, approximator, span = m["du_num"], m["du_unit"], m["du_apx"], None
     unit = R.unit_of(unit_word)
-    if m["du_back"]:  # rund zwei Monate zurück: an offset into the past
+    if m["du_adj"] and words.lower().startswith("ein") and m["du_adj"] not in ("ganzen", "ganze"):
+        return None  # "ein schwieriges Jahr": what a year was like, not how long
+    if m["du_back"] and re.search(r"\b[Nn]ach\s+$", doc.text[max(0, m.start() - 8):m.start()]):
+        span = (m.start(), m.end("du_unit"))  # kehrte nach 22 Stunden zurück: the particle of
+        # the verb, the length after which
+    elif m["du_back"]:  # rund zwei Monate zurück: an offset into the past
         return _offset_row(m, doc, i, -1, words, unit, approximator)
     amount = R.number_of(words)
     if amount is None and m["du_num"]:  # ein paar Tage, viele Jahre: PXD, PXY
@@ -1556,7 +1592,14 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
 
 
 def _lasting(m, doc: _Doc, i: int) -> Timex:
-    """jahrelang (PXY), wochenlangen (PXW), stundenlang (PTXH), nächtelang (PXD)."""
+    """jahrelang (PXY), wochenlangen (PXW), stundenlang (PTXH), nächtelang (PXD); zweitägigen
+    (P2D), 24-stündige (PT24H)."""
+    if m["lg_unit"]:
+        amount = R.number_of(m["lg_num"].rstrip("-"))
+        unit = R.unit_of({"tägig": "Tag", "wöchig": "Woche", "monatig": "Monat",
+                          "stündig": "Stunde"}[m["lg_unit"]])
+        return doc.make(i, R.duration_value(amount, unit), None, R.UNIT_GRANULARITY[unit],
+                        kind="duration")
     word = m["ln_unit"].lower()
     unit = "D" if word == "nächte" else R.unit_of(word.capitalize())
     return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],

@@ -25,6 +25,11 @@ that no two mentions are compared unless they share a key:
 5. **Undated mentions** (and those with only a year or season) then join the most similar
    event reported around their article's publication (stricter thresholds), else stay
    events of their own per article, family and lemma.
+Plans and remarks keep their own days: a plan (``modality = planned``) dates an event only
+while no report says it happened and joins what happened only when one's days lie within the
+other's (:func:`_plan_fits`); a plan dated before its own report is taken as undated; what was
+said, dated by its own timex, joins an act only on the same days.
+
 6. **Clusters of days**: an event whose day-precise timexes fall into two or more clusters of
    days, each named by several articles, is split into one event per cluster
    (:func:`_split_clusters`), unless a report gives the days as one range.
@@ -45,6 +50,10 @@ SLACK_DAYS = 1
 #: A publication-dated mention may report an event of this many days before (the mention
 #: side), and an event known only from such reports happened up to SPAN_DAYS before its first.
 REPORT_DAYS, SPAN_DAYS = 7, 3
+#: Families of acts that recur every few days (a demonstration each Saturday, in many towns):
+#: told in the past tense as news of the day, such an act is of that day or the
+#: :data:`DAILY_DAYS` before, not of any day of the week before, nor of weeks before.
+DAILY_FAMILIES, DAILY_DAYS = frozenset({"protest"}), 2
 #: How far back and forward an undated report may refer (days around its publication).
 UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 30, 120
 #: Candidate events per key looked at: the nearest in time to the mention.
@@ -63,6 +72,11 @@ GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "coop
                              "demand", "disapprove", "reject", "decision",
                              # whose death: deaths of the same days are many
                              "death"})
+#: Words of those classes (trigger lemmas, ``data/event_triggers.csv``) that name an occasion
+#: its actor has once, not a kind of act it repeats: a company files for insolvency once, an
+#: airport opens once, a state leaves a union or annexes a region once. They group as the
+#: other classes do (and a later report may refer back to them, :func:`_recall`).
+OCCASION_LEMMAS = frozenset({"Insolvenz", "Eröffnung", "Austritt", "Annexion"})
 #: Classes of speech acts (a statement, a call, a pledge, a demand, a criticism, a rejection):
 #: one person says many things on many days, so reports in different articles join only when
 #: their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
@@ -115,6 +129,9 @@ class _Mention:
     recalled: bool = False
     #: reported as happened (asserted or reported), not planned, hypothetical or negated
     happened: bool = True
+    #: the year or season its own timex names (days), when too coarse to date it: it reports
+    #: no event outside them (die Bundestagswahl 2017 is no report of an election of 2020)
+    within: tuple[int, int] | None = None
 
 
 @dataclass
@@ -122,6 +139,7 @@ class _Event:
     number: int
     family: str
     day_votes: Counter = field(default_factory=Counter)
+    plan_votes: Counter = field(default_factory=Counter)
     first_publication: int | None = None
     coarse: tuple[int, int] | None = None
     lemmas: Counter = field(default_factory=Counter)
@@ -130,6 +148,7 @@ class _Event:
     named: Counter = field(default_factory=Counter)
     generic: bool = False
     speech: int = 0
+    planned: int = 0
     articles: set = field(default_factory=set)
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
@@ -143,12 +162,18 @@ class _Event:
 
     def _span(self) -> tuple[int, int] | None:
         if self.day_votes:
-            day = min(self.day_votes, key=lambda d: (-self.day_votes[d], d))
-            return day, day
+            return _best_day(self.day_votes)
         if self.first_publication is not None:  # what was said: that day or the day before
             back = 1 if 2 * self.speech > len(self.members) else SPAN_DAYS
             return self.first_publication - back, self.first_publication
+        if self.plan_votes:  # what happened first, else the day it was planned for
+            return _best_day(self.plan_votes)
         return self.coarse
+
+
+def _best_day(votes: Counter) -> tuple[int, int]:
+    day = min(votes, key=lambda d: (-votes[d], d))
+    return day, day
 
 
 def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]) -> list[int]:
@@ -164,7 +189,9 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
         found = _place(m, events, index, weight, dated=True, create=m.source != "publication")
-        if found < 0:  # a report of an event of weeks before, or news of its own
+        if found < 0 and m.family not in DAILY_FAMILIES:
+            # a report of an event of weeks before, or news of its own; a demonstration told
+            # as news of the day is that day's (there is one somewhere every week)
             found = _place(m, events, index, weight, dated=False, create=False)
         if found < 0:
             found = _place(m, events, index, weight, dated=True)
@@ -476,25 +503,34 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
     for i, (m, vector) in enumerate(zip(mentions, vectors, strict=True)):
-        source = m["date_source"]
+        source, within = m["date_source"], None
         if source == "timex" and m["granularity"] not in PRECISE:
-            source = "none"  # a year or a season places no single event
+            source = "none"  # a year or a season places no single event, but bounds it
+            if starts[i] > -10**7 and ends[i] > -10**7:
+                within = (starts[i], ends[i])
         low = high = published[i]
         if source != "none":
             low, high = starts[i], ends[i]
+        if source == "timex" and m["modality"] == "planned" and high < published[i]:
+            # a plan for days before its report was written: its timex was read as the last
+            # Wednesday where the coming one was meant (or it tells of an old plan): no date
+            source, low, high = "none", published[i], published[i]
         speech = m["event_class"] in SPEECH_CLASSES
         if source == "publication":
             # news of the days before; what someone said, of that day or the day before (the
             # remarks of the weekend and those of Monday are two statements)
-            low -= 1 if speech else REPORT_DAYS
+            low -= 1 if speech else (DAILY_DAYS if families[m["event_class"]] in
+                                     DAILY_FAMILIES else REPORT_DAYS)
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
-                              m["event_class"] in GENERIC_CLASSES,
+                              m["event_class"] in GENERIC_CLASSES
+                              and m["lemma"] not in OCCASION_LEMMAS,
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
-                              happened=m["modality"] in ("asserted", "reported")))
+                              happened=m["modality"] in ("asserted", "reported"),
+                              within=within))
     return items
 
 
@@ -574,6 +610,10 @@ def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, f
 #: A retrospective reference (``nach dem Corona-Ausbruch bei Tönnies``, ``seit dem Sturm auf
 #: das Kapitol``) may refer to an event this many days before its article at most.
 RECALL_DAYS = 183
+#: Words of the generic classes that name what happens to a person once (a death): a later
+#: report recalls the event through that person (a rare one), as ``die verstorbene Richterin
+#: Ruth Bader Ginsburg`` the death.
+PERSONAL_LEMMAS = frozenset({"Tod"})
 #: Families of classes whose events recur between the same names (meetings, calls, talks):
 #: a later reference names one of many.
 RECURRING_FAMILIES = frozenset({"talk"})
@@ -592,12 +632,16 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     measured on the corpus itself, :func:`_name_weights`) :data:`UNDATED_RARE` at least, when
     the mention reports it as happened (not planned, hypothetical or negated) and its word
     names an occasion (not a kind of act that recurs: the classes of :data:`GENERIC_CLASSES`,
-    a decision of a court, nor the talks of :data:`RECURRING_FAMILIES`, the weekly
-    conference of a government), that happened before the article was published (up to :data:`RECALL_DAYS` before) and is reported by
+    a decision of a court, but for a death through its rare person, :data:`PERSONAL_LEMMAS`;
+    nor the talks of :data:`RECURRING_FAMILIES`, the weekly conference of a government),
+    that happened before the article was published (up to :data:`RECALL_DAYS` before) and is
+    reported by
     :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
-    if not m.happened or m.generic or m.family in RECURRING_FAMILIES or not m.names:
+    if not m.happened or m.family in RECURRING_FAMILIES or not m.names \
+            or (m.generic and m.lemma not in PERSONAL_LEMMAS):
         return -1
-    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE}
+    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE
+            and (not m.generic or n in m.persons)}
     best, best_key = -1, None
     for n in sorted(rare):
         for number in index.near((m.family, "name", n), m.published - RECALL_DAYS, m.published,
@@ -605,6 +649,7 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
             event = events[number]
             span = event.span()
             if span is None or event.family != m.family or not event.lemmas[m.lemma] \
+                    or (m.within is not None and not _overlap(m.within, span)) \
                     or len(event.articles) < RECALL_MIN_ARTICLES \
                     or not (m.published - RECALL_DAYS <= span[0]
                             and span[1] <= m.published + SLACK_DAYS) \
@@ -628,13 +673,42 @@ def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
     span = event.span()
     if span is None:
         return False
-    if dated:  # what was said, by the report's day: that day or the day before, no slack
-        slack = 0 if m.speech and m.source == "publication" else SLACK_DAYS
+    if dated and m.planned:
+        return _plan_fits(m.low, m.high, event)
+    if dated and _only_planned(event) and m.source == "timex":
+        return _nested((m.low, m.high), span)  # what happened on the plan's days
+    if dated:
+        # what was said, by the report's day: that day or the day before, no slack; what was
+        # said on days of its own is no part of an act of other days (the remarks of last week
+        # and the summit of this one), nor the reverse
+        slack = 0 if (m.speech and m.source == "publication") or \
+            (m.source == "timex" and m.speech != _spoken(event)) else SLACK_DAYS
         return m.low - slack <= span[1] and span[0] <= m.high + slack
+    if m.within is not None and not _overlap(m.within, span):
+        return False  # its own year or season excludes the event's days
     if m.planned:
         return m.published - SLACK_DAYS <= span[1] and span[0] <= m.published + \
             PLANNED_AHEAD_DAYS
     return m.published - UNDATED_BACK_DAYS <= span[1] and span[0] <= m.published + SLACK_DAYS
+
+
+def _plan_fits(low: int, high: int, event: _Event) -> bool:
+    """Whether a plan for the days ``[low, high]`` is one of ``event``: the event's day (of its
+    reports, else of its plans) or its coarse dates lie within them, or they within its coarse
+    dates (``in wenigen Tagen``, 7-14 August, is no plan of the summit of mid-August, 11-20;
+    ``am Freitag`` is one of the call of that week); an event known from its reports'
+    publication days only need overlap them."""
+    span = event.span()
+    if span is None:
+        return False
+    if not event.day_votes and event.first_publication is not None:
+        return low <= span[1] and span[0] <= high
+    return _nested((low, high), span)
+
+
+def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether one of the day intervals ``a``, ``b`` lies within the other."""
+    return (b[0] <= a[0] and a[1] <= b[1]) or (a[0] <= b[0] and b[1] <= a[1])
 
 
 def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool) -> float:
@@ -674,6 +748,7 @@ def _add(event: _Event, m: _Mention) -> None:
     event.members.append(m.i)
     event.lemmas[m.lemma] += 1
     event.speech += m.speech
+    event.planned += m.planned
     for n in m.names:
         event.names[n] += 1
     for p in m.persons:
@@ -684,13 +759,14 @@ def _add(event: _Event, m: _Mention) -> None:
     event.articles.add(m.article)
     if m.source == "timex" and m.low == m.high:
         if new_article:
-            event.day_votes[m.low] += 1
+            (event.plan_votes if m.planned else event.day_votes)[m.low] += 1
     elif m.source == "publication":
         day = m.high
         if event.first_publication is None or day < event.first_publication:
             event.first_publication = day
-    elif m.source == "timex" and event.coarse is None:
-        event.coarse = (m.low, m.high)
+    elif m.source == "timex" and (event.coarse is None
+                                  or m.high - m.low < event.coarse[1] - event.coarse[0]):
+        event.coarse = (m.low, m.high)  # the narrowest: Mitte August, not im August
     for term, weight in m.vector.items():
         event.centroid[term] += weight
     if len(event.centroid) > 200:
@@ -720,7 +796,8 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
                     parent[max(ra, rb)] = min(ra, rb)
     # An event dated to weeks or a month only (im Juni) joins the largest day-dated event of
     # its days with its word and main name, and only that one: it never links two of them
-    # (two Bund-Länder rounds of one November stay apart).
+    # (two Bund-Länder rounds of one November stay apart); an act of that month never joins
+    # what someone said in it, nor a plan outside its days.
     for event in wide:
         span, best, best_size = event.span(), -1, 0
         seen = set()
@@ -731,7 +808,8 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
                     continue
                 seen.add(root)
                 other = events[number]
-                if _coarse_same(event, other, weight) and \
+                if _coarse_same(event, other, weight) and _apart_ok(event, other) \
+                        and _spoken(event) == _spoken(other) and \
                         len(events[root].articles) > best_size:
                     best, best_size = root, len(events[root].articles)
         if best >= 0:
@@ -748,8 +826,10 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
             target.named.update(event.named)
             target.generic = target.generic or event.generic
             target.speech += event.speech
+            target.planned += event.planned
             target.articles |= event.articles
             target.day_votes.update(event.day_votes)
+            target.plan_votes.update(event.plan_votes)
             target.centroid.update(event.centroid)
             if event.first_publication is not None and (
                     target.first_publication is None
@@ -792,6 +872,8 @@ def _spoken(event: _Event) -> bool:
 def _same(a: _Event, b: _Event) -> bool:
     if (a.generic or b.generic) and not set(a.named) & set(b.named):
         return False
+    if not _apart_ok(a, b):
+        return False
     main_a, main_b = _main_names(a), _main_names(b)
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
     sim = _centroid_cosine(a.centroid, b.centroid)
@@ -807,6 +889,22 @@ def _same(a: _Event, b: _Event) -> bool:
     return (same_lemma and bool(main_a & main_b)) or \
         (same_lemma and not (main_a and main_b) and sim >= 0.05) or \
         (same_lemma and sim >= 0.3) or sim >= 0.5
+
+
+def _only_planned(event: _Event) -> bool:
+    return event.planned == len(event.members)
+
+
+def _apart_ok(a: _Event, b: _Event) -> bool:
+    """False when ``a`` and ``b`` must stay apart whatever their words: what was said and an act
+    dated apart (no slack), or a plan and what happened outside its days."""
+    if _spoken(a) != _spoken(b) and not _overlap(a.span(), b.span()):
+        return False
+    if _only_planned(a) != _only_planned(b):
+        plan, other = (a, b) if _only_planned(a) else (b, a)
+        span = plan.span()
+        return _plan_fits(span[0], span[1], other)
+    return True
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -43,6 +43,9 @@ STATISTIC_CLASSES = ("death", "outbreak")
 #: How far back (characters) a pronoun looks for its person outside its sentence, and a title.
 PRONOUN_WINDOW, TITLE_WINDOW = 400, 2000
 DEMONYMS_FILE = "demonyms.csv"
+#: Collective actors the recogniser does not find as one name (``Bund und Länder``, ``die
+#: EU-Staats- und Regierungschefs``): a pattern and the knowledge-base entity it stands for.
+ACTORS_FILE = "event_actors.csv"
 #: The lead: the first sentences of an article (at most this many, starting within this many
 #: characters of its beginning).
 LEAD_SENTENCES, LEAD_CHARS = 4, 600
@@ -196,6 +199,9 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     if not trigger.needs("actor") and trigger.pos != "verb":
         actors = list({str(m["entity_id"]): m for m in [
             *_modifiers(text, trigger, s0, names), *actors]}.values())[:MAX_NAMES]
+    if not trigger.needs("actor"):
+        actors = list({str(m["entity_id"]): m for m in [
+            *_collective(text, trigger, clause, s0), *actors]}.values())[:MAX_NAMES]
     places = _nearest(names, PLACE_LABELS, trigger, clause, s0)
     return {
         "article_id": article_id, "sentence_id": sentence_id,
@@ -227,6 +233,34 @@ def _modifiers(text: str, trigger, s0: int, names: list[dict]) -> list[dict]:
                               if entity[0].startswith("loc:") else "ORG",
                               "start": s0 + before.start(1), "end": s0 + before.end(1)})
     return found
+
+
+def _collective(text: str, trigger, clause: tuple[int, int], s0: int) -> list[dict]:
+    """The collective actors (``data/event_actors.csv``) named in the trigger word
+    (``Bund-Länder-Beschluss``) or its clause (``Bund und Länder beschlossen``), as entity
+    mentions of their knowledge-base entity."""
+    found = []
+    for pattern, entity_id, canonical in _collectives():
+        m = pattern.search(text, min(clause[0], trigger.start), max(clause[1], trigger.end))
+        if m is not None:
+            found.append({"entity_id": entity_id, "canonical": canonical, "label": "ORG",
+                          "start": s0 + m.start(), "end": s0 + m.end()})
+    return found
+
+
+@functools.cache
+def _collectives() -> list[tuple[re.Pattern, str, str]]:
+    rows = pd.read_csv(config.DATA_DIR / ACTORS_FILE, dtype=str, keep_default_na=False)
+    kb = pd.read_csv(config.DATA_DIR / "kb.csv", dtype=str, keep_default_na=False)
+    canonical = dict(zip(kb["entity_id"], kb["canonical"], strict=True))
+    out = []
+    for number, row in enumerate(rows.itertuples(index=False), start=2):
+        if row.entity_id not in canonical:
+            raise ValueError(f"{ACTORS_FILE} line {number}: entity_id {row.entity_id!r} is "
+                             "not in kb.csv")
+        out.append((re.compile(rf"(?<![\w-])(?:{row.pattern})(?!\w)"), row.entity_id,
+                    canonical[row.entity_id]))
+    return out
 
 
 class _Demonyms:

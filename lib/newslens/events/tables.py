@@ -164,10 +164,12 @@ def event_date(members: list[dict]) -> tuple:
         day = min(reported)
         return day - pd.Timedelta(days=1), day, "range", "publication"
     coarse: dict[tuple, set] = {}
-    for m in members:
-        if m["date_source"] == "timex":
-            coarse.setdefault((m["start_date"], m["end_date"], m["granularity"]),
-                              set()).add(m["article_id"])
+    # what the reports say happened, else what was planned or supposed (a summit 'Mitte
+    # August', not the 'next week' of a hypothetical meeting)
+    timexed = [m for m in members if m["date_source"] == "timex"]
+    for m in [m for m in timexed if m["modality"] in HAPPENED] or timexed:
+        coarse.setdefault((m["start_date"], m["end_date"], m["granularity"]),
+                          set()).add(m["article_id"])
     if coarse:
         best = min(coarse, key=lambda k: (-len(coarse[k]), k[1] - k[0], k[0]))
         return (*best, "timex")
@@ -218,14 +220,15 @@ def _most(counts: Counter) -> str:
 def _label(members: list[dict], event_class: str, actors: list, places: list,
            classes: pd.DataFrame) -> str:
     """``what · who · where``: the most reported trigger noun (else the lemma of its verbs:
-    ``festgenommen`` -> Festnahme), two actors (surnames of persons), and a place not
-    already named."""
+    ``festgenommen`` -> Festnahme), two actors (surnames of persons) other than the word
+    itself (``Ministerpräsidentenkonferenz`` is its own actor), and a place not already
+    named."""
     nouns = Counter(m["trigger"] for m in members if m["trigger"][:1].isupper())
     lemmas = Counter(m["lemma"] for m in members)
     what = (min(nouns, key=lambda w: (-nouns[w], -len(w), w)) if nouns
             else min(lemmas, key=lambda w: (-lemmas[w], w)))
     who = [_surname(name) if entity_id.startswith("per:") else name
-           for entity_id, name in actors[:2]]
+           for entity_id, name in actors if name != what][:2]
     parts = [what] + ([", ".join(who)] if who else [])
     where = [name for _, name in places if name not in who and name not in what]
     return " · ".join(parts + where[:1])

@@ -29,7 +29,10 @@ The lexicon is data, one reviewable row per word or word family:
   a named person or organisation in its clause (``sagte Merkel``, not ``sagte er``); ``lead``:
   a present-tense form (``tritt ... zurück``, ``stirbt``, ``gewinnt``) is a trigger only in an
   article's lead, where the present tense tells the news of the day (elsewhere it is as often
-  a habit, a plan or a story told in the present).
+  a habit, a plan or a story told in the present); ``state``: a participle used as an adjective
+  names the result of an event (``der vergiftete Kremlkritiker``, ``das abgebrannte Lager``,
+  ``die verstorbene Richterin``): a report of that event, but of a day before, so it never
+  takes the publication day (its own timex still dates it).
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from newslens import config
 TRIGGERS_FILE = "event_triggers.csv"
 CLASSES_FILE = "event_classes.csv"
 POS = ("noun", "head", "verb", "stop")
-REQUIRES = ("", "change", "actor", "lead")
+REQUIRES = ("", "change", "actor", "lead", "state")
 
 
 @dataclass(frozen=True)
