@@ -171,7 +171,8 @@ def test_kinds_fit_labels(kb):
     ("Deutsche Städtetag", "org:deutscher_staedtetag"),
     ("OLG Hamm", "org:oberlandesgericht_hamm"),
     ("Techniker Krankenkasse", "org:techniker_krankenkasse"),
-    ("Potsdam-Instituts für Klimafolgenforschung", "org:potsdam_institut_fuer_klimafolgenforschung"),
+    ("Potsdam-Instituts für Klimafolgenforschung",
+     "org:potsdam_institut_fuer_klimafolgenforschung"),
     ("EASA", "org:agentur_der_europaeischen_union_fuer_flugsicherheit"),
 ])
 def test_surface_lookup(aliases, surface, entity_id):

@@ -22,8 +22,9 @@
   tritt zurück``, ``In einer Fabrik bricht ein Brand aus``: :func:`~newslens.events.cues.
   is_lead_news`), with the same conditions otherwise.
 - ``none``: nothing dates it (a result state, ``der vergiftete Kremlkritiker``, takes no
-  publication day: lexicon rows with ``requires = state``), or its clause commemorates it (``zum Jahrestag der Morde am 19.
-  Februar``: the day of the remembrance). Such mentions are listed in the tables, never drawn.
+  publication day: lexicon rows with ``requires = state``), or its clause commemorates it
+  (``zum Jahrestag der Morde am 19. Februar``: the day of the remembrance). Such mentions are
+  listed in the tables, never drawn.
 """
 
 from __future__ import annotations
@@ -153,8 +154,9 @@ def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                 "end_date": pd.Timestamp(timex["end_date"]),
                 "granularity": str(timex["granularity"]), "date_source": "timex"}
     plausible = not pd.isna(published) and PLAUSIBLE[0] <= published <= PLAUSIBLE[1]
-    if plausible and news and not trigger.needs("state") and not timexes and modality in ("asserted", "reported") \
-            and not background and not cues.in_phrase(text, trigger.start, clause) \
+    if plausible and news and not trigger.needs("state") and not timexes \
+            and modality in ("asserted", "reported") and not background \
+            and not cues.in_phrase(text, trigger.start, clause) \
             and not cues.in_quotation(text, trigger.start) \
             and _news_tense(text, clause, trigger, lead=lead):
         day = pd.Timestamp(published).normalize()
