@@ -836,13 +836,21 @@ def test_minutes_seconds_and_every_n_units(text, expected):
     assert found(text, "2020-05-04") == expected
 
 
-def test_shortly_after_is_vague_and_undated():
-    frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
+@pytest.mark.parametrize("text", [
+    "Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
+    "Am 3. Mai 1945 kapitulierte die Stadt, bald darauf kamen die Truppen.",
+    "Am 3. Mai 1945 kapitulierte die Stadt. Unmittelbar danach kamen die Truppen.",
+])
+def test_shortly_after_only_orders_events_and_is_not_tagged(text):
+    frame = timex.tag(text, anchor="2020-05-04")  # TIMEX_GUIDELINES: like danach, no timex
+    assert list(frame["text"]) == ["3. Mai 1945"]
+
+
+def test_a_quantity_before_danach_is_still_a_date():
+    frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Zwei Tage danach kamen sie.",
                       anchor="2020-05-04")
-    row = frame.iloc[1]
-    assert (row["text"], row["value"], row["modifier"], row["kind"], row["vague"]) == (
-        "Kurz danach", "1945-05-03", "after", "vague", True)
-    assert pd.isna(row["start_date"]) and pd.isna(row["start_year"])
+    assert list(zip(frame["text"], frame["value"], strict=True)) == [
+        ("3. Mai 1945", "1945-05-03"), ("Zwei Tage danach", "1945-05-05")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1733,3 +1741,27 @@ def test_in_days_after_a_rate_is_a_length_not_a_date():
 ])
 def test_the_weekend_after_nach_vor_seit_dem(text, expected):
     assert expected in _values(text, "2020-11-25")
+
+
+# -- dev5 session (issue 14): weekdays told in the present, the small hours --------------------
+
+
+def test_yesterday_told_in_the_present_is_the_day_before():
+    text = ("Am Freitagabend steht der Hubschrauber bereit. Um 18.15 Uhr verlässt Trump das "
+            "Weiße Haus.")
+    frame = timex.tag(text, anchor="2020-10-03")  # a Saturday
+    assert list(frame["value"]) == ["2020-10-02TEV", "2020-10-02T18:15"]
+
+
+def test_a_weekday_days_ahead_in_the_present_is_still_the_coming_one():
+    frame = timex.tag("Am Donnerstag gibt sie um 15 Uhr selbst einen Kurs.",
+                      anchor="2020-08-09")  # a Sunday
+    assert list(frame["value"]) == ["2020-08-13", "2020-08-13T15:00"]
+
+
+def test_small_hours_after_a_night_are_the_next_day():
+    text = ("Am Donnerstag kam die Nachricht. Um 22.44 Uhr in der Nacht zu Freitag twittert der "
+            "Präsident. Um 0.54 Uhr folgt die Bestätigung.")
+    frame = timex.tag(text, anchor="2020-10-03")
+    assert list(frame["value"]) == ["2020-10-01", "2020-10-01T22:44", "2020-10-01TNI",
+                                    "2020-10-02T00:54"]

@@ -18,8 +18,9 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   an earlier date (``zwei Tage später``, ``am folgenden Tag``, ``im Jahr darauf``, ``tags
   darauf``, ``um 20 Uhr``, ``am Abend``, ``an dem Tag``, ``Mai desselben Jahres``) count from
   the last dated expression (not from a year named in passing, ``die Grippe von 1918``);
-  ``kurz danach`` is vague. A calendar day opening a paragraph (``Sonntag, 15. November,
-  18.22 Uhr:``, a live blog's or diary's stamp) is the "today" of the entry after it.
+  ``kurz danach`` only orders events and is not tagged. A calendar day opening a paragraph
+  (``Sonntag, 15. November, 18.22 Uhr:``, a live blog's or diary's stamp) is the "today" of the
+  entry after it.
   ``mode="narrative"``: relative units count from the last absolute date too (after ``im Jahr
   2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts from
   publication).
@@ -81,7 +82,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "8"
+STAGE_VERSION = "9"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -955,24 +956,22 @@ _BACKWARD = ("zuvor", "vorher", "davor", "früher")
 def _later(m, doc: _Doc, i: int) -> Timex | None:
     """zwei Tage später, drei Monate zuvor, am folgenden Tag, im Jahr darauf, tags darauf, am
     selben Abend: counted from the reference time (the last date of the text before it, the
-    publication date where there is none); kurz danach: vague, after the reference."""
+    publication date where there is none); kurz danach is no expression (it orders events)."""
     found, narrative = doc.reference(i, skip_today=True, skip_passing=True)
     if m["fo_rel"] == "nächsten" and m["fo_unit"] in ("Woche", "Monat", "Jahr") and \
             doc.clause_cue(i) != "past":
         found, narrative = None, False  # "im nächsten Jahr werden ...": next year from today
     if narrative:
         doc._used_frame.add(i)
-    if found is None:
-        base, granularity, ref_value = doc.day_anchor(i), "day", f"{doc.day_anchor(i)}"
-    else:
-        base, granularity, ref_value = _middle(found), found.granularity, found.value
-        if found.end_value is not None:
-            base, ref_value = found.end_date, found.end_value
-    anchor = base if found is not None else None
     if m["fo_vague"]:
-        modifier = "before" if m["fo_dir3"] in _BACKWARD else "after"
-        return doc.make(i, ref_value, None, None, modifier=modifier, kind="vague",
-                        anchor=anchor or doc.published)
+        return None  # kurz danach, bald darauf: they only order events (TIMEX_GUIDELINES)
+    if found is None:
+        base, granularity = doc.day_anchor(i), "day"
+    else:
+        base, granularity = _middle(found), found.granularity
+        if found.end_value is not None:
+            base = found.end_date
+    anchor = base if found is not None else None
     part = None
     if m["fo_comp"]:  # Vortag, Folgetag, Vorabend
         amount, unit, sign = 1, "D", 1 if m["fo_comp"].startswith("Folge") else -1
@@ -1474,12 +1473,26 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         day = found.start_date if found is not None else doc.published
         if narrative:
             doc._used_frame.add(i)
+        if found is not None and not times[1] and times[0] < "T06" and \
+                _late(found.value) and m.start() - found.end < _NEXT_MORNING_REACH:
+            day += dt.timedelta(days=1)  # "Um 22.44 Uhr in der Nacht zu Freitag ... Um 0.54
+            # Uhr": the small hours after the evening or night told, the next day's
         end_value = f"{day}{times[1]}" if times[1] else None
         return doc.make(i, f"{day}{times[0]}", (day, day), "day", anchor=day,
                         end_value=end_value)
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+_NEXT_MORNING_REACH = 600  # characters after an evening or a night in which a time of the
+# small hours is that night's (the next day's)
+
+
+def _late(value: str) -> bool:
+    """A value of a named evening or night (``TEV``, ``TNI``); not a clock time (``um elf Uhr
+    nachts ..., um zwei Uhr nachts`` on the publication day stay on it)."""
+    return value.endswith(("TEV", "TNI"))
 
 
 def _midnight(m, doc: _Doc, i: int) -> Timex:
@@ -1734,10 +1747,20 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
         return "future"  # "am Mittwoch solle es erscheinen, am Samstag als Buch"
     if tense != "present" or doc.clause_cue(i) != "present":
         return tense
+    if not doc._scheduled(i) and \
+            (doc.day_anchor(i) - R.weekday_date(doc.day_anchor(i), _weekday_of(doc, i), 0,
+                                                "past")).days == 1:
+        return tense  # "Am Freitagabend steht der Hubschrauber bereit" in a Saturday's paper:
+        # the day before, told in the present, not a week ahead
     c_lo, c_hi, cues = doc._clause(i)
     scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
                     for a, b, kind in cues)
     return "future" if scheduled else tense
+
+
+def _weekday_of(doc: _Doc, i: int) -> int:
+    m = doc.matches[i]
+    return R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
 
 
 def _after_coming_day(doc: _Doc, i: int) -> bool:
