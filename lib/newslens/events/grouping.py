@@ -158,6 +158,10 @@ class _Event:
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
     cached: tuple[int, int] | None = None
+    #: the centroid's sum of squares and the two main names, kept until the event changes
+    #: (``None``: to be computed)
+    squares: float | None = None
+    main: frozenset | None = None
 
     def span(self) -> tuple[int, int] | None:
         """The days the event happened on, as far as its dated mentions say (cached)."""
@@ -718,18 +722,18 @@ def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool) -> float:
     """A score > 0 when the mention belongs to ``event``, else 0."""
+    same_article = m.article in event.articles
+    if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
+            and not (same_article and dated):
+        return 0.0  # a criticism, a demand, a decision of someone else: another event
     common = [n for n in m.names if event.names[n] > 0]
     shared = len(common)
     same_lemma = event.lemmas[m.lemma] > 0
-    same_article = m.article in event.articles
-    sim = _cosine(m.vector, event.centroid)
+    sim = _cosine(m.vector, event)
     other_people = bool(m.persons) and bool(event.persons) and \
         not any(event.persons[p] for p in m.persons)
     if other_people and sim < 0.5:
         return 0.0
-    if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
-            and not (same_article and dated):
-        return 0.0  # a criticism, a demand, a decision of someone else: another event
     if m.speech and _spoken(event) and not same_article and sim < SPEECH_SIM:
         return 0.0  # the same person saying something else (on another day): another event
     if dated:
@@ -749,7 +753,7 @@ def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool
 
 
 def _add(event: _Event, m: _Mention) -> None:
-    event.cached = None
+    _changed(event)
     event.members.append(m.i)
     event.lemmas[m.lemma] += 1
     event.speech += m.speech
@@ -823,7 +827,7 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
         root = _root(parent, event.number)
         if root != event.number:
             target = events[root]
-            target.cached = None
+            _changed(target)
             target.members += event.members
             target.lemmas.update(event.lemmas)
             target.names.update(event.names)
@@ -851,9 +855,11 @@ def _strongest(counter: Counter, n: int) -> list[tuple]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
-def _main_names(event: _Event) -> set[str]:
-    """An event's two most frequent names (ties by id)."""
-    return {name for name, _ in _strongest(event.names, 2)}
+def _main_names(event: _Event) -> frozenset[str]:
+    """An event's two most frequent names (ties by id; kept until the event changes)."""
+    if event.main is None:
+        event.main = frozenset(name for name, _ in _strongest(event.names, 2))
+    return event.main
 
 
 def _coarse_same(a: _Event, b: _Event, weight: dict) -> bool:
@@ -881,7 +887,7 @@ def _same(a: _Event, b: _Event) -> bool:
         return False
     main_a, main_b = _main_names(a), _main_names(b)
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
-    sim = _centroid_cosine(a.centroid, b.centroid)
+    sim = _centroid_cosine(a, b)
     # One occasion, one event: what an article reports of one day and one named actor in
     # words of one family (the call, what was said in it) is one event.
     if a.articles & b.articles and set(a.named) & set(b.named) and _same_day(a, b):
@@ -942,22 +948,41 @@ def _reindex(events: list[_Event], items: list[_Mention], assigned: list[int]) -
     return index
 
 
-def _cosine(vector: dict, centroid: Counter) -> float:
+def _cosine(vector: dict, event: _Event) -> float:
+    """The cosine of a unit-length mention vector with the event's centroid."""
+    centroid = event.centroid
     if not vector or not centroid:
         return 0.0
-    dot = sum(weight * centroid.get(term, 0.0) for term, weight in vector.items())
+    dot = 0.0  # the terms the centroid lacks add nothing (weights are positive)
+    for term, weight in vector.items():
+        other = centroid.get(term)
+        if other:
+            dot += weight * other
     if dot == 0.0:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in centroid.values()))
+    return dot / math.sqrt(_squares(event))
 
 
-def _centroid_cosine(a: Counter, b: Counter) -> float:
-    if len(a) > len(b):
+def _squares(event: _Event) -> float:
+    """The sum of squares of the event's centroid (kept until the event changes)."""
+    if event.squares is None:
+        event.squares = sum(w * w for w in event.centroid.values())
+    return event.squares
+
+
+def _changed(event: _Event) -> None:
+    """Forget what was computed from the event's mentions (its span, centroid length, names)."""
+    event.cached = event.squares = event.main = None
+
+
+def _centroid_cosine(a: _Event, b: _Event) -> float:
+    if len(a.centroid) > len(b.centroid):
         a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    other = b.centroid
+    dot = sum(w * other.get(t, 0.0) for t, w in a.centroid.items())
     if dot == 0.0:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / math.sqrt(_squares(a) * _squares(b))
 
 
 def _vectors(mentions: list[dict], titles: dict[str, str]) -> list[dict]:
