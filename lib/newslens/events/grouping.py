@@ -630,6 +630,12 @@ RECALL_DAYS = 183
 #: ... to an event reported by at least this many articles (a well-known one), through one of
 #: its this many most frequent names.
 RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
+#: A common name of a person or an organisation (the president, not the victim; not a place)
+#: recalls an event only when it is the event's most frequent name and the event is reported
+#: by at least this many articles: ``seit Bidens Amtsantritt`` weeks later is the
+#: inauguration, one well-known occasion of that person. Not for acts that recur every few
+#: days (``daily``: the demonstrations of one movement, week after week).
+RECALL_WELL_KNOWN = 10
 
 
 def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, float]) -> int:
@@ -649,10 +655,10 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
     if not m.happened or m.recurring or not m.names or (m.generic and not m.personal):
         return -1
-    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE
-            and (not m.generic or n in m.persons)}
+    names = {n for n in m.names if not m.generic or n in m.persons}
+    rare = {n for n in names if weight.get(n, 0.0) >= UNDATED_RARE}
     best, best_key = -1, None
-    for n in sorted(rare):
+    for n in sorted(names):
         for number in index.near((m.family, "name", n), m.published - RECALL_DAYS, m.published,
                                  m.published):
             event = events[number]
@@ -664,6 +670,10 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
                             and span[1] <= m.published + SLACK_DAYS) \
                     or n not in {name for name, _ in _strongest(event.names, RECALL_NAMES)}:
                 continue
+            if n not in rare and (m.daily or n not in m.named
+                                  or len(event.articles) < RECALL_WELL_KNOWN
+                                  or _strongest(event.names, 1)[0][0] != n):
+                continue  # a common name recalls only the well-known event it names first
             key = (len(event.articles), span[0], -number)
             if best_key is None or key > best_key:
                 best, best_key = number, key
