@@ -1765,3 +1765,20 @@ def test_small_hours_after_a_night_are_the_next_day():
     frame = timex.tag(text, anchor="2020-10-03")
     assert list(frame["value"]) == ["2020-10-01", "2020-10-01T22:44", "2020-10-01TNI",
                                     "2020-10-02T00:54"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Zahl ist im ersten Halbjahr leicht zurückgegangen.", [("ersten Halbjahr", "2020-H1")]),
+    ("Sie stieg in der ersten Jahreshälfte 2020 langsamer.",
+     [("ersten Jahreshälfte 2020", "2020-H1")]),
+    ("Im vergangenen Jahr kamen im ersten Halbjahr 54.000 Personen dazu, im zweiten Halbjahr "
+     "94.000.", [("vergangenen Jahr", "2019"), ("ersten Halbjahr", "2019-H1"),
+                 ("zweiten Halbjahr", "2019-H2")]),
+    ("Im vergangenen Jahr kamen im März mehr.", [("vergangenen Jahr", "2019"),
+                                                 ("März", "2019-03")]),
+    ("Im nächsten Jahr soll es im März losgehen.", [("nächsten Jahr", "2021"),
+                                                    ("März", "2021-03")]),
+])
+def test_halves_of_a_year_and_a_relative_year_as_frame(text, expected):
+    frame = timex.tag(text, anchor="2020-10-13")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
