@@ -1782,3 +1782,15 @@ def test_small_hours_after_a_night_are_the_next_day():
 def test_halves_of_a_year_and_a_relative_year_as_frame(text, expected):
     frame = timex.tag(text, anchor="2020-10-13")
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Lange war der 3. April als Verfallsdatum benannt.", "2020-03-19", "2020-04-03"),
+    ("Er hat gesagt, dass die Impfaktion am 18. Januar beginnen wird.", "2021-01-24",
+     "2021-01-18"),
+    ("Am 3. April war er in Rom.", "2020-06-19", "2020-04-03"),
+    ("Am 3. Juni wird er in Rom sein.", "2020-04-19", "2020-06-03"),
+    ("Am 3. April wird er in Rom sein.", "2020-06-19", "2021-04-03"),
+])
+def test_a_day_close_to_the_anchor_stays_in_its_year_whatever_the_tense(text, anchor, expected):
+    assert list(timex.tag(text, anchor=anchor)["value"]) == [expected]

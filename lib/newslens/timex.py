@@ -569,6 +569,12 @@ class _Doc:
         if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
                 self._scheduled(i):
             tense = "future"  # "Die Wahl findet im September statt": the coming September
+        near = [c for c in options if c[1] == c[2] and c[1].year == day.year
+                and abs((c[1] - day).days) <= _NEAR_DAYS]
+        if near and tense in ("past", "future") and not narrative:
+            return near[0], day  # "Bisher war der 3. April als Verfallsdatum benannt" (19
+            # March), "dass die Impfaktion am 18. Januar beginnen wird" (said before a 24
+            # January paper): a day this close to the anchor is in its year, not 11 months off
         if tense == "past":
             before = [c for c in options if c[1] <= day]
             return (before[-1] if before else options[0]), day
@@ -959,6 +965,8 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_NEAR_DAYS = 31  # a year-less day this close to the publication day is in its year, whatever
+# the tense says (a deadline named in the past, a plan reported after its day)
 _SOON_AFTER_DAYS = 14  # a day this close after a day of the frame is still its time
 _ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
