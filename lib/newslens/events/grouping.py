@@ -46,14 +46,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from newslens.events import triggers
+
 SLACK_DAYS = 1
 #: A publication-dated mention may report an event of this many days before (the mention
 #: side), and an event known only from such reports happened up to SPAN_DAYS before its first.
 REPORT_DAYS, SPAN_DAYS = 7, 3
-#: Families of acts that recur every few days (a demonstration each Saturday, in many towns):
-#: told in the past tense as news of the day, such an act is of that day or the
-#: :data:`DAILY_DAYS` before, not of any day of the week before, nor of weeks before.
-DAILY_FAMILIES, DAILY_DAYS = frozenset({"protest"}), 2
+#: Classes of acts that recur every few days (``grouping = daily`` in ``event_classes.csv``: a
+#: demonstration each Saturday, in many towns): told in the past tense as news of the day,
+#: such an act is of that day or the :data:`DAILY_DAYS` before, not of any day of the week
+#: before, nor of weeks before.
+DAILY_DAYS = 2
 #: How far back and forward an undated report may refer (days around its publication).
 UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 30, 120
 #: Candidate events per key looked at: the nearest in time to the mention.
@@ -64,24 +67,21 @@ UNDATED_MIN_MEMBERS = 2
 #: after, a timex read a day off).
 MERGE_SLACK = 1
 PRECISE = {"day", "weekend", "week", "month"}
-#: Classes whose trigger names a kind of act, not an occasion (a criticism, a demand, an
-#: agreement, a decision): two such mentions report one event only if they share a named
-#: actor (a person or an organisation; a country or place is not enough), or the same day
-#: in one article.
-GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "cooperate",
-                             "demand", "disapprove", "reject", "decision",
-                             # whose death: deaths of the same days are many
-                             "death"})
-#: Words of those classes (trigger lemmas, ``data/event_triggers.csv``) that name an occasion
-#: its actor has once, not a kind of act it repeats: a company files for insolvency once, an
-#: airport opens once, a state leaves a union or annexes a region once. They group as the
-#: other classes do (and a later report may refer back to them, :func:`_recall`).
-OCCASION_LEMMAS = frozenset({"Insolvenz", "Eröffnung", "Austritt", "Annexion"})
-#: Classes of speech acts (a statement, a call, a pledge, a demand, a criticism, a rejection):
-#: one person says many things on many days, so reports in different articles join only when
-#: their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
-SPEECH_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "demand",
-                            "disapprove", "reject"})
+#: How the classes and words group is data (the ``grouping`` columns of
+#: ``data/event_classes.csv`` and ``data/event_triggers.csv``,
+#: :func:`~newslens.events.triggers.class_grouping`):
+#:
+#: - ``generic`` classes name a kind of act, not an occasion (a criticism, a demand, an
+#:   agreement, a decision; a death: deaths of the same days are many): two such mentions
+#:   report one event only if they share a named actor (a person or an organisation; a country
+#:   or place is not enough), or the same day in one article;
+#: - ``occasion`` words of those classes name an occasion its actor has once, not a kind of act
+#:   it repeats (a company files for insolvency once, an airport opens once, a state leaves a
+#:   union or annexes a region once): they group as the other classes do (and a later report
+#:   may refer back to them, :func:`_recall`);
+#: - ``speech`` classes are speech acts (a statement, a call, a pledge, a demand, a criticism,
+#:   a rejection): one person says many things on many days, so reports in different articles
+#:   join only when their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
 SPEECH_SIM = 0.15
 #: Names weighed by rarity (inverse document frequency over the corpus's articles with event
 #: mentions): a name that :data:`COMMON_SHARE` of the articles name or more (a chancellor, a
@@ -132,6 +132,11 @@ class _Mention:
     #: the year or season its own timex names (days), when too coarse to date it: it reports
     #: no event outside them (die Bundestagswahl 2017 is no report of an election of 2020)
     within: tuple[int, int] | None = None
+    #: its class recurs every few days (``daily``) or between the same names (``recurring``);
+    #: its word names what happens to a person once (``personal``): see :func:`_items`
+    daily: bool = False
+    recurring: bool = False
+    personal: bool = False
 
 
 @dataclass
@@ -189,7 +194,7 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
         found = _place(m, events, index, weight, dated=True, create=m.source != "publication")
-        if found < 0 and m.family not in DAILY_FAMILIES:
+        if found < 0 and not m.daily:
             # a report of an event of weeks before, or news of its own; a demonstration told
             # as news of the day is that day's (there is one somewhere every week)
             found = _place(m, events, index, weight, dated=False, create=False)
@@ -499,6 +504,7 @@ def _rare(names, weight: dict[str, float]) -> float:
 
 def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_Mention]:
     items = []
+    classes, lemmas = triggers.class_grouping(), triggers.lemma_grouping()
     published = _days([m["published"] for m in mentions])
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
@@ -515,22 +521,24 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
             # a plan for days before its report was written: its timex was read as the last
             # Wednesday where the coming one was meant (or it tells of an old plan): no date
             source, low, high = "none", published[i], published[i]
-        speech = m["event_class"] in SPEECH_CLASSES
+        traits = classes.get(m["event_class"], frozenset())
+        words = lemmas.get(m["lemma"], frozenset())
+        speech = "speech" in traits
         if source == "publication":
             # news of the days before; what someone said, of that day or the day before (the
             # remarks of the weekend and those of Monday are two statements)
-            low -= 1 if speech else (DAILY_DAYS if families[m["event_class"]] in
-                                     DAILY_FAMILIES else REPORT_DAYS)
+            low -= 1 if speech else (DAILY_DAYS if "daily" in traits else REPORT_DAYS)
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
-                              m["event_class"] in GENERIC_CLASSES
-                              and m["lemma"] not in OCCASION_LEMMAS,
+                              "generic" in traits and "occasion" not in words,
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
                               happened=m["modality"] in ("asserted", "reported"),
-                              within=within))
+                              within=within, daily="daily" in traits,
+                              recurring="recurring" in traits,
+                              personal="personal" in words))
     return items
 
 
@@ -610,13 +618,11 @@ def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, f
 #: A retrospective reference (``nach dem Corona-Ausbruch bei Tönnies``, ``seit dem Sturm auf
 #: das Kapitol``) may refer to an event this many days before its article at most.
 RECALL_DAYS = 183
-#: Words of the generic classes that name what happens to a person once (a death): a later
-#: report recalls the event through that person (a rare one), as ``die verstorbene Richterin
-#: Ruth Bader Ginsburg`` the death.
-PERSONAL_LEMMAS = frozenset({"Tod"})
-#: Families of classes whose events recur between the same names (meetings, calls, talks):
-#: a later reference names one of many.
-RECURRING_FAMILIES = frozenset({"talk"})
+#: Words of the generic classes that name what happens to a person once (``grouping =
+#: personal``: a death): a later report recalls the event through that person (a rare one), as
+#: ``die verstorbene Richterin Ruth Bader Ginsburg`` the death. Classes of events that recur
+#: between the same names (``grouping = recurring``: meetings, calls, talks): a later reference
+#: names one of many, and recalls none.
 #: ... to an event reported by at least this many articles (a well-known one), through one of
 #: its this many most frequent names.
 RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
@@ -631,14 +637,13 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     :data:`RECALL_NAMES` most frequent names it shares, a name of rarity weight (``weight``,
     measured on the corpus itself, :func:`_name_weights`) :data:`UNDATED_RARE` at least, when
     the mention reports it as happened (not planned, hypothetical or negated) and its word
-    names an occasion (not a kind of act that recurs: the classes of :data:`GENERIC_CLASSES`,
-    a decision of a court, but for a death through its rare person, :data:`PERSONAL_LEMMAS`;
-    nor the talks of :data:`RECURRING_FAMILIES`, the weekly conference of a government),
+    names an occasion (not a kind of act that recurs: the ``generic`` classes, a decision of a
+    court, but for a death through its rare person, a ``personal`` word; nor the talks of
+    ``recurring`` classes, the weekly conference of a government),
     that happened before the article was published (up to :data:`RECALL_DAYS` before) and is
     reported by
     :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
-    if not m.happened or m.family in RECURRING_FAMILIES or not m.names \
-            or (m.generic and m.lemma not in PERSONAL_LEMMAS):
+    if not m.happened or m.recurring or not m.names or (m.generic and not m.personal):
         return -1
     rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE
             and (not m.generic or n in m.persons)}
@@ -865,7 +870,7 @@ def _coarse_same(a: _Event, b: _Event, weight: dict) -> bool:
 
 
 def _spoken(event: _Event) -> bool:
-    """Whether most of an event's mentions are speech acts (:data:`SPEECH_CLASSES`)."""
+    """Whether most of an event's mentions are speech acts (``speech`` classes)."""
     return 2 * event.speech > len(event.members)
 
 

@@ -128,7 +128,8 @@ def _event_row(event_id: str, members: list[dict], classes: pd.DataFrame) -> dic
     articles = sorted({m["article_id"] for m in members})
     # What was said at a call, a summit or a conference is part of it (grouping._occasions),
     # but it does not make the event a statement: its class and word are those of the acts.
-    acts = [m for m in members if m["event_class"] not in grouping.SPEECH_CLASSES] or members
+    speech = triggers.class_grouping()
+    acts = [m for m in members if "speech" not in speech[m["event_class"]]] or members
     event_class = _most(Counter(m["event_class"] for m in acts))
     actors = _support(members, "actor_ids", "actors")[:MAX_ACTORS]
     places = _support(members, "place_ids", "places")[:MAX_PLACES]
