@@ -1794,3 +1794,42 @@ def test_halves_of_a_year_and_a_relative_year_as_frame(text, expected):
 ])
 def test_a_day_close_to_the_anchor_stays_in_its_year_whatever_the_tense(text, anchor, expected):
     assert list(timex.tag(text, anchor=anchor)["value"]) == [expected]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Vor einer Woche, am Freitag, hat die Regierung angeordnet.", "2020-03-20",
+     [("Vor einer Woche", "2020-W11"), ("Freitag", "2020-03-13")]),
+    ("Er war im Februar 2017 in Berlin. Zuletzt war im März ein Besuch geplant.", "2020-06-01",
+     [("Februar 2017", "2017-02"), ("Zuletzt", "PAST_REF"), ("März", "2020-03")]),
+    ("Auch im Jahr 2020 gab es im Winter und Frühjahr eine Grippewelle.", "2020-05-15",
+     [("Jahr 2020", "2020"), ("Winter", "2019-WI"), ("Frühjahr", "2020-SP")]),
+    ("Herr Sommer und Winter kamen.", "2020-05-15", []),
+    ("Er steht seit Langem in vorderster Linie, seit Kurzem auch hier.", "2020-03-19",
+     [("seit Kurzem", "PAST_REF")]),
+])
+def test_weeks_in_apposition_recent_past_and_coordinated_seasons(text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das nächste Kapitel heißt „Großbaustelle Tempelhof 1935-1939“ und zeigt Pläne.", []),
+    ("„Aufbruch in die Zukunft – Nach 1989“ heißt das letzte Kapitel.", []),
+    ("Sie hatte die Ausstellung „London 1938. Mit Kandinsky“ zunächst 2018 erarbeitet.",
+     [("2018", "2018")]),
+    ("Er sagte: „Das war 1989 anders.“", [("1989", "1989")]),
+])
+def test_years_in_titles_are_no_dates(text, expected):
+    frame = timex.tag(text, anchor="2020-06-28")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+def test_opening_hours_listed_without_a_verb_are_sets():
+    text = "Eintritt frei. Montag bis Freitag 13 bis 17 Uhr, Samstag und Sonntag 10 bis 16 Uhr."
+    frame = timex.tag(text, anchor="2020-06-28")
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], frame["kind"],
+                    strict=True)) == [
+        ("Montag bis Freitag", "XXXX-WXX-1", "XXXX-WXX-5", "set"),
+        ("13 bis 17 Uhr", "XXXX-XX-XXT13:00", "XXXX-XX-XXT17:00", "set"),
+        ("Samstag", "XXXX-WXX-6", None, "set"), ("Sonntag", "XXXX-WXX-7", None, "set"),
+        ("10 bis 16 Uhr", "XXXX-XX-XXT10:00", "XXXX-XX-XXT16:00", "set")]
