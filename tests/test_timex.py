@@ -1774,3 +1774,32 @@ def test_a_range_of_days_told_in_the_present_has_a_value():
     frame = timex.tag(text, anchor="2020-03-12")
     night = frame[frame["text"] == "Nacht von Freitag auf Samstag"]
     assert len(night) == 1 and night["value"].iloc[0].endswith("TNI")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Zahl ist im ersten Halbjahr leicht zurückgegangen.", [("ersten Halbjahr", "2020-H1")]),
+    ("Sie stieg in der ersten Jahreshälfte 2020 langsamer.",
+     [("ersten Jahreshälfte 2020", "2020-H1")]),
+    ("Im vergangenen Jahr kamen im ersten Halbjahr 54.000 Personen dazu, im zweiten Halbjahr "
+     "94.000.", [("vergangenen Jahr", "2019"), ("ersten Halbjahr", "2019-H1"),
+                 ("zweiten Halbjahr", "2019-H2")]),
+    ("Im vergangenen Jahr kamen im März mehr.", [("vergangenen Jahr", "2019"),
+                                                 ("März", "2019-03")]),
+    ("Im nächsten Jahr soll es im März losgehen.", [("nächsten Jahr", "2021"),
+                                                    ("März", "2021-03")]),
+])
+def test_halves_of_a_year_and_a_relative_year_as_frame(text, expected):
+    frame = timex.tag(text, anchor="2020-10-13")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Lange war der 3. April als Verfallsdatum benannt.", "2020-03-19", "2020-04-03"),
+    ("Er hat gesagt, dass die Impfaktion am 18. Januar beginnen wird.", "2021-01-24",
+     "2021-01-18"),
+    ("Am 3. April war er in Rom.", "2020-06-19", "2020-04-03"),
+    ("Am 3. Juni wird er in Rom sein.", "2020-04-19", "2020-06-03"),
+    ("Am 3. April wird er in Rom sein.", "2020-06-19", "2021-04-03"),
+])
+def test_a_day_close_to_the_anchor_stays_in_its_year_whatever_the_tense(text, anchor, expected):
+    assert list(timex.tag(text, anchor=anchor)["value"]) == [expected]

@@ -496,14 +496,16 @@ _BRANCHES = [
         r"(?P<qu_rel>" + REL + r")" + _S + r"Jahres)?" + _E
     )),
     # 11b the first months or weeks of a year, its halves: in den ersten drei Monaten des
-    # Jahres 2019, die ersten acht Wochen des Jahres 2020, im ersten Halbjahr 2022
+    # Jahres 2019, die ersten acht Wochen des Jahres 2020, im ersten Halbjahr (2022), in der
+    # zweiten Jahreshälfte
     _branch("firstpart", (
         r"(?:(?P<fp_ord>ersten)" + _S + r"(?P<fp_num>" + NUM + r")" + _S
         + r"(?P<fp_unit>Monaten?|Monate|Wochen)|(?P<fp_half>ersten|zweiten)" + _S
-        + r"Halbjahr(?:es)?)"
+        + r"(?:Halbjahr(?:es)?|Jahreshälfte))"
         + r"(?:" + _S + r"des" + _S + r"Jahres(?:" + _S + r"(?P<fp_y1>" + YEAR + r"))?"
         + r"|" + _S + r"(?:im" + _S + r"Jahr" + _S + r")?(?P<fp_y2>" + YEAR + r")"
-        + r"|" + _S + r"(?:des" + _S + r")?(?P<fp_rel>" + REL + r")" + _S + r"Jahres)" + _E
+        + r"|" + _S + r"(?:des" + _S + r")?(?P<fp_rel>" + REL + r")" + _S + r"Jahres"
+        + r"|(?<=r)|(?<=s)|(?<=e))" + _E  # a half alone: "im ersten Halbjahr" (a year told)
     )),
     # 12 seasons: im Herbst 2024, Ende des Sommers, im vergangenen Winter, Winter 2020/21
     _branch("season", (

@@ -392,6 +392,20 @@ class _Doc:
                 return found
         return None
 
+    def _relative_year_before(self, i: int) -> Timex | None:
+        """A year counted from publication earlier in the sentence of match ``i`` (``Im
+        vergangenen Jahr``, ``im Vorjahr``, ``in diesem Jahr``): the year its year-less dates
+        lie in, as an absolute year would frame them."""
+        lo = self.sentence(self.matches[i].start())[0]
+        for k in range(i - 1, -1, -1):
+            if self.matches[k].start() < lo:
+                return None
+            found = None if k in self._busy else self.resolve(k)
+            if found is not None and found.kind == "date" and found.granularity == "year" and \
+                    not found.absolute and not found.vague and found.start_date is not None:
+                return found
+        return None
+
     def _told_in_present(self, frame: Timex) -> bool:
         """A narrative day or month (``Am 22. April 1915``, not a bare year) whose sentence has
         no past cue: the story is told in the present."""
@@ -522,6 +536,9 @@ class _Doc:
         means: not after the anchor in the past tense, not before it in the future, else the
         nearest (always the nearest to a date of the narrative, which is told in the past
         throughout). ``build(year)`` gives ``(value, start, end)`` or None."""
+        told = self._relative_year_before(i)
+        if told is not None and (found := build(told.start_date.year)) is not None:
+            return found, told.start_date  # "Im vergangenen Jahr kamen im März ...": 2019
         frame = self.frame(i) if self.mode == "news" else None
         if frame is not None:
             try:
@@ -552,6 +569,12 @@ class _Doc:
         if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
                 self._scheduled(i):
             tense = "future"  # "Die Wahl findet im September statt": the coming September
+        near = [c for c in options if c[1] == c[2] and c[1].year == day.year
+                and abs((c[1] - day).days) <= _NEAR_DAYS]
+        if near and tense in ("past", "future") and not narrative:
+            return near[0], day  # "Bisher war der 3. April als Verfallsdatum benannt" (19
+            # March), "dass die Impfaktion am 18. Januar beginnen wird" (said before a 24
+            # January paper): a day this close to the anchor is in its year, not 11 months off
         if tense == "past":
             before = [c for c in options if c[1] <= day]
             return (before[-1] if before else options[0]), day
@@ -942,6 +965,8 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_NEAR_DAYS = 31  # a year-less day this close to the publication day is in its year, whatever
+# the tense says (a deadline named in the past, a plan reported after its day)
 _SOON_AFTER_DAYS = 14  # a day this close after a day of the frame is still its time
 _ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
@@ -1138,8 +1163,14 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
 def _firstpart(m, doc: _Doc, i: int) -> Timex | None:
     """in den ersten drei Monaten des Jahres 2019 (``2019-01`` .. ``2019-03``), die ersten acht
     Wochen des Jahres 2020 (``2020-W01`` .. ``2020-W08``), im ersten Halbjahr 2022
-    (``2022-H1``); without a year (``des Jahres``) the year of the anchor."""
+    (``2022-H1``); without a year (``des Jahres``) the year of the anchor; a half alone (``im
+    ersten Halbjahr``, ``zweiten Jahreshälfte``) the one of the year told, as a month."""
     year_word = m["fp_y1"] or m["fp_y2"]
+    if m["fp_half"] and not (year_word or m["fp_rel"] or "Jahres" in m.group()):
+        half = 1 if m["fp_half"] == "ersten" else 2  # a half of the year the text tells
+        found, anchor = doc.pick(i, lambda y: (f"{y:04d}-H{half}", dt.date(y, 6 * half - 5, 1),
+                                               R.month_end(y, 6 * half)))
+        return doc.make(i, found[0], found[1:], "quarter", anchor=anchor)
     anchor = None if year_word else doc.day_anchor(i, "year")
     year = int(year_word) if year_word else anchor.year
     if m["fp_rel"]:
