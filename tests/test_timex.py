@@ -1767,6 +1767,15 @@ def test_small_hours_after_a_night_are_the_next_day():
                                     "2020-10-02T00:54"]
 
 
+def test_a_range_of_days_told_in_the_present_has_a_value():
+    # the present-tense check of a single weekday must not read a range's days as one
+    text = ("Fünf Tage vorher. Die Zahl liegt da bei 19. In der Nacht von Freitag auf Samstag "
+            "bekommt ein Mitarbeiter Fieber.")
+    frame = timex.tag(text, anchor="2020-03-12")
+    night = frame[frame["text"] == "Nacht von Freitag auf Samstag"]
+    assert len(night) == 1 and night["value"].iloc[0].endswith("TNI")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Die Zahl ist im ersten Halbjahr leicht zurückgegangen.", [("ersten Halbjahr", "2020-H1")]),
     ("Sie stieg in der ersten Jahreshälfte 2020 langsamer.",

@@ -1845,8 +1845,9 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
         return "future"  # "am Mittwoch solle es erscheinen, am Samstag als Buch"
     if tense != "present" or doc.clause_cue(i) != "present":
         return tense
-    if not doc._scheduled(i) and \
-            (doc.day_anchor(i) - R.weekday_date(doc.day_anchor(i), _weekday_of(doc, i), 0,
+    weekday = _weekday_of(doc, i)
+    if weekday is not None and not doc._scheduled(i) and \
+            (doc.day_anchor(i) - R.weekday_date(doc.day_anchor(i), weekday, 0,
                                                 "past")).days == 1:
         return tense  # "Am Freitagabend steht der Hubschrauber bereit" in a Saturday's paper:
         # the day before, told in the present, not a week ahead
@@ -1856,9 +1857,11 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
     return "future" if scheduled else tense
 
 
-def _weekday_of(doc: _Doc, i: int) -> int:
+def _weekday_of(doc: _Doc, i: int) -> int | None:
+    """The weekday of match ``i`` if it names one day (None for a range of days)."""
     m = doc.matches[i]
-    return R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
+    name = m["wd_name"] or m["wd_gen"]
+    return R.WEEKDAYS[name] if name else None
 
 
 def _after_coming_day(doc: _Doc, i: int) -> bool:
