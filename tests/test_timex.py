@@ -1842,3 +1842,25 @@ def test_opening_hours_listed_without_a_verb_are_sets():
         ("13 bis 17 Uhr", "XXXX-XX-XXT13:00", "XXXX-XX-XXT17:00", "set"),
         ("Samstag", "XXXX-WXX-6", None, "set"), ("Sonntag", "XXXX-WXX-7", None, "set"),
         ("10 bis 16 Uhr", "XXXX-XX-XXT10:00", "XXXX-XX-XXT16:00", "set")]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Die Zelte verschwanden 2019 aus Paris. Im Juli ist die Zahl gestiegen: auf bisher 6431.",
+     "2020-07-30", [("2019", "2019"), ("Juli", "2020-07"), ("bisher", "PAST_REF")]),
+    ("Zwar wurde 2019 ein Abkommen geschlossen. Wenn man den Zeitraum von Januar bis Juli "
+     "betrachtet, zählt Italien bisher 13.400 Ankünfte.", "2020-07-30",
+     [("2019", "2019"), ("von Januar bis Juli", "2020-01"), ("bisher", "PAST_REF")]),
+    ("Im vergangenen Schuljahr haben 143.600 Schüler wiederholt.", "2021-02-02",
+     [("vergangenen Schuljahr", "2019")]),
+    ("Für das Denkmal ist das Jahr 1927 maßgeblich.\n[Villa am Wannsee, bis 11. Januar.]\n"
+     "Seit Anfang Februar amtiert sie als Direktorin.", "2020-10-09",
+     [("Jahr 1927", "1927"), ("11. Januar", "2021-01-11"), ("Anfang Februar", "2020-02")]),
+    ("In den 1920er Jahren wird der Garten gemalt. Die Bilder dienen heute als Vorbilder.",
+     "2020-10-09", [("1920er Jahren", "192"), ("heute", "PRESENT_REF")]),
+    ("die Ausscheidungen der ersten drei Monate lagern", "2020-11-17", [("drei Monate", "P3M")]),
+])
+def test_the_present_comes_back_boxes_school_years_and_nowadays(text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+    if "Schuljahr" in text:
+        assert frame["end_value"].iloc[0] == "2020"

@@ -505,7 +505,8 @@ _BRANCHES = [
         + r"(?:" + _S + r"des" + _S + r"Jahres(?:" + _S + r"(?P<fp_y1>" + YEAR + r"))?"
         + r"|" + _S + r"(?:im" + _S + r"Jahr" + _S + r")?(?P<fp_y2>" + YEAR + r")"
         + r"|" + _S + r"(?:des" + _S + r")?(?P<fp_rel>" + REL + r")" + _S + r"Jahres"
-        + r"|(?<=r)|(?<=s)|(?<=e))" + _E  # a half alone: "im ersten Halbjahr" (a year told)
+        + r"|(?<=Halbjahr)|(?<=Halbjahres)|(?<=Jahreshälfte))" + _E  # a half alone (a year
+        # told): "im ersten Halbjahr"
     )),
     # 12 seasons: im Herbst 2024, Ende des Sommers, im vergangenen Winter, Winter 2020/21
     _branch("season", (
@@ -520,7 +521,7 @@ _BRANCHES = [
     _branch("relunit", (
         r"(?:(?P<ru_mod>" + PART + r")" + _S + r"(?:(?:des|der)" + _S + r")?)?(?P<ru_rel>" + REL
         + r")" + _S + r"(?P<ru_unit>Wochenendes?|Woche|Monats?|Jahres|Jahr|Jahrzehnts?|"
-        r"Jahrhunderts?|Quartals?)" + _E
+        r"Jahrhunderts?|Quartals?|Schuljahr(?:es)?)" + _E
         # in diesem und im kommenden Jahr: the first of two sharing the unit
         + r"|(?P<re_rel>" + REL + r")(?=" + _S + r"(?:und|oder|bis)" + _S + r"(?:(?:im|in"
         + _S + r"der|am|ins|das|die|der|den|dem)" + _S + r")?" + REL + _S + r"(?P<re_unit>"
@@ -814,6 +815,11 @@ TITLE_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(_title_cues("after")) + r")\b
 TITLE_LENGTH = 120  # characters: a longer quotation is speech, not a title
 #: Vague words of the recent past: a year-less date after them counts from publication.
 RECENTLY = re.compile(r"(?i)zuletzt|kürzlich|jüngst|unlängst")
+#: An open editor's box in square brackets before a match, in its paragraph ("[Liebermann-
+#: Villa am Wannsee, bis 11. Januar ...]", "[Mit dem Newsletter ...]").
+BOX_BEFORE = re.compile(r"(?m)^\s*\[[^\]\n]*$")
+#: A sentence counted up to now (bisher, bislang): its year-less dates are the publication's.
+UP_TO_NOW = re.compile(r"\b(?:[Bb]isher|[Bb]islang)\b")
 #: Between a week and a weekday in apposition to it: "Vor einer Woche, am Freitag".
 WEEK_APPOSITION = re.compile(r",\s*(?:am|an\s+dem|und\s+zwar\s+am)\s+")
 NOT_YEAR_BEFORE = re.compile(

@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "10"
+STAGE_VERSION = "11"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -363,6 +363,19 @@ class _Doc:
             return None
         if self._present_at > found.start and i == self._cursor:
             return None
+        start = self.matches[i].start()
+        box = R.BOX_BEFORE.search(self.text, max(0, start - 300), start)
+        if box is not None and found.start < box.start():
+            return None  # "[Liebermann-Villa ..., bis 11. Januar, tägl. 11-17 Uhr]": an
+            # editor's box of practical facts counts from publication, not from the story
+        prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
+        if prep is not None and prep["prep"].lower() == "seit" and \
+                self.clause_cue(i) == "present" and not self._told_in_present(found):
+            return None  # "Seit Anfang Februar amtiert sie": since then until now
+        lo, hi = self.sentence(self.matches[i].start())
+        if found.start < lo and R.UP_TO_NOW.search(self.text, lo, hi):
+            return None  # "Im Juli ist die Zahl gestiegen: auf bisher 6431" (July 2020 after a
+            # paragraph about 2019): a sentence counted up to now is the publication's time
         if found.start < self._recent_at and i == self._cursor and \
                 self.sentence(self.matches[i].start())[0] <= self._recent_at:
             return None  # "Zuletzt war im März ein Besuch geplant": the last time before
@@ -582,6 +595,9 @@ class _Doc:
         if not options:
             raise ValueError("no such day in three years")
         tense = "present" if narrative else self.direction(i, forward="present")
+        if tense != "past" and not narrative and R.UP_TO_NOW.search(
+                self.text, *self.sentence(self.matches[i].start())):
+            tense = "past"  # "von Januar bis Juli ..., zählt Italien bisher": up to now
         if tense != "past" and R.COMPARED_WITH_BEFORE.search(
                 self.text, max(0, self.matches[i].start() - 12), self.matches[i].start()):
             tense = "past"  # "weniger Beschränkungen als im Frühjahr": a spring already known
@@ -1330,6 +1346,13 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
             doc._compared.add(i)  # a point of comparison, no reference time for what follows
             value, first, last, granularity = R.unit_step(base, unit, step)
             return doc.make(i, value, (first, last), granularity, anchor=base)
+    elif m["ru_unit"] and m["ru_unit"].startswith("Schuljahr"):
+        # a school year runs from August to July: "im vergangenen Schuljahr" in February 2021
+        # is 2019/2020, the range of its two years
+        anchor = doc.day_anchor(i)
+        year = anchor.year - (anchor.month < 8) + R.step_of(m["ru_rel"])
+        return doc.make(i, f"{year:04d}", (dt.date(year, 8, 1), dt.date(year + 1, 7, 31)),
+                        "year", anchor=anchor, end_value=f"{year + 1:04d}")
     elif m["ru_unit"]:
         unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
@@ -1912,7 +1935,7 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     if R.NOW_NAME_AROUND.search(doc.text, max(0, m.start() - 3), min(len(doc.text),
                                                                      m.end() + 40)):
         return True  # "Konstantinopel – heute Istanbul –"
-    if _state_after_past(doc, i) or _then_in_sentence(doc, i):
+    if _state_after_past(doc, i) or _then_in_sentence(doc, i) or _after_old_times(doc, i):
         return True
     found, narrative = doc.reference(i)
     if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
@@ -1920,6 +1943,23 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
     return (found.start_date.year != doc.published.year
             and m.start() - found.end <= reach)
+
+
+def _after_old_times(doc: _Doc, i: int) -> bool:
+    """``heute`` in a present clause right after a sentence about a decade or century long
+    past (``In den 1920er Jahren wird der Garten gemalt ... diese Abbilder dienen heute als
+    Vorbilder``): now set against then."""
+    if doc.clause_cue(i) == "past":
+        return False
+    start = doc.matches[i].start()
+    lo = doc.sentence(start)[0]
+    prev_lo = doc.sentence(lo - 2)[0] if lo > 1 else lo
+    for k in range(bisect.bisect_left(doc.starts, prev_lo), i):
+        found = doc._memo.get(k)
+        if found is not None and found.granularity in ("decade", "century") and \
+                found.end_date is not None and found.end_date.year < doc.published.year - 20:
+            return True
+    return False
 
 
 def _then_in_sentence(doc: _Doc, i: int) -> bool:
