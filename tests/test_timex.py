@@ -1864,3 +1864,12 @@ def test_the_present_comes_back_boxes_school_years_and_nowadays(text, anchor, ex
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
     if "Schuljahr" in text:
         assert frame["end_value"].iloc[0] == "2020"
+
+
+def test_a_weekday_named_with_its_date_up_to_two_weeks_back_is_that_day_again():
+    text = ("Am Freitag, ausgerechnet dem 13. März, herrscht Hysterie. Am Freitag gegen 11.30 "
+            "Uhr dann die Gewissheit.")
+    frame = timex.tag(text, anchor="2020-03-21")  # the Saturday eight days later
+    assert list(zip(frame["text"], frame["value"], strict=True)) == [
+        ("Freitag", "2020-03-13"), ("13. März", "2020-03-13"), ("Freitag", "2020-03-13"),
+        ("11.30 Uhr", "2020-03-13T11:30")]

@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "11"
+STAGE_VERSION = "12"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -1769,6 +1769,7 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
 
 
 _NAMED_REACH = 3000  # characters back in which a weekday named with its week still counts
+_NAMED_DAYS = 13  # days from the anchor within which a weekday named with its date still counts
 
 
 def _habitual(doc: _Doc, i: int) -> bool:
@@ -1803,9 +1804,9 @@ def _coordinated_with_set(doc: _Doc, i: int, *, adjacent: bool = False) -> bool:
 
 def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
     """The day an earlier mention of the same weekday fixed with a forward word or a date
-    (``am kommenden Samstag``, ``an diesem Mittwoch``, ``Samstag, 16. Januar``) within a week
-    of the anchor and not the anchor day: a bare ``am Samstag`` after it is that Saturday
-    again."""
+    (``am kommenden Samstag``, ``an diesem Mittwoch``, ``Samstag, 16. Januar``, ``Am Freitag,
+    dem 13. März``) within 13 days of the anchor and not the anchor day: a bare ``am Samstag``
+    after it is that Saturday again."""
     start = doc.matches[i].start()
     for k in range(i - 1, -1, -1):
         other = doc.matches[k]
@@ -1816,8 +1817,9 @@ def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date |
         if other.lastgroup == "weekday":  # forward words only: in a Monday's paper "am
             # vergangenen Montag ... seit Montag" are two Mondays
             name = other["wd_name"]
-            fixed = bool(other["wd_rel"]) and R.step_of(other["wd_rel"].split()[0]) >= 0 \
-                and not other["wd_part"] and not other["wd_part2"]
+            fixed = (bool(other["wd_rel"]) and R.step_of(other["wd_rel"].split()[0]) >= 0
+                     and not other["wd_part"] and not other["wd_part2"]) or \
+                _apposed_date(other, doc, k) is not None  # "Am Freitag, dem 13. März"
         else:
             name, fixed = other["da_wd"], bool(other["da_wd"])
         if not fixed or R.WEEKDAYS.get(name or "") != weekday:
@@ -1825,7 +1827,7 @@ def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date |
         found = doc.resolve(k)
         if found is None or found.start_date is None or found.granularity != "day":
             continue
-        if abs((found.start_date - anchor).days) <= 7 and found.start_date != anchor:
+        if abs((found.start_date - anchor).days) <= _NAMED_DAYS and found.start_date != anchor:
             return found.start_date
     return None
 
