@@ -1803,3 +1803,64 @@ def test_halves_of_a_year_and_a_relative_year_as_frame(text, expected):
 ])
 def test_a_day_close_to_the_anchor_stays_in_its_year_whatever_the_tense(text, anchor, expected):
     assert list(timex.tag(text, anchor=anchor)["value"]) == [expected]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Vor einer Woche, am Freitag, hat die Regierung angeordnet.", "2020-03-20",
+     [("Vor einer Woche", "2020-W11"), ("Freitag", "2020-03-13")]),
+    ("Er war im Februar 2017 in Berlin. Zuletzt war im März ein Besuch geplant.", "2020-06-01",
+     [("Februar 2017", "2017-02"), ("Zuletzt", "PAST_REF"), ("März", "2020-03")]),
+    ("Auch im Jahr 2020 gab es im Winter und Frühjahr eine Grippewelle.", "2020-05-15",
+     [("Jahr 2020", "2020"), ("Winter", "2019-WI"), ("Frühjahr", "2020-SP")]),
+    ("Herr Sommer und Winter kamen.", "2020-05-15", []),
+    ("Er steht seit Langem in vorderster Linie, seit Kurzem auch hier.", "2020-03-19",
+     [("seit Kurzem", "PAST_REF")]),
+])
+def test_weeks_in_apposition_recent_past_and_coordinated_seasons(text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das nächste Kapitel heißt „Großbaustelle Tempelhof 1935-1939“ und zeigt Pläne.", []),
+    ("„Aufbruch in die Zukunft – Nach 1989“ heißt das letzte Kapitel.", []),
+    ("Sie hatte die Ausstellung „London 1938. Mit Kandinsky“ zunächst 2018 erarbeitet.",
+     [("2018", "2018")]),
+    ("Er sagte: „Das war 1989 anders.“", [("1989", "1989")]),
+])
+def test_years_in_titles_are_no_dates(text, expected):
+    frame = timex.tag(text, anchor="2020-06-28")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+def test_opening_hours_listed_without_a_verb_are_sets():
+    text = "Eintritt frei. Montag bis Freitag 13 bis 17 Uhr, Samstag und Sonntag 10 bis 16 Uhr."
+    frame = timex.tag(text, anchor="2020-06-28")
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], frame["kind"],
+                    strict=True)) == [
+        ("Montag bis Freitag", "XXXX-WXX-1", "XXXX-WXX-5", "set"),
+        ("13 bis 17 Uhr", "XXXX-XX-XXT13:00", "XXXX-XX-XXT17:00", "set"),
+        ("Samstag", "XXXX-WXX-6", None, "set"), ("Sonntag", "XXXX-WXX-7", None, "set"),
+        ("10 bis 16 Uhr", "XXXX-XX-XXT10:00", "XXXX-XX-XXT16:00", "set")]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Die Zelte verschwanden 2019 aus Paris. Im Juli ist die Zahl gestiegen: auf bisher 6431.",
+     "2020-07-30", [("2019", "2019"), ("Juli", "2020-07"), ("bisher", "PAST_REF")]),
+    ("Zwar wurde 2019 ein Abkommen geschlossen. Wenn man den Zeitraum von Januar bis Juli "
+     "betrachtet, zählt Italien bisher 13.400 Ankünfte.", "2020-07-30",
+     [("2019", "2019"), ("von Januar bis Juli", "2020-01"), ("bisher", "PAST_REF")]),
+    ("Im vergangenen Schuljahr haben 143.600 Schüler wiederholt.", "2021-02-02",
+     [("vergangenen Schuljahr", "2019")]),
+    ("Für das Denkmal ist das Jahr 1927 maßgeblich.\n[Villa am Wannsee, bis 11. Januar.]\n"
+     "Seit Anfang Februar amtiert sie als Direktorin.", "2020-10-09",
+     [("Jahr 1927", "1927"), ("11. Januar", "2021-01-11"), ("Anfang Februar", "2020-02")]),
+    ("In den 1920er Jahren wird der Garten gemalt. Die Bilder dienen heute als Vorbilder.",
+     "2020-10-09", [("1920er Jahren", "192"), ("heute", "PRESENT_REF")]),
+    ("die Ausscheidungen der ersten drei Monate lagern", "2020-11-17", [("drei Monate", "P3M")]),
+])
+def test_the_present_comes_back_boxes_school_years_and_nowadays(text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+    if "Schuljahr" in text:
+        assert frame["end_value"].iloc[0] == "2020"
