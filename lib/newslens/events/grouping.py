@@ -158,6 +158,10 @@ class _Event:
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
     cached: tuple[int, int] | None = None
+    #: the centroid's sum of squares and the two main names, kept until the event changes
+    #: (``None``: to be computed)
+    squares: float | None = None
+    main: frozenset | None = None
 
     def span(self) -> tuple[int, int] | None:
         """The days the event happened on, as far as its dated mentions say (cached)."""
@@ -626,6 +630,12 @@ RECALL_DAYS = 183
 #: ... to an event reported by at least this many articles (a well-known one), through one of
 #: its this many most frequent names.
 RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
+#: A common name of a person or an organisation (the president, not the victim; not a place)
+#: recalls an event only when it is the event's most frequent name and the event is reported
+#: by at least this many articles: ``seit Bidens Amtsantritt`` weeks later is the
+#: inauguration, one well-known occasion of that person. Not for acts that recur every few
+#: days (``daily``: the demonstrations of one movement, week after week).
+RECALL_WELL_KNOWN = 10
 
 
 def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, float]) -> int:
@@ -645,10 +655,10 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
     if not m.happened or m.recurring or not m.names or (m.generic and not m.personal):
         return -1
-    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE
-            and (not m.generic or n in m.persons)}
+    names = {n for n in m.names if not m.generic or n in m.persons}
+    rare = {n for n in names if weight.get(n, 0.0) >= UNDATED_RARE}
     best, best_key = -1, None
-    for n in sorted(rare):
+    for n in sorted(names):
         for number in index.near((m.family, "name", n), m.published - RECALL_DAYS, m.published,
                                  m.published):
             event = events[number]
@@ -660,6 +670,10 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
                             and span[1] <= m.published + SLACK_DAYS) \
                     or n not in {name for name, _ in _strongest(event.names, RECALL_NAMES)}:
                 continue
+            if n not in rare and (m.daily or n not in m.named
+                                  or len(event.articles) < RECALL_WELL_KNOWN
+                                  or _strongest(event.names, 1)[0][0] != n):
+                continue  # a common name recalls only the well-known event it names first
             key = (len(event.articles), span[0], -number)
             if best_key is None or key > best_key:
                 best, best_key = number, key
@@ -718,18 +732,18 @@ def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool) -> float:
     """A score > 0 when the mention belongs to ``event``, else 0."""
+    same_article = m.article in event.articles
+    if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
+            and not (same_article and dated):
+        return 0.0  # a criticism, a demand, a decision of someone else: another event
     common = [n for n in m.names if event.names[n] > 0]
     shared = len(common)
     same_lemma = event.lemmas[m.lemma] > 0
-    same_article = m.article in event.articles
-    sim = _cosine(m.vector, event.centroid)
+    sim = _cosine(m.vector, event)
     other_people = bool(m.persons) and bool(event.persons) and \
         not any(event.persons[p] for p in m.persons)
     if other_people and sim < 0.5:
         return 0.0
-    if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
-            and not (same_article and dated):
-        return 0.0  # a criticism, a demand, a decision of someone else: another event
     if m.speech and _spoken(event) and not same_article and sim < SPEECH_SIM:
         return 0.0  # the same person saying something else (on another day): another event
     if dated:
@@ -749,7 +763,7 @@ def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool
 
 
 def _add(event: _Event, m: _Mention) -> None:
-    event.cached = None
+    _changed(event)
     event.members.append(m.i)
     event.lemmas[m.lemma] += 1
     event.speech += m.speech
@@ -823,7 +837,7 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
         root = _root(parent, event.number)
         if root != event.number:
             target = events[root]
-            target.cached = None
+            _changed(target)
             target.members += event.members
             target.lemmas.update(event.lemmas)
             target.names.update(event.names)
@@ -851,9 +865,11 @@ def _strongest(counter: Counter, n: int) -> list[tuple]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
-def _main_names(event: _Event) -> set[str]:
-    """An event's two most frequent names (ties by id)."""
-    return {name for name, _ in _strongest(event.names, 2)}
+def _main_names(event: _Event) -> frozenset[str]:
+    """An event's two most frequent names (ties by id; kept until the event changes)."""
+    if event.main is None:
+        event.main = frozenset(name for name, _ in _strongest(event.names, 2))
+    return event.main
 
 
 def _coarse_same(a: _Event, b: _Event, weight: dict) -> bool:
@@ -881,7 +897,7 @@ def _same(a: _Event, b: _Event) -> bool:
         return False
     main_a, main_b = _main_names(a), _main_names(b)
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
-    sim = _centroid_cosine(a.centroid, b.centroid)
+    sim = _centroid_cosine(a, b)
     # One occasion, one event: what an article reports of one day and one named actor in
     # words of one family (the call, what was said in it) is one event.
     if a.articles & b.articles and set(a.named) & set(b.named) and _same_day(a, b):
@@ -942,22 +958,41 @@ def _reindex(events: list[_Event], items: list[_Mention], assigned: list[int]) -
     return index
 
 
-def _cosine(vector: dict, centroid: Counter) -> float:
+def _cosine(vector: dict, event: _Event) -> float:
+    """The cosine of a unit-length mention vector with the event's centroid."""
+    centroid = event.centroid
     if not vector or not centroid:
         return 0.0
-    dot = sum(weight * centroid.get(term, 0.0) for term, weight in vector.items())
+    dot = 0.0  # the terms the centroid lacks add nothing (weights are positive)
+    for term, weight in vector.items():
+        other = centroid.get(term)
+        if other:
+            dot += weight * other
     if dot == 0.0:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in centroid.values()))
+    return dot / math.sqrt(_squares(event))
 
 
-def _centroid_cosine(a: Counter, b: Counter) -> float:
-    if len(a) > len(b):
+def _squares(event: _Event) -> float:
+    """The sum of squares of the event's centroid (kept until the event changes)."""
+    if event.squares is None:
+        event.squares = sum(w * w for w in event.centroid.values())
+    return event.squares
+
+
+def _changed(event: _Event) -> None:
+    """Forget what was computed from the event's mentions (its span, centroid length, names)."""
+    event.cached = event.squares = event.main = None
+
+
+def _centroid_cosine(a: _Event, b: _Event) -> float:
+    if len(a.centroid) > len(b.centroid):
         a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    other = b.centroid
+    dot = sum(w * other.get(t, 0.0) for t, w in a.centroid.items())
     if dot == 0.0:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / math.sqrt(_squares(a) * _squares(b))
 
 
 def _vectors(mentions: list[dict], titles: dict[str, str]) -> list[dict]:
