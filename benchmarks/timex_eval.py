@@ -17,8 +17,9 @@ the bench gold) and the third development gold ``tests/gold/timex_bench_dev3.csv
 ``timex_bench_dev3_articles.csv`` (16 further articles, annotated by reading before the tagger's
 output on them was seen; its first run is the honest estimate for text the rules were not
 written on, later runs are development figures) and the fourth, ``tests/gold/timex_bench_dev4.csv``
-/ ``timex_bench_dev4_articles.csv`` (18 further articles, made the same way). A ``summary`` table
-at the end puts the golds side by side.
+/ ``timex_bench_dev4_articles.csv`` (18 further articles, made the same way) and the fifth,
+``tests/gold/timex_bench_dev5.csv`` / ``timex_bench_dev5_articles.csv`` (22 further articles, made
+the same way). A ``summary`` table at the end puts the golds side by side.
 
 For each gold and each tagger it prints:
 
@@ -74,6 +75,8 @@ DEV3_GOLD = PROJECT / "tests" / "gold" / "timex_bench_dev3.csv"
 DEV3_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_dev3_articles.csv"
 DEV4_GOLD = PROJECT / "tests" / "gold" / "timex_bench_dev4.csv"
 DEV4_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_dev4_articles.csv"
+DEV5_GOLD = PROJECT / "tests" / "gold" / "timex_bench_dev5.csv"
+DEV5_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_dev5_articles.csv"
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 TIME_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT|\d{2}(?::\d{2})?)$")
 
@@ -93,6 +96,7 @@ def main() -> None:
             ("dev2 gold (second development gold, inside windows)", DEV2_GOLD, DEV2_WINDOWS),
             ("dev3 gold (third development gold, inside windows)", DEV3_GOLD, DEV3_WINDOWS),
             ("dev4 gold (fourth development gold, inside windows)", DEV4_GOLD, DEV4_WINDOWS),
+            ("dev5 gold (fifth development gold, inside windows)", DEV5_GOLD, DEV5_WINDOWS),
             ("blind gold (held out, inside windows)", BLIND_GOLD, BLIND_WINDOWS)):
         if args.no_blind and gold_path == BLIND_GOLD:
             print(f"\n== {name}: left out (--no-blind)")

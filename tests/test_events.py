@@ -19,6 +19,7 @@ from newslens.events import (
     event_classes,
     event_summary,
     split_names,
+    triggers,
 )
 from newslens.events.triggers import lexicon
 
@@ -99,6 +100,20 @@ def test_classes_carry_the_cameo_root_codes_and_the_news_classes():
     news = {"election", "decision", "approval", "outbreak", "disaster", "death", "arrest",
             "trial", "resignation_appointment"}
     assert news <= set(classes.index) and set(classes.loc[list(news), "cameo_code"]) == {""}
+
+
+def test_how_classes_and_words_group_is_data_checked_on_loading():
+    grouping = triggers.class_grouping()
+    assert grouping["protest"] == {"daily"} and grouping["consult"] == {"recurring"}
+    assert {"generic", "speech"} <= grouping["disapprove"] and not grouping["election"]
+    words = triggers.lemma_grouping()
+    assert words["Insolvenz"] == {"occasion"} and words["Tod"] == {"personal"}
+    assert "Wahl" not in words
+    rows = pd.DataFrame({"lemma": ["Tod", "Tod"], "grouping": ["personal", ""]})
+    with pytest.raises(ValueError, match="line 3: grouping '' of lemma 'Tod' differs"):
+        triggers._lemma_grouping(rows)
+    with pytest.raises(ValueError, match="line 2: grouping 'rare' not of occasion"):
+        triggers._lemma_grouping(pd.DataFrame({"lemma": ["Tod"], "grouping": ["rare"]}))
 
 
 @pytest.mark.parametrize(("sentence", "trigger", "lemma", "event_class"), [

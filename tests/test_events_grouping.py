@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newslens.plots_timeline import timeline_table
-from test_events import MERKEL, Doc, events_of, only
+from test_events import BIDEN, MERKEL, Doc, events_of, only
 from test_timeline import _event
 
 
@@ -457,3 +457,40 @@ def test_a_demonstration_told_as_news_of_the_day_is_not_last_weekends():
     assert protests.loc["n", "date_source"] == "publication"
     assert protests.loc["b0", "event_id"] == protests.loc["b1", "event_id"]
     assert protests.loc["n", "event_id"] != protests.loc["b0", "event_id"]
+
+
+#: Other news naming Biden, so that his is a common name (more than 10% of the articles).
+BIDEN_NEWS = [Doc(f"y{k:03d}", "2020-12-01", ["Biden kritisierte das Wetter."], [BIDEN])
+              for k in range(250)]
+
+
+def test_a_later_report_recalls_a_well_known_event_through_its_first_common_name():
+    # Biden is named by many articles (no rare name); a report weeks later of 'der
+    # Amtseinführung von Biden' joins his inauguration when ten articles or more report it
+    # (a well-known occasion of his), not when nine do.
+    def corpus(n_dated: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+        dated = [Doc(f"d{k}", "2021-01-21", ["Biden wurde am Mittwoch als Präsident vereidigt."],
+                     [BIDEN], [("am Mittwoch", "2021-01-20", "2021-01-20", "day")])
+                 for k in range(n_dated)]
+        later = Doc("l", "2021-02-15", ["Seit der Amtseinführung von Biden hat sich viel "
+                                        "geändert."], [BIDEN])
+        return events_of(*dated, later, *OTHER_NEWS, *BIDEN_NEWS)
+
+    found, events = corpus(10)
+    ids = found.set_index("article_id")["event_id"]
+    assert ids["l"] == ids["d0"]
+    assert events.set_index("event_id").at[ids["d0"], "n_articles"] == 11
+    found, _ = corpus(9)
+    ids = found.set_index("article_id")["event_id"]
+    assert ids["l"] != ids["d0"]
+
+
+def test_a_date_cut_by_the_sentence_splitter_still_dates_its_trigger():
+    # 'am 6.' / 'Januar': the splitter took the day's period for a sentence end; the
+    # expression runs from one sentence into the next, and the trigger takes its day.
+    doc = Doc("a", "2021-01-08", ["Anhänger von Trump stürmten am 6.", "Januar das Kapitol."],
+              [TRUMP], [("6. Januar", "2021-01-06", "2021-01-06", "day")])
+    found, _ = events_of(doc)
+    row = only(found, "stürmten")
+    assert row["date_source"] == "timex" and row["start_date"] == pd.Timestamp("2021-01-06")
+    assert row["sentence_id"] == "a:s0000"

@@ -52,3 +52,34 @@ def test_automatic_worker_count_stays_in_one_process_for_small_corpora():
 def test_a_bad_worker_count_is_refused(seed_articles, bad):
     with pytest.raises(ValueError, match="n_process"):
         annotate(seed_articles, n_process=bad)
+
+
+def test_stages_beside_the_main_process_give_the_tables_of_one_process(seed_articles,
+                                                                       monkeypatch):
+    """Boilerplate, temporal expressions and quotations in a second process (as for a large
+    corpus on two cores): the same tables as all stages in this one."""
+    single = annotate(seed_articles, n_process=1, use_cache=False)
+    submitted = []
+    submit = pipeline._SideProcess.submit
+
+    def spy(self, fn, /, *args, **kwargs):
+        submitted.append(fn.__name__)
+        return submit(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline._SideProcess, "submit", spy)
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_WORDS", 0)
+    monkeypatch.setattr(pipeline, "_workers", lambda n_process, words: 1)  # spaCy in-process
+    monkeypatch.setattr(pipeline.config, "available_cores", lambda: 2)
+    beside = annotate(seed_articles, use_cache=False)
+    assert submitted == ["_detect_boilerplate", "tag_articles", "_extract_quotes"]
+    for table in (*TABLES, "quotes", "boilerplate"):
+        pd.testing.assert_frame_equal(getattr(single, table), getattr(beside, table))
+
+
+def test_an_error_in_the_second_process_reaches_the_caller(seed_articles, monkeypatch):
+    with pipeline._side_process(pipeline.PARALLEL_MIN_WORDS) as side:
+        if isinstance(side, pipeline._Inline):  # one core: nothing to test here
+            pytest.skip("one core")
+        pending = side.submit(int, "not a number")
+        with pytest.raises(ValueError, match="not a number"):
+            pending.result()

@@ -836,13 +836,21 @@ def test_minutes_seconds_and_every_n_units(text, expected):
     assert found(text, "2020-05-04") == expected
 
 
-def test_shortly_after_is_vague_and_undated():
-    frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
+@pytest.mark.parametrize("text", [
+    "Am 3. Mai 1945 kapitulierte die Stadt. Kurz danach kamen die Truppen.",
+    "Am 3. Mai 1945 kapitulierte die Stadt, bald darauf kamen die Truppen.",
+    "Am 3. Mai 1945 kapitulierte die Stadt. Unmittelbar danach kamen die Truppen.",
+])
+def test_shortly_after_only_orders_events_and_is_not_tagged(text):
+    frame = timex.tag(text, anchor="2020-05-04")  # TIMEX_GUIDELINES: like danach, no timex
+    assert list(frame["text"]) == ["3. Mai 1945"]
+
+
+def test_a_quantity_before_danach_is_still_a_date():
+    frame = timex.tag("Am 3. Mai 1945 kapitulierte die Stadt. Zwei Tage danach kamen sie.",
                       anchor="2020-05-04")
-    row = frame.iloc[1]
-    assert (row["text"], row["value"], row["modifier"], row["kind"], row["vague"]) == (
-        "Kurz danach", "1945-05-03", "after", "vague", True)
-    assert pd.isna(row["start_date"]) and pd.isna(row["start_year"])
+    assert list(zip(frame["text"], frame["value"], strict=True)) == [
+        ("3. Mai 1945", "1945-05-03"), ("Zwei Tage danach", "1945-05-05")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1733,3 +1741,135 @@ def test_in_days_after_a_rate_is_a_length_not_a_date():
 ])
 def test_the_weekend_after_nach_vor_seit_dem(text, expected):
     assert expected in _values(text, "2020-11-25")
+
+
+# -- dev5 session (issue 14): weekdays told in the present, the small hours --------------------
+
+
+def test_yesterday_told_in_the_present_is_the_day_before():
+    text = ("Am Freitagabend steht der Hubschrauber bereit. Um 18.15 Uhr verlässt Trump das "
+            "Weiße Haus.")
+    frame = timex.tag(text, anchor="2020-10-03")  # a Saturday
+    assert list(frame["value"]) == ["2020-10-02TEV", "2020-10-02T18:15"]
+
+
+def test_a_weekday_days_ahead_in_the_present_is_still_the_coming_one():
+    frame = timex.tag("Am Donnerstag gibt sie um 15 Uhr selbst einen Kurs.",
+                      anchor="2020-08-09")  # a Sunday
+    assert list(frame["value"]) == ["2020-08-13", "2020-08-13T15:00"]
+
+
+def test_small_hours_after_a_night_are_the_next_day():
+    text = ("Am Donnerstag kam die Nachricht. Um 22.44 Uhr in der Nacht zu Freitag twittert der "
+            "Präsident. Um 0.54 Uhr folgt die Bestätigung.")
+    frame = timex.tag(text, anchor="2020-10-03")
+    assert list(frame["value"]) == ["2020-10-01", "2020-10-01T22:44", "2020-10-01TNI",
+                                    "2020-10-02T00:54"]
+
+
+def test_a_range_of_days_told_in_the_present_has_a_value():
+    # the present-tense check of a single weekday must not read a range's days as one
+    text = ("Fünf Tage vorher. Die Zahl liegt da bei 19. In der Nacht von Freitag auf Samstag "
+            "bekommt ein Mitarbeiter Fieber.")
+    frame = timex.tag(text, anchor="2020-03-12")
+    night = frame[frame["text"] == "Nacht von Freitag auf Samstag"]
+    assert len(night) == 1 and night["value"].iloc[0].endswith("TNI")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Zahl ist im ersten Halbjahr leicht zurückgegangen.", [("ersten Halbjahr", "2020-H1")]),
+    ("Sie stieg in der ersten Jahreshälfte 2020 langsamer.",
+     [("ersten Jahreshälfte 2020", "2020-H1")]),
+    ("Im vergangenen Jahr kamen im ersten Halbjahr 54.000 Personen dazu, im zweiten Halbjahr "
+     "94.000.", [("vergangenen Jahr", "2019"), ("ersten Halbjahr", "2019-H1"),
+                 ("zweiten Halbjahr", "2019-H2")]),
+    ("Im vergangenen Jahr kamen im März mehr.", [("vergangenen Jahr", "2019"),
+                                                 ("März", "2019-03")]),
+    ("Im nächsten Jahr soll es im März losgehen.", [("nächsten Jahr", "2021"),
+                                                    ("März", "2021-03")]),
+])
+def test_halves_of_a_year_and_a_relative_year_as_frame(text, expected):
+    frame = timex.tag(text, anchor="2020-10-13")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Lange war der 3. April als Verfallsdatum benannt.", "2020-03-19", "2020-04-03"),
+    ("Er hat gesagt, dass die Impfaktion am 18. Januar beginnen wird.", "2021-01-24",
+     "2021-01-18"),
+    ("Am 3. April war er in Rom.", "2020-06-19", "2020-04-03"),
+    ("Am 3. Juni wird er in Rom sein.", "2020-04-19", "2020-06-03"),
+    ("Am 3. April wird er in Rom sein.", "2020-06-19", "2021-04-03"),
+])
+def test_a_day_close_to_the_anchor_stays_in_its_year_whatever_the_tense(text, anchor, expected):
+    assert list(timex.tag(text, anchor=anchor)["value"]) == [expected]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Vor einer Woche, am Freitag, hat die Regierung angeordnet.", "2020-03-20",
+     [("Vor einer Woche", "2020-W11"), ("Freitag", "2020-03-13")]),
+    ("Er war im Februar 2017 in Berlin. Zuletzt war im März ein Besuch geplant.", "2020-06-01",
+     [("Februar 2017", "2017-02"), ("Zuletzt", "PAST_REF"), ("März", "2020-03")]),
+    ("Auch im Jahr 2020 gab es im Winter und Frühjahr eine Grippewelle.", "2020-05-15",
+     [("Jahr 2020", "2020"), ("Winter", "2019-WI"), ("Frühjahr", "2020-SP")]),
+    ("Herr Sommer und Winter kamen.", "2020-05-15", []),
+    ("Er steht seit Langem in vorderster Linie, seit Kurzem auch hier.", "2020-03-19",
+     [("seit Kurzem", "PAST_REF")]),
+])
+def test_weeks_in_apposition_recent_past_and_coordinated_seasons(text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das nächste Kapitel heißt „Großbaustelle Tempelhof 1935-1939“ und zeigt Pläne.", []),
+    ("„Aufbruch in die Zukunft – Nach 1989“ heißt das letzte Kapitel.", []),
+    ("Sie hatte die Ausstellung „London 1938. Mit Kandinsky“ zunächst 2018 erarbeitet.",
+     [("2018", "2018")]),
+    ("Er sagte: „Das war 1989 anders.“", [("1989", "1989")]),
+])
+def test_years_in_titles_are_no_dates(text, expected):
+    frame = timex.tag(text, anchor="2020-06-28")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+def test_opening_hours_listed_without_a_verb_are_sets():
+    text = "Eintritt frei. Montag bis Freitag 13 bis 17 Uhr, Samstag und Sonntag 10 bis 16 Uhr."
+    frame = timex.tag(text, anchor="2020-06-28")
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], frame["kind"],
+                    strict=True)) == [
+        ("Montag bis Freitag", "XXXX-WXX-1", "XXXX-WXX-5", "set"),
+        ("13 bis 17 Uhr", "XXXX-XX-XXT13:00", "XXXX-XX-XXT17:00", "set"),
+        ("Samstag", "XXXX-WXX-6", None, "set"), ("Sonntag", "XXXX-WXX-7", None, "set"),
+        ("10 bis 16 Uhr", "XXXX-XX-XXT10:00", "XXXX-XX-XXT16:00", "set")]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Die Zelte verschwanden 2019 aus Paris. Im Juli ist die Zahl gestiegen: auf bisher 6431.",
+     "2020-07-30", [("2019", "2019"), ("Juli", "2020-07"), ("bisher", "PAST_REF")]),
+    ("Zwar wurde 2019 ein Abkommen geschlossen. Wenn man den Zeitraum von Januar bis Juli "
+     "betrachtet, zählt Italien bisher 13.400 Ankünfte.", "2020-07-30",
+     [("2019", "2019"), ("von Januar bis Juli", "2020-01"), ("bisher", "PAST_REF")]),
+    ("Im vergangenen Schuljahr haben 143.600 Schüler wiederholt.", "2021-02-02",
+     [("vergangenen Schuljahr", "2019")]),
+    ("Für das Denkmal ist das Jahr 1927 maßgeblich.\n[Villa am Wannsee, bis 11. Januar.]\n"
+     "Seit Anfang Februar amtiert sie als Direktorin.", "2020-10-09",
+     [("Jahr 1927", "1927"), ("11. Januar", "2021-01-11"), ("Anfang Februar", "2020-02")]),
+    ("In den 1920er Jahren wird der Garten gemalt. Die Bilder dienen heute als Vorbilder.",
+     "2020-10-09", [("1920er Jahren", "192"), ("heute", "PRESENT_REF")]),
+    ("die Ausscheidungen der ersten drei Monate lagern", "2020-11-17", [("drei Monate", "P3M")]),
+])
+def test_the_present_comes_back_boxes_school_years_and_nowadays(text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+    if "Schuljahr" in text:
+        assert frame["end_value"].iloc[0] == "2020"
+
+
+def test_a_weekday_named_with_its_date_up_to_two_weeks_back_is_that_day_again():
+    text = ("Am Freitag, ausgerechnet dem 13. März, herrscht Hysterie. Am Freitag gegen 11.30 "
+            "Uhr dann die Gewissheit.")
+    frame = timex.tag(text, anchor="2020-03-21")  # the Saturday eight days later
+    assert list(zip(frame["text"], frame["value"], strict=True)) == [
+        ("Freitag", "2020-03-13"), ("13. März", "2020-03-13"), ("Freitag", "2020-03-13"),
+        ("11.30 Uhr", "2020-03-13T11:30")]

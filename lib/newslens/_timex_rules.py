@@ -106,7 +106,7 @@ COMPARATIVE_BEFORE = re.compile(
 VAGUE_PHRASES = (
     r"zu einem (?:späteren|früheren|anderen) Zeitpunkt", r"zum (?:jetzigen|gegenwärtigen|"
     r"derzeitigen|aktuellen) Zeitpunkt", r"in Kürze", r"vor [Kk]urzem", r"seit [Kk]urzem",
-    r"seit [Ll]angem", r"vor langer Zeit", r"seit langer Zeit", r"bis auf [Ww]eiteres",
+    r"vor langer Zeit", r"seit langer Zeit", r"bis auf [Ww]eiteres",  # not seit langem
     r"in (?:naher |ferner )?Zukunft", r"in absehbarer Zeit", r"in der Vergangenheit",
     r"zur Zeit", r"im Moment", r"dieser Tage", r"in diesen Tagen", r"eines Tages",
     r"bis dato", r"seit (?:Tagen|Wochen|Monaten|Jahren|Jahrzehnten)",
@@ -414,7 +414,7 @@ _BRANCHES = [
     # Karfreitag bis Ostermontag; the night between two weekdays: in der Nacht von Montag auf
     # Dienstag (the night of the first)
     _branch("dayrange", (
-        r"(?:(?P<dy_night>Nacht)" + _S + r")?[Vv]on" + _S + r"(?P<dy_a>" + WEEKDAY + r"|"
+        r"(?:(?:(?P<dy_night>Nacht)" + _S + r")?[Vv]on" + _S + r")?(?P<dy_a>" + WEEKDAY + r"|"
         + _words(DAY_HOLIDAYS) + r")" + _S + r"(?P<dy_sep>auf|bis)" + _S
         + r"(?:(?:den|zum)" + _S + r")?(?P<dy_b>" + WEEKDAY + r"|" + _words(DAY_HOLIDAYS)
         + r")" + _E
@@ -496,14 +496,17 @@ _BRANCHES = [
         r"(?P<qu_rel>" + REL + r")" + _S + r"Jahres)?" + _E
     )),
     # 11b the first months or weeks of a year, its halves: in den ersten drei Monaten des
-    # Jahres 2019, die ersten acht Wochen des Jahres 2020, im ersten Halbjahr 2022
+    # Jahres 2019, die ersten acht Wochen des Jahres 2020, im ersten Halbjahr (2022), in der
+    # zweiten Jahreshälfte
     _branch("firstpart", (
         r"(?:(?P<fp_ord>ersten)" + _S + r"(?P<fp_num>" + NUM + r")" + _S
         + r"(?P<fp_unit>Monaten?|Monate|Wochen)|(?P<fp_half>ersten|zweiten)" + _S
-        + r"Halbjahr(?:es)?)"
+        + r"(?:Halbjahr(?:es)?|Jahreshälfte))"
         + r"(?:" + _S + r"des" + _S + r"Jahres(?:" + _S + r"(?P<fp_y1>" + YEAR + r"))?"
         + r"|" + _S + r"(?:im" + _S + r"Jahr" + _S + r")?(?P<fp_y2>" + YEAR + r")"
-        + r"|" + _S + r"(?:des" + _S + r")?(?P<fp_rel>" + REL + r")" + _S + r"Jahres)" + _E
+        + r"|" + _S + r"(?:des" + _S + r")?(?P<fp_rel>" + REL + r")" + _S + r"Jahres"
+        + r"|(?<=Halbjahr)|(?<=Halbjahres)|(?<=Jahreshälfte))" + _E  # a half alone (a year
+        # told): "im ersten Halbjahr"
     )),
     # 12 seasons: im Herbst 2024, Ende des Sommers, im vergangenen Winter, Winter 2020/21
     _branch("season", (
@@ -518,7 +521,7 @@ _BRANCHES = [
     _branch("relunit", (
         r"(?:(?P<ru_mod>" + PART + r")" + _S + r"(?:(?:des|der)" + _S + r")?)?(?P<ru_rel>" + REL
         + r")" + _S + r"(?P<ru_unit>Wochenendes?|Woche|Monats?|Jahres|Jahr|Jahrzehnts?|"
-        r"Jahrhunderts?|Quartals?)" + _E
+        r"Jahrhunderts?|Quartals?|Schuljahr(?:es)?)" + _E
         # in diesem und im kommenden Jahr: the first of two sharing the unit
         + r"|(?P<re_rel>" + REL + r")(?=" + _S + r"(?:und|oder|bis)" + _S + r"(?:(?:im|in"
         + _S + r"der|am|ins|das|die|der|den|dem)" + _S + r")?" + REL + _S + r"(?P<re_unit>"
@@ -672,7 +675,7 @@ _WHOLE_WORDS = [
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
 _UNIT_START = r"(?:Tag|Woche|Monat|Jahr|Stunde|Quartal|halb|paar)"
-_VAGUE_AFTER = r"(?:[Kk]urzem|[Ll]angem|langer|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
+_VAGUE_AFTER = r"(?:[Kk]urzem|langer|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
 #: Frequent short words that start a branch only before certain words: the guard looks at the
 #: next word too, so that "in der Stadt" or "zu sehen" is given up at once.
 _FOLLOWED_BY = {
@@ -782,6 +785,8 @@ SEASON_CONTEXT = re.compile(
     r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um|[Dd]en|[Dd]em|[Dd]es|[Üü]ber|"
     r"[Ff]ür|[Ww]ährend|[Dd]iese[nmrs]?|[Gg]anzen)\s+$"
 )
+#: Between two coordinated seasons (im Winter und Frühjahr).
+SEASON_COORDINATION = re.compile(r"\s+(?:und|oder|bis)\s+")
 #: Strong year context before a bare four-digit number (seit 2014, im Jahr, Invasion 2022 is
 #: accepted separately).
 YEAR_CONTEXT = re.compile(
@@ -790,6 +795,33 @@ YEAR_CONTEXT = re.compile(
     r"[Ss]pätestens|[Ff]rühestens|[Jj]ahr|[Jj]ahres|[Ss]aison|[Ss]pielzeit|[Aa]nno)\s+$|[(]$"
 )
 #: What before a four-digit number says it is not a year (Nr. 2014, Paragraf 1906, 3 2020).
+def _title_cues(position: str) -> list[str]:
+    """Words of ``data/title_cues.csv`` that mark a quotation as a title (of a book, an
+    exhibition, a chapter) when they stand ``before`` or ``after`` it."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "title_cues.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return sorted({row["word"] for row in csv.DictReader(f) if row["position"] == position},
+                      key=len, reverse=True)
+
+
+#: A quotation after one of these (within a few words) or before a verb of naming is a title:
+#: the years inside it are no dates of the text (``Kapitel heißt „Tempelhof 1935-1939“``).
+TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(_title_cues("before")) + r")\w{0,2}"
+                          r"(?:\s+[\w.-]+){0,3}\s*[:,]?\s*$")
+TITLE_AFTER = re.compile(r"\s*,?\s*(?:" + "|".join(_title_cues("after")) + r")\b")
+TITLE_LENGTH = 120  # characters: a longer quotation is speech, not a title
+#: Vague words of the recent past: a year-less date after them counts from publication.
+RECENTLY = re.compile(r"(?i)zuletzt|kürzlich|jüngst|unlängst")
+#: An open editor's box in square brackets before a match, in its paragraph ("[Liebermann-
+#: Villa am Wannsee, bis 11. Januar ...]", "[Mit dem Newsletter ...]").
+BOX_BEFORE = re.compile(r"(?m)^\s*\[[^\]\n]*$")
+#: A sentence counted up to now (bisher, bislang): its year-less dates are the publication's.
+UP_TO_NOW = re.compile(r"\b(?:[Bb]isher|[Bb]islang)\b")
+#: Between a week and a weekday in apposition to it: "Vor einer Woche, am Freitag".
+WEEK_APPOSITION = re.compile(r",\s*(?:am|an\s+dem|und\s+zwar\s+am)\s+")
 NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:Nr\.|Nummer|Paragra(?:f|ph)|§|Art\.|Artikel|Tel\.|Telefon|Fax|PLZ|Seite|S\.|"
     r"Platz|Zimmer|Flug|Linie|Bus|Tempo|Kilometer|km|Höhe|rund|etwa|knapp|über|fast|circa|"
@@ -826,6 +858,8 @@ COORDINATION_GAP = re.compile(r"\s*,?\s*(?:und|oder|sowie)(?:\s+(?:auch|sogar|nu
                               r"\s+(?:(?:am|an|den|die|der)\s+)?")
 #: Between a set and the time that narrows it: "von Montag bis Samstag zwischen 8 und 20 Uhr",
 #: "sonntags, 10 Uhr", "täglich um 9 Uhr".
+#: Between two entries of a listing without a verb (opening hours): "17 Uhr, Samstag".
+LISTING_GAP = re.compile(r"\s*[,;]\s*")
 ADJACENT_GAP = re.compile(r"\s*,?\s*(?:(?:um|ab|von|gegen|jeweils)\s+)?")
 #: A rate right before "in sieben Tagen": "pro 100.000 Einwohner", "je 100 000 Einwohnern".
 RATE_BEFORE = re.compile(r"\b(?:pro|je)\s+[\d.,\u202f ]*\d(?:\s+[A-ZÄÖÜ]\w*)?\s+$")

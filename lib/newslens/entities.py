@@ -17,6 +17,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from newslens.config import LABELS
+from newslens.frames import rows as table_rows
 from newslens.kb import alias_table, load_kb, load_roles, slugify, split_former_names
 from newslens.names import (
     drop_common_phrases,
@@ -44,6 +45,16 @@ MIN_HEAD = 4
 _HYPHENS = "\u2010\u2011-"  # "-" last: literal inside [...]
 _WORD = re.compile(rf"\w+(?:[{_HYPHENS}]\w+)*[{_HYPHENS}]?")
 _PART = re.compile(rf"[^{_HYPHENS}]+")
+_WORD_CHAR = re.compile(r"\w")
+#: The article id under which a word's names are looked up for every article alike.
+_NO_ARTICLE = "\0"
+
+
+class _Source(NamedTuple):
+    """Where a row found in a sentence comes from (what :func:`_row` reads)."""
+
+    article_id: str
+    sentence_id: str
 _TOKEN = re.compile(r"\S+")
 _WORD_REST = re.compile(rf"[\w{_HYPHENS}]*")
 # The rest of a closed compound must start like a German word (``chef``, ``sprecher``, ``krieg``),
@@ -88,9 +99,9 @@ def canonicalize(
     roles = load_roles() if roles is None else roles
     linker = _Linker(load_kb() if kb is None else kb, roles)
     context = _sentence_context(mentions, sentences)
-    spans = _completed([(m, *linker.strip_titles(m)) for m in mentions.itertuples(index=False)],
+    spans = _completed([(m, *linker.strip_titles(m)) for m in table_rows(mentions)],
                        linker, context)
-    tokens = [_WORD.findall(text) for text in sentences["text"]]
+    tokens = [_WORD.findall(text) for text in sentences["text"].tolist()]
     linker.learn([(m.article_id, text, m.label) for m, _, text, _ in spans if text],
                  {w for words in tokens for w in words})
     rows = []
@@ -102,7 +113,7 @@ def canonicalize(
                  for name in linker.names_in_word(title, mention.article_id,
                                                   start=mention.start + start)]
     if compounds:
-        rows += linker.scan(sentences)
+        rows += linker.scan(sentences, tokens)
     linked = resolve_shared_aliases(_output(rows, compounds=compounds), *linker.shared, context)
     linked = merge_inflections(linked, kb_keys=kb_inflection_keys(linker.aliases),
                                kb_ids=linker.kb_ids)
@@ -193,6 +204,11 @@ class _Linker:
         # Word-level answers repeat across a corpus; both depend on what learn() records.
         self.role_of = functools.lru_cache(maxsize=None)(self._role_of)
         self.closed_prefix = functools.lru_cache(maxsize=None)(self._closed_prefix)
+        #: (word, guess) -> names in the word, for an article that names no person in it.
+        self.in_word: dict[tuple[str, bool], tuple] = {}
+        #: article id -> the surnames of its full names: a word holding one of them depends on
+        #: the article (``Merz`` in ``Merz-Kurs`` is the article's Friedrich Merz).
+        self.local_surnames: dict[str, tuple[str, ...]] = {}
 
     def one_word_aliases(self) -> dict[str, set[str]]:
         """KB aliases of one word -> the ids of their entities."""
@@ -322,8 +338,14 @@ class _Linker:
                       if len(parts) > 1 and self.kb_entity(parts[0])}
         self.vocabulary = {w for w in words if w[:1].isupper()}
         self.vocabulary.update(p for parts in hyphenated for p in parts if p[:1].isupper())
+        local: dict[str, set[str]] = {}
+        for scope, token in self.full:
+            if scope is not None and token in self.surnames:
+                local.setdefault(scope, set()).add(token)
+        self.local_surnames = {a: tuple(tokens) for a, tokens in local.items()}
         self.role_of.cache_clear()
         self.closed_prefix.cache_clear()
+        self.in_word.clear()
 
     # -- spans ----------------------------------------------------------------------------------
 
@@ -411,8 +433,26 @@ class _Linker:
         ``Festland-China``), not a newspaper or person (``Quarantäne-Zeit``), unless the word
         is a pair of names.
         """
+        found, _ = self._names_in_word(word, article_id, guess=guess)
+        return [(start + s, start + e, word[s:e], entity) for s, e, entity in found]
+
+    def _names_in_word(self, word: str, article_id: str, *, guess: bool
+                       ) -> tuple[list[tuple[int, int, _Entity]], bool]:
+        """:meth:`names_in_word` from offset 0 as ``(start, end, entity)``, and whether the
+        word is a pair of names; remembered per word unless the article's persons enter."""
+        local = self.local_surnames.get(article_id)
+        if local and any(name in word for name in local):
+            return self._find_names(word, article_id, guess=guess)
+        key = (word, guess)
+        found = self.in_word.get(key)
+        if found is None:
+            found = self.in_word[key] = self._find_names(word, _NO_ARTICLE, guess=guess)
+        return found
+
+    def _find_names(self, word: str, article_id: str, *, guess: bool
+                    ) -> tuple[list[tuple[int, int, _Entity]], bool]:
         if self.resolve(word, article_id, None) is not None:
-            return []
+            return [], False
         parts = [(m.start(), m.end()) for m in _PART.finditer(word)]
         names, i = [], 0
         while i < len(parts):
@@ -427,7 +467,7 @@ class _Linker:
             i = j
         if not _is_pair(word, [(s, e, "", entity) for s, e, entity in names]):
             names = [n for n in names if n[1] < len(word) or n[2].label == "LOC"]
-        return [(start + s, start + e, word[s:e], entity) for s, e, entity in names]
+        return names, _is_pair(word, [(s, e, "", entity) for s, e, entity in names])
 
     def _longest_name(self, word: str, parts: list, i: int, article_id: str) -> tuple:
         for j in range(len(parts), i, -1):
@@ -473,20 +513,30 @@ class _Linker:
                 return n, entity
         return None
 
-    def scan(self, sentences: pd.DataFrame) -> list[dict]:
+    def scan(self, sentences: pd.DataFrame, words: list[list[str]]) -> list[dict]:
         """Names inside the words of every sentence: compound mentions (``Ukraine-Krieg``), and
-        plain mentions for a pair of names the NER left untagged (``Rubio-Lawrow``)."""
+        plain mentions for a pair of names the NER left untagged (``Rubio-Lawrow``).
+
+        ``words`` are each sentence's words (``_WORD.findall``), in order."""
+        may = {word for word in {w for found in words for w in found}
+               if not word.islower()  # a closed compound starts with a KB name, or a hyphen
+               and (word[:4] in self.prefixes or any(h in word for h in _HYPHENS))}
         rows = []
-        for sentence in sentences.itertuples(index=False):
-            for m in _WORD.finditer(sentence.text):
-                word = m.group()
-                if word.islower() or (word[:4] not in self.prefixes  # no closed compound
-                                      and not any(h in word for h in _HYPHENS)):
+        columns = (sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "text"))
+        for (article_id, sentence_id, start, text), found in zip(zip(*columns, strict=True),
+                                                                 words, strict=True):
+            at = 0  # where the words of the sentence are found: each one after the last
+            for word in found:
+                if word not in may:
                     continue
-                names = self.names_in_word(word, sentence.article_id,
-                                           start=sentence.start + m.start())
-                pair = _is_pair(word, names)
-                rows += [_row(sentence, *name, compound=not pair) for name in names]
+                names, pair = self._names_in_word(word, article_id, guess=True)
+                at = text.index(word, at)
+                while at and _WORD_CHAR.match(text, at - 1):  # inside a word that holds none
+                    at = text.index(word, at + 1)
+                sentence = _Source(article_id, sentence_id)
+                rows += [_row(sentence, start + at + s, start + at + e, word[s:e], entity,
+                              compound=not pair) for s, e, entity in names]
+                at += len(word)
         return rows
 
 
@@ -549,8 +599,9 @@ def _output(rows: list[dict], *, compounds: bool) -> pd.DataFrame:
 
 def _sentence_context(mentions: pd.DataFrame, sentences: pd.DataFrame) -> dict:
     """Sentence id -> (start, text), checking that every mention has its sentence."""
-    context = dict(zip(sentences["sentence_id"],
-                       zip(sentences["start"], sentences["text"], strict=True), strict=True))
+    context = dict(zip(sentences["sentence_id"].tolist(),
+                       zip(sentences["start"].tolist(), sentences["text"].tolist(), strict=True),
+                       strict=True))
     missing = sorted(set(mentions["sentence_id"]) - set(context))
     if missing:
         raise ValueError(f"mentions: sentence_id {missing[0]!r} is not in the sentences table "
@@ -565,7 +616,11 @@ def _enclosing_word(context: dict, mention, offset: int, length: int) -> str | N
     """
     sentence_start, text = context[mention.sentence_id]
     start = mention.start + offset - sentence_start
-    for m in _WORD.finditer(text):
+    # no word holds a space: the words after the last space before the span are the same
+    # whether the sentence is read from there or from its start
+    for m in _WORD.finditer(text, text.rfind(" ", 0, start) + 1):
+        if m.start() > start:
+            break
         if m.start() <= start < m.end():
             rest = text[start + length:m.end()]
             whole = m.start() == start and rest in ("", "s", "es")

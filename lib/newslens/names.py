@@ -39,6 +39,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from newslens.frames import rows as table_rows
 from newslens.kb import name_at, slugify
 
 #: ``(RKI)``, ``(Stiko)``, ``(BaFin)`` right after a long form.
@@ -98,7 +99,7 @@ def definitions(mentions: pd.DataFrame, context: dict) -> pd.DataFrame:
     plain = plain[(plain["sentence_id"].astype(str) + "@" + plain["end"].astype(str))
                   .isin(places)]
     rows = []
-    for m in plain.itertuples(index=False):
+    for m in table_rows(plain):
         start, text = context[m.sentence_id]
         before = text[max(0, m.start - start - 1):m.start - start]
         after = text[m.end - start:m.end - start + 14]
@@ -457,7 +458,7 @@ def listed_among_common_nouns(plain: pd.DataFrame, mentions: pd.DataFrame,
                                strict=True):
         covered.setdefault(sid, []).append((start, end))
     hits: Counter = Counter()
-    for m in plain.itertuples(index=False):
+    for m in table_rows(plain):
         start, text = context[m.sentence_id]
         spans = covered.get(m.sentence_id, [])
         before = _LIST_BEFORE.search(text, 0, m.start - start)
@@ -611,7 +612,7 @@ def relabel_by_kind(mentions: pd.DataFrame, context: dict, *, kb_ids: set[str],
     named = mentions[mentions["sentence_id"].isin(with_alias) & (mentions["label"] == "PER")]
     persons = set(zip(named["sentence_id"], named["start"], strict=True))
     cues: dict[str, Counter] = {}
-    for m in plain.itertuples(index=False):
+    for m in table_rows(plain):
         start, text = context[m.sentence_id]
         label = _kind_before(text, m.start - start, lexicon)
         after = _ALIAS.match(text, m.end - start)

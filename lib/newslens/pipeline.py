@@ -14,8 +14,8 @@ import os
 import sys
 import types
 from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,7 +130,10 @@ def annotate(
     only the articles it lacks, in chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker
     processes run the spaCy stage, each on whole chunks with its own copy of the pipeline;
     ``None`` uses every available core when there are at least :data:`PARALLEL_MIN_WORDS`
-    words to annotate, else one process. The tables do not depend on it. ``progress=None``
+    words to annotate, else one process. On such a corpus and two or more cores the stages
+    after spaCy use a second process too (boilerplate and temporal expressions beside the
+    entity linking, quotations beside the events), unless ``n_process=1``. The tables do not
+    depend on it. ``progress=None``
     shows a progress bar only in an interactive terminal or JupyterLab.
     """
     check_articles(articles)
@@ -145,18 +148,27 @@ def annotate(
         articles, model=model, use_cache=use_cache, options={"batch_size": batch_size},
         n_process=n_process, progress=_show_progress(progress),
     )
-    boilerplate, corpus_keys = _boilerplate_stage(articles, use_cache=use_cache)
-    sentences = sentences.assign(boilerplate=bp.mark(sentences, boilerplate))
-    linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
-                                         use_cache=use_cache)
-    linked = marks.mark_mentions(linked, articles, boilerplate)
-    entity_table = entities.entity_table(linked)  # counted as the charts count, after the marks
-    timexes, timex_keys = _timex_stage(articles, sentences, use_cache=use_cache)
-    event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
-                                           keys=[*keys, *timex_keys, *corpus_keys],
-                                           use_cache=use_cache)
-    quoted = _quote_stage(articles, sentences, linked, keys=[*keys, *corpus_keys],
-                          use_cache=use_cache)
+    # The stages after spaCy run on two cores where there are two and the corpus is large:
+    # boilerplate and temporal expressions (which need only the articles) in a second process
+    # while this one links the entities, then the quotations there while this one builds the
+    # events. The tables are the same either way.
+    with _side_process(_words(articles) if n_process != 1 else 0) as side:
+        boilerplate_of, corpus_keys = _boilerplate_stage_on(articles, use_cache=use_cache,
+                                                            side=side)
+        timexes_of, timex_keys = _timex_stage_on(articles, use_cache=use_cache, side=side)
+        linked, entity_table = _entity_stage(mentions, sentences, articles, keys=keys,
+                                             use_cache=use_cache)
+        boilerplate = boilerplate_of()
+        sentences = sentences.assign(boilerplate=bp.mark(sentences, boilerplate))
+        linked = marks.mark_mentions(linked, articles, boilerplate)
+        entity_table = entities.entity_table(linked)  # counted as the charts count, after marks
+        timexes = _with_sentence_ids(timexes_of(), sentences)
+        quoted_of = _quote_stage_on(articles, sentences, linked, keys=[*keys, *corpus_keys],
+                                    use_cache=use_cache, side=side)
+        event_mentions, grouped = _event_stage(sentences, linked, timexes, articles,
+                                               keys=[*keys, *timex_keys, *corpus_keys],
+                                               use_cache=use_cache)
+        quoted = quoted_of()
     tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
         sentences, linked, entity_table, timexes, event_mentions, grouped, quoted, boilerplate)),
         strict=True))
@@ -431,18 +443,39 @@ def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.
 
 def _boilerplate_stage(articles: pd.DataFrame, *,
                        use_cache: bool) -> tuple[pd.DataFrame, list[str]]:
-    """The corpus's boilerplate passages and the article keys they were detected under: cached
-    whole under a key of every article's id, text, source and day, so any change to the corpus
-    detects them again (a few seconds of hashing for 10,000 articles)."""
+    """The corpus's boilerplate passages and the article keys they were detected under."""
+    found, keys = _boilerplate_stage_on(articles, use_cache=use_cache, side=_INLINE)
+    return found(), keys
+
+
+def _boilerplate_stage_on(articles: pd.DataFrame, *, use_cache: bool,
+                          side: Executor) -> tuple[Callable[[], pd.DataFrame], list[str]]:
+    """The corpus's boilerplate passages (detected by ``side`` where not cached; call the
+    first value for them) and the article keys they were detected under: cached whole under a
+    key of every article's id, text, source and day, so any change to the corpus detects them
+    again (a few seconds of hashing for 10,000 articles)."""
     keys = _dated_keys(articles, salt="boilerplate", source="source" in articles)
-    found = _corpus_stage("boilerplate", keys, (bp,),
-                          lambda: {"boilerplate": bp.detect(articles)}, use_cache=use_cache)
-    return found["boilerplate"], keys
+    found = _corpus_stage_on("boilerplate", keys, (bp,), side, _detect_boilerplate, articles,
+                             use_cache=use_cache)
+    return lambda: found()["boilerplate"], keys
+
+
+def _detect_boilerplate(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {"boilerplate": bp.detect(articles)}
 
 
 def _timex_stage(articles: pd.DataFrame, sentences: pd.DataFrame, *,
                  use_cache: bool) -> tuple[pd.DataFrame, list[str]]:
-    """Temporal expressions per article (anchored to its publication day), with sentence ids."""
+    """Temporal expressions per article (anchored to its publication day), with sentence ids,
+    and the article keys they are cached under."""
+    table, keys = _timex_stage_on(articles, use_cache=use_cache, side=_INLINE)
+    return _with_sentence_ids(table(), sentences), keys
+
+
+def _timex_stage_on(articles: pd.DataFrame, *, use_cache: bool,
+                    side: Executor) -> tuple[Callable[[], pd.DataFrame], list[str]]:
+    """Temporal expressions per article (anchored to its publication day), the articles not
+    cached tagged by ``side``: call the first value for the table (without sentence ids)."""
     salt = f"timex-{cache.source_version(timex, _timex_rules)}"
     keys = pd.Series(_dated_keys(articles, salt=salt, source=False), index=articles.index,
                      dtype=object)
@@ -450,21 +483,28 @@ def _timex_stage(articles: pd.DataFrame, sentences: pd.DataFrame, *,
     cached, index = _read_cached(store, keys) if use_cache else ({}, {})
     missing = articles[~keys.isin(index)]
     parts = [cached["timexes"]] if cached else []
-    if len(missing):
-        found = timex.tag_articles(missing)
-        found[cache.KEY] = found["article_id"].map(
-            dict(zip(missing["article_id"], keys.loc[missing.index], strict=True)))
-        if use_cache:
-            store.write(keys.loc[missing.index].tolist(), {"timexes": found})
-        parts.append(found)
-    frames = [p for p in parts if len(p)]
-    table = (pd.concat(frames, ignore_index=True) if frames else timex.tag_articles(articles[:0]))
-    table = table.drop(columns=cache.KEY, errors="ignore")
-    table = table.sort_values(["article_id", "start", "end"], kind="stable", ignore_index=True)
-    for column in ("granularity", "modifier", "kind"):
-        if column in table:
-            table[column] = table[column].astype("category")
-    return _with_sentence_ids(table, sentences), keys.tolist()
+    tagged = side.submit(timex.tag_articles, missing) if len(missing) else None
+
+    def table() -> pd.DataFrame:
+        if tagged is not None:
+            found = tagged.result()
+            found[cache.KEY] = found["article_id"].map(
+                dict(zip(missing["article_id"], keys.loc[missing.index], strict=True)))
+            if use_cache:
+                store.write(keys.loc[missing.index].tolist(), {"timexes": found})
+            parts.append(found)
+        frames = [p for p in parts if len(p)]
+        table = (pd.concat(frames, ignore_index=True) if frames
+                 else timex.tag_articles(articles[:0]))
+        table = table.drop(columns=cache.KEY, errors="ignore")
+        table = table.sort_values(["article_id", "start", "end"], kind="stable",
+                                  ignore_index=True)
+        for column in ("granularity", "modifier", "kind"):
+            if column in table:
+                table[column] = table[column].astype("category")
+        return table
+
+    return table, keys.tolist()
 
 
 def _with_sentence_ids(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -508,13 +548,25 @@ def _event_stage(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.Da
 
 def _quote_stage(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, *,
                  keys: list[str], use_cache: bool) -> pd.DataFrame:
-    """Quotations and their speakers (corpus-level, cached under its own key: a change to the
-    quote rules recomputes this stage alone)."""
-    def compute() -> dict[str, pd.DataFrame]:
-        return {"quotes": quotes.extract_quotes(articles, sentences, mentions)}
+    """Quotations and their speakers, found in this process."""
+    return _quote_stage_on(articles, sentences, mentions, keys=keys, use_cache=use_cache,
+                           side=_INLINE)()
 
+
+def _quote_stage_on(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
+                    *, keys: list[str], use_cache: bool,
+                    side: Executor) -> Callable[[], pd.DataFrame]:
+    """Quotations and their speakers (corpus-level, cached under its own key: a change to the
+    quote rules recomputes this stage alone), found by ``side``: call the result for them."""
     sources = (*QUOTE_SOURCES, entities, names, kb, config.DATA_DIR / kb.KB_FILE)
-    return _corpus_stage("quotes", keys, sources, compute, use_cache=use_cache)["quotes"]
+    found = _corpus_stage_on("quotes", keys, sources, side, _extract_quotes, articles,
+                             sentences, mentions, use_cache=use_cache)
+    return lambda: found()["quotes"]
+
+
+def _extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame,
+                    mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {"quotes": quotes.extract_quotes(articles, sentences, mentions)}
 
 
 def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
@@ -522,14 +574,72 @@ def _corpus_stage(stage: str, keys: list[str], sources: tuple, compute, *,
     """A corpus-level stage's tables: from the cache under a key of all article keys and the
     stage's code and data (``sources``) and of the cache (which reads the stages' inputs),
     or computed and stored."""
+    return _corpus_stage_on(stage, keys, sources, _INLINE, compute, use_cache=use_cache)()
+
+
+def _corpus_stage_on(stage: str, keys: list[str], sources: tuple, side: Executor, compute,
+                     *args, use_cache: bool) -> Callable[[], dict[str, pd.DataFrame]]:
+    """:func:`_corpus_stage` with ``compute(*args)`` run by ``side``: returns a function that
+    waits for the tables (and stores them)."""
     key = cache.corpus_key([*keys, f"{stage}-{cache.source_version(cache, *sources)}"])
     store = cache.WholeStore(stage)
     found = store.read(key, _STAGE_TABLES[stage]) if use_cache else None
-    if found is None:
-        found = compute()
-        if use_cache:
-            store.write(key, found)
-    return found
+    if found is not None:
+        return lambda: found
+    pending = side.submit(compute, *args)
+    stored: list[dict[str, pd.DataFrame]] = []
+
+    def tables() -> dict[str, pd.DataFrame]:
+        if not stored:
+            stored.append(pending.result())
+            if use_cache:
+                store.write(key, stored[0])
+        return stored[0]
+
+    return tables
+
+
+class _Inline(Executor):
+    """An executor that runs each call at once, in this process (one core, a small corpus)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as err:  # raised where the result is asked for, as a pool would
+            future.set_exception(err)
+        return future
+
+
+_INLINE = _Inline()
+
+
+@contextlib.contextmanager
+def _side_process(words: int) -> Iterator[Executor]:
+    """A second process for stages that can run beside this one's, on a machine of two or
+    more cores and a corpus of at least :data:`PARALLEL_MIN_WORDS` words (below that, starting
+    it costs more than it saves); else :data:`_INLINE`. The process is started (spawned, like
+    the spaCy workers) only when a stage is not cached, and stopped when the block ends."""
+    if words < PARALLEL_MIN_WORDS or config.available_cores() < 2:
+        yield _INLINE
+        return
+    pool = _SideProcess()
+    try:
+        yield pool
+    finally:  # an error or an interrupt: drop what is still queued
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _SideProcess(ProcessPoolExecutor):
+    """One spawned process that starts, like the spaCy workers, without the caller's main
+    module and with one BLAS thread."""
+
+    def __init__(self) -> None:
+        super().__init__(1, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        with _main_hidden(), _single_threaded_blas():  # the process may start here
+            return super().submit(fn, *args, **kwargs)
 
 
 # -- helpers -----------------------------------------------------------------------------------

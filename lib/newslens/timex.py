@@ -18,8 +18,9 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   an earlier date (``zwei Tage später``, ``am folgenden Tag``, ``im Jahr darauf``, ``tags
   darauf``, ``um 20 Uhr``, ``am Abend``, ``an dem Tag``, ``Mai desselben Jahres``) count from
   the last dated expression (not from a year named in passing, ``die Grippe von 1918``);
-  ``kurz danach`` is vague. A calendar day opening a paragraph (``Sonntag, 15. November,
-  18.22 Uhr:``, a live blog's or diary's stamp) is the "today" of the entry after it.
+  ``kurz danach`` only orders events and is not tagged. A calendar day opening a paragraph
+  (``Sonntag, 15. November, 18.22 Uhr:``, a live blog's or diary's stamp) is the "today" of the
+  entry after it.
   ``mode="narrative"``: relative units count from the last absolute date too (after ``im Jahr
   2014``, ``im vergangenen Jahr`` is 2013 but ``vor drei Tagen`` still counts from
   publication).
@@ -64,7 +65,18 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   ``Abendbericht``, ``Sommerferien``); a capitalised ``Morgen`` is tomorrow only at a sentence
   start; ``am Morgen`` is the morning of the reference day, ``jeden Morgen`` every morning.
 - Not tagged: expressions anchored to events (``kurz nach Kriegsbeginn``), bare numbers that
-  are not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``).
+  are not years by their context (``2000 Euro``, ``1900 Neuinfektionen``, ``Nr. 2014``), years
+  in the quoted title of a book, an exhibition or a chapter (``die Ausstellung „London
+  1938“``, ``Kapitel heißt „Tempelhof 1935-1939“``: cue words in ``data/title_cues.csv``).
+- Also decided here (dev5 session): a year-less day within a month of the publication day
+  stays in its year whatever the tense (``Bisher war der 3. April als Verfallsdatum benannt``
+  on 19 March); a year counted from publication earlier in the sentence frames the year-less
+  dates after it (``Im vergangenen Jahr kamen im ersten Halbjahr ...``); ``zuletzt``,
+  ``kürzlich`` bring the text back to the recent past; a weekday after a week in apposition
+  is in it (``Vor einer Woche, am Freitag``); the day before publication told in the present
+  is that day (``Am Freitagabend steht ...`` in a Saturday paper); the small hours after a
+  named night are the next day; listed days and hours without a verb are sets (``Montag bis
+  Freitag 13 bis 17 Uhr, Samstag und Sonntag 10 bis 16 Uhr``).
 """
 
 from __future__ import annotations
@@ -81,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "8"
+STAGE_VERSION = "12"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -188,6 +200,7 @@ class _Doc:
         #: Vorjahr ... counted from a date named just before: no reference time themselves
         self._compared: set[int] = set()
         self._present_at = -1
+        self._recent_at = -1
         #: (start, day) of the last time stamp heading an entry (a live blog's "Sonntag, 15.
         #: November, 18.22 Uhr:", a diary's "Freitag, 30. Oktober 2020"): its own "today"
         self._stamp: tuple[int, dt.date] | None = None
@@ -204,6 +217,9 @@ class _Doc:
                 found.append(timex)
                 if timex.value == "PRESENT_REF":  # nun, derzeit: the text is back in the present
                     self._present_at = timex.start
+                elif timex.value == "PAST_REF" and \
+                        R.RECENTLY.fullmatch(self.text, timex.start, timex.end):
+                    self._recent_at = timex.start  # zuletzt, kürzlich: the recent past
                 if _is_narrative_anchor(timex):
                     self._last_absolute = i
                 if self._is_stamp(i, timex):
@@ -347,6 +363,23 @@ class _Doc:
             return None
         if self._present_at > found.start and i == self._cursor:
             return None
+        start = self.matches[i].start()
+        box = R.BOX_BEFORE.search(self.text, max(0, start - 300), start)
+        if box is not None and found.start < box.start():
+            return None  # "[Liebermann-Villa ..., bis 11. Januar, tägl. 11-17 Uhr]": an
+            # editor's box of practical facts counts from publication, not from the story
+        prep = R.PREPOSITION_BEFORE.search(self.text, max(0, start - 30), start)
+        if prep is not None and prep["prep"].lower() == "seit" and \
+                self.clause_cue(i) == "present" and not self._told_in_present(found):
+            return None  # "Seit Anfang Februar amtiert sie": since then until now
+        lo, hi = self.sentence(self.matches[i].start())
+        if found.start < lo and R.UP_TO_NOW.search(self.text, lo, hi):
+            return None  # "Im Juli ist die Zahl gestiegen: auf bisher 6431" (July 2020 after a
+            # paragraph about 2019): a sentence counted up to now is the publication's time
+        if found.start < self._recent_at and i == self._cursor and \
+                self.sentence(self.matches[i].start())[0] <= self._recent_at:
+            return None  # "Zuletzt war im März ein Besuch geplant": the last time before
+            # publication, not a March of the story told before
         reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
         if self.matches[i].start() - found.end > reach:
             return None  # a year mentioned in passing paragraphs ago no longer frames the text
@@ -388,6 +421,20 @@ class _Doc:
                     found.start_date is not None and not self._aside(k, found) and \
                     found.granularity in ("day", "month", "year") and \
                     found.start_date <= self.published:
+                return found
+        return None
+
+    def _relative_year_before(self, i: int) -> Timex | None:
+        """A year counted from publication earlier in the sentence of match ``i`` (``Im
+        vergangenen Jahr``, ``im Vorjahr``, ``in diesem Jahr``): the year its year-less dates
+        lie in, as an absolute year would frame them."""
+        lo = self.sentence(self.matches[i].start())[0]
+        for k in range(i - 1, -1, -1):
+            if self.matches[k].start() < lo:
+                return None
+            found = None if k in self._busy else self.resolve(k)
+            if found is not None and found.kind == "date" and found.granularity == "year" and \
+                    not found.absolute and not found.vague and found.start_date is not None:
                 return found
         return None
 
@@ -521,6 +568,9 @@ class _Doc:
         means: not after the anchor in the past tense, not before it in the future, else the
         nearest (always the nearest to a date of the narrative, which is told in the past
         throughout). ``build(year)`` gives ``(value, start, end)`` or None."""
+        told = self._relative_year_before(i)
+        if told is not None and (found := build(told.start_date.year)) is not None:
+            return found, told.start_date  # "Im vergangenen Jahr kamen im März ...": 2019
         frame = self.frame(i) if self.mode == "news" else None
         if frame is not None:
             try:
@@ -545,12 +595,21 @@ class _Doc:
         if not options:
             raise ValueError("no such day in three years")
         tense = "present" if narrative else self.direction(i, forward="present")
+        if tense != "past" and not narrative and R.UP_TO_NOW.search(
+                self.text, *self.sentence(self.matches[i].start())):
+            tense = "past"  # "von Januar bis Juli ..., zählt Italien bisher": up to now
         if tense != "past" and R.COMPARED_WITH_BEFORE.search(
                 self.text, max(0, self.matches[i].start() - 12), self.matches[i].start()):
             tense = "past"  # "weniger Beschränkungen als im Frühjahr": a spring already known
         if tense == "present" and not narrative and self.clause_cue(i) == "present" and \
                 self._scheduled(i):
             tense = "future"  # "Die Wahl findet im September statt": the coming September
+        near = [c for c in options if c[1] == c[2] and c[1].year == day.year
+                and abs((c[1] - day).days) <= _NEAR_DAYS]
+        if near and tense in ("past", "future") and not narrative:
+            return near[0], day  # "Bisher war der 3. April als Verfallsdatum benannt" (19
+            # March), "dass die Impfaktion am 18. Januar beginnen wird" (said before a 24
+            # January paper): a day this close to the anchor is in its year, not 11 months off
         if tense == "past":
             before = [c for c in options if c[1] <= day]
             return (before[-1] if before else options[0]), day
@@ -630,6 +689,8 @@ def _row(text: str, t: Timex) -> tuple:
 def _range(m, doc: _Doc, i: int) -> Timex | None:
     """vom 1. bis 5. März, vom 9. Juni bis 14. Juli, zwischen Mai und Juli, 2014 bis 2016."""
     if m["ra_y1"]:
+        if _in_title(doc, m.start(), m.end()):
+            return None  # Das Kapitel heißt „Großbaustelle Tempelhof 1935-1939“
         first, second = int(m["ra_y1"]), m["ra_y2"]
         last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         return _year_range(doc, i, first, last)
@@ -941,6 +1002,8 @@ _HISTORY_DAYS = 730
 _PRESENT_HISTORY_DAYS = 7305
 #: How far after its frame a date of the next year may lie to be read over the turn of the year.
 _TURN_OF_YEAR_DAYS = 122
+_NEAR_DAYS = 31  # a year-less day this close to the publication day is in its year, whatever
+# the tense says (a deadline named in the past, a plan reported after its day)
 _SOON_AFTER_DAYS = 14  # a day this close after a day of the frame is still its time
 _ROUGHLY_BEFORE = re.compile(r"(?<![\w])(?:[Uu]m|[Gg]egen)\s+$")
 _YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
@@ -955,24 +1018,22 @@ _BACKWARD = ("zuvor", "vorher", "davor", "früher")
 def _later(m, doc: _Doc, i: int) -> Timex | None:
     """zwei Tage später, drei Monate zuvor, am folgenden Tag, im Jahr darauf, tags darauf, am
     selben Abend: counted from the reference time (the last date of the text before it, the
-    publication date where there is none); kurz danach: vague, after the reference."""
+    publication date where there is none); kurz danach is no expression (it orders events)."""
     found, narrative = doc.reference(i, skip_today=True, skip_passing=True)
     if m["fo_rel"] == "nächsten" and m["fo_unit"] in ("Woche", "Monat", "Jahr") and \
             doc.clause_cue(i) != "past":
         found, narrative = None, False  # "im nächsten Jahr werden ...": next year from today
     if narrative:
         doc._used_frame.add(i)
-    if found is None:
-        base, granularity, ref_value = doc.day_anchor(i), "day", f"{doc.day_anchor(i)}"
-    else:
-        base, granularity, ref_value = _middle(found), found.granularity, found.value
-        if found.end_value is not None:
-            base, ref_value = found.end_date, found.end_value
-    anchor = base if found is not None else None
     if m["fo_vague"]:
-        modifier = "before" if m["fo_dir3"] in _BACKWARD else "after"
-        return doc.make(i, ref_value, None, None, modifier=modifier, kind="vague",
-                        anchor=anchor or doc.published)
+        return None  # kurz danach, bald darauf: they only order events (TIMEX_GUIDELINES)
+    if found is None:
+        base, granularity = doc.day_anchor(i), "day"
+    else:
+        base, granularity = _middle(found), found.granularity
+        if found.end_value is not None:
+            base = found.end_date
+    anchor = base if found is not None else None
     part = None
     if m["fo_comp"]:  # Vortag, Folgetag, Vorabend
         amount, unit, sign = 1, "D", 1 if m["fo_comp"].startswith("Folge") else -1
@@ -1139,8 +1200,14 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
 def _firstpart(m, doc: _Doc, i: int) -> Timex | None:
     """in den ersten drei Monaten des Jahres 2019 (``2019-01`` .. ``2019-03``), die ersten acht
     Wochen des Jahres 2020 (``2020-W01`` .. ``2020-W08``), im ersten Halbjahr 2022
-    (``2022-H1``); without a year (``des Jahres``) the year of the anchor."""
+    (``2022-H1``); without a year (``des Jahres``) the year of the anchor; a half alone (``im
+    ersten Halbjahr``, ``zweiten Jahreshälfte``) the one of the year told, as a month."""
     year_word = m["fp_y1"] or m["fp_y2"]
+    if m["fp_half"] and not (year_word or m["fp_rel"] or "Jahres" in m.group()):
+        half = 1 if m["fp_half"] == "ersten" else 2  # a half of the year the text tells
+        found, anchor = doc.pick(i, lambda y: (f"{y:04d}-H{half}", dt.date(y, 6 * half - 5, 1),
+                                               R.month_end(y, 6 * half)))
+        return doc.make(i, found[0], found[1:], "quarter", anchor=anchor)
     anchor = None if year_word else doc.day_anchor(i, "year")
     year = int(year_word) if year_word else anchor.year
     if m["fp_rel"]:
@@ -1185,7 +1252,8 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
     code, modifier = R.SEASONS[m["se_name"]]
     modifier = R.PART_MODIFIERS.get(m["se_mod"], modifier)
     if not (m["se_mod"] or m["se_rel"] or m["se_y"] or _of_the_year(m, "se")) and \
-            not R.SEASON_CONTEXT.search(doc.text, max(0, m.start() - 20), m.start()):
+            not R.SEASON_CONTEXT.search(doc.text, max(0, m.start() - 20), m.start()) and \
+            not _after_season(doc, i):
         return None
 
     def build(year: int):
@@ -1204,7 +1272,19 @@ def _season(m, doc: _Doc, i: int) -> Timex | None:
         return doc.make(i, f"XXXX-{code}", None, None, modifier=modifier, kind="set")
     else:
         found, anchor = doc.pick(i, build)
+        if code == "WI" and found[1] > doc.published and doc.tense(i) == "past":
+            found = build(found[1].year - 1)  # "Im Jahr 2020 gab es im Winter" (May 2020):
+            # the winter that ended in 2020, not the one to come
     return doc.make(i, found[0], found[1:], "season", modifier=modifier, anchor=anchor)
+
+
+def _after_season(doc: _Doc, i: int) -> bool:
+    """A season coordinated with a season just before it (``im Winter und Frühjahr``)."""
+    if i == 0 or i - 1 in doc._busy:
+        return False
+    before = doc.resolve(i - 1)
+    return before is not None and before.granularity == "season" and \
+        bool(R.SEASON_COORDINATION.fullmatch(doc.text, before.end, doc.matches[i].start()))
 
 
 def _holiday(m, doc: _Doc, i: int) -> Timex | None:
@@ -1266,6 +1346,13 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
             doc._compared.add(i)  # a point of comparison, no reference time for what follows
             value, first, last, granularity = R.unit_step(base, unit, step)
             return doc.make(i, value, (first, last), granularity, anchor=base)
+    elif m["ru_unit"] and m["ru_unit"].startswith("Schuljahr"):
+        # a school year runs from August to July: "im vergangenen Schuljahr" in February 2021
+        # is 2019/2020, the range of its two years
+        anchor = doc.day_anchor(i)
+        year = anchor.year - (anchor.month < 8) + R.step_of(m["ru_rel"])
+        return doc.make(i, f"{year:04d}", (dt.date(year, 8, 1), dt.date(year + 1, 7, 31)),
+                        "year", anchor=anchor, end_value=f"{year + 1:04d}")
     elif m["ru_unit"]:
         unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
@@ -1410,8 +1497,20 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
         return doc.make(i, f"{year:04d}", interval, "year", modifier=modifier)
     if not _bare_year_ok(doc.text, m.start(), m.end()) and not _parallel_year(m, doc, i):
         return None
+    if _in_title(doc, m.start(), m.end()):
+        return None  # die Ausstellung „London 1938. Mit Kandinsky ...“
     year = int(m["yb_n"])
     return doc.make(i, f"{year:04d}", R.year_interval(year), "year")
+
+
+def _in_title(doc: _Doc, start: int, end: int) -> bool:
+    """The span lies in a short quotation that is a title: after ``Ausstellung``, ``Buch``,
+    ``Kapitel heißt`` ... or before ``heißt`` (``data/title_cues.csv``)."""
+    quote = _containing(doc.quotes, start, end)
+    if quote is None or quote[1] - quote[0] > R.TITLE_LENGTH:
+        return False
+    return bool(R.TITLE_BEFORE.search(doc.text, max(0, quote[0] - 40), quote[0])
+                or R.TITLE_AFTER.match(doc.text, quote[1]))
 
 
 def _parallel_year(m, doc: _Doc, i: int) -> bool:
@@ -1474,12 +1573,26 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         day = found.start_date if found is not None else doc.published
         if narrative:
             doc._used_frame.add(i)
+        if found is not None and not times[1] and times[0] < "T06" and \
+                _late(found.value) and m.start() - found.end < _NEXT_MORNING_REACH:
+            day += dt.timedelta(days=1)  # "Um 22.44 Uhr in der Nacht zu Freitag ... Um 0.54
+            # Uhr": the small hours after the evening or night told, the next day's
         end_value = f"{day}{times[1]}" if times[1] else None
         return doc.make(i, f"{day}{times[0]}", (day, day), "day", anchor=day,
                         end_value=end_value)
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+_NEXT_MORNING_REACH = 600  # characters after an evening or a night in which a time of the
+# small hours is that night's (the next day's)
+
+
+def _late(value: str) -> bool:
+    """A value of a named evening or night (``TEV``, ``TNI``); not a clock time (``um elf Uhr
+    nachts ..., um zwei Uhr nachts`` on the publication day stay on it)."""
+    return value.endswith(("TEV", "TNI"))
 
 
 def _midnight(m, doc: _Doc, i: int) -> Timex:
@@ -1627,6 +1740,8 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     apposed = _apposed_date(m, doc, i)
     if apposed is not None and apposed.weekday() == weekday and not m["wd_rel"]:
         day = anchor = apposed
+    elif not m["wd_rel"] and (week := _apposed_week(doc, i)) is not None:
+        day = week + dt.timedelta(days=weekday)  # "Vor einer Woche, am Freitag": in that week
     elif m["wd_week"]:
         step = R.step_of(m["wd_week"])
         monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
@@ -1654,6 +1769,7 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
 
 
 _NAMED_REACH = 3000  # characters back in which a weekday named with its week still counts
+_NAMED_DAYS = 13  # days from the anchor within which a weekday named with its date still counts
 
 
 def _habitual(doc: _Doc, i: int) -> bool:
@@ -1677,14 +1793,20 @@ def _coordinated_with_set(doc: _Doc, i: int, *, adjacent: bool = False) -> bool:
     if adjacent and doc.clause_cue(i) not in (None, "present"):
         return False  # "Morgens um 5 Uhr sollte es beginnen": that morning, no habit
     gap = (R.COORDINATION_GAP, R.ADJACENT_GAP) if adjacent else (R.COORDINATION_GAP,)
-    return any(g.fullmatch(doc.text, before.end, doc.matches[i].start()) for g in gap)
+    if any(g.fullmatch(doc.text, before.end, doc.matches[i].start()) for g in gap):
+        return True
+    return not adjacent and doc.matches[i].lastgroup == "weekday" and \
+        before.value.startswith("XXXX-") and doc.clause_cue(i) is None and \
+        R.LISTING_GAP.fullmatch(doc.text, before.end, doc.matches[i].start()) is not None
+    # a listing of days and hours without a verb goes on: "Montag bis Freitag 13 bis 17 Uhr,
+    # Samstag und Sonntag 10 bis 16 Uhr"
 
 
 def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date | None:
     """The day an earlier mention of the same weekday fixed with a forward word or a date
-    (``am kommenden Samstag``, ``an diesem Mittwoch``, ``Samstag, 16. Januar``) within a week
-    of the anchor and not the anchor day: a bare ``am Samstag`` after it is that Saturday
-    again."""
+    (``am kommenden Samstag``, ``an diesem Mittwoch``, ``Samstag, 16. Januar``, ``Am Freitag,
+    dem 13. März``) within 13 days of the anchor and not the anchor day: a bare ``am Samstag``
+    after it is that Saturday again."""
     start = doc.matches[i].start()
     for k in range(i - 1, -1, -1):
         other = doc.matches[k]
@@ -1695,8 +1817,9 @@ def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date |
         if other.lastgroup == "weekday":  # forward words only: in a Monday's paper "am
             # vergangenen Montag ... seit Montag" are two Mondays
             name = other["wd_name"]
-            fixed = bool(other["wd_rel"]) and R.step_of(other["wd_rel"].split()[0]) >= 0 \
-                and not other["wd_part"] and not other["wd_part2"]
+            fixed = (bool(other["wd_rel"]) and R.step_of(other["wd_rel"].split()[0]) >= 0
+                     and not other["wd_part"] and not other["wd_part2"]) or \
+                _apposed_date(other, doc, k) is not None  # "Am Freitag, dem 13. März"
         else:
             name, fixed = other["da_wd"], bool(other["da_wd"])
         if not fixed or R.WEEKDAYS.get(name or "") != weekday:
@@ -1704,7 +1827,7 @@ def _named_before(doc: _Doc, i: int, weekday: int, anchor: dt.date) -> dt.date |
         found = doc.resolve(k)
         if found is None or found.start_date is None or found.granularity != "day":
             continue
-        if abs((found.start_date - anchor).days) <= 7 and found.start_date != anchor:
+        if abs((found.start_date - anchor).days) <= _NAMED_DAYS and found.start_date != anchor:
             return found.start_date
     return None
 
@@ -1726,6 +1849,19 @@ def _apposed_date(m, doc: _Doc, i: int) -> dt.date | None:
     return None
 
 
+def _apposed_week(doc: _Doc, i: int) -> dt.date | None:
+    """The Monday of a week the weekday stands in apposition to (``Vor einer Woche, am
+    Freitag``, ``vergangene Woche, am Dienstag``); None if none."""
+    if i == 0 or i - 1 in doc._busy:
+        return None
+    before = doc.resolve(i - 1)
+    if before is None or before.granularity != "week" or before.kind != "date" or \
+            before.start_date is None or before.end_value is not None:
+        return None
+    gap = doc.text[before.end:doc.matches[i].start()]
+    return before.start_date if R.WEEK_APPOSITION.fullmatch(gap) else None
+
+
 def _weekday_direction(doc: _Doc, i: int) -> str:
     """The tense that picks a weekday: a present clause about a scheduled event (``Der
     Mittwoch beginnt um 13 Uhr``, ``am Samstag findet ... statt``) looks forward."""
@@ -1734,10 +1870,23 @@ def _weekday_direction(doc: _Doc, i: int) -> str:
         return "future"  # "am Mittwoch solle es erscheinen, am Samstag als Buch"
     if tense != "present" or doc.clause_cue(i) != "present":
         return tense
+    weekday = _weekday_of(doc, i)
+    if weekday is not None and not doc._scheduled(i) and \
+            (doc.day_anchor(i) - R.weekday_date(doc.day_anchor(i), weekday, 0,
+                                                "past")).days == 1:
+        return tense  # "Am Freitagabend steht der Hubschrauber bereit" in a Saturday's paper:
+        # the day before, told in the present, not a week ahead
     c_lo, c_hi, cues = doc._clause(i)
     scheduled = any(kind == "present" and c_lo <= a and b <= c_hi
                     for a, b, kind in cues)
     return "future" if scheduled else tense
+
+
+def _weekday_of(doc: _Doc, i: int) -> int | None:
+    """The weekday of match ``i`` if it names one day (None for a range of days)."""
+    m = doc.matches[i]
+    name = m["wd_name"] or m["wd_gen"]
+    return R.WEEKDAYS[name] if name else None
 
 
 def _after_coming_day(doc: _Doc, i: int) -> bool:
@@ -1788,7 +1937,7 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     if R.NOW_NAME_AROUND.search(doc.text, max(0, m.start() - 3), min(len(doc.text),
                                                                      m.end() + 40)):
         return True  # "Konstantinopel – heute Istanbul –"
-    if _state_after_past(doc, i) or _then_in_sentence(doc, i):
+    if _state_after_past(doc, i) or _then_in_sentence(doc, i) or _after_old_times(doc, i):
         return True
     found, narrative = doc.reference(i)
     if not narrative or found is None or found.start_date is None or doc._present_at > found.start:
@@ -1796,6 +1945,23 @@ def _nowadays(m, doc: _Doc, i: int) -> bool:
     reach = _FRAME_REACH["year" if found.granularity == "year" else "finer"]
     return (found.start_date.year != doc.published.year
             and m.start() - found.end <= reach)
+
+
+def _after_old_times(doc: _Doc, i: int) -> bool:
+    """``heute`` in a present clause right after a sentence about a decade or century long
+    past (``In den 1920er Jahren wird der Garten gemalt ... diese Abbilder dienen heute als
+    Vorbilder``): now set against then."""
+    if doc.clause_cue(i) == "past":
+        return False
+    start = doc.matches[i].start()
+    lo = doc.sentence(start)[0]
+    prev_lo = doc.sentence(lo - 2)[0] if lo > 1 else lo
+    for k in range(bisect.bisect_left(doc.starts, prev_lo), i):
+        found = doc._memo.get(k)
+        if found is not None and found.granularity in ("decade", "century") and \
+                found.end_date is not None and found.end_date.year < doc.published.year - 20:
+            return True
+    return False
 
 
 def _then_in_sentence(doc: _Doc, i: int) -> bool:

@@ -46,14 +46,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from newslens.events import triggers
+
 SLACK_DAYS = 1
 #: A publication-dated mention may report an event of this many days before (the mention
 #: side), and an event known only from such reports happened up to SPAN_DAYS before its first.
 REPORT_DAYS, SPAN_DAYS = 7, 3
-#: Families of acts that recur every few days (a demonstration each Saturday, in many towns):
-#: told in the past tense as news of the day, such an act is of that day or the
-#: :data:`DAILY_DAYS` before, not of any day of the week before, nor of weeks before.
-DAILY_FAMILIES, DAILY_DAYS = frozenset({"protest"}), 2
+#: Classes of acts that recur every few days (``grouping = daily`` in ``event_classes.csv``: a
+#: demonstration each Saturday, in many towns): told in the past tense as news of the day,
+#: such an act is of that day or the :data:`DAILY_DAYS` before, not of any day of the week
+#: before, nor of weeks before.
+DAILY_DAYS = 2
 #: How far back and forward an undated report may refer (days around its publication).
 UNDATED_BACK_DAYS, PLANNED_AHEAD_DAYS = 30, 120
 #: Candidate events per key looked at: the nearest in time to the mention.
@@ -64,24 +67,21 @@ UNDATED_MIN_MEMBERS = 2
 #: after, a timex read a day off).
 MERGE_SLACK = 1
 PRECISE = {"day", "weekend", "week", "month"}
-#: Classes whose trigger names a kind of act, not an occasion (a criticism, a demand, an
-#: agreement, a decision): two such mentions report one event only if they share a named
-#: actor (a person or an organisation; a country or place is not enough), or the same day
-#: in one article.
-GENERIC_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "cooperate",
-                             "demand", "disapprove", "reject", "decision",
-                             # whose death: deaths of the same days are many
-                             "death"})
-#: Words of those classes (trigger lemmas, ``data/event_triggers.csv``) that name an occasion
-#: its actor has once, not a kind of act it repeats: a company files for insolvency once, an
-#: airport opens once, a state leaves a union or annexes a region once. They group as the
-#: other classes do (and a later report may refer back to them, :func:`_recall`).
-OCCASION_LEMMAS = frozenset({"Insolvenz", "Eröffnung", "Austritt", "Annexion"})
-#: Classes of speech acts (a statement, a call, a pledge, a demand, a criticism, a rejection):
-#: one person says many things on many days, so reports in different articles join only when
-#: their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
-SPEECH_CLASSES = frozenset({"statement", "appeal", "intent_to_cooperate", "demand",
-                            "disapprove", "reject"})
+#: How the classes and words group is data (the ``grouping`` columns of
+#: ``data/event_classes.csv`` and ``data/event_triggers.csv``,
+#: :func:`~newslens.events.triggers.class_grouping`):
+#:
+#: - ``generic`` classes name a kind of act, not an occasion (a criticism, a demand, an
+#:   agreement, a decision; a death: deaths of the same days are many): two such mentions
+#:   report one event only if they share a named actor (a person or an organisation; a country
+#:   or place is not enough), or the same day in one article;
+#: - ``occasion`` words of those classes name an occasion its actor has once, not a kind of act
+#:   it repeats (a company files for insolvency once, an airport opens once, a state leaves a
+#:   union or annexes a region once): they group as the other classes do (and a later report
+#:   may refer back to them, :func:`_recall`);
+#: - ``speech`` classes are speech acts (a statement, a call, a pledge, a demand, a criticism,
+#:   a rejection): one person says many things on many days, so reports in different articles
+#:   join only when their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
 SPEECH_SIM = 0.15
 #: Names weighed by rarity (inverse document frequency over the corpus's articles with event
 #: mentions): a name that :data:`COMMON_SHARE` of the articles name or more (a chancellor, a
@@ -132,6 +132,11 @@ class _Mention:
     #: the year or season its own timex names (days), when too coarse to date it: it reports
     #: no event outside them (die Bundestagswahl 2017 is no report of an election of 2020)
     within: tuple[int, int] | None = None
+    #: its class recurs every few days (``daily``) or between the same names (``recurring``);
+    #: its word names what happens to a person once (``personal``): see :func:`_items`
+    daily: bool = False
+    recurring: bool = False
+    personal: bool = False
 
 
 @dataclass
@@ -153,6 +158,10 @@ class _Event:
     centroid: Counter = field(default_factory=Counter)
     members: list = field(default_factory=list)
     cached: tuple[int, int] | None = None
+    #: the centroid's sum of squares and the two main names, kept until the event changes
+    #: (``None``: to be computed)
+    squares: float | None = None
+    main: frozenset | None = None
 
     def span(self) -> tuple[int, int] | None:
         """The days the event happened on, as far as its dated mentions say (cached)."""
@@ -189,7 +198,7 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     for m in sorted(dated, key=lambda m: (_precision(m), m.low, m.article,
                                           mentions[m.i]["start"])):
         found = _place(m, events, index, weight, dated=True, create=m.source != "publication")
-        if found < 0 and m.family not in DAILY_FAMILIES:
+        if found < 0 and not m.daily:
             # a report of an event of weeks before, or news of its own; a demonstration told
             # as news of the day is that day's (there is one somewhere every week)
             found = _place(m, events, index, weight, dated=False, create=False)
@@ -499,6 +508,7 @@ def _rare(names, weight: dict[str, float]) -> float:
 
 def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_Mention]:
     items = []
+    classes, lemmas = triggers.class_grouping(), triggers.lemma_grouping()
     published = _days([m["published"] for m in mentions])
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
@@ -515,22 +525,24 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
             # a plan for days before its report was written: its timex was read as the last
             # Wednesday where the coming one was meant (or it tells of an old plan): no date
             source, low, high = "none", published[i], published[i]
-        speech = m["event_class"] in SPEECH_CLASSES
+        traits = classes.get(m["event_class"], frozenset())
+        words = lemmas.get(m["lemma"], frozenset())
+        speech = "speech" in traits
         if source == "publication":
             # news of the days before; what someone said, of that day or the day before (the
             # remarks of the weekend and those of Monday are two statements)
-            low -= 1 if speech else (DAILY_DAYS if families[m["event_class"]] in
-                                     DAILY_FAMILIES else REPORT_DAYS)
+            low -= 1 if speech else (DAILY_DAYS if "daily" in traits else REPORT_DAYS)
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
                               frozenset(m["actor_ids"] + m["place_ids"]), persons, named,
-                              m["event_class"] in GENERIC_CLASSES
-                              and m["lemma"] not in OCCASION_LEMMAS,
+                              "generic" in traits and "occasion" not in words,
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
                               happened=m["modality"] in ("asserted", "reported"),
-                              within=within))
+                              within=within, daily="daily" in traits,
+                              recurring="recurring" in traits,
+                              personal="personal" in words))
     return items
 
 
@@ -610,16 +622,20 @@ def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, f
 #: A retrospective reference (``nach dem Corona-Ausbruch bei Tönnies``, ``seit dem Sturm auf
 #: das Kapitol``) may refer to an event this many days before its article at most.
 RECALL_DAYS = 183
-#: Words of the generic classes that name what happens to a person once (a death): a later
-#: report recalls the event through that person (a rare one), as ``die verstorbene Richterin
-#: Ruth Bader Ginsburg`` the death.
-PERSONAL_LEMMAS = frozenset({"Tod"})
-#: Families of classes whose events recur between the same names (meetings, calls, talks):
-#: a later reference names one of many.
-RECURRING_FAMILIES = frozenset({"talk"})
+#: Words of the generic classes that name what happens to a person once (``grouping =
+#: personal``: a death): a later report recalls the event through that person (a rare one), as
+#: ``die verstorbene Richterin Ruth Bader Ginsburg`` the death. Classes of events that recur
+#: between the same names (``grouping = recurring``: meetings, calls, talks): a later reference
+#: names one of many, and recalls none.
 #: ... to an event reported by at least this many articles (a well-known one), through one of
 #: its this many most frequent names.
 RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
+#: A common name of a person or an organisation (the president, not the victim; not a place)
+#: recalls an event only when it is the event's most frequent name and the event is reported
+#: by at least this many articles: ``seit Bidens Amtsantritt`` weeks later is the
+#: inauguration, one well-known occasion of that person. Not for acts that recur every few
+#: days (``daily``: the demonstrations of one movement, week after week).
+RECALL_WELL_KNOWN = 10
 
 
 def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, float]) -> int:
@@ -631,19 +647,18 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     :data:`RECALL_NAMES` most frequent names it shares, a name of rarity weight (``weight``,
     measured on the corpus itself, :func:`_name_weights`) :data:`UNDATED_RARE` at least, when
     the mention reports it as happened (not planned, hypothetical or negated) and its word
-    names an occasion (not a kind of act that recurs: the classes of :data:`GENERIC_CLASSES`,
-    a decision of a court, but for a death through its rare person, :data:`PERSONAL_LEMMAS`;
-    nor the talks of :data:`RECURRING_FAMILIES`, the weekly conference of a government),
+    names an occasion (not a kind of act that recurs: the ``generic`` classes, a decision of a
+    court, but for a death through its rare person, a ``personal`` word; nor the talks of
+    ``recurring`` classes, the weekly conference of a government),
     that happened before the article was published (up to :data:`RECALL_DAYS` before) and is
     reported by
     :data:`RECALL_MIN_ARTICLES` articles; of several, the most reported (then the latest)."""
-    if not m.happened or m.family in RECURRING_FAMILIES or not m.names \
-            or (m.generic and m.lemma not in PERSONAL_LEMMAS):
+    if not m.happened or m.recurring or not m.names or (m.generic and not m.personal):
         return -1
-    rare = {n for n in m.names if weight.get(n, 0.0) >= UNDATED_RARE
-            and (not m.generic or n in m.persons)}
+    names = {n for n in m.names if not m.generic or n in m.persons}
+    rare = {n for n in names if weight.get(n, 0.0) >= UNDATED_RARE}
     best, best_key = -1, None
-    for n in sorted(rare):
+    for n in sorted(names):
         for number in index.near((m.family, "name", n), m.published - RECALL_DAYS, m.published,
                                  m.published):
             event = events[number]
@@ -655,6 +670,10 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
                             and span[1] <= m.published + SLACK_DAYS) \
                     or n not in {name for name, _ in _strongest(event.names, RECALL_NAMES)}:
                 continue
+            if n not in rare and (m.daily or n not in m.named
+                                  or len(event.articles) < RECALL_WELL_KNOWN
+                                  or _strongest(event.names, 1)[0][0] != n):
+                continue  # a common name recalls only the well-known event it names first
             key = (len(event.articles), span[0], -number)
             if best_key is None or key > best_key:
                 best, best_key = number, key
@@ -713,18 +732,18 @@ def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool) -> float:
     """A score > 0 when the mention belongs to ``event``, else 0."""
+    same_article = m.article in event.articles
+    if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
+            and not (same_article and dated):
+        return 0.0  # a criticism, a demand, a decision of someone else: another event
     common = [n for n in m.names if event.names[n] > 0]
     shared = len(common)
     same_lemma = event.lemmas[m.lemma] > 0
-    same_article = m.article in event.articles
-    sim = _cosine(m.vector, event.centroid)
+    sim = _cosine(m.vector, event)
     other_people = bool(m.persons) and bool(event.persons) and \
         not any(event.persons[p] for p in m.persons)
     if other_people and sim < 0.5:
         return 0.0
-    if (m.generic or event.generic) and not any(event.named[n] for n in m.named) \
-            and not (same_article and dated):
-        return 0.0  # a criticism, a demand, a decision of someone else: another event
     if m.speech and _spoken(event) and not same_article and sim < SPEECH_SIM:
         return 0.0  # the same person saying something else (on another day): another event
     if dated:
@@ -744,7 +763,7 @@ def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool
 
 
 def _add(event: _Event, m: _Mention) -> None:
-    event.cached = None
+    _changed(event)
     event.members.append(m.i)
     event.lemmas[m.lemma] += 1
     event.speech += m.speech
@@ -818,7 +837,7 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
         root = _root(parent, event.number)
         if root != event.number:
             target = events[root]
-            target.cached = None
+            _changed(target)
             target.members += event.members
             target.lemmas.update(event.lemmas)
             target.names.update(event.names)
@@ -846,9 +865,11 @@ def _strongest(counter: Counter, n: int) -> list[tuple]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
-def _main_names(event: _Event) -> set[str]:
-    """An event's two most frequent names (ties by id)."""
-    return {name for name, _ in _strongest(event.names, 2)}
+def _main_names(event: _Event) -> frozenset[str]:
+    """An event's two most frequent names (ties by id; kept until the event changes)."""
+    if event.main is None:
+        event.main = frozenset(name for name, _ in _strongest(event.names, 2))
+    return event.main
 
 
 def _coarse_same(a: _Event, b: _Event, weight: dict) -> bool:
@@ -865,7 +886,7 @@ def _coarse_same(a: _Event, b: _Event, weight: dict) -> bool:
 
 
 def _spoken(event: _Event) -> bool:
-    """Whether most of an event's mentions are speech acts (:data:`SPEECH_CLASSES`)."""
+    """Whether most of an event's mentions are speech acts (``speech`` classes)."""
     return 2 * event.speech > len(event.members)
 
 
@@ -876,7 +897,7 @@ def _same(a: _Event, b: _Event) -> bool:
         return False
     main_a, main_b = _main_names(a), _main_names(b)
     same_lemma = bool(set(a.lemmas) & set(b.lemmas))
-    sim = _centroid_cosine(a.centroid, b.centroid)
+    sim = _centroid_cosine(a, b)
     # One occasion, one event: what an article reports of one day and one named actor in
     # words of one family (the call, what was said in it) is one event.
     if a.articles & b.articles and set(a.named) & set(b.named) and _same_day(a, b):
@@ -937,22 +958,41 @@ def _reindex(events: list[_Event], items: list[_Mention], assigned: list[int]) -
     return index
 
 
-def _cosine(vector: dict, centroid: Counter) -> float:
+def _cosine(vector: dict, event: _Event) -> float:
+    """The cosine of a unit-length mention vector with the event's centroid."""
+    centroid = event.centroid
     if not vector or not centroid:
         return 0.0
-    dot = sum(weight * centroid.get(term, 0.0) for term, weight in vector.items())
+    dot = 0.0  # the terms the centroid lacks add nothing (weights are positive)
+    for term, weight in vector.items():
+        other = centroid.get(term)
+        if other:
+            dot += weight * other
     if dot == 0.0:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in centroid.values()))
+    return dot / math.sqrt(_squares(event))
 
 
-def _centroid_cosine(a: Counter, b: Counter) -> float:
-    if len(a) > len(b):
+def _squares(event: _Event) -> float:
+    """The sum of squares of the event's centroid (kept until the event changes)."""
+    if event.squares is None:
+        event.squares = sum(w * w for w in event.centroid.values())
+    return event.squares
+
+
+def _changed(event: _Event) -> None:
+    """Forget what was computed from the event's mentions (its span, centroid length, names)."""
+    event.cached = event.squares = event.main = None
+
+
+def _centroid_cosine(a: _Event, b: _Event) -> float:
+    if len(a.centroid) > len(b.centroid):
         a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    other = b.centroid
+    dot = sum(w * other.get(t, 0.0) for t, w in a.centroid.items())
     if dot == 0.0:
         return 0.0
-    return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / math.sqrt(_squares(a) * _squares(b))
 
 
 def _vectors(mentions: list[dict], titles: dict[str, str]) -> list[dict]:

@@ -70,7 +70,7 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     rows: list[dict] = []
     if "boilerplate" in sentences.columns:
         sentences = sentences[~sentences["boilerplate"].fillna(False).astype(bool)]
-    units = _Units(sentences, articles)
+    units = _Units(sentences, articles, times)
     lengths = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str).str.len(),
                         strict=True)) if "text" in articles.columns else {})
     for k, found in sorted(lexicon.find_many(units.texts).items()):
@@ -98,9 +98,13 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
 class _Units:
     """The sentences as the triggers are read: a sentence that starts in lower case is the rest
     of the sentence before it, cut by a line break of the source (``Der Kreml`` / ``hatte die
-    Vorwürfe ... zurückgewiesen.``), and is read together with it (text from the article)."""
+    Vorwürfe ... zurückgewiesen.``), and so is a sentence that a temporal expression runs into
+    from the one before (``am 6.`` / ``Januar stürmten ...``: the splitter took the day's
+    period for the end of a sentence); each is read together with the one before (text from
+    the article)."""
 
-    def __init__(self, sentences: pd.DataFrame, articles: pd.DataFrame) -> None:
+    def __init__(self, sentences: pd.DataFrame, articles: pd.DataFrame,
+                 timexes: _Index | None = None) -> None:
         bodies = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str),
                            strict=True)) if "text" in articles.columns else {})
         order = sentences.sort_values(["article_id", "start"], kind="stable")
@@ -114,7 +118,8 @@ class _Units:
                 order["article_id"].astype(str).tolist(),
                 order["sentence_id"].astype(str).tolist(), order["start"].tolist(),
                 order["end"].tolist(), order["text"].astype(str).tolist(), strict=True):
-            if (text[:1].islower() and self.ids and self.ids[-1] == article_id
+            if ((text[:1].islower() or self._cut_timex(timexes, article_id, start))
+                    and self.ids and self.ids[-1] == article_id
                     and (body := bodies.get(article_id)) is not None
                     and 0 <= start - self.ends[-1] <= 2
                     and body[start:end] == text
@@ -130,6 +135,13 @@ class _Units:
             self.ends.append(end)
             self.texts.append(text)
             self.parts.append([(0, sentence_id)])
+
+    def _cut_timex(self, timexes: _Index | None, article_id: str, start: int) -> bool:
+        """Whether a temporal expression starts in the unit before and ends in the sentence
+        starting at ``start`` (of the same article)."""
+        if timexes is None or not self.ids or self.ids[-1] != article_id:
+            return False
+        return timexes.crosses(article_id, self.begins[-1], start)
 
     def sentence_id(self, k: int, offset: int) -> str:
         """The id of the sentence of unit ``k`` that holds unit offset ``offset``."""
@@ -409,3 +421,10 @@ class _Index:
         rows = [{c: self.columns[c][offset + k] for c in self.names}
                 for k in range(first, last)]
         return [r for r in rows if int(r["end"]) <= end]
+
+    def crosses(self, article_id: str, start: int, boundary: int) -> bool:
+        """Whether a row starting in ``[start, boundary)`` ends after ``boundary``."""
+        starts, offset = self.articles.get(article_id, ([], 0))
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, boundary)
+        ends = self.columns["end"]
+        return any(int(ends[offset + k]) > boundary for k in range(first, last))

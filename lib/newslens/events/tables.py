@@ -79,8 +79,9 @@ def _event_ids(found: list[dict], numbers: list[int]) -> dict[int, str]:
 
 
 def _mention_frame(found: list[dict], classes: pd.DataFrame) -> pd.DataFrame:
+    cameo = classes["cameo_code"].to_dict()  # a dict look-up per row, not a frame's
     rows = [{**{c: m.get(c) for c in MENTION_COLUMNS},
-             "cameo_code": classes.at[m["event_class"], "cameo_code"],
+             "cameo_code": cameo[m["event_class"]],
              **{c: SEP.join(m[c]) for c in ("actor_ids", "actors", "place_ids", "places")}}
             for m in found]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
@@ -109,7 +110,8 @@ def _event_frame(found: list[dict], ids: dict[int, str], classes: pd.DataFrame) 
     members: dict[str, list[dict]] = {}
     for m in found:
         members.setdefault(m["event_id"], []).append(m)
-    rows = [_event_row(event_id, members[event_id], classes) for event_id in sorted(members)]
+    cameo = classes["cameo_code"].to_dict()
+    rows = [_event_row(event_id, members[event_id], cameo) for event_id in sorted(members)]
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     frame = frame.astype({"n_articles": "int64", "n_mentions": "int64",
                           "granularity": "object"})
@@ -124,11 +126,12 @@ def _event_frame(found: list[dict], ids: dict[int, str], classes: pd.DataFrame) 
                              ignore_index=True)
 
 
-def _event_row(event_id: str, members: list[dict], classes: pd.DataFrame) -> dict:
+def _event_row(event_id: str, members: list[dict], cameo: dict[str, str]) -> dict:
     articles = sorted({m["article_id"] for m in members})
     # What was said at a call, a summit or a conference is part of it (grouping._occasions),
     # but it does not make the event a statement: its class and word are those of the acts.
-    acts = [m for m in members if m["event_class"] not in grouping.SPEECH_CLASSES] or members
+    speech = triggers.class_grouping()
+    acts = [m for m in members if "speech" not in speech[m["event_class"]]] or members
     event_class = _most(Counter(m["event_class"] for m in acts))
     actors = _support(members, "actor_ids", "actors")[:MAX_ACTORS]
     places = _support(members, "place_ids", "places")[:MAX_PLACES]
@@ -136,8 +139,8 @@ def _event_row(event_id: str, members: list[dict], classes: pd.DataFrame) -> dic
     published = [pd.Timestamp(m["published"]) for m in members]
     return {
         "event_id": event_id,
-        "label": _label(acts, event_class, actors, places, classes),
-        "event_class": event_class, "cameo_code": classes.at[event_class, "cameo_code"],
+        "label": _label(acts, event_class, actors, places),
+        "event_class": event_class, "cameo_code": cameo[event_class],
         "actor_ids": SEP.join(i for i, _ in actors), "actors": SEP.join(n for _, n in actors),
         "places": SEP.join(n for _, n in places),
         "start_date": start, "end_date": end, "granularity": granularity,
@@ -217,8 +220,7 @@ def _most(counts: Counter) -> str:
     return min(counts, key=lambda k: (-counts[k], k))
 
 
-def _label(members: list[dict], event_class: str, actors: list, places: list,
-           classes: pd.DataFrame) -> str:
+def _label(members: list[dict], event_class: str, actors: list, places: list) -> str:
     """``what · who · where``: the most reported trigger noun (else the lemma of its verbs:
     ``festgenommen`` -> Festnahme), two actors (surnames of persons) other than the word
     itself (``Ministerpräsidentenkonferenz`` is its own actor), and a place not already

@@ -2,13 +2,21 @@
 
 The lexicon is data, one reviewable row per word or word family:
 
-- ``data/event_classes.csv``: ``event_class, cameo_code, family, label_de, description``. The
+- ``data/event_classes.csv``: ``event_class, cameo_code, family, label_de, grouping,
+  description``. The
   twenty CAMEO root categories (the event coding of GDELT, ICEWS and Phoenix; ``cameo_code``
   01-20, so rows join GDELT data) and the classes news needs that CAMEO lacks (election,
   decision, approval, outbreak, disaster, death, arrest, trial, resignation_appointment; no
   code). ``family`` joins classes that report one happening in different words (an attack
-  and the deaths it caused; a decision and an approval) for grouping.
-- ``data/event_triggers.csv``: ``pattern, lemma, pos, event_class, context, requires, notes``.
+  and the deaths it caused; a decision and an approval) for grouping. ``grouping`` names how
+  the class's mentions group (space-separated, :data:`CLASS_GROUPING`): ``generic`` a kind of
+  act, not an occasion (a criticism, a demand, a decision: reports join only through a shared
+  named actor); ``speech`` a speech act (one person says many things on many days);
+  ``recurring`` acts that recur between the same names (meetings, calls: a later reference
+  names one of many); ``daily`` acts that recur every few days in many places (a
+  demonstration each Saturday: news of the day is of that day or the two before).
+- ``data/event_triggers.csv``: ``pattern, lemma, pos, event_class, context, requires, grouping,
+  notes``.
   ``pattern`` is a regular expression over the word (case-insensitive) with its inflections;
   ``pos`` says how it matches: ``noun`` the whole word or its last part after a hyphen
   (``Corona-Lockdown``), capitalised; ``head`` also the end of a compound (``Präsidentschafts|
@@ -32,7 +40,12 @@ The lexicon is data, one reviewable row per word or word family:
   a habit, a plan or a story told in the present); ``state``: a participle used as an adjective
   names the result of an event (``der vergiftete Kremlkritiker``, ``das abgebrannte Lager``,
   ``die verstorbene Richterin``): a report of that event, but of a day before, so it never
-  takes the publication day (its own timex still dates it).
+  takes the publication day (its own timex still dates it). ``grouping`` is empty or names
+  what the lemma reports, the same on every row of a lemma (:data:`LEMMA_GROUPING`):
+  ``occasion`` a word of a generic class that names an occasion its actor has once (a company
+  files for insolvency once, a state leaves a union once: it groups as the other classes'
+  words do); ``personal`` a word of a generic class that names what happens to a person once
+  (a death: a later report recalls it through that person).
 """
 
 from __future__ import annotations
@@ -50,6 +63,9 @@ TRIGGERS_FILE = "event_triggers.csv"
 CLASSES_FILE = "event_classes.csv"
 POS = ("noun", "head", "verb", "stop")
 REQUIRES = ("", "change", "actor", "lead", "state")
+#: Values of the ``grouping`` columns of the class file and of the trigger file.
+CLASS_GROUPING = ("generic", "speech", "recurring", "daily")
+LEMMA_GROUPING = ("occasion", "personal")
 
 
 @dataclass(frozen=True)
@@ -86,7 +102,39 @@ def event_classes() -> pd.DataFrame:
     table = pd.read_csv(config.DATA_DIR / CLASSES_FILE, dtype=str, keep_default_na=False)
     if table["event_class"].duplicated().any():
         raise ValueError(f"{CLASSES_FILE}: duplicate event_class")
+    for number, value in enumerate(table["grouping"], start=2):
+        if not set(value.split()) <= set(CLASS_GROUPING):
+            raise ValueError(f"{CLASSES_FILE} line {number}: grouping {value!r} not of "
+                             f"{', '.join(CLASS_GROUPING)}")
     return table
+
+
+@functools.cache
+def class_grouping() -> dict[str, frozenset]:
+    """Each event class's ``grouping`` values (``event_classes.csv``)."""
+    table = event_classes()
+    return {c: frozenset(v.split()) for c, v in zip(table["event_class"], table["grouping"],
+                                                     strict=True)}
+
+
+@functools.cache
+def lemma_grouping() -> dict[str, frozenset]:
+    """The ``grouping`` values of each lemma that has some (``event_triggers.csv``)."""
+    return _lemma_grouping(_trigger_rows())
+
+
+def _lemma_grouping(rows: pd.DataFrame) -> dict[str, frozenset]:
+    out: dict[str, frozenset] = {}
+    for number, (lemma, value) in enumerate(zip(rows["lemma"], rows["grouping"], strict=True),
+                                            start=2):
+        values = frozenset(value.split())
+        if not values <= set(LEMMA_GROUPING):
+            raise ValueError(f"{TRIGGERS_FILE} line {number}: grouping {value!r} not of "
+                             f"{', '.join(LEMMA_GROUPING)}")
+        if out.setdefault(lemma, values) != values:
+            raise ValueError(f"{TRIGGERS_FILE} line {number}: grouping {value!r} of lemma "
+                             f"{lemma!r} differs from an earlier row of that lemma")
+    return {lemma: values for lemma, values in out.items() if values}
 
 
 class Lexicon:
@@ -253,5 +301,9 @@ def _product(options: list[str], k: int):
 @functools.cache
 def lexicon() -> Lexicon:
     """The shipped trigger lexicon (``data/event_triggers.csv``), compiled once."""
-    rows = pd.read_csv(config.DATA_DIR / TRIGGERS_FILE, dtype=str, keep_default_na=False)
-    return Lexicon(rows, set(event_classes()["event_class"]))
+    return Lexicon(_trigger_rows(), set(event_classes()["event_class"]))
+
+
+@functools.cache
+def _trigger_rows() -> pd.DataFrame:
+    return pd.read_csv(config.DATA_DIR / TRIGGERS_FILE, dtype=str, keep_default_na=False)
