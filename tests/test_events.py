@@ -476,6 +476,22 @@ def test_a_day_in_a_perfect_tense_sentence_dates_its_event_whatever_the_tagged_t
     assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2021-01-06"))
 
 
+def test_a_past_day_dates_what_a_present_clause_counts_from():
+    # 'seit der Präsidentenwahl am 9. August' in the present tense: the day of the election
+    # stands; the same day as the day of a present clause's own news does not.
+    def dated(sentence: str, trigger: str) -> str:
+        sentences, mentions, timexes, articles = tables(Doc(
+            "a", "2020-12-10", [sentence], [], [("9. August", "2020-08-09", "2020-08-09",
+                                                 "day")]))
+        timexes["tense"] = "present"
+        return str(only(build_events(sentences, mentions, timexes, articles)[0],
+                        trigger)["date_source"])
+
+    assert dated("Das Land steckt seit der Präsidentenwahl am 9. August in einer Krise.",
+                 "Präsidentenwahl") == "timex"
+    assert dated("Die Präsidentenwahl findet am 9. August statt.", "Präsidentenwahl") == "none"
+
+
 def test_a_day_without_its_year_resolved_a_year_off_does_not_date():
     doc = Doc("a", "2020-10-09", ["Vor der US-Präsidentschaftswahl am 3. November hat Twitter "
                                   "neue Regeln beschlossen."], [],

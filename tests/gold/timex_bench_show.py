@@ -1,12 +1,15 @@
 """Print the bench temporal-expression gold in context, for checking it by reading.
 
     PYTHONPATH=lib python tests/gold/timex_bench_show.py [ARTICLE_ID ...] [--window] [--sample F]
+                                                        [--gold dev5]
 
 Default: every gold expression as ``[[span]] type value end_value mod`` inside its sentence-ish
 context, article by article, with the publication date. ``--window`` prints the whole window
 instead with the gold spans bracketed and date-like candidates of the selection regexes marked
 with ⟨ ⟩ (to see what might be missing). ``--sample 0.1`` prints a reproducible random tenth of
-the expressions. The text comes from the bench file at run time; none of it is in the repository.
+the expressions. ``--gold dev2`` (dev3, dev4, dev5) shows a development gold instead of the bench
+gold (never the blind one). The text comes from the bench file at run time; none of it is in the
+repository.
 """
 
 from __future__ import annotations
@@ -29,10 +32,15 @@ GOLD = HERE / "timex_bench.csv"
 ARTICLES = HERE / "timex_bench_articles.csv"
 
 
-def load_gold() -> tuple[pd.DataFrame, pd.DataFrame]:
-    gold = pd.read_csv(GOLD, dtype=str, keep_default_na=False)
+DEV_GOLDS = ("dev2", "dev3", "dev4", "dev5")
+
+
+def load_gold(name: str = "bench") -> tuple[pd.DataFrame, pd.DataFrame]:
+    gold_path, articles_path = (GOLD, ARTICLES) if name == "bench" else (
+        HERE / f"timex_bench_{name}.csv", HERE / f"timex_bench_{name}_articles.csv")
+    gold = pd.read_csv(gold_path, dtype=str, keep_default_na=False)
     gold[["start", "end"]] = gold[["start", "end"]].astype(int)
-    windows = pd.read_csv(ARTICLES, dtype={"article_id": str, "published": str})
+    windows = pd.read_csv(articles_path, dtype={"article_id": str, "published": str})
     return gold, windows
 
 
@@ -78,8 +86,9 @@ def main() -> None:
     parser.add_argument("--window", action="store_true")
     parser.add_argument("--sample", type=float)
     parser.add_argument("--bench", type=Path, default=BENCH)
+    parser.add_argument("--gold", choices=("bench", *DEV_GOLDS), default="bench")
     args = parser.parse_args()
-    gold, windows = load_gold()
+    gold, windows = load_gold(args.gold)
     if args.ids:
         windows = windows[windows.article_id.isin(args.ids)]
     if args.sample:

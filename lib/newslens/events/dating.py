@@ -60,14 +60,16 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
     bound of a period (``bis Ende Januar``, ``ab dem 1. Februar``), and not resolved against
     their own clause's tense (``am 26. September findet die Wahl statt`` read as a past
     September: a present or future clause about a day more than a week before publication,
-    in a sentence without an auxiliary of the past or perfect), and not a day or month without
+    in a sentence without an auxiliary of the past or perfect, unless it dates what the clause
+    counts from: ``seit der Wahl am 9. August``), and not a day or month without
     its year resolved more than half a year from the publication (the year is wrong)."""
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
             and not _EVERY.search(text, 0, max(0, int(t["start"]) - offset))
             and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
-            and not (_against_tense(t, published) and not _PAST_FORM.search(text))
+            and not (_against_tense(t, published) and not _PAST_FORM.search(text)
+                     and not _SINCE.search(text, 0, max(0, int(t["start"]) - offset)))
             and not _year_off(t, published)]
 
 
@@ -112,6 +114,10 @@ _BOUND = re.compile(r"\b(?:[Bb]is|[Aa]b|[Ss]eit|[Ss]pätestens|[Ff]rühestens|[B
 #: An auxiliary of a past or perfect tense: a sentence with one tells of the past whatever
 #: the tagger saw (``... am 6. Januar zu weit gegangen ist``), so its day dates stand.
 _PAST_FORM = re.compile(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|wurden|worden)\b")
+#: ``seit der Präsidentenwahl am 9. August``, ``seit dem Sturm auf das Kapitol am 6. Januar``:
+#: the day of the event a present clause counts from (German tells what lasts since then in
+#: the present tense), so a past day stands in it.
+_SINCE = re.compile(r"\b[Ss]eit(?:\s+[\w.-]+){1,5}\s+$")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")

@@ -120,8 +120,8 @@ def quote_frame(rows: list[dict]) -> pd.DataFrame:
 def _grouped(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
     out: dict[str, list[tuple]] = {}
     ordered = frame.sort_values(["article_id", "start"], kind="stable")
-    for article_id, *values in zip(
-        ordered["article_id"], *(ordered[c] for c in columns), strict=True
+    for article_id, *values in zip(  # lists: iterating a Series is slow per element
+        ordered["article_id"].tolist(), *(ordered[c].tolist() for c in columns), strict=True
     ):
         out.setdefault(article_id, []).append(tuple(values))
     return out

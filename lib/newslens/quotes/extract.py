@@ -16,6 +16,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
+from typing import NamedTuple
 
 from newslens.quotes import cues as cue_lexicon
 
@@ -148,26 +151,72 @@ class Quote:
         return self.parts[-1][1]
 
 
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark of a sentence, with offsets into the article text."""
 
-    __slots__ = ("text", "lower", "start", "end", "quoted")
+    text: str
+    lower: str
+    start: int
+    end: int
+    quoted: bool = False  # inside quotation marks
 
-    def __init__(self, text: str, start: int, end: int, quoted: bool = False):
-        self.text, self.lower, self.start, self.end = text, text.lower(), start, end
-        self.quoted = quoted  # inside quotation marks
+
+class _Tokens:
+    """The tokens of an article's sentences, a list per sentence, each read when first asked
+    for: most sentences hold no cue, and a look at their words (:meth:`words`) spares reading
+    them."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], marks: list[tuple[int, int]]):
+        self.text, self.sentences, self.marks = text, sentences, marks
+        self.mark_starts = [a for a, _ in marks]
+        self._read: list[list[Token] | None] = [None] * len(sentences)
+        self._words: list[set[str] | None] = [None] * len(sentences)
+
+    def __len__(self) -> int:
+        return len(self._read)
+
+    def __getitem__(self, index: int) -> list[Token]:
+        toks = self._read[index]
+        if toks is None:
+            start, end = self.sentences[index]
+            toks = _tokens(self.text, start, end, self.marks, self.mark_starts)
+            self._read[index] = toks
+        return toks
+
+    def sentence(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.text[start:end]
+
+    def words(self, index: int) -> set[str]:
+        """The runs of word characters of the sentence, lower case: a token that is a word
+        is one of them, and every word token ends in one."""
+        words = self._words[index]
+        if words is None:
+            words = self._words[index] = set(map(str.lower, self.runs(index)))
+        return words
+
+    def runs(self, index: int) -> list[str]:
+        """The runs of word characters of the sentence, as written."""
+        start, end = self.sentences[index]
+        return _WORD_RUN.findall(self.text, start, end)
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     """The quotations of one article (sentences as ``(start, end)``, in order)."""
     lex = cue_lexicon.lexicon()
     marks = quoted_spans(text)
-    mark_starts = [a for a, _ in marks]
-    tokens = [_tokens(text, s, e, marks, mark_starts) for s, e in sentences]
+    tokens = _Tokens(text, sentences, marks)
     quotes = _direct(text, sentences, tokens, marks, lex)
     judged = {q.sentence for q in quotes if q.judgement}  # the judgement is the statement
     covered: set[int] = set()
-    for index, toks in enumerate(tokens):
+    cue_words = _cue_words(lex)
+    for index in range(len(tokens)):
+        if not _may_hold_quote(tokens, index, cue_words):
+            continue
+        toks = tokens[index]
         if not toks:
             continue
         sentence = text[toks[0].start : toks[-1].end]  # skip rules whose words it lacks
@@ -185,7 +234,29 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     quotes += _free_indirect(text, tokens, quotes, lex, covered)
     quotes.sort(key=lambda q: (q.start, q.end, q.relay))
-    return quotes
+    return [q for q in quotes if not _term(text, q, quotes, tokens)]
+
+
+#: A phrase of at most this many words quoted without a frame needs reported speech around it.
+TERM_WORDS = 2
+
+
+def _term(text: str, quote: Quote, quotes: list[Quote], tokens: _Tokens) -> bool:
+    """A short phrase in quotation marks without a frame, in a sentence that reports no
+    speech (no subjunctive, inside no other quotation): a term or a name the writer marks
+    (``mit einer „virtuellen Bombe“``, ``im „historischen Saal“``), not someone's words;
+    in reported speech the same phrase is the speaker's own (``sei ein „natürlicher
+    Vorgang“``)."""
+    if quote.kind != "direct" or not quote.nested:
+        return False
+    if len(text[quote.start + 1 : quote.end - 1].split()) > TERM_WORDS:
+        return False
+    if _subjunctive(tokens[quote.sentence]):
+        return False
+    return not any(
+        q.kind != "direct" and any(s <= quote.start and quote.end <= e for s, e in q.parts)
+        for q in quotes
+    )
 
 
 def relayed_cue(quote: Quote, lex=None) -> bool:
@@ -287,15 +358,101 @@ def _closing_later(text: str, position: int, closers: str, opener: str) -> int |
     return None
 
 
+_PIECE = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")  # the space before a token, the token
+_new_tuple = tuple.__new__
+_second = itemgetter(1)
+
+
 def _tokens(
     text: str, start: int, end: int, marks: list[tuple[int, int]], mark_starts: list[int]
 ) -> list[Token]:
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        s = m.start()
-        k = bisect.bisect_right(mark_starts, s) - 1  # marks do not overlap
-        out.append(Token(m.group(), s, m.end(), k >= 0 and s < marks[k][1]))
-    return out
+    """The tokens of ``text[start:end]`` (as ``_TOKEN`` finds them: only spaces lie between),
+    built without a Python call per token."""
+    pieces = _PIECE.findall(text, start, end)
+    if not pieces:
+        return []
+    words = list(map(_second, pieces))
+    offsets = list(accumulate(map(len, chain.from_iterable(pieces)), initial=start))
+    starts, ends = offsets[1::2], offsets[2::2]
+    k = bisect.bisect_left(mark_starts, end)  # the marks that open before the end
+    if k == 0 or marks[k - 1][1] <= start:  # marks neither overlap nor nest
+        quoted = repeat(False)
+    else:
+        quoted = []
+        for s in starts:
+            k = bisect.bisect_right(mark_starts, s) - 1
+            quoted.append(k >= 0 and s < marks[k][1])
+    fields = zip(words, map(str.lower, words), starts, ends, quoted, strict=False)
+    return list(map(_new_tuple, repeat(Token), fields))
+
+
+@dataclass(frozen=True)
+class _CueWords:
+    """The words (lower case) that the rules of the sentence loop of :func:`find_quotes`
+    start from: a verb form of the lexicon that needs no particle, one that needs its
+    particle (``teilte`` ... ``mit``), the source words (``laut``, ``zufolge``)."""
+
+    free: frozenset[str]
+    particles: dict[str, frozenset[str]]
+    #: The source nouns, for :func:`_is_source` (``str.endswith``).
+    sources: tuple[str, ...]
+
+
+def _cue_words(lex) -> _CueWords:
+    found = _CUE_WORDS.get(id(lex))
+    if found is None or found[0] is not lex:
+        free, particles = set(), {}
+        for word, forms in lex.forms.items():
+            for form in forms:
+                if form.kind == "verb" and form.particle:
+                    particles.setdefault(word, set()).add(form.particle)
+                elif form.kind != "so":  # so: searched after a comma
+                    free.add(word)
+        frozen = {w: frozenset(p) for w, p in particles.items() if w not in free}
+        sources = tuple(sorted(lex.sources))
+        found = _CUE_WORDS[id(lex)] = (lex, _CueWords(frozenset(free), frozen, sources))
+    return found[1]
+
+
+_CUE_WORDS: dict[int, tuple] = {}
+_SO_AFTER_COMMA = re.compile(r",\s*so\b", re.IGNORECASE)
+
+
+def _may_hold_quote(tokens: _Tokens, index: int, cues: _CueWords) -> bool:
+    """A rule of the sentence loop may find a quotation in the sentence: it holds a cue
+    verb (with its particle, if it has one) or source word, ``nach`` with a source noun
+    (``nach Angaben``) or a relative pronoun (``nach denen``), ``aus Sicht``, ``, so``,
+    or a comma and a speech noun (``die Forderung, ...``). Without these no rule can (each
+    needs one of them as a token, and every token that is a word is one of the sentence's
+    word runs), and its tokens need not be read."""
+    words = tokens.words(index)
+    if not cues.free.isdisjoint(words):
+        return True
+    for word in cues.particles.keys() & words:
+        if not cues.particles[word].isdisjoint(words):
+            return True
+    if "nach" in words and (
+        not _RELATIVE_SOURCE.isdisjoint(words) or any(_ends_in(w, cues.sources) for w in words)
+    ):
+        return True
+    if "aus" in words and "sicht" in words:
+        return True
+    plain = tokens.sentence(index)
+    if "," not in plain:
+        return False
+    if "so" in words and _SO_AFTER_COMMA.search(plain):
+        return True
+    return any(w.endswith(SPEECH_NOUNS) for w in words)
+
+
+def _ends_in(word: str, nouns: tuple[str, ...]) -> bool:
+    """:func:`_source_word` of a word run: it, it without an ``s``, or without two letters,
+    ends in a noun (a token accepted there ends in such a run)."""
+    return (
+        word.endswith(nouns)
+        or word[:-2].endswith(nouns)
+        or (word.endswith("s") and word[:-1].endswith(nouns))
+    )
 
 
 # -- cues --------------------------------------------------------------------------------------
@@ -1584,16 +1741,19 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
     anchors = {q.sentence for q in quotes} | covered
     taken = {q.sentence for q in quotes if not _phrase_inside(q)} | covered
     out, recent, last = [], None, None
-    for index, toks in enumerate(tokens):
+    for index in range(len(tokens)):
         if index in taken:
             recent = index
             continue
         if index in anchors:
             recent = index  # a phrase quoted inside: the sentence may still go on reporting
-        if not toks or toks[0].quoted:
-            continue
         near = recent is not None and index - recent <= CARRY_SENTENCES
         right_after = recent is not None and index - recent == 1
+        if not _may_report(tokens, index, near):
+            continue
+        toks = tokens[index]
+        if not toks or toks[0].quoted:
+            continue
         if (
             (near and (_subjunctive(toks) or _hearsay(toks) or _verb_second_subjunctive(toks)))
             or (right_after and _modal_hearsay(toks))
@@ -1608,6 +1768,18 @@ def _free_indirect(text: str, tokens, quotes: list[Quote], lex, covered: set[int
                 out.append(Quote([(span[0], toks[-1].end)], "free indirect", index, carried=True))
             recent = last = index
     return out
+
+
+def _may_report(tokens: _Tokens, index: int, near: bool) -> bool:
+    """The sentence has a word the tests of free indirect speech look for (near a quotation:
+    a subjunctive, ``soll``, a word that may be a verb in the subjunctive I in second place;
+    else a subjunctive I). Without one its tokens need not be read."""
+    words = tokens.words(index)
+    if not _STRICT_SUBJUNCTIVE.isdisjoint(words):
+        return True
+    if not near:
+        return False
+    return not _NEAR_WORDS.isdisjoint(words) or any(map(_second_verb, tokens.runs(index)))
 
 
 def _phrase_inside(quote: Quote) -> bool:
@@ -1684,6 +1856,18 @@ _NOT_VERBS = frozenset(
 )
 
 
+def _second_verb(w: str) -> bool:
+    """A word :func:`_verb_second_subjunctive` may take for a verb in the subjunctive I."""
+    return (
+        w.islower()
+        and w.isalpha()
+        and len(w) >= 4
+        and w.endswith("e")
+        and not w.endswith(("te", "de"))
+        and w not in _NOT_VERBS
+    )
+
+
 def _verb_second_subjunctive(tokens: list[Token]) -> bool:
     """``Das Amt halte den Weg für schnell``, ``Jedoch ruhe die Mitgliedschaft``: a verb in
     the subjunctive I (``-e``, not the past ``-te``/``-de``) in second place, after the first
@@ -1691,9 +1875,7 @@ def _verb_second_subjunctive(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.quoted]
     for i in range(1, min(len(words) - 1, 8)):
         w = words[i].text
-        if not (w.islower() and w.isalpha() and len(w) >= 4 and w.endswith("e")):
-            continue
-        if w.endswith(("te", "de")) or w in _NOT_VERBS:
+        if not _second_verb(w):
             continue
         before, after = words[i - 1].text, words[i + 1].text
         if (before[:1].isupper() or before.lower() in {"er", "sie", "es", "man"}) and (
@@ -1733,6 +1915,9 @@ def _subjunctive_i(tokens: list[Token]) -> bool:
 _STRICT_SUBJUNCTIVE = frozenset(
     ["sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe"]
 )
+#: The words of the tests of free indirect speech near a quotation (besides the verbs
+#: :func:`_second_verb` accepts).
+_NEAR_WORDS = SUBJUNCTIVE | SUBJUNCTIVE_II | {"soll", "sollen"}
 
 
 def _hearsay(tokens: list[Token]) -> bool:

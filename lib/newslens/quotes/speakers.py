@@ -733,11 +733,11 @@ def _owner_start(text: str, m: Mention, lo: int) -> int | None:
 
 
 def _words(text: str, lo: int, hi: int, parts) -> list[tuple[str, int, int]]:
-    return [
-        (m.group(), m.start(), m.end())
-        for m in _WORD.finditer(text, lo, hi)
-        if not _in_parts(m.start(), parts)
-    ]
+    inside = [(s, e) for s, e in parts if s < hi and e > lo]  # the parts that can hold one
+    found = _WORD.finditer(text, lo, hi)
+    if not inside:
+        return [(m.group(), *m.span()) for m in found]
+    return [(m.group(), *m.span()) for m in found if not _in_parts(m.start(), inside)]
 
 
 def _pronoun(words, cue: int, after: bool):
