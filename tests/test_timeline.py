@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from matplotlib import dates as mpl_dates
+from matplotlib.figure import Figure
 
 from newslens.plots import save_chart
 from newslens.plots_timeline import (
@@ -97,11 +98,11 @@ def test_timeline_keeps_the_most_reported_events_of_many():
     # g1 (2 articles) first; of the one-article events, g2 is the earlier
     assert table["event_id"].tolist() == ["g1", "g2"]
     assert table.attrs["n_events"] == 3
-    title = plot_event_timeline(table).axes[0].get_title(loc="left")
+    title = plot_event_timeline(table).get_suptitle()
     assert title.endswith("(die 2 mit den meisten Berichten, von 3)")
     everything = timeline(max_events=None)
     assert everything["event_id"].tolist() == ["g1", "g2", "g3"]
-    assert plot_event_timeline(everything).axes[0].get_title(loc="left") == \
+    assert plot_event_timeline(everything).get_suptitle() == \
         "Ereignisse im Zeitverlauf"
     with pytest.raises(ValueError, match="max_events must be 1 or more"):
         timeline(max_events=0)
@@ -169,3 +170,22 @@ def test_mentions_per_week_counts_dated_mentions_by_iso_week():
     strip, events = fig.axes[:2]
     assert [round(p.get_height()) for p in strip.patches] == [3, 1, 1]
     assert len(events.get_yticklabels()) == 3
+
+
+def test_long_ranges_get_few_date_ticks_and_long_labels_two_lines():
+    from newslens.plots_timeline import _date_axis, _row_label
+
+    days = pd.date_range("2019-10-01", "2021-03-31", freq="30D")
+    table = pd.DataFrame({"start_date": days, "end_date": days, "report_dates": ""})
+    ax = Figure().add_subplot()
+    _date_axis(ax, table)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["Okt. 2019", "Jan. 2020", "Apr. 2020", "Juli 2020", "Okt. 2020",
+                      "Jan. 2021"]  # quarters counted from January
+    row = pd.Series({"label": "Demonstration · Oberverwaltungsgericht Berlin-Brandenburg, "
+                              "Querdenken 711 · Berlin", "n_articles": 42})
+    lines = _row_label(row).split("\n")
+    assert lines == ["Demonstration · Oberverwaltungsgericht Berlin-Brandenburg,",
+                     "Querdenken 711 · Berlin (42 Artikel)"]
+    assert _row_label(pd.Series({"label": "Wahl · Trump, Biden · USA", "n_articles": 1})) == \
+        "Wahl · Trump, Biden · USA (1 Artikel)"

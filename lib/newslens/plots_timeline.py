@@ -11,6 +11,9 @@ Mentions without a date (``date_source = none``) are counted in the tables, neve
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
@@ -323,9 +326,8 @@ def plot_event_timeline(table: pd.DataFrame, weeks: pd.DataFrame | None = None, 
             title += f" (die {shown} mit den meisten Berichten, von {total})"
         if strip:
             _draw_strip(top, weeks)
-            top.set_title(title, loc="left")
-        else:
-            ax.set_title(title, loc="left")
+        # over the whole figure: the axes start right of the long event labels
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
         _legend(ax, table)
     return fig
 
@@ -380,9 +382,28 @@ def _marker(colour: str, modality: str) -> dict:
             "markerfacecoloralt": "white", "alpha": _BAR_STYLE[modality]["alpha"]}
 
 
+#: Where a long event label may go on a second line: after a part (what · who · where) or
+#: after a name in a list.
+_BREAK = re.compile(r"(?: · |, )")
+#: Characters of an event's row label per line.
+_LABEL_WIDTH = 56
+#: At most this many date ticks (a tick every week, or every 1, 2, 3, 6 or 12 months).
+_MAX_TICKS = 8
+
+
 def _row_label(row) -> str:
+    """The event's label and its number of articles, on two lines (after a ``·`` or a comma)
+    when long, so long labels do not squeeze the time axis."""
     articles = "1 Artikel" if row.n_articles == 1 else f"{row.n_articles} Artikel"
-    return f"{row.label} ({articles})"
+    text = f"{row.label} ({articles})"
+    if len(text) <= _LABEL_WIDTH:
+        return text
+    # the break after a "·" or a comma that makes the longer line shortest
+    breaks = [m.end() for m in _BREAK.finditer(text)]
+    if not breaks:
+        return textwrap.fill(text, _LABEL_WIDTH, max_lines=2, placeholder=" …")
+    cut = min(breaks, key=lambda at: (max(at, len(text) - at), -at))
+    return f"{text[:cut].rstrip()}\n{text[cut:]}"
 
 
 def _draw_lanes(ax, table: pd.DataFrame, ys: np.ndarray) -> None:
@@ -414,11 +435,14 @@ def _date_axis(ax, table: pd.DataFrame, weeks: pd.DataFrame | None = None) -> No
     ax.set_xlim(mpl.dates.date2num(first - pad), mpl.dates.date2num(last + pad))
     if last - first <= pd.Timedelta(days=120):
         ticks = pd.date_range(first - pd.Timedelta(days=first.weekday()), last, freq="7D")
+        step = -(-len(ticks) // _MAX_TICKS)
+        ticks = ticks[::step]
         labels = [f"{d.day}. {_MONTHS[d.month - 1]}" for d in ticks]
     else:
-        ticks = pd.date_range(first.replace(day=1), last, freq="MS")
-        step = max(1, len(ticks) // 12)
-        ticks = ticks[::step]
+        months = pd.date_range(first.replace(day=1), last, freq="MS")
+        # every month, or every 2nd, 3rd, 6th or 12th, counted from January
+        step = next((n for n in (1, 2, 3, 6) if len(months) <= n * _MAX_TICKS), 12)
+        ticks = months[(months.month - 1) % step == 0] if len(months) > step else months
         labels = [f"{_MONTHS[d.month - 1]} {d.year}" for d in ticks]
     ax.set_xticks(mpl.dates.date2num(ticks), labels, rotation=30, ha="right")
 
