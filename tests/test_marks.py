@@ -118,3 +118,32 @@ def test_a_name_its_source_prints_mostly_in_boilerplate_is_the_outlets_own():
     own = marks.outlets_own(mentions, articles)
     assert own.tolist() == [True] * 7 + [False] + [False] * 6
     assert not marks.outlets_own(mentions, articles.drop(columns="source")).any()
+
+
+def test_quotations_of_the_articles_own_outlet_are_self_mentions(mentions):
+    from newslens.quotes.tables import top_speakers
+
+    quotes = pd.DataFrame({
+        "quote_id": ["z:q1", "z:q2", "s:q3", "s:q4", "n:q5", "z:q6"],
+        "article_id": ["z", "z", "s", "s", "n", "z"],
+        "kind": ["indirect", "direct", "direct", "indirect", "direct", "direct"],
+        # the outlet's research, an interviewer's question, another outlet's report, a person
+        "speaker_text": ["Recherchen von ZEIT ONLINE", "ZEIT", "ZEIT ONLINE", "SPIEGEL",
+                         "Spiegel", "Scholz"],
+        "speaker": ["Die Zeit", "Die Zeit", "Die Zeit", "Der Spiegel", "Der Spiegel",
+                    "Olaf Scholz"],
+        "speaker_entity_id": ["x:die zeit", "x:die zeit", "x:die zeit", "x:der spiegel",
+                              "x:der spiegel", "x:olaf scholz"],
+    })
+    marked = marks.mark_mentions(mentions, ARTICLES, pd.DataFrame(
+        {"article_id": pd.Series(dtype=str), "start": pd.Series(dtype="int64"),
+         "end": pd.Series(dtype="int64")}))
+    found = marks.self_quotes(quotes, marked, ARTICLES)
+    assert found.tolist() == [True, True, False, True, False, False]
+    charted = top_speakers(quotes.assign(self_mention=found))
+    assert set(charted["speaker"]) == {"Die Zeit", "Der Spiegel", "Olaf Scholz"}
+    assert charted.drop_duplicates("speaker").set_index("speaker")["n_total"].to_dict() == {
+        "Die Zeit": 1, "Der Spiegel": 1, "Olaf Scholz": 1}
+    everything = top_speakers(quotes.assign(self_mention=found), include_self_mentions=True)
+    assert everything.drop_duplicates("speaker").set_index("speaker")["n_total"].to_dict() == {
+        "Die Zeit": 3, "Der Spiegel": 2, "Olaf Scholz": 1}

@@ -49,7 +49,9 @@ def _quote(table: pd.DataFrame, article: str, text: str, source: dict = TEXTS):
 
 def test_columns_types_and_stable_ids(annotated):
     table = annotated.quotes
-    assert list(table.columns) == QUOTE_COLUMNS
+    # annotate() adds the outlet's own quotations mark (newslens.marks.self_quotes)
+    assert list(table.columns) == [*QUOTE_COLUMNS, "self_mention"]
+    assert table["self_mention"].dtype == bool
     assert table["quote_id"].is_unique
     assert set(table["kind"].astype(str)) <= {"direct", "indirect", "reported", "free indirect"}
     again = extract_quotes(annotated.articles, annotated.sentences, annotated.mentions)

@@ -369,3 +369,22 @@ def test_a_speaker_that_is_the_addressee_gives_way_to_the_subject():
     row = extract_quotes(articles, sentences, mentions).iloc[0]
     assert row["addressee"].startswith("Luna Berg")
     assert row["speaker_text"] == "Die Behörden" and pd.isna(row["speaker_entity_id"])
+
+
+def test_a_short_phrase_without_frame_is_a_term_unless_speech_is_reported_around_it():
+    text = (
+        "Die Firma warb auf der Messe mit einem „grünen Konzept“ für ihre Autos. "
+        "Der Vorschlag sei ein „schwerer Fehler“. "
+        "Laut dem Verband ist die Lage „äußerst ernst“ geworden."
+    )
+    found = _found(text)
+    assert ("direct", "„grünen Konzept“") not in found
+    assert ("direct", "„schwerer Fehler“") in found
+    assert ("direct", "„äußerst ernst“") in found
+
+
+def test_one_word_without_a_cue_is_quoted_only_in_reported_speech():
+    text = "Der Plan sei „unbezahlbar“. Das Wetter war am Sonntag „herrlich“."
+    found = _found(text)
+    assert ("direct", "„unbezahlbar“") in found
+    assert ("direct", "„herrlich“") not in found

@@ -66,6 +66,27 @@ def self_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
     return pd.Series(found, index=mentions.index, dtype=bool)
 
 
+def self_quotes(quotes: pd.DataFrame, mentions: pd.DataFrame,
+                articles: pd.DataFrame) -> pd.Series:
+    """Whether each quotation's speaker is its article's own outlet: by the speaker's name
+    (``Recherchen von ZEIT ONLINE``, the ``ZEIT:`` of an interviewer's question in a zeit.de
+    article) or by an entity that the article's mentions mark ``self_mention``."""
+    if quotes.empty:
+        return pd.Series(False, index=quotes.index, dtype=bool)
+    speakers = pd.DataFrame({"article_id": quotes["article_id"],
+                             "text": quotes["speaker_text"].fillna(""),
+                             "canonical": quotes["speaker"].fillna("")}, index=quotes.index)
+    found = self_mentions(speakers, articles)
+    if "self_mention" in mentions and "entity_id" in mentions:
+        own = mentions[mentions["self_mention"].astype(bool)]
+        pairs = set(zip(own["article_id"].tolist(), own["entity_id"].tolist(), strict=True))
+        found |= pd.Series([pair in pairs for pair in zip(quotes["article_id"].tolist(),
+                                                          quotes["speaker_entity_id"].tolist(),
+                                                          strict=True)],
+                           index=quotes.index, dtype=bool)
+    return found
+
+
 def outlets_own(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
     """Whether each mention names an entity its article's source prints mostly in boilerplate
     (at least :data:`OWN_SHARE` of its plain mentions there, and :data:`OWN_MIN` of them): the

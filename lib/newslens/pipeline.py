@@ -169,6 +169,7 @@ def annotate(
                                                keys=[*keys, *timex_keys, *corpus_keys],
                                                use_cache=use_cache)
         quoted = quoted_of()
+    quoted = quoted.assign(self_mention=marks.self_quotes(quoted, linked, articles))
     tables = dict(zip(RESULT_TABLES, (cache.roundtrip(t) for t in (
         sentences, linked, entity_table, timexes, event_mentions, grouped, quoted, boilerplate)),
         strict=True))

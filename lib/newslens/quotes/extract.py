@@ -234,7 +234,29 @@ def find_quotes(text: str, sentences: list[tuple[int, int]]) -> list[Quote]:
     quotes.sort(key=lambda q: (q.start, q.end, q.relay))
     quotes += _free_indirect(text, tokens, quotes, lex, covered)
     quotes.sort(key=lambda q: (q.start, q.end, q.relay))
-    return quotes
+    return [q for q in quotes if not _term(text, q, quotes, tokens)]
+
+
+#: A phrase of at most this many words quoted without a frame needs reported speech around it.
+TERM_WORDS = 2
+
+
+def _term(text: str, quote: Quote, quotes: list[Quote], tokens: _Tokens) -> bool:
+    """A short phrase in quotation marks without a frame, in a sentence that reports no
+    speech (no subjunctive, inside no other quotation): a term or a name the writer marks
+    (``mit einer „virtuellen Bombe“``, ``im „historischen Saal“``), not someone's words;
+    in reported speech the same phrase is the speaker's own (``sei ein „natürlicher
+    Vorgang“``)."""
+    if quote.kind != "direct" or not quote.nested:
+        return False
+    if len(text[quote.start + 1 : quote.end - 1].split()) > TERM_WORDS:
+        return False
+    if _subjunctive(tokens[quote.sentence]):
+        return False
+    return not any(
+        q.kind != "direct" and any(s <= quote.start and quote.end <= e for s, e in q.parts)
+        for q in quotes
+    )
 
 
 def relayed_cue(quote: Quote, lex=None) -> bool:
@@ -507,7 +529,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             or judged
             or characterised
             or (colon and words >= 2)
-            or (speechlike and (cue or words >= 2))
+            # one word needs a cue, or reported speech around it (``sei „unbezahlbar“``)
+            or (speechlike and (cue or words >= 2 or _subjunctive(toks)))
         ):
             continue
         if not (after or colon or judged) and (

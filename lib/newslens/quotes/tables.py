@@ -27,15 +27,20 @@ def select_quotes(
     kinds: Sequence[str] = KINDS,
     speakers: Sequence[str] | None = None,
     relays: bool = False,
+    include_self_mentions: bool = False,
 ) -> pd.DataFrame:
     """Quotations of the given kinds with a resolved speaker; ``speakers`` (entity ids or
-    canonical names) keeps only theirs; ``relays`` keeps the rows of the media relaying them."""
+    canonical names) keeps only theirs; ``relays`` keeps the rows of the media relaying them;
+    ``include_self_mentions`` keeps those whose speaker is the article's own outlet (its own
+    research, an interviewer's questions: ``quotes.self_mention``)."""
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise ValueError(f"unknown quotation kind(s) {unknown}; expected some of {list(KINDS)}")
     keep = quotes["kind"].astype(str).isin(list(kinds)) & quotes["speaker_entity_id"].notna()
     if not relays:
         keep &= ~quotes["quote_id"].astype(str).str.endswith(RELAY_SUFFIX)
+    if not include_self_mentions and "self_mention" in quotes:
+        keep &= ~quotes["self_mention"].astype(bool)
     if speakers:
         keep &= quotes["speaker_entity_id"].isin(list(speakers)) | quotes["speaker"].isin(
             list(speakers)
@@ -50,10 +55,12 @@ def top_speakers(
     kinds: Sequence[str] = KINDS,
     speakers: Sequence[str] | None = None,
     relays: bool = False,
+    include_self_mentions: bool = False,
 ) -> pd.DataFrame:
     """The ``top_n`` most quoted speakers, one row per speaker and kind: ``speaker_entity_id,
     speaker, kind, n_quotes, n_total, rank`` (rank 1 = most quoted; ties by name)."""
-    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays)
+    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays,
+                           include_self_mentions=include_self_mentions)
     totals = (
         chosen.groupby(SPEAKER_KEYS)
         .size()
@@ -88,12 +95,15 @@ def speaker_topics(
     speakers: Sequence[str] | None = None,
     labels: Sequence[str] = ("PER", "LOC", "ORG", "MISC"),
     relays: bool = False,
+    include_self_mentions: bool = False,
 ) -> pd.DataFrame:
     """Speakers x the entities named inside their quotations: ``speaker_entity_id, speaker,
     entity_id, canonical, n_quotes`` (quotations of the speaker naming the entity; a speaker
     naming themself is not counted), for the ``top_n`` speakers and ``top_n`` entities."""
-    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays)
-    ranked = top_speakers(chosen, top_n=top_n, kinds=kinds, relays=True)
+    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays,
+                           include_self_mentions=include_self_mentions)
+    ranked = top_speakers(chosen, top_n=top_n, kinds=kinds, relays=True,
+                          include_self_mentions=True)
     chosen = chosen[chosen["speaker_entity_id"].isin(ranked["speaker_entity_id"])]
     named = _mentions_in_quotes(chosen, counts.select_mentions(mentions, labels=labels))
     named = named[named["entity_id"] != named["speaker_entity_id"]]
@@ -145,12 +155,15 @@ def speakers_over_time(
     speakers: Sequence[str] | None = None,
     per: str = "auto",
     relays: bool = False,
+    include_self_mentions: bool = False,
 ) -> pd.DataFrame:
     """Quotations of the ``top_n`` most quoted speakers per publication period (per day for a
     corpus of at most 40 articles, else week, month or year): ``speaker_entity_id, speaker,
     period, period_start, period_end, n_quotes``, every period of the range (zeros kept)."""
-    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays)
-    ranked = top_speakers(chosen, top_n=top_n, relays=True).drop_duplicates("speaker_entity_id")
+    chosen = select_quotes(quotes, kinds=kinds, speakers=speakers, relays=relays,
+                           include_self_mentions=include_self_mentions)
+    ranked = top_speakers(chosen, top_n=top_n, relays=True,
+                          include_self_mentions=True).drop_duplicates("speaker_entity_id")
     unit = counts.resolve_period(articles, per)
     if unit == "article":
         days = pd.to_datetime(articles["published"]).dt.normalize()
