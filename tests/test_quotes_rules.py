@@ -381,3 +381,10 @@ def test_a_short_phrase_without_frame_is_a_term_unless_speech_is_reported_around
     assert ("direct", "„grünen Konzept“") not in found
     assert ("direct", "„schwerer Fehler“") in found
     assert ("direct", "„äußerst ernst“") in found
+
+
+def test_one_word_without_a_cue_is_quoted_only_in_reported_speech():
+    text = "Der Plan sei „unbezahlbar“. Das Wetter war am Sonntag „herrlich“."
+    found = _found(text)
+    assert ("direct", "„unbezahlbar“") in found
+    assert ("direct", "„herrlich“") not in found

@@ -529,7 +529,8 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
             or judged
             or characterised
             or (colon and words >= 2)
-            or (speechlike and (cue or words >= 2))
+            # one word needs a cue, or reported speech around it (``sei „unbezahlbar“``)
+            or (speechlike and (cue or words >= 2 or _subjunctive(toks)))
         ):
             continue
         if not (after or colon or judged) and (
