@@ -7,9 +7,10 @@ the same spaCy pipeline over the same texts, measured in the same run. Prints; n
     python benchmarks/annotate_bench.py [--corpus PATH] [--limit N] [--n-process N]
     python benchmarks/annotate_bench.py --report-only --report-runs 3   # warm re-render only
 
-The cold annotation also prints the CPU seconds of the worker processes (the spaCy stage) and
-of the main process (the stages after it), and from them the time on free cores: on a shared
-machine the wall time says more about the other processes than about newslens.
+The cold annotation also prints the CPU seconds of the child processes (the spaCy workers, and
+the second process that runs some stages after spaCy beside the main one) and of the main
+process, and from them the least time their sum allows on free cores: on a shared machine the
+wall time says more about the other processes than about newslens.
 
 Each phase runs in a fresh Python process so its peak memory is its own: the peak of all its
 processes together (sampled) and of the largest one (a worker of the spaCy stage, or the main
@@ -199,9 +200,10 @@ def main() -> int:
           f"({cold['peak_rss_mb']:,.0f} MB the largest one; {cold['mentions']:,} mentions, "
           f"{cold['sentences']:,} sentences; {cold['workers']} process(es))")
     cores = max(cold["workers"], 1)
-    print(f"  CPU: {cold['workers_cpu']:.0f} s in the worker processes, {cold['main_cpu']:.0f} s "
-          f"in the main one: on {cores} free core(s) about "
-          f"{cold['workers_cpu'] / cores + cold['main_cpu']:.0f} s (load average at the end "
+    print(f"  CPU: {cold['workers_cpu']:.0f} s in the child processes (spaCy workers, second "
+          f"process of the later stages), {cold['main_cpu']:.0f} s in the main one: on {cores} "
+          f"free core(s) at least {(cold['workers_cpu'] + cold['main_cpu']) / cores:.0f} s "
+          f"(load average at the end "
           f"{cold['load']:.1f} on {config.available_cores()} cores: above the cores, other "
           "processes shared them)")
     if bare is not None:
