@@ -167,6 +167,22 @@ def test_a_mention_has_actors_places_class_code_and_ids():
     assert m["event_mention_id"] == f"a:ev{m['start']}-{m['end']}"
 
 
+def test_a_news_agency_the_outlet_and_units_are_no_actors():
+    doc = Doc("a", "2020-11-04", ["Das Treffen mit Merkel fand nach Angaben von dpa und Zeit "
+                                  "statt, es ging um Euro."],
+              [MERKEL, ("dpa", ORG, "org:dpa", "dpa"), ("Zeit", ORG, "org:die_zeit", "Die Zeit"),
+               ("Euro", "MISC", "misc:euro", "Euro")])
+    sentences, mentions, timexes, articles = tables(doc)
+    mentions["self_mention"] = mentions["entity_id"] == "org:die_zeit"
+    mentions["unit"] = mentions["entity_id"] == "misc:euro"
+    found, _ = build_events(sentences, mentions, timexes, articles)
+    assert split_names(only(found, "Treffen")["actor_ids"]) == ["per:angela_merkel"]
+    mentions[["self_mention", "unit"]] = False  # without the marks only the agency stays out
+    found, _ = build_events(sentences, mentions, timexes, articles)
+    assert split_names(only(found, "Treffen")["actor_ids"]) == ["per:angela_merkel",
+                                                                "org:die_zeit"]
+
+
 @pytest.mark.parametrize(("sentence", "modality"), [
     ("Das Treffen fand statt.", "asserted"),
     ("Das Treffen soll im Mai stattfinden.", "planned"),

@@ -65,6 +65,7 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     lexicon = triggers.lexicon()
     published = dict(zip(articles["article_id"].astype(str), articles["published"],
                          strict=True))
+    mentions = _possible_actors(mentions)
     names, times = _Index(mentions), _Index(timexes)
     people = _People(mentions, articles)
     rows: list[dict] = []
@@ -93,6 +94,26 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
             if row is not None:
                 rows.append(row)
     return rows
+
+
+def _possible_actors(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions that may be an event's actor or place: not a news agency, which is credited
+    for the report, not a party to it (``(dpa)``, ``berichtete AFP``: kind ``agency`` of
+    ``data/kb.csv``), not the article's own outlet, not a currency or unit."""
+    keep = ~mentions["entity_id"].isin(_agencies()) if "entity_id" in mentions else \
+        pd.Series(True, index=mentions.index)
+    for column in ("self_mention", "unit"):
+        if column in mentions:
+            keep &= ~mentions[column].fillna(False).astype(bool)
+    return mentions[keep]
+
+
+@functools.cache
+def _agencies() -> frozenset[str]:
+    from newslens.kb import load_kb
+
+    kb = load_kb()
+    return frozenset(kb.loc[kb["kind"].astype(str) == "agency", "entity_id"])
 
 
 class _Units:
