@@ -60,13 +60,13 @@ def test_stages_beside_the_main_process_give_the_tables_of_one_process(seed_arti
     corpus on two cores): the same tables as all stages in this one."""
     single = annotate(seed_articles, n_process=1, use_cache=False)
     submitted = []
-    submit = pipeline._SideProcess.submit
+    submit = pipeline._Spawned.submit
 
     def spy(self, fn, /, *args, **kwargs):
         submitted.append(fn.__name__)
         return submit(self, fn, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline._SideProcess, "submit", spy)
+    monkeypatch.setattr(pipeline._Spawned, "submit", spy)
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_WORDS", 0)
     monkeypatch.setattr(pipeline, "_workers", lambda n_process, words: 1)  # spaCy in-process
     monkeypatch.setattr(pipeline.config, "available_cores", lambda: 2)

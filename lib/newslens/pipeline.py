@@ -305,17 +305,14 @@ def _annotated(missing: pd.DataFrame, keys: pd.Series, *, model, options: dict, 
                                         options=options)
         return
     name = str(model) if model is not None else None
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(name, salt))
+    pool = _Spawned(workers, initializer=_start_worker, initargs=(name, salt))
     try:
         pending: deque = deque()
         for chunk in _balanced_chunks(missing, workers):
             slim = pd.DataFrame({"article_id": chunk["article_id"].to_numpy(),
                                  "text": chunk["text"].to_numpy()})
-            with _main_hidden(), _single_threaded_blas():  # a worker may start here
-                future = pool.submit(_work, slim, keys.loc[chunk.index].tolist(), name,
-                                     options, salt)
+            future = pool.submit(_work, slim, keys.loc[chunk.index].tolist(), name, options,
+                                 salt)
             pending.append((chunk, future))
             if len(pending) >= 2 * workers:
                 chunk, future = pending.popleft()
@@ -624,22 +621,22 @@ def _side_process(words: int) -> Iterator[Executor]:
     if words < PARALLEL_MIN_WORDS or config.available_cores() < 2:
         yield _INLINE
         return
-    pool = _SideProcess()
+    pool = _Spawned(1)
     try:
         yield pool
     finally:  # an error or an interrupt: drop what is still queued
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-class _SideProcess(ProcessPoolExecutor):
-    """One spawned process that starts, like the spaCy workers, without the caller's main
-    module and with one BLAS thread."""
+class _Spawned(ProcessPoolExecutor):
+    """Fresh (spawned) processes that start without the caller's main module and with one
+    BLAS thread each: the spaCy workers, and the second process of the later stages."""
 
-    def __init__(self) -> None:
-        super().__init__(1, mp_context=multiprocessing.get_context("spawn"))
+    def __init__(self, workers: int, **kwargs) -> None:
+        super().__init__(workers, mp_context=multiprocessing.get_context("spawn"), **kwargs)
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
-        with _main_hidden(), _single_threaded_blas():  # the process may start here
+        with _main_hidden(), _single_threaded_blas():  # a process may start here
             return super().submit(fn, *args, **kwargs)
 
 
