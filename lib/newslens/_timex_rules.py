@@ -284,7 +284,12 @@ _LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekund
 HABITUAL_CUES = re.compile(
     r"\b(?:[Üü]blicherweise|[Nn]ormalerweise|[Gg]ewöhnlich|[Ii]n[ \t]+der[ \t]+Regel|"
     r"[Gg]rundsätzlich|[Jj]eweils|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonnabend|sonntag)s)\b")
+    r"sonnabend|sonntag)s)\b"
+    # "immer" of a habit (Wir bilden im Frühjahr immer Rücklagen), not of a change or a state
+    # that lasts (immer mehr, immer größer, die immer neuen Pläne, immer noch, noch immer,
+    # immer wieder, für immer)
+    r"|(?<![Nn]och )(?<![Ff]ür )(?<![Ss]eit )\b[Ii]mmer\b(?![ \t]+(?:noch|wieder|mehr|weniger|"
+    r"[a-zäöüß]\w*(?:e[nmrs]?)\b))")
 #: A capitalised word right before a weekday in mid-sentence: a first name (Richard Freitag).
 NAME_BEFORE = re.compile(r"(?<=[\w,;] )(?P<first>[A-ZÄÖÜ][a-zäöüß]+) $")
 #: Capitalised words that stand before a weekday without being a first name.
@@ -532,8 +537,8 @@ _BRANCHES = [
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte|"
         r"Wochenbeginn|Wochenanfang|Wochenmitte)" + _E
         + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
-        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das|(?:[Nn]ach|[Vv]or|"
-        r"[Ss]eit)" + _S + r"dem)" + _S
+        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Ff]ürs|[Zz]um|[Vv]om|(?:[Üü]ber|[Ff]ür)" + _S
+        + r"das|(?:[Nn]ach|[Vv]or|[Ss]eit)" + _S + r"dem)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
         # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
         + r"|(?:(?P<rn_mod>" + PART + r")" + _S + r"des" + _S + r")?(?P<rn_new>neue[nms]?)"
@@ -686,7 +691,8 @@ _FOLLOWED_BY = {
                + _words(DAY_HOLIDAYS) + r"|" + _HABITUAL + r")",
     ("vom",): r"(?:\d|Wochenende)",
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
-    ("am", "übers"): r"Wochenende",
+    ("am", "übers", "fürs"): r"Wochenende",
+    ("für",): r"das" + _S + r"Wochenende",
     ("nach", "vor", "seit"): r"dem" + _S + r"Wochenende",
     ("im",): r"Moment",
     ("vor", "seit"): (r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER
@@ -924,6 +930,11 @@ PREPOSITION_BEFORE = re.compile(
 ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
 #: Sentence ends (not after a digit, "18. August", or a one-letter abbreviation, "v. Chr.").
 #: Every break pattern opens with a character class, so the engine skips to candidates fast.
+#: A line break inside a sentence of a hard-wrapped text (``Von \nJanuar bis September stieg``):
+#: the line before ends in a word, a comma or a hyphen, not in a sentence's end or a quote mark.
+SOFT_BREAK = re.compile(r"(?<=[\w,\-–])[ \t]*\n(?=[ \t]*\S)")
+#: ... and the same followed by a word in lower case: evidence that the text is hard-wrapped.
+SOFT_BREAK_LOWER = re.compile(r"(?<=[\w,\-–])[ \t]*\n(?=[ \t]*[a-zäöüß])")
 SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
     r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"

@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "12"
+STAGE_VERSION = "13"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -182,6 +182,7 @@ class _Doc:
     """One text being tagged: its matches, quotations, anchors and memoised results."""
 
     def __init__(self, text: str, published: dt.date, mode: str):
+        text = _unwrap(text)
         self.text, self.published, self.mode = text, published, mode
         self.matches, quote_marks = [], []
         for m in R.MASTER.finditer(text):
@@ -2069,6 +2070,21 @@ def _approximation(words: str | None) -> str:
         return "none"
     words = " ".join(words.lower().split())
     return R.APPROXIMATORS.get(words) or R.OFFSET_PARTICLES[words]
+
+
+def _unwrap(text: str) -> str:
+    """The text with the line breaks of a hard-wrapped text inside sentences made spaces (same
+    length, same offsets): a text is hard-wrapped when at least three of its line breaks, and
+    a quarter of them, fall between a word and a word in lower case (``deutlich \nniedriger``);
+    then every break after a word, a comma or a hyphen is inside a sentence (``Von \nJanuar bis
+    September stieg``), not the end of a paragraph or a heading."""
+    lines = text.count("\n")
+    if lines < 3:
+        return text
+    soft = len(R.SOFT_BREAK_LOWER.findall(text))
+    if soft < 3 or soft * 4 < lines:
+        return text
+    return R.SOFT_BREAK.sub(lambda b: b.group().replace("\n", " "), text)
 
 
 def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, int]:
