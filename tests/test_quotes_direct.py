@@ -124,3 +124,24 @@ def test_a_phrase_quoted_inside_a_sentence_of_reported_speech_leaves_it_free_ind
 def test_a_slogan_after_wie_zum_beispiel_is_quoted():
     text = "Die Menschen riefen Parolen wie zum Beispiel „Schluss mit dem Lärm“."
     assert _direct(text) == ["„Schluss mit dem Lärm“"]
+
+
+def test_one_adjective_in_quotation_marks_before_its_noun_is_a_scare_quote():
+    """``mit „fremden“ Männern``: the writer keeps a distance from the word; a pair of them
+    (``„harten“ und „weichen“ Mitteln``) and an adjective standing alone are quoted."""
+    text = (
+        "Die Ministerin sagte, man treffe sich nicht mit „fremden“ Männern. "
+        "Der Plan bestehe aus „harten“ und „weichen“ Mitteln, sagte sie. "
+        "Er nannte den Vorschlag „unfair“."
+    )
+    assert _direct(text) == ["„harten“", "„weichen“", "„unfair“"]
+
+
+def test_two_phrases_quoted_side_by_side_are_both_quotations_or_neither():
+    """``„weniger gut“ oder „schlecht“``: the one word goes with the quotation beside it;
+    ``in „Nackt unter Wölfen“ oder „Jeder stirbt für sich allein“``: titles."""
+    text = (
+        "Viele sind der Auffassung, dass die Schule „weniger gut“ oder „schlecht“ arbeitet. "
+        "Er spielte in „Nackt unter Wölfen“ oder „Jeder stirbt für sich allein“ mit."
+    )
+    assert _direct(text) == ["„weniger gut“", "„schlecht“"]

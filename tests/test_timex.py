@@ -1873,3 +1873,48 @@ def test_a_weekday_named_with_its_date_up_to_two_weeks_back_is_that_day_again():
     assert list(zip(frame["text"], frame["value"], strict=True)) == [
         ("Freitag", "2020-03-13"), ("13. März", "2020-03-13"), ("Freitag", "2020-03-13"),
         ("11.30 Uhr", "2020-03-13T11:30")]
+
+
+# -- dev6 session (issue 14): hard-wrapped texts, habits with "immer", "für das Wochenende" --
+
+
+def test_line_breaks_of_a_hard_wrapped_text_do_not_end_the_sentence():
+    text = ("Die Zahl wuchs bei \nvielen Diensten deutlich. Bei den Boten lag der Verdienst \n"
+            "niedriger, bei den \nungelernten Kräften noch mehr. Von \nJanuar bis September "
+            "stieg der Umsatz um mehr als \n21 Prozent.")
+    frame = timex.tag(text, anchor="2020-11-25")
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], strict=True)) == [
+        ("Von \nJanuar bis September", "2020-01", "2020-09")]  # "stieg" is past: not 2021
+    unwrapped = "Die Zahl stieg.\nVon Januar bis September 2021 wird gebaut.\nSie sinkt."
+    assert timex._unwrap(unwrapped) == unwrapped  # paragraphs stay paragraphs
+
+
+def test_immer_of_a_habit_leaves_the_year_open_but_not_immer_of_a_change():
+    frame = timex.tag("Wir bilden im Frühjahr immer Rücklagen, um den Sommer zu überstehen.",
+                      anchor="2020-08-05")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == [
+        ("Frühjahr", "XXXX-SP"), ("Sommer", "XXXX-SU")]
+    frame = timex.tag("Im Frühjahr gibt es immer mehr Fälle, die immer neuen Pläne im Sommer.",
+                      anchor="2020-08-05")
+    assert list(frame["value"]) == ["2020-SP", "2020-SU"]
+
+
+def test_fuer_das_wochenende_is_the_coming_weekend():
+    frame = timex.tag("AfD-Politiker kündigen für das Wochenende eine Demonstration an.",
+                      anchor="2020-08-27")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == [
+        ("Wochenende", "2020-W35-WE")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bei seiner Ankunft wenige Minuten nach dem Abflug zog er die Maske ab.",
+     [("wenige Minuten", "PTXM")]),
+    ("drei Lesungen samt Abstimmung binnen weniger Stunden", [("weniger Stunden", "PTXH")]),
+    ("Es dauerte einige Sekunden.", [("einige Sekunden", "PTXS")]),
+    ("Es gab weniger Tage mit Regen.", []),  # a comparison, not "within a few days"
+    ("Das Team um 2014-Weltmeister Toni Kroos siegte.", [("2014", "2014")]),
+    ("Das 2030-Ziel ist fern, eine 2000-Mitarbeiter-Firma auch.", [("2030", "2030")]),
+])
+def test_a_few_minutes_binnen_weniger_stunden_and_years_before_a_hyphen(text, expected):
+    frame = timex.tag(text, anchor="2020-10-06")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected

@@ -271,8 +271,10 @@ DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 NUM = (r"(?:\d{1,3}(?:,5)?|" + _words(NUMBERS, cap=True)
        + r"|(?:[Ee]ine[mnrs]?" + _S + r")?halbe[nms]?)")
 FEW = _words(["wenigen", "einigen", "ein paar", "mehreren", "vielen"])
-FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
-                 cap=True)
+FEW_ANY = (r"(?:(?:(?<=binnen )|(?<=innerhalb )|(?<=während )|(?<=Laufe ))(?:weniger|einiger|"
+           r"mehrerer)|"  # the genitive after a preposition: binnen weniger Stunden
+           + _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
+                    cap=True) + ")")
 #: Words after a quantity of time that count it from an earlier date of the text.
 _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
@@ -284,7 +286,12 @@ _LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekund
 HABITUAL_CUES = re.compile(
     r"\b(?:[Üü]blicherweise|[Nn]ormalerweise|[Gg]ewöhnlich|[Ii]n[ \t]+der[ \t]+Regel|"
     r"[Gg]rundsätzlich|[Jj]eweils|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonnabend|sonntag)s)\b")
+    r"sonnabend|sonntag)s)\b"
+    # "immer" of a habit (Wir bilden im Frühjahr immer Rücklagen), not of a change or a state
+    # that lasts (immer mehr, immer größer, die immer neuen Pläne, immer noch, noch immer,
+    # immer wieder, für immer)
+    r"|(?<![Nn]och )(?<![Ff]ür )(?<![Ss]eit )\b[Ii]mmer\b(?![ \t]+(?:noch|wieder|mehr|weniger|"
+    r"[a-zäöüß]\w*(?:e[nmrs]?)\b))")
 #: A capitalised word right before a weekday in mid-sentence: a first name (Richard Freitag).
 NAME_BEFORE = re.compile(r"(?<=[\w,;] )(?P<first>[A-ZÄÖÜ][a-zäöüß]+) $")
 #: Capitalised words that stand before a weekday without being a first name.
@@ -532,8 +539,8 @@ _BRANCHES = [
         r"Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsmitte|"
         r"Wochenbeginn|Wochenanfang|Wochenmitte)" + _E
         + r"(?:" + _S + r"(?P<rv_y>" + YEAR + r")" + _E + r")?"  # Jahresende 2020
-        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Zz]um|[Vv]om|[Üü]ber" + _S + r"das|(?:[Nn]ach|[Vv]or|"
-        r"[Ss]eit)" + _S + r"dem)" + _S
+        + r"|(?P<rw_pre>(?:[Aa]m|[Üü]bers|[Ff]ürs|[Zz]um|[Vv]om|(?:[Üü]ber|[Ff]ür)" + _S
+        + r"das|(?:[Nn]ach|[Vv]or|[Ss]eit)" + _S + r"dem)" + _S
         + r")(?P<rw_word>Wochenende)" + _E
         # das neue Jahr, im neuen Jahr, Anfang des neuen Jahres
         + r"|(?:(?P<rn_mod>" + PART + r")" + _S + r"des" + _S + r")?(?P<rn_new>neue[nms]?)"
@@ -558,8 +565,10 @@ _BRANCHES = [
     # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)
     _branch("year", (
         r"(?:(?P<ye_jahr>Jahre?[ns]?)|(?P<ye_mod>" + PART + r"))" + _S + r"(?P<ye_n>" + YEAR
-        + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
+        + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR
+        + r")(?!\w|-(?![A-ZÄÖÜ])|[.,:]\d)"
     )),
+    # (a year before a hyphen and a noun: the 2030-Ziel, 2014-Weltmeister)
     # 15b3 lengths in two units (3 Minuten und 45 Sekunden, 39 Jahre und 14 Tage) and written
     # as a clock reading (2:12:50 Stunden, 27:36 Minuten)
     _branch("ducomp", (
@@ -582,8 +591,10 @@ _BRANCHES = [
         + _E + r")?")),
     # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
-            + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
-            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
+            + r")?(?P<sh_num>" + NUM + r"|(?(sh_all)(?!)|(?<![Vv]or )(?<![Ii]n )" + FEW_ANY
+            + r"))" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
+            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E
+            + r"(?!" + _S + _LATER + r")"),  # (wenige Minuten später: counted from a time)
     # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage, drei, vier Jahre (two
     # numerals side by side: "three or four"); zwischen 50 und 69 Jahren: ages between; 13
     # oder 14 Tage is a coordination of two, and so is a list (zwölf, 13 oder 14 Tage)
@@ -674,7 +685,7 @@ _WHOLE_WORDS = [
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
-_UNIT_START = r"(?:Tag|Woche|Monat|Jahr|Stunde|Quartal|halb|paar)"
+_UNIT_START = r"(?:Tag|Woche|Monat|Jahr|Stunde|Minute|Sekunde|Quartal|halb|paar)"
 _VAGUE_AFTER = r"(?:[Kk]urzem|langer|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
 #: Frequent short words that start a branch only before certain words: the guard looks at the
 #: next word too, so that "in der Stadt" or "zu sehen" is given up at once.
@@ -686,7 +697,8 @@ _FOLLOWED_BY = {
                + _words(DAY_HOLIDAYS) + r"|" + _HABITUAL + r")",
     ("vom",): r"(?:\d|Wochenende)",
     ("zwischen",): r"(?:dem|\d|" + MONTH + r"|" + PART + r")",
-    ("am", "übers"): r"Wochenende",
+    ("am", "übers", "fürs"): r"Wochenende",
+    ("für",): r"das" + _S + r"Wochenende",
     ("nach", "vor", "seit"): r"dem" + _S + r"Wochenende",
     ("im",): r"Moment",
     ("vor", "seit"): (r"(?:" + _NUMBER_LIKE + r"|" + _VAGUE_AFTER
@@ -710,7 +722,8 @@ _FOLLOWED_BY = {
     ("kurz", "wenig", "bald", "unmittelbar"): r"(?:danach|darauf|später|zuvor|davor|vorher)",
     ("kurze",): r"Zeit",
     ("Tage", "Tagen", "Wochen", "Monate", "Monaten", "Stunden", "Jahrzehnte"): _LATER,
-    ("wenige", "einige", "mehrere", "darauf"): r"(?:" + _UNIT_START + r"|folgenden)",
+    ("wenige", "einige", "mehrere", "weniger", "einiger", "mehrerer", "darauf"):
+        r"(?:" + _UNIT_START + r"|folgenden)",
     ("viele", "vielen", "wenigen", "einigen", "mehreren"): _UNIT_START,
     ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
     ("Bild", "Welt"): r"am",
@@ -924,6 +937,11 @@ PREPOSITION_BEFORE = re.compile(
 ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen|unklar)\b")
 #: Sentence ends (not after a digit, "18. August", or a one-letter abbreviation, "v. Chr.").
 #: Every break pattern opens with a character class, so the engine skips to candidates fast.
+#: A line break inside a sentence of a hard-wrapped text (``Von \nJanuar bis September stieg``):
+#: the line before ends in a word, a comma or a hyphen, not in a sentence's end or a quote mark.
+SOFT_BREAK = re.compile(r"(?<=[\w,\-–])[ \t]*\n(?=[ \t]*\S)")
+#: ... and the same followed by a word in lower case: evidence that the text is hard-wrapped.
+SOFT_BREAK_LOWER = re.compile(r"(?<=[\w,\-–])[ \t]*\n(?=[ \t]*[a-zäöüß])")
 SENTENCE_BREAK = re.compile(
     r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
     r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"

@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "12"
+STAGE_VERSION = "13"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -182,6 +182,7 @@ class _Doc:
     """One text being tagged: its matches, quotations, anchors and memoised results."""
 
     def __init__(self, text: str, published: dt.date, mode: str):
+        text = _unwrap(text)
         self.text, self.published, self.mode = text, published, mode
         self.matches, quote_marks = [], []
         for m in R.MASTER.finditer(text):
@@ -1495,7 +1496,8 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
         modifier = R.PART_MODIFIERS.get(m["ye_mod"], "none")
         interval = R.part_of(*R.year_interval(year), "year", modifier)
         return doc.make(i, f"{year:04d}", interval, "year", modifier=modifier)
-    if not _bare_year_ok(doc.text, m.start(), m.end()) and not _parallel_year(m, doc, i):
+    if not _bare_year_ok(doc.text, m.start(), m.end()) and (
+            doc.text.startswith("-", m.end()) or not _parallel_year(m, doc, i)):
         return None
     if _in_title(doc, m.start(), m.end()):
         return None  # die Ausstellung „London 1938. Mit Kandinsky ...“
@@ -1531,6 +1533,9 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     """2014 / Invasion 2022 / 1862 zog er yes; 2000 Euro, rund 2000 Menschen, Nr. 2014, für
     1200 Schüler no."""
     before = text[max(0, start - 20):start]
+    if text.startswith("-", end):  # das 2030-Ziel, 2014-Weltmeister; not 2000-Mitarbeiter-Firma
+        return int(text[start:end]) >= 1900 and not R.NOT_YEAR_AFTER.match(text, end + 1) \
+            and not R.NOT_YEAR_BEFORE.search(before)
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
@@ -1609,11 +1614,15 @@ def _midnight(m, doc: _Doc, i: int) -> Timex:
 
 
 def _short(m, doc: _Doc, i: int) -> Timex | None:
-    """7 Minuten (PT7M), eine Sekunde (PT1S); alle 10 Minuten, alle zwei Wochen: sets."""
+    """7 Minuten (PT7M), eine Sekunde (PT1S), wenige Minuten (PTXM); alle 10 Minuten, alle
+    zwei Wochen: sets."""
     amount = R.number_of(m["sh_num"])
+    word = m["sh_unit"]
+    if amount is None and word.startswith(("Minute", "Sekunde")):
+        return doc.make(i, f"PTX{'M' if word.startswith('Minute') else 'S'}", None, "day",
+                        kind="duration")  # wenige Minuten, binnen weniger Sekunden
     if not amount:
         return None
-    word = m["sh_unit"]
     if word.startswith(("Minute", "Sekunde")):
         value = f"PT{R._number(amount)}{'M' if word.startswith('Minute') else 'S'}"
         granularity = "day"
@@ -2069,6 +2078,21 @@ def _approximation(words: str | None) -> str:
         return "none"
     words = " ".join(words.lower().split())
     return R.APPROXIMATORS.get(words) or R.OFFSET_PARTICLES[words]
+
+
+def _unwrap(text: str) -> str:
+    """The text with the line breaks of a hard-wrapped text inside sentences made spaces (same
+    length, same offsets): a text is hard-wrapped when at least three of its line breaks, and
+    a quarter of them, fall between a word and a word in lower case (``deutlich \nniedriger``);
+    then every break after a word, a comma or a hyphen is inside a sentence (``Von \nJanuar bis
+    September stieg``), not the end of a paragraph or a heading."""
+    lines = text.count("\n")
+    if lines < 3:
+        return text
+    soft = len(R.SOFT_BREAK_LOWER.findall(text))
+    if soft < 3 or soft * 4 < lines:
+        return text
+    return R.SOFT_BREAK.sub(lambda b: b.group().replace("\n", " "), text)
 
 
 def _bounds(text: str, start: int, end: int, breaks, reach: int) -> tuple[int, int]:

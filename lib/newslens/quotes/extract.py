@@ -502,77 +502,148 @@ def _particle(tokens: list[Token], i: int, particle: str) -> int | None:
 # -- direct ------------------------------------------------------------------------------------
 
 
+class _Mark(NamedTuple):
+    """What the direct-quotation rules read around one pair of quotation marks."""
+
+    a: int
+    b: int
+    index: int  # the sentence where it begins
+    last: int  # the sentence where it ends
+    words: int
+    cue: tuple | None
+    colon: int | None
+    after: tuple | None
+    judged: bool
+    characterised: bool
+    speechlike: bool
+
+
 def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
     starts = [s for s, _ in sentences]
-    quotes: list[Quote] = []
     listed = _enumerated(text, marks)
+    read: dict[tuple[int, int], tuple[str, _Mark]] = {}
     for a, b in marks:
         if _compound(text, b):
             continue  # ``die „engine cutoff“-Sensoren``: part of a word
-        index = _sentence_of(starts, a)
-        toks = tokens[index]
-        words = len(text[a + 1 : b - 1].split())
-        cue = find_cue(toks, lex)
-        colon = _colon_before(text, a)
-        if colon is not None and not (cue or words >= 5 or _ends_sentence(text[a + 1 : b - 1])):
-            colon = None  # ``stellte die neue CD vor: „Have a nice day“``: a title
-        last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
-        after = _cue_after(text, b, tokens[last], lex)
-        speechlike = _speechlike(text[a + 1 : b - 1])
-        judged = (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a)
-        characterised = _characterisation(text[a + 1 : b - 1], toks, a)
-        if (a, b) in listed and not judged:
+        mark = _read_mark(text, starts, tokens, a, b, lex)
+        if (a, b) in listed and not mark.judged:
             continue  # ``Themen wie „A“, „B“ oder „C“``: titles listed
-        if not (
-            words >= LONG_QUOTE_WORDS
-            or after
-            or judged
-            or characterised
-            or (colon and words >= 2)
-            # one word needs a cue, or reported speech around it (``sei „unbezahlbar“``)
-            or (speechlike and (cue or words >= 2 or _subjunctive(toks)))
-        ):
-            continue
-        if not (after or colon or judged) and (
-            (words < LONG_QUOTE_WORDS and _appellation(toks, a)) or _named_after(toks, a, b)
-        ):
-            continue
-        if not (after or colon or judged or characterised) and _named(
-            text[a + 1 : b - 1], toks, a
-        ):
-            continue
-        if _source_name(toks, a, b, lex) and not _ends_sentence(text[a + 1 : b - 1]):
-            continue  # ``Wie „heise online“ berichtet``, ``laut „Reuters“``
-        if (after or colon) and _short_name(text[a + 1 : b - 1], toks, a):
-            continue  # ``der Chefredakteur der „New York Times“, bekräftigt``
-        if not speechlike and _bracketed(text, a, b):
-            continue
-        if _gloss(text, a, b):
-            continue
-        quote = Quote([(a, b)], "direct", index, judgement=judged)
-        quote.nested = not (cue or after or colon or judged) and (
-            characterised or (words < LONG_QUOTE_WORDS and not _ends_sentence(text[a + 1 : b - 1]))
-        )
-        if after:
-            quote.cue, quote.speaker_after = after[1:], True
-            inverted = text[b : after[2]].lstrip()[:1] in {",", "("}
-            quote.frame = (after[2] if inverted else b, _clause_end(tokens[last], after[0]))
-        elif cue:
-            quote.cue = cue[2:]
-            quote.frame = (sentences[index][0], sentences[index][1])
-        elif colon:
-            quote.cue = (":", colon, colon + 1)
-            quote.frame = (sentences[index][0], colon)
-        elif index and text[sentences[index - 1][1] - 1 : sentences[index - 1][1]] == ":":
-            previous = sentences[index - 1]
-            quote.cue = (":", previous[1] - 1, previous[1])
-            quote.frame = previous
-        else:  # no cue: the speaker is named in the sentence around it, or spoke before
-            quote.frame = (sentences[index][0], sentences[index][1])
-            # a phrase in reported speech going on: the words of the speaker before
-            quote.carried = quote.nested and _subjunctive(toks)
-        quotes.append(quote)
+        read[(a, b)] = (_verdict(text, tokens[mark.index], mark, lex), mark)
+    _pair_verdicts(text, read)
+    quotes = [
+        _direct_quote(text, sentences, tokens, mark)
+        for verdict, mark in read.values()
+        if verdict == "quote"
+    ]
     return _join_split(text, quotes)
+
+
+def _read_mark(text, starts, tokens, a: int, b: int, lex) -> _Mark:
+    index = _sentence_of(starts, a)
+    toks = tokens[index]
+    words = len(text[a + 1 : b - 1].split())
+    cue = find_cue(toks, lex)
+    colon = _colon_before(text, a)
+    if colon is not None and not (cue or words >= 5 or _ends_sentence(text[a + 1 : b - 1])):
+        colon = None  # ``stellte die neue CD vor: „Have a nice day“``: a title
+    last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
+    return _Mark(
+        a,
+        b,
+        index,
+        last,
+        words,
+        cue,
+        colon,
+        _cue_after(text, b, tokens[last], lex),
+        (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a),
+        _characterisation(text[a + 1 : b - 1], toks, a),
+        _speechlike(text[a + 1 : b - 1]),
+    )
+
+
+def _verdict(text: str, toks: list[Token], m: _Mark, lex) -> str:
+    """``quote``; ``weak``: speech too short for a quotation without a cue or reported
+    speech around it; ``name``: a name, title or term in quotation marks."""
+    a, b, words, content = m.a, m.b, m.words, text[m.a + 1 : m.b - 1]
+    framed = bool(m.after or m.colon or m.judged)
+    if not (
+        words >= LONG_QUOTE_WORDS
+        or m.after
+        or m.judged
+        or m.characterised
+        or (m.colon and words >= 2)
+        # one word needs a cue, or reported speech around it (``sei „unbezahlbar“``)
+        or (m.speechlike and (m.cue or words >= 2 or _subjunctive(toks)))
+    ):
+        return "weak" if m.speechlike else "name"  # ``in „Nackt unter Wölfen“``
+    if not framed and (
+        (words < LONG_QUOTE_WORDS and _appellation(toks, a)) or _named_after(toks, a, b)
+    ):
+        return "name"
+    if not (framed or m.characterised) and _named(content, toks, a):
+        return "name"
+    if _source_name(toks, a, b, lex) and not _ends_sentence(content):
+        return "name"  # ``Wie „heise online“ berichtet``, ``laut „Reuters“``
+    if (m.after or m.colon) and _short_name(content, toks, a):
+        return "name"  # ``der Chefredakteur der „New York Times“, bekräftigt``
+    if (not m.speechlike and _bracketed(text, a, b)) or _gloss(text, a, b):
+        return "name"
+    if not framed and _attributive(text, a, b):
+        return "name"  # ``der „drastischen“ Erhöhung``: the writer's distance
+    return "quote"
+
+
+#: Two quotations side by side: ``„A“ und „B“``, ``„A“, „B“``, ``„A“ oder „B“``.
+_PAIR_GLUE = re.compile(r"[ \t]*,?[ \t]*(?:(?:und|oder|sowie|bzw\.)[ \t]+)?")
+
+
+def _pair_verdicts(text: str, read: dict) -> None:
+    """Two phrases quoted side by side are both quotations or neither (``„weniger gut“ oder
+    „schlecht“``, ``in „A“ oder „B“``): a partner too short to stand alone follows the
+    quotation, a partner without a frame follows the name or title."""
+    keys = list(read)
+    for first, second in zip(keys, keys[1:], strict=False):
+        if not _PAIR_GLUE.fullmatch(text, first[1], second[0]):
+            continue
+        (v1, m1), (v2, m2) = read[first], read[second]
+        if _ends_sentence(text[m1.a + 1 : m1.b - 1]) or {v1, v2} == {"quote"}:
+            continue
+        for (v, m), (w, n), key in (((v1, m1), (v2, m2), second), ((v2, m2), (v1, m1), first)):
+            if v == "quote" and w == "weak" and n.index == m.index:
+                read[key] = ("quote", n)
+            elif v == "name" and w == "quote" and not (n.cue or n.after or n.colon or n.judged):
+                read[key] = ("name", n)
+
+
+def _direct_quote(text, sentences, tokens, m: _Mark) -> Quote:
+    """The direct quotation of one pair of marks, with its cue and frame."""
+    a, b, index, words, judged = m.a, m.b, m.index, m.words, m.judged
+    cue, colon, after, characterised = m.cue, m.colon, m.after, m.characterised
+    toks = tokens[index]
+    quote = Quote([(a, b)], "direct", index, judgement=judged)
+    quote.nested = not (cue or after or colon or judged) and (
+        characterised or (words < LONG_QUOTE_WORDS and not _ends_sentence(text[a + 1 : b - 1]))
+    )
+    if after:
+        quote.cue, quote.speaker_after = after[1:], True
+        inverted = text[b : after[2]].lstrip()[:1] in {",", "("}
+        quote.frame = (after[2] if inverted else b, _clause_end(tokens[m.last], after[0]))
+    elif cue:
+        quote.cue = cue[2:]
+        quote.frame = (sentences[index][0], sentences[index][1])
+    elif colon:
+        quote.cue = (":", colon, colon + 1)
+        quote.frame = (sentences[index][0], colon)
+    elif index and text[sentences[index - 1][1] - 1 : sentences[index - 1][1]] == ":":
+        previous = sentences[index - 1]
+        quote.cue = (":", previous[1] - 1, previous[1])
+        quote.frame = previous
+    else:  # no cue: the speaker is named in the sentence around it, or spoke before
+        quote.frame = (sentences[index][0], sentences[index][1])
+        # a phrase in reported speech going on: the words of the speaker before
+        quote.carried = quote.nested and _subjunctive(toks)
+    return quote
 
 
 _LIST_GLUE = re.compile(r",?\s*(?:(?:oder|und|sowie|bzw\.)\s+(?:beispielsweise\s+)?)?")
@@ -893,6 +964,25 @@ def _bracketed(text: str, a: int, b: int) -> bool:
     translation or abbreviation, not a quotation."""
     before = text[max(0, a - 8) : a].rstrip()
     return before.lower().endswith(("(", "etwa:", "deutsch:")) or bool(_ABBREVIATION.match(text, b))
+
+
+_ATTRIBUTE_AFTER = re.compile(r"[ \t]+[A-ZÄÖÜ]")
+_ATTRIBUTE_BEFORE = re.compile(r"[“”\"»«]\s*,?\s*(?:und|oder|sowie)?\s*$")
+
+
+def _attributive(text: str, a: int, b: int) -> bool:
+    """One adjective in quotation marks before its noun (``mit „fremden“ Männern``, ``der
+    „drastischen“ Erhöhung``): a scare quote that keeps its distance from the word, not
+    someone's words; unless it is paired with another quoted one (``aus „repressiven“ und
+    „präventiven“ Maßnahmen``)."""
+    content = text[a + 1 : b - 1]
+    return (
+        content.isalpha()
+        and content.islower()
+        and content.endswith(("e", "en", "er", "es", "em"))
+        and bool(_ATTRIBUTE_AFTER.match(text, b))
+        and not _ATTRIBUTE_BEFORE.search(text[max(0, a - 12) : a])
+    )
 
 
 _GLOSS_BEFORE = re.compile(r"(?:[“”\"»«]|\b[A-ZÄÖÜ][\w-]*)\s*\(\s*$")

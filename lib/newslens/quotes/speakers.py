@@ -310,6 +310,11 @@ def _in_frame(
     following = _right_after(words, quote.cue[2] if quote.cue else cue)
     if following is not None:  # ``bezeichnete er``: the pronoun after the verb is its subject
         pronoun, people = following, []
+    if quote.cue and quote.cue[0] == ":":
+        subject = _colon_subject(words, cue, {m.start for m in people})
+        found = subject and _resolve_subject(text, subject, inside, mentions, starts, quote, {})
+        if found:
+            return found
     opening = _opening_subject(words, cue, people) if not quote.speaker_after else None
     if opening is not None:  # ``Albrecht Conze, der Direktor der Mission, bezeichnete``
         return _from_mention(opening)
@@ -430,7 +435,9 @@ def _clause_subject(
     Verschiebung bezeichnete Conze als fatal``). ``named``: where person and organisation
     mentions begin. None for clauses this cannot read (a comma before the cue, a subordinate
     clause)."""
-    opened = max((e for _, e in parts if e <= cue), default=-1)  # a quotation ends before
+    opened = max(  # a quotation ends before (not one inside the clause: ``als „...“ sah``)
+        (e for s, e in parts if e <= cue and not _embedded(words, s, e)), default=-1
+    )
     before = [w for w in words if w[2] <= cue and w[1] >= opened]
     stop = max((i for i, w in enumerate(before) if w[0] in {".", "!", "?"}), default=-1)
     clause = before[stop + 1 :]
@@ -464,6 +471,113 @@ def _clause_subject(
             return after  # the first constituent is the object
         return first[0][1], first[-1][2]
     return after
+
+
+_OPENING_PREPOSITIONS = _SOURCE_PREPOSITIONS | {
+    "mit", "nach", "vor", "über", "unter", "für", "gegen", "seit", "während", "zu",
+}
+_OBJECT_ARTICLES = frozenset(["den", "dem", "einen", "einem"])
+_OPENING_ARTICLES = _DETERMINERS | _OBJECT_ARTICLES | {"sein", "seine", "ihr", "ihre"}
+_SENTENCE_STOPS = frozenset([".", "!", "?", "“", "”", "«", '"'])
+
+
+def _colon_subject(words, colon: int, named: set[int]) -> tuple[int, int] | None:
+    """The subject of the main clause before a colon, by verb-second: the noun phrase opening
+    it (``Der Student hatte gefragt:``), or the one after the finite verb when an adverb, a
+    prepositional phrase or an object opens it (``Hier sparte der Präsident nicht mit
+    Kritik:``, ``In einer Nachricht würdigte er den Toten:``, ``Den Unmut brachte die
+    Sprecherin zum Ausdruck:``), not the object nearest to the colon. An opening phrase
+    without a name is the object when a person or organisation (``named``: where their
+    mentions begin) follows the verb (``Die Anwendung stellte der Vorsitzende X in Frage:``)."""
+    clause = [w for w in words if w[2] <= colon]
+    stop = max((i for i, w in enumerate(clause) if w[0] in _SENTENCE_STOPS), default=-1)
+    clause = clause[stop + 1 :]
+    while clause and clause[0][0].lower() in _FOCUS:
+        clause = clause[1:]
+    if len(clause) < 3:
+        return None
+    first = clause[0][0].lower()
+    if first in _PRONOUNS:
+        return clause[0][1], clause[0][2]
+    phrase = _phrase_from(clause) if first in _OPENING_ARTICLES else None
+    if phrase is not None:
+        j = _past_attachments(
+            clause, next((k for k, w in enumerate(clause) if w[1] >= phrase[1]), len(clause))
+        )
+        opening = _opening_phrase(clause, phrase, j) if first not in _OBJECT_ARTICLES else None
+        if opening is not None and any(opening[0] <= n < opening[1] for n in named):
+            return opening
+        following = _with_apposition(clause, _phrase_from(clause[j + 1 :]))
+        if following is not None and any(following[0] <= n < following[1] for n in named):
+            return following
+        if opening is not None or first not in _OBJECT_ARTICLES:
+            return opening
+    elif first in _OPENING_PREPOSITIONS:
+        j = 1
+        while j < len(clause) and clause[j][0][:1].islower() and clause[j][0].isalpha():
+            j += 1  # its article and adjectives
+        if j >= len(clause) or not clause[j][0][:1].isupper():
+            return None
+        j += 1  # its noun
+    elif clause[0][0] in _NOT_SPEAKER and first not in _CLAUSE_WORDS:
+        j = 1  # an adverb
+    else:
+        return None
+    verb = clause[j][0].lower() if j < len(clause) else ""
+    if not verb.isalpha() or verb[:1] != clause[j][0][:1] or verb in _OPENING_ARTICLES:
+        return None  # no lower-case verb in second place
+    if verb in _OPENING_PREPOSITIONS:
+        return None
+    return _with_apposition(clause, _phrase_from(clause[j + 1 :]))
+
+
+def _past_attachments(clause, j: int) -> int:
+    """Past the genitives and prepositional phrases after a noun phrase (``der Partei über
+    Karl Steins Worte``): where the finite verb should stand."""
+    while j < len(clause) and (
+        clause[j][0] in _DETERMINERS or clause[j][0] in _OPENING_PREPOSITIONS
+    ):
+        j += 1
+        while j < len(clause) and clause[j][0][:1].islower() and clause[j][0].isalpha():
+            j += 1  # an article and adjectives
+        while j < len(clause) and clause[j][0][:1].isupper():
+            j += 1  # the noun or name
+    return j
+
+
+def _opening_phrase(clause, phrase: tuple[int, int], j: int) -> tuple[int, int] | None:
+    """The noun phrase opening the clause when a verb or a comma follows it."""
+    nxt = clause[j][0] if j < len(clause) else ""
+    if nxt == "," or (nxt[:1].islower() and nxt.isalpha()):
+        return _with_apposition(clause, phrase)
+    return None
+
+
+def _with_apposition(clause, phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The phrase and a name in apposition after it (``Der Experte, Jan Ott,``)."""
+    if phrase is None:
+        return None
+    j = next((k for k, w in enumerate(clause) if w[1] >= phrase[1]), len(clause))
+    if j >= len(clause) or clause[j][0] != ",":
+        return phrase
+    close = next((k for k in range(j + 1, len(clause)) if clause[k][0] == ","), None)
+    name = clause[j + 1 : close] if close else []
+    if name and all(w[0][:1].isupper() for w in name):
+        return phrase[0], name[-1][2]
+    return phrase
+
+
+def _embedded(words, start: int, end: int) -> bool:
+    """A quotation inside its clause, a word right before and after it (``hatte den Bericht
+    als „falsch“ zurückgewiesen``): it does not open the cue's clause."""
+    before = next((w for w in reversed(words) if w[2] <= start), None)
+    after = next((w for w in words if w[1] >= end), None)
+    return (
+        before is not None
+        and after is not None
+        and before[0][:1].isalpha()
+        and after[0][:1].isalpha()
+    )
 
 
 def _is_pronoun(seq, span) -> bool:
