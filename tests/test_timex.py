@@ -1904,3 +1904,17 @@ def test_fuer_das_wochenende_is_the_coming_weekend():
                       anchor="2020-08-27")
     assert list(zip(frame["text"], frame["value"], strict=True)) == [
         ("Wochenende", "2020-W35-WE")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bei seiner Ankunft wenige Minuten nach dem Abflug zog er die Maske ab.",
+     [("wenige Minuten", "PTXM")]),
+    ("drei Lesungen samt Abstimmung binnen weniger Stunden", [("weniger Stunden", "PTXH")]),
+    ("Es dauerte einige Sekunden.", [("einige Sekunden", "PTXS")]),
+    ("Es gab weniger Tage mit Regen.", []),  # a comparison, not "within a few days"
+    ("Das Team um 2014-Weltmeister Toni Kroos siegte.", [("2014", "2014")]),
+    ("Das 2030-Ziel ist fern, eine 2000-Mitarbeiter-Firma auch.", [("2030", "2030")]),
+])
+def test_a_few_minutes_binnen_weniger_stunden_and_years_before_a_hyphen(text, expected):
+    frame = timex.tag(text, anchor="2020-10-06")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected

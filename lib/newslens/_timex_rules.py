@@ -271,8 +271,10 @@ DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
 NUM = (r"(?:\d{1,3}(?:,5)?|" + _words(NUMBERS, cap=True)
        + r"|(?:[Ee]ine[mnrs]?" + _S + r")?halbe[nms]?)")
 FEW = _words(["wenigen", "einigen", "ein paar", "mehreren", "vielen"])
-FEW_ANY = _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
-                 cap=True)
+FEW_ANY = (r"(?:(?:(?<=binnen )|(?<=innerhalb )|(?<=während )|(?<=Laufe ))(?:weniger|einiger|"
+           r"mehrerer)|"  # the genitive after a preposition: binnen weniger Stunden
+           + _words(["wenigen", "einigen", "ein paar", "mehreren", "wenige", "einige", "mehrere"],
+                    cap=True) + ")")
 #: Words after a quantity of time that count it from an earlier date of the text.
 _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
@@ -563,8 +565,10 @@ _BRANCHES = [
     # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)
     _branch("year", (
         r"(?:(?P<ye_jahr>Jahre?[ns]?)|(?P<ye_mod>" + PART + r"))" + _S + r"(?P<ye_n>" + YEAR
-        + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR + r")(?![\w-]|[.,:]\d)"
+        + r"|(?(ye_jahr)[1-9]\d{2}|(?!)))(?![\w-]|[.,]\d)|(?P<yb_n>" + YEAR
+        + r")(?!\w|-(?![A-ZÄÖÜ])|[.,:]\d)"
     )),
+    # (a year before a hyphen and a noun: the 2030-Ziel, 2014-Weltmeister)
     # 15b3 lengths in two units (3 Minuten und 45 Sekunden, 39 Jahre und 14 Tage) and written
     # as a clock reading (2:12:50 Stunden, 27:36 Minuten)
     _branch("ducomp", (
@@ -587,8 +591,10 @@ _BRANCHES = [
         + _E + r")?")),
     # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
-            + r")?(?P<sh_num>" + NUM + r")" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
-            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E),
+            + r")?(?P<sh_num>" + NUM + r"|(?(sh_all)(?!)|(?<![Vv]or )(?<![Ii]n )" + FEW_ANY
+            + r"))" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
+            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E
+            + r"(?!" + _S + _LATER + r")"),  # (wenige Minuten später: counted from a time)
     # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage, drei, vier Jahre (two
     # numerals side by side: "three or four"); zwischen 50 und 69 Jahren: ages between; 13
     # oder 14 Tage is a coordination of two, and so is a list (zwölf, 13 oder 14 Tage)
@@ -679,7 +685,7 @@ _WHOLE_WORDS = [
 ]
 _NUMBER_LIKE = (r"(?:\d|" + _words([*NUMBERS, "wenigen", "einigen", "mehreren", "halbe"], cap=True)
                 + r"|" + APPROX + r")")
-_UNIT_START = r"(?:Tag|Woche|Monat|Jahr|Stunde|Quartal|halb|paar)"
+_UNIT_START = r"(?:Tag|Woche|Monat|Jahr|Stunde|Minute|Sekunde|Quartal|halb|paar)"
 _VAGUE_AFTER = r"(?:[Kk]urzem|langer|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
 #: Frequent short words that start a branch only before certain words: the guard looks at the
 #: next word too, so that "in der Stadt" or "zu sehen" is given up at once.
@@ -716,7 +722,8 @@ _FOLLOWED_BY = {
     ("kurz", "wenig", "bald", "unmittelbar"): r"(?:danach|darauf|später|zuvor|davor|vorher)",
     ("kurze",): r"Zeit",
     ("Tage", "Tagen", "Wochen", "Monate", "Monaten", "Stunden", "Jahrzehnte"): _LATER,
-    ("wenige", "einige", "mehrere", "darauf"): r"(?:" + _UNIT_START + r"|folgenden)",
+    ("wenige", "einige", "mehrere", "weniger", "einiger", "mehrerer", "darauf"):
+        r"(?:" + _UNIT_START + r"|folgenden)",
     ("viele", "vielen", "wenigen", "einigen", "mehreren"): _UNIT_START,
     ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
     ("Bild", "Welt"): r"am",

@@ -1496,7 +1496,8 @@ def _year_expr(m, doc: _Doc, i: int) -> Timex | None:
         modifier = R.PART_MODIFIERS.get(m["ye_mod"], "none")
         interval = R.part_of(*R.year_interval(year), "year", modifier)
         return doc.make(i, f"{year:04d}", interval, "year", modifier=modifier)
-    if not _bare_year_ok(doc.text, m.start(), m.end()) and not _parallel_year(m, doc, i):
+    if not _bare_year_ok(doc.text, m.start(), m.end()) and (
+            doc.text.startswith("-", m.end()) or not _parallel_year(m, doc, i)):
         return None
     if _in_title(doc, m.start(), m.end()):
         return None  # die Ausstellung „London 1938. Mit Kandinsky ...“
@@ -1532,6 +1533,9 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     """2014 / Invasion 2022 / 1862 zog er yes; 2000 Euro, rund 2000 Menschen, Nr. 2014, für
     1200 Schüler no."""
     before = text[max(0, start - 20):start]
+    if text.startswith("-", end):  # das 2030-Ziel, 2014-Weltmeister; not 2000-Mitarbeiter-Firma
+        return int(text[start:end]) >= 1900 and not R.NOT_YEAR_AFTER.match(text, end + 1) \
+            and not R.NOT_YEAR_BEFORE.search(before)
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
@@ -1610,11 +1614,15 @@ def _midnight(m, doc: _Doc, i: int) -> Timex:
 
 
 def _short(m, doc: _Doc, i: int) -> Timex | None:
-    """7 Minuten (PT7M), eine Sekunde (PT1S); alle 10 Minuten, alle zwei Wochen: sets."""
+    """7 Minuten (PT7M), eine Sekunde (PT1S), wenige Minuten (PTXM); alle 10 Minuten, alle
+    zwei Wochen: sets."""
     amount = R.number_of(m["sh_num"])
+    word = m["sh_unit"]
+    if amount is None and word.startswith(("Minute", "Sekunde")):
+        return doc.make(i, f"PTX{'M' if word.startswith('Minute') else 'S'}", None, "day",
+                        kind="duration")  # wenige Minuten, binnen weniger Sekunden
     if not amount:
         return None
-    word = m["sh_unit"]
     if word.startswith(("Minute", "Sekunde")):
         value = f"PT{R._number(amount)}{'M' if word.startswith('Minute') else 'S'}"
         granularity = "day"
