@@ -516,6 +516,60 @@ def test_a_day_without_its_year_resolved_a_year_off_does_not_date():
     assert m["date_source"] == "none"
 
 
+
+def test_a_temporal_clause_is_dated_by_its_own_day_however_far_from_its_verb():
+    # 'als er am 5. Februar 2020 ... gewählt wurde': the day of the clause dates its verb,
+    # though more words than a noun phrase holds stand between them.
+    doc = Doc("a", "2021-02-09", ["Kemmerich stürzte seine Partei in die Krise, als er am "
+                                  "5. Februar 2020 mit den Stimmen der AfD zum Thüringer "
+                                  "Ministerpräsidenten gewählt wurde."], [],
+              [("5. Februar 2020", "2020-02-05", "2020-02-05", "day")])
+    m = only(events_of(doc)[0], "gewählt")
+    assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2020-02-05"))
+
+
+def test_an_als_clause_after_a_day_tells_what_happened_that_day():
+    doc = Doc("a", "2020-09-19", ["Es war der 5. Februar 2020, als im Landtag ein "
+                                  "Ministerpräsident gewählt wurde."], [],
+              [("5. Februar 2020", "2020-02-05", "2020-02-05", "day")])
+    m = only(events_of(doc)[0], "gewählt")
+    assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2020-02-05"))
+
+
+def test_a_day_whose_year_is_named_in_words_or_by_its_sentence_keeps_it():
+    # 'dieses Jahres' names the year; '13.30 Uhr' takes it from '5. Februar 2020' of its
+    # sentence. A day resolved against a date of another sentence is still a year off.
+    def dated(sentence: str, surface: str, anchor: str) -> str:
+        sentences, mentions, timexes, articles = tables(Doc(
+            "a", "2020-09-19", [sentence], [], [("5. Februar 2020", "2020-02-05",
+                                                 "2020-02-05", "day"),
+                                                (surface, "2020-02-05", "2020-02-05", "day")]
+            if "2020" in sentence else [(surface, "2020-02-05", "2020-02-05", "day")]))
+        timexes["anchor"] = pd.Timestamp(anchor)
+        m = only(build_events(sentences, mentions, timexes, articles)[0], "gewählt")
+        return f"{m['date_source']} {m['start_date']:%Y-%m-%d}" \
+            if m["date_source"] == "timex" else str(m["date_source"])
+
+    assert dated("Der Ministerpräsident wurde am 5. Februar dieses Jahres gewählt.",
+                 "5. Februar dieses Jahres", "2020-09-19") == "timex 2020-02-05"
+    assert dated("Am 5. Februar 2020 tagte der Landtag, gegen 13.30 Uhr wurde der "
+                 "Ministerpräsident gewählt.", "13.30 Uhr", "2020-02-05") == "timex 2020-02-05"
+    assert dated("Gegen 13.30 Uhr wurde der Ministerpräsident gewählt.", "13.30 Uhr",
+                 "2020-02-05") != "timex 2020-02-05"
+
+
+def test_a_sentence_cut_before_a_bracket_is_read_with_its_beginning():
+    # 'Bundesgesundheitsminister Jens Spahn' / '(CDU) wurde ... überrascht.': a line break of
+    # the source; the minister is in the clause of the trigger.
+    spahn = ("Jens Spahn", PER, "per:jens_spahn", "Jens Spahn")
+    sentences, mentions, timexes, articles = tables(Doc(
+        "a", "2020-12-27", ["Bundesgesundheitsminister Jens Spahn",
+                            "(CDU) wurde von dem Impfstart im Landkreis Harz überrascht."],
+        [spahn]))
+    found, _ = build_events(sentences, mentions, timexes, articles)
+    m = only(found, "Impfstart")
+    assert m["sentence_id"] == "a:s0001" and m["actors"] == "Jens Spahn"
+
 # -- the lead and modifiers ----------------------------------------------------------------------
 
 FILLER = ["Das Wetter war an diesem Tag freundlich.", "Viele Menschen gingen spazieren.",

@@ -339,6 +339,21 @@ def test_a_retrospective_report_joins_the_event_it_names_months_later():
     assert outbreak["l1"] != outbreak["d0"]
 
 
+
+def test_a_retrospective_report_joins_the_event_up_to_a_year_later():
+    # A scandal or an outbreak is recalled for a year (its anniversary), not longer.
+    dated = [Doc(f"d{k}", "2020-06-18", ["Bei Sommerfleisch ist am Mittwoch ein "
+                                         "Corona-Ausbruch festgestellt worden."],
+                 [SOMMER], [("am Mittwoch", "2020-06-17", "2020-06-17", "day")])
+             for k in range(2)]
+    later = [Doc(f"l{k}", published, ["Nach dem Corona-Ausbruch bei Sommerfleisch verlangt "
+                                      "Arbeitsminister Heil strengere Regeln."], [SOMMER, HEIL])
+             for k, published in enumerate(["2021-02-01", "2021-06-10", "2021-08-01"])]
+    found, _ = events_of(*dated, *later, *OTHER_NEWS)
+    outbreak = found[found["trigger"] == "Corona-Ausbruch"].set_index("article_id")["event_id"]
+    assert outbreak["d0"] == outbreak["l0"] == outbreak["l1"]
+    assert outbreak["l2"] != outbreak["d0"]
+
 def test_a_retrospective_report_needs_the_events_word_and_a_shared_name():
     # A report months later naming the plant but another kind of event (a fire), or the same
     # word without the plant, stays apart.

@@ -208,8 +208,24 @@ def is_background(text: str, start: int, clause: tuple[int, int]) -> bool:
                 or _TEMPORAL_CLAUSE.match(text, clause[0]))
 
 
+def is_temporal_clause(text: str, clause: tuple[int, int]) -> bool:
+    """The clause is a temporal subordinate clause opened by a conjunction (``als er am
+    5. Februar gewählt wurde``, ``nachdem ...``, ``bevor ...``; not ``seit``, a preposition as
+    often: ``Seit eineinhalb Wochen ist der Flughafen eröffnet``)."""
+    return bool(_CONJUNCTION_CLAUSE.match(text, clause[0]))
+
+
+def is_when_clause(text: str, clause: tuple[int, int]) -> bool:
+    """The clause is an ``als`` clause right after the comma that ends the clause before it
+    (``Es war der 5. Februar, gegen 13.30 Uhr, als ... gewählt ist``: the ``als`` clause tells
+    what happened at the time named just before it)."""
+    return bool(_WHEN_CLAUSE.match(text, clause[0])) and text[:clause[0]].rstrip().endswith(",")
+
+
 #: A temporal subordinate clause: what it tells came before the news.
 _TEMPORAL_CLAUSE = re.compile(r"\s*(?:[Ss]eit|[Ss]eitdem|[Nn]achdem|[Aa]ls|[Bb]evor|[Ee]he)\s")
+_WHEN_CLAUSE = re.compile(r"\s*als\s")
+_CONJUNCTION_CLAUSE = re.compile(r"\s*(?:[Ss]eitdem|[Nn]achdem|[Aa]ls|[Bb]evor|[Ee]he)\s")
 
 
 def in_quotation(text: str, start: int) -> bool:

@@ -63,6 +63,8 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
     in a sentence without an auxiliary of the past or perfect, unless it dates what the clause
     counts from: ``seit der Wahl am 9. August``), and not a day or month without
     its year resolved more than half a year from the publication (the year is wrong)."""
+    years = frozenset(pd.Timestamp(t["start_date"]) for t in timexes
+                      if not pd.isna(t["start_date"]) and _names_year(str(t.get("text", ""))))
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
@@ -70,7 +72,7 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
             and not _BOUND.search(text, 0, max(0, int(t["start"]) - offset))
             and not (_against_tense(t, published) and not _PAST_FORM.search(text)
                      and not _SINCE.search(text, 0, max(0, int(t["start"]) - offset)))
-            and not _year_off(t, published)]
+            and not _year_off(t, published, years)]
 
 
 def set_aside(timexes: list[dict], usable: list[dict], text: str = "", offset: int = 0
@@ -86,16 +88,27 @@ def set_aside(timexes: list[dict], usable: list[dict], text: str = "", offset: i
                for t in timexes)
 
 
-def _year_off(t: dict, published) -> bool:
-    """A date without its year (``am 3. November``) resolved more than :data:`YEAR_OFF` from
-    the publication: news means the nearest such day, so the year is wrong (the 2019 election
-    of articles written before the one of 2020)."""
-    if published is None or pd.isna(published) or _YEAR.search(str(t.get("text", ""))):
+def _year_off(t: dict, published, years: frozenset = frozenset()) -> bool:
+    """A date without its year (``am 3. November``, not ``am 5. Februar dieses Jahres``)
+    resolved more than :data:`YEAR_OFF` from the publication: news means the nearest such day,
+    so the year is wrong (the 2019 election of articles written before the one of 2020). An
+    expression resolved against another date of its sentence that names its year (its
+    ``anchor``, one of ``years``: ``gegen 13.30 Uhr`` after ``am 5. Februar 2020``) takes its
+    year from that date."""
+    if published is None or pd.isna(published) or _names_year(str(t.get("text", ""))):
         return False
+    anchor = t.get("anchor")
+    if anchor is not None and not pd.isna(anchor) and pd.Timestamp(anchor) in years:
+        return False  # resolved against a date of its sentence (13.30 Uhr of the 5 February)
     if str(t.get("granularity", "")) not in ("day", "weekend", "week", "month"):
         return False
     day = pd.Timestamp(published).normalize()
     return abs(pd.Timestamp(t["start_date"]) - day) > YEAR_OFF
+
+
+def _names_year(text: str) -> bool:
+    """``2020``, ``dieses Jahres``: the expression names its year."""
+    return bool(_YEAR.search(text) or _NAMED_YEAR.search(text))
 
 
 def _against_tense(t: dict, published) -> bool:
@@ -119,28 +132,47 @@ _PAST_FORM = re.compile(r"\b(?:hat|haben|hatte|hatten|ist|sind|war|waren|wurde|w
 #: the present tense), so a past day stands in it.
 _SINCE = re.compile(r"\b[Ss]eit(?:\s+[\w.-]+){1,5}\s+$")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+#: ``der 5. Februar dieses Jahres``, ``im März des vergangenen Jahres``: the year named in words.
+_NAMED_YEAR = re.compile(r"\b(?:(?:dieses|des|letzten|vergangenen|vorigen|nächsten|kommenden)"
+                         r"\s+(?:\w+\s+)?Jahres|Vorjahres)\b")
 #: ``jeden Donnerstag``, ``jedes Jahr``, ``alle zwei Wochen``: a set, whatever the tagger says.
 _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
 
 
 def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict],
-              offset: int, *, own_phrase: bool = False) -> dict | None:
+              offset: int, *, own_phrase: bool = False, own_clause: bool = False
+              ) -> dict | None:
     """The expression of ``timexes`` (article offsets) that belongs to a trigger at
     ``[start, end)`` (sentence offsets; the sentence starts at ``offset``); with
-    ``own_phrase`` only one of the trigger's own phrase."""
+    ``own_phrase`` only one of the trigger's own phrase, with ``own_clause`` only one of its
+    clause (a temporal subordinate clause: ``als er am 5. Februar 2020 mit den Stimmen der AfD
+    zum Ministerpräsidenten gewählt wurde`` is dated by its own day, however far from the
+    verb at its end, and never by the main clause's)."""
     best, best_key = None, None
     limit = NOUN_DISTANCE if own_phrase else MAX_DISTANCE
     for t in timexes:
         t0, t1 = int(t["start"]) - offset, int(t["end"]) - offset
         distance = max(t0 - end, start - t1, 0)
         inside = clause[0] <= t0 and t1 <= clause[1]
-        right_after = t0 >= end and distance <= NOUN_DISTANCE // 2
+        right_after = t0 >= end and distance <= NOUN_DISTANCE // 2 and not own_clause
         if not ((inside and distance <= limit) or right_after):
             continue
         key = (not inside, distance, t0)
         if best_key is None or key < best_key:
             best, best_key = t, key
     return best
+
+
+def timex_before(clause: tuple[int, int], timexes: list[dict], offset: int,
+                 text: str) -> dict | None:
+    """The expression that ends the clause before ``clause`` (only a comma between): the time
+    an ``als`` clause right after it tells of (``Es war der 5. Februar, gegen 13.30 Uhr, als
+    im Landtag ein Ministerpräsident gewählt ist``, ``Am 6. Januar, als ...``)."""
+    for t in timexes:
+        t1 = int(t["end"]) - offset
+        if 0 <= t1 <= clause[0] and text[t1:clause[0]].strip() == ",":
+            return t
+    return None
 
 
 def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
@@ -153,8 +185,11 @@ def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
         return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
                 "date_source": "none"}
     background = cues.is_background(text, trigger.start, clause)
+    temporal = cues.is_temporal_clause(text, clause)
     timex = timex_for(trigger.start, trigger.end, clause, timexes, offset,
-                      own_phrase=background)
+                      own_phrase=background and not temporal, own_clause=temporal)
+    if timex is None and cues.is_when_clause(text, clause):
+        timex = timex_before(clause, timexes, offset, text)
     if timex is not None:
         return {"start_date": pd.Timestamp(timex["start_date"]),
                 "end_date": pd.Timestamp(timex["end_date"]),

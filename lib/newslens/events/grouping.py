@@ -620,8 +620,10 @@ def _place(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, f
 
 
 #: A retrospective reference (``nach dem Corona-Ausbruch bei Tönnies``, ``seit dem Sturm auf
-#: das Kapitol``) may refer to an event this many days before its article at most.
-RECALL_DAYS = 183
+#: das Kapitol``) may refer to an event this many days before its article at most: a year (a
+#: political scandal is recalled for months and at its anniversary: ``Auch ein Jahr nach der
+#: AfD-gestützten Wahl von Thomas Kemmerich``).
+RECALL_DAYS = 366
 #: Words of the generic classes that name what happens to a person once (``grouping =
 #: personal``: a death): a later report recalls the event through that person (a rare one), as
 #: ``die verstorbene Richterin Ruth Bader Ginsburg`` the death. Classes of events that recur

@@ -119,7 +119,9 @@ def _agencies() -> frozenset[str]:
 class _Units:
     """The sentences as the triggers are read: a sentence that starts in lower case is the rest
     of the sentence before it, cut by a line break of the source (``Der Kreml`` / ``hatte die
-    Vorwürfe ... zurückgewiesen.``), and so is a sentence that a temporal expression runs into
+    Vorwürfe ... zurückgewiesen.``), so is one that starts with a bracket after a sentence
+    that ends in a word (``Bundesgesundheitsminister Jens Spahn`` / ``(CDU) wurde von dem
+    Impfstart überrascht.``), and so is a sentence that a temporal expression runs into
     from the one before (``am 6.`` / ``Januar stürmten ...``: the splitter took the day's
     period for the end of a sentence); each is read together with the one before (text from
     the article)."""
@@ -139,7 +141,8 @@ class _Units:
                 order["article_id"].astype(str).tolist(),
                 order["sentence_id"].astype(str).tolist(), order["start"].tolist(),
                 order["end"].tolist(), order["text"].astype(str).tolist(), strict=True):
-            if ((text[:1].islower() or self._cut_timex(timexes, article_id, start))
+            if ((text[:1].islower() or self._cut_timex(timexes, article_id, start)
+                 or (text[:1] == "(" and self.texts and self.texts[-1][-1:].isalnum()))
                     and self.ids and self.ids[-1] == article_id
                     and (body := bodies.get(article_id)) is not None
                     and 0 <= start - self.ends[-1] <= 2
