@@ -145,3 +145,18 @@ def test_two_phrases_quoted_side_by_side_are_both_quotations_or_neither():
         "Er spielte in „Nackt unter Wölfen“ oder „Jeder stirbt für sich allein“ mit."
     )
     assert _direct(text) == ["„weniger gut“", "„schlecht“"]
+
+
+def test_a_judgement_in_the_passive_is_quoted_with_its_agent_as_speaker():
+    """``wird vom Wetterdienst als „sehr hoch“ eingestuft``: the agent judges, as in the active
+    voice; without an agent, or for one capitalised term, the passive names a thing."""
+    text = (
+        "Die Gefahr wird vom Deutschen Wetterdienst als „sehr hoch“ eingestuft. "
+        "Der Plan wurde von der Opposition als „Angriff auf die Mieter“ bezeichnet. "
+        "Das Gestein, das von Fachleuten als „Tuff“ bezeichnet wird, ist weich."
+    )
+    found = _speakers(text, {"Deutschen Wetterdienst": "ORG", "Opposition": "ORG"})
+    assert [(quote, written) for quote, written, _ in found if quote.startswith("„")] == [
+        ("„sehr hoch“", "Deutschen Wetterdienst"),
+        ("„Angriff auf die Mieter“", "der Opposition"),
+    ]

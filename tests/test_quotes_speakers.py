@@ -38,3 +38,19 @@ def test_before_a_colon_the_subject_speaks_by_verb_second_not_the_nearest_name()
         ("„So geht es nicht weiter.“", "die Sprecherin Eva Lang"),
         ("„Das wird teuer.“", "Der Experte, Tom Berg"),
     ]
+
+
+def test_after_an_inverted_cue_the_subject_speaks_not_the_medium_after_a_preposition():
+    """``„...“, schrieb die Polizei auf Twitter``: the noun phrase right after the verb is the
+    subject; a name right after it (apposition, genitive) is still the speaker."""
+    text = (
+        "„Der Abstand wurde nicht eingehalten“, schrieb die Polizei auf Twitter. "
+        "„Wir brauchen mehr Geld“, sagte die Ministerin im Deutschlandfunk. "
+        "„Die Lage ist ernst“, sagte der Sprecher Jan Ott im Deutschlandfunk."
+    )
+    found = _speakers(text, {"Twitter": "ORG", "Deutschlandfunk": "ORG", "Jan Ott": "PER"})
+    assert [written for _, written, _ in found] == [
+        "die Polizei",
+        "die Ministerin",
+        "Jan Ott",
+    ]

@@ -1918,3 +1918,23 @@ def test_fuer_das_wochenende_is_the_coming_weekend():
 def test_a_few_minutes_binnen_weniger_stunden_and_years_before_a_hyphen(text, expected):
     frame = timex.tag(text, anchor="2020-10-06")
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Dann begannen die Ansprachen des Präsidenten am Freitag den 13. Absoluter Lockdown.",
+     "2020-03-20", [("Freitag den 13.", "2020-03-13")]),
+    ("Am Dienstag, den 3. wird gewählt.", "2020-10-28", [("Dienstag, den 3.", "2020-11-03")]),
+    ("Der Höhepunkt wurde im Mai erreicht, in diesem Monat waren 17 866 Menschen betroffen.",
+     "2020-12-01", [("Mai", "2020-05"), ("diesem Monat", "2020-05")]),
+    ("Im Mai waren es fünf, in diesem Monat sind es zehn.", "2020-12-01",
+     [("Mai", "2020-05"), ("diesem Monat", "2020-12")]),
+    ("Bekannt ist, dass er sich vor dem Duell am Dienstag nicht hatte testen lassen.",
+     "2020-10-06", [("Dienstag", "2020-09-29")]),
+    ("Die Inzidenz lag am Montagmorgen bei 157,8. Der Höchststand war am vergangenen Dienstag "
+     "erreicht worden.", "2020-12-28", [("Montagmorgen", "2020-12-28TMO"),
+                                       ("vergangenen Dienstag", "2020-12-22")]),
+])
+def test_weekday_with_a_day_number_this_month_told_back_and_the_pluperfect(text, anchor,
+                                                                           expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected

@@ -292,6 +292,11 @@ HABITUAL_CUES = re.compile(
     # immer wieder, für immer)
     r"|(?<![Nn]och )(?<![Ff]ür )(?<![Ss]eit )\b[Ii]mmer\b(?![ \t]+(?:noch|wieder|mehr|weniger|"
     r"[a-zäöüß]\w*(?:e[nmrs]?)\b))")
+#: The pluperfect of a modal verb with its "Ersatzinfinitiv": hatte ... testen lassen.
+PLUPERFECT_MODAL = re.compile(r"\bhatten?\b[^,;.]*?\b[a-zäöüß]+en[ \t]+(?:lassen|können|müssen|"
+                              r"wollen|dürfen|sollen)\b")
+#: A sentence end even after a number (bei 157,8. Ihr Höchststand ...).
+SENTENCE_END_LOOSE = re.compile(r"[.!?][ \t]+[A-ZÄÖÜ]")
 #: A capitalised word right before a weekday in mid-sentence: a first name (Richard Freitag).
 NAME_BEFORE = re.compile(r"(?<=[\w,;] )(?P<first>[A-ZÄÖÜ][a-zäöüß]+) $")
 #: Capitalised words that stand before a weekday without being a first name.
@@ -619,6 +624,9 @@ _BRANCHES = [
         r"(?:" + _S + r"(?P<wd_part2>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|"
         r"[Aa]bend|[Nn]acht)(?![\w-]))?(?:" + _S + r"(?P<wd_week>vergangener|letzter|voriger|"
         r"kommender|nächster|dieser)" + _S + r"Woche)?" + _E
+        # a day of the month without the month: Freitag, den 13.
+        + r"(?:,?" + _S + r"den" + _S + r"(?P<wd_day>" + DAY + r")\.(?!" + _S + r"(?:" + MONTH
+        + r"|" + MONTH_ABBR + r"|\d))(?![\w.]))?"
         # a time stamp after a comma: (Stand: Mittwoch, 14 Uhr)
         + r"(?:," + _S + r"(?P<wd_ch>" + _HOUR + r")(?:[.:](?P<wd_cm>[0-5]\d))?" + _S + r"Uhr"
         + _E + r")?" + ORTSZEIT.format("wd_oz")

@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "13"
+STAGE_VERSION = "14"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -1357,6 +1357,10 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     elif m["ru_unit"]:
         unit, step = m["ru_unit"], R.step_of(m["ru_rel"])
         modifier = R.PART_MODIFIERS.get(m["ru_mod"], "none")
+        if unit.startswith("Monat") and m["ru_rel"].lower().startswith("dies") and \
+                (named := _month_named_before(doc, i)) is not None:
+            value, first, last = R.month_interval(named.year, named.month, modifier)
+            return doc.make(i, value, (first, last), "month", modifier=modifier, anchor=named)
     elif m["re_rel"]:  # diesem (und im kommenden Jahr): the unit named after the coordination
         unit, step, modifier = m["re_unit"], R.step_of(m["re_rel"]), "none"
     else:
@@ -1367,6 +1371,19 @@ def _relunit(m, doc: _Doc, i: int) -> Timex:
     value, first, last, granularity = R.unit_step(anchor, unit, step)
     first, last = R.part_of(first, last, granularity, modifier)
     return doc.make(i, value, (first, last), granularity, modifier=modifier, anchor=anchor)
+
+
+def _month_named_before(doc: _Doc, i: int) -> dt.date | None:
+    """The month ``in diesem Monat`` points back to in a past clause: one named earlier in the
+    same sentence (``wurde im Mai erreicht, in diesem Monat waren ...``), if not the month of
+    the anchor (then it is this month either way); None: this month."""
+    if doc.tense(i) != "past":
+        return None
+    found, _ = doc.reference(i)
+    if found is None or found.start_date is None or found.granularity not in ("day", "month") \
+            or found.start < doc.sentence(doc.matches[i].start())[0]:
+        return None
+    return found.start_date
 
 
 _COMPARED_REACH = 300  # characters back to the date a Vorjahr or Vortag is compared with
@@ -1747,6 +1764,15 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         return doc.make(i, value, None, None, kind="set")
     anchor = doc.day_anchor(i)
     apposed = _apposed_date(m, doc, i)
+    if m["wd_day"] and not m["wd_rel"] and (
+            days := _weekday_of_month_day(anchor, weekday, int(m["wd_day"]))):
+        direction = _weekday_direction(doc, i)  # Freitag, den 13.: the one the tense means
+        before = [d for d in days if d <= anchor]
+        after = [d for d in days if d >= anchor]
+        day = (before[-1] if before and (direction == "past" or not after)
+               else after[0] if after and (direction == "future" or not before)
+               else min(days, key=lambda d: abs((d - anchor).days)))
+        return doc.make(i, f"{day}", (day, day), "day", anchor=anchor)
     if apposed is not None and apposed.weekday() == weekday and not m["wd_rel"]:
         day = anchor = apposed
     elif not m["wd_rel"] and (week := _apposed_week(doc, i)) is not None:
@@ -1768,6 +1794,9 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         else:
             day = (anchor + dt.timedelta(days=step) if marked
                    else R.weekday_date(anchor, weekday, step, _weekday_direction(doc, i)))
+            if day == anchor and not m["wd_rel"] and _looks_back_from_then(doc, i):
+                day -= dt.timedelta(days=7)  # "dass er sich am Dienstag nicht hatte testen
+                # lassen" in a Tuesday paper: before the time told, the Tuesday a week ago
     part = m["wd_part"] or m["wd_part2"]
     if m["wd_gen"]:
         return doc.make(i, f"{day}", (day, day), "day", span=m.span("wd_gen"), anchor=anchor)
@@ -1775,6 +1804,37 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
     if m["wd_ch"]:  # Mittwoch, 14 Uhr
         value = f"{day}T{_hour(m['wd_ch']):02d}:{int(m['wd_cm'] or 0):02d}"
     return doc.make(i, value, (day, day), "day", anchor=anchor)
+
+
+def _looks_back_from_then(doc: _Doc, i: int) -> bool:
+    """The clause of match ``i`` is in the pluperfect, with a participle (``hatte ... gesagt``)
+    or a modal's infinitive (``hatte ... testen lassen``)."""
+    c_lo, c_hi, cues = doc._clause(i)
+    m = doc.matches[i]
+    for end in R.SENTENCE_END_LOOSE.finditer(doc.text, m.end(), c_hi):
+        c_hi = end.start() + 1  # (the clause may run on after "bei 157,8. Ihr ...")
+        break
+    for end in R.SENTENCE_END_LOOSE.finditer(doc.text, c_lo, m.start()):
+        c_lo = end.end() - 1
+    auxiliary = any(doc.text[a:b] in ("hatte", "hatten", "war", "waren")
+                    for a, b, _ in cues if c_lo <= a and b <= c_hi)
+    participle = any(t == "participle" for a, b, t in cues if c_lo <= a and b <= c_hi)
+    return (auxiliary and participle) or bool(R.PLUPERFECT_MODAL.search(doc.text, c_lo, c_hi))
+
+
+def _weekday_of_month_day(anchor: dt.date, weekday: int, day: int) -> list[dt.date]:
+    """The days numbered ``day`` within a year either side of ``anchor`` that fall on
+    ``weekday`` (Freitag, den 13.), in order."""
+    found = []
+    for step in range(-12, 13):
+        month = R.add_months(anchor.replace(day=1), step)
+        try:
+            candidate = month.replace(day=day)
+        except ValueError:  # no 31st in this month
+            continue
+        if candidate.weekday() == weekday:
+            found.append(candidate)
+    return found
 
 
 _NAMED_REACH = 3000  # characters back in which a weekday named with its week still counts

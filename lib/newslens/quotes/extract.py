@@ -516,6 +516,7 @@ class _Mark(NamedTuple):
     judged: bool
     characterised: bool
     speechlike: bool
+    agent: tuple[int, int] | None  # who judges in the passive (``von X als „...“ bezeichnet``)
 
 
 def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
@@ -547,6 +548,10 @@ def _read_mark(text, starts, tokens, a: int, b: int, lex) -> _Mark:
     if colon is not None and not (cue or words >= 5 or _ends_sentence(text[a + 1 : b - 1])):
         colon = None  # ``stellte die neue CD vor: „Have a nice day“``: a title
     last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
+    speechlike = _speechlike(text[a + 1 : b - 1])
+    judged = (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a)
+    # a term given in the passive (``von Fachleuten als „Tuff“ bezeichnet``) is no judgement
+    agent = _agent(toks, lex, a, b) if speechlike or words >= 3 else None
     return _Mark(
         a,
         b,
@@ -556,9 +561,10 @@ def _read_mark(text, starts, tokens, a: int, b: int, lex) -> _Mark:
         cue,
         colon,
         _cue_after(text, b, tokens[last], lex),
-        (cue is not None and _judgement(toks, lex, a, b)) or _slogan(toks, a),
+        judged or agent is not None,
         _characterisation(text[a + 1 : b - 1], toks, a),
-        _speechlike(text[a + 1 : b - 1]),
+        speechlike,
+        agent,
     )
 
 
@@ -621,7 +627,7 @@ def _direct_quote(text, sentences, tokens, m: _Mark) -> Quote:
     a, b, index, words, judged = m.a, m.b, m.index, m.words, m.judged
     cue, colon, after, characterised = m.cue, m.colon, m.after, m.characterised
     toks = tokens[index]
-    quote = Quote([(a, b)], "direct", index, judgement=judged)
+    quote = Quote([(a, b)], "direct", index, judgement=judged, source=m.agent)
     quote.nested = not (cue or after or colon or judged) and (
         characterised or (words < LONG_QUOTE_WORDS and not _ends_sentence(text[a + 1 : b - 1]))
     )
@@ -1041,7 +1047,7 @@ def _judgement(tokens: list[Token], lex, start: int, end: int) -> bool:
     found = find_cue(tokens, lex, need=None)
     while found is not None:
         i, form = found[0], found[1]
-        passive = i + 1 < len(tokens) and tokens[i + 1].lower in _PASSIVE
+        passive = _passive(tokens, lex, i, form)
         if (
             form.lemma in _JUDGING
             and not form.participle
@@ -1094,6 +1100,52 @@ def _adjective(tok: Token) -> bool:
         and tok.lower.endswith(("e", "en", "er", "es", "em"))
         and tok.lower not in _FUNCTION_WORDS
     )
+
+
+_AGENT = frozenset(["von", "vom"])
+
+
+def _agent(tokens: list[Token], lex, start: int, end: int) -> tuple[int, int] | None:
+    """A judgement in the passive with its agent: ``wird vom Wetterdienst als „sehr hoch“
+    eingestuft``, ``werden von Kennern als „Meilensteine der Musik“ bezeichnet``: the
+    agent's words (its offsets), as in the active voice; None without an agent."""
+    i = bisect.bisect_left(tokens, start, key=_start)
+    if i == 0 or tokens[i - 1].lower != "als":
+        return None
+    found = find_cue(tokens, lex, lo=i)
+    while found is not None and not (
+        found[1].lemma in _JUDGING and _same_clause(tokens, found[0], start, end)
+    ):
+        found = find_cue(tokens, lex, lo=found[0] + 1)
+    if found is None:
+        return None
+    if not _passive(tokens, lex, found[0], found[1]):
+        return None
+    lo = max((k + 1 for k in range(i) if tokens[k].text in _CLAUSE_MARKS), default=0)
+    von = [k for k in range(lo, i - 1) if tokens[k].lower in _AGENT]
+    first = k = von[-1] + 1 if von else i
+    while k < i - 1 and tokens[k].text[0].islower() and tokens[k].text.isalpha():
+        k += 1  # its article and adjectives
+    name = k
+    while name < i - 1 and (tokens[name].text[0].isupper() or "." in tokens[name].text[1:-1]):
+        name += 1  # a name, or a web address (``von ndr.de``)
+    return (tokens[first].start, tokens[name - 1].end) if name > k else None
+
+
+def _passive(tokens: list[Token], lex, i: int, form) -> bool:
+    """The cue verb at ``i`` is in the passive: a form of ``werden`` right after it (``als
+    „X“ bezeichnet wird``), or it is a participle and one stands before it in its clause
+    (``wird von X als „Y“ bezeichnet``)."""
+    if i + 1 < len(tokens) and tokens[i + 1].lower in _PASSIVE:
+        return True
+    if not any(f.participle and f.lemma == form.lemma for f in lex.forms.get(tokens[i].lower, ())):
+        return False
+    for tok in reversed(tokens[:i]):
+        if tok.text in _CLAUSE_MARKS:
+            return False
+        if tok.lower in _PASSIVE:
+            return True
+    return False
 
 
 def _same_clause(tokens: list[Token], i: int, start: int, end: int) -> bool:

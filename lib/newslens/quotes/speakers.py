@@ -328,6 +328,10 @@ def _in_frame(
         found = _resolve_subject(text, subject, inside, mentions, starts, quote, previous)
         if found:
             return found
+    if people and quote.speaker_after and following is None and quote.cue:
+        subject = _inverted_subject(words, quote.cue[2], people)
+        if subject is not None:  # ``„...“, schrieb die Polizei auf Twitter``
+            return _resolve_subject(text, subject, inside, mentions, starts, quote, previous)
     if people:
         best = min(people, key=lambda m: _distance(m, cue, after))
         if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
@@ -529,6 +533,20 @@ def _colon_subject(words, colon: int, named: set[int]) -> tuple[int, int] | None
     if verb in _OPENING_PREPOSITIONS:
         return None
     return _with_apposition(clause, _phrase_from(clause[j + 1 :]))
+
+
+def _inverted_subject(words, cue_end: int, people: list[Mention]) -> tuple[int, int] | None:
+    """The noun phrase right after the cue of an inverted frame (``„...“, schrieb die
+    Polizei auf Twitter``) when it names no one and a preposition follows it: the subject,
+    not the medium or place named after it."""
+    seq = [w for w in words if w[1] >= cue_end]
+    phrase = _phrase_from(seq)
+    if phrase is None or not any(w[1] == phrase[0] and w[0].lower() in _DETERMINERS for w in seq):
+        return None
+    if any(m.start < phrase[1] for m in people if m.start >= cue_end):
+        return None  # a name in it or before it
+    nxt = next((w[0].lower() for w in seq if w[1] >= phrase[1]), "")
+    return phrase if nxt in _OPENING_PREPOSITIONS or nxt == "gegenüber" else None
 
 
 def _past_attachments(clause, j: int) -> int:
