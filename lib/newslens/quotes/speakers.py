@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslens import kb
-from newslens.quotes.extract import ARTICLE_FORMS, SENTENCE_ADVERBS, Quote, relayed_cue
+from newslens.quotes import cues as cue_lexicon
+from newslens.quotes.extract import (
+    ARTICLE_FORMS,
+    SENTENCE_ADVERBS,
+    SPEECH_NOUNS,
+    Quote,
+    relayed_cue,
+)
 
 SPEAKER_LABELS = ("PER", "ORG")
 _PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
@@ -332,8 +339,10 @@ def _in_frame(
         subject = _inverted_subject(words, quote.cue[2], people)
         if subject is not None:  # ``„...“, schrieb die Polizei auf Twitter``
             return _resolve_subject(text, subject, inside, mentions, starts, quote, previous)
-    if people:
-        best = min(people, key=lambda m: _distance(m, cue, after))
+    owners = [m for m in people if _possessor(text, m, lo)]  # ``die DNA Kachelmanns``
+    named = [m for m in people if m not in owners]
+    if named:
+        best = min(named, key=lambda m: _distance(m, cue, after))
         if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
             return _from_mention(best, _owner_start(text, best, lo), text)
     if pronoun is not None:
@@ -347,6 +356,9 @@ def _in_frame(
             "end": phrase[1],
             **_role_referent(text, phrase, mentions, starts),
         }
+    if owners:
+        best = min(owners, key=lambda m: _distance(m, cue, after))
+        return _from_mention(best, _owner_start(text, best, lo), text)
     others = [m for m in inside if m.label == "LOC"]
     if others:
         return _from_mention(min(others, key=lambda m: _distance(m, cue, quote.speaker_after)))
@@ -533,6 +545,47 @@ def _colon_subject(words, colon: int, named: set[int]) -> tuple[int, int] | None
     if verb in _OPENING_PREPOSITIONS:
         return None
     return _with_apposition(clause, _phrase_from(clause[j + 1 :]))
+
+
+_GENITIVE_ARTICLES = frozenset(["des", "der", "eines", "einer"])
+
+
+def _possessor(text: str, m: Mention, lo: int) -> bool:
+    """A name in the genitive (``Obamas``, ``des Verfassungsschutzes``: its entity's name
+    lacks the ending) that names a possessor (``die DNA Kachelmanns``, ``Obamas Einsatz``),
+    not who speaks; the owner of a role speaks for it (``der Sprecher des Kremls``, ``ein
+    Sprecher Koch-Mehrins``), and so does a source (``Angaben des Ministeriums``)."""
+    if not _genitive(m.text, m.canonical or "") or _owner_start(text, m, lo) is not None:
+        return False
+    before = text[max(lo, m.start - 40) : m.start].split()
+    if before and before[-1].lower() in _GENITIVE_ARTICLES:
+        return False  # ``Angaben des Ministeriums``: the source
+    after = text[m.end : m.end + 40].split()[:1]
+    if after and (after[0].startswith(":") or _said(after[0])) or before and _said(before[-1]):
+        return False  # ``in Steinmeiers Worten``, ``die Aussage Schäubles``, ``Salvinis:``
+    return not (before and before[-1].strip(",") in _roles())
+
+
+_GENITIVE_ENDINGS = ("s", "es", "'", "’", "'s", "’s")
+
+
+def _genitive(written: str, name: str) -> bool:
+    """The mention's last word is a word of its entity's name with a genitive ending
+    (``Obamas``, ``Herthas`` of Hertha BSC, ``Verfassungsschutzes``), not a name that ends
+    in ``s`` itself (``Brüder Italiens``, of Fratelli d'Italia; ``Hans Weiss``)."""
+    words = written.split()
+    if not words or not name:
+        return False
+    last, own = words[-1].lower(), {w.lower() for w in name.split()}
+    return last not in own and any(
+        last.endswith(e) and last[: -len(e)] in own for e in _GENITIVE_ENDINGS
+    )
+
+
+def _said(word: str) -> bool:
+    """A noun of what someone says or holds (``Worten``, ``Aussage``, ``Ansicht``)."""
+    word = word.strip(",.:;").lower()
+    return word.endswith(SPEECH_NOUNS) or word in cue_lexicon.lexicon().sources
 
 
 def _inverted_subject(words, cue_end: int, people: list[Mention]) -> tuple[int, int] | None:
@@ -1004,6 +1057,12 @@ def _role_referent(text: str, phrase, mentions: list[Mention], starts: list[int]
             if m.label == "PER" and m.entity_id:
                 return {"entity_id": m.entity_id, "canonical": m.canonical}
     return {"entity_id": None, "canonical": None}
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Every role noun of ``data/roles.csv`` (``Sprecher``, ``Minister``, ``Anwalt``)."""
+    return frozenset(kb.load_roles()["role"])
 
 
 @lru_cache(maxsize=1)
