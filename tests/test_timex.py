@@ -1938,3 +1938,49 @@ def test_weekday_with_a_day_number_this_month_told_back_and_the_pluperfect(text,
                                                                            expected):
     frame = timex.tag(text, anchor=anchor)
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+# -- dev7 session (issue 14): bare plural units, name compounds, ranges, "ein Jahr, in dem" --
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Juden lebten in Köln über Jahrhunderte Wand an Wand.", [("Jahrhunderte", "PXCE")]),
+    ("Viele klagen auch nach Monaten noch über Spätfolgen.", [("Monaten", "PXM")]),
+    ("Sie will Filme nicht über Monate zurückhalten.", [("Monate", "PXM")]),
+    ("Über Jahrzehnte ging es bergauf.", [("Jahrzehnte", "PXDE")]),
+    ("Die Preise stiegen über Jahre hinaus.", []),  # (not the unit after "über ... hinaus")
+    ("Es kostet über 20 Euro, nach Angaben der Stadt.", []),
+])
+def test_a_bare_plural_unit_after_ueber_or_nach_is_a_length(text, expected):
+    frame = timex.tag(text, anchor="2020-08-16")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es war ein Jahr, in dem die Menschen viel Zeit zu Hause verbrachten.", []),
+    ("Das ist ein Tag, den wir nie vergessen.", []),
+    ("Er verbrachte ein Jahr, in dem er viel lernte.", [("ein Jahr", "P1Y")]),
+    ("Er war ein Jahr in Haft.", [("ein Jahr", "P1Y")]),
+])
+def test_ein_jahr_as_a_predicate_noun_with_a_relative_clause_is_no_length(text, expected):
+    frame = timex.tag(text, anchor="2021-02-05")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das sind 36 weniger als am Dienstag vor einer Woche.",
+     [("Dienstag vor einer Woche", "2021-02-09", None)]),
+    ("Am Sonntag vor zwei Wochen war es kalt.", [("Sonntag vor zwei Wochen", "2021-02-07", None)]),
+    ("Pro Monat gibt es maximal 2016 Euro.", [("Pro Monat", "P1M", None)]),
+    ("Wer zwischen dem 1. März und 31. Dezember 2020 einen Antrag stellt, bekommt Geld.",
+     [("zwischen dem 1. März und 31. Dezember 2020", "2020-03-01", "2020-12-31")]),
+    ("Am 1. März und 31. Dezember 2020 war es kalt.",  # a coordination stays two dates
+     [("1. März", "2020-03-01", None), ("31. Dezember 2020", "2020-12-31", None)]),
+    ("Vom 25. bis 27.9. soll das Kindertheater laufen.",
+     [("Vom 25. bis 27.9.", "2021-09-25", "2021-09-27")]),
+    ("Studenten der August-Everding-Akademie spielen an der August-Bebel-Straße.", []),
+    ("Der Oktober-Gipfel soll helfen.", [("Oktober", "2021-10", None)]),
+])
+def test_weekday_weeks_ago_pro_capitalised_ranges_and_name_compounds(text, expected):
+    frame = timex.tag(text, anchor="2021-02-17")
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], strict=True)) == expected

@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "14"
+STAGE_VERSION = "15"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -703,7 +703,7 @@ def _range(m, doc: _Doc, i: int) -> Timex | None:
         return _day_range(doc, i, (int(m["rd_d1"]), R.MONTHS[m["rd_m1"]], m["rd_y1"]),
                           (int(m["rd_d2"]), R.MONTHS[m["rd_m2"]], m["rd_y2"]))
     if m["rn_d1"]:  # vom 2.10.2020 – 20.3.2022
-        return _day_range(doc, i, (int(m["rn_d1"]), int(m["rn_m1"]), m["rn_y1"]),
+        return _day_range(doc, i, (int(m["rn_d1"]), int(m["rn_m1"] or m["rn_m2"]), m["rn_y1"]),
                           (int(m["rn_d2"]), int(m["rn_m2"]), m["rn_y2"]))
     return _part_range(m, doc, i)
 
@@ -1715,6 +1715,10 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
     unit = R.unit_of(unit_word)
     if m["du_adj"] and words.lower().startswith("ein") and m["du_adj"] not in ("ganzen", "ganze"):
         return None  # "ein schwieriges Jahr": what a year was like, not how long
+    if not m["of_num"] and words.lower() in ("ein", "eine", "einen") and \
+            R.RELATIVE_AFTER.match(doc.text, m.end()) and \
+            R.COPULA_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
+        return None  # "Es war ein Jahr, in dem ...": a predicate noun, not a length
     if m["du_back"] and re.search(r"\b[Nn]ach\s+$", doc.text[max(0, m.start() - 8):m.start()]):
         span = (m.start(), m.end("du_unit"))  # kehrte nach 22 Stunden zurück: the particle of
         # the verb, the length after which
@@ -1745,19 +1749,26 @@ def _lasting(m, doc: _Doc, i: int) -> Timex:
                     kind="duration")
 
 
+def _bare_unit(m, doc: _Doc, i: int) -> Timex:
+    """über Jahrhunderte (PXCE), nach Monaten (PXM): a length of an unknown count of units."""
+    unit = R.unit_of(m["bu_acc"] or m["bu_dat"])
+    return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],
+                    kind="duration")
+
+
 def _weekday(m, doc: _Doc, i: int) -> Timex:
     """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit); a
     weekday in apposition to a date is that date (``am 27. September, dem Sonntag``); ``an
     einem Samstagabend`` is any Saturday evening (``XXXX-WXX-6TEV``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
-    if not (m["wd_rel"] or m["wd_week"] or m["wd_part"] or m["wd_part2"] or m["wd_gen"]
-            or m["wd_ch"]) and (name := R.NAME_BEFORE.search(
+    if not (m["wd_rel"] or m["wd_week"] or m["wd_ago"] or m["wd_part"] or m["wd_part2"]
+            or m["wd_gen"] or m["wd_ch"]) and (name := R.NAME_BEFORE.search(
                 doc.text, max(0, m.start() - 30), m.start())) and \
             name["first"] not in R.NOT_FIRST_NAMES and \
             not R.SENTENCE_BREAK.search(doc.text, max(0, name.start() - 3), name.start() + 1) \
             and not doc.text.startswith((",", " (", "(", ":"), m.end()):
         return None  # a surname: "das Duo Richard Freitag und Andreas Wellinger"
-    if not m["wd_rel"] and not m["wd_week"] and (R.INDEFINITE_BEFORE.search(
+    if not m["wd_rel"] and not m["wd_week"] and not m["wd_ago"] and (R.INDEFINITE_BEFORE.search(
             doc.text, max(0, m.start() - 12), m.start()) or _habitual(doc, i)):
         part = m["wd_part"] or m["wd_part2"]
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{R.DAY_PARTS[part.lower()]}" if part else "")
@@ -1777,6 +1788,9 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         day = anchor = apposed
     elif not m["wd_rel"] and (week := _apposed_week(doc, i)) is not None:
         day = week + dt.timedelta(days=weekday)  # "Vor einer Woche, am Freitag": in that week
+    elif m["wd_ago"] and not m["wd_rel"] and (weeks := R.number_of(m["wd_ago"])):
+        monday = R.iso_week(anchor - dt.timedelta(days=7 * int(weeks)))[1]
+        day = monday + dt.timedelta(days=weekday)  # am Dienstag vor einer Woche: that week's
     elif m["wd_week"]:
         step = R.step_of(m["wd_week"])
         monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
@@ -2125,7 +2139,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "relunit": _relunit, "monthweek": _month_week, "month": _month_expr, "year": _year_expr,
     "clock": _clock,
     "ducomp": _ducomp, "durange": _durange, "lasting": _lasting, "short": _short,
-    "duration": _duration,
+    "duration": _duration, "bareunit": _bare_unit,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
 
