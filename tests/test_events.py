@@ -597,6 +597,18 @@ def test_lead_forms_are_triggers_only_in_the_lead():
     assert found["date_source"].astype(str).tolist() == ["none"]
 
 
+def test_every_item_of_a_news_digest_is_told_as_a_lead():
+    # A digest (its title says so: cues of kind digest) lists the day's news, each item first:
+    # past the first sentences, the present tense still tells the news of the day.
+    sentences = [*FILLER, "Der Gesundheitsminister tritt zurück.", "Hertz meldet Insolvenz an."]
+    found, _ = events_of(Doc("a", "2020-05-23", sentences,
+                             title="Nachrichten am Morgen - die Übersicht für Eilige"))
+    assert found["trigger"].tolist() == ["tritt", "Insolvenz"]
+    assert found["date_source"].astype(str).tolist() == ["publication", "publication"]
+    found, _ = events_of(Doc("a", "2020-05-23", sentences, title="Der Tag in der Stadt"))
+    assert found["date_source"].astype(str).tolist() == ["none"]
+
+
 def test_a_lead_sentence_with_a_day_it_cannot_use_takes_no_publication_day():
     doc = Doc("a", "2021-01-20", ["Der Gipfel tagt jeden Donnerstag.", *FILLER], [],
               [("Donnerstag", "2021-01-21", "2021-01-21", "day")])
