@@ -109,3 +109,36 @@ def test_a_quotation_is_not_joined_across_a_sentence_end_and_so_x_names_its_spea
         ("„Wir sind bereit für den Kampf“", "Jan Ott"),
         ("„sehr ernst und schwierig“", "Eva Lang"),
     ]
+
+
+def test_a_relative_clause_that_ends_in_the_cue_is_spoken_by_its_pronoun():
+    """``eines Jungen, der angab, ...``: the relative pronoun speaks, for the name before
+    its comma; not ``, das heißt``, nor a main clause (``, die Polizei teilte mit``, ``, das
+    hat X behauptet``)."""
+    text = (
+        "Entscheidend war die Aussage eines Jungen, der angab, von dem Mann bedroht worden zu "
+        "sein. Am Abend sprach Jan Ott, der forderte, die Steuern rasch zu senken. "
+        "Die Lage sei ernst, das heißt, die Regierung müsse sofort handeln. "
+        "Es wird nicht gewürfelt, das hat Eva Lang nie behauptet, und es geht um Können."
+    )
+    found = _speakers(text, {"Jan Ott": "PER", "Eva Lang": "PER"})
+    assert [(written, entity) for _, written, entity in found][:2] == [
+        ("der", None),
+        ("der", "Jan Ott"),
+    ]
+    assert all(written not in {"das", "die"} for _, written, _ in found)
+
+
+def test_the_agent_of_a_cue_in_the_passive_speaks_else_the_document_it_stands_in():
+    """``Von den Behörden wird angenommen``, ``So wird in einer Pressemitteilung der
+    Organisation gefordert``: not the subject of the passive clause."""
+    text = (
+        "Von den Behörden beider Staaten wird angenommen, dass Schmuggler den Zwischenfall "
+        "auslösten. So wird in einer Pressemitteilung der Organisation gefordert, dass die "
+        "Regierung die Ermittlungen rasch abschließt."
+    )
+    found = _speakers(text, {})
+    assert [written for _, written, _ in found] == [
+        "den Behörden",
+        "einer Pressemitteilung der Organisation",
+    ]
