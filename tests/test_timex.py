@@ -1984,3 +1984,31 @@ def test_ein_jahr_as_a_predicate_noun_with_a_relative_clause_is_no_length(text, 
 def test_weekday_weeks_ago_pro_capitalised_ranges_and_name_compounds(text, expected):
     frame = timex.tag(text, anchor="2021-02-17")
     assert list(zip(frame["text"], frame["value"], frame["end_value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Der Sommer war groß, nun will er kaum weichen.", "2020-08-22",
+     [("Sommer", "2020-SU", None), ("nun", "PRESENT_REF", None)]),
+    ("Dann aber kam der Herbst, die Zahlen stiegen.", "2020-12-02",
+     [("Herbst", "2020-FA", None)]),
+    ("Von März bis jetzt waren wir beschäftigt.", "2020-09-20",
+     [("Von März bis jetzt", "2020-03", "2020-09-20")]),
+    ("Von Oktober bis heute waren wir beschäftigt.", "2020-09-20",
+     [("Von Oktober bis heute", "2019-10", "2020-09-20")]),
+    ("Eine Einordnung finden Sie im Laufe des Tages auf ZEIT ONLINE.", "2021-02-17",
+     [("Tages", "2021-02-17", None)]),
+    ("Verglichen haben wir einen Mittwoch Anfang März mit einem Mittwoch Anfang April.",
+     "2020-04-06", [("Mittwoch Anfang März", "2020-03-04", None),
+                    ("Mittwoch Anfang April", "2020-04-01", None)]),
+    ("Wir treffen uns morgen um Viertel nach neun, um halb eins gibt es Essen.", "2020-04-06",
+     [("morgen", "2020-04-07", None), ("Viertel nach neun", "2020-04-07T09:15", None),
+      ("halb eins", "2020-04-07T12:30", None)]),
+    ("Der Verbrauch verlagerte sich am Mittwoch auf halb zehn bis zehn.", "2020-04-06",
+     [("Mittwoch", "2020-04-01", None), ("halb zehn bis zehn", "2020-04-01T09:30",
+                                          "2020-04-01T10:00")]),
+    ("Das ist halb so schlimm, ein Viertel der Leute kam.", "2020-04-06", []),
+])
+def test_seasons_after_der_ranges_up_to_now_a_weekday_in_a_third_and_spoken_times(
+        text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], strict=True)) == expected

@@ -284,6 +284,12 @@ _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
                                          "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
                                         cap=True) + r")")
+#: Spoken clock times: "halb zehn" (9.30), "Viertel vor acht" (7.45), "dreiviertel acht".
+_SPOKEN_HOUR = _words(["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+                       "zehn", "elf", "zwölf"])
+_QUARTER = r"(?:[Vv]iertel" + _S + r"(?:vor|nach)|[Hh]alb|[Dd]reiviertel)"
+SPOKEN_MINUTES = {"viertel vor": (-1, 45), "viertel nach": (0, 15), "halb": (-1, 30),
+                  "dreiviertel": (-1, 45)}
 #: Units of a length in two parts (Jahre und Tage, Minuten und Sekunden).
 _LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekunden?)")
 #: Words of a habit in a sentence: its weekdays are any such day.
@@ -388,10 +394,12 @@ _BRANCHES = [
         + r"|(?:(?P<ra_j>Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
         + r"bis" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
     )),
-    # 1b up to today: zwischen 1966 und heute, vom 16. Jahrhundert bis heute, von 2010 bis heute
+    # 1b up to today: zwischen 1966 und heute, vom 16. Jahrhundert bis heute, von 2010 bis heute,
+    # von März bis jetzt
     _branch("tilltoday", (
         r"(?:(?P<tt_zw>[Zz]wischen)|[Vv]o[mn])" + _S + r"(?:(?P<tt_y>" + YEAR + r")|(?P<tt_c>"
-        r"\d{1,2})\." + _S + r"Jahrhundert(?:s)?)" + _S + r"(?(tt_zw)und|bis)" + _S + r"heute"
+        r"\d{1,2})\." + _S + r"Jahrhundert(?:s)?|(?P<tt_mo>" + MONTH + r")(?:" + _S
+        + r"(?P<tt_my>" + YEAR + r"))?)" + _S + r"(?(tt_zw)und|bis)" + _S + r"(?:heute|jetzt)"
         + _E
     )),
     # 2 years of an era: 44 v. Chr., im Jahr 800 n. Chr.
@@ -469,6 +477,8 @@ _BRANCHES = [
         + r"|(?<=[Zz]u )(?:diesem|jenem|dem|demselben)" + _S + r"(?P<an_point>Zeitpunkt)" + _E
         # im Laufe des Nachmittags, während des Abends: a part of that day, no habit
         + r"|(?<=des )(?P<an_gen>Morgen|Vormittag|Mittag|Nachmittag|Abend)s" + _E
+        # im Laufe des Tages: that day
+        + r"|(?<=Laufe des )(?P<an_day>Tag)es" + _E
     )),
     # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
     # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
@@ -600,6 +610,10 @@ _BRANCHES = [
         + _HABITUAL + r")" + _S + r")?(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_mid>Mitternacht)" + _E
+        # spoken clock times: halb zwölf, Viertel vor acht, dreiviertel acht (halb zehn bis zehn)
+        + r"|(?P<cw_q>" + _QUARTER + r")" + _S + r"(?P<cw_h>" + _SPOKEN_HOUR + r")" + _E
+        + r"(?:" + _S + r"bis" + _S + r"(?:(?P<cw_q2>" + _QUARTER + r")" + _S + r")?(?P<cw_h2>"
+        + _SPOKEN_HOUR + r")" + _E + r")?(?:" + _S + r"Uhr" + _E + r")?"
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
         + _E + r")?")),
@@ -634,6 +648,9 @@ _BRANCHES = [
         r"[Aa]bend|[Nn]acht)(?![\w-]))?(?:" + _S + r"(?P<wd_week>vergangener|letzter|voriger|"
         r"kommender|nächster|dieser)" + _S + r"Woche|" + _S + r"vor" + _S + r"(?P<wd_ago>einer|"
         + NUM + r")" + _S + r"Wochen?)?" + _E
+        # a weekday in a third of a month: (einen) Mittwoch Anfang März
+        + r"(?:" + _S + r"(?P<wd_pmod>" + PART + r")" + _S + r"(?P<wd_pmon>" + MONTH + r")" + _E
+        + r")?"
         # a day of the month without the month: Freitag, den 13.
         + r"(?:,?" + _S + r"den" + _S + r"(?P<wd_day>" + DAY + r")\.(?!" + _S + r"(?:" + MONTH
         + r"|" + MONTH_ABBR + r"|\d))(?![\w.]))?"
@@ -749,6 +766,8 @@ _FOLLOWED_BY = {
         r"(?:" + _UNIT_START + r"|folgenden)",
     ("viele", "vielen", "wenigen", "einigen", "mehreren"): _UNIT_START,
     ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
+    ("halb", "dreiviertel"): _SPOKEN_HOUR,
+    ("viertel",): r"(?:vor|nach)" + _S + _SPOKEN_HOUR,
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf|vom|von)",
@@ -792,7 +811,7 @@ def _guard_pattern(node: dict) -> str:
 
 _GUARD = (r"(?=\d|" + _guard(_PREFIXES, _WHOLE_WORDS, _FOLLOWED_BY)
           + r"|(?<=[Üü]ber |[Nn]ach )" + _words(set(BARE_UNITS_ACCUSATIVE + BARE_UNITS_DATIVE))
-          + r")")
+          + r"|(?<=Laufe des )Tages)")
 
 #: The one pattern every text is scanned with (``MASTER``): quote marks (for reported speech)
 #: and, at each word start that passes the guard, the branches above in order.
@@ -820,7 +839,7 @@ MONTH_CONTEXT = re.compile(
 )
 #: Words before a bare season that make it a date (im Herbst, seit dem Sommer).
 SEASON_CONTEXT = re.compile(
-    r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um|[Dd]en|[Dd]em|[Dd]es|[Üü]ber|"
+    r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um|[Dd]en|[Dd]em|[Dd]es|[Dd]er|[Üü]ber|"
     r"[Ff]ür|[Ww]ährend|[Dd]iese[nmrs]?|[Gg]anzen)\s+$"
 )
 #: Between two coordinated seasons (im Winter und Frühjahr).
