@@ -20,8 +20,9 @@ written on, later runs are development figures) and the fourth, ``tests/gold/tim
 / ``timex_bench_dev4_articles.csv`` (18 further articles, made the same way) and the fifth,
 ``tests/gold/timex_bench_dev5.csv`` / ``timex_bench_dev5_articles.csv`` (22 further articles, made
 the same way) and the sixth, ``tests/gold/timex_bench_dev6.csv`` / ``timex_bench_dev6_articles.csv``
-(20 further articles, made the same way). A ``summary`` table at the end puts the golds side by
-side.
+(20 further articles, made the same way) and the seventh, ``tests/gold/timex_bench_dev7.csv`` /
+``timex_bench_dev7_articles.csv`` (20 further articles, made the same way). A ``summary`` table
+at the end puts the golds side by side.
 
 For each gold and each tagger it prints:
 
@@ -81,6 +82,8 @@ DEV5_GOLD = PROJECT / "tests" / "gold" / "timex_bench_dev5.csv"
 DEV5_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_dev5_articles.csv"
 DEV6_GOLD = PROJECT / "tests" / "gold" / "timex_bench_dev6.csv"
 DEV6_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_dev6_articles.csv"
+DEV7_GOLD = PROJECT / "tests" / "gold" / "timex_bench_dev7.csv"
+DEV7_WINDOWS = PROJECT / "tests" / "gold" / "timex_bench_dev7_articles.csv"
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 TIME_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT|\d{2}(?::\d{2})?)$")
 
@@ -102,6 +105,7 @@ def main() -> None:
             ("dev4 gold (fourth development gold, inside windows)", DEV4_GOLD, DEV4_WINDOWS),
             ("dev5 gold (fifth development gold, inside windows)", DEV5_GOLD, DEV5_WINDOWS),
             ("dev6 gold (sixth development gold, inside windows)", DEV6_GOLD, DEV6_WINDOWS),
+            ("dev7 gold (seventh development gold, inside windows)", DEV7_GOLD, DEV7_WINDOWS),
             ("blind gold (held out, inside windows)", BLIND_GOLD, BLIND_WINDOWS)):
         if args.no_blind and gold_path == BLIND_GOLD:
             print(f"\n== {name}: left out (--no-blind)")

@@ -133,6 +133,17 @@ def test_how_classes_and_words_group_is_data_checked_on_loading():
     ("Söder forderte einen harten Lockdown.", "forderte", "Forderung", "demand"),
     ("Moskau wies die Vorwürfe zurück.", "wies", "Ablehnung", "reject"),
     ("Der Kreml warnte vor Konsequenzen.", "warnte", "Drohung", "threaten"),
+    # an authority declaring a state (not the speech act erklärte)
+    ("Die WHO hat das Virus zur Pandemie erklärt.", "erklärt", "Ausrufung", "decision"),
+    ("Die WHO erklärte Covid-19 zu einer globalen Pandemie.", "erklärte", "Ausrufung",
+     "decision"),
+    # a coup in other words, with the military in the sentence
+    ("In Myanmar hat das Militär die Macht übernommen.", "übernommen", "Putsch", "coerce"),
+    ("Die Armee hat die Regierung entmachtet.", "entmachtet", "Putsch", "coerce"),
+    ("Die Machtübernahme der Armee kam über Nacht.", "Machtübernahme", "Putsch", "coerce"),
+    # an insolvency told as going bust
+    ("Der Konzern ist im Juni pleitegegangen.", "pleitegegangen", "Insolvenz", "decision"),
+    ("Der Ende Juni pleitegegangene Konzern.", "pleitegegangene", "Insolvenz", "decision"),
 ])
 def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, event_class):
     found = [(t.text, t.lemma, t.event_class) for t in lexicon().find(sentence)]
@@ -145,6 +156,8 @@ def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, e
     "Eine Charmeoffensive des Ministers.",             # no fighting
     "Das ist ein Vorurteil.",                          # no verdict
     "Ein Gerede ohne Ende.",                           # Rede only as a whole word
+    "Die Firma hat die Kontrolle übernommen.",         # no military: no coup
+    "Das Parlament wurde entmachtet.",                 # figurative, no coup
 ])
 def test_words_that_only_look_like_triggers_are_none(sentence):
     assert lexicon().find(sentence) == []
@@ -594,6 +607,18 @@ def test_lead_forms_are_triggers_only_in_the_lead():
                                                   "Hertz meldet Insolvenz an."]))
     # the present-tense verb is no trigger after the lead; the noun is one, but undated
     assert found["trigger"].tolist() == ["Insolvenz"]
+    assert found["date_source"].astype(str).tolist() == ["none"]
+
+
+def test_every_item_of_a_news_digest_is_told_as_a_lead():
+    # A digest (its title says so: cues of kind digest) lists the day's news, each item first:
+    # past the first sentences, the present tense still tells the news of the day.
+    sentences = [*FILLER, "Der Gesundheitsminister tritt zurück.", "Hertz meldet Insolvenz an."]
+    found, _ = events_of(Doc("a", "2020-05-23", sentences,
+                             title="Nachrichten am Morgen - die Übersicht für Eilige"))
+    assert found["trigger"].tolist() == ["tritt", "Insolvenz"]
+    assert found["date_source"].astype(str).tolist() == ["publication", "publication"]
+    found, _ = events_of(Doc("a", "2020-05-23", sentences, title="Der Tag in der Stadt"))
     assert found["date_source"].astype(str).tolist() == ["none"]
 
 

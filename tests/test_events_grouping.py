@@ -509,3 +509,17 @@ def test_a_date_cut_by_the_sentence_splitter_still_dates_its_trigger():
     row = only(found, "stürmten")
     assert row["date_source"] == "timex" and row["start_date"] == pd.Timestamp("2021-01-06")
     assert row["sentence_id"] == "a:s0000"
+
+
+def test_an_address_reported_in_other_words_in_other_articles_is_one_event():
+    # A TV address is an occasion, not a speech act (lemma grouping 'address'): two articles
+    # that tell of Merkel's address of Wednesday in other words report one event; what she
+    # said (sagte) in those words stays apart by the speech rule.
+    day = [("am Mittwoch", "2020-03-18", "2020-03-18", "day")]
+    docs = [Doc("a1", "2020-03-19", ["Merkel wandte sich am Mittwoch in einer Fernsehansprache "
+                                     "an die Bürger, die Lage sei ernst."], [MERKEL], day),
+            Doc("a2", "2020-03-19", ["In ihrer Fernsehansprache dankte Merkel am Mittwoch den "
+                                     "Kassiererinnen im Supermarkt."], [MERKEL], day)]
+    found, _ = events_of(*docs)
+    address = found[found["trigger"] == "Fernsehansprache"].set_index("article_id")["event_id"]
+    assert address["a1"] == address["a2"]

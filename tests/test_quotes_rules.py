@@ -47,15 +47,19 @@ def test_a_name_given_by_man_a_participle_or_the_passive_is_no_judgement():
     assert [quote for kind, quote in _found(text) if kind == "direct"] == []
 
 
-def _speakers(text: str, names: dict[str, str]) -> list[tuple[str, str | None, str | None]]:
-    """(quotation, speaker as written, entity) with the given names as PER mentions."""
+def _speakers(
+    text: str, names: dict[str, str], canonical: dict[str, str] | None = None
+) -> list[tuple[str, str | None, str | None]]:
+    """(quotation, speaker as written, entity) with the given names as mentions of the given
+    labels (their entity named as written, or as ``canonical`` says)."""
     from newslens.quotes.speakers import Mention, attribute
 
     mentions = []
     for name, label in names.items():
         start = text.index(name)
-        key = f"{label.lower()}:{name.lower().replace(' ', '_')}"
-        mentions.append(Mention(start, start + len(name), label, key, name, name))
+        entity = (canonical or {}).get(name, name)
+        key = f"{label.lower()}:{entity.lower().replace(' ', '_')}"
+        mentions.append(Mention(start, start + len(name), label, key, entity, name))
     mentions.sort(key=lambda m: m.start)
     quotes = find_quotes(text, _sentences(text))
     attribute(text, quotes, mentions, _sentences(text))

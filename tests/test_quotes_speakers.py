@@ -54,3 +54,108 @@ def test_after_an_inverted_cue_the_subject_speaks_not_the_medium_after_a_preposi
         "die Ministerin",
         "Jan Ott",
     ]
+
+
+def test_a_name_in_the_genitive_owns_something_and_does_not_speak():
+    """``im Interesse Jan Otts``, ``Jan Otts Einsatz``: a possessor; but the owner of a role
+    (``Liverpools Trainer Jürgen Klopp``: Klopp) or of a statement (``in Eva Langs Worten``)
+    speaks."""
+    text = (
+        "Das Gericht stellte klar, dass es „kaum im Interesse“ Jan Otts gewesen sei. "
+        "„Das Spiel war gut“, sagte Liverpools Trainer Jürgen Klopp. "
+        "Der Plan sei, in Eva Langs Worten, „ein Desaster für alle“."
+    )
+    names = {"Jan Otts": "PER", "Liverpools": "ORG", "Jürgen Klopp": "PER", "Eva Langs": "PER"}
+    mentions = {"Jan Otts": "Jan Ott", "Liverpools": "Liverpool", "Eva Langs": "Eva Lang"}
+    found = _speakers(text, names, canonical=mentions)
+    assert [written for q, written, _ in found if q.startswith("„")] == [
+        "Gericht",
+        "Jürgen Klopp",
+        "Eva Langs",
+    ]
+
+
+def test_a_name_that_ends_in_s_is_no_genitive_unless_its_entity_lacks_the_ending():
+    """``die Brüder Italiens`` (the party Fratelli d'Italia) is a name, not a possessor."""
+    text = "„Wir brauchen klare Regeln für alle Bürger“, forderten die Brüder Italiens."
+    party = {"Brüder Italiens": "Fratelli d'Italia"}
+    found = _speakers(text, {"Brüder Italiens": "ORG"}, canonical=party)
+    assert [(written, entity) for _, written, entity in found] == [
+        ("Brüder Italiens", "Fratelli d'Italia")
+    ]
+
+
+def test_a_judgement_in_the_passive_perfect_is_spoken_by_its_agent():
+    """``vom Bundesamt als „sehr sicher“ eingestuft worden``: the agent judges, as with
+    ``wird``; a term given in that voice is no quotation."""
+    text = (
+        "Die Regierung teilte mit, die Anlage sei vom Bundesamt als „sehr sicher“ eingestuft "
+        "worden. Das Gestein, das von Fachleuten als „Tuff“ bezeichnet worden ist, ist weich."
+    )
+    found = _speakers(text, {"Regierung": "ORG", "Bundesamt": "ORG"})
+    assert [(q, entity) for q, _, entity in found if q.startswith("„")] == [
+        ("„sehr sicher“", "Bundesamt")
+    ]
+
+
+def test_a_quotation_is_not_joined_across_a_sentence_end_and_so_x_names_its_speaker():
+    """``„A“, sagte X. Das sei, so Y, „B“``: two quotations, the second Y's."""
+    text = (
+        "„Wir sind bereit für den Kampf“, sagte Jan Ott. "
+        "Die Lage sei aber, so Eva Lang, „sehr ernst und schwierig“."
+    )
+    found = _speakers(text, {"Jan Ott": "PER", "Eva Lang": "PER"})
+    assert [(q, entity) for q, _, entity in found if q.startswith("„")] == [
+        ("„Wir sind bereit für den Kampf“", "Jan Ott"),
+        ("„sehr ernst und schwierig“", "Eva Lang"),
+    ]
+
+
+def test_a_relative_clause_that_ends_in_the_cue_is_spoken_by_its_pronoun():
+    """``eines Jungen, der angab, ...``: the relative pronoun speaks, for the name before
+    its comma; not ``, das heißt``, nor a main clause (``, die Polizei teilte mit``, ``, das
+    hat X behauptet``)."""
+    text = (
+        "Entscheidend war die Aussage eines Jungen, der angab, von dem Mann bedroht worden zu "
+        "sein. Am Abend sprach Jan Ott, der forderte, die Steuern rasch zu senken. "
+        "Die Lage sei ernst, das heißt, die Regierung müsse sofort handeln. "
+        "Es wird nicht gewürfelt, das hat Eva Lang nie behauptet, und es geht um Können."
+    )
+    found = _speakers(text, {"Jan Ott": "PER", "Eva Lang": "PER"})
+    assert [(written, entity) for _, written, entity in found][:2] == [
+        ("der", None),
+        ("der", "Jan Ott"),
+    ]
+    assert all(written not in {"das", "die"} for _, written, _ in found)
+
+
+def test_the_agent_of_a_cue_in_the_passive_speaks_else_the_document_it_stands_in():
+    """``Von den Behörden wird angenommen``, ``So wird in einer Pressemitteilung der
+    Organisation gefordert``: not the subject of the passive clause."""
+    text = (
+        "Von den Behörden beider Staaten wird angenommen, dass Schmuggler den Zwischenfall "
+        "auslösten. So wird in einer Pressemitteilung der Organisation gefordert, dass die "
+        "Regierung die Ermittlungen rasch abschließt."
+    )
+    found = _speakers(text, {})
+    assert [written for _, written, _ in found] == [
+        "den Behörden",
+        "einer Pressemitteilung der Organisation",
+    ]
+
+
+def test_the_phrase_before_zufolge_holds_names_written_in_lower_case_or_quotation_marks():
+    """``Dem Sender al-Dschasira zufolge``, ``des Verbandes (VDR) zufolge``, ``dem „Figaro“
+    zufolge`` (not the subject before its article): the source speaks and is not quoted."""
+    text = (
+        "Dem Sender al-Dschasira zufolge wird das Schiff in den Hafen von Aschdod gebracht. "
+        "Einer Erklärung des Verbandes (VDR) zufolge kamen mehrere tausend Lehrer zur Kundgebung. "
+        "Zudem hob Jan Ott dem „Figaro“ zufolge die Bedeutung Englands besonders hervor."
+    )
+    found = _speakers(text, {"Jan Ott": "PER"})
+    assert [written for _, written, _ in found] == [
+        "Dem Sender al-Dschasira",
+        "Einer Erklärung des Verbandes (VDR)",
+        "dem „Figaro“",
+    ]
+    assert not any("zufolge" in quote or "Sender" in quote for quote, _, _ in found)

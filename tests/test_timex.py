@@ -1938,3 +1938,77 @@ def test_weekday_with_a_day_number_this_month_told_back_and_the_pluperfect(text,
                                                                            expected):
     frame = timex.tag(text, anchor=anchor)
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+# -- dev7 session (issue 14): bare plural units, name compounds, ranges, "ein Jahr, in dem" --
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Juden lebten in Köln über Jahrhunderte Wand an Wand.", [("Jahrhunderte", "PXCE")]),
+    ("Viele klagen auch nach Monaten noch über Spätfolgen.", [("Monaten", "PXM")]),
+    ("Sie will Filme nicht über Monate zurückhalten.", [("Monate", "PXM")]),
+    ("Über Jahrzehnte ging es bergauf.", [("Jahrzehnte", "PXDE")]),
+    ("Die Preise stiegen über Jahre hinaus.", []),  # (not the unit after "über ... hinaus")
+    ("Es kostet über 20 Euro, nach Angaben der Stadt.", []),
+])
+def test_a_bare_plural_unit_after_ueber_or_nach_is_a_length(text, expected):
+    frame = timex.tag(text, anchor="2020-08-16")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Es war ein Jahr, in dem die Menschen viel Zeit zu Hause verbrachten.", []),
+    ("Das ist ein Tag, den wir nie vergessen.", []),
+    ("Er verbrachte ein Jahr, in dem er viel lernte.", [("ein Jahr", "P1Y")]),
+    ("Er war ein Jahr in Haft.", [("ein Jahr", "P1Y")]),
+])
+def test_ein_jahr_as_a_predicate_noun_with_a_relative_clause_is_no_length(text, expected):
+    frame = timex.tag(text, anchor="2021-02-05")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das sind 36 weniger als am Dienstag vor einer Woche.",
+     [("Dienstag vor einer Woche", "2021-02-09", None)]),
+    ("Am Sonntag vor zwei Wochen war es kalt.", [("Sonntag vor zwei Wochen", "2021-02-07", None)]),
+    ("Pro Monat gibt es maximal 2016 Euro.", [("Pro Monat", "P1M", None)]),
+    ("Wer zwischen dem 1. März und 31. Dezember 2020 einen Antrag stellt, bekommt Geld.",
+     [("zwischen dem 1. März und 31. Dezember 2020", "2020-03-01", "2020-12-31")]),
+    ("Am 1. März und 31. Dezember 2020 war es kalt.",  # a coordination stays two dates
+     [("1. März", "2020-03-01", None), ("31. Dezember 2020", "2020-12-31", None)]),
+    ("Vom 25. bis 27.9. soll das Kindertheater laufen.",
+     [("Vom 25. bis 27.9.", "2021-09-25", "2021-09-27")]),
+    ("Studenten der August-Everding-Akademie spielen an der August-Bebel-Straße.", []),
+    ("Der Oktober-Gipfel soll helfen.", [("Oktober", "2021-10", None)]),
+])
+def test_weekday_weeks_ago_pro_capitalised_ranges_and_name_compounds(text, expected):
+    frame = timex.tag(text, anchor="2021-02-17")
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Der Sommer war groß, nun will er kaum weichen.", "2020-08-22",
+     [("Sommer", "2020-SU", None), ("nun", "PRESENT_REF", None)]),
+    ("Dann aber kam der Herbst, die Zahlen stiegen.", "2020-12-02",
+     [("Herbst", "2020-FA", None)]),
+    ("Von März bis jetzt waren wir beschäftigt.", "2020-09-20",
+     [("Von März bis jetzt", "2020-03", "2020-09-20")]),
+    ("Von Oktober bis heute waren wir beschäftigt.", "2020-09-20",
+     [("Von Oktober bis heute", "2019-10", "2020-09-20")]),
+    ("Eine Einordnung finden Sie im Laufe des Tages auf ZEIT ONLINE.", "2021-02-17",
+     [("Tages", "2021-02-17", None)]),
+    ("Verglichen haben wir einen Mittwoch Anfang März mit einem Mittwoch Anfang April.",
+     "2020-04-06", [("Mittwoch Anfang März", "2020-03-04", None),
+                    ("Mittwoch Anfang April", "2020-04-01", None)]),
+    ("Wir treffen uns morgen um Viertel nach neun, um halb eins gibt es Essen.", "2020-04-06",
+     [("morgen", "2020-04-07", None), ("Viertel nach neun", "2020-04-07T09:15", None),
+      ("halb eins", "2020-04-07T12:30", None)]),
+    ("Der Verbrauch verlagerte sich am Mittwoch auf halb zehn bis zehn.", "2020-04-06",
+     [("Mittwoch", "2020-04-01", None), ("halb zehn bis zehn", "2020-04-01T09:30",
+                                          "2020-04-01T10:00")]),
+    ("Das ist halb so schlimm, ein Viertel der Leute kam.", "2020-04-06", []),
+])
+def test_seasons_after_der_ranges_up_to_now_a_weekday_in_a_third_and_spoken_times(
+        text, anchor, expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], frame["end_value"], strict=True)) == expected

@@ -7,7 +7,8 @@ blind gold's), the third (`timex_bench_dev3.csv`, the main-list rows after dev2'
 article the blind gold's supplement had already taken) and the fourth (`timex_bench_dev4.csv`,
 the main-list rows after dev3's, less the two articles the earlier supplements had taken) and
 the fifth (`timex_bench_dev5.csv`, the main-list rows after dev4's) and the sixth
-(`timex_bench_dev6.csv`, the main-list rows after dev5's).
+(`timex_bench_dev6.csv`, the main-list rows after dev5's) and the seventh
+(`timex_bench_dev7.csv`, the main-list rows after dev6's).
 
 The gold is standoff: offsets into the `text` column of `newslens.load_corpus(bench)`. These tests
 check that every row is well formed (type, TIMEX3 value, modifier), that spans lie inside their
@@ -43,10 +44,12 @@ DEV5_CSV = GOLD_DIR / "timex_bench_dev5.csv"
 DEV5_ARTICLES_CSV = GOLD_DIR / "timex_bench_dev5_articles.csv"
 DEV6_CSV = GOLD_DIR / "timex_bench_dev6.csv"
 DEV6_ARTICLES_CSV = GOLD_DIR / "timex_bench_dev6_articles.csv"
+DEV7_CSV = GOLD_DIR / "timex_bench_dev7.csv"
+DEV7_ARTICLES_CSV = GOLD_DIR / "timex_bench_dev7_articles.csv"
 GOLDS = {"bench": (GOLD_CSV, ARTICLES_CSV), "blind": (BLIND_CSV, BLIND_ARTICLES_CSV),
          "dev2": (DEV2_CSV, DEV2_ARTICLES_CSV), "dev3": (DEV3_CSV, DEV3_ARTICLES_CSV),
          "dev4": (DEV4_CSV, DEV4_ARTICLES_CSV), "dev5": (DEV5_CSV, DEV5_ARTICLES_CSV),
-         "dev6": (DEV6_CSV, DEV6_ARTICLES_CSV)}
+         "dev6": (DEV6_CSV, DEV6_ARTICLES_CSV), "dev7": (DEV7_CSV, DEV7_ARTICLES_CSV)}
 #: The golds whose rows of the selection come before each gold's own.
 BEFORE = {"bench": [], "blind": [ARTICLES_CSV], "dev2": [ARTICLES_CSV, BLIND_ARTICLES_CSV],
           "dev3": [ARTICLES_CSV, BLIND_ARTICLES_CSV, DEV2_ARTICLES_CSV],
@@ -54,7 +57,9 @@ BEFORE = {"bench": [], "blind": [ARTICLES_CSV], "dev2": [ARTICLES_CSV, BLIND_ART
           "dev5": [ARTICLES_CSV, BLIND_ARTICLES_CSV, DEV2_ARTICLES_CSV, DEV3_ARTICLES_CSV,
                    DEV4_ARTICLES_CSV],
           "dev6": [ARTICLES_CSV, BLIND_ARTICLES_CSV, DEV2_ARTICLES_CSV, DEV3_ARTICLES_CSV,
-                   DEV4_ARTICLES_CSV, DEV5_ARTICLES_CSV]}
+                   DEV4_ARTICLES_CSV, DEV5_ARTICLES_CSV],
+          "dev7": [ARTICLES_CSV, BLIND_ARTICLES_CSV, DEV2_ARTICLES_CSV, DEV3_ARTICLES_CSV,
+                   DEV4_ARTICLES_CSV, DEV5_ARTICLES_CSV, DEV6_ARTICLES_CSV]}
 BENCH = config.SHARED_DIR / "data" / "bench" / "german_news_10k.jsonl.gz"
 
 COLUMNS = ["article_id", "start", "end", "type", "value", "end_value", "mod", "note"]
@@ -151,10 +156,10 @@ def test_gold_is_big_enough(gold, windows, which):
         assert len(gold) >= 300
         assert 25 <= windows.article_id.nunique() <= 30
         assert not set(windows.article_id) & set(_windows(ARTICLES_CSV).article_id)
-    elif which in ("dev3", "dev4", "dev5", "dev6"):  # the third to sixth development golds:
-        assert len(gold) >= (150 if which == "dev3" else 200)  # at least 150 (dev4-dev6: 200)
-        assert windows.article_id.nunique() >= (20 if which in ("dev5", "dev6") else 15)
-        # expressions in at least 15 (dev5, dev6: 20) articles of none before
+    elif which in ("dev3", "dev4", "dev5", "dev6", "dev7"):  # the third to seventh development
+        assert len(gold) >= (150 if which == "dev3" else 200)  # golds: at least 150 (dev4-dev7:
+        assert windows.article_id.nunique() >= (15 if which in ("dev3", "dev4") else 20)
+        # 200) expressions in at least 15 (dev5-dev7: 20) articles of none before
         for path in BEFORE[which]:
             assert not set(windows.article_id) & set(_windows(path).article_id)
     else:  # the second development gold: at least 250 expressions in 20 articles of neither

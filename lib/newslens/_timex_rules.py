@@ -97,6 +97,10 @@ VAGUE_REFS = {
     "baldmöglichst": "FUTURE_REF", "später": "FUTURE_REF",
 }
 VAGUE_WORDS = tuple(w for w in VAGUE_REFS if w != "später")
+#: Plural units that, bare after "über" (accusative) or "nach" (dative), are a length of
+#: unknown count: "über Jahrhunderte", "nach Monaten" (PXCE, PXM).
+BARE_UNITS_ACCUSATIVE = ("Tage", "Wochen", "Monate", "Jahre", "Jahrzehnte", "Jahrhunderte")
+BARE_UNITS_DATIVE = ("Tagen", "Wochen", "Monaten", "Jahren", "Jahrzehnten", "Jahrhunderten")
 #: "früher" as a comparative (earlier), not "formerly": "früher als", "früher oder später",
 #: "noch früher", "deutlich früher", "eine Stunde früher".
 COMPARATIVE_AFTER = re.compile(r"\s+(?:als|oder|und\s+später)\b")
@@ -280,6 +284,12 @@ _LATER = r"(?:später|danach|darauf|zuvor|vorher|davor)"
 _HOUR = (r"(?:[01]?\d|2[0-4]|" + _words(["ein", "eins", "zwei", "drei", "vier", "fünf", "sechs",
                                          "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
                                         cap=True) + r")")
+#: Spoken clock times: "halb zehn" (9.30), "Viertel vor acht" (7.45), "dreiviertel acht".
+_SPOKEN_HOUR = _words(["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+                       "zehn", "elf", "zwölf"])
+_QUARTER = r"(?:[Vv]iertel" + _S + r"(?:vor|nach)|[Hh]alb|[Dd]reiviertel)"
+SPOKEN_MINUTES = {"viertel vor": (-1, 45), "viertel nach": (0, 15), "halb": (-1, 30),
+                  "dreiviertel": (-1, 45)}
 #: Units of a length in two parts (Jahre und Tage, Minuten und Sekunden).
 _LENGTH_UNIT = (r"(?:Jahre?n?|Monate?n?|Wochen?|Tage?n?|Stunden?|Minuten?|Sekunden?)")
 #: Words of a habit in a sentence: its weekdays are any such day.
@@ -359,16 +369,20 @@ _BRANCHES = [
         + r")\." + _S + r"(?P<ra_m>" + MONTH + r")(?:" + _S + r"(?P<ra_y>" + YEAR + r"))?" + _E
         # vom 9. Juni bis zum 14. November 2019, zwischen dem 1. Mai und dem 3. Juni
         # with weekdays in apposition: Freitag, 26. Februar, bis Sonntag, 7. März
-        + r"|(?:(?:[Vv]om|[Zz]wischen" + _S + r"dem)" + _S + r")?(?:" + WEEKDAY + r",?" + _S
+        + r"|(?:(?:[Vv]om|(?P<rd_zw>[Zz]wischen)" + _S + r"dem)" + _S + r")?(?:" + WEEKDAY + r",?"
+        + _S
         + r")?(?P<rd_d1>" + DAY + r")\.\s*"
         r"(?P<rd_m1>" + MONTH + r")(?:" + _S + r"(?P<rd_y1>" + YEAR + r"))?,?\s*(?:bis(?:" + _S
-        + _BOUND + r")?(?:" + _S + r"(?:zum|einschließlich))?|und" + _S + r"dem|[-–])\s*(?:"
+        + _BOUND + r")?(?:" + _S + r"(?:zum|einschließlich))?|und" + _S + r"dem"
+        + r"|(?(rd_zw)und|(?!))|[-–])\s*(?:"
         + WEEKDAY + r",?" + _S
         + r")?(?P<rd_d2>" + DAY + r")\.\s*"
         r"(?P<rd_m2>" + MONTH + r")(?:" + _S + r"(?P<rd_y2>" + YEAR + r"))?" + _E
         # numeric: vom 2.10.2020 – 20.3.2022, 1.3. bis 15.3.2021
-        + r"|(?:[Vv]om" + _S + r")?(?<![\d.])(?P<rn_d1>" + DAY + r")\.(?P<rn_m1>0?[1-9]|1[0-2])\."
-        r"(?P<rn_y1>" + YEAR + r")?\s*(?:bis(?:" + _S + r"zum)?|[-–])\s*(?P<rn_d2>" + DAY
+        # (a day alone before a whole date: 25. bis 27.9.)
+        + r"|(?:[Vv]om" + _S + r")?(?<![\d.])(?P<rn_d1>" + DAY + r")\."
+        r"(?:(?P<rn_m1>0?[1-9]|1[0-2])\.(?P<rn_y1>" + YEAR + r")?)?\s*(?:bis(?:" + _S
+        + r"zum)?|[-–])\s*(?P<rn_d2>" + DAY
         + r")\.(?P<rn_m2>0?[1-9]|1[0-2])\.(?P<rn_y2>" + YEAR + r")?(?![\d])"
         # zwischen Mai und Juli, von Anfang März bis Ende Mai 2020, März bis Mai, 2014 bis 2016
         + r"|(?:(?P<ra_z>[Zz]wischen)" + _S + r"|[Vv]on" + _S + r")?(?:(?P<ra_amod>" + PART
@@ -380,10 +394,12 @@ _BRANCHES = [
         + r"|(?:(?P<ra_j>Jahren?|Zeitraum)" + _S + r")?(?P<ra_y1>" + YEAR + r")(?:/|-|–|" + _S
         + r"bis" + _S + r")(?P<ra_y2>\d{2}|" + YEAR + r")(?![\w-]|[.,]\d)"
     )),
-    # 1b up to today: zwischen 1966 und heute, vom 16. Jahrhundert bis heute, von 2010 bis heute
+    # 1b up to today: zwischen 1966 und heute, vom 16. Jahrhundert bis heute, von 2010 bis heute,
+    # von März bis jetzt
     _branch("tilltoday", (
         r"(?:(?P<tt_zw>[Zz]wischen)|[Vv]o[mn])" + _S + r"(?:(?P<tt_y>" + YEAR + r")|(?P<tt_c>"
-        r"\d{1,2})\." + _S + r"Jahrhundert(?:s)?)" + _S + r"(?(tt_zw)und|bis)" + _S + r"heute"
+        r"\d{1,2})\." + _S + r"Jahrhundert(?:s)?|(?P<tt_mo>" + MONTH + r")(?:" + _S
+        + r"(?P<tt_my>" + YEAR + r"))?)" + _S + r"(?(tt_zw)und|bis)" + _S + r"(?:heute|jetzt)"
         + _E
     )),
     # 2 years of an era: 44 v. Chr., im Jahr 800 n. Chr.
@@ -461,6 +477,8 @@ _BRANCHES = [
         + r"|(?<=[Zz]u )(?:diesem|jenem|dem|demselben)" + _S + r"(?P<an_point>Zeitpunkt)" + _E
         # im Laufe des Nachmittags, während des Abends: a part of that day, no habit
         + r"|(?<=des )(?P<an_gen>Morgen|Vormittag|Mittag|Nachmittag|Abend)s" + _E
+        # im Laufe des Tages: that day
+        + r"|(?<=Laufe des )(?P<an_day>Tag)es" + _E
     )),
     # 6b relative to an earlier date: zwei Tage später, einen Monat zuvor, am folgenden Tag,
     # im Jahr darauf, tags darauf, am selben Tag; kurz danach (vague)
@@ -564,7 +582,8 @@ _BRANCHES = [
         + r"(?P<mo_y>" + YEAR + r")" + _E + r")|(?=(?:" + _LIST + MONTH + _E + r")+" + _S
         + r"(?P<mo_cy>" + YEAR + r")" + _E + r")|(?:" + _S + r"(?:des" + _S + r")?(?P<mo_rel>"
         + REL + r")" + _S + r"Jahres)|" + _of_year("mo")
-        + r"|(?P<mo_comp>(?=-[A-ZÄÖÜ]))|" + _E + r")"
+        # (not a first name in a name compound: August-Bebel-Straße, August-Everding-Akademie)
+        + r"|(?P<mo_comp>(?=-[A-ZÄÖÜ])(?!-[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ]))|" + _E + r")"
         + r"|(?P<mn_m>0?[1-9]|1[0-2])/(?P<mn_y>" + YEAR + r")(?![\w/-])"
     )),
     # 15 years: Jahr 2014, Ende 2020, bare 2014 (checked in context)
@@ -591,6 +610,10 @@ _BRANCHES = [
         + _HABITUAL + r")" + _S + r")?(?P<cr_h2>"
         + _HOUR + r")(?:[.:](?P<cr_m2>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"|(?P<cl_mid>Mitternacht)" + _E
+        # spoken clock times: halb zwölf, Viertel vor acht, dreiviertel acht (halb zehn bis zehn)
+        + r"|(?P<cw_q>" + _QUARTER + r")" + _S + r"(?P<cw_h>" + _SPOKEN_HOUR + r")" + _E
+        + r"(?:" + _S + r"bis" + _S + r"(?:(?P<cw_q2>" + _QUARTER + r")" + _S + r")?(?P<cw_h2>"
+        + _SPOKEN_HOUR + r")" + _E + r")?(?:" + _S + r"Uhr" + _E + r")?"
         + r"|(?P<cl_h>" + _HOUR + r")(?:[.:](?P<cl_m>[0-5]\d))?" + _S + r"Uhr" + _E
         + r"(?:" + _S + r"(?:(?P<cl_pm>nachmittags|abends|nachts)|morgens|früh|vormittags)"
         + _E + r")?")),
@@ -623,7 +646,11 @@ _BRANCHES = [
         r"(?P<wd_part>morgen|früh|vormittag|mittag|nachmittag|abend|nacht)?"
         r"(?:" + _S + r"(?P<wd_part2>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|"
         r"[Aa]bend|[Nn]acht)(?![\w-]))?(?:" + _S + r"(?P<wd_week>vergangener|letzter|voriger|"
-        r"kommender|nächster|dieser)" + _S + r"Woche)?" + _E
+        r"kommender|nächster|dieser)" + _S + r"Woche|" + _S + r"vor" + _S + r"(?P<wd_ago>einer|"
+        + NUM + r")" + _S + r"Wochen?)?" + _E
+        # a weekday in a third of a month: (einen) Mittwoch Anfang März
+        + r"(?:" + _S + r"(?P<wd_pmod>" + PART + r")" + _S + r"(?P<wd_pmon>" + MONTH + r")" + _E
+        + r")?"
         # a day of the month without the month: Freitag, den 13.
         + r"(?:,?" + _S + r"den" + _S + r"(?P<wd_day>" + DAY + r")\.(?!" + _S + r"(?:" + MONTH
         + r"|" + MONTH_ABBR + r"|\d))(?![\w.]))?"
@@ -642,7 +669,8 @@ _BRANCHES = [
     # 19 sets: täglich, jedes Jahr, pro Tag, montags
     _branch("set", (
         r"(?P<st_word>" + _words(SET_WORDS, cap=True) + r")(?:e[nrsm]?)?" + _E
-        + r"|(?P<st_each>[Jj]ede[ns]?|pro|je)" + _S + r"(?P<st_unit>Tag|Woche|Monat|Jahr)" + _E
+        + r"|(?P<st_each>[Jj]ede[ns]?|[Pp]ro|[Jj]e)" + _S + r"(?P<st_unit>Tag|Woche|Monat|Jahr)"
+        + _E
         # jeden Mittwoch, jeden Morgen, jedes Wochenende: that day or part of any week or day
         + r"|[Jj]ede[ns]?" + _S + r"(?:(?P<st_ewd>" + WEEKDAY + r")|(?P<st_epart>Morgen|"
         r"Vormittag|Mittag|Nachmittag|Abend)|(?P<st_ewe>Wochenende))" + _E
@@ -668,6 +696,10 @@ _BRANCHES = [
             # adjectives of a length: zweitägigen, dreiwöchige, 24-stündige (not ages: -jährig)
             + r"|(?P<lg_num>\d{1,3}-|" + _words(_LENGTH_NUMBERS) + r")(?P<lg_unit>tägig|wöchig|"
             r"monatig|stündig)(?:e[nmrs]?)?" + _E),
+    # a bare plural unit after über (for) or nach (after): über Monate, nach Jahren (PXM, PXY)
+    _branch("bareunit", r"(?:(?<=[Üü]ber )(?P<bu_acc>" + _words(BARE_UNITS_ACCUSATIVE) + r")"
+            + r"|(?<=[Nn]ach )(?P<bu_dat>" + _words(BARE_UNITS_DATIVE) + r"))" + _E
+            + r"(?!" + _S + r"(?:" + NUM + r"|hinaus|zuvor|später|danach|darauf)" + _E + r")"),
     _branch("vague", r"(?P<va_word>" + _words(VAGUE_WORDS, cap=True) + r")" + _E),
 ]
 
@@ -734,6 +766,8 @@ _FOLLOWED_BY = {
         r"(?:" + _UNIT_START + r"|folgenden)",
     ("viele", "vielen", "wenigen", "einigen", "mehreren"): _UNIT_START,
     ("selben", "gleichen", "darauffolgenden"): r"(?:Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht)",
+    ("halb", "dreiviertel"): _SPOKEN_HOUR,
+    ("viertel",): r"(?:vor|nach)" + _S + _SPOKEN_HOUR,
     ("Bild", "Welt"): r"am",
     ("Straße",): r"des",
     ("Nacht",): r"(?:zu|auf|vom|von)",
@@ -775,7 +809,9 @@ def _guard_pattern(node: dict) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-_GUARD = r"(?=\d|" + _guard(_PREFIXES, _WHOLE_WORDS, _FOLLOWED_BY) + r")"
+_GUARD = (r"(?=\d|" + _guard(_PREFIXES, _WHOLE_WORDS, _FOLLOWED_BY)
+          + r"|(?<=[Üü]ber |[Nn]ach )" + _words(set(BARE_UNITS_ACCUSATIVE + BARE_UNITS_DATIVE))
+          + r"|(?<=Laufe des )Tages)")
 
 #: The one pattern every text is scanned with (``MASTER``): quote marks (for reported speech)
 #: and, at each word start that passes the guard, the branches above in order.
@@ -803,7 +839,7 @@ MONTH_CONTEXT = re.compile(
 )
 #: Words before a bare season that make it a date (im Herbst, seit dem Sommer).
 SEASON_CONTEXT = re.compile(
-    r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um|[Dd]en|[Dd]em|[Dd]es|[Üü]ber|"
+    r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um|[Dd]en|[Dd]em|[Dd]es|[Dd]er|[Üü]ber|"
     r"[Ff]ür|[Ww]ährend|[Dd]iese[nmrs]?|[Gg]anzen)\s+$"
 )
 #: Between two coordinated seasons (im Winter und Frühjahr).
@@ -864,6 +900,12 @@ CAPITALISED_NEXT = re.compile(r"[ \t\u00a0]+[A-ZÄÖÜ][a-zäöüß]")
 #: innerhalb/binnen before "eines Tages": a length (one day), not "some day".
 WITHIN_BEFORE = re.compile(r"\b(?:[Ii]nnerhalb|[Bb]innen|[Ww]ährend|[Ll]aufe)\s+$")
 #: seit Jahren, seit Wochen ...: an unknown duration up to now (PXY, PXW).
+#: "Es war ein Jahr, in dem ...": a copula before "ein Jahr" and a relative clause after it
+#: make the unit a predicate noun (what kind of year), not a length.
+COPULA_BEFORE = re.compile(
+    r"\b(?:war|ist|wird|wurde|sei|wäre|bleibt|blieb)\b(?:\s+\w+){0,2}\s+$")
+RELATIVE_AFTER = re.compile(
+    r",\s*(?:(?:in|an|nach|mit|für|während)\s+)?(?:dem|der|das|die|den|denen)\b")
 SINCE_UNITS = re.compile(r"[Ss]eit (?P<unit>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)")
 #: Words before a date that make it a point of comparison, not the time the text moves to:
 #: "weniger als 2012", "gegenüber Mai 2019", "im Vergleich zum Mai 2019".

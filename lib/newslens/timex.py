@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "14"
+STAGE_VERSION = "16"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -703,16 +703,21 @@ def _range(m, doc: _Doc, i: int) -> Timex | None:
         return _day_range(doc, i, (int(m["rd_d1"]), R.MONTHS[m["rd_m1"]], m["rd_y1"]),
                           (int(m["rd_d2"]), R.MONTHS[m["rd_m2"]], m["rd_y2"]))
     if m["rn_d1"]:  # vom 2.10.2020 – 20.3.2022
-        return _day_range(doc, i, (int(m["rn_d1"]), int(m["rn_m1"]), m["rn_y1"]),
+        return _day_range(doc, i, (int(m["rn_d1"]), int(m["rn_m1"] or m["rn_m2"]), m["rn_y1"]),
                           (int(m["rn_d2"]), int(m["rn_m2"]), m["rn_y2"]))
     return _part_range(m, doc, i)
 
 
 def _tilltoday(m, doc: _Doc, i: int) -> Timex | None:
-    """zwischen 1966 und heute (``1966`` .. the anchor day), vom 16. Jahrhundert bis heute."""
+    """zwischen 1966 und heute (``1966`` .. the anchor day), vom 16. Jahrhundert bis heute, von
+    März bis jetzt (the last March .. the anchor day)."""
     today = doc.day_anchor(i)
     if m["tt_y"]:
         value, first = m["tt_y"], dt.date(int(m["tt_y"]), 1, 1)
+    elif m["tt_mo"]:  # von März bis jetzt: the last March up to now, or March of the year named
+        month = R.MONTHS[m["tt_mo"]]
+        year = int(m["tt_my"]) if m["tt_my"] else today.year - (month > today.month)
+        value, first = f"{year:04d}-{month:02d}", dt.date(year, month, 1)
     else:
         century = int(m["tt_c"])
         if not 1 <= century <= 21:
@@ -959,10 +964,10 @@ def _daypart(m, doc: _Doc, i: int) -> Timex | None:
 
 def _anaphor(m, doc: _Doc, i: int) -> Timex | None:
     """am Abend, in der Nacht, an dem Tag, an diesem Abend, in dem Monat, in dem Jahr, in
-    derselben Nacht: that part of the day, or that day, month or year, of the reference time
-    (the last date the text named; where it named no day, the anchor day)."""
+    derselben Nacht, im Laufe des Tages: that part of the day, or that day, month or year, of
+    the reference time (the last date the text named; where it named no day, the anchor day)."""
     word = m["an_part"] or m["an_night"] or m["an_unit"] or m["an_unit2"] or m["an_unit3"] or \
-        m["an_gen"]
+        m["an_gen"] or m["an_day"]
     found, narrative = doc.reference(i)
     if narrative:
         doc._used_frame.add(i)
@@ -1575,6 +1580,9 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     if m["cr_h"]:  # von 8 bis 19 Uhr, 09:00 - 12:00 Uhr, zwischen 22 und 6 Uhr
         times = (f"T{_hour(m['cr_h']):02d}:{int(m['cr_m'] or 0):02d}",
                  f"T{_hour(m['cr_h2']):02d}:{int(m['cr_m2'] or 0):02d}")
+    elif m["cw_h"]:  # halb zehn (bis zehn), Viertel vor acht
+        times = (_spoken_time(m["cw_q"], m["cw_h"]),
+                 _spoken_time(m["cw_q2"], m["cw_h2"]) if m["cw_h2"] else None)
     elif m["cl_mid"]:
         return _midnight(m, doc, i)
     else:
@@ -1605,6 +1613,14 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+def _spoken_time(quarter: str | None, hour_word: str) -> str:
+    """``halb zehn`` -> ``T09:30``, ``Viertel nach neun`` -> ``T09:15``, ``zehn`` -> ``T10:00``
+    (``halb eins`` is 12.30: noon rather than the small hours)."""
+    step, minutes = R.SPOKEN_MINUTES[" ".join(quarter.lower().split())] if quarter else (0, 0)
+    hour = (_hour(hour_word) + step - 1) % 12 + 1
+    return f"T{hour:02d}:{minutes:02d}"
 
 
 _NEXT_MORNING_REACH = 600  # characters after an evening or a night in which a time of the
@@ -1715,6 +1731,10 @@ def _duration(m, doc: _Doc, i: int) -> Timex | None:
     unit = R.unit_of(unit_word)
     if m["du_adj"] and words.lower().startswith("ein") and m["du_adj"] not in ("ganzen", "ganze"):
         return None  # "ein schwieriges Jahr": what a year was like, not how long
+    if not m["of_num"] and words.lower() in ("ein", "eine", "einen") and \
+            R.RELATIVE_AFTER.match(doc.text, m.end()) and \
+            R.COPULA_BEFORE.search(doc.text, max(0, m.start() - 40), m.start()):
+        return None  # "Es war ein Jahr, in dem ...": a predicate noun, not a length
     if m["du_back"] and re.search(r"\b[Nn]ach\s+$", doc.text[max(0, m.start() - 8):m.start()]):
         span = (m.start(), m.end("du_unit"))  # kehrte nach 22 Stunden zurück: the particle of
         # the verb, the length after which
@@ -1745,19 +1765,36 @@ def _lasting(m, doc: _Doc, i: int) -> Timex:
                     kind="duration")
 
 
+def _bare_unit(m, doc: _Doc, i: int) -> Timex:
+    """über Jahrhunderte (PXCE), nach Monaten (PXM): a length of an unknown count of units."""
+    unit = R.unit_of(m["bu_acc"] or m["bu_dat"])
+    return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],
+                    kind="duration")
+
+
 def _weekday(m, doc: _Doc, i: int) -> Timex:
     """Montag, vergangenen Donnerstag, Dienstagabend, Montag kommender Woche, (Ortszeit); a
     weekday in apposition to a date is that date (``am 27. September, dem Sonntag``); ``an
     einem Samstagabend`` is any Saturday evening (``XXXX-WXX-6TEV``)."""
     weekday = R.WEEKDAYS[m["wd_name"] or m["wd_gen"]]
-    if not (m["wd_rel"] or m["wd_week"] or m["wd_part"] or m["wd_part2"] or m["wd_gen"]
-            or m["wd_ch"]) and (name := R.NAME_BEFORE.search(
+    if m["wd_pmon"]:  # einen Mittwoch Anfang März: the first such weekday in that third
+        month, modifier = R.MONTHS[m["wd_pmon"]], R.PART_MODIFIERS[m["wd_pmod"]]
+
+        def build(year: int):
+            _, first, _ = R.month_interval(year, month, modifier)
+            day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+            return f"{day}", day, day
+
+        (value, day, _), anchor = doc.pick(i, build)
+        return doc.make(i, value, (day, day), "day", anchor=anchor)
+    if not (m["wd_rel"] or m["wd_week"] or m["wd_ago"] or m["wd_part"] or m["wd_part2"]
+            or m["wd_gen"] or m["wd_ch"] or m["wd_pmon"]) and (name := R.NAME_BEFORE.search(
                 doc.text, max(0, m.start() - 30), m.start())) and \
             name["first"] not in R.NOT_FIRST_NAMES and \
             not R.SENTENCE_BREAK.search(doc.text, max(0, name.start() - 3), name.start() + 1) \
             and not doc.text.startswith((",", " (", "(", ":"), m.end()):
         return None  # a surname: "das Duo Richard Freitag und Andreas Wellinger"
-    if not m["wd_rel"] and not m["wd_week"] and (R.INDEFINITE_BEFORE.search(
+    if not m["wd_rel"] and not m["wd_week"] and not m["wd_ago"] and (R.INDEFINITE_BEFORE.search(
             doc.text, max(0, m.start() - 12), m.start()) or _habitual(doc, i)):
         part = m["wd_part"] or m["wd_part2"]
         value = f"XXXX-WXX-{weekday + 1}" + (f"T{R.DAY_PARTS[part.lower()]}" if part else "")
@@ -1777,6 +1814,9 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         day = anchor = apposed
     elif not m["wd_rel"] and (week := _apposed_week(doc, i)) is not None:
         day = week + dt.timedelta(days=weekday)  # "Vor einer Woche, am Freitag": in that week
+    elif m["wd_ago"] and not m["wd_rel"] and (weeks := R.number_of(m["wd_ago"])):
+        monday = R.iso_week(anchor - dt.timedelta(days=7 * int(weeks)))[1]
+        day = monday + dt.timedelta(days=weekday)  # am Dienstag vor einer Woche: that week's
     elif m["wd_week"]:
         step = R.step_of(m["wd_week"])
         monday = R.iso_week(anchor + dt.timedelta(days=7 * step))[1]
@@ -2125,7 +2165,7 @@ _RESOLVERS: dict[str, Callable[..., Timex | None]] = {
     "relunit": _relunit, "monthweek": _month_week, "month": _month_expr, "year": _year_expr,
     "clock": _clock,
     "ducomp": _ducomp, "durange": _durange, "lasting": _lasting, "short": _short,
-    "duration": _duration,
+    "duration": _duration, "bareunit": _bare_unit,
     "weekday": _weekday, "relday": _relday, "set": _set, "vague": _vague,
 }
 

@@ -1,13 +1,13 @@
 """Print the bench temporal-expression gold in context, for checking it by reading.
 
     PYTHONPATH=lib python tests/gold/timex_bench_show.py [ARTICLE_ID ...] [--window] [--sample F]
-                                                        [--gold dev6]
+                                                        [--gold dev7]
 
 Default: every gold expression as ``[[span]] type value end_value mod`` inside its sentence-ish
 context, article by article, with the publication date. ``--window`` prints the whole window
 instead with the gold spans bracketed and date-like candidates of the selection regexes marked
 with ⟨ ⟩ (to see what might be missing). ``--sample 0.1`` prints a reproducible random tenth of
-the expressions. ``--gold dev2`` (dev3-dev6) shows a development gold instead of the bench
+the expressions. ``--gold dev2`` (dev3-dev7) shows a development gold instead of the bench
 gold (never the blind one). The text comes from the bench file at run time; none of it is in the
 repository.
 """
@@ -32,7 +32,7 @@ GOLD = HERE / "timex_bench.csv"
 ARTICLES = HERE / "timex_bench_articles.csv"
 
 
-DEV_GOLDS = ("dev2", "dev3", "dev4", "dev5", "dev6")
+DEV_GOLDS = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 
 
 def load_gold(name: str = "bench") -> tuple[pd.DataFrame, pd.DataFrame]:

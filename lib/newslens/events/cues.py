@@ -14,9 +14,11 @@ remembrance, not the event) and ``remote`` (a time far from the day of the repor
 ``vor Jahren``, ``kurz darauf``: the sentence tells a story, not the news of the day) and
 ``present`` (present-tense verbs saying a noun trigger happens: ``bricht aus``, ``meldet ... an``;
 read only in an article's lead) and ``during`` (a preposition of simultaneity: ``während des
-Gipfels``, ``beim Treffen``: what else the sentence tells happened at that noun's time). Scopes:
+Gipfels``, ``beim Treffen``: what else the sentence tells happened at that noun's time) and
+``digest`` (words of an article's title that make it a news digest, ``Nachrichten am Morgen -
+die Übersicht für Eilige``: a list of the day's news, each item told as a lead tells it). Scopes:
 ``near`` (five words before the trigger), ``before`` (the words just before the trigger's phrase),
-``clause`` (the trigger's clause), ``sentence``.
+``clause`` (the trigger's clause), ``sentence``, ``title`` (the article's title).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from newslens import config
 
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
-         "count", "happening", "change", "anniversary", "remote", "present", "during")
+         "count", "happening", "change", "anniversary", "remote", "present", "during",
+         "digest")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes (not brackets: ``schrieb Wadephul (CDU) am
@@ -60,6 +63,7 @@ class Cues:
     remote: re.Pattern
     present: re.Pattern
     during: re.Pattern
+    digest: re.Pattern
 
 
 @functools.cache
@@ -76,6 +80,12 @@ def cues() -> Cues:
     return Cues(**{key: re.compile(r"(?<!\w)(?:" + "|".join(found.get(key, ["(?!)"]))
                                    + r")(?!\w)", re.IGNORECASE)
                    for key in Cues.__dataclass_fields__})
+
+
+def is_digest(title: str) -> bool:
+    """The article is a news digest by its title (cues of kind ``digest``): every sentence of
+    it may be an item's lead."""
+    return bool(cues().digest.search(title))
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

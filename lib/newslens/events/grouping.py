@@ -527,7 +527,8 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
             source, low, high = "none", published[i], published[i]
         traits = classes.get(m["event_class"], frozenset())
         words = lemmas.get(m["lemma"], frozenset())
-        speech = "speech" in traits
+        # an address (a TV address, a government statement) is an occasion, not a speech act
+        speech = "speech" in traits and "address" not in words
         if source == "publication":
             # news of the days before; what someone said, of that day or the day before (the
             # remarks of the weekend and those of Monday are two statements)

@@ -22,7 +22,9 @@ The *lead* of an article is its first :data:`LEAD_SENTENCES` sentences starting 
 :data:`LEAD_CHARS` characters: a news article tells its news there, often in the present tense
 (``Hertz meldet Insolvenz an``, ``Der Minister tritt zurück``). Lexicon rows with ``requires =
 lead`` (present-tense forms) are triggers only there, and there a mention may take the
-publication day in the present tense too (:mod:`~newslens.events.dating`).
+publication day in the present tense too (:mod:`~newslens.events.dating`). A news digest (its
+title says so: ``Nachrichten am Morgen - die Übersicht für Eilige``, cues of kind ``digest``) is
+a list of leads: each of its sentences counts as one.
 """
 
 from __future__ import annotations
@@ -76,6 +78,9 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     units = _Units(sentences, articles, times)
     lengths = (dict(zip(articles["article_id"].astype(str), articles["text"].astype(str).str.len(),
                         strict=True)) if "text" in articles.columns else {})
+    digests = ({a for a, title in zip(articles["article_id"].astype(str),
+                                       articles["title"].fillna("").astype(str), strict=True)
+                if cues.is_digest(title)} if "title" in articles.columns else set())
     for k, found in sorted(lexicon.find_many(units.texts).items()):
         article_id, s0, s1, text = (units.ids[k], units.begins[k], units.ends[k],
                                     units.texts[k])
@@ -86,8 +91,9 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         raw = times.within(article_id, s0, s1)
         dated = dating.usable_timexes(raw, text, s0, published=published[article_id])
         news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
-        # a lead sentence whose day, set or period was put aside is no news of the day
-        lead = units.rank[k] < LEAD_SENTENCES and s0 < LEAD_CHARS \
+        # a lead sentence whose day, set or period was put aside is no news of the day; in a
+        # news digest every sentence may be an item's lead
+        lead = ((units.rank[k] < LEAD_SENTENCES and s0 < LEAD_CHARS) or article_id in digests) \
             and not dating.set_aside(raw, dated, text, s0)
         make = functools.partial(_mention, article_id=article_id, s0=int(s0), text=text,
                                  names=in_sentence, timexes=dated,

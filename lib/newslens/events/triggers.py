@@ -45,7 +45,9 @@ The lexicon is data, one reviewable row per word or word family:
   ``occasion`` a word of a generic class that names an occasion its actor has once (a company
   files for insolvency once, a state leaves a union once: it groups as the other classes'
   words do); ``personal`` a word of a generic class that names what happens to a person once
-  (a death: a later report recalls it through that person).
+  (a death: a later report recalls it through that person); ``address`` a word of a speech
+  class that names an address as an occasion, not a speech act (a TV address, a government
+  statement: its speaker gives it once that day, so its reports join without alike words).
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ POS = ("noun", "head", "verb", "stop")
 REQUIRES = ("", "change", "actor", "lead", "state")
 #: Values of the ``grouping`` columns of the class file and of the trigger file.
 CLASS_GROUPING = ("generic", "speech", "recurring", "daily")
-LEMMA_GROUPING = ("occasion", "personal")
+LEMMA_GROUPING = ("occasion", "personal", "address")
 
 
 @dataclass(frozen=True)

@@ -536,7 +536,7 @@ def _direct(text, sentences, tokens, marks, lex) -> list[Quote]:
         for verdict, mark in read.values()
         if verdict == "quote"
     ]
-    return _join_split(text, quotes)
+    return _join_split(text, quotes, starts)
 
 
 def _read_mark(text, starts, tokens, a: int, b: int, lex) -> _Mark:
@@ -647,9 +647,46 @@ def _direct_quote(text, sentences, tokens, m: _Mark) -> Quote:
         quote.frame = previous
     else:  # no cue: the speaker is named in the sentence around it, or spoke before
         quote.frame = (sentences[index][0], sentences[index][1])
-        # a phrase in reported speech going on: the words of the speaker before
-        quote.carried = quote.nested and _subjunctive(toks)
+        found = _parenthetical_source(toks, a)
+        if found:  # ``Das sei, in Steinmeiers Worten, „...“``
+            quote.cue, quote.source = found  # the sentence may still be reported speech
+        else:  # a phrase in reported speech going on: the words of the speaker before
+            quote.carried = quote.nested and _subjunctive(toks)
     return quote
+
+
+_SOURCE_IN = frozenset(["in", "nach", "so"])
+
+
+def _parenthetical_source(toks: list[Token], a: int):
+    """``..., in Steinmeiers Worten, „...“``, ``..., nach Ansicht Eva Langs, „...“``, ``...,
+    so der Minister, „...“``: who speaks, set off by commas right before the quotation (a
+    source noun owned by a name, or the phrase after ``so``): the cue and the speaker's
+    phrase."""
+    at = next((k for k, t in enumerate(toks) if t.start >= a), len(toks))
+    if at < 4 or toks[at - 1].text != "," or toks[at - 1].quoted:
+        return None
+    comma = next((k for k in range(at - 2, max(-1, at - 8), -1) if toks[k].text == ","), None)
+    if comma is None or toks[comma + 1].lower not in _SOURCE_IN:
+        return None
+    prep, inner = toks[comma + 1], toks[comma + 2 : at - 1]
+    if prep.lower == "so":  # ``so Eva Lang``, ``so der Minister``
+        if not inner or not inner[0].text[:1].isupper() and inner[0].lower not in ARTICLE_FORMS:
+            return None
+        if all(t.text.replace("-", "").isalpha() for t in inner):
+            return (prep.text, prep.start, prep.end), (inner[0].start, inner[-1].end)
+        return None
+    if not 2 <= len(inner) <= 4 or not all(t.text[:1].isupper() for t in inner):
+        return None
+    lex = cue_lexicon.lexicon()
+    if _is_source(inner[-1].lower, lex) and inner[-2].text.endswith(("s", "'", "’")):
+        name = inner[:-1]  # ``in Steinmeiers Worten``
+    elif _is_source(inner[0].lower, lex):
+        name = inner[1:]  # ``nach Ansicht Steinmeiers``
+    else:
+        return None
+    prep = toks[comma + 1]
+    return (prep.text, prep.start, prep.end), (name[0].start, name[-1].end)
 
 
 _LIST_GLUE = re.compile(r",?\s*(?:(?:oder|und|sowie|bzw\.)\s+(?:beispielsweise\s+)?)?")
@@ -1136,7 +1173,7 @@ def _passive(tokens: list[Token], lex, i: int, form) -> bool:
     """The cue verb at ``i`` is in the passive: a form of ``werden`` right after it (``als
     „X“ bezeichnet wird``), or it is a participle and one stands before it in its clause
     (``wird von X als „Y“ bezeichnet``)."""
-    if i + 1 < len(tokens) and tokens[i + 1].lower in _PASSIVE:
+    if i + 1 < len(tokens) and (tokens[i + 1].lower in _PASSIVE or tokens[i + 1].lower == "worden"):
         return True
     if not any(f.participle and f.lemma == form.lemma for f in lex.forms.get(tokens[i].lower, ())):
         return False
@@ -1208,9 +1245,10 @@ def _clause_end(tokens: list[Token], i: int) -> int:
 _AND_GLUE = re.compile(r"\s+(?:und|sowie)\s+")
 
 
-def _join_split(text: str, quotes: list[Quote]) -> list[Quote]:
+def _join_split(text: str, quotes: list[Quote], starts: list[int]) -> list[Quote]:
     """``„A“, sagte er, „B“``: one quotation with two parts; so are ``„A“ und „B“, sagte
-    er``, two statements that share the frame after them."""
+    er``, two statements that share the frame after them. Not across a sentence's end
+    (``„A“, sagte er. Das sei, so X, „B“``: ``starts`` of the sentences)."""
     out: list[Quote] = []
     for q in quotes:
         prev = out[-1] if out else None
@@ -1234,6 +1272,7 @@ def _join_split(text: str, quotes: list[Quote]) -> list[Quote]:
             and "\n" not in text[prev.end : q.start]
             and text[prev.end : q.start].rstrip().endswith((",", ":"))
             and text[prev.end - 2] not in _TERMINAL
+            and _sentence_of(starts, q.start) == _sentence_of(starts, prev.end - 1)
         ):
             prev.parts.extend(q.parts)
             continue
@@ -1736,12 +1775,20 @@ _GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer
 
 
 def _noun_phrase_start(tokens: list[Token], i: int) -> int:
+    """Where the noun phrase before ``tokens[i]`` begins (``Angaben des Ministeriums
+    zufolge``): capitalised words, articles, adjectives before a noun, and names written
+    otherwise (``dem „Figaro“``, ``dem Sender al-Dschasira``, ``des Verbandes (VDR)``)."""
     j = i
     while j > 0 and i - j < 8:
         tok = tokens[j - 1]
+        if tok.text == ")" and j >= 3 and tokens[j - 3].text == "(":
+            j -= 3  # ``(VDR)``
+            continue
         if tok.text in {",", ".", ":", ";", ")", "("}:
             break
-        if tok.text[0].isupper() or tok.lower in _NOUN_PHRASE_WORDS:
+        if tok.lower in _DATIVE_ARTICLES:  # the phrase's own case: ``hob X dem „Figaro“ zufolge``
+            return j - 1
+        if tok.text[0].isupper() or tok.lower in _NOUN_PHRASE_WORDS or _name_like_token(tok):
             j -= 1
             continue
         if (
@@ -1753,6 +1800,19 @@ def _noun_phrase_start(tokens: list[Token], i: int) -> int:
             continue
         break
     return j
+
+
+def _name_like_token(tok: Token) -> bool:
+    """A quotation mark or a word of a name that does not begin with a capital
+    (``al-Dschasira``, ``worldreferee.com``, ``iPhone``)."""
+    text = tok.text
+    return text in _QUOTE_MARKS or (
+        text[0].islower() and (any(c.isupper() for c in text) or "." in text)
+    )
+
+
+_QUOTE_MARKS = frozenset('„“”»«"')
+_DATIVE_ARTICLES = frozenset(["dem", "den", "einem"])
 
 
 def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | None:

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslens import kb
-from newslens.quotes.extract import ARTICLE_FORMS, SENTENCE_ADVERBS, Quote, relayed_cue
+from newslens.quotes import cues as cue_lexicon
+from newslens.quotes.extract import (
+    ARTICLE_FORMS,
+    SENTENCE_ADVERBS,
+    SPEECH_NOUNS,
+    Quote,
+    relayed_cue,
+)
 
 SPEAKER_LABELS = ("PER", "ORG")
 _PRONOUNS = {"er": "PER", "sie": "PER", "dieser": "PER"}
@@ -315,6 +322,9 @@ def _in_frame(
         found = subject and _resolve_subject(text, subject, inside, mentions, starts, quote, {})
         if found:
             return found
+    relative = _relative_subject(text, words, quote) if quote.cue else None
+    if relative is not None:  # ``eines Jungen, der angab, ...``: the antecedent speaks
+        return _relative_speaker(text, relative, inside)
     opening = _opening_subject(words, cue, people) if not quote.speaker_after else None
     if opening is not None:  # ``Albrecht Conze, der Direktor der Mission, bezeichnete``
         return _from_mention(opening)
@@ -332,8 +342,10 @@ def _in_frame(
         subject = _inverted_subject(words, quote.cue[2], people)
         if subject is not None:  # ``„...“, schrieb die Polizei auf Twitter``
             return _resolve_subject(text, subject, inside, mentions, starts, quote, previous)
-    if people:
-        best = min(people, key=lambda m: _distance(m, cue, after))
+    owners = [m for m in people if _possessor(text, m, lo)]  # ``die DNA Kachelmanns``
+    named = [m for m in people if m not in owners]
+    if named:
+        best = min(named, key=lambda m: _distance(m, cue, after))
         if pronoun is None or _distance(best, cue, after) <= abs(pronoun[1] - cue):
             return _from_mention(best, _owner_start(text, best, lo), text)
     if pronoun is not None:
@@ -347,6 +359,9 @@ def _in_frame(
             "end": phrase[1],
             **_role_referent(text, phrase, mentions, starts),
         }
+    if owners:
+        best = min(owners, key=lambda m: _distance(m, cue, after))
+        return _from_mention(best, _owner_start(text, best, lo), text)
     others = [m for m in inside if m.label == "LOC"]
     if others:
         return _from_mention(min(others, key=lambda m: _distance(m, cue, quote.speaker_after)))
@@ -422,7 +437,7 @@ _SKIP_AFTER_VERB = SENTENCE_ADVERBS | {
 
 
 _PASSIVE_AUX = frozenset(["wird", "wurde", "werden", "wurden"])
-_HEISST = frozenset(["heißt", "hieß", "geheißen", "hieße"])
+_HEISST = frozenset(["heißt", "hieß", "geheißen", "hieße", "heiße"])
 _SOURCE_PREPOSITIONS = frozenset(
     ["in", "im", "auf", "aus", "bei", "beim", "von", "vom", "zur", "zum", "am", "an"]
 )
@@ -458,8 +473,12 @@ def _clause_subject(
     fin = next(
         (i for i, w in enumerate(clause) if i > 0 and w[0].lower() in _FINITE_AUX), len(clause)
     )
-    if fin < len(clause) and clause[fin][0].lower() in _PASSIVE_AUX:
-        return None  # the passive's subject is not the speaker (``wurde ... aufgefordert``)
+    following = next((w[0].lower() for w in words if w[1] >= cue_end), "")
+    if fin < len(clause) and (
+        clause[fin][0].lower() in _PASSIVE_AUX
+        or (clause[fin][0].lower() in _SEIN and following == "worden")
+    ):  # the passive's subject is not the speaker (``wurde ... aufgefordert``): its agent is
+        return _passive_source(clause)
     first = clause[:fin]
     if cue_word in _HEISST:  # ``In dem Bericht heißt es``: the source is the speaker
         source = first and first[0][0].lower() in _SOURCE_PREPOSITIONS
@@ -475,6 +494,115 @@ def _clause_subject(
             return after  # the first constituent is the object
         return first[0][1], first[-1][2]
     return after
+
+
+_RELATIVE = frozenset(["der", "die", "das", "welcher", "welche", "welches"])
+
+
+def _relative_subject(text: str, words, quote: Quote):
+    """The relative pronoun opening the clause that ends in the cue verb, right before the
+    quotation (``eines Jungen, der angab, ...``, ``Ärzte, die sagen: „...“``, ``Ägypten, das
+    vorschlug, ...``), with the comma before it; None when the cue is not the last verb of a
+    relative clause, or another clause stands between it and the quotation."""
+    cue, cue_end = quote.cue[1], quote.cue[2]
+    before = [k for k, w in enumerate(words) if w[2] <= cue]
+    if not before or quote.cue[0].lower() in _HEISST:  # ``, das heißt, ...``
+        return None
+    if quote.cue[0].split()[-1].lower() in _particles():
+        return None  # ``, die teilte mit``: the particle apart, a main clause
+    comma = next((k for k in reversed(before) if words[k][0] in _CLAUSE_CUT), None)
+    if comma is None or comma == 0 or words[comma][0] != "," or comma + 1 > before[-1]:
+        return None
+    pronoun, nxt = words[comma + 1], words[comma + 2] if comma + 2 < len(words) else None
+    if pronoun[0] not in _RELATIVE or nxt is None or not _relative_goes_on(nxt[0]):
+        return None
+    end = _RELATIVE_END.match(text, cue_end)
+    if end is None or not any(0 <= s - end.end() <= 1 for s, _ in quote.parts):
+        return None  # the cue is not the clause's last word, or no quotation follows it
+    return pronoun, words[comma]
+
+
+def _relative_goes_on(word: str) -> bool:
+    """The word after ``der``/``die``/``das`` lets it be a relative pronoun that is the
+    subject: not a noun (``, die Polizei teilte mit``), not a finite verb in second place
+    (``, das hat X behauptet``), not an article of another subject (``, die die Partei
+    ankündigt``)."""
+    low = word.lower()
+    return not (word[:1].isupper() or low in _FINITE_AUX or low in _NOMINATIVE_ARTICLES)
+
+
+_NOMINATIVE_ARTICLES = frozenset(["der", "die", "das", "ein", "eine"])
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """The separable particles of the cue verbs (``mit`` of ``teilte mit``)."""
+    forms = cue_lexicon.lexicon().forms.values()
+    return frozenset(f.particle for group in forms for f in group if f.particle)
+
+
+#: After the verb of a relative clause: an auxiliary or two, the comma or colon, a space.
+_RELATIVE_END = re.compile(
+    r"(?:\s+(?:" + "|".join(sorted(_FINITE_AUX)) + r")\b){0,2}\s*[,:]\s*"
+)
+
+
+#: The antecedent of a relative pronoun ends at most this far before its comma, only lower-case
+#: words between (``Ramsey Clark anwesend, der``).
+ANTECEDENT_CHARS = 12
+
+
+def _relative_speaker(text: str, relative, inside: list[Mention]) -> dict:
+    """The relative pronoun as written; its entity the person or organisation named right
+    before the comma (the antecedent)."""
+    pronoun, comma = relative
+    near = [
+        m
+        for m in inside
+        if m.label in SPEAKER_LABELS
+        and m.end <= comma[1]
+        and comma[1] - m.end <= ANTECEDENT_CHARS
+        and not any(not w[:1].islower() for w in text[m.end : comma[1]].split())
+    ]
+    ref = near[-1] if near else None
+    return {
+        "text": pronoun[0],
+        "start": pronoun[1],
+        "end": pronoun[2],
+        "entity_id": ref.entity_id if ref else None,
+        "canonical": ref.canonical if ref else None,
+    }
+
+
+_SEIN = frozenset(["ist", "war", "sind", "waren", "sei", "wäre"])
+_AGENT_PREPOSITIONS = frozenset(["von", "vom", "durch"])
+_DOCUMENT_PREPOSITIONS = frozenset(["in", "im"])
+
+
+def _passive_source(clause) -> tuple[int, int] | None:
+    """Who speaks in the passive: the agent (``Von den Behörden wird angenommen``), else the
+    document the words stand in (``So wird in einer Pressemitteilung gefordert``, ``Im
+    Bericht war festgestellt worden``)."""
+    k = next((i for i, w in enumerate(clause) if w[0].lower() in _AGENT_PREPOSITIONS), None)
+    if k is not None:
+        return _phrase_from(clause[k + 1 :])
+    k = next((i for i, w in enumerate(clause) if w[0].lower() in _DOCUMENT_PREPOSITIONS), None)
+    phrase = _phrase_from(clause[k + 1 :]) if k is not None else None
+    if phrase is None:
+        return None
+    nouns = [w[0] for w in clause[k + 1 :] if w[1] < phrase[1] and w[0][:1].isupper()]
+    return phrase if nouns and _document(nouns[0]) else None
+
+
+def _document(word: str) -> bool:
+    """A noun of a statement or document, also in a compound (``Pressemitteilung``,
+    ``Bericht``, ``Jahresbericht``)."""
+    return _said(word) or word.lower().endswith(_sources())
+
+
+@lru_cache(maxsize=1)
+def _sources() -> tuple[str, ...]:
+    return tuple(sorted(cue_lexicon.lexicon().sources))
 
 
 _OPENING_PREPOSITIONS = _SOURCE_PREPOSITIONS | {
@@ -533,6 +661,47 @@ def _colon_subject(words, colon: int, named: set[int]) -> tuple[int, int] | None
     if verb in _OPENING_PREPOSITIONS:
         return None
     return _with_apposition(clause, _phrase_from(clause[j + 1 :]))
+
+
+_GENITIVE_ARTICLES = frozenset(["des", "der", "eines", "einer"])
+
+
+def _possessor(text: str, m: Mention, lo: int) -> bool:
+    """A name in the genitive (``Obamas``, ``des Verfassungsschutzes``: its entity's name
+    lacks the ending) that names a possessor (``die DNA Kachelmanns``, ``Obamas Einsatz``),
+    not who speaks; the owner of a role speaks for it (``der Sprecher des Kremls``, ``ein
+    Sprecher Koch-Mehrins``), and so does a source (``Angaben des Ministeriums``)."""
+    if not _genitive(m.text, m.canonical or "") or _owner_start(text, m, lo) is not None:
+        return False
+    before = text[max(lo, m.start - 40) : m.start].split()
+    if before and before[-1].lower() in _GENITIVE_ARTICLES:
+        return False  # ``Angaben des Ministeriums``: the source
+    after = text[m.end : m.end + 40].split()[:1]
+    if after and (after[0].startswith(":") or _said(after[0])) or before and _said(before[-1]):
+        return False  # ``in Steinmeiers Worten``, ``die Aussage Schäubles``, ``Salvinis:``
+    return not (before and before[-1].strip(",") in _roles())
+
+
+_GENITIVE_ENDINGS = ("s", "es", "'", "’", "'s", "’s")
+
+
+def _genitive(written: str, name: str) -> bool:
+    """The mention's last word is a word of its entity's name with a genitive ending
+    (``Obamas``, ``Herthas`` of Hertha BSC, ``Verfassungsschutzes``), not a name that ends
+    in ``s`` itself (``Brüder Italiens``, of Fratelli d'Italia; ``Hans Weiss``)."""
+    words = written.split()
+    if not words or not name:
+        return False
+    last, own = words[-1].lower(), {w.lower() for w in name.split()}
+    return last not in own and any(
+        last.endswith(e) and last[: -len(e)] in own for e in _GENITIVE_ENDINGS
+    )
+
+
+def _said(word: str) -> bool:
+    """A noun of what someone says or holds (``Worten``, ``Aussage``, ``Ansicht``)."""
+    word = word.strip(",.:;").lower()
+    return word.endswith(SPEECH_NOUNS) or word in cue_lexicon.lexicon().sources
 
 
 def _inverted_subject(words, cue_end: int, people: list[Mention]) -> tuple[int, int] | None:
@@ -1004,6 +1173,12 @@ def _role_referent(text: str, phrase, mentions: list[Mention], starts: list[int]
             if m.label == "PER" and m.entity_id:
                 return {"entity_id": m.entity_id, "canonical": m.canonical}
     return {"entity_id": None, "canonical": None}
+
+
+@lru_cache(maxsize=1)
+def _roles() -> frozenset[str]:
+    """Every role noun of ``data/roles.csv`` (``Sprecher``, ``Minister``, ``Anwalt``)."""
+    return frozenset(kb.load_roles()["role"])
 
 
 @lru_cache(maxsize=1)
