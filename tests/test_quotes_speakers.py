@@ -142,3 +142,20 @@ def test_the_agent_of_a_cue_in_the_passive_speaks_else_the_document_it_stands_in
         "den Behörden",
         "einer Pressemitteilung der Organisation",
     ]
+
+
+def test_the_phrase_before_zufolge_holds_names_written_in_lower_case_or_quotation_marks():
+    """``Dem Sender al-Dschasira zufolge``, ``des Verbandes (VDR) zufolge``, ``dem „Figaro“
+    zufolge`` (not the subject before its article): the source speaks and is not quoted."""
+    text = (
+        "Dem Sender al-Dschasira zufolge wird das Schiff in den Hafen von Aschdod gebracht. "
+        "Einer Erklärung des Verbandes (VDR) zufolge kamen mehrere tausend Lehrer zur Kundgebung. "
+        "Zudem hob Jan Ott dem „Figaro“ zufolge die Bedeutung Englands besonders hervor."
+    )
+    found = _speakers(text, {"Jan Ott": "PER"})
+    assert [written for _, written, _ in found] == [
+        "Dem Sender al-Dschasira",
+        "Einer Erklärung des Verbandes (VDR)",
+        "dem „Figaro“",
+    ]
+    assert not any("zufolge" in quote or "Sender" in quote for quote, _, _ in found)

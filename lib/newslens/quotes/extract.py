@@ -1775,12 +1775,20 @@ _GENITIVE = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer
 
 
 def _noun_phrase_start(tokens: list[Token], i: int) -> int:
+    """Where the noun phrase before ``tokens[i]`` begins (``Angaben des Ministeriums
+    zufolge``): capitalised words, articles, adjectives before a noun, and names written
+    otherwise (``dem „Figaro“``, ``dem Sender al-Dschasira``, ``des Verbandes (VDR)``)."""
     j = i
     while j > 0 and i - j < 8:
         tok = tokens[j - 1]
+        if tok.text == ")" and j >= 3 and tokens[j - 3].text == "(":
+            j -= 3  # ``(VDR)``
+            continue
         if tok.text in {",", ".", ":", ";", ")", "("}:
             break
-        if tok.text[0].isupper() or tok.lower in _NOUN_PHRASE_WORDS:
+        if tok.lower in _DATIVE_ARTICLES:  # the phrase's own case: ``hob X dem „Figaro“ zufolge``
+            return j - 1
+        if tok.text[0].isupper() or tok.lower in _NOUN_PHRASE_WORDS or _name_like_token(tok):
             j -= 1
             continue
         if (
@@ -1792,6 +1800,19 @@ def _noun_phrase_start(tokens: list[Token], i: int) -> int:
             continue
         break
     return j
+
+
+def _name_like_token(tok: Token) -> bool:
+    """A quotation mark or a word of a name that does not begin with a capital
+    (``al-Dschasira``, ``worldreferee.com``, ``iPhone``)."""
+    text = tok.text
+    return text in _QUOTE_MARKS or (
+        text[0].islower() and (any(c.isupper() for c in text) or "." in text)
+    )
+
+
+_QUOTE_MARKS = frozenset('„“”»«"')
+_DATIVE_ARTICLES = frozenset(["dem", "den", "einem"])
 
 
 def _around(tokens, a: int, b: int, index: int, cue, *, after: bool) -> Quote | None:
