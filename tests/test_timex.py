@@ -2012,3 +2012,29 @@ def test_seasons_after_der_ranges_up_to_now_a_weekday_in_a_third_and_spoken_time
         text, anchor, expected):
     frame = timex.tag(text, anchor=anchor)
     assert list(zip(frame["text"], frame["value"], frame["end_value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # "ersten" is an ordinal, no participle that would make "bis Juni" a bound still to come
+    ("Nach dem ersten Lockdown im Frühjahr sprang die Zahl dann bis Juni auf 301 000.",
+     "2020-12-22", [("Frühjahr", "2020-SP"), ("Juni", "2020-06")]),
+    # the last time before now and a month in the pluperfect are looks back, no new focus
+    ("Die Exporte gingen im April um 31 Prozent zurück. Einen ähnlichen Rückgang gab es zuletzt "
+     "in der Finanzkrise im Juli 2009. Exportiert wurden im April Waren für 75 Milliarden.",
+     "2020-06-09", [("April", "2020-04"), ("zuletzt", "PAST_REF"), ("Juli 2009", "2009-07"),
+                    ("April", "2020-04")]),
+    ("Im April 2019 hatte der Saldo noch 17,8 Milliarden Euro betragen. Schon im März waren die "
+     "Exporte abgesackt.", "2020-06-09", [("April 2019", "2019-04"), ("März", "2020-03")]),
+])
+def test_sentence_ends_after_thousands_ersten_and_looks_back_that_set_no_focus(text, anchor,
+                                                                                expected):
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+def test_a_full_stop_after_a_group_of_thousands_ends_a_sentence_an_ordinal_does_not():
+    from newslens import _timex_rules as rules
+    text = ("Sie wuchs auf 265 000. Nach dem Lockdown am 3. Oktober stieg sie auf 1.200. "
+            "Dann fiel sie.")
+    ends = [m.start() for m in rules.SENTENCE_BREAK.finditer(text)]
+    assert [text[e - 3:e + 1] for e in ends] == ["000.", "200.", "sie."]

@@ -992,9 +992,11 @@ ZUNAECHST_TEMPORAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:nicht|kein\w*|noch|offen
 SOFT_BREAK = re.compile(r"(?<=[\w,\-–])[ \t]*\n(?=[ \t]*\S)")
 #: ... and the same followed by a word in lower case: evidence that the text is hard-wrapped.
 SOFT_BREAK_LOWER = re.compile(r"(?<=[\w,\-–])[ \t]*\n(?=[ \t]*[a-zäöüß])")
+#: (a full stop after a digit ends no sentence, "am 3. Oktober", unless the number has a group
+#: of thousands: "auf 265 000. Nach dem Lockdown", "1.200. Dann")
 SENTENCE_BREAK = re.compile(
-    r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?<!\d.)[“”\"»«]?"
-    r"(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"
+    r"[.!?\n](?:(?<=\n)(?![ \t]*[a-zäöüß])|(?<![\d\s][A-Za-z].)(?:(?<!\d.)|"
+    r"(?<=\d[ .\u00a0\u202f]\d{3}.))[“”\"»«]?(?=\s|$|[A-ZÄÖÜ][a-zäöüß]))"
 )
 #: Clause breaks: punctuation (not the comma of 21,5), quote marks, and dashes with spaces
 #: around them.
@@ -1081,6 +1083,10 @@ _PAST_PREFIXES = (
 _PERFECT_AUXILIARIES = ("hat", "haben", "habe", "ist", "sind")
 #: "zu" right before a word: an infinitive (zu erreichen, zu verhindern), not a participle.
 ZU_BEFORE = re.compile(r"(?<![\w])zu[ \t]+$")
+#: Words shaped like a participle that are none: the ordinal "ersten" ("beiden" is left a
+#: participle: it stands in for the Ersatzinfinitiv, "2016 hatte sie einen ihrer beiden Söhne
+#: betrauern müssen", which the cues do not know).
+NOT_PARTICIPLES = ("ersten",)
 #: Tense cue words. Lower-case words in -ierte(n), -ete(n), -elte(n), -ckte(n), -hlte(n),
 #: -llte(n), -erte count as past too (telefonierte, antwortete, schüttelte, blickte, änderte),
 #: except participle adjectives in ge- (geöffnete) or before a noun (stornierte Reisen), and
@@ -1094,7 +1100,8 @@ TENSE_CUES = re.compile(
     # weak preterites with a verbal prefix: erkrankte, verkaufte (not -ten: verzichten)
     + r"|(?:er|ver|be|ent|zer|emp)[a-zäöüß]{2,}[^aeiouäöüt\W]te(?![\w])(?![ \t]+[A-ZÄÖÜ]))"
     r"|(?P<present>" + _words(_PRESENT_CUES) + r")|(?P<auxiliary>" + _words(_PERFECT_AUXILIARIES)
-    + r")|(?P<participle>[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]{2,}(?:t|en)|"
+    + r")|(?P<participle>(?!" + _words(NOT_PARTICIPLES) + r"(?![\w]))"
+    + r"[a-zäöüß]*(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]{2,}(?:t|en)|"
     r"[a-zäöüß]+iert))(?![\w])"
 )
 

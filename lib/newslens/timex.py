@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "16"
+STAGE_VERSION = "17"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -333,7 +333,8 @@ class _Doc:
     def _aside(self, i: int, timex: Timex) -> bool:
         """A date that does not move the narrative's focus: ``seit 2015`` (it reaches up to the
         present), a point of comparison (``weniger als 2012``, ``gegenüber Mai 2019``), a year as
-        an attribute or a limit (``Krise 2008/2009``, ``Thriller von 1981``, ``bis 2018``), or
+        an attribute or a limit (``Krise 2008/2009``, ``Thriller von 1981``, ``bis 2018``), the
+        last time before now (``gab es zuletzt ... im Juli 2009``), or
         a bare year in the pluperfect (``Schon 1914 war die Familie geflüchtet``: a look back
         from the time told, not a new time)."""
         start = self.matches[i].start()
@@ -344,10 +345,15 @@ class _Doc:
                 timex.granularity == "year"
                 and R.ATTRIBUTE_BEFORE.search(self.text, max(0, start - 40), start)):
             return True
-        if timex.granularity != "year":
+        c_lo, _, _ = self._clause(i)
+        if R.RECENTLY.search(self.text, c_lo, start):
+            return True  # "gab es zuletzt ... im Juli 2009": the last time before now, a point
+            # of comparison, not the time the text goes on in
+        if timex.granularity not in ("year", "month"):
             return False
-        if timex.modifier == "approximate" or _ROUGHLY_BEFORE.search(
-                self.text, max(0, start - 8), start):
+        if timex.granularity == "year" and (timex.modifier == "approximate" or
+                                            _ROUGHLY_BEFORE.search(self.text, max(0, start - 8),
+                                                                   start)):
             return True  # "um 1900": too rough a year for a later "an Pfingsten" to take
         c_lo, c_hi, cues = self._clause(i)
         words = {self.text[a:b] for a, b, tense in cues if c_lo <= a and b <= c_hi}
@@ -2212,7 +2218,11 @@ def _sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[i
     cues = [(c.start(), c.end(), c.lastgroup) for c in R.TENSE_CUES.finditer(text, lo, hi)
             if not (c.lastgroup == "participle" and R.ZU_BEFORE.search(text, max(lo, c.start() - 4),
                                                                          c.start()))]
-    return breaks, cues  # (not "zu erreichen": an infinitive after "zu" is no participle)
+    # (not "zu erreichen": an infinitive after "zu" is no participle); "gewesen", "worden" are
+    # past cues and participles too ("waren die Wahlen gewesen": the pluperfect)
+    cues += [(a, b, "participle") for a, b, t in cues
+             if t == "past" and text[a:b] in ("gewesen", "worden")]
+    return breaks, sorted(cues)
 
 
 def _nearest_cue(cues: list[tuple[int, int, str]], lo: int, hi: int, start: int,
