@@ -523,3 +523,18 @@ def test_an_address_reported_in_other_words_in_other_articles_is_one_event():
     found, _ = events_of(*docs)
     address = found[found["trigger"] == "Fernsehansprache"].set_index("article_id")["event_id"]
     assert address["a1"] == address["a2"]
+
+
+def test_taking_office_and_a_nomination_of_the_same_person_are_other_lemmas():
+    # A nomination (nominiert, Nominierung), an appointment, a dismissal and taking office
+    # (Amtsantritt, vereidigt) are other events of one person: a later 'nach dem Amtsantritt
+    # von Biden' is no report of the minister Biden nominated that week.
+    nominated = [Doc(f"n{k}", "2021-02-23", ["Biden hat am Montag einen Richter als "
+                                             "Justizminister nominiert."], [BIDEN],
+                     [("am Montag", "2021-02-22", "2021-02-22", "day")]) for k in range(2)]
+    later = Doc("late", "2021-02-24", ["Nach dem Amtsantritt von Biden entspannte sich das "
+                                       "Verhältnis."], [BIDEN])
+    found, _ = events_of(*nominated, later)
+    event = found.set_index("trigger")["event_id"]
+    assert found[found["trigger"] == "nominiert"]["lemma"].unique().tolist() == ["Nominierung"]
+    assert event["Amtsantritt"] not in set(found[found["trigger"] == "nominiert"]["event_id"])
