@@ -699,3 +699,128 @@ def test_a_result_state_reports_its_event_but_takes_no_publication_day():
     assert found.at["vergifteten", "event_class"] == "assault"
     assert found.at["vergifteten", "date_source"] == "none"
     assert found.at["vergiftet", "date_source"] == "publication"
+
+
+# -- statements, threats, plans put on hold (issue 13, the seed gold's misses) ---------------
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "lemma", "event_class"), [
+    ("Peskow reagierte auf Äußerungen Trumps.", "Äußerungen", "Äußerung", "statement"),
+    ("Medwedew deutete eine Gegenreaktion mit Atomwaffen an.", "deutete", "Drohung",
+     "threaten"),
+    ("Der Minister hatte Konsequenzen angedeutet.", "angedeutet", "Drohung", "threaten"),
+    ("Die Gewaltandrohung wurde ernst genommen.", "Gewaltandrohung", "Drohung", "threaten"),
+    ("Das Vor-Treffen wurde auf Eis gelegt.", "auf Eis gelegt", "Absage", "decision"),
+])
+def test_statement_nouns_veiled_threats_and_plans_put_on_hold_are_triggers(
+        sentence, trigger, lemma, event_class):
+    found = [(t.text, t.lemma, t.event_class) for t in lexicon().find(sentence)]
+    assert (trigger, lemma, event_class) in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Er deutete auf das Haus.",                     # pointed: no hint at all
+    "Sie deutete eine Lösung an.",                  # a hint without a threat
+    "Die Daten wurden auf dem Server gelegt.",      # gelegt alone is nothing
+])
+def test_hints_without_threat_words_are_no_threats(sentence):
+    assert [t for t in lexicon().find(sentence) if t.event_class == "threaten"
+            or t.lemma == "Absage"] == []
+
+
+def test_a_noun_statement_needs_a_speaker():
+    doc = Doc("a", "2025-10-21", ["Peskow reagierte auf Äußerungen Trumps.",
+                                  "Solche Äußerungen sind selten."],  # nobody: none
+              [("Peskow", PER, "per:dmitri_peskow", "Dmitri Peskow"),
+               ("Trumps", PER, "per:donald_trump", "Donald Trump")])
+    said = events_of(doc)[0]
+    said = said[said["trigger"] == "Äußerungen"]
+    assert said["actors"].tolist() == ["Donald Trump"]  # the genitive next to it, not Peskow
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Der Kreml warnte vor einem möglichen Angriff.", "asserted"),
+    ("Medwedew deutete eine mögliche Gegenreaktion mit Atomwaffen an.", "asserted"),
+    ("Möglicherweise warnte der Kreml die Regierung.", "hypothetical"),
+    ("Der Kreml hätte vor einem Angriff gewarnt.", "hypothetical"),
+])
+def test_a_possibility_after_a_finite_past_verb_belongs_to_its_object(sentence, modality):
+    # The finite verb stands second in a German main clause: a subjunctive or a word of
+    # possibility after it qualifies what was threatened or warned of, not the act itself.
+    found, _ = events_of(Doc("a", "2025-10-16", [sentence]))
+    verbs = found[found["event_class"] == "threaten"]
+    assert verbs["modality"].astype(str).tolist() == [modality]
+
+
+def test_a_weak_preterite_in_ete_is_past_news_of_the_day():
+    doc = Doc("a", "2025-10-16", ["Medwedew deutete eine Gegenreaktion mit Atomwaffen an."],
+              [("Medwedew", PER, "per:dmitri_medwedew", "Dmitri Medwedew")])
+    m = only(events_of(doc)[0], "deutete")
+    assert (m["date_source"], m["start_date"]) == ("publication", pd.Timestamp("2025-10-16"))
+
+
+def _with_age(doc: Doc, surface: str, value: str) -> tuple[pd.DataFrame, ...]:
+    """The tables of ``doc`` with a duration expression ``surface`` of ``value``, resolved
+    against the publication day, as the timex stage gives it."""
+    sentences, mentions, timexes, articles = tables(doc)
+    start = articles["text"].iloc[0].index(surface)
+    row = {"article_id": doc.article_id, "start": start, "end": start + len(surface),
+           "text": surface, "start_date": pd.NaT, "end_date": pd.NaT, "granularity": "month",
+           "vague": False, "kind": "duration", "value": value,
+           "anchor": pd.Timestamp(doc.published)}
+    timexes = pd.concat([timexes, pd.DataFrame([row])], ignore_index=True)
+    return sentences, mentions, timexes, articles
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "first", "last"), [
+    ("Trump wurde auf seine rund einen Monat alte Äußerung angesprochen.", "rund einen Monat",
+     "P1M", "2025-09-06", "2025-10-06"),
+    ("Das zwei Tage alte Urteil wurde veröffentlicht.", "zwei Tage", "P2D", "2025-10-19",
+     "2025-10-19"),
+])
+def test_a_duration_that_gives_an_age_dates_the_event_that_long_before(
+        sentence, surface, value, first, last):
+    doc = Doc("a", "2025-10-21", [sentence], [TRUMP] if "Trump" in sentence else [])
+    found, _ = build_events(*_with_age(doc, surface, value))
+    m = found[found["event_class"].isin(["statement", "trial"])].iloc[0]
+    assert (m["date_source"], m["start_date"], m["end_date"]) == (
+        "timex", pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_a_duration_that_is_no_age_does_not_date():
+    doc = Doc("a", "2025-10-21", ["Das Urteil kam nach zwei Tagen Beratung."])
+    found, _ = build_events(*_with_age(doc, "zwei Tagen", "P2D"))
+    m = found.set_index("trigger").loc["Urteil"]
+    assert (m["date_source"], m["start_date"]) == ("publication", pd.Timestamp("2025-10-21"))
+
+
+def test_a_noun_is_not_dated_across_another_noun_trigger():
+    # The expression after the call belongs to the call's phrase, not to the remarks.
+    doc = Doc("a", "2025-10-21", ["Die Kehrtwende in seinen Äußerungen wurde ausgelöst durch "
+                                  "einen Anruf Putins in der vergangenen Woche."],
+              [("Putins", PER, "per:wladimir_putin", "Wladimir Putin")],
+              [("in der vergangenen Woche", "2025-10-13", "2025-10-19", "week")])
+    found = events_of(doc)[0].set_index("trigger")
+    assert found.at["Anruf", "date_source"] == "timex"
+    assert found.at["Äußerungen", "date_source"] == "none"
+
+
+def test_a_clause_without_names_takes_the_place_named_in_its_words():
+    doc = Doc("a", "2025-10-21", ["Doch es wurde laut US-Medien auf Eis gelegt.",
+                                  "Die Vereinbarung mit Israel wurde in Gaza-Stadt gefeiert."],
+              [("US", LOC, "loc:usa", "USA"), ("Israel", LOC, "loc:israel", "Israel"),
+               ("Gaza", LOC, "loc:gaza", "Gaza")])
+    sentences, mentions, timexes, articles = tables(doc)
+    mentions["compound"] = mentions["text"].isin(["US", "Gaza"])
+    found = build_events(sentences, mentions, timexes, articles)[0].set_index("trigger")
+    assert found.at["auf Eis gelegt", "places"] == "USA"
+    assert found.at["auf Eis gelegt", "date_source"] == "publication"
+    assert found.at["Vereinbarung", "places"] == "Israel"  # a place of its own: not the word's
+
+
+def test_a_speech_noun_keeps_the_day_of_a_noun_that_names_its_time():
+    doc = Doc("a", "2025-10-21", ["Trump war dort.", "Seine Äußerungen während des Gipfels am "
+                                  "Montag sorgten für Empörung."],
+              [TRUMP], [("Montag", "2025-10-20", "2025-10-20", "day")])
+    m = only(events_of(doc)[0], "Äußerungen")
+    assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2025-10-20"))

@@ -69,7 +69,7 @@ def test_a_name_in_the_genitive_owns_something_and_does_not_speak():
     mentions = {"Jan Otts": "Jan Ott", "Liverpools": "Liverpool", "Eva Langs": "Eva Lang"}
     found = _speakers(text, names, canonical=mentions)
     assert [written for q, written, _ in found if q.startswith("„")] == [
-        "Gericht",
+        "Das Gericht",
         "Jürgen Klopp",
         "Eva Langs",
     ]

@@ -13,9 +13,10 @@ state an event: ``ein Lockdown wurde verhängt``, ``Sanktionen beschlossen``) an
 remembrance, not the event) and ``remote`` (a time far from the day of the report: ``damals``,
 ``vor Jahren``, ``kurz darauf``: the sentence tells a story, not the news of the day) and
 ``present`` (present-tense verbs saying a noun trigger happens: ``bricht aus``, ``meldet ... an``;
-read only in an article's lead) and ``digest`` (words of an article's title that make it a news
-digest, ``Nachrichten am Morgen - die Übersicht für Eilige``: a list of the day's news, each item
-told as a lead tells it). Scopes:
+read only in an article's lead) and ``during`` (a preposition of simultaneity: ``während des
+Gipfels``, ``beim Treffen``: what else the sentence tells happened at that noun's time) and
+``digest`` (words of an article's title that make it a news digest, ``Nachrichten am Morgen -
+die Übersicht für Eilige``: a list of the day's news, each item told as a lead tells it). Scopes:
 ``near`` (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``, ``title`` (the article's title).
 """
@@ -32,7 +33,8 @@ from newslens import config
 
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
-         "count", "happening", "change", "anniversary", "remote", "present", "digest")
+         "count", "happening", "change", "anniversary", "remote", "present", "during",
+         "digest")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes (not brackets: ``schrieb Wadephul (CDU) am
@@ -60,6 +62,7 @@ class Cues:
     anniversary: re.Pattern
     remote: re.Pattern
     present: re.Pattern
+    during: re.Pattern
     digest: re.Pattern
 
 
@@ -96,6 +99,7 @@ def modality(text: str, start: int, end: int, clause: tuple[int, int], verb: boo
     """asserted, negated, planned, hypothetical or reported: the cues around a trigger."""
     c = cues()
     left, right = clause
+    word = text[start:end]
     text = text[:start] + " " * (end - start) + text[end:]  # the trigger is no cue of itself
     near = text[max(left, start - 45):start]
     if c.negated_near.search(near) and len(_WORD.findall(near)) <= 8:
@@ -105,13 +109,24 @@ def modality(text: str, start: int, end: int, clause: tuple[int, int], verb: boo
     in_clause = text[left:right]
     if c.negated_clause.search(in_clause):
         return "negated"
-    if c.hypothetical.search(in_clause):
+    # A finite past verb stands second in its clause: a subjunctive or a word of possibility
+    # after it belongs to its object (deutete eine mögliche Gegenreaktion an, warnte vor
+    # einem möglichen Lockdown), not to the act it reports.
+    finite = verb and _finite_past(word)
+    if c.hypothetical.search(text, left, start if finite else right):
         return "hypothetical"
     if c.planned.search(in_clause) and not _passive_or_perfect(in_clause):
         return "planned"
     if c.reported.search(text):
         return "reported"
     return "asserted"
+
+
+def _finite_past(word: str) -> bool:
+    """A verb in the simple past (``warnte``, ``deutete``, ``sprach``), not a participle."""
+    low = word.lower()
+    return low in _PRETERITE or (bool(_WEAK_PRETERITE.search(low))
+                                 and not PARTICIPLE.fullmatch(low))
 
 
 def _passive_or_perfect(clause: str) -> bool:
@@ -159,8 +174,9 @@ def is_past(text: str, clause: tuple[int, int], trigger: str, verb: bool) -> boo
     return False
 
 
-#: A weak preterite ending (forderte, telefonierten, warnten), not an infinitive (beraten).
-_WEAK_PRETERITE = re.compile(r"(?:[^aeiouäöü]|et)ten?$")
+#: A weak preterite ending (forderte, telefonierten, warnten, deutete), not an infinitive
+#: (beraten, treten).
+_WEAK_PRETERITE = re.compile(r"(?:[^aeiouäöü]|[dt]e)ten?$")
 #: Auxiliaries that make a participle trigger past: perfect and past passive.
 _PERFECT_AUXILIARIES = {"hat", "haben", "habe", "hätten", "ist", "sind", "sei", "seien",
                         "wurde", "wurden", "worden"}
@@ -252,6 +268,18 @@ def in_phrase(text: str, start: int, clause: tuple[int, int]) -> bool:
     """The trigger is the head of a prepositional phrase (``zu dem Treffen``, ``bei dem
     Anschlag``): at most three lower-case words after any preposition."""
     return bool(_phrase("preposition").search(text, clause[0], start))
+
+
+def is_during(text: str, start: int, clause: tuple[int, int]) -> bool:
+    """The noun trigger at ``start`` heads a phrase of simultaneity (``während des
+    anschließenden US-europäischen Gipfels``, ``beim Treffen``): at most three words between
+    the preposition and it."""
+    return bool(_during_phrase().search(text, clause[0], start))
+
+
+@functools.cache
+def _during_phrase() -> re.Pattern:  # noqa: N802 - a compiled constant, built on first use
+    return re.compile(r"(?i:" + cues().during.pattern + r")(?:\s+[\w.-]+){0,3}\s*$")
 
 
 def _background():

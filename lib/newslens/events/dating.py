@@ -56,7 +56,8 @@ PLAUSIBLE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
 def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
                    published=None) -> list[dict]:
     """The expressions of a sentence (``text``, starting at article offset ``offset``) that
-    can date an event: not vague, not a duration or a set (``jeden Donnerstag``), not the
+    can date an event: not vague, not a duration (unless it gives an age: ``die
+    einen Monat alte Äußerung``, :func:`_aged`) or a set (``jeden Donnerstag``), not the
     bound of a period (``bis Ende Januar``, ``ab dem 1. Februar``), and not resolved against
     their own clause's tense (``am 26. September findet die Wahl statt`` read as a past
     September: a present or future clause about a day more than a week before publication,
@@ -65,6 +66,7 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
     its year resolved more than half a year from the publication (the year is wrong)."""
     years = frozenset(pd.Timestamp(t["start_date"]) for t in timexes
                       if not pd.isna(t["start_date"]) and _names_year(str(t.get("text", ""))))
+    timexes = [_aged(t, text, offset) for t in timexes]
     return [t for t in timexes
             if not t.get("vague", False) and str(t.get("kind", "date")) in _DATING_KINDS
             and not pd.isna(t["start_date"]) and not pd.isna(t["end_date"])
@@ -73,6 +75,35 @@ def usable_timexes(timexes: list[dict], text: str = "", offset: int = 0,
             and not (_against_tense(t, published) and not _PAST_FORM.search(text)
                      and not _SINCE.search(text, 0, max(0, int(t["start"]) - offset)))
             and not _year_off(t, published, years)]
+
+
+def _aged(t: dict, text: str, offset: int) -> dict:
+    """A duration that gives an age (``seine rund einen Monat alte Äußerung``, ``das zwei Tage
+    alte Urteil``, ``ist drei Wochen alt``) as the date that long before its reference time:
+    the day for days, else a period of the duration's unit centred on that time (an age is
+    rounded); any other expression unchanged."""
+    if str(t.get("kind", "")) != "duration" or t.get("vague", False):
+        return t
+    m = _AGE_VALUE.fullmatch(str(t.get("value", "")))
+    anchor = t.get("anchor")
+    if m is None or anchor is None or pd.isna(anchor) \
+            or not _AGE.match(text, max(0, int(t["end"]) - offset)):
+        return t
+    n, unit = int(m.group(1)), m.group(2)
+    step = {"D": pd.DateOffset(days=n), "W": pd.DateOffset(weeks=n),
+            "M": pd.DateOffset(months=n), "Y": pd.DateOffset(years=n)}[unit]
+    centre = pd.Timestamp(anchor).normalize() - step
+    half = {"D": pd.Timedelta(0), "W": pd.Timedelta(days=3), "M": pd.Timedelta(days=15),
+            "Y": pd.Timedelta(days=182)}[unit]
+    granularity = {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit]
+    return {**t, "kind": "date", "start_date": centre - half, "end_date": centre + half,
+            "granularity": granularity, "age": True}
+
+
+#: A duration value in one unit (``P1M``, ``P3D``, ``P2W``, ``P10Y``).
+_AGE_VALUE = re.compile(r"P(\d{1,3})([DWMY])")
+#: ``alt``, ``alte``, ``altes`` ... right after a duration: the duration is an age.
+_AGE = re.compile(r"\s+alt(?:e[nmrs]?)?\b")
 
 
 def set_aside(timexes: list[dict], usable: list[dict], text: str = "", offset: int = 0
@@ -95,8 +126,9 @@ def _year_off(t: dict, published, years: frozenset = frozenset()) -> bool:
     expression resolved against another date of its sentence that names its year (its
     ``anchor``, one of ``years``: ``gegen 13.30 Uhr`` after ``am 5. Februar 2020``) takes its
     year from that date."""
-    if published is None or pd.isna(published) or _names_year(str(t.get("text", ""))):
-        return False
+    if published is None or pd.isna(published) or _names_year(str(t.get("text", ""))) \
+            or t.get("age", False):
+        return False  # an age counts back from its reference, whatever the distance
     anchor = t.get("anchor")
     if anchor is not None and not pd.isna(anchor) and pd.Timestamp(anchor) in years:
         return False  # resolved against a date of its sentence (13.30 Uhr of the 5 February)
@@ -113,6 +145,8 @@ def _names_year(text: str) -> bool:
 
 def _against_tense(t: dict, published) -> bool:
     tense = str(t.get("tense", ""))
+    if t.get("age", False):
+        return False  # an age (die einen Monat alte Äußerung) is past in any tense
     if published is None or tense not in ("present", "future") or pd.isna(published):
         return False
     if _YEAR.search(str(t.get("text", ""))):
@@ -140,14 +174,17 @@ _EVERY = re.compile(r"(?:\b[Jj]ede[nmrs]?|\b[Aa]lle)\s+(?:\w+\s+)?$")
 
 
 def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict],
-              offset: int, *, own_phrase: bool = False, own_clause: bool = False
-              ) -> dict | None:
+              offset: int, *, own_phrase: bool = False, own_clause: bool = False,
+              nouns: tuple[tuple[int, int], ...] = ()) -> dict | None:
     """The expression of ``timexes`` (article offsets) that belongs to a trigger at
     ``[start, end)`` (sentence offsets; the sentence starts at ``offset``); with
     ``own_phrase`` only one of the trigger's own phrase, with ``own_clause`` only one of its
     clause (a temporal subordinate clause: ``als er am 5. Februar 2020 mit den Stimmen der AfD
     zum Ministerpräsidenten gewählt wurde`` is dated by its own day, however far from the
-    verb at its end, and never by the main clause's)."""
+    verb at its end, and never by the main clause's). ``nouns`` are the spans of the
+    sentence's other noun triggers: an expression beyond one of them belongs to that noun's
+    phrase (``die Kehrtwende in seinen Äußerungen wurde ausgelöst durch einen Anruf in der
+    vergangenen Woche`` dates the call, not the remarks)."""
     best, best_key = None, None
     limit = NOUN_DISTANCE if own_phrase else MAX_DISTANCE
     for t in timexes:
@@ -157,6 +194,9 @@ def timex_for(start: int, end: int, clause: tuple[int, int], timexes: list[dict]
         right_after = t0 >= end and distance <= NOUN_DISTANCE // 2 and not own_clause
         if not ((inside and distance <= limit) or right_after):
             continue
+        gap = (end, t0) if t0 >= end else (t1, start)
+        if any(gap[0] <= a and b <= gap[1] for a, b in nouns):
+            continue  # another noun trigger stands between: the expression is its own
         key = (not inside, distance, t0)
         if best_key is None or key < best_key:
             best, best_key = t, key
@@ -177,17 +217,20 @@ def timex_before(clause: tuple[int, int], timexes: list[dict], offset: int,
 
 def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
                  timexes: list[dict], offset: int, published: pd.Timestamp, *,
-                 news: bool = True, lead: bool = False) -> dict:
+                 news: bool = True, lead: bool = False,
+                 nouns: tuple[tuple[int, int], ...] = ()) -> dict:
     """``start_date, end_date, granularity, date_source`` (and the timex offsets) of a mention;
     ``news=False`` (a long read, a remote time in the sentence) allows no publication day;
-    ``lead`` (the article's first sentences) allows it in the present tense too."""
+    ``lead`` (the article's first sentences) allows it in the present tense too; a noun
+    trigger is not dated across another noun trigger of ``nouns`` (:func:`timex_for`)."""
     if cues.is_anniversary(text, clause):
         return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
                 "date_source": "none"}
     background = cues.is_background(text, trigger.start, clause)
     temporal = cues.is_temporal_clause(text, clause)
     timex = timex_for(trigger.start, trigger.end, clause, timexes, offset,
-                      own_phrase=background and not temporal, own_clause=temporal)
+                      own_phrase=background and not temporal, own_clause=temporal,
+                      nouns=() if trigger.pos == "verb" else nouns)
     if timex is None and cues.is_when_clause(text, clause):
         timex = timex_before(clause, timexes, offset, text)
     if timex is not None:

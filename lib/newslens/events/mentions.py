@@ -2,7 +2,9 @@
 
 Actors are the PER and ORG entity mentions of the trigger's clause (``Trump-Putin-Treffen``:
 the names inside the trigger word count too; the sentence's only when the clause is short);
-places are its LOC mentions the same way (``US-Wahl`` -> USA). A country that modifies a noun
+places are its LOC mentions the same way (``US-Wahl`` -> USA); a clause that names nobody and
+no place takes the places named inside its words (``es wurde laut US-Medien auf Eis gelegt``
+-> USA, :func:`_in_words`). A country that modifies a noun
 trigger is an actor too, first: in the word (``US-Wahl``, ``Russland-Sanktionen``: a country of
 the knowledge base) or as an adjective right before it (``die russische Invasion``, ``der
 amerikanischen Präsidentschaftswahl``, ``deutsch-französische Gespräche``: the adjectives of
@@ -93,13 +95,38 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         # news digest every sentence may be an item's lead
         lead = ((units.rank[k] < LEAD_SENTENCES and s0 < LEAD_CHARS) or article_id in digests) \
             and not dating.set_aside(raw, dated, text, s0)
-        for trigger in _without_change_verbs(text, found):
-            row = _mention(article_id, units.sentence_id(k, trigger.start), int(s0), text,
-                           trigger, in_sentence, dated, published[article_id], people,
-                           news=news, lead=lead)
-            if row is not None:
-                rows.append(row)
+        make = functools.partial(_mention, article_id=article_id, s0=int(s0), text=text,
+                                 names=in_sentence, timexes=dated,
+                                 published=published[article_id], people=people, news=news,
+                                 lead=lead)
+        kept = _without_change_verbs(text, found)
+        made = [make(trigger=t, sentence_id=units.sentence_id(k, t.start)) for t in kept]
+        rows += [row for row in _redate_speech_nouns(text, kept, made, make, units, k)
+                 if row is not None]
     return rows
+
+
+def _redate_speech_nouns(text: str, kept: list, made: list, make, units: _Units,
+                         k: int) -> list:
+    """The mentions of a sentence (``made``, of triggers ``kept``) with each speech noun
+    (``Äußerungen``: a noun whose lexicon row requires an actor) dated anew without the
+    expressions that lie beyond another noun mention of the sentence: what was said is often
+    said about other events, and an expression after their noun belongs to its phrase (``die
+    Kehrtwende in seinen Äußerungen wurde ausgelöst durch einen Anruf Putins in der
+    vergangenen Woche`` dates the call), unless that noun names the time of the sentence
+    (``seine Äußerungen während des Gipfels am Montag``: cues of kind ``during``)."""
+    nouns = tuple((t.start, t.end) for t, row in zip(kept, made, strict=True)
+                  if row is not None and t.pos != "verb"
+                  and not cues.is_during(text, t.start, cues.clause_span(text, t.start, t.end)))
+    out = []
+    for trigger, row in zip(kept, made, strict=True):
+        others = tuple(n for n in nouns if n != (trigger.start, trigger.end))
+        if row is not None and others and trigger.pos != "verb" and trigger.needs("actor") \
+                and row["date_source"] == "timex":
+            row = make(trigger=trigger, sentence_id=units.sentence_id(k, trigger.start),
+                       nouns=others)
+        out.append(row)
+    return out
 
 
 def _possible_actors(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -194,7 +221,8 @@ def _without_change_verbs(text: str, found: list) -> list:
 
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
              timexes: list[dict], published, people: _People | None = None, *,
-             news: bool = True, lead: bool = False) -> dict | None:
+             news: bool = True, lead: bool = False,
+             nouns: tuple[tuple[int, int], ...] = ()) -> dict | None:
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
     hundred, no person named: :data:`STATISTIC_CLASSES`) and for a lead-only form outside the
     lead."""
@@ -234,7 +262,7 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
     verb = trigger.pos == "verb"
     modality = cues.modality(text, trigger.start, trigger.end, clause, verb)
     date = dating.mention_date(text, trigger, clause, modality, timexes, s0,
-                               pd.Timestamp(published), news=news, lead=lead)
+                               pd.Timestamp(published), news=news, lead=lead, nouns=nouns)
     if date["date_source"] == "timex" and modality in ("asserted", "reported") \
             and date["start_date"] > pd.Timestamp(published).normalize():
         modality = "planned"  # dated after publication: announced, not yet happened
@@ -245,6 +273,8 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
         actors = list({str(m["entity_id"]): m for m in [
             *_collective(text, trigger, clause, s0), *actors]}.values())[:MAX_NAMES]
     places = _nearest(names, PLACE_LABELS, trigger, clause, s0)
+    if not actors and not places:
+        places = _in_words(names, clause, s0)
     return {
         "article_id": article_id, "sentence_id": sentence_id,
         "start": s0 + trigger.start, "end": s0 + trigger.end, "trigger": trigger.text,
@@ -354,6 +384,18 @@ def _nearest(names: list[dict], labels: tuple[str, ...], trigger, clause: tuple[
     unique: dict[str, dict] = {}
     for m in chosen:
         unique.setdefault(str(m["entity_id"]), m)
+    return list(unique.values())[:MAX_NAMES]
+
+
+def _in_words(names: list[dict], clause: tuple[int, int], s0: int) -> list[dict]:
+    """The places named inside the words of a clause that names nobody and no place on its
+    own (``es wurde laut US-Medien auf Eis gelegt``, ``die Vereinbarung über eine Waffenruhe
+    nach zwei Jahren Gazakrieg``): better a place a word names than none."""
+    unique: dict[str, dict] = {}
+    for m in names:
+        if str(m["label"]) in PLACE_LABELS and _has_id(m) and m.get("compound", False) \
+                and s0 + clause[0] <= m["start"] and m["end"] <= s0 + clause[1]:
+            unique.setdefault(str(m["entity_id"]), m)
     return list(unique.values())[:MAX_NAMES]
 
 
