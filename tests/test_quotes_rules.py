@@ -392,3 +392,18 @@ def test_one_word_without_a_cue_is_quoted_only_in_reported_speech():
     found = _found(text)
     assert ("direct", "„unbezahlbar“") in found
     assert ("direct", "„herrlich“") not in found
+
+
+def test_klarstellen_hervorheben_and_darlegen_report_what_follows():
+    """Cue verbs of data/quote_cues.csv, also with the particle apart (``stellte klar``)."""
+    text = (
+        "Die Ministerin stellte klar, dass die Messe nicht abgesagt werde. "
+        "Der Minister hob hervor, dass zehn Millionen Menschen betroffen seien. "
+        "Wir kennen einen Forscher, der glasklar darlegt, "
+        "dass Schulden und Vermögen zusammengehören."
+    )
+    assert [quote for kind, quote in _found(text) if kind == "indirect"] == [
+        "dass die Messe nicht abgesagt werde",
+        "dass zehn Millionen Menschen betroffen seien",
+        "dass Schulden und Vermögen zusammengehören",
+    ]

@@ -2038,3 +2038,17 @@ def test_a_full_stop_after_a_group_of_thousands_ends_a_sentence_an_ordinal_does_
             "Dann fiel sie.")
     ends = [m.start() for m in rules.SENTENCE_BREAK.finditer(text)]
     assert [text[e - 3:e + 1] for e in ends] == ["000.", "200.", "sie."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Als die Debatte aufkam, wurde Rattle schon recht bald als Anwärter gehandelt.", []),
+    ("Er sagte, er werde bald zurücktreten.", [("bald", "FUTURE_REF")]),
+    ("Es starben 23 mehr als 2018. Das seien 102 weniger als 2018, sagte er.",
+     [("2018", "2018"), ("2018", "2018")]),
+    ("Das waren fast 23 000 Leistungsempfänger weniger als 2020.", [("2020", "2020")]),
+    ("Die Zahl stieg auf mehr als 2000.", []),
+    ("Es kamen 30 mehr als 2000 Menschen.", []),
+])
+def test_bald_in_a_past_clause_and_a_count_compared_with_a_year(text, expected):
+    frame = timex.tag(text, anchor="2020-12-22")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected

@@ -887,6 +887,11 @@ NOT_YEAR_BEFORE = re.compile(
     r"[\d+\-−–/]|\d\s?[\-−–]\s|(?<!\b(?:1\d|20)\d)\d[.,]\s?|\d[.,])$"
 )
 #: What after a four-digit number says it is a quantity (2000 Euro, 1500 Menschen, 2020 Uhr).
+#: A count compared with a year: "23 mehr als 2018.", "39 Prozent weniger als 2010,", "fast
+#: 23 000 Leistungsempfänger weniger als 2020." (not "auf mehr als 2000 Menschen").
+COUNT_COMPARED_BEFORE = re.compile(
+    r"\d(?:[\d.,]|\s\d{3})*\s+(?:[A-Za-zÄÖÜäöüß-]+\s+){0,2}(?:mehr|weniger)\s+als\s+$")
+CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:,)]|$)")
 NOT_YEAR_AFTER = re.compile(
     r"\s*(?:%|‰|€|\$|Prozent|Promille|Euro|Dollar|Franken|Pfund|Yen|Rubel|Mal|Meter|Kilo|"
     r"km|m\b|Tonnen|Stück|Uhr|Einwohner|Menschen|Personen|Leute|Fälle|Tote|Todesfälle|"

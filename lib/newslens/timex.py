@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "17"
+STAGE_VERSION = "18"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -1198,6 +1198,9 @@ def _vague(m, doc: _Doc, i: int) -> Timex | None:
                                                             m.start())
                              or doc.clause_cue(i) == "future"):
         return None  # earlier (früher als, noch früher, will früher gehen), not formerly
+    if word == "bald" and doc.clause_cue(i) == "past":
+        return None  # "wurde ... schon recht bald gehandelt": in a past narrative it only
+        # orders events, like "später" (TIMEX_GUIDELINES)
     phrase = " ".join(m.group().split())
     if phrase == "eines Tages" and R.WITHIN_BEFORE.search(doc.text, max(0, m.start() - 20),
                                                          m.start()):
@@ -1558,12 +1561,15 @@ def _parallel_year(m, doc: _Doc, i: int) -> bool:
 
 
 def _bare_year_ok(text: str, start: int, end: int) -> bool:
-    """2014 / Invasion 2022 / 1862 zog er yes; 2000 Euro, rund 2000 Menschen, Nr. 2014, für
-    1200 Schüler no."""
+    """2014 / Invasion 2022 / 1862 zog er / 23 mehr als 2018. yes; 2000 Euro, rund 2000
+    Menschen, Nr. 2014, für 1200 Schüler, auf mehr als 2000. no."""
     before = text[max(0, start - 20):start]
     if text.startswith("-", end):  # das 2030-Ziel, 2014-Weltmeister; not 2000-Mitarbeiter-Firma
         return int(text[start:end]) >= 1900 and not R.NOT_YEAR_AFTER.match(text, end + 1) \
             and not R.NOT_YEAR_BEFORE.search(before)
+    if int(text[start:end]) >= 1900 and R.CLAUSE_END_AFTER.match(text, end) and \
+            R.COUNT_COMPARED_BEFORE.search(text, max(0, start - 60), start):
+        return True  # "23 mehr als 2018.": a count compared with that year's
     if R.NOT_YEAR_BEFORE.search(before) or R.NOT_YEAR_AFTER.match(text, end):
         return False
     context = R.YEAR_CONTEXT.search(before)
