@@ -2062,3 +2062,15 @@ def test_bald_in_a_past_clause_and_a_count_compared_with_a_year(text, expected):
 def test_a_year_alone_on_its_line_heads_an_entry_of_a_chronology(text, expected):
     frame = timex.tag(text, anchor="2020-12-25")
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das Telefon klingelte alle paar Sekunden.", [("alle paar Sekunden", "PTXS")]),
+    ("Die Branche schaltet ja alle paar Jahrzehnte um.", [("alle paar Jahrzehnte", "PXDE")]),
+    ("Es ist April, und es regnet nicht.", [("April", "2020-04")]),
+    ("Es war Winter, als er kam.", [("Winter", "2019-WI")]),
+    ("Das Ergebnis ist April.", []),  # (a bare month still needs its context)
+])
+def test_alle_paar_units_and_es_ist_month(text, expected):
+    frame = timex.tag(text, anchor="2020-04-20")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected

@@ -619,9 +619,9 @@ _BRANCHES = [
         + _E + r")?")),
     # 15b2 minutes and seconds (7 Minuten: PT7M), and every N units (alle 10 Minuten: a set)
     _branch("short", r"(?:(?P<sh_all>[Aa]lle)" + _S + r")?(?:(?P<sh_apx>" + APPROX + r")" + _S
-            + r")?(?P<sh_num>" + NUM + r"|(?(sh_all)(?!)|(?<![Vv]or )(?<![Ii]n )" + FEW_ANY
+            + r")?(?P<sh_num>" + NUM + r"|(?(sh_all)paar|(?<![Vv]or )(?<![Ii]n )" + FEW_ANY
             + r"))" + _S + r"(?P<sh_unit>Minuten?|Sekunden?|"
-            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahre)|(?!)))" + _E
+            r"(?(sh_all)(?:Stunden|Tage|Wochen|Monate|Jahrzehnte|Jahre)|(?!)))" + _E
             + r"(?!" + _S + _LATER + r")"),  # (wenige Minuten später: counted from a time)
     # 15c ranges of lengths: zwei bis drei Monate, 10 bis 14 Tage, drei, vier Jahre (two
     # numerals side by side: "three or four"); zwischen 50 und 69 Jahren: ages between; 13
@@ -773,7 +773,7 @@ _FOLLOWED_BY = {
     ("Nacht",): r"(?:zu|auf|vom|von)",
     tuple(NUMBERS): (r"(?:" + _UNIT_START + r"|bis|oder|Uhr|Minute|Sekunde|" + _NUMBER_LIKE
                      + r"|[a-zäöüß]{3,}e[nmrs]?" + _S + _UNIT_START + r")"),
-    ("alle",): r"(?:\d|" + _NUMBER_LIKE + r")",
+    ("alle",): r"(?:\d|paar|" + _NUMBER_LIKE + r")",
     tuple(a.split()[0] for a in APPROXIMATORS
           if a.split()[0] not in ("mehr", "weniger", "länger", "kürzer", "bis", "über")):
         _NUMBER_LIKE,
@@ -835,12 +835,12 @@ MONTH_CONTEXT = re.compile(
     r"(?:\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Vv]on|[Zz]um|[Nn]ach|[Vv]or|[Dd]en|[Dd]em|"
     r"[Dd]es|[Dd]er|[Dd]iese[nmrs]?|[Jj]ene[nmrs]?|[Ff]ür|[Ss]päte(?:stens|r)|[Ff]rühestens|"
     r"[Uu]m|[Ww]ährend|[Aa]nfang|[Aa]uf|[Üü]ber|\w*[Mm]onate?n?s?|[Gg]anzen|vergangenen|"
-    r"letzten|kommenden|nächsten|vorigen)\s+|[(]\s*)$"
+    r"letzten|kommenden|nächsten|vorigen|[Ee]s\s+(?:ist|war))\s+|[(]\s*)$"
 )
 #: Words before a bare season that make it a date (im Herbst, seit dem Sommer).
 SEASON_CONTEXT = re.compile(
     r"\b(?:[Ii]m|[Ii]n|[Ss]eit|[Bb]is|[Aa]b|[Vv]om|[Zz]um|[Dd]en|[Dd]em|[Dd]es|[Dd]er|[Üü]ber|"
-    r"[Ff]ür|[Ww]ährend|[Dd]iese[nmrs]?|[Gg]anzen)\s+$"
+    r"[Ff]ür|[Ww]ährend|[Dd]iese[nmrs]?|[Gg]anzen|[Ee]s\s+(?:ist|war))\s+$"
 )
 #: Between two coordinated seasons (im Winter und Frühjahr).
 SEASON_COORDINATION = re.compile(r"\s+(?:und|oder|bis)\s+")

@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "19"
+STAGE_VERSION = "20"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -1663,9 +1663,16 @@ def _midnight(m, doc: _Doc, i: int) -> Timex:
 
 def _short(m, doc: _Doc, i: int) -> Timex | None:
     """7 Minuten (PT7M), eine Sekunde (PT1S), wenige Minuten (PTXM); alle 10 Minuten, alle
-    zwei Wochen: sets."""
-    amount = R.number_of(m["sh_num"])
+    zwei Wochen, alle paar Jahrzehnte: sets."""
     word = m["sh_unit"]
+    if m["sh_num"] == "paar":  # alle paar Sekunden (PTXS), alle paar Jahrzehnte (PXDE): sets
+        if word.startswith(("Minute", "Sekunde")):
+            return doc.make(i, f"PTX{'M' if word.startswith('Minute') else 'S'}", None, "day",
+                            kind="set")
+        unit = R.unit_of(word)
+        return doc.make(i, R.duration_value(None, unit), None, R.UNIT_GRANULARITY[unit],
+                        kind="set")
+    amount = R.number_of(m["sh_num"])
     if amount is None and word.startswith(("Minute", "Sekunde")):
         return doc.make(i, f"PTX{'M' if word.startswith('Minute') else 'S'}", None, "day",
                         kind="duration")  # wenige Minuten, binnen weniger Sekunden
