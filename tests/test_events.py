@@ -836,3 +836,11 @@ def test_the_age_of_a_person_does_not_date_the_event(sentence):
     found, _ = build_events(*_with_age(doc, sentence.split(" Jahre")[0].split()[-1]
                                        + " Jahre", "P46Y"))
     assert len(found) == 1 and found["start_date"].iloc[0] == pd.Timestamp("2020-04-02")
+
+
+def test_a_possessive_before_a_noun_of_speech_names_its_speaker():
+    doc = Doc("a", "2025-10-21", ["Am Wochenende hatte sich Trump dafür ausgesprochen.",
+                                  "Die Kehrtwende in seinen Äußerungen wurde ausgelöst durch "
+                                  "einen Anruf Putins."],
+              [TRUMP, ("Putins", PER, "per:wladimir_putin", "Wladimir Putin")])
+    assert only(events_of(doc)[0], "Äußerungen")["actors"] == "Donald Trump"
