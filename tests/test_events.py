@@ -836,3 +836,15 @@ def test_a_speech_noun_keeps_the_day_of_a_noun_that_names_its_time():
               [TRUMP], [("Montag", "2025-10-20", "2025-10-20", "day")])
     m = only(events_of(doc)[0], "Äußerungen")
     assert (m["date_source"], m["start_date"]) == ("timex", pd.Timestamp("2025-10-20"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Das werden nicht alle überleben, sagte die 46 Jahre alte Rittner.",
+    "Der 83 Jahre alte Musiker Marsalis starb.",
+])
+def test_the_age_of_a_person_does_not_date_the_event(sentence):
+    person = "Rittner" if "Rittner" in sentence else "Marsalis"
+    doc = Doc("a", "2020-04-02", [sentence], [(person, PER, f"per:{person.lower()}", person)])
+    found, _ = build_events(*_with_age(doc, sentence.split(" Jahre")[0].split()[-1]
+                                       + " Jahre", "P46Y"))
+    assert len(found) == 1 and found["start_date"].iloc[0] == pd.Timestamp("2020-04-02")

@@ -159,3 +159,16 @@ def test_the_phrase_before_zufolge_holds_names_written_in_lower_case_or_quotatio
         "dem „Figaro“",
     ]
     assert not any("zufolge" in quote or "Sender" in quote for quote, _, _ in found)
+
+
+def test_a_phrase_quoted_inside_reported_speech_is_its_speakers():
+    """``Lang soll nach Angaben von Ott „unangemessene Fragen“ gestellt haben``: the phrase
+    without a cue of its own is Ott's words, not those of the name opening the sentence."""
+    text = (
+        "Eva Lang soll nach Angaben von Jan Ott dem Mädchen „unangemessene Fragen“ gestellt "
+        "haben."
+    )
+    found = _speakers(text, {"Jan Ott": "PER", "Eva Lang": "PER"})
+    assert [(quote, entity) for quote, _, entity in found if quote.startswith("„")] == [
+        ("„unangemessene Fragen“", "Jan Ott")
+    ]

@@ -183,6 +183,27 @@ def attribute(
         quote.speaker = found
         if found:
             previous = found
+    _inside_reported(quotes)
+
+
+def _inside_reported(quotes: list[Quote]) -> None:
+    """A phrase quoted without a cue inside reported speech (``Nacke zufolge soll er
+    „unangemessene Fragen“ gestellt haben``) is the words of that speech's speaker, not of a
+    name nearby."""
+    around = [q for q in quotes if q.kind != "direct" and not q.relay and q.speaker]
+    for quote in quotes:
+        if quote.kind != "direct" or quote.cue is not None or quote.carried:
+            continue
+        host = next(
+            (
+                q
+                for q in around
+                if any(s <= quote.start and quote.end <= e for s, e in q.parts)
+            ),
+            None,
+        )
+        if host is not None:
+            quote.speaker = dict(host.speaker)
 
 
 #: A quotation without frame keeps the previous speaker when it was named this close before.
