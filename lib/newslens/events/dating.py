@@ -104,6 +104,8 @@ def _aged(t: dict, text: str, offset: int) -> dict:
 _AGE_VALUE = re.compile(r"P(\d{1,3})([DWMY])")
 #: ``alt``, ``alte``, ``altes`` ... right after a duration: the duration is an age.
 _AGE = re.compile(r"\s+alt(?:e[nmrs]?)?\b")
+#: Between an age and the noun it qualifies: ``alte``, at most two more adjectives.
+_AGE_OF = re.compile(r"\s+alte[nmrs]?\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 
 
 def set_aside(timexes: list[dict], usable: list[dict], text: str = "", offset: int = 0
@@ -223,6 +225,10 @@ def mention_date(text: str, trigger, clause: tuple[int, int], modality: str,
     ``news=False`` (a long read, a remote time in the sentence) allows no publication day;
     ``lead`` (the article's first sentences) allows it in the present tense too; a noun
     trigger is not dated across another noun trigger of ``nouns`` (:func:`timex_for`)."""
+    # an age dates only the noun it qualifies (die einen Monat alte Äußerung), and is no
+    # expression of the sentence for any other (sagte der 35 Jahre alte Mechaniker)
+    timexes = [t for t in timexes if not t.get("age", False)
+               or _AGE_OF.fullmatch(text, int(t["end"]) - offset, trigger.start)]
     if cues.is_anniversary(text, clause):
         return {"start_date": pd.NaT, "end_date": pd.NaT, "granularity": None,
                 "date_source": "none"}
