@@ -2052,3 +2052,13 @@ def test_a_full_stop_after_a_group_of_thousands_ends_a_sentence_an_ordinal_does_
 def test_bald_in_a_past_clause_and_a_count_compared_with_a_year(text, expected):
     frame = timex.tag(text, anchor="2020-12-22")
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das ist faszinierend.\n1748\nÜber den Menschen denkt der Arzt nach.\n1936\nTuring legt den "
+     "Grundstein.", [("1748", "1748"), ("1936", "1936")]),
+    ("Es kostet\n1500\nEuro.", []),
+])
+def test_a_year_alone_on_its_line_heads_an_entry_of_a_chronology(text, expected):
+    frame = timex.tag(text, anchor="2020-12-25")
+    assert list(zip(frame["text"], frame["value"], strict=True)) == expected

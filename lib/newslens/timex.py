@@ -93,7 +93,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "18"
+STAGE_VERSION = "19"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -1567,6 +1567,9 @@ def _bare_year_ok(text: str, start: int, end: int) -> bool:
     if text.startswith("-", end):  # das 2030-Ziel, 2014-Weltmeister; not 2000-Mitarbeiter-Firma
         return int(text[start:end]) >= 1900 and not R.NOT_YEAR_AFTER.match(text, end + 1) \
             and not R.NOT_YEAR_BEFORE.search(before)
+    if R.LINE_BEFORE.search(text, max(0, start - 8), start) and R.LINE_AFTER.match(text, end) \
+            and not R.NOT_YEAR_AFTER.match(text, end):
+        return True  # "\n1748\n": the year heading an entry of a chronology
     if int(text[start:end]) >= 1900 and R.CLAUSE_END_AFTER.match(text, end) and \
             R.COUNT_COMPARED_BEFORE.search(text, max(0, start - 60), start):
         return True  # "23 mehr als 2018.": a count compared with that year's

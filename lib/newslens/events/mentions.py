@@ -93,11 +93,14 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         in_sentence = names.within(article_id, s0, s1)
         raw = times.within(article_id, s0, s1)
         dated = dating.usable_timexes(raw, text, s0, published=published[article_id])
-        news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
-        # a lead sentence whose day, set or period was put aside is no news of the day; in a
-        # news digest every sentence may be an item's lead
+        # a sentence whose day, set or period was put aside (a day read more than half a year
+        # off, am 5. Februar in August) is about another time, not news of the day
+        aside = dating.set_aside(raw, dated, text, s0)
+        news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text) \
+            and not aside
+        # in a news digest every sentence may be an item's lead
         lead = ((units.rank[k] < LEAD_SENTENCES and s0 < LEAD_CHARS) or article_id in digests) \
-            and not dating.set_aside(raw, dated, text, s0)
+            and not aside
         make = functools.partial(_mention, article_id=article_id, s0=int(s0), text=text,
                                  names=in_sentence, timexes=dated,
                                  published=published[article_id], people=people, news=news,
