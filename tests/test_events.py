@@ -631,6 +631,18 @@ def test_a_lead_sentence_with_a_day_it_cannot_use_takes_no_publication_day():
     assert found["date_source"].astype(str).tolist() == ["none"]
 
 
+def test_a_sentence_with_a_day_it_cannot_use_takes_no_publication_day_past_the_lead():
+    # 'am 5. Februar' in an article of August, resolved more than half a year back, is put
+    # aside as a misread year; the sentence is still about that day, not news of August 16.
+    sentence = ("Am 5. Februar war Kemmerich im Landtag mit den Stimmen der AfD, der FDP und "
+                "der CDU zum Ministerpräsidenten gewählt worden.")
+    doc = Doc("a", "2020-08-16", [*FILLER, sentence],
+              [("Kemmerich", "PER", "per:thomas_kemmerich", "Thomas Kemmerich")],
+              [("5. Februar", "2020-02-05", "2020-02-05", "day")])
+    found, _ = events_of(doc)
+    assert found["date_source"].astype(str).tolist() == ["none"]
+
+
 @pytest.mark.parametrize(("sentence", "actors"), [
     ("Die russische Invasion hat begonnen.", ["loc:russland"]),
     ("Das deutsch-französische Treffen fand statt.", ["loc:deutschland", "loc:frankreich"]),
@@ -836,3 +848,11 @@ def test_the_age_of_a_person_does_not_date_the_event(sentence):
     found, _ = build_events(*_with_age(doc, sentence.split(" Jahre")[0].split()[-1]
                                        + " Jahre", "P46Y"))
     assert len(found) == 1 and found["start_date"].iloc[0] == pd.Timestamp("2020-04-02")
+
+
+def test_a_possessive_before_a_noun_of_speech_names_its_speaker():
+    doc = Doc("a", "2025-10-21", ["Am Wochenende hatte sich Trump dafür ausgesprochen.",
+                                  "Die Kehrtwende in seinen Äußerungen wurde ausgelöst durch "
+                                  "einen Anruf Putins."],
+              [TRUMP, ("Putins", PER, "per:wladimir_putin", "Wladimir Putin")])
+    assert only(events_of(doc)[0], "Äußerungen")["actors"] == "Donald Trump"

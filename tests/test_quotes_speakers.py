@@ -172,3 +172,20 @@ def test_a_phrase_quoted_inside_reported_speech_is_its_speakers():
     assert [(quote, entity) for quote, _, entity in found if quote.startswith("„")] == [
         ("„unangemessene Fragen“", "Jan Ott")
     ]
+
+
+def test_before_a_colon_the_last_cue_of_the_sentence_frames_the_quotation():
+    """``X wies das zurück, Y erklärte: „...“``: Y speaks; but a verb joined by ``und``
+    shares the subject of the first (``Z behauptete ... und forderte: „...“``)."""
+    text = (
+        "Die Ministerin Eva Lang wies die Kritik zurück, der Sprecher Jan Ott erklärte: "
+        "„Das ist völlig falsch und schadet allen.“ "
+        "Es sei ein Fehler, behauptete der Diplomat Tom Berg per Twitter und forderte von der "
+        "Regierung: „Legen Sie endlich Ihre Daten offen!“"
+    )
+    names = {"Eva Lang": "PER", "Jan Ott": "PER", "Tom Berg": "PER", "Twitter": "ORG"}
+    found = _speakers(text, names)
+    assert [entity for quote, _, entity in found if quote.startswith("„")] == [
+        "Jan Ott",
+        "Tom Berg",
+    ]

@@ -55,6 +55,9 @@ ACTORS_FILE = "event_actors.csv"
 LEAD_SENTENCES, LEAD_CHARS = 4, 600
 _PRONOUN = re.compile(r"(?<!\w)(?:[Ee]r|[Ss]ie|[Ss]eine[mnrs]?|[Ss]ein|[Ii]hre[mnrs]?|[Ii]hr)"
                       r"(?!\w)")
+#: A possessive before a noun, at most four words between (``seine rund einen Monat alte``).
+_POSSESSIVE = re.compile(r"(?<!\w)(?:[Ss]eine[mnrs]?|[Ss]ein|[Ii]hre[mnrs]?|[Ii]hr)"
+                         r"(?:\s+[\w-]+){0,4}\s+$")
 #: Words before an organisation that make it the addressee or medium of a speech act.
 _ADDRESSED = re.compile(r"(?:\b(?:[Dd]em|[Gg]egenüber|[Ii]m|[Ii]n|[Ll]aut|[Bb]ei|[Zz]u|[Zz]um|"
                         r"[Vv]om|[Vv]ia|[Aa]uf|Interview|Gespräch|Sendung)\s+"
@@ -90,11 +93,14 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
         in_sentence = names.within(article_id, s0, s1)
         raw = times.within(article_id, s0, s1)
         dated = dating.usable_timexes(raw, text, s0, published=published[article_id])
-        news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text)
-        # a lead sentence whose day, set or period was put aside is no news of the day; in a
-        # news digest every sentence may be an item's lead
+        # a sentence whose day, set or period was put aside (a day read more than half a year
+        # off, am 5. Februar in August) is about another time, not news of the day
+        aside = dating.set_aside(raw, dated, text, s0)
+        news = lengths.get(article_id, 0) <= dating.LONG_READ and not cues.is_remote(text) \
+            and not aside
+        # in a news digest every sentence may be an item's lead
         lead = ((units.rank[k] < LEAD_SENTENCES and s0 < LEAD_CHARS) or article_id in digests) \
-            and not dating.set_aside(raw, dated, text, s0)
+            and not aside
         make = functools.partial(_mention, article_id=article_id, s0=int(s0), text=text,
                                  names=in_sentence, timexes=dated,
                                  published=published[article_id], people=people, news=news,
@@ -253,6 +259,11 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
         # (``dem Tagesspiegel``, ``in einem Interview der dpa``, ``gegenüber der Zeitung``)
         speakers = [m for m in actors if str(m["label"]) == "PER"] or [
             m for m in actors if not _ADDRESSED.search(text, 0, max(0, int(m["start"]) - s0))]
+        if trigger.pos != "verb" and people is not None:
+            # a possessive before a noun of speech names its speaker (in seinen Äußerungen),
+            # whoever else the clause names (ausgelöst durch einen Anruf Putins)
+            speakers = [m for m in [_owner(article_id, s0, text, trigger, names, people)]
+                        if m is not None] or speakers
         if not speakers:
             return None
         actors = speakers[:1]
@@ -397,6 +408,20 @@ def _in_words(names: list[dict], clause: tuple[int, int], s0: int) -> list[dict]
                 and s0 + clause[0] <= m["start"] and m["end"] <= s0 + clause[1]:
             unique.setdefault(str(m["entity_id"]), m)
     return list(unique.values())[:MAX_NAMES]
+
+
+def _owner(article_id: str, s0: int, text: str, trigger, names: list[dict],
+           people: _People) -> dict | None:
+    """The person a possessive right before a noun trigger refers to (``seine rund einen
+    Monat alte Äußerung``, ``in ihren Äußerungen``: at most four words between), as a personal
+    pronoun refers (:func:`_referent`), or None."""
+    owner = _POSSESSIVE.search(text, max(0, trigger.start - 60), trigger.start)
+    if owner is None:
+        return None
+    before = [m for m in names if str(m["label"]) == "PER" and _has_id(m)
+              and m["end"] <= s0 + owner.start()]
+    return before[-1] if before else people.latest(article_id, s0 + owner.start(),
+                                                   PRONOUN_WINDOW)
 
 
 def _referent(article_id: str, s0: int, text: str, trigger, clause: tuple[int, int],

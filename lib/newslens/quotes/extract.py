@@ -543,8 +543,8 @@ def _read_mark(text, starts, tokens, a: int, b: int, lex) -> _Mark:
     index = _sentence_of(starts, a)
     toks = tokens[index]
     words = len(text[a + 1 : b - 1].split())
-    cue = find_cue(toks, lex)
     colon = _colon_before(text, a)
+    cue = _nearest_cue(toks, lex, a) if colon is not None else find_cue(toks, lex)
     if colon is not None and not (cue or words >= 5 or _ends_sentence(text[a + 1 : b - 1])):
         colon = None  # ``stellte die neue CD vor: „Have a nice day“``: a title
     last = _sentence_of(starts, b - 1)  # a quotation of several sentences ends in this one
@@ -566,6 +566,20 @@ def _read_mark(text, starts, tokens, a: int, b: int, lex) -> _Mark:
         speechlike,
         agent,
     )
+
+
+def _nearest_cue(toks: list[Token], lex, a: int):
+    """The cue of a quotation after a colon at ``a``: the last one before it in its sentence
+    (``X wies das zurück, Y erklärte: „...“``), else the first."""
+    cue = later = find_cue(toks, lex)
+    while later is not None and later[4] <= a:
+        if toks[later[0] - 1].lower not in _COORDINATING:  # ``X behauptete ... und forderte:
+            cue = later  # „...“``: the first verb's subject speaks, the first verb is the cue
+        later = find_cue(toks, lex, lo=later[0] + 1)
+    return cue
+
+
+_COORDINATING = frozenset(["und", "oder", "sowie"])
 
 
 def _verdict(text: str, toks: list[Token], m: _Mark, lex) -> str:
