@@ -1929,7 +1929,7 @@ def test_a_few_minutes_binnen_weniger_stunden_and_years_before_a_hyphen(text, ex
     ("Im Mai waren es fünf, in diesem Monat sind es zehn.", "2020-12-01",
      [("Mai", "2020-05"), ("diesem Monat", "2020-12")]),
     ("Bekannt ist, dass er sich vor dem Duell am Dienstag nicht hatte testen lassen.",
-     "2020-10-06", [("Dienstag", "2020-09-29")]),
+     "2020-10-06 05:39", [("Dienstag", "2020-09-29")]),
     ("Die Inzidenz lag am Montagmorgen bei 157,8. Der Höchststand war am vergangenen Dienstag "
      "erreicht worden.", "2020-12-28", [("Montagmorgen", "2020-12-28TMO"),
                                        ("vergangenen Dienstag", "2020-12-22")]),
@@ -1938,6 +1938,19 @@ def test_weekday_with_a_day_number_this_month_told_back_and_the_pluperfect(text,
                                                                            expected):
     frame = timex.tag(text, anchor=anchor)
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("anchor", "expected"), [
+    ("2020-08-10 05:39", "2020-08-03"),  # an early edition: the day has hardly begun
+    ("2020-08-10 08:59", "2020-08-03"),
+    ("2020-08-10 14:44", "2020-08-10"),  # later that day: this morning
+    ("2020-08-10", "2020-08-10"),        # the date alone: the day itself, as the tense says
+])
+def test_the_publication_weekday_in_the_pluperfect_is_a_week_back_only_in_an_early_edition(
+        anchor, expected):
+    text = "Der Vorstand hatte den Kandidaten am Montag einstimmig nominiert."
+    frame = timex.tag(text, anchor=anchor)
+    assert list(zip(frame["text"], frame["value"], strict=True)) == [("Montag", expected)]
 
 
 # -- dev7 session (issue 14): bare plural units, name compounds, ranges, "ein Jahr, in dem" --

@@ -52,8 +52,9 @@ value rules are those of tests/gold/TIMEX_GUIDELINES.md; what they leave open is
   date is that date (``am 27. September, dem Sonntag``); else the coming one in the future or
   in a present clause about a scheduled event (``beginnt``, ``findet statt``), else the most
   recent; the anchor's own weekday is the anchor day unless marked (``vergangenen
-  Donnerstag``). Months and day-month dates: not after the anchor in the past, not before it
-  in the future, else the nearest.
+  Donnerstag``), or told in the pluperfect in an article published before 9 a.m. (the week
+  before: ``hatte am Dienstag ... testen lassen`` at 5:39). Months and day-month dates: not
+  after the anchor in the past, not before it in the future, else the nearest.
 - ``heute`` is the anchor day, or ``PRESENT_REF`` (nowadays) set against the past: ``damals
   wie heute``, before an age (``der heute 49-Jährige``), in an apposition (``Konstantinopel –
   heute Istanbul –``), as a state (``ist``, ``steht``, ``heißt``) right after a past sentence
@@ -93,7 +94,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "20"
+STAGE_VERSION = "21"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -143,12 +144,13 @@ def tag(
 ) -> pd.DataFrame:
     """The temporal expressions of one German text, one row each, sorted by ``start``.
 
-    ``anchor`` is the day relative expressions count from (the publication date); with
+    ``anchor`` is the day relative expressions count from (the publication date; its time of
+    day, when given, tells an early edition, see ``EARLY_HOUR``); with
     ``mode="narrative"`` they count from the last absolute date mentioned before them instead.
     """
     day = _to_day(anchor, field="anchor")
     _check_mode(mode)
-    return _frame([_row(text, t) for t in _Doc(text, day, mode).timexes()])
+    return _frame([_row(text, t) for t in _Doc(text, day, mode, _early(anchor)).timexes()])
 
 
 def tag_articles(articles: pd.DataFrame, *, mode: str = "news") -> pd.DataFrame:
@@ -166,7 +168,7 @@ def tag_articles(articles: pd.DataFrame, *, mode: str = "news") -> pd.DataFrame:
                                            articles["published"].tolist(),
                                            articles["text"].tolist(), strict=True):
         day = _to_day(published, field=f"published of article {article_id!r}")
-        found = [_row(text, t) for t in _Doc(text, day, mode).timexes()]
+        found = [_row(text, t) for t in _Doc(text, day, mode, _early(published)).timexes()]
         ids += [article_id] * len(found)
         rows += found
     frame = _frame(rows, sort=False)
@@ -181,9 +183,12 @@ def tag_articles(articles: pd.DataFrame, *, mode: str = "news") -> pd.DataFrame:
 class _Doc:
     """One text being tagged: its matches, quotations, anchors and memoised results."""
 
-    def __init__(self, text: str, published: dt.date, mode: str):
+    def __init__(self, text: str, published: dt.date, mode: str, early: bool = False):
         text = _unwrap(text)
         self.text, self.published, self.mode = text, published, mode
+        #: published early in the morning (a time before EARLY_HOUR is known): the day's own
+        #: events have hardly begun, a day of it told in the pluperfect is a week back
+        self.early = early
         self.matches, quote_marks = [], []
         for m in R.MASTER.finditer(text):
             (quote_marks if m.lastgroup == "quote" else self.matches).append(m)
@@ -1856,9 +1861,11 @@ def _weekday(m, doc: _Doc, i: int) -> Timex:
         else:
             day = (anchor + dt.timedelta(days=step) if marked
                    else R.weekday_date(anchor, weekday, step, _weekday_direction(doc, i)))
-            if day == anchor and not m["wd_rel"] and _looks_back_from_then(doc, i):
+            if (day == anchor and not m["wd_rel"] and (anchor != doc.published or doc.early)
+                    and _looks_back_from_then(doc, i)):
                 day -= dt.timedelta(days=7)  # "dass er sich am Dienstag nicht hatte testen
-                # lassen" in a Tuesday paper: before the time told, the Tuesday a week ago
+                # lassen" in a Tuesday paper of 5:39: before the time told, the Tuesday a week
+                # ago; later in the day the same day ("hatten ... am Montagvormittag nominiert")
     part = m["wd_part"] or m["wd_part2"]
     if m["wd_gen"]:
         return doc.make(i, f"{day}", (day, day), "day", span=m.span("wd_gen"), anchor=anchor)
@@ -2283,6 +2290,22 @@ def _containing(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int
     if at >= 0 and spans[at][0] <= start and end <= spans[at][1]:
         return spans[at]
     return None
+
+
+#: An article published before this hour (its time known) is an early edition: see _Doc.early.
+EARLY_HOUR = 9
+
+
+def _early(value) -> bool:
+    """``value`` is a publication time before EARLY_HOUR (a date alone, midnight, is not)."""
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return False
+    if pd.isna(stamp):
+        return False
+    clock = stamp.time()
+    return clock != dt.time(0) and clock.hour < EARLY_HOUR
 
 
 def _to_day(value, *, field: str) -> dt.date:
