@@ -802,7 +802,8 @@ def test_timex3_values_of_lengths_and_vague_phrases(text, expected):
      [("jahrelang", "PXY", None, None), ("wochenlangen", "PXW", None, None)]),
     ("Am 3. Mai 2020 waren es 50, am Vortag 40.",
      [day("3. Mai 2020", "2020-05-03"), day("Vortag", "2020-05-02")]),
-    ("Die Kasse schließt um vier Uhr.", [day("vier Uhr", "2020-05-04T04:00")]),
+    # opening hours in force are of any day (TIMEX_GUIDELINES: times of a generic day)
+    ("Die Kasse schließt um vier Uhr.", [("vier Uhr", "XXXX-XX-XXT04:00", None, None)]),
     ("Raffael wurde 1483 geboren.", [("1483", "1483", None, None)]),
     ("Es gab 1452 weitere Fälle.", []),
     ("Die Zahl stieg auf 1602, als genesen gelten 1335.", []),
@@ -981,8 +982,8 @@ def test_heute_nowadays_by_age_apposition_and_state_after_the_past(text, expecte
 @pytest.mark.parametrize(("anchor", "text", "expected"), [
     ("2020-11-25", "Aktuell sind 713 Personen infiziert (Stand: Mittwoch, 14 Uhr).",
      [("Aktuell", "PRESENT_REF", None, None), day("Mittwoch, 14 Uhr", "2020-11-25T14:00")]),
-    ("2020-05-04", "Die Kasse schließt um vier Uhr nachmittags.",
-     [day("vier Uhr nachmittags", "2020-05-04T16:00")]),
+    ("2020-05-04", "Die Kasse schließt um vier Uhr nachmittags.",  # opening hours: any day
+     [("vier Uhr nachmittags", "XXXX-XX-XXT16:00", None, None)]),
     ("2020-05-04", "Am Dienstag um 14 Uhr tagte der Rat.",
      [day("Dienstag", "2020-04-28"), day("14 Uhr", "2020-04-28T14:00")]),
 ])
@@ -2087,3 +2088,23 @@ def test_a_year_alone_on_its_line_heads_an_entry_of_a_chronology(text, expected)
 def test_alle_paar_units_and_es_ist_month(text, expected):
     frame = timex.tag(text, anchor="2020-04-20")
     assert list(zip(frame["text"], frame["value"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clock time told in the present with no day in its sentence is one of any day
+    ("Das Freibad hat wieder geöffnet. Der Kiosk schließt um sechs Uhr abends.",
+     [("sechs Uhr abends", "XXXX-XX-XXT18:00")]),
+    ("Am Samstag begann die Impfung. Die Halle ist von 8 bis 16 Uhr offen.",
+     [("Samstag", "2020-04-18"), ("von 8 bis 16 Uhr", "XXXX-XX-XXT08:00")]),
+    # a day in the sentence, a past or future clause, a time of a day told before: that day's
+    ("Am Montag beginnt das Training um 10 Uhr.",
+     [("Montag", "2020-04-20"), ("10 Uhr", "2020-04-20T10:00")]),
+    ("Der Kiosk schloss um 18 Uhr.", [("18 Uhr", "2020-04-20T18:00")]),
+    ("Die Kanzlerin wird um 14 Uhr sprechen.", [("14 Uhr", "2020-04-20T14:00")]),
+    ("Am Freitagabend steht der Hubschrauber bereit. Um 18.15 Uhr verlässt er den Platz.",
+     [("Freitagabend", "2020-04-24TEV"), ("18.15 Uhr", "2020-04-24T18:15")]),
+])
+def test_a_clock_time_told_in_the_present_without_a_day_is_of_any_day(text, expected):
+    frame = timex.tag(text, anchor="2020-04-20")
+    got = list(zip(frame["text"], frame["value"], strict=True))
+    assert got == expected

@@ -94,7 +94,7 @@ import pandas as pd
 from newslens import _timex_rules as R
 
 #: Bump whenever the output of `tag` changes for some input; the annotation cache keys on it.
-STAGE_VERSION = "21"
+STAGE_VERSION = "22"
 COLUMNS = ["start", "end", "text", "value", "end_value", "start_date", "end_date",
            "start_year", "end_year", "start_day", "end_day", "granularity", "modifier", "vague",
            "kind", "anchor", "tense"]
@@ -1619,6 +1619,10 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
         return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, kind="set",
                         end_value=end_value)
     found, narrative = doc.reference(i)
+    if _generic_clock(doc, i, found):
+        end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
+        return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, kind="set",
+                        end_value=end_value)
     if found is None or (found.granularity == "day" and found.start_date == found.end_date):
         day = found.start_date if found is not None else doc.published
         if narrative:
@@ -1633,6 +1637,32 @@ def _clock(m, doc: _Doc, i: int) -> Timex:
     end_value = f"XXXX-XX-XX{times[1]}" if times[1] else None
     return doc.make(i, f"XXXX-XX-XX{times[0]}", None, None, anchor=found.start_date,
                     end_value=end_value)
+
+
+def _generic_clock(doc: _Doc, i: int, found: Timex | None) -> bool:
+    """A clock time told in the present, with no day in its sentence, is one of any day:
+    opening and closing hours in force (``Die Museumskasse schließt um vier Uhr
+    nachmittags``), a routine (``Um 9 Uhr habe ich eine Stunde Arbeitszeit``), advice (``von
+    12 bis 13 Uhr spazieren``). A clause in the past or future tense, a day named in the
+    sentence (``Um 22.44 Uhr in der Nacht zu Freitag``), a live blog's stamp, or a time of a
+    day told before (``... twittert der Präsident. Um 0.54 Uhr folgt``: one day's chronicle)
+    date it."""
+    if doc.clause_cue(i) in ("past", "future"):
+        return False
+    start = doc.matches[i].start()
+    if doc._stamp is not None and doc._stamp[0] < start:
+        return False
+    lo, hi = doc.sentence(start)
+    if i + 1 < len(doc.matches) and doc.matches[i + 1].start() < hi and \
+            doc.matches[i + 1].lastgroup in _DAY_GROUPS:
+        return False  # "Um 22.44 Uhr in der Nacht zu Freitag": the day follows
+    return found is None or not (found.start >= lo or _TIME_OF_DAY.search(found.value))
+
+
+#: The value of a time on a known day: a clock time or a part of the day (2020-10-01TNI).
+_TIME_OF_DAY = re.compile(r"\dT(?:\d{2}:\d{2}|MO|MI|AF|EV|NI|DT)$")
+#: Matches that name a day (resolved or not, they date a clock time of their sentence).
+_DAY_GROUPS = {"date", "dayrange", "night", "daypart", "weekday", "relday", "holiday"}
 
 
 def _spoken_time(quarter: str | None, hour_word: str) -> str:
