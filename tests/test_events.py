@@ -856,3 +856,25 @@ def test_a_possessive_before_a_noun_of_speech_names_its_speaker():
                                   "einen Anruf Putins."],
               [TRUMP, ("Putins", PER, "per:wladimir_putin", "Wladimir Putin")])
     assert only(events_of(doc)[0], "Äußerungen")["actors"] == "Donald Trump"
+
+
+def test_a_name_one_report_of_many_gives_in_passing_stays_out_of_the_label():
+    """An event reported by five or more articles shows an actor or place in its label only
+    when two of them, and a tenth, name it; the events table keeps every actor."""
+    moria = ("Moria", LOC, "loc:moria", "Moria")
+    ott = ("Ott", PER, "per:jan_ott", "Jan Ott")
+    day = [("Mittwoch", "2020-09-09", "2020-09-09", "day")]
+    sentence = "Im Lager Moria ist am Mittwoch ein Brand ausgebrochen."
+    docs = [Doc(name, "2020-09-10", [sentence], [moria], day) for name in "abcd"]
+    docs.append(Doc("e", "2020-09-10", ["Im Lager Moria ist am Mittwoch bei Ott ein Brand "
+                                        "ausgebrochen."], [moria, ott], day))
+    found, events = events_of(*docs)
+    fire = found.loc[found["trigger"] == "Brand", "event_id"]
+    assert fire.nunique() == 1 and len(fire) == 5
+    event = events.set_index("event_id").loc[fire.iloc[0]]
+    assert event["label"] == "Brand · Moria"
+    assert "Jan Ott" in event["actors"].split(" | ")
+    # in an event of fewer reports, every name counts
+    found, events = events_of(docs[0], docs[4])
+    fire = found.loc[found["trigger"] == "Brand", "event_id"].iloc[0]
+    assert events.set_index("event_id").at[fire, "label"] == "Brand · Ott · Moria"

@@ -17,6 +17,7 @@ so it is stable across runs and does not depend on row order.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 
 import pandas as pd
@@ -137,9 +138,12 @@ def _event_row(event_id: str, members: list[dict], cameo: dict[str, str]) -> dic
     places = _support(members, "place_ids", "places")[:MAX_PLACES]
     start, end, granularity, source = event_date(members)
     published = [pd.Timestamp(m["published"]) for m in members]
+    floor = label_floor(len(articles))
     return {
         "event_id": event_id,
-        "label": _label(acts, event_class, actors, places),
+        "label": _label(acts, event_class,
+                        [p for p in actors if _naming(members, "actor_ids", p) >= floor],
+                        [p for p in places if _naming(members, "place_ids", p) >= floor]),
         "event_class": event_class, "cameo_code": cameo[event_class],
         "actor_ids": SEP.join(i for i, _ in actors), "actors": SEP.join(n for _, n in actors),
         "places": SEP.join(n for _, n in places),
@@ -198,6 +202,24 @@ def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]
             if m["date_source"] != "none":
                 dated.setdefault(pair, set()).add(m["article_id"])
     return sorted(support, key=lambda p: (-len(dated.get(p, ())), -len(support[p]), p[1], p[0]))
+
+
+#: Share of an event's articles that must name an actor or place for the label to show it.
+LABEL_SHARE = 0.1
+
+
+def label_floor(n_articles: int) -> int:
+    """Articles that must name an actor or place for the label to show it: one for an event
+    of fewer than five reports; else two, and a tenth of them (:data:`LABEL_SHARE`), so that
+    a name one report gives in passing (a drug, a commentator) does not stand for the event."""
+    if n_articles < 5:
+        return 1
+    return max(2, math.ceil(LABEL_SHARE * n_articles))
+
+
+def _naming(members: list[dict], ids: str, pair: tuple[str, str]) -> int:
+    """The number of articles whose mentions of the event name ``pair`` (id, name)."""
+    return len({m["article_id"] for m in members if pair[0] in m[ids]})
 
 
 def _modality(members: list[dict], start) -> str:
