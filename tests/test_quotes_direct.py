@@ -21,22 +21,6 @@ def test_a_noun_phrase_after_an_indefinite_article_in_reported_speech_is_quoted(
     assert _direct(text) == ["„Angriff auf die Pflege“"]
 
 
-def test_a_name_after_an_indefinite_article_outside_reported_speech_is_no_quotation():
-    """Without a cue or a subjunctive, the words of a name after ``ein`` (lower-case words
-    only adjectives and function words) name a law, a pact or a march; a clause or a phrase
-    with a verb of its own stays a quotation."""
-    text = (
-        "Die Banken sind nach einem „Gesetz zur Kontrolle finanzieller Hilfen“ verpflichtet. "
-        "Der Bund will mit einem „Pakt für den ländlichen Raum“ die Dörfer stärken. "
-        "Sie hat auch eine „Gleichgültigkeit vieler Nachbarn bemerkt“, die nie grüßen. "
-        "Er hat das Gespräch mit einem „Na gut, dann eben morgen“ beendet."
-    )
-    assert _direct(text) == [
-        "„Gleichgültigkeit vieler Nachbarn bemerkt“",
-        "„Na gut, dann eben morgen“",
-    ]
-
-
 def test_a_characterisation_without_a_cue_keeps_the_speaker_of_the_sentence_before():
     text = (
         "Der Arzt Paul Weber warnte am Montag vor der Hitze. "

@@ -601,9 +601,7 @@ def _verdict(text: str, toks: list[Token], m: _Mark, lex) -> str:
         (words < LONG_QUOTE_WORDS and _appellation(toks, a)) or _named_after(toks, a, b)
     ):
         return "name"
-    if not (framed or m.characterised) and _named(
-        content, toks, a, reported=m.cue is not None or _subjunctive(toks)
-    ):
+    if not (framed or m.characterised) and _named(content, toks, a):
         return "name"
     if _source_name(toks, a, b, lex) and not _ends_sentence(content):
         return "name"  # ``Wie „heise online“ berichtet``, ``laut „Reuters“``
@@ -910,11 +908,8 @@ def _title_noun(word: str) -> bool:
     return any(w.endswith(_TITLE_NOUNS) for w in stems)
 
 
-def _named(content: str, tokens: list[Token], start: int, *, reported: bool = True) -> bool:
-    """A title or a name in quotation marks rather than speech. After an indefinite article
-    a phrase of speech is a quotation in a sentence that reports speech (a cue or a
-    subjunctive: ``forderte einen „Neuanfang für ...“``); elsewhere the words of a name right
-    after it are a name (``nach einem „Gesetz zur Kontrolle ...“``)."""
+def _named(content: str, tokens: list[Token], start: int) -> bool:
+    """A title or a name in quotation marks rather than speech."""
     prior = tokens[: bisect.bisect_left(tokens, start, key=_start)]
     before = [t for t in prior if t.text[0].isalpha()]
     last = prior[-1:]
@@ -928,11 +923,7 @@ def _named(content: str, tokens: list[Token], start: int, *, reported: bool = Tr
     if (
         before
         and before[-1].lower in _ARTICLES
-        and not (
-            before[-1].lower in _INDEFINITE
-            and _speechlike(content)
-            and (reported or not _unsaid_phrase(content, last))
-        )
+        and not (before[-1].lower in _INDEFINITE and _speechlike(content))
         and content[:1].isupper()
         and content.rstrip()[-1:] not in {".", "!", "?", ","}
         and (len(words) < 8 or _name_like(words))
@@ -943,14 +934,6 @@ def _named(content: str, tokens: list[Token], start: int, *, reported: bool = Tr
         and content.rstrip()[-1:] not in {".", "!", "?"}
         and any(w.lower() in _FOREIGN for w in words)
     )
-
-
-def _unsaid_phrase(content: str, last: list[Token]) -> bool:
-    """The words of a name right after their indefinite article (``einem „Gesetz zur
-    Kontrolle finanzieller Hilfen“``, ``einem „Pakt für den ländlichen Raum“``), not a clause
-    or a phrase of speech (``mit einem „Na gut, dann eben morgen“``, ``eine „Gleichgültigkeit
-    vieler Nachbarn bemerkt“``)."""
-    return bool(last) and last[0].lower in _INDEFINITE and _name_like(content.split())
 
 
 def _name_like(words: list[str]) -> bool:
