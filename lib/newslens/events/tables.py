@@ -134,16 +134,18 @@ def _event_row(event_id: str, members: list[dict], cameo: dict[str, str]) -> dic
     speech = triggers.class_grouping()
     acts = [m for m in members if "speech" not in speech[m["event_class"]]] or members
     event_class = _most(Counter(m["event_class"] for m in acts))
-    actors = _support(members, "actor_ids", "actors")[:MAX_ACTORS]
-    places = _support(members, "place_ids", "places")[:MAX_PLACES]
+    naming_actors = _naming(members, "actor_ids", "actors")
+    naming_places = _naming(members, "place_ids", "places")
+    actors = _support(members, "actor_ids", "actors", naming_actors)[:MAX_ACTORS]
+    places = _support(members, "place_ids", "places", naming_places)[:MAX_PLACES]
     start, end, granularity, source = event_date(members)
     published = [pd.Timestamp(m["published"]) for m in members]
     floor = label_floor(len(articles))
     return {
         "event_id": event_id,
         "label": _label(acts, event_class,
-                        [p for p in actors if _naming(members, "actor_ids", p) >= floor],
-                        [p for p in places if _naming(members, "place_ids", p) >= floor]),
+                        [p for p in actors if len(naming_actors[p]) >= floor],
+                        [p for p in places if len(naming_places[p]) >= floor]),
         "event_class": event_class, "cameo_code": cameo[event_class],
         "actor_ids": SEP.join(i for i, _ in actors), "actors": SEP.join(n for _, n in actors),
         "places": SEP.join(n for _, n in places),
@@ -190,18 +192,23 @@ def _ahead(m: dict) -> bool:
     return pd.Timestamp(m["published"]).normalize() < m["start_date"]
 
 
-def _support(members: list[dict], ids: str, names: str) -> list[tuple[str, str]]:
-    """(id, name) pairs by the number of articles naming them in a dated mention (those that
-    report the event as news of a day; an undated mention may name it in passing among
-    other things), then in any mention, then by name."""
-    support: dict[tuple[str, str], set] = {}
-    dated: dict[tuple[str, str], set] = {}
+def _naming(members: list[dict], ids: str, names: str) -> dict[tuple[str, str], set]:
+    """The articles whose mentions of the event name each (id, name) pair."""
+    naming: dict[tuple[str, str], set] = {}
     for m in members:
         for pair in zip(m[ids], m[names], strict=True):
-            support.setdefault(pair, set()).add(m["article_id"])
-            if m["date_source"] != "none":
-                dated.setdefault(pair, set()).add(m["article_id"])
-    return sorted(support, key=lambda p: (-len(dated.get(p, ())), -len(support[p]), p[1], p[0]))
+            naming.setdefault(pair, set()).add(m["article_id"])
+    return naming
+
+
+def _support(members: list[dict], ids: str, names: str,
+             naming: dict[tuple[str, str], set]) -> list[tuple[str, str]]:
+    """(id, name) pairs of ``naming`` (:func:`_naming` of ``members``) by the number of
+    articles naming them in a dated mention (those that report the event as news of a day; an
+    undated mention may name it in passing among other things), then in any mention, then by
+    name."""
+    dated = _naming([m for m in members if m["date_source"] != "none"], ids, names)
+    return sorted(naming, key=lambda p: (-len(dated.get(p, ())), -len(naming[p]), p[1], p[0]))
 
 
 #: Share of an event's articles that must name an actor or place for the label to show it.
@@ -215,11 +222,6 @@ def label_floor(n_articles: int) -> int:
     if n_articles < 5:
         return 1
     return max(2, math.ceil(LABEL_SHARE * n_articles))
-
-
-def _naming(members: list[dict], ids: str, pair: tuple[str, str]) -> int:
-    """The number of articles whose mentions of the event name ``pair`` (id, name)."""
-    return len({m["article_id"] for m in members if pair[0] in m[ids]})
 
 
 def _modality(members: list[dict], start) -> str:
