@@ -160,3 +160,14 @@ def test_a_judgement_in_the_passive_is_quoted_with_its_agent_as_speaker():
         ("„sehr hoch“", "Deutschen Wetterdienst"),
         ("„Angriff auf die Mieter“", "der Opposition"),
     ]
+
+
+def test_a_german_phrase_holding_a_word_of_another_language_is_still_quoted():
+    """``pro``, ``du``, ``los`` are words of other languages and of German: a quoted phrase
+    with a German function word is speech (``„bis zu 500 Tests pro Tag anbieten“``); one
+    without any stays a name or title (``„in dubio pro reo“``)."""
+    text = (
+        "Der Minister sagte am Montag, sein Land wolle „bis zu 500 Tests pro Tag anbieten“. "
+        "Die Richterin sprach ihn „in dubio pro reo“ frei."
+    )
+    assert _direct(text) == ["„bis zu 500 Tests pro Tag anbieten“"]

@@ -20,6 +20,9 @@ from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+import pandas as pd
+
+from newslens import config
 from newslens.quotes import cues as cue_lexicon
 
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -850,36 +853,28 @@ _TITLE_NOUNS = (
     "modelle",
     "kategorie",
 )
-#: Function words of other languages: a short quotation holding one is a name or title
-#: (``„in dubio pro reo“``, ``„United Front for Democracy“``) unless it ends a sentence.
-_FOREIGN = frozenset(
-    [
-        "the",
-        "a",
-        "of",
-        "for",
-        "and",
-        "to",
-        "is",
-        "it",
-        "on",
-        "against",
-        "with",
-        "from",
-        "by",
-        "de",
-        "la",
-        "le",
-        "les",
-        "du",
-        "et",
-        "pro",
-        "el",
-        "los",
-        "y",
-        "il",
-    ]
-)
+LANGUAGES_FILE = "quote_languages.csv"
+
+
+@lru_cache(maxsize=1)
+def _language_words() -> dict[str, frozenset[str]]:
+    """The words of ``data/quote_languages.csv`` by language: ``foreign`` (function words of
+    other languages) and ``german`` (German function words)."""
+    table = pd.read_csv(config.DATA_DIR / LANGUAGES_FILE, dtype=str, keep_default_na=False)
+    return {
+        language: frozenset(group["word"].str.lower())
+        for language, group in table.groupby("language")
+    }
+
+
+def _foreign(content: str) -> bool:
+    """The quotation holds a function word of another language (``„in dubio pro reo“``,
+    ``„United Front for Democracy“``: a name or title) and no German one: ``„bis zu 30.000
+    Tests pro Tag anbieten“``, ``„von dem du denkst ...“`` are German speech."""
+    words = _language_words()
+    if words["foreign"].isdisjoint(w.lower() for w in content.split()):
+        return False
+    return words["german"].isdisjoint(w.lower() for w in _WORD_RUN.findall(content))
 
 
 def _short_name(content: str, tokens: list[Token], start: int) -> bool:
@@ -932,7 +927,7 @@ def _named(content: str, tokens: list[Token], start: int) -> bool:
     return (
         len(words) < 12
         and content.rstrip()[-1:] not in {".", "!", "?"}
-        and any(w.lower() in _FOREIGN for w in words)
+        and _foreign(content)
     )
 
 
@@ -992,7 +987,7 @@ def _characterisation(content: str, tokens: list[Token], start: int) -> bool:
         and prior[-1].lower in _INDEFINITE
         and content[:1].isupper()
         and not _BRAND.match(content)
-        and not any(w.lower() in _FOREIGN for w in content.split())
+        and not _foreign(content)
         and _subjunctive(tokens)
     )
 
