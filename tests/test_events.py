@@ -144,6 +144,11 @@ def test_how_classes_and_words_group_is_data_checked_on_loading():
     # an insolvency told as going bust
     ("Der Konzern ist im Juni pleitegegangen.", "pleitegegangen", "Insolvenz", "decision"),
     ("Der Ende Juni pleitegegangene Konzern.", "pleitegegangene", "Insolvenz", "decision"),
+    # chosen for an office: an office after zum or zur
+    ("Der Rat bestimmte sie in Genf zur neuen Generaldirektorin.", "bestimmte", "Ernennung",
+     "resignation_appointment"),
+    ("Der Parteitag hat Wissing zum Nachfolger bestimmt.", "bestimmt", "Ernennung",
+     "resignation_appointment"),
 ])
 def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, event_class):
     found = [(t.text, t.lemma, t.event_class) for t in lexicon().find(sentence)]
@@ -158,6 +163,8 @@ def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, e
     "Ein Gerede ohne Ende.",                           # Rede only as a whole word
     "Die Firma hat die Kontrolle übernommen.",         # no military: no coup
     "Das Parlament wurde entmachtet.",                 # figurative, no coup
+    "Das gilt für bestimmte Gruppen.",                 # an adjective: no office chosen
+    "Das ist ganz bestimmt richtig.",                  # certainly: no office chosen
 ])
 def test_words_that_only_look_like_triggers_are_none(sentence):
     assert lexicon().find(sentence) == []
