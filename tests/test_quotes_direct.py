@@ -171,3 +171,24 @@ def test_a_german_phrase_holding_a_word_of_another_language_is_still_quoted():
         "Die Richterin sprach ihn „in dubio pro reo“ frei."
     )
     assert _direct(text) == ["„bis zu 500 Tests pro Tag anbieten“"]
+
+
+def test_a_title_after_a_noun_of_the_data_file_is_a_name():
+    """``die Ausstellung „...“``, ``im Sender „...“``: a noun of ``data/quote_titles.csv``
+    right before the marks introduces a title or name."""
+    text = (
+        "Die Ausstellung „Geteilte Geschichte – die arabische Welt und Europa“ ist eröffnet. "
+        "Die Ministerin sagte, das sei „ein guter Tag für die Stadt“."
+    )
+    assert _direct(text) == ["„ein guter Tag für die Stadt“"]
+
+
+def test_words_in_lower_case_after_a_title_noun_in_reported_speech_are_quoted():
+    """In reported speech the noun before the marks is a subject or an object, not the
+    introduction of a title: ``die Krise habe seine Partei „im vollen Lauf erwischt“``; a
+    capitalised title after it stays a name."""
+    text = (
+        "Der Politiker sagte, die Krise habe seine Partei „im vollen Lauf erwischt“. "
+        "Er sagte, er lese das Buch „Der große Plan der kleinen Leute“ gerade."
+    )
+    assert _direct(text) == ["„im vollen Lauf erwischt“"]

@@ -604,7 +604,8 @@ def _verdict(text: str, toks: list[Token], m: _Mark, lex) -> str:
         (words < LONG_QUOTE_WORDS and _appellation(toks, a)) or _named_after(toks, a, b)
     ):
         return "name"
-    if not (framed or m.characterised) and _named(content, toks, a):
+    reported = m.cue is not None or _subjunctive(toks)
+    if not (framed or m.characterised) and _named(content, toks, a, reported=reported):
         return "name"
     if _source_name(toks, a, b, lex) and not _ends_sentence(content):
         return "name"  # ``Wie „heise online“ berichtet``, ``laut „Reuters“``
@@ -793,67 +794,8 @@ def _speechlike(content: str) -> bool:
     )
 
 
-#: Nouns that introduce a title or name in quotation marks (``das Motto „...“``, ``im
-#: Fachmagazin „...“``); compounds ending in one count too.
-_TITLE_NOUNS = (
-    "motto",
-    "titel",
-    "magazin",
-    "zeitung",
-    "blatt",
-    "studie",
-    "buch",
-    "roman",
-    "film",
-    "album",
-    "lied",
-    "song",
-    "video",
-    "partei",
-    "bündnis",
-    "bewegung",
-    "organisation",
-    "initiative",
-    "programm",
-    "kampagne",
-    "aktion",
-    "begriff",
-    "stichwort",
-    "projekt",
-    "gruppe",
-    "verein",
-    "stiftung",
-    "auszeichnung",
-    "preis",
-    "enzyklika",
-    "sendung",
-    "serie",
-    "operation",
-    "schlagzeile",
-    "überschrift",
-    "bericht",
-    "report",
-    "reihe",
-    "netzwerk",
-    "rubrik",
-    "prädikat",
-    "name",
-    "namen",
-    "stamm",
-    "firma",
-    "yacht",
-    "schiff",
-    "musical",
-    "sender",
-    "konferenz",
-    "festival",
-    "turnier",
-    "marke",
-    "modell",
-    "modelle",
-    "kategorie",
-)
 LANGUAGES_FILE = "quote_languages.csv"
+TITLES_FILE = "quote_titles.csv"
 
 
 @lru_cache(maxsize=1)
@@ -892,24 +834,37 @@ def _short_name(content: str, tokens: list[Token], start: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _title_nouns() -> tuple[str, ...]:
+    """The nouns of ``data/quote_titles.csv`` (lower case), which introduce a title or name in
+    quotation marks (``das Motto „...“``, ``im Fachmagazin „...“``)."""
+    table = pd.read_csv(config.DATA_DIR / TITLES_FILE, dtype=str, keep_default_na=False)
+    return tuple(table["word"].str.lower())
+
+
 @lru_cache(maxsize=65536)
 def _title_noun(word: str) -> bool:
-    """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title."""
+    """``Magazin``, ``Fachmagazins``, ``Rubrik``: a noun that introduces a name or title (a
+    word of ``data/quote_titles.csv``, or a compound ending in one)."""
     stems = (
         word,
         word[:-1] if word.endswith("s") else word,
         word[:-2] if word.endswith("es") else word,
     )
-    return any(w.endswith(_TITLE_NOUNS) for w in stems)
+    nouns = _title_nouns()
+    return any(w.endswith(nouns) for w in stems)
 
 
-def _named(content: str, tokens: list[Token], start: int) -> bool:
-    """A title or a name in quotation marks rather than speech."""
+def _named(content: str, tokens: list[Token], start: int, *, reported: bool = False) -> bool:
+    """A title or a name in quotation marks rather than speech. In reported speech (a cue
+    or a subjunctive in the sentence) words that begin in lower case after a title noun are
+    the speaker's (``sein Klub werde „noch viel Freude an ihnen haben“``, ``er habe von
+    der Konferenz „nicht so viel mitgenommen“``), not a title."""
     prior = tokens[: bisect.bisect_left(tokens, start, key=_start)]
     before = [t for t in prior if t.text[0].isalpha()]
     last = prior[-1:]
     if last and last[0].text[0].isalpha() and _title_noun(last[0].lower):
-        return True
+        return not (reported and content[:1].islower() and _speechlike(content))
     words = content.split()
     if _BRAND.match(content) or _naming([t.lower for t in prior[-4:]]):
         return True  # ``der „iPod nano“``, ``nennt sich „documenta 12“``
