@@ -89,7 +89,7 @@ def test_add_ruler_puts_a_loadable_ruler_after_ner(tmp_path):
     ruler.add_ruler(model, None, tmp_path / "no-corpus")
     ruler.add_ruler(model, None, tmp_path / "no-corpus")  # again: replaced, not added twice
     loaded = spacy.load(model)  # finds newslens.ruler_over_ner.v1 through the entry point
-    assert loaded.pipe_names == ["ner", ruler.RULER]
+    assert loaded.pipe_names == ["ner", ruler.RULER, ruler.RULES]
     assert "## With the entity ruler" in (model / "README.md").read_text(encoding="utf-8")
     with loaded.select_pipes(disable=["ner"]):
         doc = loaded("Trumps Berater flogen nach Frankfurt am Main.")

@@ -177,7 +177,7 @@ def test_shipped_model_finds_per_and_loc():
     import spacy
 
     nlp = spacy.load(MODEL)
-    assert nlp.pipe_names == ["tok2vec", "ner", "kb_ruler"]
+    assert nlp.pipe_names == ["tok2vec", "ner", "kb_ruler", "entity_rules"]
     assert nlp.meta["name"] == "de_newslens"
     doc = nlp("Bundeskanzler Olaf Scholz reiste am Montag nach Paris.")
     ents = {(e.text, e.label_) for e in doc.ents}

@@ -27,6 +27,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from newslens.entity_rules import load_rules, register
 from newslens.kb import alias_table, load_kb, load_roles
 
 HERE = Path(__file__).resolve().parent
@@ -34,6 +35,8 @@ PROJECT = HERE.parent
 
 #: The ruler's name in the pipeline.
 RULER = "kb_ruler"
+#: The label corrections after it (newslens.entity_rules).
+RULES = "entity_rules"
 #: An alias is left out when annotated text shows it this often, mostly not as an entity.
 MIN_SEEN = 3
 
@@ -78,9 +81,11 @@ def patterns(kb, nlp, seen: Counter, tagged: Counter,
     return out, dropped
 
 
-def add_ruler(model: Path, kb_path: Path | None, corpus: Path) -> None:
+def add_ruler(model: Path, kb_path: Path | None, corpus: Path, *, dev: bool = False) -> None:
+    register()
     nlp = spacy.load(model)
-    for name in (RULER, "entity_ruler"):  # pipelines up to 0.3.0 ran an entity_ruler before ner
+    # pipelines up to 0.3.0 ran an entity_ruler before ner
+    for name in (RULES, RULER, "entity_ruler"):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
     kb = load_kb(kb_path)
@@ -92,21 +97,30 @@ def add_ruler(model: Path, kb_path: Path | None, corpus: Path) -> None:
         "spans_key": None, "annotate_ents": True, "overwrite": False,
         "ents_filter": {"@misc": "newslens.ruler_over_ner.v1"}})
     ruler.add_patterns(found)
+    rules = load_rules()
+    nlp.add_pipe("newslens_entity_rules", name=RULES, after=RULER).set_rules(rules)
     nlp.meta["description"] = (nlp.meta.get("description", "").split(" Entity ruler:")[0]
                                + f" Entity ruler: {len(found)} patterns from newslens' kb.csv"
-                               " after the statistical NER (newslens.ruler).")
-    report = _evaluate(nlp, corpus)
+                               " after the statistical NER (newslens.ruler), then label"
+                               " corrections from the words of entity_rules.csv and roles.csv"
+                               " (newslens.entity_rules).")
     readme = (model / "README.md").read_text(encoding="utf-8").split("\n## With the entity")[0]
     tmp = Path(tempfile.mkdtemp(dir=model.parent, prefix=f".{model.name}."))
     try:
-        nlp.to_disk(tmp)
+        nlp.to_disk(tmp)  # before scoring, which would add the scored text's words to the vocab
+        report = _evaluate(nlp, corpus, dev=dev)
+        scored = ("the development sets (GermEval dev and the news dev sentences; the test "
+                  "splits were not scored: `python benchmarks/ner_eval.py` scores them)" if dev
+                  else "the held-out GermEval split and the news test split")
         (tmp / "README.md").write_text(
             readme.rstrip() + "\n\n## With the entity ruler\n\nThe scores above are the "
             f"statistical NER's. `training/ruler.py` then added a span ruler `{RULER}` with "
             f"{len(found)} patterns from `lib/newslens/data/kb.csv` after `ner`, merged with "
-            "its entities by `newslens.ruler.ruler_over_ner` (the pipeline needs newslens "
-            "installed); the whole "
-            f"pipeline scores:\n\n```\n{report}\n```\n", encoding="utf-8")
+            "its entities by `newslens.ruler.ruler_over_ner`, and a component "
+            f"`{RULES}` (`newslens.entity_rules`) that corrects entities by "
+            f"{sum(map(len, rules.values()))} words of `lib/newslens/data/entity_rules.csv` "
+            "and `roles.csv` (the pipeline needs newslens installed); the whole "
+            f"pipeline scores on {scored}:\n\n```\n{report}\n```\n", encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -118,13 +132,17 @@ def add_ruler(model: Path, kb_path: Path | None, corpus: Path) -> None:
           f"(e.g. {', '.join(dropped[:8])})")
 
 
-def _evaluate(nlp, corpus: Path) -> str:
-    """Scores of the pipeline with its ruler on the held-out GermEval and news test splits."""
+def _evaluate(nlp, corpus: Path, *, dev: bool = False) -> str:
+    """Scores of the pipeline with its ruler on the held-out GermEval and news test splits
+    (`dev`: on the GermEval dev split and the news dev sentences instead)."""
     from evaluate import evaluate, format_scores  # training/evaluate.py, beside this script
 
     lines = []
-    for name, path in (("held-out GermEval", corpus / "germeval_heldout.spacy"),
-                       ("news test", corpus / "news_test.spacy")):
+    sets = ((("GermEval dev", corpus / "germeval_dev.spacy"),
+             ("news dev", corpus / "news_dev.spacy")) if dev else
+            (("held-out GermEval", corpus / "germeval_heldout.spacy"),
+             ("news test", corpus / "news_test.spacy")))
+    for name, path in sets:
         if path.is_file():
             gold = list(DocBin().from_disk(path).get_docs(nlp.vocab))
             lines.append(format_scores(name, evaluate(nlp, gold)))
@@ -137,8 +155,10 @@ def main() -> int:
     parser.add_argument("--kb", type=Path, default=None, help="default: the package's kb.csv")
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus",
                         help="DocBins of annotated training text (build_model.py writes them)")
+    parser.add_argument("--dev", action="store_true",
+                        help="score the development sets for the README, not the test splits")
     args = parser.parse_args()
-    add_ruler(args.model, args.kb, args.corpus)
+    add_ruler(args.model, args.kb, args.corpus, dev=args.dev)
     return 0
 
 

@@ -64,6 +64,9 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 def _load(model: str, identity: str) -> Language:
     import spacy
 
+    from newslens.entity_rules import register
+
+    register()  # the shipped pipeline's last component (also found through newslens.ruler)
     shipped = config.MODELS_DIR / model
     target = shipped if shipped.is_dir() else model
     try:

@@ -220,8 +220,10 @@ def annotate_corpus(
 def nlp_salt(model: str | Path | None = None) -> str:
     """What the spaCy stage's results depend on besides the text: the pipeline's id and the
     source of ``newslens.nlp`` (the one place that defines it: local runs and Dask workers
-    must agree)."""
-    return f"{nlp.pipeline_id(model)}|nlp-{cache.source_version(nlp)}"
+    must agree), and of the components the shipped pipeline runs from newslens' own code
+    (``newslens.ruler``'s merge, ``newslens.entity_rules``)."""
+    components = [config.PACKAGE_DIR / f"{name}.py" for name in ("ruler", "entity_rules")]
+    return f"{nlp.pipeline_id(model)}|nlp-{cache.source_version(nlp, *components)}"
 
 
 def nlp_keys(articles: pd.DataFrame, *, model: str | Path | None = None) -> pd.Series:

@@ -44,5 +44,12 @@ def ruler_over_ner(entities: Iterable[Span], matches: Iterable[Span]) -> list[Sp
 
 
 def make_ruler_over_ner() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
-    """The registered factory: ``{"@misc": "newslens.ruler_over_ner.v1"}``."""
+    """The registered factory: ``{"@misc": "newslens.ruler_over_ner.v1"}``.
+
+    Resolving it also registers the component that runs after the ruler
+    (``newslens_entity_rules``), so ``spacy.load`` finds that too without importing newslens.
+    """
+    from newslens.entity_rules import register
+
+    register()
     return ruler_over_ner

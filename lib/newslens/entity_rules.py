@@ -1,0 +1,197 @@
+"""Entity corrections after the NER and the knowledge-base ruler, from the words in and next to a
+span.
+
+The shipped pipeline runs the spaCy component ``newslens_entity_rules`` after ``kb_ruler``. It
+changes an entity only where a word of ``data/entity_rules.csv`` (or of ``roles.csv``) says so,
+or where German spelling does:
+
+- ``not_name``: an entity of nothing but words that are never names (``Hbf``, ``E-Mail``) is
+  dropped (``Köln Hbf`` stays);
+- ``role``, ``place_word``: a title or role opening a PER entity, and a word such as
+  ``Landkreis`` opening a LOC entity, are not part of the name (``Graf Kinsky`` -> ``Kinsky``,
+  ``Ortsteils Habenhausen`` -> ``Habenhausen``; the words of ``roles.csv`` of the kinds in
+  ``ROLE_KINDS``, and these rows);
+- an entity cut inside a coordination of truncated compounds is grown over it
+  (``Institut für Immun-, Infektions- und Pandemieforschung``, ``Kinder- und Jugendhaus``);
+- ``legal_form``: a legal form or a word that ends company names (``AG``, ``Inc.``,
+  ``Airways``) at the end of an entity, or right after it, makes it an ORG
+  (``Karl Meisenbach KG``; ``Wirecard`` + ``AG``);
+- ``org_head``: a noun that names an institution (``Landratsamt``, ``Börse``,
+  ``Einzelhandelsverband``, matched by its ending, genitive included), right before a place,
+  makes the two one ORG (``Landratsamts München``, ``Börse Stuttgart``), as does the same noun
+  opening an entity labelled otherwise (``Universität Hamburg``);
+- ``org_cue``: a noun that describes a company (``Autozulieferer``, ``Pharma-Unternehmen``),
+  right before a one-word entity, makes it an ORG (``vom Autozulieferer Bosch``).
+
+The word lists are saved with the pipeline (``entity_rules.json``), so a pipeline's results never
+change under it; ``training/ruler.py`` reads them from the data file when it builds the ruler.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from newslens import config
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+RULES_CSV = config.DATA_DIR / "entity_rules.csv"
+RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word")
+#: Kinds of ``roles.csv`` whose words, opening an entity of a label, are not part of the name:
+#: ``Bundeskanzlerin Angela Merkel``, ``Landkreis Freising``.
+ROLE_KINDS = {"role": ("office", "honorific", "function", "descriptor"), "place_word": ("place",)}
+_LEADING = {"PER": "role", "LOC": "place_word"}
+_AND = {"und", "oder", "sowie"}
+#: Case endings a head or cue noun may carry: Landratsamt-s, Verband-es.
+_ENDINGS = ("", "s", "es")
+_FILE = "entity_rules.json"
+
+
+def load_rules(path: Path | None = None) -> dict[str, list[str]]:
+    """The word lists of ``entity_rules.csv`` (columns ``word``, ``rule``, ``note``) by rule,
+    and the ``role`` words of ``roles.csv`` (kinds in ``ROLE_KINDS``)."""
+    from newslens.kb import load_roles
+
+    path = path or RULES_CSV
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    unknown = sorted(set(table["rule"]) - set(RULES))
+    if unknown:
+        raise ValueError(f"{path}: unknown rule(s) {unknown}; expected one of {RULES}")
+    rules = {rule: sorted(set(table.loc[table["rule"] == rule, "word"])) for rule in RULES}
+    roles = load_roles()
+    for rule, kinds in ROLE_KINDS.items():
+        rules[rule] = sorted(set(rules[rule]) | set(roles.loc[roles["kind"].isin(kinds), "role"]))
+    return rules
+
+
+class EntityRules:
+    """Correct ``doc.ents`` by the word lists (see the module docstring)."""
+
+    def __init__(self, rules: dict[str, Iterable[str]] | None = None) -> None:
+        self.set_rules(rules or {})
+
+    def set_rules(self, rules: dict[str, Iterable[str]]) -> None:
+        self.rules = {rule: sorted(set(rules.get(rule, ()))) for rule in RULES}
+        self._not_name = {_bare(w) for w in self.rules["not_name"]}
+        self._legal = {_bare(w) for w in self.rules["legal_form"]}
+        self._heads = _with_endings(self.rules["org_head"])
+        self._cues = _with_endings(self.rules["org_cue"])
+        self._leading = {label: set(self.rules[rule]) for label, rule in _LEADING.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        if ents:
+            corrected = self.correct(doc, ents)
+            if corrected != ents:
+                doc.ents = corrected
+        return doc
+
+    def correct(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """The corrected entities of `doc`, non-overlapping and in order."""
+        from spacy.tokens import Span
+
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        out: list[Span] = []
+        for ent in ents:
+            start, end, label = ent.start, ent.end, ent.label_
+            if all(_bare(t.text) in self._not_name for t in ent):
+                continue
+            leading = self._leading.get(label, ())
+            while end - start > 1 and doc[start].text in leading:
+                start += 1
+            start, end = _coordinated(doc, start, end, taken)
+            while end < len(doc) and end not in taken and _bare(doc[end].text) in self._legal:
+                end += 1
+            if _bare(doc[end - 1].text) in self._legal and end - start > 1:
+                label = "ORG"
+            before = doc[start - 1] if start > 0 and start - 1 not in taken else None
+            start, label = self._institution(doc, start, end, label, before)
+            same = (start, end, label) == (ent.start, ent.end, ent.label_)
+            if out and start < out[-1].end:  # both grew into the words between them
+                same = True
+            out.append(ent if same else Span(doc, start, end, label=label, kb_id=ent.kb_id_))
+        return out
+
+    def _institution(self, doc: Doc, start: int, end: int, label: str,
+                     before: Token | None) -> tuple[int, str]:
+        """The start and label after the ``org_head`` and ``org_cue`` rules."""
+        if label == "LOC" and before is not None and self._is(before, self._heads):
+            return start - 1, "ORG"  # Landratsamts München
+        if label == "ORG":
+            return start, label
+        if end - start > 1 and self._is(doc[start], self._heads):
+            return start, "ORG"  # Universität Hamburg
+        if (label in ("PER", "MISC") and end - start == 1 and before is not None
+                and self._is(before, self._cues)):
+            return start, "ORG"  # Autozulieferer Bosch
+        return start, label
+
+    @staticmethod
+    def _is(token: Token, endings: tuple[str, ...]) -> bool:
+        """A capitalised noun whose lower-cased text ends in one of `endings`."""
+        return token.text[:1].isupper() and token.text.lower().endswith(endings)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / _FILE).write_text(json.dumps(self.rules, ensure_ascii=False, indent=0),
+                                  encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
+        self.set_rules(json.loads((Path(path) / _FILE).read_text(encoding="utf-8")))
+        return self
+
+
+def _coordinated(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
+    """Grow a span over a coordination of truncated compounds it is cut in:
+    ``Institut für Immun-`` + ``, Infektions- und Pandemieforschung``, and
+    ``Kinder- und`` + ``Jugendhaus Leo``."""
+    i = end
+    while i < len(doc) and doc[i - 1].text.endswith("-") and len(doc[i - 1]) > 1:
+        while i < len(doc) and doc[i].text == "," and i + 1 < len(doc):
+            i += 1
+        if i < len(doc) and doc[i].text in _AND:
+            i += 1
+        if i < len(doc) and i not in taken and doc[i].text[:1].isalpha():
+            i += 1
+        else:
+            return start, end
+        end = i
+    if (start >= 2 and doc[start - 1].text in _AND and doc[start - 2].text.endswith("-")
+            and len(doc[start - 2]) > 1 and not {start - 1, start - 2} & taken):
+        start -= 2
+    return start, end
+
+
+def _bare(word: str) -> str:
+    """A word without its final full stop, which the tokenizer keeps on some abbreviations
+    (``Inc.``, ``Hbf.``) and splits off others (``Ltd`` ``.``)."""
+    return word[:-1] if len(word) > 1 and word.endswith(".") else word
+
+
+def _with_endings(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({w.lower() + ending for w in words for ending in _ENDINGS}))
+
+
+def make_entity_rules(nlp: Language, name: str) -> EntityRules:
+    """The registered factory ``newslens_entity_rules`` (empty lists until set or loaded)."""
+    return EntityRules()
+
+
+def register() -> None:
+    """Register the factory with spaCy (idempotent). Importing this module does it, which is
+    how spaCy's entry point, newslens.ruler and newslens.nlp get it."""
+    from spacy.language import Language
+
+    if not Language.has_factory("newslens_entity_rules"):
+        Language.factory("newslens_entity_rules", func=make_entity_rules)
+
+
+register()
