@@ -216,3 +216,14 @@ def test_a_phrase_and_a_statement_around_a_wie_clause_stay_two_quotations():
         "„eine sportliche Herausforderung“",
         "„Wir werden jeden Quadratmeter ausnutzen müssen.“",
     ]
+
+
+def test_a_title_after_titel_or_motto_and_a_colon_is_a_name():
+    """``Der Titel: „...“``, ``nach dem Motto: „...“``: the colon after these nouns (marked
+    ``colon`` in ``data/quote_titles.csv``) introduces a title, not speech; after another
+    noun it still frames a quotation."""
+    text = (
+        "Die Stiftung hat eine Spendenaktion gestartet. Der Titel: „Rettet den Stadtpark.“ "
+        "Dazu die Zeitung: „Wir haben nichts davon gewusst.“"
+    )
+    assert _direct(text) == ["„Wir haben nichts davon gewusst.“"]

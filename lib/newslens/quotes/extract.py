@@ -547,6 +547,8 @@ def _read_mark(text, starts, tokens, a: int, b: int, lex) -> _Mark:
     toks = tokens[index]
     words = len(text[a + 1 : b - 1].split())
     colon = _colon_before(text, a)
+    if colon is not None and _title_colon(toks, colon):
+        colon = None  # ``Der Titel: „...“``: a title, the colon no frame
     cue = _nearest_cue(toks, lex, a) if colon is not None else find_cue(toks, lex)
     if colon is not None and not (cue or words >= 5 or _ends_sentence(text[a + 1 : b - 1])):
         colon = None  # ``stellte die neue CD vor: „Have a nice day“``: a title
@@ -834,12 +836,25 @@ def _short_name(content: str, tokens: list[Token], start: int) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _title_nouns() -> tuple[str, ...]:
+@lru_cache(maxsize=2)
+def _title_nouns(colon: bool = False) -> tuple[str, ...]:
     """The nouns of ``data/quote_titles.csv`` (lower case), which introduce a title or name in
-    quotation marks (``das Motto „...“``, ``im Fachmagazin „...“``)."""
+    quotation marks (``das Motto „...“``, ``im Fachmagazin „...“``); with ``colon``, those
+    that still do with a colon between (``Der Titel: „...“``)."""
     table = pd.read_csv(config.DATA_DIR / TITLES_FILE, dtype=str, keep_default_na=False)
+    if colon:
+        table = table[table["colon"] == "yes"]
     return tuple(table["word"].str.lower())
+
+
+def _title_colon(tokens: list[Token], colon: int) -> bool:
+    """The colon at ``colon`` follows a noun that introduces a title even so (``Der Titel:
+    „...“``, ``nach dem Motto: „...“``, not ``Die Zeitung: „...“``)."""
+    i = bisect.bisect_left(tokens, colon, key=_start)
+    if i == 0 or i >= len(tokens) or tokens[i].start != colon:
+        return False
+    word = tokens[i - 1].lower
+    return word.isalpha() and word.endswith(_title_nouns(colon=True))
 
 
 @lru_cache(maxsize=65536)
@@ -863,6 +878,8 @@ def _named(content: str, tokens: list[Token], start: int, *, reported: bool = Fa
     prior = tokens[: bisect.bisect_left(tokens, start, key=_start)]
     before = [t for t in prior if t.text[0].isalpha()]
     last = prior[-1:]
+    if last and last[0].text == ":" and _title_colon(prior, last[0].start):
+        return True
     if last and last[0].text[0].isalpha() and _title_noun(last[0].lower):
         return not (reported and content[:1].islower() and _speechlike(content))
     words = content.split()
