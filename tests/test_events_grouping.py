@@ -538,3 +538,44 @@ def test_taking_office_and_a_nomination_of_the_same_person_are_other_lemmas():
     event = found.set_index("trigger")["event_id"]
     assert found[found["trigger"] == "nominiert"]["lemma"].unique().tolist() == ["Nominierung"]
     assert event["Amtsantritt"] not in set(found[found["trigger"] == "nominiert"]["event_id"])
+
+
+def _death(i: int, article: str, low: str, high: str, names: tuple[str, ...]):
+    from newslens.events.grouping import _days, _Mention
+    first, last = _days([pd.Timestamp(low), pd.Timestamp(high)])
+    persons = frozenset(n for n in names if n.startswith("per:"))
+    return _Mention(i, "violence", "Tod", article, frozenset(names), persons, persons, True,
+                    False, first, last, "timex", False, last, {})
+
+
+def _merged(items: list, assigned: list[int]) -> list[int]:
+    from newslens.events.grouping import _merge, _rebuild
+    return _merge(_rebuild(items, assigned), assigned, {})
+
+
+def test_an_event_dated_by_weeks_only_meets_the_day_of_any_of_its_weeks():
+    # Two reports date a death to Friday 18 September; two later ones only to weeks: the week
+    # they were written in (21-27) and mid-September (11-20), which holds the Friday.
+    name = ("per:ruth_bader_ginsburg",)
+    items = [_death(0, "a", "2020-09-18", "2020-09-18", name),
+             _death(1, "b", "2020-09-18", "2020-09-18", name),
+             _death(2, "c", "2020-09-21", "2020-09-27", name),
+             _death(3, "d", "2020-09-11", "2020-09-20", name)]
+    assert len(set(_merged(items, [0, 0, 1, 1]))) == 1
+    # weeks that do not hold the day keep it apart
+    later = items[:3] + [_death(3, "d", "2020-09-28", "2020-10-04", name)]
+    assert len(set(_merged(later, [0, 0, 1, 1]))) == 2
+
+
+def test_one_person_named_by_two_ids_is_one_death_of_that_day():
+    place = "loc:new_york"
+    items = [_death(0, "a", "2020-05-31", "2020-05-31", ("per:christo", place)),
+             _death(1, "b", "2020-05-31", "2020-05-31", ("per:christo", place)),
+             _death(2, "c", "2020-05-31", "2020-05-31", ("per:christo_javacheff", place))]
+    assert len(set(_merged(items, [0, 0, 1]))) == 1
+    # a first name alone is no person without a name both share
+    other = items[:2] + [_death(2, "c", "2020-05-31", "2020-05-31", ("per:christo_meier",))]
+    assert len(set(_merged(other, [0, 0, 1]))) == 2
+    # nor are two persons of one place
+    other = items[:2] + [_death(2, "c", "2020-05-31", "2020-05-31", ("per:maria", place))]
+    assert len(set(_merged(other, [0, 0, 1]))) == 2

@@ -21,7 +21,9 @@ that no two mentions are compared unless they share a key:
    event's centroid, shared actors and places, the same lemma, the same article; persons on
    both sides that differ count against it. Otherwise it starts an event of its own.
 4. **Merge pass**: events of one family whose spans meet on the same day and that share their
-   lemma and main actor or are similar enough are joined (blocks by family and day).
+   lemma and main actor or are similar enough are joined (blocks by family and day; an event
+   dated by weeks only is looked for in each week its timexes give, and one person may have
+   two ids, :func:`_same_person`).
 5. **Undated mentions** (and those with only a year or season) then join the most similar
    event reported around their article's publication (stricter thresholds), else stay
    events of their own per article, family and lemma.
@@ -147,6 +149,9 @@ class _Event:
     plan_votes: Counter = field(default_factory=Counter)
     first_publication: int | None = None
     coarse: tuple[int, int] | None = None
+    #: every interval of a week or less its coarser timexes give (``Mitte September`` and
+    #: ``diese Woche``): the merge pass looks for its day among them all (:func:`_merge`)
+    weeks: set = field(default_factory=set)
     lemmas: Counter = field(default_factory=Counter)
     names: Counter = field(default_factory=Counter)
     persons: Counter = field(default_factory=Counter)
@@ -789,6 +794,8 @@ def _add(event: _Event, m: _Mention) -> None:
     elif m.source == "timex" and (event.coarse is None
                                   or m.high - m.low < event.coarse[1] - event.coarse[0]):
         event.coarse = (m.low, m.high)  # the narrowest: Mitte August, not im August
+    if m.source == "timex" and 0 < m.high - m.low <= 10:
+        event.weeks.add((m.low, m.high))
     for term, weight in m.vector.items():
         event.centroid[term] += weight
     if len(event.centroid) > 200:
@@ -802,7 +809,13 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
     for event in events:
         span = event.span()
         if span is not None and span[1] - span[0] <= 7:
-            for day in range(span[0] - MERGE_SLACK, span[1] + MERGE_SLACK + 1):
+            days = set(range(span[0] - MERGE_SLACK, span[1] + MERGE_SLACK + 1))
+            if span == event.coarse:
+                # dated by weeks only: by each of them (the one of its report and the one
+                # of the act it tells of)
+                for low, high in event.weeks:
+                    days.update(range(low - MERGE_SLACK, high + MERGE_SLACK + 1))
+            for day in sorted(days):
                 blocks[(event.family, day)].append(event.number)
         elif span is not None and span[1] - span[0] <= 31:
             wide.append(event)
@@ -850,6 +863,7 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
             target.speech += event.speech
             target.planned += event.planned
             target.articles |= event.articles
+            target.weeks |= event.weeks
             target.day_votes.update(event.day_votes)
             target.plan_votes.update(event.plan_votes)
             target.centroid.update(event.centroid)
@@ -888,13 +902,30 @@ def _coarse_same(a: _Event, b: _Event, weight: dict) -> bool:
     return any(weight.get(n, 1.0) >= 1.0 for n in set(a.names) & set(b.names))
 
 
+def _same_person(a: _Event, b: _Event) -> bool:
+    """Whether the main person of one event is named by part of the name of the other's
+    (``per:christo`` and ``per:christo_vladimirow_javacheff``: one person the linker gave two
+    ids), the events sharing a name too (the place, a party)."""
+    if not set(a.names) & set(b.names):
+        return False
+    main_a = [n for n in _main_names(a) if n.startswith("per:")]
+    main_b = [n for n in _main_names(b) if n.startswith("per:")]
+    for x in main_a:
+        for y in main_b:
+            short, long_ = sorted((x[4:].split("_"), y[4:].split("_")), key=len)
+            if len(short) < len(long_) and set(short) <= set(long_):
+                return True
+    return False
+
+
 def _spoken(event: _Event) -> bool:
     """Whether most of an event's mentions are speech acts (``speech`` classes)."""
     return 2 * event.speech > len(event.members)
 
 
 def _same(a: _Event, b: _Event) -> bool:
-    if (a.generic or b.generic) and not set(a.named) & set(b.named):
+    if (a.generic or b.generic) and not set(a.named) & set(b.named) \
+            and not _same_person(a, b):
         return False
     if not _apart_ok(a, b):
         return False
