@@ -149,6 +149,13 @@ def test_how_classes_and_words_group_is_data_checked_on_loading():
      "resignation_appointment"),
     ("Der Parteitag hat Wissing zum Nachfolger bestimmt.", "bestimmt", "Ernennung",
      "resignation_appointment"),
+    # a detention, a conviction as a noun, creditor protection
+    ("Die Polizei hat zwei Demonstranten in Gewahrsam genommen.", "in Gewahrsam genommen",
+     "Festnahme", "arrest"),
+    ("Das Gericht bestätigte ihre Verurteilung zu einer Geldstrafe.", "Verurteilung",
+     "Verurteilung", "trial"),
+    ("Der Autovermieter hat in den USA Gläubigerschutz beantragt.", "Gläubigerschutz",
+     "Insolvenz", "decision"),
 ])
 def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, event_class):
     found = [(t.text, t.lemma, t.event_class) for t in lexicon().find(sentence)]
@@ -165,6 +172,8 @@ def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, e
     "Das Parlament wurde entmachtet.",                 # figurative, no coup
     "Das gilt für bestimmte Gruppen.",                 # an adjective: no office chosen
     "Das ist ganz bestimmt richtig.",                  # certainly: no office chosen
+    "Die Verurteilung kam von allen Seiten.",          # no penalty or court: a condemnation
+    "Eine Vorverurteilung ist unfair.",                # no conviction
 ])
 def test_words_that_only_look_like_triggers_are_none(sentence):
     assert lexicon().find(sentence) == []

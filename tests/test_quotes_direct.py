@@ -192,3 +192,27 @@ def test_words_in_lower_case_after_a_title_noun_in_reported_speech_are_quoted():
         "Er sagte, er lese das Buch „Der große Plan der kleinen Leute“ gerade."
     )
     assert _direct(text) == ["„im vollen Lauf erwischt“"]
+
+
+def test_a_wie_clause_after_the_quotation_is_its_frame_unless_it_gives_a_name():
+    """``„...“, wie Vorstandssprecher Stefan Reindl sagt``: the verb stands at the end of
+    the ``wie`` clause, however long its subject; ``wie das Schiff heißt``, ``wie er genannt
+    wurde`` give a name, ``wie es offiziell heißt`` quotes a word."""
+    text = (
+        "Die Betten reichen für den „Extremfall“, wie Vorstandssprecher Stefan Reindl sagt. "
+        "Die „Artania“, wie das Schiff inzwischen heißt, liegt im Hafen. "
+        "„Uncle Ted“, wie der Senator genannt wurde, war bekannt. "
+        "Das Amt nennt keine Orte, „zum Schutz der Betroffenen“, wie es offiziell heißt."
+    )
+    assert _direct(text) == ["„Extremfall“", "„zum Schutz der Betroffenen“"]
+
+
+def test_a_phrase_and_a_statement_around_a_wie_clause_stay_two_quotations():
+    text = (
+        "Die Stadt erwartet „eine sportliche Herausforderung“, wie Steven Ahlrep sagt: "
+        "„Wir werden jeden Quadratmeter ausnutzen müssen.“"
+    )
+    assert _direct(text) == [
+        "„eine sportliche Herausforderung“",
+        "„Wir werden jeden Quadratmeter ausnutzen müssen.“",
+    ]

@@ -1180,10 +1180,37 @@ def _cue_after(text: str, end: int, tokens: list[Token], lex):
     if word == "so" or word == "heißt" or word == "hieß":
         return i, rest[1].text, rest[1].start, rest[1].end
     if word in {"wie", "erklärte", "sagte"} or word in lex.forms:
-        found = find_cue(tokens, lex, lo=i, hi=min(len(tokens), i + 3))
+        hi = _wie_clause_end(tokens, i) if word == "wie" else min(len(tokens), i + 3)
+        found = find_cue(tokens, lex, lo=i, hi=hi)
+        if found and word == "wie" and _naming_clause(tokens[i:hi], found[1]):
+            return None
         if found:
             return found[0], *found[2:]
     return None
+
+
+#: The most tokens a ``wie`` clause after a quotation runs to its verb.
+WIE_CLAUSE_TOKENS = 10
+
+
+_NAMING_LEMMAS = frozenset(["heißen", "nennen"])
+
+
+def _naming_clause(clause: list[Token], form) -> bool:
+    """``wie das Schiff heißt``, ``wie sich die Junta nennt``, ``wie der Senator genannt
+    wurde``: the clause gives a name, not a speaker; ``wie es offiziell heißt``, ``wie
+    Fachleute es nennen`` quote a word someone uses."""
+    return form.lemma in _NAMING_LEMMAS and all(t.lower != "es" for t in clause)
+
+
+def _wie_clause_end(tokens: list[Token], i: int) -> int:
+    """The end of the clause ``wie`` opens at ``i`` (``„...“, wie Gesundheitsminister Jens
+    Spahn sagt``): its verb stands last, before the next comma or the sentence's end."""
+    hi = min(len(tokens), i + 1 + WIE_CLAUSE_TOKENS)
+    for j in range(i + 1, hi):
+        if tokens[j].quoted or tokens[j].text in {",", ";", ":"} or tokens[j].text in _TERMINAL:
+            return j
+    return hi
 
 
 def _correlative_so(after: list[Token]) -> bool:
@@ -1207,6 +1234,7 @@ def _clause_end(tokens: list[Token], i: int) -> int:
 
 
 _AND_GLUE = re.compile(r"\s+(?:und|sowie)\s+")
+_WIE_GLUE = re.compile(r"\s*,\s*wie\b")
 
 
 def _join_split(text: str, quotes: list[Quote], starts: list[int]) -> list[Quote]:
@@ -1235,6 +1263,7 @@ def _join_split(text: str, quotes: list[Quote], starts: list[int]) -> list[Quote
             and q.start - prev.end < 80
             and "\n" not in text[prev.end : q.start]
             and text[prev.end : q.start].rstrip().endswith((",", ":"))
+            and not _WIE_GLUE.match(text, prev.end)  # ``„A“, wie X sagt: „B“``: two
             and text[prev.end - 2] not in _TERMINAL
             and _sentence_of(starts, q.start) == _sentence_of(starts, prev.end - 1)
         ):
