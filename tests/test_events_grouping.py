@@ -579,3 +579,31 @@ def test_one_person_named_by_two_ids_is_one_death_of_that_day():
     # nor are two persons of one place
     other = items[:2] + [_death(2, "c", "2020-05-31", "2020-05-31", ("per:maria", place))]
     assert len(set(_merged(other, [0, 0, 1]))) == 2
+
+
+def test_an_event_its_articles_name_undated_before_they_date_it_keeps_its_day():
+    from newslens.events.grouping import _days, _rebuild
+    # each article names the meeting first without a date, then gives its day
+    items = [_item(0, "a", "2020-03-23", None), _item(1, "a", "2020-03-23", "2020-03-22"),
+             _item(2, "b", "2020-03-24", None), _item(3, "b", "2020-03-24", "2020-03-22")]
+    day = _days([pd.Timestamp("2020-03-22")])[0]
+    assert _rebuild(items, [0] * 4)[0].span() == (day, day)
+
+
+def _act(i: int, article: str, lemma: str, names: tuple[str, ...]):
+    from newslens.events.grouping import _days, _Mention
+    day = _days([pd.Timestamp("2021-01-06")])[0]
+    persons = frozenset(n for n in names if n.startswith("per:"))
+    return _Mention(i, "protest", lemma, article, frozenset(names), persons, persons, False,
+                    False, day, day, "timex", False, day + 1, {})
+
+
+def test_reports_of_one_day_in_other_words_with_the_same_two_main_names_are_one_event():
+    names = ("per:donald_trump", "loc:kapitol")
+    items = [_act(0, "a", "Erstürmung", names), _act(1, "b", "Erstürmung", names),
+             _act(2, "c", "Protest", names), _act(3, "d", "Protest", names)]
+    assert len(set(_merged(items, [0, 0, 1, 1]))) == 1
+    # one main name in common is not enough in other words
+    other = items[:2] + [_act(2, "c", "Protest", ("per:donald_trump", "loc:portland")),
+                         _act(3, "d", "Protest", ("per:donald_trump", "loc:portland"))]
+    assert len(set(_merged(other, [0, 0, 1, 1]))) == 2

@@ -23,7 +23,8 @@ that no two mentions are compared unless they share a key:
 4. **Merge pass**: events of one family whose spans meet on the same day and that share their
    lemma and main actor or are similar enough are joined (blocks by family and day; an event
    dated by weeks only is looked for in each week its timexes give, and one person may have
-   two ids, :func:`_same_person`).
+   two ids, :func:`_same_person`); in other words, the same two main names, one of them rare,
+   are enough.
 5. **Undated mentions** (and those with only a year or season) then join the most similar
    event reported around their article's publication (stricter thresholds), else stay
    events of their own per article, family and lemma.
@@ -387,11 +388,23 @@ def _disagree(a: _Mention, b: _Mention) -> bool:
 def _rebuild(items: list[_Mention], assigned: list[int]) -> list[_Event]:
     """The events of ``assigned`` (numbers as they are) built anew from their mentions."""
     events = [_Event(number, "") for number in range(max(assigned, default=-1) + 1)]
+    days: dict[int, dict[str, _Mention]] = defaultdict(dict)
     for m in items:
         event = events[assigned[m.i]]
         event.family = m.family
         event.generic = event.generic or m.generic
         _add(event, m)
+        if m.source == "timex" and m.low == m.high:
+            days[assigned[m.i]].setdefault(m.article, m)
+    # An article votes with its first mention (_add): one that named the event undated before
+    # it dated it gives no day. An event left without any date takes the days its articles'
+    # first day timexes give.
+    for number, first in days.items():
+        event = events[number]
+        if event.span() is None:
+            for m in first.values():
+                (event.plan_votes if m.planned else event.day_votes)[m.low] += 1
+            _changed(event)
     return events
 
 
@@ -827,7 +840,7 @@ def _merge(events: list[_Event], assigned: list[int], weight: dict) -> list[int]
         for k, a in enumerate(numbers):
             for b in numbers[k + 1:k + 1 + NEAREST]:
                 ra, rb = _root(parent, a), _root(parent, b)
-                if ra != rb and _same(events[a], events[b]):
+                if ra != rb and _same(events[a], events[b], weight):
                     parent[max(ra, rb)] = min(ra, rb)
     # An event dated to weeks or a month only (im Juni) joins the largest day-dated event of
     # its days with its word and main name, and only that one: it never links two of them
@@ -923,7 +936,7 @@ def _spoken(event: _Event) -> bool:
     return 2 * event.speech > len(event.members)
 
 
-def _same(a: _Event, b: _Event) -> bool:
+def _same(a: _Event, b: _Event, weight: dict) -> bool:
     if (a.generic or b.generic) and not set(a.named) & set(b.named) \
             and not _same_person(a, b):
         return False
@@ -940,10 +953,14 @@ def _same(a: _Event, b: _Event) -> bool:
         return False  # what one person said on one day in two articles, in other words
     if _spoken(a) and _spoken(b) and not _overlap(a.span(), b.span()):
         return False  # what one person said on two days (the weekend, then on Monday)
-    # Same family, same day (the block), same word: a shared main name is enough.
+    # Same family, same day (the block), same word: a shared main name is enough. In other
+    # words (Erstürmung, Gegenprotest): the same two main names, one of them rare (the
+    # Capitol, not the president alone).
     return (same_lemma and bool(main_a & main_b)) or \
         (same_lemma and not (main_a and main_b) and sim >= 0.05) or \
-        (same_lemma and sim >= 0.3) or sim >= 0.5
+        (same_lemma and sim >= 0.3) or sim >= 0.5 or \
+        (len(main_a) == 2 and main_a == main_b
+         and any(weight.get(n, 1.0) >= UNDATED_RARE for n in main_a))
 
 
 def _only_planned(event: _Event) -> bool:
