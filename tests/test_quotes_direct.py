@@ -164,20 +164,20 @@ def test_a_judgement_in_the_passive_is_quoted_with_its_agent_as_speaker():
 
 def test_a_german_phrase_holding_a_word_of_another_language_is_still_quoted():
     """``pro``, ``du``, ``los`` are words of other languages and of German: a quoted phrase
-    with a German function word is speech (``„bis zu 500 Tests pro Tag anbieten“``); one
-    without any stays a name or title (``„in dubio pro reo“``)."""
+    with a German function word is speech (``„zehn Euro pro Kopf und Tag zahlen“``); one without
+    any stays a name or title (``„in dubio pro reo“``)."""
     text = (
-        "Der Minister sagte am Montag, sein Land wolle „bis zu 500 Tests pro Tag anbieten“. "
+        "Der Kämmerer sagte am Montag, jeder Gast solle „zehn Euro pro Kopf und Tag zahlen“. "
         "Die Richterin sprach ihn „in dubio pro reo“ frei."
     )
-    assert _direct(text) == ["„bis zu 500 Tests pro Tag anbieten“"]
+    assert _direct(text) == ["„zehn Euro pro Kopf und Tag zahlen“"]
 
 
 def test_a_title_after_a_noun_of_the_data_file_is_a_name():
     """``die Ausstellung „...“``, ``im Sender „...“``: a noun of ``data/quote_titles.csv``
     right before the marks introduces a title or name."""
     text = (
-        "Die Ausstellung „Geteilte Geschichte – die arabische Welt und Europa“ ist eröffnet. "
+        "Die Ausstellung „Farben des Nordens – die skandinavische Malerei um 1900“ ist offen. "
         "Die Ministerin sagte, das sei „ein guter Tag für die Stadt“."
     )
     assert _direct(text) == ["„ein guter Tag für die Stadt“"]
@@ -185,36 +185,36 @@ def test_a_title_after_a_noun_of_the_data_file_is_a_name():
 
 def test_words_in_lower_case_after_a_title_noun_in_reported_speech_are_quoted():
     """In reported speech the noun before the marks is a subject or an object, not the
-    introduction of a title: ``die Krise habe seine Partei „im vollen Lauf erwischt“``; a
+    introduction of a title: ``der Streit habe seine Partei „kalt erwischt“``; a
     capitalised title after it stays a name."""
     text = (
-        "Der Politiker sagte, die Krise habe seine Partei „im vollen Lauf erwischt“. "
+        "Der Politiker sagte, der Streit habe seine Partei „kalt erwischt“. "
         "Er sagte, er lese das Buch „Der große Plan der kleinen Leute“ gerade."
     )
-    assert _direct(text) == ["„im vollen Lauf erwischt“"]
+    assert _direct(text) == ["„kalt erwischt“"]
 
 
 def test_a_wie_clause_after_the_quotation_is_its_frame_unless_it_gives_a_name():
-    """``„...“, wie Vorstandssprecher Stefan Reindl sagt``: the verb stands at the end of
-    the ``wie`` clause, however long its subject; ``wie das Schiff heißt``, ``wie er genannt
-    wurde`` give a name, ``wie es offiziell heißt`` quotes a word."""
+    """``„...“, wie die Leiterin der Feuerwehr Neustadt sagt``: the verb stands at the end
+    of the ``wie`` clause, however long its subject; ``wie der Hund heißt``, ``wie sie
+    genannt wird`` give a name, ``wie es im Rathaus heißt`` quotes a word."""
     text = (
-        "Die Betten reichen für den „Extremfall“, wie Vorstandssprecher Stefan Reindl sagt. "
-        "Die „Artania“, wie das Schiff inzwischen heißt, liegt im Hafen. "
-        "„Uncle Ted“, wie der Senator genannt wurde, war bekannt. "
-        "Das Amt nennt keine Orte, „zum Schutz der Betroffenen“, wie es offiziell heißt."
+        "Die Zelte reichen für den „Notfall“, wie die Leiterin der Feuerwehr Neustadt sagt. "
+        "Der „Bello“, wie der Hund heißt, schläft im Garten. "
+        "„Tante Mia“, wie die Wirtin genannt wird, kennt alle. "
+        "Das Amt nennt keine Namen, „aus Rücksicht auf die Familien“, wie es im Rathaus heißt."
     )
-    assert _direct(text) == ["„Extremfall“", "„zum Schutz der Betroffenen“"]
+    assert _direct(text) == ["„Notfall“", "„aus Rücksicht auf die Familien“"]
 
 
 def test_a_phrase_and_a_statement_around_a_wie_clause_stay_two_quotations():
     text = (
-        "Die Stadt erwartet „eine sportliche Herausforderung“, wie Steven Ahlrep sagt: "
-        "„Wir werden jeden Quadratmeter ausnutzen müssen.“"
+        "Die Schule erwartet „einen engen Herbst“, wie die Rektorin Eva Lang sagt: "
+        "„Wir brauchen jeden freien Raum im Haus.“"
     )
     assert _direct(text) == [
-        "„eine sportliche Herausforderung“",
-        "„Wir werden jeden Quadratmeter ausnutzen müssen.“",
+        "„einen engen Herbst“",
+        "„Wir brauchen jeden freien Raum im Haus.“",
     ]
 
 

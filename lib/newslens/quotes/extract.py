@@ -813,8 +813,8 @@ def _language_words() -> dict[str, frozenset[str]]:
 
 def _foreign(content: str) -> bool:
     """The quotation holds a function word of another language (``„in dubio pro reo“``,
-    ``„United Front for Democracy“``: a name or title) and no German one: ``„bis zu 30.000
-    Tests pro Tag anbieten“``, ``„von dem du denkst ...“`` are German speech."""
+    ``„United Front for Democracy“``: a name or title) and no German one: ``„zehn Euro pro
+    Kopf und Tag“``, ``„was du heute kannst ...“`` are German speech."""
     words = _language_words()
     if words["foreign"].isdisjoint(w.lower() for w in content.split()):
         return False
@@ -873,8 +873,8 @@ def _title_noun(word: str) -> bool:
 def _named(content: str, tokens: list[Token], start: int, *, reported: bool = False) -> bool:
     """A title or a name in quotation marks rather than speech. In reported speech (a cue
     or a subjunctive in the sentence) words that begin in lower case after a title noun are
-    the speaker's (``sein Klub werde „noch viel Freude an ihnen haben“``, ``er habe von
-    der Konferenz „nicht so viel mitgenommen“``), not a title."""
+    the speaker's (``ihr Verein werde „bald wieder oben mitspielen“``, ``er habe aus der
+    Konferenz „wenig gelernt“``), not a title."""
     prior = tokens[: bisect.bisect_left(tokens, start, key=_start)]
     before = [t for t in prior if t.text[0].isalpha()]
     last = prior[-1:]
@@ -1214,15 +1214,15 @@ _NAMING_LEMMAS = frozenset(["heißen", "nennen"])
 
 
 def _naming_clause(clause: list[Token], form) -> bool:
-    """``wie das Schiff heißt``, ``wie sich die Junta nennt``, ``wie der Senator genannt
-    wurde``: the clause gives a name, not a speaker; ``wie es offiziell heißt``, ``wie
-    Fachleute es nennen`` quote a word someone uses."""
+    """``wie der Hund heißt``, ``wie sich der Verein nennt``, ``wie sie im Dorf genannt
+    wird``: the clause gives a name, not a speaker; ``wie es im Rathaus heißt``, ``wie
+    Ärzte es nennen`` quote a word someone uses."""
     return form.lemma in _NAMING_LEMMAS and all(t.lower != "es" for t in clause)
 
 
 def _wie_clause_end(tokens: list[Token], i: int) -> int:
-    """The end of the clause ``wie`` opens at ``i`` (``„...“, wie Gesundheitsminister Jens
-    Spahn sagt``): its verb stands last, before the next comma or the sentence's end."""
+    """The end of the clause ``wie`` opens at ``i`` (``„...“, wie die Bürgermeisterin von
+    Neustadt sagt``): its verb stands last, before the next comma or the sentence's end."""
     hi = min(len(tokens), i + 1 + WIE_CLAUSE_TOKENS)
     for j in range(i + 1, hi):
         if tokens[j].quoted or tokens[j].text in {",", ";", ":"} or tokens[j].text in _TERMINAL:
