@@ -164,3 +164,18 @@ def test_cached_tables_read_back_with_each_column_in_one_piece(tmp_path):
     found = store.read("key", ["t"])["t"]
     pd.testing.assert_frame_equal(found, cache.roundtrip(frame))
     assert pa.chunked_array(pa.array(found["text"])).num_chunks == 1
+
+
+def test_the_pipeline_id_follows_the_files_spacy_reads_not_its_documentation(tmp_path):
+    from newslens.nlp import pipeline_id
+
+    folder = tmp_path / "de_toy"
+    (folder / "ner").mkdir(parents=True)
+    (folder / "meta.json").write_text('{"lang": "de", "name": "toy", "version": "1.0.0"}')
+    (folder / "ner" / "model").write_bytes(b"weights")
+    (folder / "README.md").write_text("# de_toy\nF1 0.66\n")
+    first = pipeline_id(folder)
+    (folder / "README.md").write_text("# de_toy\nF1 0.66, held-out 0.67\n")
+    assert pipeline_id(folder) == first
+    (folder / "ner" / "model").write_bytes(b"weights, retrained")
+    assert pipeline_id(folder) != first

@@ -103,6 +103,11 @@ def _numpy_matmul():
         set_current_ops(before)
 
 
+#: Files of a pipeline folder that spaCy never reads: editing them (new figures in the model's
+#: README) leaves the pipeline, and every annotation cached under its id, as it was.
+DOCUMENTS = frozenset({"README.md", "LICENSE", "LICENSES_SOURCES"})
+
+
 def pipeline_id(model: str | Path | None = None) -> str:
     """Name, version and content hash of a pipeline, e.g. ``de_newslens-0.2.0-1f2e...``.
 
@@ -111,7 +116,8 @@ def pipeline_id(model: str | Path | None = None) -> str:
     """
     folder = _pipeline_folder(str(model) if model is not None else config.DEFAULT_MODEL)
     files = tuple(sorted((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
-                         for p in folder.rglob("*") if p.is_file()))
+                         for p in folder.rglob("*")
+                         if p.is_file() and p.relative_to(folder).as_posix() not in DOCUMENTS))
     return _pipeline_id(folder, files)
 
 
