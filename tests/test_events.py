@@ -233,6 +233,28 @@ def test_deaths_counted_by_the_hundred_are_a_statistic_not_an_event():
     assert events_of(doc)[0]["actors"].tolist() == ["Sean Connery"]
 
 
+def test_an_outbreak_named_in_the_singular_is_an_event_whatever_its_clause_counts():
+    # the cases counted beside it do not make the one outbreak a statistic; the plural does
+    firm = ("Fleischwerk", ORG, "org:fleischwerk", "Fleischwerk")
+    doc = Doc("a", "2020-06-25", ["Beim Corona-Ausbruch im Fleischwerk sind 1500 Fälle bekannt.",
+                                  "Im Land gab es 30 Ausbrüche mit 400 Fällen."], [firm])
+    found, _ = events_of(doc)
+    assert found["trigger"].tolist() == ["Corona-Ausbruch"]
+    assert found["event_class"].astype(str).tolist() == ["outbreak"]
+
+
+def test_an_approval_applied_for_is_a_request_not_an_approval():
+    doc = Doc("a", "2020-12-01", ["Die Firma hat am Montag die Zulassung des Impfstoffs beantragt.",
+                                  "Der Antrag auf eine bedingte Zulassung wurde gestellt.",
+                                  "Die Behörde hat den Impfstoff zugelassen.",
+                                  "Der Antrag auf Abschuss des Wolfs wurde genehmigt."],
+              timexes=[("am Montag", "2020-11-30", "2020-11-30", "day")])
+    found, _ = events_of(doc)
+    assert found["event_class"].astype(str).tolist() == ["appeal", "appeal", "approval",
+                                                         "approval"]
+    assert found["lemma"].tolist()[:2] == ["Antrag", "Antrag"]
+
+
 def test_boilerplate_sentences_are_skipped():
     sentences, mentions, timexes, articles = tables(
         Doc("a", "2020-05-04", ["Das Treffen fand statt.", "Lesen Sie auch: Der Gipfel."]))

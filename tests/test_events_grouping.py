@@ -420,6 +420,27 @@ def test_a_later_report_recalls_a_death_through_its_rare_person_only():
     assert ids["l"] == ids["d0"] == ids["d1"] and ids["o"] != ids["d0"]
 
 
+def test_a_day_of_plans_does_not_date_an_event_that_reports_date_as_happened():
+    # 'heute ... zugelassen wird' (a habit, planned) on the day of its report against two
+    # reports that the approval happened 'vergangene Woche': the week dates it, not that day
+    from newslens.events.tables import event_date
+
+    def member(article: str, day: str, first: str, last: str, granularity: str,
+               modality: str) -> dict:
+        return {"article_id": article, "published": pd.Timestamp(day),
+                "date_source": "timex", "granularity": granularity, "modality": modality,
+                "start_date": pd.Timestamp(first), "end_date": pd.Timestamp(last)}
+
+    habit = member("a", "2020-12-01", "2020-12-01", "2020-12-01", "day", "planned")
+    held = [member(k, "2020-12-08", "2020-11-30", "2020-12-06", "week", "asserted")
+            for k in ("b", "c")]
+    assert event_date([habit, *held])[:3] == (pd.Timestamp("2020-11-30"),
+                                              pd.Timestamp("2020-12-06"), "week")
+    # with no report of it as happened, the planned day still dates it
+    assert event_date([habit])[:3] == (pd.Timestamp("2020-12-01"),
+                                       pd.Timestamp("2020-12-01"), "day")
+
+
 def test_a_coarse_date_comes_from_what_happened_before_what_was_supposed():
     # An event known from coarse timexes only: a report that the summit took place in mid
     # August, and one that a meeting might follow in the next week (hypothetical, narrower).

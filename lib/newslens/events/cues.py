@@ -16,7 +16,9 @@ remembrance, not the event) and ``remote`` (a time far from the day of the repor
 read only in an article's lead) and ``during`` (a preposition of simultaneity: ``während des
 Gipfels``, ``beim Treffen``: what else the sentence tells happened at that noun's time) and
 ``digest`` (words of an article's title that make it a news digest, ``Nachrichten am Morgen -
-die Übersicht für Eilige``: a list of the day's news, each item told as a lead tells it). Scopes:
+die Übersicht für Eilige``: a list of the day's news, each item told as a lead tells it) and
+``request`` (an application: ``Antrag auf Zulassung``, ``beantragt``: an approval word in its
+clause names what was applied for). Scopes:
 ``near`` (five words before the trigger), ``before`` (the words just before the trigger's phrase),
 ``clause`` (the trigger's clause), ``sentence``, ``title`` (the article's title).
 """
@@ -34,7 +36,7 @@ from newslens import config
 CUES_FILE = "event_cues.csv"
 KINDS = ("negated", "hypothetical", "planned", "reported", "past", "background", "preposition",
          "count", "happening", "change", "anniversary", "remote", "present", "during",
-         "digest")
+         "digest", "request")
 #: Modality of a mention, strongest first: the first whose cue is present wins.
 MODALITIES = ("negated", "hypothetical", "planned", "reported", "asserted")
 #: Clause boundaries: punctuation and spaced dashes (not brackets: ``schrieb Wadephul (CDU) am
@@ -64,6 +66,7 @@ class Cues:
     present: re.Pattern
     during: re.Pattern
     digest: re.Pattern
+    request: re.Pattern
 
 
 @functools.cache
@@ -296,6 +299,12 @@ def has_change(text: str, clause: tuple[int, int]) -> bool:
     """A verb or noun of change in the clause (``verhängt``, ``beschlossen``, ``in Kraft``,
     ``Verlängerung``): a state word (``Lockdown``) reports an event only with one."""
     return bool(cues().change.search(text, clause[0], clause[1]))
+
+
+def is_request(text: str, clause: tuple[int, int]) -> bool:
+    """The clause applies for what its trigger names (``Antrag auf Zulassung``, ``die
+    Zulassung beantragt``): cues of kind ``request``."""
+    return bool(cues().request.search(text, clause[0], clause[1]))
 
 
 def is_anniversary(text: str, clause: tuple[int, int]) -> bool:

@@ -30,6 +30,7 @@ a list of leads: each of its sentences counts as one.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 
@@ -44,6 +45,15 @@ PLACE_LABELS = ("LOC",)
 #: Classes whose triggers also count many (deaths, outbreaks): with a count and no person
 #: in the clause they are a statistic, not an event.
 STATISTIC_CLASSES = ("death", "outbreak")
+#: Of those, the classes whose noun in the singular names one occurrence whatever its clause
+#: counts (``der Corona-Ausbruch bei Tönnies mit 1500 Fällen``); ``Tod`` of nobody named
+#: beside a count is a fate in general (``in den Tod geschickt``), no death reported.
+ONE_OCCURRENCE_CLASSES = ("outbreak",)
+#: Classes whose noun in a clause of application (``Antrag auf eine bedingte Zulassung``,
+#: ``hat die Notfallzulassung beantragt``) names what was applied for: the mention is the
+#: application, a request (CAMEO 02 appeal, lemma ``Antrag``), not the act granted.
+REQUEST_CLASSES = ("approval",)
+REQUEST_CLASS, REQUEST_LEMMA = "appeal", "Antrag"
 #: How far back (characters) a pronoun looks for its person outside its sentence, and a title.
 PRONOUN_WINDOW, TITLE_WINDOW = 400, 2000
 DEMONYMS_FILE = "demonyms.csv"
@@ -225,14 +235,29 @@ def _without_change_verbs(text: str, found: list) -> list:
                     and any(lo <= t.start and t.end <= hi for lo, hi in spans))]
 
 
+def _one_occurrence(trigger) -> bool:
+    """A noun of :data:`ONE_OCCURRENCE_CLASSES` in the singular of its lemma (``der
+    Corona-Ausbruch``, ``des Ausbruchs``): one occurrence, whatever its clause counts
+    (``Ausbruch bei Tönnies: 2119 Fälle``), unlike a plural (``Ausbrüche``) or a death
+    (``sind 900 Menschen gestorben``) that a count makes a statistic."""
+    if trigger.pos == "verb" or trigger.needs("actor") \
+            or trigger.event_class not in ONE_OCCURRENCE_CLASSES:
+        return False
+    word, lemma = trigger.text.lower(), trigger.lemma.lower()
+    return any(word.endswith(lemma + ending) for ending in ("", "s", "es"))
+
+
 def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, names: list[dict],
              timexes: list[dict], published, people: _People | None = None, *,
              news: bool = True, lead: bool = False,
              nouns: tuple[tuple[int, int], ...] = ()) -> dict | None:
     """The mention of a trigger; None for a statistic (deaths or cases counted by the
-    hundred, no person named: :data:`STATISTIC_CLASSES`) and for a lead-only form outside the
-    lead."""
+    hundred, no person named, no singular noun: :data:`STATISTIC_CLASSES`) and for a
+    lead-only form outside the lead."""
     clause = cues.clause_span(text, trigger.start, trigger.end)
+    if trigger.event_class in REQUEST_CLASSES and trigger.pos != "verb" \
+            and cues.is_request(text, clause):  # (a verb grants it: Antrag ... genehmigt)
+        trigger = dataclasses.replace(trigger, lemma=REQUEST_LEMMA, event_class=REQUEST_CLASS)
     if trigger.needs("lead") and not (lead and not cues.has_modal(text, clause)):
         return None  # a present form tells the news only in the lead, and not after a modal
     if trigger.needs("change") and not cues.has_change(text, clause):
@@ -268,6 +293,7 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
             return None
         actors = speakers[:1]
     if trigger.event_class in STATISTIC_CLASSES and cues.is_count(text, clause) \
+            and not _one_occurrence(trigger) \
             and not any(str(m["label"]) == "PER" for m in actors):
         return None
     verb = trigger.pos == "verb"

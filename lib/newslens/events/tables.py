@@ -160,7 +160,12 @@ def _event_row(event_id: str, members: list[dict], cameo: dict[str, str]) -> dic
 def event_date(members: list[dict]) -> tuple:
     """``(start, end, granularity, date_source)`` of an event from its mentions."""
     by_article: dict[tuple, set] = {}
-    for m in members:
+    # A day that reports say something happened on dates the event before a day of plans or
+    # suppositions (``heute ... zugelassen wird``: a habit, ``will am Montag beantragen``)
+    # whenever some report dates it as happened, by a timex of any size or its own day.
+    happened = [m for m in members
+                if m["modality"] in HAPPENED and m["date_source"] in ("timex", "publication")]
+    for m in happened or members:
         if m["date_source"] == "timex" and m["granularity"] in ("day", "weekend") \
                 and not _ahead(m):  # a day after the report's own is a plan, not news
             by_article.setdefault((m["start_date"], m["end_date"], m["granularity"]),
