@@ -371,6 +371,40 @@ def test_a_retrospective_report_needs_the_events_word_and_a_shared_name():
     assert ids[("o", "Corona-Ausbruch")] != ids[("d0", "Corona-Ausbruch")]
 
 
+RHEDA = ("Rheda", "LOC", "loc:rheda", "Rheda")
+
+
+def test_a_nameless_follow_up_joins_the_event_its_article_names_in_the_days_after():
+    # Three articles date an outbreak at a plant in a town. Days later an article about the
+    # plant and the town refers to "der Ausbruch" in a sentence that names neither: it joins
+    # the outbreak through the names its article mentions most. The same sentence weeks later,
+    # an indefinite "ein Ausbruch", or an article naming the plant and someone else does not.
+    dated = [Doc(f"d{k}", "2020-06-18", ["Bei Sommerfleisch in Rheda ist am Mittwoch ein "
+                                         "Corona-Ausbruch festgestellt worden."],
+                 [SOMMER, RHEDA], [("am Mittwoch", "2020-06-17", "2020-06-17", "day")])
+             for k in range(3)]
+
+    def follow_up(article_id, published, sentence, names=(SOMMER, RHEDA)):
+        first, second = names
+        return Doc(article_id, published,
+                   [f"{first[0]} in {second[0]} steht in der Kritik.",
+                    f"{first[0]} will die Arbeit in {second[0]} bald fortsetzen.",
+                    sentence], [first, second, first, second])
+
+    the = "Der Ausbruch beschäftigt die ganze Region."
+    docs = [follow_up("f", "2020-06-22", the), follow_up("late", "2020-08-10", the),
+            follow_up("a", "2020-06-22", "Ein Ausbruch beschäftigt jede Region."),
+            follow_up("h", "2020-06-22", the, (SOMMER, HEIL))]
+    found, events = events_of(*dated, *docs, *OTHER_NEWS)
+    outbreak = found[found["lemma"] == "Ausbruch"].set_index("article_id")["event_id"]
+    assert outbreak["f"] == outbreak["d0"] == outbreak["d1"] == outbreak["d2"]
+    assert outbreak["late"] != outbreak["d0"] and outbreak["a"] != outbreak["d0"]
+    assert outbreak["h"] != outbreak["d0"]
+    event = events.set_index("event_id").loc[outbreak["d0"]]
+    # it adds a report, not a date
+    assert event["n_articles"] == 4 and event["start_date"] == pd.Timestamp("2020-06-17")
+
+
 def test_later_reports_that_name_no_day_do_not_count_against_drawing_an_event():
     # Two of seven articles date the attack; five name it undated. Published in its week they
     # count (a group of several happenings): not drawn. Published six weeks later they refer

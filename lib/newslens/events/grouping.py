@@ -36,6 +36,10 @@ said, dated by its own timex, joins an act only on the same days.
 6. **Clusters of days**: an event whose day-precise timexes fall into two or more clusters of
    days, each named by several articles, is split into one event per cluster
    (:func:`_split_clusters`), unless a report gives the days as one range.
+7. **Nameless follow-ups**: an undated mention that names no actor or place but refers to a
+   known occasion (``der Ausbruch``, ``die Beschlüsse``) and was left alone joins, through the
+   names its article mentions most, an event of several other articles of the days before
+   (:func:`_follow_ups`); it neither starts nor dates one.
 """
 
 from __future__ import annotations
@@ -140,6 +144,9 @@ class _Mention:
     daily: bool = False
     recurring: bool = False
     personal: bool = False
+    #: its trigger follows a definite article or demonstrative (``der Ausbruch``, ``bei den
+    #: Beschlüssen``, ``diese Wahl``): it refers to an occasion the reader knows
+    definite: bool = False
 
 
 @dataclass
@@ -191,8 +198,14 @@ def _best_day(votes: Counter) -> tuple[int, int]:
     return day, day
 
 
-def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]) -> list[int]:
-    """The event number of every mention (same order as ``mentions``)."""
+def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str],
+          context: dict[str, tuple] | None = None) -> list[int]:
+    """The event number of every mention (same order as ``mentions``). ``context``: the names
+    (entity ids) each article mentions most, most first (:func:`article_context`; by default
+    those its event mentions name most), for the nameless follow-ups (:func:`_follow_up`)."""
+    if context is None:
+        context = article_context(
+            [(m["article_id"], n) for m in mentions for n in m["actor_ids"] + m["place_ids"]])
     items = _items(mentions, families, _vectors(mentions, titles))
     weight = _name_weights(mentions)
     events: list[_Event] = []
@@ -241,7 +254,8 @@ def group(mentions: list[dict], families: dict[str, str], titles: dict[str, str]
     # may be one event: merged once more, now that every event has one date.
     assigned = _merge(_rebuild(items, assigned), assigned, weight)
     assigned = _occasions(items, [m["sentence_id"] for m in mentions], assigned, weight)
-    return _split_clusters(items, assigned)
+    assigned = _split_clusters(items, assigned)
+    return _follow_ups(items, assigned, context)
 
 
 #: Days of day-dated mentions this far apart or more are two occasions (a Bund-Länder round and
@@ -561,8 +575,23 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
                               happened=m["modality"] in ("asserted", "reported"),
                               within=within, daily="daily" in traits,
                               recurring="recurring" in traits,
-                              personal="personal" in words))
+                              personal="personal" in words,
+                              definite=_definite(m)))
     return items
+
+
+#: A definite article or demonstrative (or a preposition with one) before a trigger, with at
+#: most two lower-case words (adjectives) between: ``der Ausbruch``, ``beim jüngsten Gipfel``.
+_DEFINITE = re.compile(r"(?<![\w-])(?:[Dd](?:er|ie|as|em|en|es)|[Dd]ies(?:e[mnrs]?)?|[Bb]eim|"
+                       r"[Vv]om|[Zz]um|[Zz]ur|[Ii]m|[Aa]m)\s+(?:[a-zäöüß][\w-]*\s+){0,2}$")
+
+
+def _definite(m: dict) -> bool:
+    """Whether a mention's trigger follows a definite article (:data:`_DEFINITE`)."""
+    if "sentence_start" not in m:
+        return False
+    before = m["sentence"][:max(0, m["start"] - m["sentence_start"])]
+    return bool(_DEFINITE.search(before[-60:]))
 
 
 def _days(values: list) -> list[int]:
@@ -701,6 +730,96 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
     if best >= 0:
         m.recalled = True
         _add(events[best], m)
+    return best
+
+
+#: An article's context: the names it mentions most, this many at most, each at least
+#: :data:`CONTEXT_MIN` times (:func:`article_context`).
+CONTEXT_NAMES, CONTEXT_MIN = 3, 2
+#: A nameless follow-up report joins an event dated this many days before its publication at
+#: most (:func:`_follow_up`).
+FOLLOW_UP_DAYS = 10
+#: ... reported by this many other articles at least, this many of whose most frequent names
+#: the article's context names.
+FOLLOW_UP_ARTICLES, FOLLOW_UP_SHARED = 3, 2
+
+
+def article_context(names) -> dict[str, tuple]:
+    """The :data:`CONTEXT_NAMES` names (entity ids) each article mentions most, each
+    mentioned :data:`CONTEXT_MIN` times at least, most first (ties: the first mentioned);
+    ``names``: ``(article_id, entity_id)`` pairs in text order."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    first: dict[str, dict] = defaultdict(dict)
+    for article, name in names:
+        if not isinstance(name, str) or not name:
+            continue
+        counts[article][name] += 1
+        first[article].setdefault(name, len(first[article]))
+    return {article: tuple(n for n in sorted(c, key=lambda n: (-c[n], first[article][n]))
+                           if c[n] >= CONTEXT_MIN)[:CONTEXT_NAMES]
+            for article, c in counts.items()}
+
+
+def _follow_ups(items: list[_Mention], assigned: list[int], context: dict[str, tuple]
+                ) -> list[int]:
+    """The last step, once every event has its members and date: each undated mention that
+    names no actor or place and is left in an event of its own article alone joins the event
+    its article's context gives (:func:`_follow_up`), if any. The events are read as they are
+    before any such join (the order of the mentions does not matter), and a join changes no
+    other mention's event nor any event's date."""
+    articles: dict[int, set] = defaultdict(set)
+    for m in items:
+        articles[assigned[m.i]].add(m.article)
+    nameless = [m for m in items if m.source == "none" and not m.names and m.definite
+                and articles[assigned[m.i]] == {m.article}]
+    if not nameless:
+        return assigned
+    events = _rebuild(items, assigned)
+    index = _reindex(events, items, assigned)
+    result = list(assigned)
+    for m in nameless:
+        found = _follow_up(m, events, index, context.get(m.article, ()))
+        if found >= 0:
+            result[m.i] = found
+    return result
+
+
+def _follow_up(m: _Mention, events: list[_Event], index: _Index, context: tuple) -> int:
+    """The event a nameless follow-up report joins, or -1: a mention whose sentence names no
+    actor or place but refers to an occasion the reader knows (``der Ausbruch``, ``die
+    Beschlüsse``, ``bei dieser Wahl``: :func:`_definite`), reported as happened, takes its
+    article's context (the names it mentions most) to join an event of its family and word
+    already reported by :data:`FOLLOW_UP_ARTICLES` other articles, dated within the
+    :data:`FOLLOW_UP_DAYS` days before the article's publication, that :data:`FOLLOW_UP_SHARED`
+    of the context's names are among the :data:`RECALL_NAMES` most frequent names of (a person
+    or an organisation among them for the generic classes: a decision of someone else is
+    another). It never starts or dates an event (an undated mention adds no date). Of several,
+    the most reported (then the latest)."""
+    if m.names or len(context) < FOLLOW_UP_SHARED or not m.happened or m.planned:
+        return -1
+    best, best_key = -1, None
+    seen = set()
+    for n in context:
+        for number in index.near((m.family, "name", n), m.published - FOLLOW_UP_DAYS,
+                                 m.published, m.published):
+            if number in seen:
+                continue
+            seen.add(number)
+            event = events[number]
+            span = event.span()
+            if span is None or event.family != m.family or not event.lemmas[m.lemma] \
+                    or len(event.articles - {m.article}) < FOLLOW_UP_ARTICLES \
+                    or (m.within is not None and not _overlap(m.within, span)) \
+                    or not (m.published - FOLLOW_UP_DAYS <= span[0]
+                            and span[1] <= m.published):
+                continue
+            shared = set(context) & {name for name, _ in _strongest(event.names, RECALL_NAMES)}
+            if len(shared) < FOLLOW_UP_SHARED or (
+                    m.generic and not any(n.startswith(("per:", "org:")) for n in shared)):
+                continue
+            key = (len(event.articles), span[0], -number)
+            if best_key is None or key > best_key:
+                best, best_key = number, key
     return best
 
 

@@ -321,6 +321,7 @@ def _mention(article_id: str, sentence_id: str, s0: int, text: str, trigger, nam
         "place_ids": [m["entity_id"] for m in places],
         "places": [m["canonical"] for m in places],
         **date, "modality": modality, "published": published, "sentence": text,
+        "sentence_start": s0,
     }
 
 

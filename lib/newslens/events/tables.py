@@ -54,7 +54,11 @@ def build_events(sentences: pd.DataFrame, entity_mentions: pd.DataFrame,
     classes = triggers.event_classes().set_index("event_class")
     titles = (dict(zip(articles["article_id"].astype(str), articles["title"].fillna("")
                        .astype(str), strict=True)) if "title" in articles else {})
-    numbers = grouping.group(found, classes["family"].to_dict(), titles)
+    linked = entity_mentions[entity_mentions["entity_id"].notna()].sort_values(
+        ["article_id", "start"], kind="stable")
+    context = grouping.article_context(zip(linked["article_id"].astype(str),
+                                           linked["entity_id"], strict=True))
+    numbers = grouping.group(found, classes["family"].to_dict(), titles, context)
     ids = _event_ids(found, numbers)
     for m, number in zip(found, numbers, strict=True):
         m["event_id"] = ids[number]
