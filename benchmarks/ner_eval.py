@@ -1,7 +1,7 @@
 """Entity precision/recall/F1 per label and words/s of a spaCy pipeline on German test sets.
 
     python benchmarks/ner_eval.py [--model models/de_newslens | de_core_news_lg] [--shared PATH]
-                                  [--dev] [--no-ruler]
+                                  [--dev] [--no-ruler] [--without RULE ...]
 
 Test sets: the held-out GermEval 2014 split of training/build_model.py (rebuilt from
 ../shared/data/ner if training/corpus/ is absent; skipped with a message if that is absent too)
@@ -11,7 +11,12 @@ and the news test split training/corpus/news_test.spacy (rebuilt from the news a
 ``--dev`` scores the development sets instead, for choices made while training: the GermEval dev
 split and the news dev sentences (``training/corpus/news_dev.spacy``, split "dev" of the news
 annotations), so the test splits are left for a final check. ``--no-ruler`` leaves out the
-knowledge-base ruler (``kb_ruler``), scoring the statistical NER alone.
+knowledge-base ruler (``kb_ruler``), scoring the statistical NER alone. ``--without RULE``
+(repeatable) leaves one correction of ``entity_rules`` out: a word list of
+``data/entity_rules.csv`` (``legal_form``, ``org_head``, ``org_cue``, ``role``, ``place_word``,
+``not_name``) or ``coordination`` (growing names cut in a coordination of truncated compounds),
+the ablations of training/README.md. The time ``entity_rules`` takes alone, on the docs the
+components before it made, is printed as words/s under each set.
 """
 
 from __future__ import annotations
@@ -20,12 +25,18 @@ import argparse
 import importlib.util
 import subprocess
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
+
+from newslens import entity_rules
+from newslens.entity_rules import RULES
 
 PROJECT = Path(__file__).resolve().parent.parent
 TRAINING = PROJECT / "training"
 CORPUS = TRAINING / "corpus"
+#: The name of the correction component in the shipped pipeline.
+RULES_PIPE = "entity_rules"
 
 
 def load_training_module(name: str) -> ModuleType:
@@ -70,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--dev", action="store_true",
                    help="score GermEval dev and the news dev sentences instead of the test sets")
     p.add_argument("--no-ruler", action="store_true", help="leave out the kb_ruler component")
+    p.add_argument("--without", action="append", default=[], choices=[*RULES, "coordination"],
+                   help="leave out one correction of entity_rules (repeatable)")
     args = p.parse_args(argv)
 
     import spacy
@@ -77,6 +90,8 @@ def main(argv: list[str] | None = None) -> None:
 
     evaluation = load_training_module("evaluate")
     nlp = spacy.load(args.model, exclude=["kb_ruler"] if args.no_ruler else [])
+    if args.without:
+        leave_out(nlp, args.without)
     print(f"model: {args.model} ({nlp.meta.get('name')} {nlp.meta.get('version')}, "
           f"pipes {nlp.pipe_names})")
     if args.dev:
@@ -96,6 +111,31 @@ def main(argv: list[str] | None = None) -> None:
         evaluation.evaluate(nlp, gold[:100], batch_size=args.batch_size)  # warm-up
         scores = evaluation.evaluate(nlp, gold, batch_size=args.batch_size)
         print(evaluation.format_scores(name, scores))
+        if RULES_PIPE in nlp.pipe_names:
+            print(f"  {RULES_PIPE} alone: {component_speed(nlp, gold, args.batch_size):,} words/s")
+
+
+def leave_out(nlp, corrections: list[str]) -> None:
+    """Switch corrections of the pipeline's ``entity_rules`` off: empty a word list, or (for
+    ``coordination``) grow no span over a coordination of truncated compounds."""
+    component = nlp.get_pipe(RULES_PIPE)
+    component.set_rules({rule: words for rule, words in component.rules.items()
+                         if rule not in corrections})
+    if "coordination" in corrections:
+        entity_rules._coordinated = lambda doc, start, end, taken: (start, end)
+    print(f"entity_rules without: {', '.join(corrections)}")
+
+
+def component_speed(nlp, gold, batch_size: int) -> int:
+    """Words/s of ``entity_rules`` alone, on the docs the components before it made."""
+    component = nlp.get_pipe(RULES_PIPE)
+    with nlp.select_pipes(disable=[RULES_PIPE]):
+        docs = list(nlp.pipe((doc.text for doc in gold), batch_size=batch_size))
+    started = time.perf_counter()
+    for doc in docs:
+        component(doc)
+    seconds = time.perf_counter() - started
+    return round(sum(len(doc) for doc in docs) / seconds) if seconds > 0 else 0
 
 
 if __name__ == "__main__":

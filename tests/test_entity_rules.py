@@ -99,3 +99,21 @@ def test_shipped_pipeline_ends_with_the_rules():
     nlp = spacy.load(config.MODELS_DIR / config.SHIPPED_MODEL)
     assert nlp.pipe_names[-2:] == ["kb_ruler", "entity_rules"]
     assert nlp.get_pipe("entity_rules").rules == load_rules()  # rebuilt after a data change
+
+
+def test_ner_eval_leaves_one_word_list_out():
+    # benchmarks/ner_eval.py --without legal_form: the ablations of training/README.md
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "newslens_bench_ner_eval", config.PROJECT_DIR / "benchmarks" / "ner_eval.py")
+    ner_eval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ner_eval)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("newslens_entity_rules", name=ner_eval.RULES_PIPE).set_rules(load_rules())
+    ner_eval.leave_out(nlp, ["legal_form"])
+    rules = nlp.get_pipe(ner_eval.RULES_PIPE)
+    assert rules.rules["legal_form"] == [] and rules.rules["not_name"]
+    words = ["Die", "Wirecard", "AG", "in", "Köln", "Hbf"]
+    assert _correct(rules, words, [(1, 2, "PER"), (4, 6, "LOC")]) == [
+        ("Wirecard", "PER"), ("Köln Hbf", "LOC")]
