@@ -188,3 +188,14 @@ def test_an_enumeration_keeps_the_knowledge_bases_labels(rules):
                 Span(doc, 4, 5, "LOC", span_id="loc:frankreich")]
     assert [(e.text, e.label_) for e in rules(doc).ents] == [
         ("Merkel", "PER"), ("Macron", "PER"), ("Frankreich", "LOC")]
+
+
+def test_a_war_named_by_an_adjective_or_a_numbered_world_war_is_misc(rules):
+    words = ["Im", "Dreißigjährigen", "Krieg", "und", "bis", "zum", "ersten", "Weltkrieg", "und",
+             "des", "Amerikanisch-Mexikanischen", "Krieges", "."]
+    assert _correct(rules, words, [(10, 12, "ORG")]) == [
+        ("Dreißigjährigen Krieg", "MISC"), ("ersten Weltkrieg", "MISC"),
+        ("Amerikanisch-Mexikanischen Krieges", "MISC")]
+    # a capitalised word opening a sentence is no adjective; an ordinal numbers world wars only
+    words = ["Er", "ging", ".", "Der", "Krieg", "kam", "im", "zweiten", "Krieg", "."]
+    assert _correct(rules, words, []) == []

@@ -33,6 +33,11 @@ or where German spelling does:
 - ``currency``: a currency word right after a number (``95.015 Taler``, ``1.000 Reichsmark``,
   ``2 Millionen Gulden``, with an ``amount`` word between) is a MISC entity, as GermEval and
   the news annotations tag ``Euro``; the currencies are those of ``units.csv``;
+- ``event_noun``: a war or revolution named by a capitalised adjective (``im Dreißigjährigen
+  Krieg``, ``des Amerikanisch-Mexikanischen Krieges``, ``der Französischen Revolution``) or a
+  numbered world war (``ordinal``: ``bis zum ersten Weltkrieg``, ``2. Weltkrieges``) is one MISC
+  entity, the adjective included, as GermEval tags them (a capitalised word opening a sentence
+  is no such adjective: ``Der Krieg``);
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
   the list is a name of that label, and an entity of another label takes it (``die Landkreise
@@ -61,7 +66,7 @@ if TYPE_CHECKING:
 
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
-         "currency", "amount")
+         "currency", "amount", "event_noun", "ordinal")
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
 PASSES = ("title_person", "enumeration")
@@ -135,6 +140,9 @@ class EntityRules:
         self._places = set(self.rules["place_name"])
         self._currencies = {get_string_id(w) for w in self.rules["currency"]}
         self._amounts = set(self.rules["amount"])
+        self._events = {get_string_id(w + ending) for w in self.rules["event_noun"]
+                        for ending in ("", "s", "es", "e", "en")}
+        self._ordinals = set(self.rules["ordinal"])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -175,6 +183,8 @@ class EntityRules:
             out.append(ent if same else Span(doc, start, end, label=label, kb_id=ent.kb_id_))
         if self._currencies:
             out = self._currency(doc, out)
+        if self._events:
+            out = self._named_events(doc, out)
         if "enumeration" not in self.disabled and len(out) >= 2:
             out = _enumeration(doc, out, self._not_name)
         return out
@@ -188,6 +198,32 @@ class EntityRules:
                 if {stem, stem + "en", stem[:-1] + "en", stem + "e", stem + "a"} & self._places:
                     return True
         return False
+
+    def _named_events(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``Dreißigjährigen Krieg``, ``ersten Weltkrieg``: one MISC entity (``event_noun``)."""
+        from spacy.attrs import ORTH
+        from spacy.tokens import Span
+
+        if self._events.isdisjoint(doc.count_by(ORTH)):
+            return ents
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        for t in doc:
+            if t.i < 2 or t.orth not in self._events:
+                continue
+            word, before = doc[t.i - 1], doc[t.i - 2]
+            ordinal = word.text in self._ordinals and t.text.startswith("Welt")
+            adjective = (word.text[:1].isupper() and word.text.replace("-", "").isalpha()
+                         and word.text.endswith(("e", "en", "er", "es"))
+                         and not (before.is_punct or before.is_space))  # not Der Krieg
+            if not (ordinal or adjective):
+                continue
+            inside = {at[i] for i in (word.i, t.i) if i in at}
+            if any(e.start < word.i or e.end > t.i + 1 for e in inside):
+                continue
+            span = Span(doc, word.i, t.i + 1, label="MISC")
+            ents = sorted([e for e in ents if e not in inside] + [span])
+            at.update({word.i: span, t.i: span})
+        return ents
 
     def _currency(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A currency word after a number (and an ``amount`` word) is a MISC entity."""
