@@ -14,7 +14,9 @@ annotations), so the test splits are left for a final check. ``--no-ruler`` leav
 knowledge-base ruler (``kb_ruler``), scoring the statistical NER alone. ``--without RULE``
 (repeatable) leaves one correction of ``entity_rules`` out: a word list of
 ``data/entity_rules.csv`` (``legal_form``, ``org_head``, ``org_cue``, ``role``, ``place_word``,
-``not_name``) or ``coordination`` (growing names cut in a coordination of truncated compounds),
+``not_name``, ``place_name``, ``currency``, ``amount``), ``coordination`` (growing names cut in a
+coordination of truncated compounds), ``title_person`` (a title before a one-word place or
+organisation makes it a person) or ``enumeration`` (names in an enumeration share their type),
 the ablations of training/README.md. The time ``entity_rules`` takes alone, on the docs the
 components before it made, is printed as words/s under each set.
 """
@@ -30,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 
 from newslens import entity_rules
-from newslens.entity_rules import RULES
+from newslens.entity_rules import PASSES, RULES
 
 PROJECT = Path(__file__).resolve().parent.parent
 TRAINING = PROJECT / "training"
@@ -81,7 +83,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--dev", action="store_true",
                    help="score GermEval dev and the news dev sentences instead of the test sets")
     p.add_argument("--no-ruler", action="store_true", help="leave out the kb_ruler component")
-    p.add_argument("--without", action="append", default=[], choices=[*RULES, "coordination"],
+    p.add_argument("--without", action="append", default=[],
+                   choices=[*RULES, *PASSES, "coordination"],
                    help="leave out one correction of entity_rules (repeatable)")
     args = p.parse_args(argv)
 
@@ -121,6 +124,7 @@ def leave_out(nlp, corrections: list[str]) -> None:
     component = nlp.get_pipe(RULES_PIPE)
     component.set_rules({rule: words for rule, words in component.rules.items()
                          if rule not in corrections})
+    component.disabled |= set(corrections) & set(PASSES)
     if "coordination" in corrections:
         entity_rules._coordinated = lambda doc, start, end, taken: (start, end)
     print(f"entity_rules without: {', '.join(corrections)}")

@@ -117,3 +117,85 @@ def test_ner_eval_leaves_one_word_list_out():
     words = ["Die", "Wirecard", "AG", "in", "Köln", "Hbf"]
     assert _correct(rules, words, [(1, 2, "PER"), (4, 6, "LOC")]) == [
         ("Wirecard", "PER"), ("Köln Hbf", "LOC")]
+
+
+def test_a_title_before_a_one_word_place_or_organisation_makes_a_person(rules):
+    words = ["Nachdem", "Präsident", "Cleveland", "verlor", ",", "sprach", "Königin", "Victoria"]
+    assert _correct(rules, words, [(2, 3, "LOC"), (7, 8, "ORG")]) == [
+        ("Cleveland", "PER"), ("Victoria", "PER")]
+    # a genitive after an office names the office's place
+    assert _correct(rules, ["der", "Präsidenten", "Taiwans"], [(2, 3, "LOC")]) == [
+        ("Taiwans", "LOC")]
+
+
+def test_an_inhabitant_noun_or_adjective_of_a_place_is_no_name(rules):
+    words = ["Den", "Stuttgartern", "und", "den", "New", "Yorker", "gefällt", "Bremen"]
+    assert _correct(rules, words, [(1, 2, "LOC"), (4, 6, "LOC"), (7, 8, "LOC")]) == [
+        ("Bremen", "LOC")]
+    # an organisation keeps its name (the magazine), and so does an unknown stem
+    assert _correct(rules, ["The", "New", "Yorker", "und", "Meyer"], [(1, 3, "ORG"),
+                                                                       (4, 5, "LOC")]) == [
+        ("New Yorker", "ORG"), ("Meyer", "LOC")]
+
+
+def test_a_currency_after_a_number_is_misc(rules):
+    words = ["für", "95.015", "Taler", "oder", "1.000", "Reichsmark", "und", "2", "Millionen",
+             "Gulden", "an", "Mark", "Twain"]
+    assert _correct(rules, words, [(5, 6, "LOC"), (11, 13, "PER")]) == [
+        ("Taler", "MISC"), ("Reichsmark", "MISC"), ("Gulden", "MISC"), ("Mark Twain", "PER")]
+    assert _correct(rules, ["Der", "Taler", "rollt"], []) == []
+
+
+def test_names_in_an_enumeration_share_their_type(rules):
+    words = ["Landkreisen", "Rotenburg", ",", "Gifhorn", ",", "Celle", ",", "Harburg", "und",
+             "Uelzen", "."]
+    assert _correct(rules, words, [(1, 2, "LOC"), (3, 4, "LOC"), (7, 8, "LOC")]) == [
+        ("Rotenburg", "LOC"), ("Gifhorn", "LOC"), ("Celle", "LOC"), ("Harburg", "LOC"),
+        ("Uelzen", "LOC")]
+    words = ["Dörfer", "Holzdorf", ",", "Hümark", ",", "Söby", "und", "Thumby", "gehörten"]
+    assert _correct(rules, words, [(1, 2, "LOC"), (3, 4, "LOC"), (5, 6, "PER")]) == [
+        ("Holzdorf", "LOC"), ("Hümark", "LOC"), ("Söby", "LOC"), ("Thumby", "LOC")]
+    # two names are no enumeration; a word before a name is not a list item
+    assert _correct(rules, ["Merkel", "und", "Macron", ",", "Präsident", "Biden"],
+                    [(0, 1, "PER"), (2, 3, "LOC")]) == [("Merkel", "PER"), ("Macron", "LOC")]
+    words = ["Amazon", ",", "Google", "und", "Co", "."]
+    assert _correct(rules, words, [(0, 1, "ORG"), (2, 3, "ORG")]) == [
+        ("Amazon", "ORG"), ("Google", "ORG")]
+    words = ["Merkel", ",", "Macron", "und", "Nam", "June", "Paik"]
+    assert _correct(rules, words, [(0, 1, "PER"), (2, 3, "PER"), (5, 7, "PER")]) == [
+        ("Merkel", "PER"), ("Macron", "PER"), ("June Paik", "PER")]
+
+
+def test_ner_eval_switches_a_correction_off():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "newslens_bench_ner_eval2", config.PROJECT_DIR / "benchmarks" / "ner_eval.py")
+    ner_eval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ner_eval)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("newslens_entity_rules", name=ner_eval.RULES_PIPE).set_rules(load_rules())
+    ner_eval.leave_out(nlp, ["enumeration", "title_person"])
+    rules = nlp.get_pipe(ner_eval.RULES_PIPE)
+    words = ["Präsident", "Cleveland", ",", "Gifhorn", ",", "Celle", "und", "Harburg", "."]
+    assert _correct(rules, words, [(1, 2, "LOC"), (3, 4, "LOC"), (7, 8, "LOC")]) == [
+        ("Cleveland", "LOC"), ("Gifhorn", "LOC"), ("Harburg", "LOC")]
+
+
+def test_an_enumeration_keeps_the_knowledge_bases_labels(rules):
+    doc = Doc(spacy.blank("de").vocab, words=["Merkel", ",", "Macron", "und", "Frankreich"])
+    doc.ents = [Span(doc, 0, 1, "PER"), Span(doc, 2, 3, "PER"),
+                Span(doc, 4, 5, "LOC", span_id="loc:frankreich")]
+    assert [(e.text, e.label_) for e in rules(doc).ents] == [
+        ("Merkel", "PER"), ("Macron", "PER"), ("Frankreich", "LOC")]
+
+
+def test_a_war_named_by_an_adjective_or_a_numbered_world_war_is_misc(rules):
+    words = ["Im", "Dreißigjährigen", "Krieg", "und", "bis", "zum", "ersten", "Weltkrieg", "und",
+             "des", "Amerikanisch-Mexikanischen", "Krieges", "."]
+    assert _correct(rules, words, [(10, 12, "ORG")]) == [
+        ("Dreißigjährigen Krieg", "MISC"), ("ersten Weltkrieg", "MISC"),
+        ("Amerikanisch-Mexikanischen Krieges", "MISC")]
+    # a capitalised word opening a sentence is no adjective; an ordinal numbers world wars only
+    words = ["Er", "ging", ".", "Der", "Krieg", "kam", "im", "zweiten", "Krieg", "."]
+    assert _correct(rules, words, []) == []

@@ -77,6 +77,15 @@ def test_shipped_pipeline_has_the_ruler_after_ner():
     assert ("Plattform X", "ORG") in ents
 
 
+def test_the_shipped_ruler_knows_former_states():
+    # historic states are places too (GermEval tags Sowjetunion, UdSSR, Tschechoslowakei LOC)
+    nlp = spacy.load(config.MODELS_DIR / config.SHIPPED_MODEL)
+    doc = nlp("Sie wuchs in der ehemaligen Sowjetunion auf und zog nach Jugoslawien.")
+    spans = {(e.text, e.label_, e.id_) for e in doc.ents}
+    assert ("Sowjetunion", "LOC", "loc:sowjetunion") in spans
+    assert ("Jugoslawien", "LOC", "loc:jugoslawien") in spans
+
+
 def test_add_ruler_puts_a_loadable_ruler_after_ner(tmp_path):
     nlp = spacy.blank("de")
     ner = nlp.add_pipe("ner")

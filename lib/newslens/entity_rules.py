@@ -21,7 +21,28 @@ or where German spelling does:
   makes the two one ORG (``Landratsamts München``, ``Börse Stuttgart``), as does the same noun
   opening an entity labelled otherwise (``Universität Hamburg``);
 - ``org_cue``: a noun that describes a company (``Autozulieferer``, ``Pharma-Unternehmen``),
-  right before a one-word entity, makes it an ORG (``vom Autozulieferer Bosch``).
+  right before a one-word entity, makes it an ORG (``vom Autozulieferer Bosch``);
+- a title or office word (the ``role`` words) right before a one-word LOC or ORG makes it a
+  person (``Präsident Cleveland``, ``Königin Victoria``); not a genitive in ``-s``, which is
+  the office's place (``Präsidenten Taiwans``);
+- ``place_name``: an entity that is a place name with a derivational ending (``-er``, ``-ern``,
+  ``-ers``, ``-erin``, ``-erinnen``: ``Stuttgartern``, ``Sankt Petersburger``, ``New Yorker``),
+  labelled LOC or MISC, is dropped: an inhabitant noun or adjective, not a name (GermEval's
+  ``LOCderiv``; the news guidelines' rule 5); the place names are the LOC names and aliases of
+  ``kb.csv``;
+- ``currency``: a currency word right after a number (``95.015 Taler``, ``1.000 Reichsmark``,
+  ``2 Millionen Gulden``, with an ``amount`` word between) is a MISC entity, as GermEval and
+  the news annotations tag ``Euro``; the currencies are those of ``units.csv``;
+- ``event_noun``: a war or revolution named by a capitalised adjective (``im Dreißigjährigen
+  Krieg``, ``des Amerikanisch-Mexikanischen Krieges``, ``der Französischen Revolution``) or a
+  numbered world war (``ordinal``: ``bis zum ersten Weltkrieg``, ``2. Weltkrieges``) is one MISC
+  entity, the adjective included, as GermEval tags them (a capitalised word opening a sentence
+  is no such adjective: ``Der Krieg``);
+- names in an enumeration share their type: in a list of three or more names joined by commas
+  and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
+  the list is a name of that label, and an entity of another label takes it (``die Landkreise
+  Rotenburg, Dannenberg, Gifhorn, Celle, Harburg``; ``die Dörfer Holzdorf, Hümark, Söby und
+  Thumby``), unless the knowledge base gave it its label (``Merkel, Macron und Frankreich``).
 
 The word lists are saved with the pipeline (``entity_rules.json``), so a pipeline's results never
 change under it; ``training/ruler.py`` reads them from the data file when it builds the ruler.
@@ -35,6 +56,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from spacy.strings import get_string_id
 
 from newslens import config
 
@@ -43,12 +65,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
-RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word")
+RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
+         "currency", "amount", "event_noun", "ordinal")
+#: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
+#: (``benchmarks/ner_eval.py --without``).
+PASSES = ("title_person", "enumeration")
 #: Kinds of ``roles.csv`` whose words, opening an entity of a label, are not part of the name:
 #: ``Bundeskanzlerin Angela Merkel``, ``Landkreis Freising``.
 ROLE_KINDS = {"role": ("office", "honorific", "function", "descriptor"), "place_word": ("place",)}
 _LEADING = {"PER": "role", "LOC": "place_word"}
 _AND = {"und", "oder", "sowie"}
+_LIST = {",", *_AND}
+#: Derivational endings of inhabitant nouns and adjectives from place names (Stuttgart-er).
+_DERIVED = ("erinnen", "erin", "ern", "ers", "er")
 #: Case endings a head or cue noun may carry: Landratsamt-s, Verband-es.
 _ENDINGS = ("", "s", "es")
 _FILE = "entity_rules.json"
@@ -68,13 +97,36 @@ def load_rules(path: Path | None = None) -> dict[str, list[str]]:
     roles = load_roles()
     for rule, kinds in ROLE_KINDS.items():
         rules[rule] = sorted(set(rules[rule]) | set(roles.loc[roles["kind"].isin(kinds), "role"]))
+    rules["place_name"] = sorted(set(rules["place_name"]) | _kb_places())
+    rules["currency"] = sorted(set(rules["currency"]) | _currencies())
     return rules
+
+
+def _kb_places() -> set[str]:
+    """The LOC names and aliases of ``kb.csv``."""
+    from newslens.kb import alias_table
+
+    aliases = alias_table()
+    return set(aliases.loc[aliases["label"] == "LOC", "surface"])
+
+
+def _currencies() -> set[str]:
+    """The one-word currency names and aliases of ``units.csv`` (``Euro``, ``EUR``, ``Taler``)."""
+    from newslens.marks import load_units
+
+    units = load_units()
+    words = set()
+    for row in units[units["kind"] == "currency"].itertuples(index=False):
+        words |= {w for w in (row.unit, *row.aliases.split("|")) if w and " " not in w}
+    return words
 
 
 class EntityRules:
     """Correct ``doc.ents`` by the word lists (see the module docstring)."""
 
     def __init__(self, rules: dict[str, Iterable[str]] | None = None) -> None:
+        #: Names of :data:`PASSES` switched off.
+        self.disabled: set[str] = set()
         self.set_rules(rules or {})
 
     def set_rules(self, rules: dict[str, Iterable[str]]) -> None:
@@ -84,13 +136,19 @@ class EntityRules:
         self._heads = _with_endings(self.rules["org_head"])
         self._cues = _with_endings(self.rules["org_cue"])
         self._leading = {label: set(self.rules[rule]) for label, rule in _LEADING.items()}
+        self._titles = set(self.rules["role"])
+        self._places = set(self.rules["place_name"])
+        self._currencies = {get_string_id(w) for w in self.rules["currency"]}
+        self._amounts = set(self.rules["amount"])
+        self._events = {get_string_id(w + ending) for w in self.rules["event_noun"]
+                        for ending in ("", "s", "es", "e", "en")}
+        self._ordinals = set(self.rules["ordinal"])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        if ents:
-            corrected = self.correct(doc, ents)
-            if corrected != ents:
-                doc.ents = corrected
+        corrected = self.correct(doc, ents)
+        if corrected != ents:
+            doc.ents = corrected
         return doc
 
     def correct(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -103,6 +161,8 @@ class EntityRules:
             start, end, label = ent.start, ent.end, ent.label_
             if all(_bare(t.text) in self._not_name for t in ent):
                 continue
+            if label in ("LOC", "MISC") and self._derived_from_place(ent.text):
+                continue
             leading = self._leading.get(label, ())
             while end - start > 1 and doc[start].text in leading:
                 start += 1
@@ -113,11 +173,77 @@ class EntityRules:
                 label = "ORG"
             before = doc[start - 1] if start > 0 and start - 1 not in taken else None
             start, label = self._institution(doc, start, end, label, before)
+            if (label in ("LOC", "ORG") and end - start == 1 and before is not None
+                    and before.text in self._titles and not doc[start].text.endswith("s")
+                    and "title_person" not in self.disabled):
+                label = "PER"  # Präsident Cleveland
             same = (start, end, label) == (ent.start, ent.end, ent.label_)
             if out and start < out[-1].end:  # both grew into the words between them
                 same = True
             out.append(ent if same else Span(doc, start, end, label=label, kb_id=ent.kb_id_))
+        if self._currencies:
+            out = self._currency(doc, out)
+        if self._events:
+            out = self._named_events(doc, out)
+        if "enumeration" not in self.disabled and len(out) >= 2:
+            out = _enumeration(doc, out, self._not_name)
         return out
+
+    def _derived_from_place(self, text: str) -> bool:
+        """Whether `text` is a place name with a derivational ending: ``Stuttgartern``,
+        ``Sankt Petersburger``, ``Bremer`` (Bremen), ``Dresdner`` (Dresden)."""
+        for ending in _DERIVED:
+            if text.endswith(ending) and len(text) > len(ending) + 2:
+                stem = text[: -len(ending)]
+                if {stem, stem + "en", stem[:-1] + "en", stem + "e", stem + "a"} & self._places:
+                    return True
+        return False
+
+    def _named_events(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``Dreißigjährigen Krieg``, ``ersten Weltkrieg``: one MISC entity (``event_noun``)."""
+        from spacy.attrs import ORTH
+        from spacy.tokens import Span
+
+        if self._events.isdisjoint(doc.count_by(ORTH)):
+            return ents
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        for t in doc:
+            if t.i < 2 or t.orth not in self._events:
+                continue
+            word, before = doc[t.i - 1], doc[t.i - 2]
+            ordinal = word.text in self._ordinals and t.text.startswith("Welt")
+            adjective = (word.text[:1].isupper() and word.text.replace("-", "").isalpha()
+                         and word.text.endswith(("e", "en", "er", "es"))
+                         and not (before.is_punct or before.is_space))  # not Der Krieg
+            if not (ordinal or adjective):
+                continue
+            inside = {at[i] for i in (word.i, t.i) if i in at}
+            if any(e.start < word.i or e.end > t.i + 1 for e in inside):
+                continue
+            span = Span(doc, word.i, t.i + 1, label="MISC")
+            ents = sorted([e for e in ents if e not in inside] + [span])
+            at.update({word.i: span, t.i: span})
+        return ents
+
+    def _currency(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A currency word after a number (and an ``amount`` word) is a MISC entity."""
+        from spacy.attrs import ORTH
+        from spacy.tokens import Span
+
+        if self._currencies.isdisjoint(doc.count_by(ORTH)):  # the words' hashes, counted in C
+            return ents
+        found = [t.i for t in doc
+                 if t.orth in self._currencies and _after_number(doc, t.i, self._amounts)]
+        if not found:
+            return ents
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        for i in found:
+            ent = at.get(i)
+            if ent is None:
+                ents.append(Span(doc, i, i + 1, label="MISC"))
+            elif len(ent) == 1 and ent.label_ != "MISC":
+                ents[ents.index(ent)] = Span(doc, i, i + 1, label="MISC", kb_id=ent.kb_id_)
+        return sorted(ents)
 
     def _institution(self, doc: Doc, start: int, end: int, label: str,
                      before: Token | None) -> tuple[int, str]:
@@ -168,6 +294,72 @@ def _coordinated(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, 
             and len(doc[start - 2]) > 1 and not {start - 1, start - 2} & taken):
         start -= 2
     return start, end
+
+
+def _after_number(doc: Doc, i: int, amounts: set[str]) -> bool:
+    """Whether token `i` follows a number, maybe with an amount word between (``2 Mio.``)."""
+    j = i - 1
+    if j >= 0 and doc[j].text in amounts:
+        j -= 1
+    return j >= 0 and doc[j].text[:1].isdigit() and doc[j].like_num
+
+
+def _enumeration(doc: Doc, ents: list[Span], not_name: set[str]) -> list[Span]:
+    """Names in an enumeration share their type (see the module docstring); a word of
+    `not_name` is no list item (``Amazon, Google und Co.``)."""
+    from collections import Counter
+
+    from spacy.tokens import Span
+
+    by_start = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    seen: set[int] = set()
+    relabel: dict[int, str] = {}
+    added: dict[int, str] = {}
+    n = len(doc)
+    for first in ents:
+        if first.start in seen:
+            continue
+        items: list[Span | int] = [first]  # an entity, or the index of a lone word
+        j = first.end
+        while j < n and doc[j].text in _LIST:
+            k = j + 1
+            if doc[j].text == "," and k < n and doc[k].text in _AND:
+                k += 1
+            if k in by_start:
+                items.append(by_start[k])
+                j = by_start[k].end
+                continue
+            if (k >= n or k in taken or not (doc[k].text[:1].isupper() and doc[k].is_alpha)
+                    or _bare(doc[k].text) in not_name):
+                break
+            nxt = k + 1
+            if nxt < n and doc[nxt].text in _LIST:
+                items.append(k)
+                j = nxt
+                continue
+            if doc[k - 1].text in _AND and (nxt >= n or (nxt not in by_start
+                                                         and not doc[nxt].text[:1].isupper())):
+                items.append(k)  # the last item: "... und Thumby."
+            break
+        names = [x for x in items if not isinstance(x, int)]
+        seen.update(e.start for e in names)
+        if len(items) < 3:
+            continue
+        (label, count), = Counter(e.label_ for e in names).most_common(1)
+        if count < 2 or count * 2 <= len(names):
+            continue
+        for x in items:
+            if isinstance(x, int):
+                added[x] = label
+            elif x.label_ != label and not x.id_:  # the knowledge base's label stands
+                relabel[x.start] = label
+    if not relabel and not added:
+        return ents
+    out = [Span(doc, e.start, e.end, label=relabel[e.start], kb_id=e.kb_id_)
+           if e.start in relabel else e for e in ents]
+    out += [Span(doc, i, i + 1, label=label) for i, label in added.items()]
+    return sorted(out)
 
 
 def _bare(word: str) -> str:
