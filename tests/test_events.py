@@ -855,6 +855,16 @@ def test_a_noun_is_not_dated_across_another_noun_trigger():
     assert found.at["Äußerungen", "date_source"] == "none"
 
 
+def test_a_noun_of_any_class_is_not_dated_across_another_noun_trigger():
+    # The Thursday is the day of the government statement, not of the decisions it defends.
+    doc = Doc("a", "2021-02-12", ["Merkel hat am Donnerstag in einer Regierungserklärung die "
+                                  "jüngsten Corona-Beschlüsse verteidigt."],
+              [MERKEL], [("Donnerstag", "2021-02-11", "2021-02-11", "day")])
+    found = events_of(doc)[0].set_index("trigger")
+    assert found.at["Regierungserklärung", "date_source"] == "timex"
+    assert found.at["Corona-Beschlüsse", "date_source"] == "none"
+
+
 def test_a_clause_without_names_takes_the_place_named_in_its_words():
     doc = Doc("a", "2025-10-21", ["Doch es wurde laut US-Medien auf Eis gelegt.",
                                   "Die Vereinbarung mit Israel wurde in Gaza-Stadt gefeiert."],

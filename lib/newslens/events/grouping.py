@@ -30,8 +30,9 @@ that no two mentions are compared unless they share a key:
    events of their own per article, family and lemma.
 Plans and remarks keep their own days: a plan (``modality = planned``) dates an event only
 while no report says it happened and joins what happened only when one's days lie within the
-other's (:func:`_plan_fits`); a plan dated before its own report is taken as undated; what was
-said, dated by its own timex, joins an act only on the same days.
+other's (:func:`_plan_fits`); a plan dated before its own report is taken as undated (its
+own days, a date or week of the past, still bound the occasion it names: ``plan_days``); what
+was said, dated by its own timex, joins an act only on the same days.
 
 6. **Clusters of days**: an event whose day-precise timexes fall into two or more clusters of
    days, each named by several articles, is split into one event per cluster
@@ -74,6 +75,9 @@ UNDATED_MIN_MEMBERS = 2
 #: after, a timex read a day off).
 MERGE_SLACK = 1
 PRECISE = {"day", "weekend", "week", "month"}
+#: A plan's day this many days or more before its report cannot be a weekday of the coming
+#: week read as the last one: its days bound the past occasion it names (``plan_days``).
+PLAN_DAYS = 7
 #: How the classes and words group is data (the ``grouping`` columns of
 #: ``data/event_classes.csv`` and ``data/event_triggers.csv``,
 #: :func:`~newslens.events.triggers.class_grouping`):
@@ -134,6 +138,10 @@ class _Mention:
     #: joined its event as a retrospective reference (:func:`_recall`): kept with it when the
     #: event is split by date, however long after it the article was published
     recalled: bool = False
+    #: a plan whose own timex lies before its report (``in Vorbereitung auf Bidens
+    #: Amtseinführung am 20. Januar`` in March): it dates nothing, but its days (``within``)
+    #: say which past occasion it names (:data:`PLAN_DAYS`)
+    plan_days: bool = False
     #: reported as happened (asserted or reported), not planned, hypothetical or negated
     happened: bool = True
     #: the year or season its own timex names (days), when too coarse to date it: it reports
@@ -509,6 +517,8 @@ def _agrees(ms: list[_Mention], low: int, high: int) -> bool:
     if dated:
         return False
     published = ms[0].published
+    if any(m.plan_days and _overlap(m.within, (low, high)) for m in ms):
+        return True  # an old plan for the event's days names it, however long after
     if any(m.recalled for m in ms):  # a retrospective reference (_recall): after the event
         return low - SLACK_DAYS <= published
     return low - UNDATED_BEFORE_DAYS <= published <= high + UNDATED_AFTER_DAYS
@@ -545,7 +555,7 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
     starts = _days([m["start_date"] for m in mentions])
     ends = _days([m["end_date"] for m in mentions])
     for i, (m, vector) in enumerate(zip(mentions, vectors, strict=True)):
-        source, within = m["date_source"], None
+        source, within, plan_days = m["date_source"], None, False
         if source == "timex" and m["granularity"] not in PRECISE:
             source = "none"  # a year or a season places no single event, but bounds it
             if starts[i] > -10**7 and ends[i] > -10**7:
@@ -555,7 +565,12 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
             low, high = starts[i], ends[i]
         if source == "timex" and m["modality"] == "planned" and high < published[i]:
             # a plan for days before its report was written: its timex was read as the last
-            # Wednesday where the coming one was meant (or it tells of an old plan): no date
+            # Wednesday where the coming one was meant (or it tells of an old plan): no date;
+            # an old plan's own days (a date, a week, a month: not a weekday of the last
+            # week, which may be the coming one misread) bound the occasion it names
+            if m["granularity"] in PRECISE and (m["granularity"] != "day"
+                                                or high < published[i] - PLAN_DAYS):
+                within, plan_days = (low, high), True
             source, low, high = "none", published[i], published[i]
         traits = classes.get(m["event_class"], frozenset())
         words = lemmas.get(m["lemma"], frozenset())
@@ -576,7 +591,7 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
                               within=within, daily="daily" in traits,
                               recurring="recurring" in traits,
                               personal="personal" in words,
-                              definite=_definite(m)))
+                              definite=_definite(m), plan_days=plan_days))
     return items
 
 
@@ -845,6 +860,8 @@ def _compatible(m: _Mention, event: _Event, *, dated: bool) -> bool:
         return m.low - slack <= span[1] and span[0] <= m.high + slack
     if m.within is not None and not _overlap(m.within, span):
         return False  # its own year or season excludes the event's days
+    if m.plan_days:  # an old plan: an occasion of its days, however long before its report
+        return span[1] <= m.published and m.published - RECALL_DAYS <= span[0]
     if m.planned:
         return m.published - SLACK_DAYS <= span[1] and span[0] <= m.published + \
             PLANNED_AHEAD_DAYS
@@ -893,7 +910,8 @@ def _accept(m: _Mention, event: _Event, weight: dict[str, float], *, dated: bool
         # A large event's centroid is long, so its cosine with one sentence stays small: the
         # same word and a shared name are enough (the best such event of 90 days is taken).
         span = event.span()
-        near = span[0] - SLACK_DAYS <= m.published <= span[1] + NEAR_DAYS
+        # near in time: published in the days after it, or an old plan for its very days
+        near = span[0] - SLACK_DAYS <= m.published <= span[1] + NEAR_DAYS or m.plan_days
         linked = _rare(common, weight) >= UNDATED_RARE or (near and shared >= 1)
         ok = (same_lemma and (same_article or linked or sim >= 0.25)) \
             or (shared >= 2 and sim >= 0.25)

@@ -117,19 +117,19 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
                                  lead=lead)
         kept = _without_change_verbs(text, found)
         made = [make(trigger=t, sentence_id=units.sentence_id(k, t.start)) for t in kept]
-        rows += [row for row in _redate_speech_nouns(text, kept, made, make, units, k)
+        rows += [row for row in _redate_nouns(text, kept, made, make, units, k)
                  if row is not None]
     return rows
 
 
-def _redate_speech_nouns(text: str, kept: list, made: list, make, units: _Units,
+def _redate_nouns(text: str, kept: list, made: list, make, units: _Units,
                          k: int) -> list:
-    """The mentions of a sentence (``made``, of triggers ``kept``) with each speech noun
-    (``Äußerungen``: a noun whose lexicon row requires an actor) dated anew without the
-    expressions that lie beyond another noun mention of the sentence: what was said is often
-    said about other events, and an expression after their noun belongs to its phrase (``die
-    Kehrtwende in seinen Äußerungen wurde ausgelöst durch einen Anruf Putins in der
-    vergangenen Woche`` dates the call), unless that noun names the time of the sentence
+    """The mentions of a sentence (``made``, of triggers ``kept``) with each noun trigger dated
+    anew without the expressions that lie beyond another noun mention of the sentence: an
+    expression after that noun belongs to its phrase (``die Kehrtwende in seinen Äußerungen
+    wurde ausgelöst durch einen Anruf Putins in der vergangenen Woche`` dates the call; ``hat
+    am Donnerstag in einer Regierungserklärung die jüngsten Corona-Beschlüsse verteidigt``
+    dates the statement, not the decisions), unless that noun names the time of the sentence
     (``seine Äußerungen während des Gipfels am Montag``: cues of kind ``during``)."""
     nouns = tuple((t.start, t.end) for t, row in zip(kept, made, strict=True)
                   if row is not None and t.pos != "verb"
@@ -137,7 +137,7 @@ def _redate_speech_nouns(text: str, kept: list, made: list, make, units: _Units,
     out = []
     for trigger, row in zip(kept, made, strict=True):
         others = tuple(n for n in nouns if n != (trigger.start, trigger.end))
-        if row is not None and others and trigger.pos != "verb" and trigger.needs("actor") \
+        if row is not None and others and trigger.pos != "verb" \
                 and row["date_source"] == "timex":
             row = make(trigger=trigger, sentence_id=units.sentence_id(k, trigger.start),
                        nouns=others)
