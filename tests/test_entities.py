@@ -1031,3 +1031,14 @@ def test_an_other_name_in_sentence_case_is_a_quoted_sentence():
                       ("c", "Make America great again", "MISC"), ("d", "Bild live", "MISC")])
     # a capital after the first word (America) or two words only: kept
     assert sorted(set(out["text"])) == ["Bild live", "Make America great again"]
+
+
+def test_a_name_of_a_feminine_noun_is_named_by_its_nominative_in_e():
+    # Before a noun of a feminine suffix the adjective's nominative ends in -e, strong or weak;
+    # its -er is the genitive or dative (nach Friedlicher Revolution), never the name.
+    texts = {"a": "Die Friedliche Revolution begann.", "b": "Seit der Friedlichen Revolution.",
+             "c": "Nach Friedlicher Revolution."}
+    out = run(texts, [("a", "Friedliche Revolution", "MISC"),
+                      ("b", "Friedlichen Revolution", "MISC"),
+                      ("c", "Friedlicher Revolution", "MISC")])
+    assert out["canonical"].tolist() == ["Friedliche Revolution"] * 3

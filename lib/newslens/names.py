@@ -280,13 +280,21 @@ def inflection_key(name: str) -> str | None:
 
 def _unlike_nominative(name: str) -> int:
     words = name.replace("-", " ").split()
+    before_last = _BEFORE_FEMININE if _FEMININE.search(words[-1]) else _BEFORE_LAST
     penalty = 0
     for n, word in enumerate(words):
         ending = _ENDING.search(word) if word[:1].isupper() and len(word) >= 5 else None
         ending = ending.group() if ending else ""
         penalty += (2 if ending in ("s", "es") else 0) if n == len(words) - 1 \
-            else _BEFORE_LAST[ending]
+            else before_last[ending]
     return penalty
+
+
+#: A noun of a feminine suffix (``Revolution``, ``Marktwirtschaft``, ``Intelligenz``): an
+#: adjective before it ends in -e in the nominative, strong or weak (``Friedliche
+#: Revolution``); its -er is a genitive or dative (``Friedlicher Revolution``).
+_FEMININE = re.compile(r"(?:ung|ion|heit|keit|schaft|tät|enz|anz|ie|ei|ik|ur)$")
+_BEFORE_FEMININE = {**_BEFORE_LAST, "e": 0, "er": 2}
 
 
 def merge_inflections(mentions: pd.DataFrame, *, kb_keys: dict, kb_ids: set[str]
