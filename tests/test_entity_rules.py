@@ -199,3 +199,10 @@ def test_a_war_named_by_an_adjective_or_a_numbered_world_war_is_misc(rules):
     # a capitalised word opening a sentence is no adjective; an ordinal numbers world wars only
     words = ["Er", "ging", ".", "Der", "Krieg", "kam", "im", "zweiten", "Krieg", "."]
     assert _correct(rules, words, []) == []
+
+
+def test_an_enumeration_relabels_one_word_names_only(rules):
+    words = ["Lancet", ",", "Alexander", "Greiner", ",", "MD", "und", "BMJ"]
+    assert _correct(rules, words, [(0, 1, "ORG"), (2, 4, "PER"), (5, 6, "ORG"),
+                                   (7, 8, "ORG")]) == [
+        ("Lancet", "ORG"), ("Alexander Greiner", "PER"), ("MD", "ORG"), ("BMJ", "ORG")]

@@ -40,9 +40,10 @@ or where German spelling does:
   is no such adjective: ``Der Krieg``);
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
-  the list is a name of that label, and an entity of another label takes it (``die Landkreise
-  Rotenburg, Dannenberg, Gifhorn, Celle, Harburg``; ``die Dörfer Holzdorf, Hümark, Söby und
-  Thumby``), unless the knowledge base gave it its label (``Merkel, Macron und Frankreich``).
+  the list is a name of that label, and a one-word entity of another label takes it (``die
+  Landkreise Rotenburg, Dannenberg, Gifhorn, Celle, Harburg``; ``die Dörfer Holzdorf, Hümark,
+  Söby und Thumby``), unless the knowledge base gave it its label (``Merkel, Macron und
+  Frankreich``).
 
 The word lists are saved with the pipeline (``entity_rules.json``), so a pipeline's results never
 change under it; ``training/ruler.py`` reads them from the data file when it builds the ruler.
@@ -352,8 +353,8 @@ def _enumeration(doc: Doc, ents: list[Span], not_name: set[str]) -> list[Span]:
         for x in items:
             if isinstance(x, int):
                 added[x] = label
-            elif x.label_ != label and not x.id_:  # the knowledge base's label stands
-                relabel[x.start] = label
+            elif x.label_ != label and not x.id_ and len(x) == 1:
+                relabel[x.start] = label  # a one-word name; the knowledge base's label stands
     if not relabel and not added:
         return ents
     out = [Span(doc, e.start, e.end, label=relabel[e.start], kb_id=e.kb_id_)
