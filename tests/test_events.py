@@ -156,6 +156,18 @@ def test_how_classes_and_words_group_is_data_checked_on_loading():
      "Verurteilung", "trial"),
     ("Der Autovermieter hat in den USA Gläubigerschutz beantragt.", "Gläubigerschutz",
      "Insolvenz", "decision"),
+    # an acquittal, also with the separable particle ending the clause
+    ("Der Senat sprach Trump mit 57 zu 43 Stimmen frei.", "sprach", "Freispruch", "trial"),
+    ("Der Angeklagte wurde freigesprochen.", "freigesprochen", "Freispruch", "trial"),
+    ("Der Freispruch kam überraschend.", "Freispruch", "Freispruch", "trial"),
+    # a resignation told in retrospect: an office laid down or given up, a departure
+    ("Sie hat den Parteivorsitz niedergelegt.", "niedergelegt", "Rücktritt",
+     "resignation_appointment"),
+    ("Er legte sein Amt als Minister nieder.", "legte", "Rücktritt", "resignation_appointment"),
+    ("Sie hat ihre Kandidatur aufgegeben.", "aufgegeben", "Rücktritt",
+     "resignation_appointment"),
+    ("Nach ihrem Abgang als Parteichefin wurde es still.", "Abgang", "Rücktritt",
+     "resignation_appointment"),
 ])
 def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, event_class):
     found = [(t.text, t.lemma, t.event_class) for t in lexicon().find(sentence)]
@@ -174,6 +186,10 @@ def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, e
     "Das ist ganz bestimmt richtig.",                  # certainly: no office chosen
     "Die Verurteilung kam von allen Seiten.",          # no penalty or court: a condemnation
     "Eine Vorverurteilung ist unfair.",                # no conviction
+    "Er sprach frei über seine Kindheit.",             # spoke freely: no acquittal
+    "Die Hoffnung hat er nie aufgegeben.",             # no office given up
+    "Der Schüler legte die Tasche nieder.",            # no office laid down
+    "Der Abgang der Bühne war laut.",                  # no office left
 ])
 def test_words_that_only_look_like_triggers_are_none(sentence):
     assert lexicon().find(sentence) == []
@@ -863,6 +879,17 @@ def test_a_noun_of_any_class_is_not_dated_across_another_noun_trigger():
     found = events_of(doc)[0].set_index("trigger")
     assert found.at["Regierungserklärung", "date_source"] == "timex"
     assert found.at["Corona-Beschlüsse", "date_source"] == "none"
+
+
+def test_a_noun_takes_the_day_of_the_occasion_named_in_its_genitive():
+    # The decisions of the meeting of Wednesday are of that Wednesday.
+    doc = Doc("a", "2021-02-12", ["Der Senat hat die Beschlüsse der Bund-Länder-Schalte vom "
+                                  "Mittwoch übernommen."],
+              [], [("Mittwoch", "2021-02-10", "2021-02-10", "day")])
+    found = events_of(doc)[0].set_index("trigger")
+    assert found.at["Bund-Länder-Schalte", "date_source"] == "timex"
+    assert (found.at["Beschlüsse", "date_source"], found.at["Beschlüsse", "start_date"]) == \
+        ("timex", pd.Timestamp("2021-02-10"))
 
 
 def test_a_clause_without_names_takes_the_place_named_in_its_words():

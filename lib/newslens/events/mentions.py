@@ -122,27 +122,34 @@ def find_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.D
     return rows
 
 
-def _redate_nouns(text: str, kept: list, made: list, make, units: _Units,
-                         k: int) -> list:
+def _redate_nouns(text: str, kept: list, made: list, make, units: _Units, k: int) -> list:
     """The mentions of a sentence (``made``, of triggers ``kept``) with each noun trigger dated
     anew without the expressions that lie beyond another noun mention of the sentence: an
     expression after that noun belongs to its phrase (``die Kehrtwende in seinen Äußerungen
     wurde ausgelöst durch einen Anruf Putins in der vergangenen Woche`` dates the call; ``hat
     am Donnerstag in einer Regierungserklärung die jüngsten Corona-Beschlüsse verteidigt``
     dates the statement, not the decisions), unless that noun names the time of the sentence
-    (``seine Äußerungen während des Gipfels am Montag``: cues of kind ``during``)."""
+    (``seine Äußerungen während des Gipfels am Montag``: cues of kind ``during``) or is the
+    trigger's genitive attribute, the occasion it belongs to (``die Beschlüsse der
+    Bund-Länder-Schalte vom Mittwoch``: :data:`_GENITIVE`)."""
     nouns = tuple((t.start, t.end) for t, row in zip(kept, made, strict=True)
                   if row is not None and t.pos != "verb"
                   and not cues.is_during(text, t.start, cues.clause_span(text, t.start, t.end)))
     out = []
     for trigger, row in zip(kept, made, strict=True):
-        others = tuple(n for n in nouns if n != (trigger.start, trigger.end))
+        others = tuple(n for n in nouns if n != (trigger.start, trigger.end)
+                       and not _GENITIVE.fullmatch(text, trigger.end, n[0]))
         if row is not None and others and trigger.pos != "verb" \
                 and row["date_source"] == "timex":
             row = make(trigger=trigger, sentence_id=units.sentence_id(k, trigger.start),
                        nouns=others)
         out.append(row)
     return out
+
+
+#: Between a noun and its genitive attribute: the article, at most two lower-case words
+#: (``Beschlüsse der jüngsten Bund-Länder-Schalte``).
+_GENITIVE = re.compile(r"\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 
 
 def _possible_actors(mentions: pd.DataFrame) -> pd.DataFrame:
