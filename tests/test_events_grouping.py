@@ -689,3 +689,21 @@ def test_an_old_plan_for_other_days_does_not_join_the_event():
     found, _ = events_of(*dated, later)
     plan = only(found, "Amtseinführung")
     assert plan["event_id"] != found[found["article_id"] == "d0"]["event_id"].iloc[0]
+
+
+CDU = ("CDU", "ORG", "org:cdu", "CDU")
+CDU_NEWS = [Doc(f"c{k:03d}", "2020-08-01", ["Die CDU kritisierte das Wetter."], [CDU])
+            for k in range(250)]
+
+
+def test_a_party_named_by_many_articles_recalls_none_of_its_elections():
+    # A person's well-known occasion is recalled through the person's common name (Bidens
+    # Amtseinführung, above); a party stands in every election: a report months later of 'die
+    # Wahl' that names the CDU is no report of the one local election that ten articles told.
+    dated = [Doc(f"d{k}", "2020-09-14", ["Die CDU gewann am Sonntag die Wahl."], [CDU],
+                 [("am Sonntag", "2020-09-13", "2020-09-13", "day")]) for k in range(10)]
+    later = Doc("l", "2021-02-04", ["Die CDU hatte die Wahl klar gewonnen."], [CDU])
+    found, _ = events_of(*dated, later, *OTHER_NEWS, *CDU_NEWS)
+    ids = found[found["trigger"] == "Wahl"].set_index("article_id")["event_id"]
+    assert ids["d1"] == ids["d0"]
+    assert ids["l"] != ids["d0"]

@@ -695,11 +695,12 @@ RECALL_DAYS = 366
 #: ... to an event reported by at least this many articles (a well-known one), through one of
 #: its this many most frequent names.
 RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
-#: A common name of a person or an organisation (the president, not the victim; not a place)
-#: recalls an event only when it is the event's most frequent name and the event is reported
-#: by at least this many articles: ``seit Bidens Amtsantritt`` weeks later is the
-#: inauguration, one well-known occasion of that person. Not for acts that recur every few
-#: days (``daily``: the demonstrations of one movement, week after week).
+#: A common name of a person (the president, not the victim; not a place, nor an organisation:
+#: a party stands in every election, a government decides every week) recalls an event only
+#: when it is the event's most frequent name and the event is reported by at least this many
+#: articles: ``seit Bidens Amtsantritt`` weeks later is the inauguration, one well-known
+#: occasion of that person. Not for acts that recur every few days (``daily``: the
+#: demonstrations of one movement, week after week).
 RECALL_WELL_KNOWN = 10
 
 
@@ -735,7 +736,7 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
                             and span[1] <= m.published + SLACK_DAYS) \
                     or n not in {name for name, _ in _strongest(event.names, RECALL_NAMES)}:
                 continue
-            if n not in rare and (m.daily or n not in m.named
+            if n not in rare and (m.daily or n not in m.named or not n.startswith("per:")
                                   or len(event.articles) < RECALL_WELL_KNOWN
                                   or _strongest(event.names, 1)[0][0] != n):
                 continue  # a common name recalls only the well-known event it names first
