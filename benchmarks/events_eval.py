@@ -43,6 +43,10 @@ Figures, per gold:
   them) into ``benchmarks/events_judged.csv`` (``event_id,label,drawn_date,real,correct_date,
   reason``); when that file exists, precision = drawn events judged real and correctly dated /
   drawn events judged (event ids change when the grouping changes: unjudged ones are named).
+  A drawn event is judged *real* when at least half of the articles shown for it report one
+  real event (the mark and its label are that event's; the rest inflate its count), and
+  *correctly dated* when the drawn date is that event's day or span. With a majority required
+  instead (more than half), the rows of exactly half count as not real.
 - *halves* (bench): the found figures also for two halves of the gold split by a stable hash of
   ``event_key``: the development half (0) was read while changing the rules, the check half (1)
   was not, so the gap between them shows how much the rules were fitted.
