@@ -101,14 +101,20 @@ def test_shipped_pipeline_ends_with_the_rules():
     assert nlp.get_pipe("entity_rules").rules == load_rules()  # rebuilt after a data change
 
 
-def test_ner_eval_leaves_one_word_list_out():
-    # benchmarks/ner_eval.py --without legal_form: the ablations of training/README.md
+def _ner_eval():
+    """``benchmarks/ner_eval.py`` as a module (the benchmarks are no package)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
         "newslens_bench_ner_eval", config.PROJECT_DIR / "benchmarks" / "ner_eval.py")
     ner_eval = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(ner_eval)
+    return ner_eval
+
+
+def test_ner_eval_leaves_one_word_list_out():
+    # benchmarks/ner_eval.py --without legal_form: the ablations of training/README.md
+    ner_eval = _ner_eval()
     nlp = spacy.blank("de")
     nlp.add_pipe("newslens_entity_rules", name=ner_eval.RULES_PIPE).set_rules(load_rules())
     ner_eval.leave_out(nlp, ["legal_form"])
@@ -167,12 +173,7 @@ def test_names_in_an_enumeration_share_their_type(rules):
 
 
 def test_ner_eval_switches_a_correction_off():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "newslens_bench_ner_eval2", config.PROJECT_DIR / "benchmarks" / "ner_eval.py")
-    ner_eval = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ner_eval)
+    ner_eval = _ner_eval()
     nlp = spacy.blank("de")
     nlp.add_pipe("newslens_entity_rules", name=ner_eval.RULES_PIPE).set_rules(load_rules())
     ner_eval.leave_out(nlp, ["enumeration", "title_person"])
