@@ -52,18 +52,21 @@ change under it; ``training/ruler.py`` reads them from the data file when it bui
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from spacy.attrs import ORTH
 from spacy.strings import get_string_id
+from spacy.tokens import Span
 
 from newslens import config
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
@@ -154,8 +157,6 @@ class EntityRules:
 
     def correct(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """The corrected entities of `doc`, non-overlapping and in order."""
-        from spacy.tokens import Span
-
         taken = {i for e in ents for i in range(e.start, e.end)}
         out: list[Span] = []
         for ent in ents:
@@ -202,9 +203,6 @@ class EntityRules:
 
     def _named_events(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """``Dreißigjährigen Krieg``, ``ersten Weltkrieg``: one MISC entity (``event_noun``)."""
-        from spacy.attrs import ORTH
-        from spacy.tokens import Span
-
         if self._events.isdisjoint(doc.count_by(ORTH)):
             return ents
         at = {i: e for e in ents for i in range(e.start, e.end)}
@@ -228,9 +226,6 @@ class EntityRules:
 
     def _currency(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A currency word after a number (and an ``amount`` word) is a MISC entity."""
-        from spacy.attrs import ORTH
-        from spacy.tokens import Span
-
         if self._currencies.isdisjoint(doc.count_by(ORTH)):  # the words' hashes, counted in C
             return ents
         found = [t.i for t in doc
@@ -308,10 +303,6 @@ def _after_number(doc: Doc, i: int, amounts: set[str]) -> bool:
 def _enumeration(doc: Doc, ents: list[Span], not_name: set[str]) -> list[Span]:
     """Names in an enumeration share their type (see the module docstring); a word of
     `not_name` is no list item (``Amazon, Google und Co.``)."""
-    from collections import Counter
-
-    from spacy.tokens import Span
-
     by_start = {e.start: e for e in ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     seen: set[int] = set()
