@@ -1,6 +1,7 @@
 """Entity names on the bench corpus: split ids, cut genitives, abbreviations, the top 30.
 
     python benchmarks/entities_bench.py [--corpus PATH] [--skip N] [--limit N] [--top 30]
+        [--names-csv PATH]
 
 Runs the spaCy stage (from the cache when warm) and the entity stage, then prints
 
@@ -21,7 +22,9 @@ self-mention or unit by :func:`newslens.marks.mark_mentions` left out, as
 :func:`newslens.counts.select_mentions` does), with their commonest surface forms and two
 evidence sentences, for judging by reading. The judgements are in
 ``benchmarks/entities_top30_judged.csv`` (ids and offsets only, and in ``judged_at`` the
-commit whose output was judged). Prints; asserts nothing.
+commit whose output was judged). With ``--names-csv`` it also writes every entity id with its
+canonical name (``entity_id,canonical``, sorted): the same command at two commits, and a diff of
+the two files, lists the names a change renamed. Prints; asserts nothing.
 """
 
 from __future__ import annotations
@@ -160,6 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--limit", type=int, default=None, help="N articles only (after --skip)")
     p.add_argument("--out", type=Path, default=RESULTS / "entities_top30.csv")
     p.add_argument("--top", type=int, default=30)
+    p.add_argument("--names-csv", type=Path, help="write entity_id,canonical of every entity id")
     args = p.parse_args(argv)
 
     articles = load_corpus(args.corpus, errors="skip")
@@ -175,6 +179,9 @@ def main(argv: list[str] | None = None) -> None:
           f"({int((~mentions['compound']).sum())} plain), "
           f"{mentions['entity_id'].nunique()} entity ids")
     print(f"entity stage (canonicalize + entity_table): {seconds:.1f} s wall, {cpu:.1f} s CPU")
+    if args.names_csv:
+        names = mentions[["entity_id", "canonical"]].drop_duplicates()
+        names.sort_values(["entity_id", "canonical"]).to_csv(args.names_csv, index=False)
     boilerplate, _ = pipeline._boilerplate_stage(articles, use_cache=True)
     mentions = marks.mark_mentions(mentions, articles, boilerplate)
     plain = mentions[~mentions["compound"]]
