@@ -207,3 +207,20 @@ def test_an_enumeration_relabels_one_word_names_only(rules):
     assert _correct(rules, words, [(0, 1, "ORG"), (2, 4, "PER"), (5, 6, "ORG"),
                                    (7, 8, "ORG")]) == [
         ("Lancet", "ORG"), ("Alexander Greiner", "PER"), ("MD", "ORG"), ("BMJ", "ORG")]
+
+
+def test_the_quoted_title_after_a_work_noun_is_one_misc(rules):
+    words = ["Rilkes", "Roman", "„", "Die", "Aufzeichnungen", "des", "Malte", "Laurids", "Brigge",
+             "“", "und", "der", "Kinofilm", '"', "Kill", "Bill", "2", '"', "."]
+    assert _correct(rules, words, [(0, 1, "PER"), (7, 9, "PER"), (14, 16, "MISC")]) == [
+        ("Rilkes", "PER"), ("Die Aufzeichnungen des Malte Laurids Brigge", "MISC"),
+        ("Kill Bill 2", "MISC")]
+    # a word of the list in capitals matches itself only; a title starts with a capital or a
+    # digit and ends at its closing quote; a name across the quote is left alone
+    words = ["Im", "Grundstück", "„", "Alte", "Mühle", "“", "sang", "das", "Lied", "„",
+             "stille", "Nacht", "“", ",", "das", "Buch", "„", "Ohne", "Ende", "."]
+    assert _correct(rules, words, [(3, 5, "LOC")]) == [("Alte Mühle", "LOC")]
+    words = ["die", "Sendung", "„", "Markus", "Lanz", "“", "und", "die", "Show", "„", "Anne",
+             "Will", "“", "von", "Anne", "Will"]
+    assert _correct(rules, words, [(3, 5, "PER"), (10, 12, "PER"), (14, 16, "PER")]) == [
+        ("Markus Lanz", "MISC"), ("Anne Will", "MISC"), ("Anne Will", "PER")]

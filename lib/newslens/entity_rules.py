@@ -38,6 +38,12 @@ or where German spelling does:
   numbered world war (``ordinal``: ``bis zum ersten Weltkrieg``, ``2. Weltkrieges``) is one MISC
   entity, the adjective included, as GermEval tags them (a capitalised word opening a sentence
   is no such adjective: ``Der Krieg``);
+- ``work_noun``: the quoted title after a noun that names a work (``der Film „Das Boot“``,
+  ``sein Roman „Der Zauberberg“``, ``im Kinofilm "Kill Bill 2"``) is one MISC entity, as
+  GermEval (OTH) and the news guidelines tag works, whatever the NER made of its words; a word
+  of the list in lower case matches the ends of compounds (``film``: ``Kinofilm``), one
+  capitalised matches only itself (``Stück``, not ``Grundstück``); the title ends at the
+  closing quote within 20 words and starts with a capital or a digit;
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
   the list is a name of that label, and a one-word entity of another label takes it (``die
@@ -70,7 +76,7 @@ if TYPE_CHECKING:
 
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
-         "currency", "amount", "event_noun", "ordinal")
+         "currency", "amount", "event_noun", "ordinal", "work_noun")
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
 PASSES = ("title_person", "enumeration")
@@ -85,6 +91,11 @@ _DERIVED = ("erinnen", "erin", "ern", "ers", "er")
 #: Case endings a head or cue noun may carry: Landratsamt-s, Verband-es.
 _ENDINGS = ("", "s", "es")
 _FILE = "entity_rules.json"
+#: Opening quotation marks and the marks that close each: German „…“ and ‚…‘, French »…« and
+#: «…», English “…” and straight quotes.
+_CLOSING = {"„": {"“", "”", '"'}, "‚": {"‘", "’"}, "»": {"«"}, "«": {"»"}, "“": {"”", "“"},
+            '"': {'"', "“", "”"}}
+_OPENING = set(_CLOSING)
 
 
 def load_rules(path: Path | None = None) -> dict[str, list[str]]:
@@ -147,6 +158,9 @@ class EntityRules:
         self._events = {get_string_id(w + ending) for w in self.rules["event_noun"]
                         for ending in ("", "s", "es", "e", "en")}
         self._ordinals = set(self.rules["ordinal"])
+        works = self.rules["work_noun"]
+        self._work_ends = _with_endings(w for w in works if w[:1].islower())
+        self._work_words = {w + e for w in works if w[:1].isupper() for e in _ENDINGS}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -187,6 +201,8 @@ class EntityRules:
             out = self._currency(doc, out)
         if self._events:
             out = self._named_events(doc, out)
+        if self._work_ends or self._work_words:
+            out = self._titles_of_works(doc, out)
         if "enumeration" not in self.disabled and len(out) >= 2:
             out = _enumeration(doc, out, self._not_name)
         return out
@@ -222,6 +238,33 @@ class EntityRules:
             span = Span(doc, word.i, t.i + 1, label="MISC")
             ents = sorted([e for e in ents if e not in inside] + [span])
             at.update({word.i: span, t.i: span})
+        return ents
+
+    def _titles_of_works(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``der Film „Das Boot“``: the quoted title after a ``work_noun`` is one MISC entity."""
+        found = []
+        for t in doc:
+            if t.text not in _OPENING or t.i == 0 or t.i + 2 >= len(doc):
+                continue
+            noun = doc[t.i - 1]
+            if not (noun.text in self._work_words
+                    or (noun.text[:1].isupper() and noun.text.lower().endswith(self._work_ends))):
+                continue
+            first = doc[t.i + 1]
+            if not (first.text[:1].isupper() or first.text[:1].isdigit()):
+                continue
+            close = next((j for j in range(t.i + 2, min(t.i + 22, len(doc)))
+                          if doc[j].text in _CLOSING[t.text]), None)
+            if close is not None:
+                found.append((t.i + 1, close))
+        if not found:
+            return ents
+        for start, end in found:
+            inside = [e for e in ents if e.start < end and e.end > start]
+            if any(e.start < start or e.end > end for e in inside):
+                continue  # a name across the quote: leave it
+            span = Span(doc, start, end, label="MISC")
+            ents = sorted([e for e in ents if e not in inside] + [span])
         return ents
 
     def _currency(self, doc: Doc, ents: list[Span]) -> list[Span]:
