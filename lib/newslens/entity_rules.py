@@ -44,6 +44,11 @@ or where German spelling does:
   of the list in lower case matches the ends of compounds (``film``: ``Kinofilm``), one
   capitalised matches only itself (``Stück``, not ``Grundstück``); the title ends at the
   closing quote within 20 words and starts with a capital or a digit;
+- ``gazetteer_place``: a one-word name of a populated place (``places_geonames.csv``: GeoNames
+  places of 5,000 inhabitants or more, without the names that annotated text mostly does not
+  tag as places; ``training/geonames_places.py``) that the NER left untagged, right after a
+  ``locative`` preposition and not before another capitalised word, is a LOC entity (``nach
+  Hameln``, ``in Gangelt``, ``der Bürgermeister von Schliersee``);
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
   the list is a name of that label, and a one-word entity of another label takes it (``die
@@ -76,7 +81,9 @@ if TYPE_CHECKING:
 
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
-         "currency", "amount", "event_noun", "ordinal", "work_noun")
+         "currency", "amount", "event_noun", "ordinal", "work_noun", "locative",
+         "gazetteer_place")
+PLACES_CSV = config.DATA_DIR / "places_geonames.csv"
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
 PASSES = ("title_person", "enumeration")
@@ -95,7 +102,7 @@ _FILE = "entity_rules.json"
 #: «…», English “…” and straight quotes.
 _CLOSING = {"„": {"“", "”", '"'}, "‚": {"‘", "’"}, "»": {"«"}, "«": {"»"}, "“": {"”", "“"},
             '"': {'"', "“", "”"}}
-_OPENING = set(_CLOSING)
+_OPENING_IDS = {get_string_id(mark) for mark in _CLOSING}
 
 
 def load_rules(path: Path | None = None) -> dict[str, list[str]]:
@@ -114,6 +121,7 @@ def load_rules(path: Path | None = None) -> dict[str, list[str]]:
         rules[rule] = sorted(set(rules[rule]) | set(roles.loc[roles["kind"].isin(kinds), "role"]))
     rules["place_name"] = sorted(set(rules["place_name"]) | _kb_places())
     rules["currency"] = sorted(set(rules["currency"]) | _currencies())
+    rules["gazetteer_place"] = sorted(set(rules["gazetteer_place"]) | _gazetteer_places())
     return rules
 
 
@@ -123,6 +131,13 @@ def _kb_places() -> set[str]:
 
     aliases = alias_table()
     return set(aliases.loc[aliases["label"] == "LOC", "surface"])
+
+
+def _gazetteer_places() -> set[str]:
+    """The place names of ``places_geonames.csv``."""
+    if not PLACES_CSV.is_file():
+        return set()
+    return set(pd.read_csv(PLACES_CSV, usecols=["name"], dtype=str, keep_default_na=False)["name"])
 
 
 def _currencies() -> set[str]:
@@ -161,6 +176,8 @@ class EntityRules:
         works = self.rules["work_noun"]
         self._work_ends = _with_endings(w for w in works if w[:1].islower())
         self._work_words = {w + e for w in works if w[:1].isupper() for e in _ENDINGS}
+        self._gazetteer = {get_string_id(w) for w in self.rules["gazetteer_place"]}
+        self._locative = set(self.rules["locative"])
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -203,6 +220,8 @@ class EntityRules:
             out = self._named_events(doc, out)
         if self._work_ends or self._work_words:
             out = self._titles_of_works(doc, out)
+        if self._gazetteer and self._locative:
+            out = self._known_places(doc, out)
         if "enumeration" not in self.disabled and len(out) >= 2:
             out = _enumeration(doc, out, self._not_name)
         return out
@@ -240,11 +259,30 @@ class EntityRules:
             at.update({word.i: span, t.i: span})
         return ents
 
+    def _known_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``nach Hameln``: an untagged ``gazetteer_place`` after a ``locative`` word is LOC."""
+        orths = doc.to_array(ORTH).tolist()  # word hashes: no Token objects for most words
+        places = [i for i, orth in enumerate(orths) if orth in self._gazetteer and i > 0]
+        if not places:
+            return ents
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for i in places:
+            if i in taken or i - 1 in taken or doc[i - 1].text not in self._locative:
+                continue
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper():
+                continue  # part of a longer name: von Hameln Verlag
+            found.append(Span(doc, i, i + 1, label="LOC"))
+        return sorted(ents + found) if found else ents
+
     def _titles_of_works(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """``der Film „Das Boot“``: the quoted title after a ``work_noun`` is one MISC entity."""
         found = []
-        for t in doc:
-            if t.text not in _OPENING or t.i == 0 or t.i + 2 >= len(doc):
+        orths = doc.to_array(ORTH).tolist()
+        for i in (i for i, orth in enumerate(orths) if orth in _OPENING_IDS):
+            t = doc[i]
+            if t.i == 0 or t.i + 2 >= len(doc):
                 continue
             noun = doc[t.i - 1]
             if not (noun.text in self._work_words
