@@ -220,7 +220,7 @@ def test_no_derived_adjectives_or_lowercase_words(aliases):
         "afp", "dpa", "epd", "taz", "tagesschau.de", "derStandard.at", "die tageszeitung",
         "n-tv", "t-online", "medRxiv", "eBay",
         "al-Assad", "al-Kaida", "al-Qaida", "al-Scharaa", "al-Sharaa", "al-Sisi", "as-Sisi",
-        "bin Salman", "von der Leyen", "von der Leyens",
+        "bin Salman", "de Blasio", "von der Leyen", "von der Leyens",
     }
 
 

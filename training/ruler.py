@@ -37,6 +37,8 @@ PROJECT = HERE.parent
 RULER = "kb_ruler"
 #: The label corrections after it (newslens.entity_rules).
 RULES = "entity_rules"
+#: The line after which the model README's notes are kept when the ruler is rebuilt.
+NOTES = "\n<!-- notes: kept by training/ruler.py -->\n"
 #: An alias is left out when annotated text shows it this often, mostly not as an entity.
 MIN_SEEN = 3
 
@@ -104,7 +106,9 @@ def add_ruler(model: Path, kb_path: Path | None, corpus: Path, *, dev: bool = Fa
                                " after the statistical NER (newslens.ruler), then label"
                                " corrections from the words of entity_rules.csv and roles.csv"
                                " (newslens.entity_rules).")
-    readme = (model / "README.md").read_text(encoding="utf-8").split("\n## With the entity")[0]
+    full = (model / "README.md").read_text(encoding="utf-8")
+    readme = full.split("\n## With the entity")[0]
+    notes = full.partition(NOTES)[2]  # hand-written notes after the scores are kept
     tmp = Path(tempfile.mkdtemp(dir=model.parent, prefix=f".{model.name}."))
     try:
         nlp.to_disk(tmp)  # before scoring, which would add the scored text's words to the vocab
@@ -120,7 +124,8 @@ def add_ruler(model: Path, kb_path: Path | None, corpus: Path, *, dev: bool = Fa
             f"`{RULES}` (`newslens.entity_rules`) that corrects entities by "
             f"{sum(map(len, rules.values()))} words of `lib/newslens/data/entity_rules.csv` "
             "and `roles.csv` (the pipeline needs newslens installed); the whole "
-            f"pipeline scores on {scored}:\n\n```\n{report}\n```\n", encoding="utf-8")
+            f"pipeline scores on {scored}:\n\n```\n{report}\n```\n"
+            + (f"{NOTES}{notes}" if notes else ""), encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
