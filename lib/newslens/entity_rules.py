@@ -62,6 +62,7 @@ change under it; ``training/ruler.py`` reads them from the data file when it bui
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -98,6 +99,8 @@ _DERIVED = ("erinnen", "erin", "ern", "ers", "er")
 #: Case endings a head or cue noun may carry: Landratsamt-s, Verband-es.
 _ENDINGS = ("", "s", "es")
 _FILE = "entity_rules.json"
+#: Word lists saved in a file of their own, compressed, beside ``_FILE``.
+_LARGE = ("gazetteer_place",)
 #: Opening quotation marks and the marks that close each: German „…“ and ‚…‘, French »…« and
 #: «…», English “…” and straight quotes.
 _CLOSING = {"„": {"“", "”", '"'}, "‚": {"‘", "’"}, "»": {"«"}, "«": {"»"}, "“": {"”", "“"},
@@ -344,11 +347,21 @@ class EntityRules:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / _FILE).write_text(json.dumps(self.rules, ensure_ascii=False, indent=0),
+        lists = {rule: words for rule, words in self.rules.items() if rule not in _LARGE}
+        (path / _FILE).write_text(json.dumps(lists, ensure_ascii=False, indent=0),
                                   encoding="utf-8")
+        for rule in _LARGE:  # tens of thousands of names: one per line, compressed
+            text = "\n".join(self.rules[rule]).encode("utf-8")
+            (path / f"{rule}.txt.gz").write_bytes(gzip.compress(text, mtime=0))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
-        self.set_rules(json.loads((Path(path) / _FILE).read_text(encoding="utf-8")))
+        path = Path(path)
+        rules = json.loads((path / _FILE).read_text(encoding="utf-8"))
+        for rule in _LARGE:
+            if (path / f"{rule}.txt.gz").is_file():
+                text = gzip.decompress((path / f"{rule}.txt.gz").read_bytes()).decode("utf-8")
+                rules[rule] = [w for w in text.split("\n") if w]
+        self.set_rules(rules)
         return self
 
 
