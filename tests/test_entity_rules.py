@@ -209,20 +209,25 @@ def test_an_enumeration_relabels_one_word_names_only(rules):
         ("Lancet", "ORG"), ("Alexander Greiner", "PER"), ("MD", "ORG"), ("BMJ", "ORG")]
 
 
+def _correct_text(rules: EntityRules, text: str, ents: list[tuple[int, int, str]]) -> list[tuple]:
+    """Like _correct, on a text the blank German tokenizer splits (spaces as written)."""
+    doc = spacy.blank("de")(text)
+    doc.ents = [doc.char_span(*e) for e in ents]
+    return [(e.text, e.label_) for e in rules(doc).ents]
+
+
 def test_the_quoted_title_after_a_work_noun_is_one_misc(rules):
-    words = ["Rilkes", "Roman", "„", "Die", "Aufzeichnungen", "des", "Malte", "Laurids", "Brigge",
-             "“", "und", "der", "Kinofilm", '"', "Kill", "Bill", "2", '"', "."]
-    assert _correct(rules, words, [(0, 1, "PER"), (7, 9, "PER"), (14, 16, "MISC")]) == [
+    text = ('Rilkes Roman „Die Aufzeichnungen des Malte Laurids Brigge“ und der Kinofilm '
+            '"Kill Bill 2".')
+    assert _correct_text(rules, text, [(0, 6, "PER"), (43, 57, "PER"), (77, 86, "MISC")]) == [
         ("Rilkes", "PER"), ("Die Aufzeichnungen des Malte Laurids Brigge", "MISC"),
         ("Kill Bill 2", "MISC")]
     # a word of the list in capitals matches itself only; a title starts with a capital or a
     # digit and ends at its closing quote; a name across the quote is left alone
-    words = ["Im", "Grundstück", "„", "Alte", "Mühle", "“", "sang", "das", "Lied", "„",
-             "stille", "Nacht", "“", ",", "das", "Buch", "„", "Ohne", "Ende", "."]
-    assert _correct(rules, words, [(3, 5, "LOC")]) == [("Alte Mühle", "LOC")]
-    words = ["die", "Sendung", "„", "Markus", "Lanz", "“", "und", "die", "Show", "„", "Anne",
-             "Will", "“", "von", "Anne", "Will"]
-    assert _correct(rules, words, [(3, 5, "PER"), (10, 12, "PER"), (14, 16, "PER")]) == [
+    text = "Im Grundstück „Alte Mühle“ sang das Lied „stille Nacht“, das Buch „Ohne Ende."
+    assert _correct_text(rules, text, [(15, 25, "LOC")]) == [("Alte Mühle", "LOC")]
+    text = "die Sendung „Markus Lanz“ und die Show „Anne Will“ von Anne Will"
+    assert _correct_text(rules, text, [(13, 24, "PER"), (40, 49, "PER"), (55, 64, "PER")]) == [
         ("Markus Lanz", "MISC"), ("Anne Will", "MISC"), ("Anne Will", "PER")]
 
 
@@ -235,3 +240,9 @@ def test_a_known_place_after_a_locative_preposition_is_a_place(rules):
              "Salon", "."]
     assert _correct(rules, words, [(6, 7, "ORG")]) == [("Gangelt", "ORG")]
     assert "Kita" not in rules.rules["gazetteer_place"]
+
+
+def test_a_closing_quote_after_a_work_noun_opens_no_title(rules):
+    nlp = spacy.blank("de")
+    doc = nlp('Sie las „Das Buch“ Er fand den Roman " Alte Zeit " und das Buch "Neue Zeit".')
+    assert [(e.text, e.label_) for e in rules(doc).ents] == [("Neue Zeit", "MISC")]

@@ -42,8 +42,10 @@ or where German spelling does:
   ``sein Roman „Der Zauberberg“``, ``im Kinofilm "Kill Bill 2"``) is one MISC entity, as
   GermEval (OTH) and the news guidelines tag works, whatever the NER made of its words; a word
   of the list in lower case matches the ends of compounds (``film``: ``Kinofilm``), one
-  capitalised matches only itself (``Stück``, not ``Grundstück``); the title ends at the
-  closing quote within 20 words and starts with a capital or a digit;
+  capitalised matches only itself (``Stück``, not ``Grundstück``); the title starts with a
+  capital or a digit and ends at the closing quote within 20 words (a ``“`` or ``"`` opens a
+  title only after a space and glued to the next word, so a closing quote is never taken for
+  an opening one: ``das Buch“ Er ...``);
 - ``gazetteer_place``: a one-word name of a populated place (``places_geonames.csv``: GeoNames
   places of 5,000 inhabitants or more, without the names that annotated text mostly does not
   tag as places; ``training/geonames_places.py``) that the NER left untagged, right after a
@@ -106,6 +108,9 @@ _LARGE = ("gazetteer_place",)
 _CLOSING = {"„": {"“", "”", '"'}, "‚": {"‘", "’"}, "»": {"«"}, "«": {"»"}, "“": {"”", "“"},
             '"': {'"', "“", "”"}}
 _OPENING_IDS = {get_string_id(mark) for mark in _CLOSING}
+#: Marks that open and close quotations: as an opening one, such a mark follows a space and is
+#: glued to the next word, and its closing one is glued to the word before it.
+_AMBIGUOUS = {"“", '"'}
 
 
 def load_rules(path: Path | None = None) -> dict[str, list[str]]:
@@ -288,6 +293,9 @@ class EntityRules:
             if t.i == 0 or t.i + 2 >= len(doc):
                 continue
             noun = doc[t.i - 1]
+            ambiguous = t.text in _AMBIGUOUS  # “ and " also close quotations
+            if ambiguous and (not noun.whitespace_ or t.whitespace_):
+                continue  # a closing quote (Buch“ Er ...), or a quote standing alone
             if not (noun.text in self._work_words
                     or (noun.text[:1].isupper() and noun.text.lower().endswith(self._work_ends))):
                 continue
@@ -295,7 +303,8 @@ class EntityRules:
             if not (first.text[:1].isupper() or first.text[:1].isdigit()):
                 continue
             close = next((j for j in range(t.i + 2, min(t.i + 22, len(doc)))
-                          if doc[j].text in _CLOSING[t.text]), None)
+                          if doc[j].text in _CLOSING[t.text]
+                          and not (ambiguous and doc[j - 1].whitespace_)), None)
             if close is not None:
                 found.append((t.i + 1, close))
         if not found:
