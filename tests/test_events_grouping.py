@@ -664,30 +664,28 @@ def test_reports_of_one_day_in_other_words_with_the_same_two_main_names_are_one_
     assert len(set(_merged(other, [0, 0, 1, 1]))) == 2
 
 
-def test_an_old_plan_for_the_days_of_a_past_event_names_that_event():
-    # In March, the inauguration of 20 January is named as what was prepared for (a plan
-    # dated before its report): it reports that inauguration, however long after.
+def _inauguration_and_a_later_plan(day: str, date: str) -> tuple[pd.DataFrame, pd.Series]:
+    """Three reports of Biden's inauguration of 20 January and, in March, a plan for `day`;
+    the event mentions and the plan's row."""
     dated = [Doc(f"d{k}", "2021-01-21", ["Biden wurde am Mittwoch als Präsident vereidigt."],
                  [BIDEN], [("Mittwoch", "2021-01-20", "2021-01-20", "day")]) for k in range(3)]
     later = Doc("late", "2021-03-04", ["Das Kapitol wurde in Vorbereitung auf Bidens "
-                                       "Amtseinführung am 20. Januar abgesichert."],
-                [("Bidens", "PER", "per:joe_biden", "Joe Biden")],
-                [("20. Januar", "2021-01-20", "2021-01-20", "day")])
+                                       f"Amtseinführung am {day} abgesichert."],
+                [("Bidens", "PER", "per:joe_biden", "Joe Biden")], [(day, date, date, "day")])
     found, _ = events_of(*dated, later)
-    plan = only(found, "Amtseinführung")
+    return found, only(found, "Amtseinführung")
+
+
+def test_an_old_plan_for_the_days_of_a_past_event_names_that_event():
+    # In March, the inauguration of 20 January is named as what was prepared for (a plan
+    # dated before its report): it reports that inauguration, however long after.
+    found, plan = _inauguration_and_a_later_plan("20. Januar", "2021-01-20")
     assert plan["modality"] == "planned"
     assert plan["event_id"] == found[found["article_id"] == "d0"]["event_id"].iloc[0]
 
 
 def test_an_old_plan_for_other_days_does_not_join_the_event():
-    dated = [Doc(f"d{k}", "2021-01-21", ["Biden wurde am Mittwoch als Präsident vereidigt."],
-                 [BIDEN], [("Mittwoch", "2021-01-20", "2021-01-20", "day")]) for k in range(3)]
-    later = Doc("late", "2021-03-04", ["Das Kapitol wurde in Vorbereitung auf Bidens "
-                                       "Amtseinführung am 12. Februar abgesichert."],
-                [("Bidens", "PER", "per:joe_biden", "Joe Biden")],
-                [("12. Februar", "2021-02-12", "2021-02-12", "day")])
-    found, _ = events_of(*dated, later)
-    plan = only(found, "Amtseinführung")
+    found, plan = _inauguration_and_a_later_plan("12. Februar", "2021-02-12")
     assert plan["event_id"] != found[found["article_id"] == "d0"]["event_id"].iloc[0]
 
 
