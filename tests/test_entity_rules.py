@@ -246,3 +246,33 @@ def test_a_closing_quote_after_a_work_noun_opens_no_title(rules):
     nlp = spacy.blank("de")
     doc = nlp('Sie las „Das Buch“ Er fand den Roman " Alte Zeit " und das Buch "Neue Zeit".')
     assert [(e.text, e.label_) for e in rules(doc).ents] == [("Neue Zeit", "MISC")]
+
+
+def test_a_one_word_place_that_is_a_common_noun_is_dropped(rules):
+    words = ["Er", "ging", "in", "die", "Sauna", ",", "nicht", "nach", "Berlin", "oder", "ins",
+             "Inland", "."]
+    assert _correct(rules, words, [(4, 5, "LOC"), (8, 9, "LOC"), (11, 12, "LOC")]) == [
+        ("Berlin", "LOC")]
+    # a name of the knowledge base stays, and so does a longer name holding the noun
+    doc = Doc(spacy.blank("de").vocab, words=["die", "Sauna", "am", "Deutschen", "Eck"])
+    doc.ents = [Span(doc, 1, 2, "LOC", kb_id="loc:sauna"), Span(doc, 3, 5, "LOC")]
+    assert [e.text for e in rules(doc).ents] == ["Sauna", "Deutschen Eck"]
+
+
+def test_a_one_word_person_that_is_a_common_noun_is_dropped_only_after_an_article(rules):
+    words = ["Die", "Juristin", "und", "Heinz", "Stolz", ",", "sagt", "Stolz", ",", "der",
+             "Stolz", "."]
+    # Stolz after an article is a person here: the text names Heinz Stolz
+    assert _correct(rules, words, [(1, 2, "PER"), (3, 5, "PER"), (7, 8, "PER"),
+                                   (10, 11, "PER")]) == [
+        ("Heinz Stolz", "PER"), ("Stolz", "PER"), ("Stolz", "PER")]
+    assert _correct(rules, ["sagte", "der", "Stolz", "."], [(2, 3, "PER")]) == []
+    assert _correct(rules, ["sagte", "Stolz", "."], [(1, 2, "PER")]) == [("Stolz", "PER")]
+
+
+def test_the_common_nouns_hold_no_name():
+    nouns = set(load_rules()["common_noun"])
+    assert {"Sauna", "Inland", "Juristin", "Dorfrand", "Stolz"} <= nouns
+    # names of Wiktionary (Koch, Fischer), of the knowledge base and the gazetteer, their
+    # genitives, and words the annotated training text mostly tags as part of a name
+    assert not nouns & {"Koch", "Fischer", "Berlin", "Spiegel", "Chinas", "Hameln", "Kapitol"}

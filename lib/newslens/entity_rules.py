@@ -51,6 +51,14 @@ or where German spelling does:
   tag as places; ``training/geonames_places.py``) that the NER left untagged, right after a
   ``locative`` preposition and not before another capitalised word, is a LOC entity (``nach
   Hameln``, ``in Gangelt``, ``der Bürgermeister von Schliersee``);
+- ``common_noun``: a one-word entity the NER found (no knowledge-base id) that is a German
+  common noun is dropped: a LOC always (``in die Sauna``, ``im Inland``, ``am Dorfrand``), a PER
+  right after an article or possessive (``die Juristin``, ``einen Dämon``) unless a longer
+  person name of the text holds it (``Heinz Stolz`` ... ``der Stolz``); a surname that is also
+  a noun without an article before it stays (``sagt Stolz``). The nouns are the forms of the
+  German Wiktionary's nouns that have no sense as a name, without the knowledge base's and the
+  gazetteer's names and the words that annotated training text tags mostly inside a name
+  (``common_nouns.txt.gz``, ``training/common_nouns.py``);
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
   the list is a name of that label, and a one-word entity of another label takes it (``die
@@ -85,8 +93,9 @@ if TYPE_CHECKING:
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
          "currency", "amount", "event_noun", "ordinal", "work_noun", "locative",
-         "gazetteer_place")
+         "gazetteer_place", "common_noun")
 PLACES_CSV = config.DATA_DIR / "places_geonames.csv"
+COMMON_NOUNS = config.DATA_DIR / "common_nouns.txt.gz"
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
 PASSES = ("title_person", "enumeration")
@@ -102,7 +111,15 @@ _DERIVED = ("erinnen", "erin", "ern", "ers", "er")
 _ENDINGS = ("", "s", "es")
 _FILE = "entity_rules.json"
 #: Word lists saved in a file of their own, compressed, beside ``_FILE``.
-_LARGE = ("gazetteer_place",)
+_LARGE = ("gazetteer_place", "common_noun")
+#: Words that put a noun after them: a one-word PER entity right after one of these that is a
+#: ``common_noun`` is that noun (``die Juristin``), a surname rarely follows them.
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+    "keines mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines sein "
+    "seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren "
+    "unserem unserer unseres euer eure euren eurem eurer eures dieser diese diesen diesem dieses "
+    "jener jene jenen jenem jenes jeder jede jeden jedem jedes im ins am zum zur vom beim".split())
 #: Opening quotation marks and the marks that close each: German „…“ and ‚…‘, French »…« and
 #: «…», English “…” and straight quotes.
 _CLOSING = {"„": {"“", "”", '"'}, "‚": {"‘", "’"}, "»": {"«"}, "«": {"»"}, "“": {"”", "“"},
@@ -130,6 +147,7 @@ def load_rules(path: Path | None = None) -> dict[str, list[str]]:
     rules["place_name"] = sorted(set(rules["place_name"]) | _kb_places())
     rules["currency"] = sorted(set(rules["currency"]) | _currencies())
     rules["gazetteer_place"] = sorted(set(rules["gazetteer_place"]) | _gazetteer_places())
+    rules["common_noun"] = sorted(set(rules["common_noun"]) | _common_nouns())
     return rules
 
 
@@ -146,6 +164,13 @@ def _gazetteer_places() -> set[str]:
     if not PLACES_CSV.is_file():
         return set()
     return set(pd.read_csv(PLACES_CSV, usecols=["name"], dtype=str, keep_default_na=False)["name"])
+
+
+def _common_nouns() -> set[str]:
+    """The noun forms of ``common_nouns.txt.gz`` (``training/common_nouns.py``)."""
+    if not COMMON_NOUNS.is_file():
+        return set()
+    return set(gzip.decompress(COMMON_NOUNS.read_bytes()).decode("utf-8").split("\n")) - {""}
 
 
 def _currencies() -> set[str]:
@@ -186,6 +211,7 @@ class EntityRules:
         self._work_words = {w + e for w in works if w[:1].isupper() for e in _ENDINGS}
         self._gazetteer = {get_string_id(w) for w in self.rules["gazetteer_place"]}
         self._locative = set(self.rules["locative"])
+        self._common = {get_string_id(w) for w in self.rules["common_noun"]}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -201,6 +227,8 @@ class EntityRules:
         for ent in ents:
             start, end, label = ent.start, ent.end, ent.label_
             if all(_bare(t.text) in self._not_name for t in ent):
+                continue
+            if self._common and self._is_common_noun(doc, ent, ents):
                 continue
             if label in ("LOC", "MISC") and self._derived_from_place(ent.text):
                 continue
@@ -233,6 +261,22 @@ class EntityRules:
         if "enumeration" not in self.disabled and len(out) >= 2:
             out = _enumeration(doc, out, self._not_name)
         return out
+
+    def _is_common_noun(self, doc: Doc, ent: Span, ents: list[Span]) -> bool:
+        """A one-word entity the NER found (no knowledge-base id) that is a ``common_noun``:
+        a LOC always (``in die Sauna``, ``im Inland``), a PER right after a determiner
+        (``die Juristin``) and not a word of a longer PER name of the text (``Neubauer`` after
+        ``Luisa Neubauer``)."""
+        if len(ent) != 1 or ent.kb_id or ent.label_ not in ("LOC", "PER"):
+            return False
+        if ent[0].orth not in self._common:
+            return False
+        if ent.label_ == "LOC":
+            return True
+        if ent.start == 0 or doc[ent.start - 1].lower_ not in _DETERMINERS:
+            return False
+        return not any(e.label_ == "PER" and len(e) > 1 and ent.text in (t.text for t in e)
+                       for e in ents)
 
     def _derived_from_place(self, text: str) -> bool:
         """Whether `text` is a place name with a derivational ending: ``Stuttgartern``,

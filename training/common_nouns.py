@@ -1,0 +1,117 @@
+"""Write ``lib/newslens/data/common_nouns.txt.gz``: the forms of German nouns that are never
+names, for the ``entity_rules`` correction ``common_noun`` (a one-word LOC entity that is a
+common noun is no entity: ``in die Sauna``, ``im Inland``, ``am Dorfrand``; a one-word PER
+entity only after an article or possessive: ``die Juristin``, ``einen Dämon``).
+
+    pip install german-nouns==1.2.5   # Wiktionary's German nouns in a package; only this script
+    python training/common_nouns.py [--corpus training/corpus]
+
+The nouns are those of the German Wiktionary as the package ``german-nouns`` lists them
+(``nouns.csv``: lemma, part of speech and every inflected form; Wiktionary, CC BY-SA 4.0,
+https://de.wiktionary.org): every form, one word with a capital first letter and at least three
+letters, of an entry that has no sense as a name (part of speech ``Toponym``, ``Vorname``,
+``Nachname``, ``Eigenname``, ``Straßenname`` or ``Abkürzung``). Left out, so that the list
+never holds a name:
+
+- the forms of the entries that do have a name sense (``Koch``, ``Berlin``, ``Fischer``);
+- the words of the names and aliases of ``kb.csv`` and the places of ``places_geonames.csv``,
+  with and without a genitive ``s`` (``Spiegel``, ``Linde``, ``Chinas``);
+- words that the annotated training text (GermEval train and the news annotations, the text
+  ``training/geonames_places.py`` reads for the same purpose; never an evaluation split) shows
+  inside an entity at least as often as outside one (``Kapitol``, ``Reichstagsgebäude``).
+
+The file is committed, so building the pipeline does not need the package; the list of words is
+under Wiktionary's licence, CC BY-SA 4.0 (README, "Data and licences").
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import sys
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+HERE = Path(__file__).resolve().parent
+PROJECT = HERE.parent
+OUT = PROJECT / "lib" / "newslens" / "data" / "common_nouns.txt.gz"
+#: Wiktionary parts of speech that make an entry a name.
+NAME_POS = {"Toponym", "Vorname", "Nachname", "Eigenname", "Straßenname", "Abkürzung"}
+
+
+def entity_usage(corpus: Path, vocab) -> tuple[Counter, Counter]:
+    """How often each word occurs in annotated training text, and how often inside an entity."""
+    seen, inside = Counter(), Counter()
+    paths = [corpus / "germeval_train.spacy", *sorted((corpus / "extra").glob("*.spacy"))]
+    for path in (p for p in paths if p.is_file()):
+        for doc in DocBin().from_disk(path).get_docs(vocab):
+            for token in doc:
+                seen[token.text] += 1
+                inside[token.text] += token.ent_type_ != ""
+    return seen, inside
+
+
+def wiktionary_nouns(path: Path) -> tuple[set[str], set[str]]:
+    """The forms of entries without a name sense, and those of entries with one."""
+    common, named = set(), set()
+    csv.field_size_limit(1 << 20)
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            pos = set((row.pop("pos") or "").split(","))
+            forms = {v for k, v in row.items() if v and not k.startswith("genus")}
+            (named if pos & NAME_POS else common).update(forms)
+    return common, named
+
+
+def known_names() -> set[str]:
+    """The words of the knowledge base's names and aliases and the gazetteer's place names."""
+    sys.path.insert(0, str(PROJECT / "lib"))
+    from newslens.entity_rules import PLACES_CSV
+    from newslens.kb import alias_table
+
+    words = {w for surface in alias_table()["surface"] for w in surface.split()}
+    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
+        words |= {row["name"] for row in csv.DictReader(f)}
+    return words
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args(argv)
+    try:
+        import german_nouns
+    except ImportError:
+        raise SystemExit("training/common_nouns.py needs Wiktionary's nouns: "
+                         "pip install german-nouns==1.2.5") from None
+    if not (args.corpus / "germeval_train.spacy").is_file():
+        raise SystemExit(f"{args.corpus}/germeval_train.spacy not found: run "
+                         "python training/build_model.py --stage corpus first")
+    common, named = wiktionary_nouns(Path(german_nouns.__path__[0]) / "nouns.csv")
+    names = known_names() | named
+    nlp = spacy.blank("de")
+    seen, inside = entity_usage(args.corpus, nlp.vocab)
+    words, left_out = [], []
+    for word in sorted(common - names):
+        if len(word) < 3 or not word[:1].isupper() or not word.replace("-", "").isalpha():
+            continue
+        if word.endswith("s") and word[:-1] in names:
+            continue  # Chinas
+        if len(nlp.make_doc(word)) != 1:
+            continue
+        if inside[word] and inside[word] >= seen[word] - inside[word]:
+            left_out.append(f"{word} ({inside[word]} of {seen[word]} in an entity)")
+            continue
+        words.append(word)
+    args.out.write_bytes(gzip.compress("\n".join(words).encode("utf-8"), mtime=0))
+    print(f"{args.out}: {len(words)} noun forms ({len(left_out)} left out as mostly inside an "
+          f"entity in the training text, e.g. {', '.join(left_out[:8])})")
+
+
+if __name__ == "__main__":
+    main()
