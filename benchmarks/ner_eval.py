@@ -16,8 +16,9 @@ knowledge-base ruler (``kb_ruler``), scoring the statistical NER alone. ``--with
 ``data/entity_rules.csv`` (``legal_form``, ``org_head``, ``org_cue``, ``role``, ``place_word``,
 ``not_name``, ``place_name``, ``currency``, ``amount``, ``event_noun``, ``ordinal``,
 ``work_noun``, ``locative``, ``gazetteer_place``, ``common_noun``), ``coordination``
-(growing names cut in a coordination of truncated compounds), ``title_person`` (a title before a one-word place or
-organisation makes it a person) or ``enumeration`` (names in an enumeration share their type),
+(growing names cut in a coordination of truncated compounds), ``title_person`` (a title
+before a one-word place or organisation makes it a person) or ``enumeration`` (names in an
+enumeration share their type),
 the ablations of training/README.md. The time ``entity_rules`` takes alone, on the docs the
 components before it made, is printed as words/s under each set.
 """

@@ -114,12 +114,16 @@ _FILE = "entity_rules.json"
 _LARGE = ("gazetteer_place", "common_noun")
 #: Words that put a noun after them: a one-word PER entity right after one of these that is a
 #: ``common_noun`` is that noun (``die Juristin``), a surname rarely follows them.
-_DETERMINERS = frozenset(
-    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
-    "keines mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines sein "
-    "seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren "
-    "unserem unserer unseres euer eure euren eurem eurer eures dieser diese diesen diesem dieses "
-    "jener jene jenen jenem jenes jeder jede jeden jedem jedes im ins am zum zur vom beim".split())
+_DETERMINERS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "kein", "keine", "keinen", "keinem", "keiner", "keines", "mein", "meine", "meinen", "meinem",
+    "meiner", "meines", "dein", "deine", "deinen", "deinem", "deiner", "deines", "sein", "seine",
+    "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres",
+    "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "euer", "eure", "euren",
+    "eurem", "eurer", "eures", "dieser", "diese", "diesen", "diesem", "dieses", "jener", "jene",
+    "jenen", "jenem", "jenes", "jeder", "jede", "jeden", "jedem", "jedes", "im", "ins", "am",
+    "zum", "zur", "vom", "beim",
+})
 #: Opening quotation marks and the marks that close each: German „…“ and ‚…‘, French »…« and
 #: «…», English “…” and straight quotes.
 _CLOSING = {"„": {"“", "”", '"'}, "‚": {"‘", "’"}, "»": {"«"}, "«": {"»"}, "“": {"”", "“"},
