@@ -30,29 +30,17 @@ import argparse
 import csv
 import gzip
 import sys
-from collections import Counter
 from pathlib import Path
 
 import spacy
-from spacy.tokens import DocBin
+
+from wordlists import require_corpus, require_package, usage
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 OUT = PROJECT / "lib" / "newslens" / "data" / "common_nouns.txt.gz"
 #: Wiktionary parts of speech that make an entry a name.
 NAME_POS = {"Toponym", "Vorname", "Nachname", "Eigenname", "Straßenname", "Abkürzung"}
-
-
-def entity_usage(corpus: Path, vocab) -> tuple[Counter, Counter]:
-    """How often each word occurs in annotated training text, and how often inside an entity."""
-    seen, inside = Counter(), Counter()
-    paths = [corpus / "germeval_train.spacy", *sorted((corpus / "extra").glob("*.spacy"))]
-    for path in (p for p in paths if p.is_file()):
-        for doc in DocBin().from_disk(path).get_docs(vocab):
-            for token in doc:
-                seen[token.text] += 1
-                inside[token.text] += token.ent_type_ != ""
-    return seen, inside
 
 
 def wiktionary_nouns(path: Path) -> tuple[set[str], set[str]]:
@@ -84,18 +72,13 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--corpus", type=Path, default=HERE / "corpus")
     p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args(argv)
-    try:
-        import german_nouns
-    except ImportError:
-        raise SystemExit("training/common_nouns.py needs Wiktionary's nouns: "
-                         "pip install german-nouns==1.2.5") from None
-    if not (args.corpus / "germeval_train.spacy").is_file():
-        raise SystemExit(f"{args.corpus}/germeval_train.spacy not found: run "
-                         "python training/build_model.py --stage corpus first")
+    german_nouns = require_package("german_nouns", "common_nouns.py", "Wiktionary's nouns",
+                                   "german-nouns==1.2.5")
+    require_corpus(args.corpus)
     common, named = wiktionary_nouns(Path(german_nouns.__path__[0]) / "nouns.csv")
     names = known_names() | named
     nlp = spacy.blank("de")
-    seen, inside = entity_usage(args.corpus, nlp.vocab)
+    seen, inside = usage(args.corpus, nlp.vocab)
     words, left_out = [], []
     for word in sorted(common - names):
         if len(word) < 3 or not word[:1].isupper() or not word.replace("-", "").isalpha():

