@@ -6,6 +6,7 @@ Offsets are found in the test texts, never counted by hand.
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pandas as pd
@@ -282,11 +283,12 @@ def test_the_corpus_dominant_full_name_wins_over_a_rarer_one():
 
 
 def test_a_rare_full_name_does_not_claim_a_frequent_lone_name():
-    texts = {"a": "Die Generation Corona lernt.", "b": "Corona wütet.", "c": "Corona bleibt.",
-             "d": "Die Corona-Krise."}
-    out = run(texts, [("a", "Generation Corona", "PER"), ("b", "Corona", "PER"),
-                      ("c", "Corona", "PER")])
-    assert list(out["entity_id"]) == ["per:generation_corona", "per:corona", "per:corona"]
+    # (a lone name that is a common noun, Corona, would be no person at all)
+    texts = {"a": "Die Generation Greta lernt.", "b": "Greta wütet.", "c": "Greta bleibt.",
+             "d": "Die Greta-Krise."}
+    out = run(texts, [("a", "Generation Greta", "PER"), ("b", "Greta", "PER"),
+                      ("c", "Greta", "PER")])
+    assert list(out["entity_id"]) == ["per:generation_greta", "per:greta", "per:greta"]
 
 
 def test_compound_parts_link_to_surnames_of_their_own_article_only():
@@ -1042,3 +1044,29 @@ def test_a_name_of_a_feminine_noun_is_named_by_its_nominative_in_e():
                       ("b", "Friedlichen Revolution", "MISC"),
                       ("c", "Friedlicher Revolution", "MISC")])
     assert out["canonical"].tolist() == ["Friedliche Revolution"] * 3
+
+
+def test_a_person_named_only_by_a_common_noun_is_no_person():
+    texts = {"a": "Opa kam. Das war Pech, sagte Stolz.",
+             "b": "Heinz Stolz kam. Stolz sagte, Opa kam.",
+             "c": "Trump kam mit Opa-Witzen."}
+    tagged = [("a", "Opa", "PER"), ("a", "Pech", "PER"), ("a", "Stolz", "PER"),
+              ("b", "Heinz Stolz", "PER"), ("b", "Stolz", "PER", 1), ("b", "Opa", "PER"),
+              ("c", "Trump", "PER")]
+    out = run(texts, tagged)
+    # Opa and Pech are nouns in every place; Stolz is Heinz Stolz where the article names him
+    # in full; a person of the knowledge base is never touched
+    assert "per:opa" not in set(out["entity_id"]) and "per:pech" not in set(out["entity_id"])
+    assert "per:heinz_stolz" in set(out["entity_id"])
+    assert "per:donald_trump" in set(out["entity_id"])
+
+
+def test_common_nouns_come_from_the_data_file(tmp_path):
+    from newslens.kb import load_common_nouns
+
+    nouns = load_common_nouns()
+    assert {"Opa", "Pech", "Soziologin"} <= nouns and not nouns & {"Merkel", "Koch", "Berlin"}
+    path = tmp_path / "nouns.txt.gz"
+    path.write_bytes(gzip.compress(b"Opa\nPech\n"))
+    assert load_common_nouns(path) == {"Opa", "Pech"}
+    assert load_common_nouns(tmp_path / "missing.txt.gz") == frozenset()

@@ -18,8 +18,16 @@ import pandas as pd
 
 from newslens.config import LABELS
 from newslens.frames import rows as table_rows
-from newslens.kb import alias_table, load_kb, load_roles, slugify, split_former_names
+from newslens.kb import (
+    alias_table,
+    load_common_nouns,
+    load_kb,
+    load_roles,
+    slugify,
+    split_former_names,
+)
 from newslens.names import (
+    drop_common_noun_persons,
     drop_common_phrases,
     kb_inflection_keys,
     kind_lexicon,
@@ -120,6 +128,7 @@ def canonicalize(
     linked = merge_abbreviations(linked, context,
                                  lambda surface: linker.kb_entity(surface, fold=False),
                                  linker.kb_ids)
+    linked = drop_common_noun_persons(linked, load_common_nouns(), kb_ids=linker.kb_ids)
     linked = drop_common_phrases(linked, tokens, kb_ids=linker.kb_ids, word=_WORD,
                                  context=context, kb_aliases=linker.one_word_aliases(),
                                  vocabulary=linker.vocabulary)

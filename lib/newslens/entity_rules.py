@@ -172,9 +172,9 @@ def _gazetteer_places() -> set[str]:
 
 def _common_nouns() -> set[str]:
     """The noun forms of ``common_nouns.txt.gz`` (``training/common_nouns.py``)."""
-    if not COMMON_NOUNS.is_file():
-        return set()
-    return set(gzip.decompress(COMMON_NOUNS.read_bytes()).decode("utf-8").split("\n")) - {""}
+    from newslens.kb import load_common_nouns
+
+    return set(load_common_nouns(COMMON_NOUNS))
 
 
 def _currencies() -> set[str]:

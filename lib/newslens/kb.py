@@ -25,6 +25,8 @@ from newslens import config
 
 KB_FILE = "kb.csv"
 ROLES_FILE = "roles.csv"
+#: German common nouns that are never names (``training/common_nouns.py``; Wiktionary).
+COMMON_NOUNS_FILE = "common_nouns.txt.gz"
 
 #: Required KB columns, in file order.
 KB_COLUMNS = ("entity_id", "canonical", "label", "kind", "aliases", "description")
@@ -391,3 +393,20 @@ def _load_roles_cached(path: Path, _mtime_ns: int, _size: int,
                           for _, row in ordered], columns=["role", "entity_id", "kind"])
     roles["kind"] = pd.Categorical(roles["kind"].replace("", None), categories=list(ROLE_KINDS))
     return roles, tuple(line for line, _ in ordered)
+
+
+def load_common_nouns(path: str | Path | None = None) -> frozenset[str]:
+    """The word forms of ``data/common_nouns.txt.gz`` (one per line, gzip), or of `path`;
+    empty if the file is missing."""
+    path = _default(path, COMMON_NOUNS_FILE)
+    if not path.is_file():
+        return frozenset()
+    stat = path.stat()
+    return _load_common_nouns_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=2)
+def _load_common_nouns_cached(path: Path, _mtime_ns: int, _size: int) -> frozenset[str]:
+    import gzip
+
+    return frozenset(gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")) - {""}

@@ -26,6 +26,11 @@ finish the names:
   People of Color``). A one-word alias of the knowledge base that the corpus uses as a common
   noun, after an indefinite article and in the plural (``ein Patriot``, ``Patrioten``), no
   longer links a mention of its own; inside compounds (``Patriot-Raketen``) it still does.
+- :func:`drop_common_noun_persons`: a person the knowledge base does not know, named in the
+  whole corpus only by one word that is a German common noun (``Opa``, ``Pech``, ``Alarm``,
+  ``Soziologin``: the words of ``entity_rules``' ``common_noun`` list), is no person: its
+  mentions are dropped. A surname that is also a noun stays when its article names the
+  person in full, which links it to the full name (``Neubauer`` after ``Luisa Neubauer``).
 - :func:`one_name_per_entity`: every entity id gets one name: the knowledge base's (or the name
   of its time, ``Twitter`` before July 2023 and ``X`` after; ``X (Twitter)`` for a corpus
   across the change), else the most frequent full form in the corpus.
@@ -443,6 +448,22 @@ def drop_common_phrases(mentions: pd.DataFrame, tokens: list[list[str]], *,
         drop |= (~mentions["compound"].astype(bool) & mentions["text"].isin(nouns)
                  & mentions["entity_id"].isin({e for a in nouns for e in kb_aliases[a]}))
     return mentions[~drop].reset_index(drop=True)
+
+
+def drop_common_noun_persons(mentions: pd.DataFrame, nouns: set[str], *,
+                             kb_ids: set[str]) -> pd.DataFrame:
+    """Leave out the PER entities unknown to the knowledge base (not in ``kb_ids``) whose every
+    mention outside a compound is one word of ``nouns`` (see the module docstring), with their
+    compound mentions."""
+    persons = mentions[(mentions["label"] == "PER") & ~mentions["entity_id"].isin(kb_ids)]
+    plain = persons[~persons["compound"].astype(bool)]
+    if plain.empty or not nouns:
+        return mentions
+    noun = plain["text"].isin(nouns)
+    common = set(plain["entity_id"]) - set(plain.loc[~noun, "entity_id"])
+    if not common:
+        return mentions
+    return mentions[~mentions["entity_id"].isin(common)].reset_index(drop=True)
 
 
 def listed_among_common_nouns(plain: pd.DataFrame, mentions: pd.DataFrame,

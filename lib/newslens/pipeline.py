@@ -434,7 +434,7 @@ def _entity_stage(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.
         return {"mentions": linked, "entities": entities.entity_table(linked)}
 
     sources = (entities, names, kb, config.DATA_DIR / kb.KB_FILE,
-               config.DATA_DIR / kb.ROLES_FILE)
+               config.DATA_DIR / kb.ROLES_FILE, config.DATA_DIR / kb.COMMON_NOUNS_FILE)
     days = [f"{a}@{d}" for a, d in published.items()]  # the spaCy keys omit dates
     found = _corpus_stage("entities", [*keys, cache.corpus_key(days)], sources, compute,
                           use_cache=use_cache)
