@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import sys
 from pathlib import Path
 
@@ -58,13 +57,11 @@ def wiktionary_nouns(path: Path) -> tuple[set[str], set[str]]:
 def known_names() -> set[str]:
     """The words of the knowledge base's names and aliases and the gazetteer's place names."""
     sys.path.insert(0, str(PROJECT / "lib"))
-    from newslens.entity_rules import PLACES_CSV
+    from newslens.entity_rules import gazetteer_places
     from newslens.kb import alias_table
 
     words = {w for surface in alias_table()["surface"] for w in surface.split()}
-    with PLACES_CSV.open(encoding="utf-8", newline="") as f:
-        words |= {row["name"] for row in csv.DictReader(f)}
-    return words
+    return words | gazetteer_places()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -75,6 +72,8 @@ def main(argv: list[str] | None = None) -> None:
     german_nouns = require_package("german_nouns", "common_nouns.py", "Wiktionary's nouns",
                                    "german-nouns==1.2.5")
     require_corpus(args.corpus)
+    from newslens.kb import write_word_list
+
     common, named = wiktionary_nouns(Path(german_nouns.__path__[0]) / "nouns.csv")
     names = known_names() | named
     nlp = spacy.blank("de")
@@ -91,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
             left_out.append(f"{word} ({inside[word]} of {seen[word]} in an entity)")
             continue
         words.append(word)
-    args.out.write_bytes(gzip.compress("\n".join(words).encode("utf-8"), mtime=0))
+    write_word_list(args.out, words)
     print(f"{args.out}: {len(words)} noun forms ({len(left_out)} left out as mostly inside an "
           f"entity in the training text, e.g. {', '.join(left_out[:8])})")
 

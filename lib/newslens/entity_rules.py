@@ -72,7 +72,6 @@ change under it; ``training/ruler.py`` reads them from the data file when it bui
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -85,6 +84,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span
 
 from newslens import config
+from newslens.kb import load_common_nouns, read_word_list, write_word_list
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,7 +95,6 @@ RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", 
          "currency", "amount", "event_noun", "ordinal", "work_noun", "locative",
          "gazetteer_place", "common_noun")
 PLACES_CSV = config.DATA_DIR / "places_geonames.csv"
-COMMON_NOUNS = config.DATA_DIR / "common_nouns.txt.gz"
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
 PASSES = ("title_person", "enumeration")
@@ -150,8 +149,8 @@ def load_rules(path: Path | None = None) -> dict[str, list[str]]:
         rules[rule] = sorted(set(rules[rule]) | set(roles.loc[roles["kind"].isin(kinds), "role"]))
     rules["place_name"] = sorted(set(rules["place_name"]) | _kb_places())
     rules["currency"] = sorted(set(rules["currency"]) | _currencies())
-    rules["gazetteer_place"] = sorted(set(rules["gazetteer_place"]) | _gazetteer_places())
-    rules["common_noun"] = sorted(set(rules["common_noun"]) | _common_nouns())
+    rules["gazetteer_place"] = sorted(set(rules["gazetteer_place"]) | gazetteer_places())
+    rules["common_noun"] = sorted(set(rules["common_noun"]) | load_common_nouns())
     return rules
 
 
@@ -163,18 +162,11 @@ def _kb_places() -> set[str]:
     return set(aliases.loc[aliases["label"] == "LOC", "surface"])
 
 
-def _gazetteer_places() -> set[str]:
+def gazetteer_places() -> set[str]:
     """The place names of ``places_geonames.csv``."""
     if not PLACES_CSV.is_file():
         return set()
     return set(pd.read_csv(PLACES_CSV, usecols=["name"], dtype=str, keep_default_na=False)["name"])
-
-
-def _common_nouns() -> set[str]:
-    """The noun forms of ``common_nouns.txt.gz`` (``training/common_nouns.py``)."""
-    from newslens.kb import load_common_nouns
-
-    return set(load_common_nouns(COMMON_NOUNS))
 
 
 def _currencies() -> set[str]:
@@ -408,16 +400,14 @@ class EntityRules:
         (path / _FILE).write_text(json.dumps(lists, ensure_ascii=False, indent=0),
                                   encoding="utf-8")
         for rule in _LARGE:  # tens of thousands of names: one per line, compressed
-            text = "\n".join(self.rules[rule]).encode("utf-8")
-            (path / f"{rule}.txt.gz").write_bytes(gzip.compress(text, mtime=0))
+            write_word_list(path / f"{rule}.txt.gz", self.rules[rule])
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
         path = Path(path)
         rules = json.loads((path / _FILE).read_text(encoding="utf-8"))
         for rule in _LARGE:
             if (path / f"{rule}.txt.gz").is_file():
-                text = gzip.decompress((path / f"{rule}.txt.gz").read_bytes()).decode("utf-8")
-                rules[rule] = [w for w in text.split("\n") if w]
+                rules[rule] = read_word_list(path / f"{rule}.txt.gz")
         self.set_rules(rules)
         return self
 

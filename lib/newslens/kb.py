@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -396,7 +397,7 @@ def _load_roles_cached(path: Path, _mtime_ns: int, _size: int,
 
 
 def load_common_nouns(path: str | Path | None = None) -> frozenset[str]:
-    """The word forms of ``data/common_nouns.txt.gz`` (one per line, gzip), or of `path`;
+    """The word forms of ``data/common_nouns.txt.gz`` (:func:`read_word_list`), or of `path`;
     empty if the file is missing."""
     path = _default(path, COMMON_NOUNS_FILE)
     if not path.is_file():
@@ -407,6 +408,15 @@ def load_common_nouns(path: str | Path | None = None) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=2)
 def _load_common_nouns_cached(path: Path, _mtime_ns: int, _size: int) -> frozenset[str]:
-    import gzip
+    return frozenset(read_word_list(path))
 
-    return frozenset(gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")) - {""}
+
+def read_word_list(path: Path) -> list[str]:
+    """The words of a gzip file of one word per line (:func:`write_word_list`)."""
+    return [w for w in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n") if w]
+
+
+def write_word_list(path: Path, words: Iterable[str]) -> None:
+    """Write `words` one per line, gzip-compressed without a time stamp (the same words give
+    the same bytes)."""
+    path.write_bytes(gzip.compress("\n".join(words).encode("utf-8"), mtime=0))
