@@ -234,6 +234,9 @@ def test_the_quoted_title_after_a_work_noun_is_one_misc(rules):
 def test_a_known_place_after_a_locative_preposition_is_a_place(rules):
     words = ["Sie", "zog", "nach", "Hameln", "und", "wohnt", "in", "Gangelt", "."]
     assert _correct(rules, words, []) == [("Hameln", "LOC"), ("Gangelt", "LOC")]
+    # a preposition that opens the sentence counts too
+    words = ["Bei", "Hameln", "wohnt", "sie", "."]
+    assert _correct(rules, words, []) == [("Hameln", "LOC")]
     # not without the preposition, not as part of a longer name, not over the NER's entities,
     # and not a name that news puts after an article (die Kita) or annotated text leaves untagged
     words = ["Hameln", "liegt", "von", "Hameln", "Verlag", "aus", "Gangelt", "in", "Kita", "und",

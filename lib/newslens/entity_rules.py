@@ -49,8 +49,9 @@ or where German spelling does:
 - ``gazetteer_place``: a one-word name of a populated place (``places_geonames.csv``: GeoNames
   places of 5,000 inhabitants or more, without the names that annotated text mostly does not
   tag as places; ``training/geonames_places.py``) that the NER left untagged, right after a
-  ``locative`` preposition and not before another capitalised word, is a LOC entity (``nach
-  Hameln``, ``in Gangelt``, ``der Bürgermeister von Schliersee``);
+  ``locative`` preposition (also capitalised, opening a sentence) and not before another
+  capitalised word, is a LOC entity (``nach Hameln``, ``Bei Gangelt``, ``der Bürgermeister von
+  Schliersee``);
 - ``common_noun``: a one-word entity the NER found (no knowledge-base id) that is a German
   common noun is dropped: a LOC always (``in die Sauna``, ``im Inland``, ``am Dorfrand``), a PER
   right after an article or possessive (``die Juristin``, ``einen Dämon``) unless a longer
@@ -308,7 +309,8 @@ class EntityRules:
         return ents
 
     def _known_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """``nach Hameln``: an untagged ``gazetteer_place`` after a ``locative`` word is LOC."""
+        """``nach Hameln``, ``Bei Hameln``: an untagged ``gazetteer_place`` after a ``locative``
+        word (also opening a sentence) is LOC."""
         orths = doc.to_array(ORTH).tolist()  # word hashes: no Token objects for most words
         places = [i for i, orth in enumerate(orths) if orth in self._gazetteer and i > 0]
         if not places:
@@ -316,7 +318,7 @@ class EntityRules:
         taken = {i for e in ents for i in range(e.start, e.end)}
         found = []
         for i in places:
-            if i in taken or i - 1 in taken or doc[i - 1].text not in self._locative:
+            if i in taken or i - 1 in taken or doc[i - 1].lower_ not in self._locative:
                 continue
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper():
