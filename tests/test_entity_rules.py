@@ -152,6 +152,15 @@ def test_a_currency_after_a_number_is_misc(rules):
     assert _correct(rules, ["Der", "Taler", "rollt"], []) == []
 
 
+def test_a_language_is_misc(rules):
+    words = ["Er", "übersetzte", "auf", "Russisch", ",", "Hindi", "und", "Latein", "für", "Herrn",
+             "Deutsch", "und", "die", "Englische", "Bibliothek", "."]
+    assert _correct(rules, words, [(3, 4, "LOC"), (5, 6, "PER"), (10, 11, "PER"),
+                                   (13, 15, "ORG")]) == [
+        ("Russisch", "MISC"), ("Hindi", "MISC"), ("Latein", "MISC"), ("Deutsch", "PER"),
+        ("Englische Bibliothek", "ORG")]
+
+
 def test_names_in_an_enumeration_share_their_type(rules):
     words = ["Landkreisen", "Rotenburg", ",", "Gifhorn", ",", "Celle", ",", "Harburg", "und",
              "Uelzen", "."]

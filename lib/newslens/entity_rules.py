@@ -60,6 +60,9 @@ or where German spelling does:
   German Wiktionary's nouns that have no sense as a name, without the knowledge base's and the
   gazetteer's names and the words that annotated training text tags mostly inside a name
   (``common_nouns.txt.gz``, ``training/common_nouns.py``);
+- ``language``: the capitalised noun of a language (``auf Englisch``, ``Latein und
+  Griechisch``) is a MISC entity, as GermEval (OTH) and the news guidelines tag languages;
+  ``Deutsch`` is left out, a surname as often;
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
   the list is a name of that label, and a one-word entity of another label takes it (``die
@@ -94,7 +97,7 @@ if TYPE_CHECKING:
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
          "currency", "amount", "event_noun", "ordinal", "work_noun", "locative",
-         "gazetteer_place", "common_noun")
+         "gazetteer_place", "common_noun", "language")
 PLACES_CSV = config.DATA_DIR / "places_geonames.csv"
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
@@ -209,6 +212,7 @@ class EntityRules:
         self._gazetteer = {get_string_id(w) for w in self.rules["gazetteer_place"]}
         self._locative = set(self.rules["locative"])
         self._common = {get_string_id(w) for w in self.rules["common_noun"]}
+        self._languages = {get_string_id(w) for w in self.rules["language"]}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -249,6 +253,8 @@ class EntityRules:
             out.append(ent if same else Span(doc, start, end, label=label, kb_id=ent.kb_id_))
         if self._currencies:
             out = self._currency(doc, out)
+        if self._languages:
+            out = self._language_names(doc, out)
         if self._events:
             out = self._named_events(doc, out)
         if self._work_ends or self._work_words:
@@ -374,6 +380,21 @@ class EntityRules:
                 ents.append(Span(doc, i, i + 1, label="MISC"))
             elif len(ent) == 1 and ent.label_ != "MISC":
                 ents[ents.index(ent)] = Span(doc, i, i + 1, label="MISC", kb_id=ent.kb_id_)
+        return sorted(ents)
+
+    def _language_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``auf Englisch``: a ``language`` name is a MISC entity of its own."""
+        if self._languages.isdisjoint(doc.count_by(ORTH)):
+            return ents
+        at = {i: e for e in ents for i in range(e.start, e.end)}
+        for t in doc:
+            if t.orth not in self._languages:
+                continue
+            ent = at.get(t.i)
+            if ent is None:
+                ents.append(Span(doc, t.i, t.i + 1, label="MISC"))
+            elif len(ent) == 1 and ent.label_ != "MISC" and not ent.kb_id:
+                ents[ents.index(ent)] = Span(doc, t.i, t.i + 1, label="MISC")
         return sorted(ents)
 
     def _institution(self, doc: Doc, start: int, end: int, label: str,
