@@ -104,6 +104,13 @@ def test_dose_units_are_units():
     assert marks.units(mentions).tolist() == [True, True, False]
 
 
+def test_a_language_is_marked_like_a_unit_but_not_a_person_of_that_name():
+    mentions = pd.DataFrame({"article_id": ["z"] * 3, "text": ["Englisch", "Deutsch", "Deutsch"],
+                             "canonical": ["Englisch", "Deutsch", "Deutsch"],
+                             "label": ["MISC", "MISC", "PER"]})
+    assert marks.units(mentions).tolist() == [True, True, False]
+
+
 def test_a_name_its_source_prints_mostly_in_boilerplate_is_the_outlets_own():
     articles = pd.DataFrame({"article_id": [f"t{n}" for n in range(7)] + ["o"],
                              "source": ["tagesspiegel.de"] * 7 + ["zeit.de"]})

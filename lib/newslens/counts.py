@@ -32,7 +32,7 @@ def select_mentions(
 ) -> pd.DataFrame:
     """Mentions of the given labels. Left out unless asked: compound mentions
     (``Ukraine-Krieg``), mentions in boilerplate (text an outlet repeats under many articles),
-    an outlet's mentions of itself, and currencies and units (columns ``compound``,
+    an outlet's mentions of itself, and currencies, units and languages (columns ``compound``,
     ``boilerplate``, ``self_mention``, ``unit``, where the table has them)."""
     keep = mentions["label"].isin(list(labels))
     for column, include in (("compound", include_compounds),

@@ -143,8 +143,8 @@ def entity_table(mentions: pd.DataFrame) -> pd.DataFrame:
     in boilerplate and an outlet's mentions of itself (columns ``boilerplate`` and
     ``self_mention``, where the table has them) are left out of ``n_mentions``,
     ``n_compound`` and ``n_articles`` and counted apart, as plain mentions, in
-    ``n_boilerplate`` and ``n_self_mentions``. ``unit`` marks currencies and units, which the
-    charts leave out by default.
+    ``n_boilerplate`` and ``n_self_mentions``. ``unit`` marks currencies, units and languages,
+    which the charts leave out by default.
     """
     _check_columns(mentions, OUTPUT_COLUMNS, "mentions")
     compound = mentions["compound"].astype(bool)

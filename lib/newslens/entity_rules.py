@@ -61,8 +61,8 @@ or where German spelling does:
   gazetteer's names and the words that annotated training text tags mostly inside a name
   (``common_nouns.txt.gz``, ``training/common_nouns.py``);
 - ``language``: the capitalised noun of a language (``auf Englisch``, ``Latein und
-  Griechisch``) is a MISC entity, as GermEval (OTH) and the news guidelines tag languages;
-  ``Deutsch`` is left out, a surname as often;
+  Griechisch``) is a MISC entity, as GermEval (OTH) and the news guidelines tag languages; the
+  languages are those of ``units.csv`` but ``Deutsch``, a surname as often;
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
   the list is a name of that label, and a one-word entity of another label takes it (``die
@@ -153,6 +153,7 @@ def load_rules(path: Path | None = None) -> dict[str, list[str]]:
         rules[rule] = sorted(set(rules[rule]) | set(roles.loc[roles["kind"].isin(kinds), "role"]))
     rules["place_name"] = sorted(set(rules["place_name"]) | _kb_places())
     rules["currency"] = sorted(set(rules["currency"]) | _currencies())
+    rules["language"] = sorted(set(rules["language"]) | _languages())
     rules["gazetteer_place"] = sorted(set(rules["gazetteer_place"]) | gazetteer_places())
     rules["common_noun"] = sorted(set(rules["common_noun"]) | load_common_nouns())
     return rules
@@ -171,6 +172,21 @@ def gazetteer_places() -> set[str]:
     if not PLACES_CSV.is_file():
         return set()
     return set(pd.read_csv(PLACES_CSV, usecols=["name"], dtype=str, keep_default_na=False)["name"])
+
+
+#: Languages of ``units.csv`` that the ``language`` correction leaves to the NER: ``Deutsch`` is
+#: a surname as often as the language.
+_NOT_TAGGED_LANGUAGES = frozenset({"Deutsch"})
+
+
+def _languages() -> set[str]:
+    """The one-word language names of ``units.csv`` (``Englisch``), without
+    :data:`_NOT_TAGGED_LANGUAGES`."""
+    from newslens.marks import load_units
+
+    units = load_units()
+    words = set(units.loc[units["kind"] == "language", "unit"])
+    return {w for w in words if " " not in w} - _NOT_TAGGED_LANGUAGES
 
 
 def _currencies() -> set[str]:

@@ -1,4 +1,5 @@
-"""What a mention is besides a name: boilerplate, the article's own outlet, a currency or unit.
+"""What a mention is besides a name: boilerplate, the article's own outlet, a currency, unit or
+language.
 
 Three boolean columns of the mentions table, each a reason to leave a mention out of the
 "most mentioned" charts by default while keeping it in the table (parameters
@@ -12,9 +13,9 @@ Three boolean columns of the mentions table, each a reason to leave a mention ou
   names what the outlet advertises in its own boilerplate (its newsletter ``Twenty/Twenty``,
   its podcast's hosts), an entity the source prints at least :data:`OWN_SHARE` of the time
   in boilerplate;
-- ``unit``: the mention is a currency or a unit of measure (Euro, Dollar, Prozent), by
-  ``data/units.csv``; a row may restrict the labels (``Franken`` the currency is not the
-  region ``Franken``, tagged LOC).
+- ``unit``: the mention is a currency, a unit of measure or a language (Euro, Dollar, Prozent,
+  Englisch), by ``data/units.csv``; a row may restrict the labels (``Franken`` the currency is
+  not the region ``Franken``, tagged LOC).
 """
 
 from __future__ import annotations
@@ -107,9 +108,9 @@ def outlets_own(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
 
 
 def units(mentions: pd.DataFrame, *, table: pd.DataFrame | None = None) -> pd.Series:
-    """Whether each mention is a currency or unit of ``data/units.csv``, by its canonical name
-    (its text where there is none: ``Kronen`` in ``Kronen Zeitung`` is not the currency), where
-    the row allows the mention's label."""
+    """Whether each mention is a currency, unit or language of ``data/units.csv``, by its
+    canonical name (its text where there is none: ``Kronen`` in ``Kronen Zeitung`` is not the
+    currency), where the row allows the mention's label."""
     index = _unit_index(load_units() if table is None else table)
     names = mentions["canonical"] if "canonical" in mentions else mentions["text"]
     found = [(form := fold(name)) in index and (index[form] is None or label in index[form])

@@ -125,7 +125,8 @@ def annotate(
     ``compound``), the entities table, temporal expressions, event mentions and events, all
     with ``article_id`` and offsets into ``articles.text``; the boilerplate passages of the
     corpus, with sentences and mentions in them marked ``boilerplate``, and mentions of the
-    article's own outlet and of currencies and units marked ``self_mention`` and ``unit``.
+    article's own outlet and of currencies, units and languages marked ``self_mention`` and
+    ``unit``.
     With ``use_cache`` (default) results are read from and written to the cache; spaCy sees
     only the articles it lacks, in chunks of :data:`CHUNK_ARTICLES`. ``n_process`` worker
     processes run the spaCy stage, each on whole chunks with its own copy of the pipeline;

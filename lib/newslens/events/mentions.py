@@ -155,7 +155,7 @@ _GENITIVE = re.compile(r"\s+(?:der|des)\s+(?:[a-zäöüß][\w-]*\s+){0,2}")
 def _possible_actors(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions that may be an event's actor or place: not a news agency, which is credited
     for the report, not a party to it (``(dpa)``, ``berichtete AFP``: kind ``agency`` of
-    ``data/kb.csv``), not the article's own outlet, not a currency or unit."""
+    ``data/kb.csv``), not the article's own outlet, not a currency, unit or language."""
     keep = ~mentions["entity_id"].isin(_agencies()) if "entity_id" in mentions else \
         pd.Series(True, index=mentions.index)
     for column in ("self_mention", "unit"):
