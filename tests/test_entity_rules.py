@@ -25,6 +25,9 @@ def test_words_that_are_never_names_are_dropped_alone(rules):
     words = ["Eine", "E-Mail", "ging", "an", "Hbf.", "und", "Köln", "Hbf"]
     assert _correct(rules, words, [(1, 2, "PER"), (4, 5, "PER"), (6, 8, "LOC")]) == [
         ("Köln Hbf", "LOC")]
+    words = ["Der", "CEO", "setzt", "auf", "KI", ",", "WLAN", "und", "ETFs", "."]
+    assert _correct(rules, words, [(1, 2, "ORG"), (4, 5, "ORG"), (6, 7, "ORG"),
+                                   (8, 9, "ORG")]) == []
 
 
 def test_a_legal_form_makes_an_org_and_joins_it(rules):
@@ -142,6 +145,9 @@ def test_an_inhabitant_noun_or_adjective_of_a_place_is_no_name(rules):
     assert _correct(rules, ["The", "New", "Yorker", "und", "Meyer"], [(1, 3, "ORG"),
                                                                        (4, 5, "LOC")]) == [
         ("New Yorker", "ORG"), ("Meyer", "LOC")]
+    # a one-word organisation that is an inhabitant noun is none; an umlaut stands for a vowel
+    assert _correct(rules, ["Die", "Europäer", "und", "die", "Bremer", "Stadtwerke"],
+                    [(1, 2, "ORG"), (4, 6, "ORG")]) == [("Bremer Stadtwerke", "ORG")]
 
 
 def test_a_currency_after_a_number_is_misc(rules):
@@ -152,6 +158,18 @@ def test_a_currency_after_a_number_is_misc(rules):
     assert _correct(rules, ["Der", "Taler", "rollt"], []) == []
 
 
+def test_a_word_written_in_lower_case_inside_sentences_opens_no_name(rules):
+    # not inside a sentence, not a word of a longer name of the text, not a title (MISC)
+    words = ["Neulich", "habe", "ich", "Sabine", "Lange", "getroffen", ".", "Lange", "sagte", ",",
+             "„", "Weiß", "er", "das", "?", "“", "fragte", "Neulich", "im", "„", "Inside", "“"]
+    ents = [(0, 1, "PER"), (3, 5, "PER"), (7, 8, "PER"), (11, 12, "PER"), (17, 18, "PER"),
+            (20, 21, "MISC")]
+    assert _correct(rules, words, ents) == [
+        ("Sabine Lange", "PER"), ("Lange", "PER"), ("Neulich", "PER"), ("Inside", "MISC")]
+    assert {"Neulich", "Weiß", "Mag"} <= set(rules.rules["lowercase_word"])
+    assert not {"Merkel", "Kurz", "Morgen", "Trump"} & set(rules.rules["lowercase_word"])
+
+
 def test_a_language_is_misc(rules):
     words = ["Er", "übersetzte", "auf", "Russisch", ",", "Hindi", "und", "Latein", "für", "Herrn",
              "Deutsch", "und", "die", "Englische", "Bibliothek", "."]
@@ -159,6 +177,11 @@ def test_a_language_is_misc(rules):
                                    (13, 15, "ORG")]) == [
         ("Russisch", "MISC"), ("Hindi", "MISC"), ("Latein", "MISC"), ("Deutsch", "PER"),
         ("Englische Bibliothek", "ORG")]
+    # Deutsch, a surname as often: after auf or Fach, or where the NER made no person of it
+    words = ["Sie", "liest", "auf", "Deutsch", ",", "im", "Fach", "Deutsch", "und", "Deutsch",
+             "sagt", ",", "laut", "Deutsch", "."]
+    assert _correct(rules, words, [(7, 8, "ORG"), (9, 10, "PER")]) == [
+        ("Deutsch", "MISC"), ("Deutsch", "MISC"), ("Deutsch", "PER")]
 
 
 def test_names_in_an_enumeration_share_their_type(rules):

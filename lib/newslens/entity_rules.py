@@ -60,9 +60,15 @@ or where German spelling does:
   German Wiktionary's nouns that have no sense as a name, without the knowledge base's and the
   gazetteer's names and the words that annotated training text tags mostly inside a name
   (``common_nouns.txt.gz``, ``training/common_nouns.py``);
+- ``lowercase_word``: a one-word PER or LOC entity the NER found (no knowledge-base id) that
+  opens a sentence and is a word German news writes in lower case inside sentences is dropped
+  (``Neulich habe ich``, ``Weiß er das?``, ``Mag sein``), unless a longer name of the text holds
+  the word (``Sabine Lange`` ... ``Lange sagte``); the words are counted in the bench corpus
+  (``lowercase_words.txt.gz``, ``training/lowercase_words.py``);
 - ``language``: the capitalised noun of a language (``auf Englisch``, ``Latein und
   Griechisch``) is a MISC entity, as GermEval (OTH) and the news guidelines tag languages; the
-  languages are those of ``units.csv`` but ``Deutsch``, a surname as often;
+  languages are those of ``units.csv``; ``Deutsch``, a surname as often, only after ``auf`` or
+  ``Fach`` or where the NER made an organisation or place of it, never over a person;
 - names in an enumeration share their type: in a list of three or more names joined by commas
   and ``und``/``oder``/``sowie`` where most entities have one label, a lone capitalised word in
   the list is a name of that label, and a one-word entity of another label takes it (``die
@@ -97,7 +103,7 @@ if TYPE_CHECKING:
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
          "currency", "amount", "event_noun", "ordinal", "work_noun", "locative",
-         "gazetteer_place", "common_noun", "language")
+         "gazetteer_place", "common_noun", "language", "lowercase_word")
 PLACES_CSV = config.DATA_DIR / "places_geonames.csv"
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
@@ -110,11 +116,16 @@ _AND = {"und", "oder", "sowie"}
 _LIST = {",", *_AND}
 #: Derivational endings of inhabitant nouns and adjectives from place names (Stuttgart-er).
 _DERIVED = ("erinnen", "erin", "ern", "ers", "er")
+#: The vowels an umlaut in an inhabitant noun stands for: Europäer (Europa), Römer (Rom).
+_UMLAUT = str.maketrans("äöü", "aou")
 #: Case endings a head or cue noun may carry: Landratsamt-s, Verband-es.
 _ENDINGS = ("", "s", "es")
 _FILE = "entity_rules.json"
 #: Word lists saved in a file of their own, compressed, beside ``_FILE``.
-_LARGE = ("gazetteer_place", "common_noun")
+_LARGE = ("gazetteer_place", "common_noun", "lowercase_word")
+#: The words a sentence-opening word follows (besides the start of the text).
+_OPENERS = frozenset('.!?:;"„“”»«–-')
+LOWERCASE_WORDS_FILE = config.DATA_DIR / "lowercase_words.txt.gz"
 #: Words that put a noun after them: a one-word PER entity right after one of these that is a
 #: ``common_noun`` is that noun (``die Juristin``), a surname rarely follows them.
 _DETERMINERS = frozenset({
@@ -156,6 +167,9 @@ def load_rules(path: Path | None = None) -> dict[str, list[str]]:
     rules["language"] = sorted(set(rules["language"]) | _languages())
     rules["gazetteer_place"] = sorted(set(rules["gazetteer_place"]) | gazetteer_places())
     rules["common_noun"] = sorted(set(rules["common_noun"]) | load_common_nouns())
+    if LOWERCASE_WORDS_FILE.is_file():
+        rules["lowercase_word"] = sorted(set(rules["lowercase_word"])
+                                         | set(read_word_list(LOWERCASE_WORDS_FILE)))
     return rules
 
 
@@ -174,19 +188,20 @@ def gazetteer_places() -> set[str]:
     return set(pd.read_csv(PLACES_CSV, usecols=["name"], dtype=str, keep_default_na=False)["name"])
 
 
-#: Languages of ``units.csv`` that the ``language`` correction leaves to the NER: ``Deutsch`` is
-#: a surname as often as the language.
-_NOT_TAGGED_LANGUAGES = frozenset({"Deutsch"})
+#: Languages of ``units.csv`` that are surnames as often (``Deutsch``): the ``language``
+#: correction takes them only where the NER did not make a person of them and after one of
+#: :data:`_LANGUAGE_CUES` (``auf Deutsch``, ``im Fach Deutsch``) or where the NER made an
+#: organisation or place of them, which no ``Deutsch`` is.
+_SURNAME_LANGUAGES = frozenset({"Deutsch"})
+_LANGUAGE_CUES = frozenset({"auf", "Auf", "Fach", "Fächer", "Fächern", "Schulfach"})
 
 
 def _languages() -> set[str]:
-    """The one-word language names of ``units.csv`` (``Englisch``), without
-    :data:`_NOT_TAGGED_LANGUAGES`."""
+    """The one-word language names of ``units.csv`` (``Englisch``)."""
     from newslens.marks import load_units
 
     units = load_units()
-    words = set(units.loc[units["kind"] == "language", "unit"])
-    return {w for w in words if " " not in w} - _NOT_TAGGED_LANGUAGES
+    return {w for w in units.loc[units["kind"] == "language", "unit"] if " " not in w}
 
 
 def _currencies() -> set[str]:
@@ -229,6 +244,7 @@ class EntityRules:
         self._locative = set(self.rules["locative"])
         self._common = {get_string_id(w) for w in self.rules["common_noun"]}
         self._languages = {get_string_id(w) for w in self.rules["language"]}
+        self._lowercase = {get_string_id(w) for w in self.rules["lowercase_word"]}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -247,7 +263,10 @@ class EntityRules:
                 continue
             if self._common and self._is_common_noun(doc, ent, ents):
                 continue
-            if label in ("LOC", "MISC") and self._derived_from_place(ent.text):
+            if self._lowercase and self._is_lowercase_word(doc, ent, ents):
+                continue
+            if (label in ("LOC", "MISC") or (label == "ORG" and len(ent) == 1)) \
+                    and self._derived_from_place(ent.text):
                 continue
             leading = self._leading.get(label, ())
             while end - start > 1 and doc[start].text in leading:
@@ -297,13 +316,27 @@ class EntityRules:
         return not any(e.label_ == "PER" and len(e) > 1 and ent.text in (t.text for t in e)
                        for e in ents)
 
+    def _is_lowercase_word(self, doc: Doc, ent: Span, ents: list[Span]) -> bool:
+        """A one-word PER or LOC entity the NER found (no knowledge-base id) that opens a
+        sentence and is a ``lowercase_word`` (``Neulich habe ich``, ``Weiß er das?``), unless a
+        longer name of the text holds the word (``Sabine Lange`` ... ``Lange sagte``)."""
+        if len(ent) != 1 or ent.kb_id or ent.label_ not in ("PER", "LOC"):
+            return False  # a title in quotes may be a word: „Inside“
+        if ent[0].orth not in self._lowercase:
+            return False
+        if ent.start > 0 and doc[ent.start - 1].text not in _OPENERS:
+            return False
+        return not any(len(e) > 1 and ent.text in (t.text for t in e) for e in ents)
+
     def _derived_from_place(self, text: str) -> bool:
         """Whether `text` is a place name with a derivational ending: ``Stuttgartern``,
         ``Sankt Petersburger``, ``Bremer`` (Bremen), ``Dresdner`` (Dresden)."""
         for ending in _DERIVED:
             if text.endswith(ending) and len(text) > len(ending) + 2:
                 stem = text[: -len(ending)]
-                if {stem, stem + "en", stem[:-1] + "en", stem + "e", stem + "a"} & self._places:
+                stems = {stem, stem.translate(_UMLAUT)}  # Europä-er: Europa
+                if {f for s in stems for f in (s, s + "en", s[:-1] + "en", s + "e", s + "a")} \
+                        & self._places:
                     return True
         return False
 
@@ -407,6 +440,8 @@ class EntityRules:
             if t.orth not in self._languages:
                 continue
             ent = at.get(t.i)
+            if not _names_language(doc, t, ent):
+                continue
             if ent is None:
                 ents.append(Span(doc, t.i, t.i + 1, label="MISC"))
             elif len(ent) == 1 and ent.label_ != "MISC" and not ent.kb_id:
@@ -449,6 +484,17 @@ class EntityRules:
                 rules[rule] = read_word_list(path / f"{rule}.txt.gz")
         self.set_rules(rules)
         return self
+
+
+def _names_language(doc: Doc, t: Token, ent: Span | None) -> bool:
+    """Whether the language word `t` (in `ent`, or in none) names the language: ``Deutsch``
+    (:data:`_SURNAME_LANGUAGES`) only where the NER made an organisation or place of it, or no
+    entity at all after ``auf`` or ``Fach``."""
+    if t.text not in _SURNAME_LANGUAGES:
+        return True
+    if ent is not None:
+        return ent.label_ in ("ORG", "LOC")
+    return t.i > 0 and doc[t.i - 1].text in _LANGUAGE_CUES
 
 
 def _coordinated(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
