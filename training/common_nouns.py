@@ -33,7 +33,7 @@ from pathlib import Path
 
 import spacy
 
-from wordlists import require_corpus, require_package, usage
+from wordlists import require_corpus, require_package, write_unless_inside
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
@@ -72,27 +72,14 @@ def main(argv: list[str] | None = None) -> None:
     german_nouns = require_package("german_nouns", "common_nouns.py", "Wiktionary's nouns",
                                    "german-nouns==1.2.5")
     require_corpus(args.corpus)
-    from newslens.kb import write_word_list
-
     common, named = wiktionary_nouns(Path(german_nouns.__path__[0]) / "nouns.csv")
     names = known_names() | named
     nlp = spacy.blank("de")
-    seen, inside = usage(args.corpus, nlp.vocab)
-    words, left_out = [], []
-    for word in sorted(common - names):
-        if len(word) < 3 or not word[:1].isupper() or not word.replace("-", "").isalpha():
-            continue
-        if word.endswith("s") and word[:-1] in names:
-            continue  # Chinas
-        if len(nlp.make_doc(word)) != 1:
-            continue
-        if inside[word] and inside[word] >= seen[word] - inside[word]:
-            left_out.append(f"{word} ({inside[word]} of {seen[word]} in an entity)")
-            continue
-        words.append(word)
-    write_word_list(args.out, words)
-    print(f"{args.out}: {len(words)} noun forms ({len(left_out)} left out as mostly inside an "
-          f"entity in the training text, e.g. {', '.join(left_out[:8])})")
+    nouns = (word for word in sorted(common - names)
+             if len(word) >= 3 and word[:1].isupper() and word.replace("-", "").isalpha()
+             and not (word.endswith("s") and word[:-1] in names)  # Chinas
+             and len(nlp.make_doc(word)) == 1)
+    write_unless_inside(args.out, nouns, args.corpus, nlp.vocab, "noun forms")
 
 
 if __name__ == "__main__":

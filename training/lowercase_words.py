@@ -27,7 +27,7 @@ from pathlib import Path
 
 import spacy
 
-from wordlists import require_corpus, usage
+from wordlists import require_corpus, write_unless_inside
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
@@ -73,24 +73,13 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"{bench} not found (--shared PATH)")
     sys.path.insert(0, str(HERE))
     from common_nouns import known_names
-    from newslens.kb import write_word_list
 
     lower, upper = case_counts(bench)
     names = known_names()
-    nlp = spacy.blank("de")
-    seen, inside = usage(args.corpus, nlp.vocab)
-    words, left_out = [], []
-    for low, n in sorted(lower.items()):
-        word = low[:1].upper() + low[1:]
-        if n < MIN_LOWER or upper[word] * RATIO > n or word in names:
-            continue
-        if inside[word] and inside[word] >= seen[word] - inside[word]:
-            left_out.append(f"{word} ({inside[word]} of {seen[word]} in an entity)")
-            continue
-        words.append(word)
-    write_word_list(args.out, words)
-    print(f"{args.out}: {len(words)} words ({len(left_out)} left out as mostly inside an "
-          f"entity in the training text, e.g. {', '.join(left_out[:8])})")
+    capitalised = ((low[:1].upper() + low[1:], n) for low, n in sorted(lower.items()))
+    words = (word for word, n in capitalised
+             if n >= MIN_LOWER and upper[word] * RATIO <= n and word not in names)
+    write_unless_inside(args.out, words, args.corpus, spacy.blank("de").vocab, "words")
 
 
 if __name__ == "__main__":

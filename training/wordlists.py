@@ -1,12 +1,13 @@
 """Helpers of the scripts that write the word lists of ``entity_rules`` (``geonames_places.py``,
-``common_nouns.py``): the package a script reads its words from, and what the annotated training
-text says of single words (GermEval train and the news annotations, ``training/corpus/``; never
-an evaluation split)."""
+``common_nouns.py``, ``lowercase_words.py``): the package a script reads its words from, and what
+the annotated training text says of single words (GermEval train and the news annotations,
+``training/corpus/``; never an evaluation split)."""
 
 from __future__ import annotations
 
 import importlib
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
@@ -41,3 +42,22 @@ def usage(corpus: Path, vocab, label: str | None = None) -> tuple[Counter, Count
                 inside[token.text] += (token.ent_type_ == label if label
                                        else token.ent_type_ != "")
     return seen, inside
+
+
+def write_unless_inside(out: Path, candidates: Iterable[str], corpus: Path, vocab,
+                        what: str) -> None:
+    """Write the `candidates` (in their order) to `out` (``newslens.kb.write_word_list``), without
+    the words that the annotated training text shows inside an entity at least as often as
+    outside one (``Kapitol``), and say how many of `what` were written."""
+    from newslens.kb import write_word_list
+
+    seen, inside = usage(corpus, vocab)
+    words, left_out = [], []
+    for word in candidates:
+        if inside[word] and inside[word] >= seen[word] - inside[word]:
+            left_out.append(f"{word} ({inside[word]} of {seen[word]} in an entity)")
+            continue
+        words.append(word)
+    write_word_list(out, words)
+    print(f"{out}: {len(words)} {what} ({len(left_out)} left out as mostly inside an "
+          f"entity in the training text, e.g. {', '.join(left_out[:8])})")
