@@ -123,8 +123,9 @@ _ENDINGS = ("", "s", "es")
 _FILE = "entity_rules.json"
 #: Word lists saved in a file of their own, compressed, beside ``_FILE``.
 _LARGE = ("gazetteer_place", "common_noun", "lowercase_word")
-#: The words a sentence-opening word follows (besides the start of the text).
-_OPENERS = frozenset('.!?:;"„“”»«–-')
+#: The words a sentence-opening word follows (besides the start of the text); also what
+#: ``training/lowercase_words.py`` counts as a sentence's start.
+SENTENCE_OPENERS = frozenset('.!?:;"„“”»«–-')
 LOWERCASE_WORDS_FILE = config.DATA_DIR / "lowercase_words.txt.gz"
 #: Words that put a noun after them: a one-word PER entity right after one of these that is a
 #: ``common_noun`` is that noun (``die Juristin``), a surname rarely follows them.
@@ -313,8 +314,7 @@ class EntityRules:
             return True
         if ent.start == 0 or doc[ent.start - 1].lower_ not in _DETERMINERS:
             return False
-        return not any(e.label_ == "PER" and len(e) > 1 and ent.text in (t.text for t in e)
-                       for e in ents)
+        return not _held_by_longer_name(ent, ents, label="PER")
 
     def _is_lowercase_word(self, doc: Doc, ent: Span, ents: list[Span]) -> bool:
         """A one-word PER or LOC entity the NER found (no knowledge-base id) that opens a
@@ -324,9 +324,9 @@ class EntityRules:
             return False  # a title in quotes may be a word: „Inside“
         if ent[0].orth not in self._lowercase:
             return False
-        if ent.start > 0 and doc[ent.start - 1].text not in _OPENERS:
+        if ent.start > 0 and doc[ent.start - 1].text not in SENTENCE_OPENERS:
             return False
-        return not any(len(e) > 1 and ent.text in (t.text for t in e) for e in ents)
+        return not _held_by_longer_name(ent, ents)
 
     def _derived_from_place(self, text: str) -> bool:
         """Whether `text` is a place name with a derivational ending: ``Stuttgartern``,
@@ -420,33 +420,16 @@ class EntityRules:
             return ents
         found = [t.i for t in doc
                  if t.orth in self._currencies and _after_number(doc, t.i, self._amounts)]
-        if not found:
-            return ents
-        at = {i: e for e in ents for i in range(e.start, e.end)}
-        for i in found:
-            ent = at.get(i)
-            if ent is None:
-                ents.append(Span(doc, i, i + 1, label="MISC"))
-            elif len(ent) == 1 and ent.label_ != "MISC":
-                ents[ents.index(ent)] = Span(doc, i, i + 1, label="MISC", kb_id=ent.kb_id_)
-        return sorted(ents)
+        return _one_word_misc(doc, ents, found, over_kb=True)
 
     def _language_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """``auf Englisch``: a ``language`` name is a MISC entity of its own."""
         if self._languages.isdisjoint(doc.count_by(ORTH)):
             return ents
         at = {i: e for e in ents for i in range(e.start, e.end)}
-        for t in doc:
-            if t.orth not in self._languages:
-                continue
-            ent = at.get(t.i)
-            if not _names_language(doc, t, ent):
-                continue
-            if ent is None:
-                ents.append(Span(doc, t.i, t.i + 1, label="MISC"))
-            elif len(ent) == 1 and ent.label_ != "MISC" and not ent.kb_id:
-                ents[ents.index(ent)] = Span(doc, t.i, t.i + 1, label="MISC")
-        return sorted(ents)
+        found = [t.i for t in doc
+                 if t.orth in self._languages and _names_language(doc, t, at.get(t.i))]
+        return _one_word_misc(doc, ents, found, over_kb=False)
 
     def _institution(self, doc: Doc, start: int, end: int, label: str,
                      before: Token | None) -> tuple[int, str]:
@@ -484,6 +467,30 @@ class EntityRules:
                 rules[rule] = read_word_list(path / f"{rule}.txt.gz")
         self.set_rules(rules)
         return self
+
+
+def _held_by_longer_name(ent: Span, ents: list[Span], label: str | None = None) -> bool:
+    """Whether a longer entity of `ents` (of `label`, if given) holds the one word of `ent`
+    (``Luisa Neubauer`` ... ``Neubauer``)."""
+    return any(len(e) > 1 and (label is None or e.label_ == label)
+               and ent.text in (t.text for t in e) for e in ents)
+
+
+def _one_word_misc(doc: Doc, ents: list[Span], found: list[int], *, over_kb: bool
+                   ) -> list[Span]:
+    """`ents` with each word at a `found` index a one-word MISC entity: added where no entity
+    is, relabelled where a one-word entity of another label is (keeping its knowledge-base id;
+    one with an id only if `over_kb`)."""
+    if not found:
+        return ents
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    for i in found:
+        ent = at.get(i)
+        if ent is None:
+            ents.append(Span(doc, i, i + 1, label="MISC"))
+        elif len(ent) == 1 and ent.label_ != "MISC" and (over_kb or not ent.kb_id):
+            ents[ents.index(ent)] = Span(doc, i, i + 1, label="MISC", kb_id=ent.kb_id_)
+    return sorted(ents)
 
 
 def _names_language(doc: Doc, t: Token, ent: Span | None) -> bool:
