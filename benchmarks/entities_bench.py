@@ -1,7 +1,7 @@
 """Entity names on the bench corpus: split ids, cut genitives, abbreviations, the top 30.
 
     python benchmarks/entities_bench.py [--corpus PATH] [--skip N] [--limit N] [--top 30]
-        [--names-csv PATH]
+        [--names-csv PATH] [--kb-since REV [--sample 100]]
 
 Runs the spaCy stage (from the cache when warm) and the entity stage, then prints
 
@@ -15,6 +15,14 @@ Runs the spaCy stage (from the cache when warm) and the entity stage, then print
   apposition in capitals, the abbreviation starting with the long form's first letter), and
   whether each is merged: more than half of all mentions of the abbreviation in the corpus
   carry the long form's entity id;
+- **several labels**: the names whose mentions carry more than one label (``Deutsch`` as a
+  person and as an organisation), the most mentioned first: where the NER confuses a word with
+  a name;
+- with ``--kb-since REV``: how many mentions link to the knowledge-base entries added since the
+  git revision ``REV``, in the whole corpus and in its second half, and a random sample
+  (``--sample``, seed 7) of the second half's links with their context in
+  ``benchmarks/results/kb_links_sample.tsv`` (git-ignored), for judging by reading
+  (``benchmarks/kb_places_judged.csv`` judges the sample of ``--kb-since 3c08ce7``);
 
 and writes ``benchmarks/results/entities_top30.csv`` (git-ignored: it quotes article text): the
 top entities per label as the charts rank them by default (mentions marked boilerplate,
@@ -30,7 +38,9 @@ the two files, lists the names a change renamed. Prints; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import io
 import re
+import subprocess
 import time
 from collections import Counter
 from pathlib import Path
@@ -156,6 +166,33 @@ def top_entities(mentions: pd.DataFrame, sentences: pd.DataFrame, articles: pd.D
                                        "evidence_2"])
 
 
+def several_labels(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Canonical names whose plain mentions carry more than one label: mentions per label and
+    in all, the most mentioned first."""
+    plain = mentions[~mentions["compound"]]
+    table = pd.crosstab(plain["canonical"], plain["label"].astype(str))
+    table = table[(table > 0).sum(axis=1) > 1]
+    table["all"] = table.sum(axis=1)
+    return table.sort_values(["all"], ascending=False, kind="stable")
+
+
+def kb_links_since(mentions: pd.DataFrame, articles: pd.DataFrame, rev: str, *,
+                   sample: int) -> pd.DataFrame:
+    """The mentions linked to knowledge-base entries added since git revision `rev`; prints
+    their counts, returns a random sample (seed 7) of those in the corpus' second half."""
+    old = subprocess.run(["git", "show", f"{rev}:lib/newslens/data/kb.csv"], check=True,
+                         capture_output=True, text=True, cwd=Path(__file__).resolve().parent)
+    added = set(kb.load_kb().entity_id) - set(pd.read_csv(io.StringIO(old.stdout)).entity_id)
+    linked = mentions[mentions["entity_id"].isin(added)]
+    second = set(articles["article_id"].iloc[len(articles) // 2:])
+    late = linked[linked["article_id"].isin(second)]
+    print(f"knowledge-base entries added since {rev}: {len(added)}; mentions linked to them "
+          f"{len(linked)} ({linked['entity_id'].nunique()} entries), in the second half "
+          f"{len(late)} ({late['entity_id'].nunique()} entries)")
+    return late.sample(min(sample, len(late)), random_state=7).sort_values(
+        ["article_id", "start"])
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--corpus", type=Path, default=BENCH)
@@ -164,6 +201,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--out", type=Path, default=RESULTS / "entities_top30.csv")
     p.add_argument("--top", type=int, default=30)
     p.add_argument("--names-csv", type=Path, help="write entity_id,canonical of every entity id")
+    p.add_argument("--kb-since", metavar="REV",
+                   help="count and sample the links to knowledge-base entries added since REV")
+    p.add_argument("--sample", type=int, default=100)
     args = p.parse_args(argv)
 
     articles = load_corpus(args.corpus, errors="skip")
@@ -200,6 +240,9 @@ def main(argv: list[str] | None = None) -> None:
           f"{len(firsts)}" + (f" (e.g. {', '.join(shown)})" if shown else ""))
     print("names several KB entities share, by the entity given: "
           + "; ".join(f"{t} -> {e} {n}" for (t, e), n in shared_names(mentions).items()))
+    labels = several_labels(mentions)
+    print(f"names with mentions under several labels: {len(labels)}; the most mentioned:")
+    print(labels.head(20).to_string())
     abbr = abbreviations_merged(mentions, sentences)
     merged = int(abbr["merged"].sum()) if len(abbr) else 0
     print(f"in-text abbreviation definitions merged: {merged} of {len(abbr)} "
@@ -210,6 +253,16 @@ def main(argv: list[str] | None = None) -> None:
     table = top_entities(mentions, sentences, articles, top=args.top)
     table.to_csv(args.out, index=False)
     print(f"top {args.top} per label with evidence: {args.out}")
+    if args.kb_since:
+        drawn = kb_links_since(mentions, articles, args.kb_since, sample=args.sample)
+        text = dict(zip(articles["article_id"], articles["text"], strict=True))
+        drawn = drawn.assign(context=[
+            text[a][max(0, s - 250):e + 250].replace("\n", " ")
+            for a, s, e in zip(drawn["article_id"], drawn["start"], drawn["end"], strict=True)])
+        out = RESULTS / "kb_links_sample.tsv"
+        drawn[["article_id", "start", "end", "label", "entity_id", "canonical", "text",
+               "context"]].to_csv(out, sep="\t", index=False)
+        print(f"sample of {len(drawn)} second-half links with context: {out}")
 
 
 if __name__ == "__main__":
