@@ -168,6 +168,13 @@ def test_how_classes_and_words_group_is_data_checked_on_loading():
      "resignation_appointment"),
     ("Nach ihrem Abgang als Parteichefin wurde es still.", "Abgang", "Rücktritt",
      "resignation_appointment"),
+    # the storming of a parliament, with the contraction, a country prefix, a genitive
+    ("Seit dem Sturm aufs Kapitol ist alles anders.", "Sturm aufs Kapitol", "Erstürmung",
+     "protest"),
+    ("Nach dem Sturm auf das US-Kapitol.", "Sturm auf das US-Kapitol", "Erstürmung",
+     "protest"),
+    ("Die Bilder des Sturm des Reichstags.", "Sturm des Reichstags", "Erstürmung", "protest"),
+    ("Anhänger hatten den Kongress-Sitz erstürmt.", "erstürmt", "Erstürmung", "protest"),
 ])
 def test_triggers_are_words_verbs_and_compound_heads(sentence, trigger, lemma, event_class):
     found = [(t.text, t.lemma, t.event_class) for t in lexicon().find(sentence)]

@@ -304,6 +304,26 @@ def test_a_plan_dated_before_its_report_gives_no_date_to_grouping():
     assert [m.source for m in items] == ["none", "timex", "timex"]
 
 
+def test_an_occasion_word_of_a_daily_class_is_not_daily():
+    # Protests recur every Saturday (class protest, grouping daily): a demonstration told as
+    # news is of that day or the two before. The storming of a parliament is a protest too,
+    # but an occasion of its own (lemma grouping occasion): a report of it may be of the week
+    # before, and a later reference may recall it.
+    from newslens.events.grouping import REPORT_DAYS, _items
+
+    def row(lemma: str) -> dict:
+        return {"article_id": "a", "published": pd.Timestamp("2021-01-11"),
+                "start_date": pd.Timestamp("2021-01-11"), "end_date": pd.Timestamp("2021-01-11"),
+                "granularity": "day", "date_source": "publication", "modality": "asserted",
+                "event_class": "protest", "lemma": lemma, "actor_ids": [], "place_ids": []}
+
+    protest, storming = _items([row("Protest"), row("Erstürmung")], {"protest": "protest"},
+                               [{}, {}])
+    assert protest.daily and not storming.daily
+    assert storming.high - storming.low == REPORT_DAYS
+    assert protest.high - protest.low < REPORT_DAYS
+
+
 SOMMER = ("Sommerfleisch", "ORG", "org:sommerfleisch", "Sommerfleisch")
 HEIL = ("Heil", "PER", "per:hubertus_heil", "Hubertus Heil")
 #: Other news, so that the plant is a rare name in the corpus (named by fewer than 2% of its

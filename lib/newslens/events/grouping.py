@@ -89,7 +89,8 @@ PLAN_DAYS = 7
 #: - ``occasion`` words of those classes name an occasion its actor has once, not a kind of act
 #:   it repeats (a company files for insolvency once, an airport opens once, a state leaves a
 #:   union or annexes a region once): they group as the other classes do (and a later report
-#:   may refer back to them, :func:`_recall`);
+#:   may refer back to them, :func:`_recall`); an ``occasion`` word of a ``daily`` class (the
+#:   storming of a parliament, among the protests) is not taken as daily;
 #: - ``speech`` classes are speech acts (a statement, a call, a pledge, a demand, a criticism,
 #:   a rejection): one person says many things on many days, so reports in different articles
 #:   join only when their words are alike too (TF-IDF cosine of at least :data:`SPEECH_SIM`).
@@ -576,10 +577,13 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
         words = lemmas.get(m["lemma"], frozenset())
         # an address (a TV address, a government statement) is an occasion, not a speech act
         speech = "speech" in traits and "address" not in words
+        # the storming of a parliament is a protest, but an occasion of its own, not the
+        # protest of every Saturday
+        daily = "daily" in traits and "occasion" not in words
         if source == "publication":
             # news of the days before; what someone said, of that day or the day before (the
             # remarks of the weekend and those of Monday are two statements)
-            low -= 1 if speech else (DAILY_DAYS if "daily" in traits else REPORT_DAYS)
+            low -= 1 if speech else (DAILY_DAYS if daily else REPORT_DAYS)
         persons = frozenset(n for n in m["actor_ids"] if n.startswith("per:"))
         named = frozenset(n for n in m["actor_ids"] if n.startswith(("per:", "org:")))
         items.append(_Mention(i, families[m["event_class"]], m["lemma"], m["article_id"],
@@ -588,7 +592,7 @@ def _items(mentions: list[dict], families: dict, vectors: list[dict]) -> list[_M
                               speech, low, high,
                               source, m["modality"] == "planned", published[i], vector,
                               happened=m["modality"] in ("asserted", "reported"),
-                              within=within, daily="daily" in traits,
+                              within=within, daily=daily,
                               recurring="recurring" in traits,
                               personal="personal" in words,
                               definite=_definite(m), plan_days=plan_days))

@@ -44,10 +44,12 @@ The lexicon is data, one reviewable row per word or word family:
   what the lemma reports, the same on every row of a lemma (:data:`LEMMA_GROUPING`):
   ``occasion`` a word of a generic class that names an occasion its actor has once (a company
   files for insolvency once, a state leaves a union once: it groups as the other classes'
-  words do); ``personal`` a word of a generic class that names what happens to a person once
-  (a death: a later report recalls it through that person); ``address`` a word of a speech
-  class that names an address as an occasion, not a speech act (a TV address, a government
-  statement: its speaker gives it once that day, so its reports join without alike words).
+  words do), or of a ``daily`` class that names an occasion, not the act of every few days
+  (the storming of a parliament, among the protests); ``personal`` a word of a generic class
+  that names what happens to a person once (a death: a later report recalls it through that
+  person); ``address`` a word of a speech class that names an address as an occasion, not a
+  speech act (a TV address, a government statement: its speaker gives it once that day, so its
+  reports join without alike words).
 """
 
 from __future__ import annotations
