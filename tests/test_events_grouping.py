@@ -725,3 +725,24 @@ def test_a_party_named_by_many_articles_recalls_none_of_its_elections():
     ids = found[found["trigger"] == "Wahl"].set_index("article_id")["event_id"]
     assert ids["d1"] == ids["d0"]
     assert ids["l"] != ids["d0"]
+
+
+def test_a_common_person_recalls_the_well_known_event_whose_place_is_named_more():
+    # The storming of the Capitol: ten articles name Trump, thirteen Washington (three name the
+    # city alone). Trump is a common name; a report weeks later that his supporters stormed the
+    # Capitol, without a date, recalls the event through him, its most frequent person, though
+    # its most frequent name is the place.
+    washington = ("Washington", "LOC", "loc:washington", "Washington")
+    day = [("am Mittwoch", "2021-01-06", "2021-01-06", "day")]
+    dated = [Doc(f"d{k}", "2021-01-07", ["Anhänger von Trump stürmten am Mittwoch das Kapitol "
+                                         "in Washington."], [TRUMP, washington], day)
+             for k in range(10)]
+    city = [Doc(f"c{k}", "2021-01-07", ["In Washington stürmten am Mittwoch Hunderte das "
+                                        "Kapitol."], [washington], day) for k in range(3)]
+    later = Doc("l", "2021-02-10", ["Seit Anhänger von Trump das Kapitol stürmten, ist vieles "
+                                    "anders."], [TRUMP])
+    trump_news = [Doc(f"t{k:03d}", "2020-12-01", ["Trump kritisierte das Wetter."], [TRUMP])
+                  for k in range(250)]
+    found, _ = events_of(*dated, *city, later, *OTHER_NEWS, *trump_news)
+    ids = found[found["trigger"] == "stürmten"].set_index("article_id")["event_id"]
+    assert ids["l"] == ids["d0"] == ids["c0"]

@@ -701,10 +701,11 @@ RECALL_DAYS = 366
 RECALL_MIN_ARTICLES, RECALL_NAMES = 2, 3
 #: A common name of a person (the president, not the victim; not a place, nor an organisation:
 #: a party stands in every election, a government decides every week) recalls an event only
-#: when it is the event's most frequent name and the event is reported by at least this many
-#: articles: ``seit Bidens Amtsantritt`` weeks later is the inauguration, one well-known
-#: occasion of that person. Not for acts that recur every few days (``daily``: the
-#: demonstrations of one movement, week after week).
+#: when it is the event's most frequent person (its place may be named more often: the
+#: Capitol) and the event is reported by at least this many articles: ``seit Bidens
+#: Amtsantritt`` weeks later is the inauguration, one well-known occasion of that person. Not
+#: for acts that recur every few days (``daily``: the demonstrations of one movement, week
+#: after week).
 RECALL_WELL_KNOWN = 10
 
 
@@ -742,8 +743,8 @@ def _recall(m: _Mention, events: list[_Event], index: _Index, weight: dict[str, 
                 continue
             if n not in rare and (m.daily or n not in m.named or not n.startswith("per:")
                                   or len(event.articles) < RECALL_WELL_KNOWN
-                                  or _strongest(event.names, 1)[0][0] != n):
-                continue  # a common name recalls only the well-known event it names first
+                                  or _strongest(event.persons, 1)[0][0] != n):
+                continue  # a common name recalls only the well-known event of that person
             key = (len(event.articles), span[0], -number)
             if best_key is None or key > best_key:
                 best, best_key = number, key
