@@ -39,14 +39,19 @@ Figures, per gold:
   draw (``timeline_table`` without a limit) that match no gold event, planned ones included.
 - *drawn precision* (bench): the 40 events the timeline draws for the whole bench corpus are
   written to ``benchmarks/events_drawn.csv`` (id, label, drawn date, articles, the ids of their
-  first reporting sentences) to be judged by reading their sentences (``--show-evidence`` prints
-  them) into ``benchmarks/events_judged.csv`` (``event_id,label,drawn_date,real,correct_date,
-  reason``); when that file exists, precision = drawn events judged real and correctly dated /
-  drawn events judged (event ids change when the grouping changes: unjudged ones are named).
+  first reporting sentences and of the evidence sentences shown for them) to be judged by
+  reading their evidence (``--show-evidence`` prints it) into ``benchmarks/events_judged.csv``
+  (``event_id,label,drawn_date,real,correct_date,reason,evidence_sentence_ids``); precision =
+  drawn events judged real and correctly dated / drawn events judged. A judgement holds only
+  for what was read: the same event id, drawn date and evidence sentences. When the grouping
+  changes an event's members, its evidence changes, and it is named as not judged on its
+  present evidence (rows judged before this rule, without evidence ids, hold for none).
   A drawn event is judged *real* when at least half of the articles shown for it report one
   real event (the mark and its label are that event's; the rest inflate its count), and
-  *correctly dated* when the drawn date is that event's day or span. With a majority required
-  instead (more than half), the rows of exactly half count as not real.
+  *correctly dated* when every drawn day is a day of that event: its day, or for an event of
+  several days a day or days within its span (a summit of 17-21 July drawn on 18 July); a drawn
+  span wider than the event's days is not. With a majority required instead (more than half),
+  the rows of exactly half count as not real.
 - *halves* (bench): the found figures also for two halves of the gold split by a stable hash of
   ``event_key``: the development half (0) was read while changing the rules, the check half (1)
   was not, so the gap between them shows how much the rules were fitted.
@@ -273,6 +278,8 @@ def _drawn(found: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, *,
         "event_class": table["event_class"], "modality": table["modality"],
         "n_articles": table["n_articles"],
         "first_sentence_ids": [" | ".join(split_names(ids)[:5]) for ids in table["sentence_ids"]],
+        "evidence_sentence_ids": [" | ".join(_evidence(found, articles, e, show=False))
+                                  for e in table["event_id"]],
     })
     DRAWN.write_text(rows.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     print(f"drawn events: {len(rows)} written to {DRAWN.relative_to(ROOT)}")
@@ -280,23 +287,33 @@ def _drawn(found: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, *,
         print(f"  {row.event_id} {row.drawn_date} {row.label} [{row.event_class}, "
               f"{row.modality}, {row.n_articles} articles]")
         if show:
-            _evidence(found, articles, row.event_id)
-    if JUDGED.exists():
-        judged = pd.read_csv(JUDGED, dtype=str, keep_default_na=False)
-        mine = judged[judged["event_id"].isin(rows["event_id"])]
-        good = ((mine["real"] == "yes") & (mine["correct_date"] == "yes")).sum()
-        print(f"drawn precision: {good} of {len(mine)} judged drawn events real and correctly "
-              f"dated ({good / max(1, len(mine)):.0%}); "
-              f"{len(rows) - len(mine)} drawn events not judged yet")
-    else:
+            _evidence(found, articles, row.event_id, show=True)
+    if not JUDGED.exists():
         print(f"drawn precision: {JUDGED.relative_to(ROOT)} not written yet")
+        return
+    judged = pd.read_csv(JUDGED, dtype=str, keep_default_na=False)
+    if "evidence_sentence_ids" not in judged:
+        judged["evidence_sentence_ids"] = ""
+    # A judgement holds for what was read: the same event, drawn on the same days, with the
+    # same evidence sentences. Once the grouping changes an event's members, the sample
+    # shown changes and the event is judged again.
+    mine = rows[["event_id", "drawn_date", "evidence_sentence_ids"]].merge(
+        judged, on=["event_id", "drawn_date", "evidence_sentence_ids"], how="inner")
+    mine = mine.drop_duplicates("event_id", keep="last")
+    good = ((mine["real"] == "yes") & (mine["correct_date"] == "yes")).sum()
+    stale = sorted(set(rows["event_id"]) - set(mine["event_id"]))
+    print(f"drawn precision: {good} of {len(mine)} drawn events judged on the evidence shown "
+          f"now real and correctly dated ({good / max(1, len(mine)):.0%}); {len(stale)} drawn "
+          f"events not judged on their present evidence{': ' if stale else ''}"
+          f"{', '.join(stale)}")
 
 
-def _evidence(found: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> None:
+def _evidence(found: pd.DataFrame, articles: pd.DataFrame, event_id: str, *,
+              show: bool) -> list[str]:
     """Reporting sentences of an event, one per article (its timex-dated mention, else its
     publication-dated one, else its first), for at most 8 articles spread evenly over the
-    event's articles in publication order, so the sample shows what most reports say
-    (printed, never written to a file)."""
+    event's articles in publication order, so the sample shows what most reports say: their
+    sentence ids, and with ``show`` the sentences printed (never written to a file)."""
     text = dict(zip(articles["article_id"], articles["text"], strict=True))
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
     rank = {"timex": 0, "publication": 1, "none": 2}
@@ -306,7 +323,10 @@ def _evidence(found: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> Non
     best = mine.sort_values(["rank", "start"]).drop_duplicates("article_id")
     best = best.sort_values(["day", "article_id"]).reset_index(drop=True)
     step = max(1, -(-len(best) // 8))
-    for m in best.iloc[::step].head(8).itertuples(index=False):
+    shown = best.iloc[::step].head(8)
+    if not show:
+        return list(shown["sentence_id"])
+    for m in shown.itertuples(index=False):
         body = text[m.article_id]
         left = max(body.rfind(". ", 0, m.start) + 2, m.start - 200, 0)
         right = min(len(body), m.end + 200)
@@ -314,6 +334,7 @@ def _evidence(found: pd.DataFrame, articles: pd.DataFrame, event_id: str) -> Non
               f"{m.modality}: {' '.join(body[left:right].split())}")
     print(f"      ({len(best)} articles; date sources of their mentions: "
           f"{mine['date_source'].astype(str).value_counts().to_dict()})")
+    return list(shown["sentence_id"])
 
 
 if __name__ == "__main__":

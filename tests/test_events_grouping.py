@@ -495,6 +495,31 @@ def test_a_day_of_plans_does_not_date_an_event_that_reports_date_as_happened():
                                        pd.Timestamp("2020-12-01"), "day")
 
 
+def test_a_day_given_as_often_as_a_longer_span_dates_the_event():
+    # One report each: a span of eight days read at day precision ('vom 30. September bis
+    # 7. Oktober'), the day of the positive test, the day after. The span starts first, but a
+    # day is what a timeline can draw: the first day given dates it. A weekend is as good as
+    # a day (a protest of Saturday and Sunday), and the day most articles give wins still.
+    from newslens.events.tables import event_date
+
+    def member(article: str, first: str, last: str, granularity: str = "day") -> dict:
+        return {"article_id": article, "published": pd.Timestamp("2020-10-09"),
+                "date_source": "timex", "granularity": granularity, "modality": "asserted",
+                "start_date": pd.Timestamp(first), "end_date": pd.Timestamp(last)}
+
+    span = member("a", "2020-09-30", "2020-10-07")
+    days = [member("b", "2020-10-01", "2020-10-01"), member("c", "2020-10-02", "2020-10-02")]
+    assert event_date([span, *days])[:3] == (pd.Timestamp("2020-10-01"),
+                                             pd.Timestamp("2020-10-01"), "day")
+    weekend = member("w", "2020-08-29", "2020-08-30", "weekend")
+    later_day = member("d", "2020-09-06", "2020-09-06")
+    assert event_date([later_day, weekend])[:2] == (pd.Timestamp("2020-08-29"),
+                                                    pd.Timestamp("2020-08-30"))
+    both = [member(k, "2020-09-30", "2020-10-07") for k in ("x", "y")]
+    assert event_date([*both, *days])[:2] == (pd.Timestamp("2020-09-30"),
+                                              pd.Timestamp("2020-10-07"))
+
+
 def test_a_coarse_date_comes_from_what_happened_before_what_was_supposed():
     # An event known from coarse timexes only: a report that the summit took place in mid
     # August, and one that a meeting might follow in the next week (hypothetical, narrower).

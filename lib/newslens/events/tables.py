@@ -175,7 +175,11 @@ def event_date(members: list[dict]) -> tuple:
             by_article.setdefault((m["start_date"], m["end_date"], m["granularity"]),
                                   set()).add(m["article_id"])
     if by_article:
-        best = min(by_article, key=lambda k: (-len(by_article[k]), k[0], k[1]))
+        # the day (or weekend) most articles give; of those given equally often, a day or a
+        # weekend before a longer span read as days (``vom 30. September bis 7. Oktober``),
+        # then the first
+        best = min(by_article, key=lambda k: (-len(by_article[k]),
+                                              k[1] - k[0] > pd.Timedelta(days=1), k[0], k[1]))
         return (*best, "timex")
     reported = [m["start_date"] for m in members if m["date_source"] == "publication"]
     if reported:  # by its first report: that day, or the day before (reported next morning)
