@@ -48,10 +48,11 @@ Figures, per gold:
   present evidence (rows judged before this rule, without evidence ids, hold for none).
   A drawn event is judged *real* when at least half of the articles shown for it report one
   real event (the mark and its label are that event's; the rest inflate its count), and
-  *correctly dated* when every drawn day is a day of that event: its day, or for an event of
-  several days a day or days within its span (a summit of 17-21 July drawn on 18 July); a drawn
-  span wider than the event's days is not. With a majority required instead (more than half),
-  the rows of exactly half count as not real.
+  *correctly dated* when the drawn date falls within the window in which that event happened
+  (a day inside a summit of 17-21 July counts; a drawn interval counts when it overlaps the
+  true window and is no wider than a month for an event of a day: the judging sheet of
+  ``tests/gold/EVENT_GUIDELINES.md``). With a majority required instead (more than half), the
+  rows of exactly half count as not real.
 - *halves* (bench): the found figures also for two halves of the gold split by a stable hash of
   ``event_key``: the development half (0) was read while changing the rules, the check half (1)
   was not, so the gap between them shows how much the rules were fitted.
