@@ -206,3 +206,18 @@ def test_rebuild_command_is_a_shell_command_that_gives_the_same_overrides():
 def test_shipped_model_stays_under_60_mb():
     size = sum(p.stat().st_size for p in MODEL.rglob("*") if p.is_file())
     assert size < 60_000_000, f"models/de_newslens is {size / 1e6:.1f} MB; the limit is 60 MB"
+
+
+def test_bootstrap_interval_holds_the_f1_and_narrows_with_more_sentences():
+    # Per sentence (true positives, predicted, gold): the micro F1 of the whole set, and the
+    # 95% interval of the F1 over resamplings of the sentences; the same sentences ten times
+    # over leave the F1 as it is and the interval narrower.
+    evaluation = _load("evaluate")
+    counts = [(1, 1, 1), (0, 1, 1), (2, 2, 3), (1, 2, 1), (0, 0, 1), (3, 3, 3)] * 5
+    f1, low, high = evaluation.bootstrap_f1(counts, resamples=500)
+    assert f1 == pytest.approx(2 * 7 / (9 + 10))
+    assert low < f1 < high
+    f1_more, low_more, high_more = evaluation.bootstrap_f1(counts * 10, resamples=500)
+    assert f1_more == pytest.approx(f1)
+    assert high_more - low_more < (high - low) / 2
+    assert evaluation.bootstrap_f1(counts, resamples=500) == (f1, low, high)  # seeded

@@ -12,8 +12,9 @@ expression. A word is listed in its capitalised form when, inside sentences (not
 ``!``, ``?``, ``:``, ``;``, a quotation mark or a dash, not opening a paragraph), its lower-case
 form occurs at least :data:`MIN_LOWER` times and its capitalised form at most once per
 :data:`RATIO` of those (``neulich`` 79 times, ``Neulich`` once; ``weiß`` 2,091, ``Weiß`` 71,
-the surname and the colour; ``--show`` prints the counts of the words given). Left out, so that the list never holds a name: the words of the
-knowledge base's names and aliases and the gazetteer's places, and words that the annotated
+the surname and the colour; ``--show`` prints the counts of the words given). Left out, so
+that the list never holds a name: the words of the knowledge base's names and aliases and the
+gazetteer's places, and words that the annotated
 training text (GermEval train and the news annotations; never an evaluation split) shows inside
 an entity at least as often as outside one.
 """
