@@ -16,7 +16,8 @@ knowledge-base ruler (``kb_ruler``), scoring the statistical NER alone. ``--with
 (repeatable) leaves one correction of ``entity_rules`` out: a word list of
 ``data/entity_rules.csv`` (``legal_form``, ``org_head``, ``org_cue``, ``role``, ``place_word``,
 ``not_name``, ``place_name``, ``currency``, ``amount``, ``event_noun``, ``ordinal``,
-``work_noun``, ``locative``, ``gazetteer_place``, ``common_noun``, ``language``), ``coordination``
+``work_noun``, ``locative``, ``gazetteer_place``, ``common_noun``, ``language``,
+``lowercase_word``, ``first_name``), ``coordination``
 (growing names cut in a coordination of truncated compounds), ``title_person`` (a title
 before a one-word place or organisation makes it a person) or ``enumeration`` (names in an
 enumeration share their type),

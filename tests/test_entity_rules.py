@@ -311,3 +311,35 @@ def test_the_common_nouns_hold_no_name():
     # names of Wiktionary (Koch, Fischer), of the knowledge base and the gazetteer, their
     # genitives, and words the annotated training text mostly tags as part of a name
     assert not nouns & {"Koch", "Fischer", "Berlin", "Spiegel", "Chinas", "Hameln", "Kapitol"}
+
+
+def test_a_first_name_and_the_capitalised_word_after_it_are_a_person(rules):
+    # untagged both; the NER's surname alone grown over the first name; its first name alone
+    # grown over the surname; a second first name between
+    words = ["Dean", "Whitehead", "und", "Teemu", "Tainio", "wurden", "verkauft", ",", "wie",
+             "Neil", "Armstrong", "und", "Kaspar", "Hauser", "mit", "Franz", "Josef", "Strauß",
+             "."]
+    assert _correct(rules, words, [(10, 11, "PER"), (12, 13, "PER")]) == [
+        ("Dean Whitehead", "PER"), ("Teemu Tainio", "PER"), ("Neil Armstrong", "PER"),
+        ("Kaspar Hauser", "PER"), ("Franz Josef Strauß", "PER")]
+    assert {"Dean", "Teemu", "Neil", "Kaspar", "Franz", "Josef"} <= set(
+        rules.rules["first_name"])
+
+
+@pytest.mark.parametrize("words", [
+    ["Der", "Roman", "Tabula", "Rasa", "erschien", "."],      # a noun after an article
+    ["Das", "war", "im", "August", "Barra", "."],             # a month is no first name
+    ["Ein", "Jackie", "Chan-Film", "lief", "."],              # a compound ending in a noun
+    ["Er", "hat", "Long", "Covid", "."],                      # an English word, not a name
+    ["Max", "Planck", "Gesellschaft"],                        # a capitalised word follows
+    ["Sie", "traf", "Anna", "Berlin", "."],                   # a place after the first name
+])
+def test_a_first_name_before_another_kind_of_word_makes_no_person(rules, words):
+    assert _correct(rules, words, []) == []
+
+
+def test_a_first_name_never_grows_over_a_linked_entity(rules):
+    doc = Doc(spacy.blank("de").vocab, words=["Mit", "Karl", "Lauterbach", "."])
+    doc.ents = [Span(doc, 2, 3, label="PER", kb_id="per:karl_lauterbach")]
+    assert [(e.text, e.kb_id_) for e in rules(doc).ents] == [
+        ("Lauterbach", "per:karl_lauterbach")]

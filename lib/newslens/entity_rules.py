@@ -65,6 +65,13 @@ or where German spelling does:
   (``Neulich habe ich``, ``Weiß er das?``, ``Mag sein``), unless a longer name of the text holds
   the word (``Sabine Lange`` ... ``Lange sagte``); the words are counted in the bench corpus
   (``lowercase_words.txt.gz``, ``training/lowercase_words.py``);
+- ``first_name``: a first name and the capitalised word after it that is no common noun, no
+  word written in lower case, no first name and no place are a person's name, where the NER
+  left both untagged (``Dean Whitehead``) or tagged one of the two alone as a person (``Neil
+  Armstrong``, ``Kaspar Hauser``); not after a determiner (``der Roman Le ...``) and never
+  over an entity the knowledge base linked. The first names are those of a first-name
+  dictionary that German news does not use as other words (``first_names.txt.gz``,
+  ``training/first_names.py``);
 - ``language``: the capitalised noun of a language (``auf Englisch``, ``Latein und
   Griechisch``) is a MISC entity, as GermEval (OTH) and the news guidelines tag languages; the
   languages are those of ``units.csv``; ``Deutsch``, a surname as often, only after ``auf`` or
@@ -83,6 +90,7 @@ change under it; ``training/ruler.py`` reads them from the data file when it bui
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -103,7 +111,7 @@ if TYPE_CHECKING:
 RULES_CSV = config.DATA_DIR / "entity_rules.csv"
 RULES = ("not_name", "legal_form", "org_head", "org_cue", "role", "place_word", "place_name",
          "currency", "amount", "event_noun", "ordinal", "work_noun", "locative",
-         "gazetteer_place", "common_noun", "language", "lowercase_word")
+         "gazetteer_place", "common_noun", "language", "lowercase_word", "first_name")
 PLACES_CSV = config.DATA_DIR / "places_geonames.csv"
 #: Corrections that use no word list of their own, switched off by ``EntityRules.disabled``
 #: (``benchmarks/ner_eval.py --without``).
@@ -122,11 +130,15 @@ _UMLAUT = str.maketrans("äöü", "aou")
 _ENDINGS = ("", "s", "es")
 _FILE = "entity_rules.json"
 #: Word lists saved in a file of their own, compressed, beside ``_FILE``.
-_LARGE = ("gazetteer_place", "common_noun", "lowercase_word")
+_LARGE = ("gazetteer_place", "common_noun", "lowercase_word", "first_name")
 #: The words a sentence-opening word follows (besides the start of the text); also what
 #: ``training/lowercase_words.py`` counts as a sentence's start.
 SENTENCE_OPENERS = frozenset('.!?:;"„“”»«–-')
 LOWERCASE_WORDS_FILE = config.DATA_DIR / "lowercase_words.txt.gz"
+FIRST_NAMES_FILE = config.DATA_DIR / "first_names.txt.gz"
+#: A word that may be a surname after a first name: capitalised letters, an apostrophe or a
+#: hyphen inside (``O'Brien``, ``Schmidt-Lenz``), ending in a lower-case letter.
+_SURNAME = re.compile(r"[A-ZÄÖÜ][\w'’-]*[a-zäöüßéèáàíóúçñ]")
 #: Words that put a noun after them: a one-word PER entity right after one of these that is a
 #: ``common_noun`` is that noun (``die Juristin``), a surname rarely follows them.
 _DETERMINERS = frozenset({
@@ -171,6 +183,9 @@ def load_rules(path: Path | None = None) -> dict[str, list[str]]:
     if LOWERCASE_WORDS_FILE.is_file():
         rules["lowercase_word"] = sorted(set(rules["lowercase_word"])
                                          | set(read_word_list(LOWERCASE_WORDS_FILE)))
+    if FIRST_NAMES_FILE.is_file():
+        rules["first_name"] = sorted(set(rules["first_name"])
+                                     | set(read_word_list(FIRST_NAMES_FILE)))
     return rules
 
 
@@ -246,6 +261,7 @@ class EntityRules:
         self._common = {get_string_id(w) for w in self.rules["common_noun"]}
         self._languages = {get_string_id(w) for w in self.rules["language"]}
         self._lowercase = {get_string_id(w) for w in self.rules["lowercase_word"]}
+        self._first_names = {get_string_id(w) for w in self.rules.get("first_name", ())}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -297,6 +313,8 @@ class EntityRules:
             out = self._titles_of_works(doc, out)
         if self._gazetteer and self._locative:
             out = self._known_places(doc, out)
+        if self._first_names:
+            out = self._first_name_persons(doc, out)
         if "enumeration" not in self.disabled and len(out) >= 2:
             out = _enumeration(doc, out, self._not_name)
         return out
@@ -380,6 +398,58 @@ class EntityRules:
                 continue  # part of a longer name: von Hameln Verlag
             found.append(Span(doc, i, i + 1, label="LOC"))
         return sorted(ents + found) if found else ents
+
+    def _first_name_persons(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """``Dean Whitehead``, ``Teemu Tainio``: a ``first_name`` and the capitalised word
+        after it (a second first name between: ``Franz Josef Strauß``) that is no common noun,
+        no word written in lower case, no other first name and no name of a place or
+        organisation, are a person's name: a PER entity where the NER left both untagged (and
+        no capitalised word follows: ``Max Planck Gesellschaft``), the
+        NER's one-word person grown over the first name before it (``Neil Armstrong``) or the
+        surname after it (``Kaspar Hauser``). Not after a determiner (``der Roman Le ...``),
+        nor over a word of a hyphenated compound ending in a common noun (``Chan-Film``), nor
+        over an entity the knowledge base linked."""
+        orths = doc.to_array(ORTH).tolist()
+        firsts = [i for i, orth in enumerate(orths[:-1]) if orth in self._first_names]
+        if not firsts:
+            return ents
+        owner = {i: k for k, e in enumerate(ents) for i in range(e.start, e.end)}
+        out = list(ents)
+        for i in firsts:
+            if i > 0 and doc[i - 1].lower_ in _DETERMINERS:
+                continue
+            j = i + 1
+            if orths[j] in self._first_names and j + 1 < len(doc) and self._surname(doc[j + 1]):
+                j += 1
+            if not self._surname(doc[j]) or (j + 1 < len(doc) and doc[j + 1].text == "-"):
+                continue
+            after = doc[j + 1] if j + 1 < len(doc) else None
+            longer = after is not None and after.is_alpha and after.text[:1].isupper()
+            first, last = owner.get(i), owner.get(j)
+            if first is None and last is None and not longer \
+                    and all(k not in owner for k in range(i, j + 1)):
+                out.append(Span(doc, i, j + 1, label="PER"))
+                k = len(out) - 1
+            elif first is None and last is not None and j == i + 1 and out[last].start == j \
+                    and out[last].label_ == "PER" and not out[last].kb_id:
+                k, out[last] = last, Span(doc, i, out[last].end, label="PER")
+            elif first is not None and last is None and j == i + 1 \
+                    and (out[first].start, out[first].end) == (i, i + 1) \
+                    and out[first].label_ == "PER" and not out[first].kb_id:
+                k, out[first] = first, Span(doc, i, j + 1, label="PER")
+            else:
+                continue
+            owner.update({t: k for t in range(out[k].start, out[k].end)})
+        return sorted(out) if out != ents else ents
+
+    def _surname(self, t: Token) -> bool:
+        """Whether `t` may be a surname after a first name (see :meth:`_first_name_persons`)."""
+        if len(t.text) < 2 or not _SURNAME.fullmatch(t.text) or t.orth in self._common \
+                or t.orth in self._lowercase or t.orth in self._first_names \
+                or t.text in self._not_name or t.orth in self._gazetteer:
+            return False
+        tail = t.text.rsplit("-", 1)[-1]
+        return tail == t.text or get_string_id(tail) not in self._common
 
     def _titles_of_works(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """``der Film „Das Boot“``: the quoted title after a ``work_noun`` is one MISC entity."""
