@@ -66,10 +66,10 @@ or where German spelling does:
   the word (``Sabine Lange`` ... ``Lange sagte``); the words are counted in the bench corpus
   (``lowercase_words.txt.gz``, ``training/lowercase_words.py``);
 - ``first_name``: a first name and the capitalised word after it that is no common noun, no
-  word written in lower case, no first name and no place are a person's name, where the NER
-  left both untagged (``Dean Whitehead``) or tagged one of the two alone as a person (``Neil
-  Armstrong``, ``Kaspar Hauser``); not after a determiner (``der Roman Le ...``) and never
-  over an entity the knowledge base linked. The first names are those of a first-name
+  word written in lower case, no first name and no gazetteer place are a person's name, where
+  the NER left both untagged (``Dean Whitehead``) or tagged one of the two alone as a person
+  (``Neil Armstrong``, ``Kaspar Hauser``); not after a determiner (``der Roman Le ...``) and
+  never over an entity the knowledge base linked. The first names are those of a first-name
   dictionary that German news does not use as other words (``first_names.txt.gz``,
   ``training/first_names.py``);
 - ``language``: the capitalised noun of a language (``auf Englisch``, ``Latein und
@@ -402,13 +402,13 @@ class EntityRules:
     def _first_name_persons(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """``Dean Whitehead``, ``Teemu Tainio``: a ``first_name`` and the capitalised word
         after it (a second first name between: ``Franz Josef Strauß``) that is no common noun,
-        no word written in lower case, no other first name and no name of a place or
-        organisation, are a person's name: a PER entity where the NER left both untagged (and
-        no capitalised word follows: ``Max Planck Gesellschaft``), the
-        NER's one-word person grown over the first name before it (``Neil Armstrong``) or the
-        surname after it (``Kaspar Hauser``). Not after a determiner (``der Roman Le ...``),
-        nor over a word of a hyphenated compound ending in a common noun (``Chan-Film``), nor
-        over an entity the knowledge base linked."""
+        no word written in lower case, no other first name and no place of the gazetteer
+        (:meth:`_surname`), are a person's name: a PER entity where the NER left both untagged
+        and no capitalised word follows (``Max Planck Gesellschaft``), or the NER's one-word
+        person grown over the first name before it (``Neil Armstrong``) or the surname after it
+        (``Kaspar Hauser``). Not after a determiner (``der Roman Le ...``), nor over a word of a
+        hyphenated compound ending in a common noun (``Chan-Film``), nor over an entity the
+        knowledge base linked."""
         orths = doc.to_array(ORTH).tolist()
         firsts = [i for i, orth in enumerate(orths[:-1]) if orth in self._first_names]
         if not firsts:
